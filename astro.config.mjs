@@ -1,0 +1,23 @@
+// @ts-check
+/**
+ * Astro configuration. Site URL, base path and the Markdown pipeline all come
+ * from site.config.ts (and SITE_URL), so links, feeds and canonical URLs agree.
+ */
+import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import siteConfig from './site.config.ts';
+import { getPolicyMarkdownConfig } from './src/lib/markdown-pipeline.ts';
+import { resolveSiteSettings } from './src/lib/site-settings.ts';
+
+const settings = resolveSiteSettings(siteConfig, process.env, fileURLToPath(new URL('.', import.meta.url)));
+
+export default defineConfig({
+  site: settings.siteUrl,
+  base: settings.basePath,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Separate caches let tests build several corpora without sharing one content store.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
+  devToolbar: { enabled: false },
+});

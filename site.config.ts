@@ -1,0 +1,23 @@
+/**
+ * Settings of this site. The sample content is the privacy policy of a Russian
+ * legal-services website; replace the values below with your own.
+ */
+import type { SiteConfigInput } from './src/schemas/site-config.ts';
+
+export default {
+  // Where the built site is served, with its base path. SITE_URL overrides it.
+  siteUrl: 'https://policies.example.com/',
+  defaultLocale: 'ru',
+  // `effective: 2025-09-01` means 00:00 Moscow time on 1 September 2025.
+  timeZone: 'Europe/Moscow',
+  siteTitle: {
+    ru: 'Правовые документы ALLJUS.RU',
+    en: 'ALLJUS.RU legal documents',
+  },
+  publisher: {
+    ru: 'Администратор сайта ALLJUS.RU (пример)',
+    en: 'ALLJUS.RU site administrator (example)',
+  },
+  // POLICIES_DIR overrides it, e.g. to build a content repository checked out elsewhere.
+  policiesDir: 'policies',
+} satisfies SiteConfigInput;

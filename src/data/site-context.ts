@@ -1,0 +1,51 @@
+/**
+ * The bridge between Astro and the pure logic: reads the `policies`
+ * collection once per build and turns it into a {@link SiteContext}.
+ * Pages call {@link getSiteContext} and the model functions of `src/lib/`.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import siteConfig from '../../site.config.ts';
+import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
+import type { PolicyVersion } from '../lib/policy-version.ts';
+import type { SiteContext } from '../lib/site-context.ts';
+import { getBuildInstant, resolveSiteSettings } from '../lib/site-settings.ts';
+import { createSiteUrls } from '../lib/site-urls.ts';
+
+/** Rendered HTML of each version, by version id. */
+export type RenderedHtml = ReadonlyMap<string, string>;
+
+interface Loaded {
+  context: SiteContext;
+  html: RenderedHtml;
+}
+
+let loaded: Promise<Loaded> | undefined;
+
+function toPolicyVersion(entry: CollectionEntry<'policies'>): PolicyVersion {
+  const { data } = entry;
+  return { ...data, body: entry.body ?? '' };
+}
+
+async function load(): Promise<Loaded> {
+  const entries = await getCollection('policies');
+  const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
+  const context: SiteContext = {
+    settings,
+    corpus: buildPolicyCorpus(entries.map(toPolicyVersion)),
+    urls: createSiteUrls(settings.siteUrl),
+    now: getBuildInstant(process.env),
+  };
+  return { context, html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])) };
+}
+
+/** The site context of this build, computed once. */
+export async function getSiteContext(): Promise<SiteContext> {
+  loaded ??= load();
+  return (await loaded).context;
+}
+
+/** The rendered HTML of a version's text. */
+export async function getVersionHtml(id: string): Promise<string> {
+  loaded ??= load();
+  return (await loaded).html.get(id) ?? '';
+}

@@ -1,0 +1,225 @@
+/**
+ * Parsing of the `effective` front-matter field into an instant.
+ *
+ * Two forms are accepted: a calendar date `YYYY-MM-DD`, meaning the start of
+ * that day in the site's time zone, and an ISO 8601 date-time with an explicit
+ * offset (`2025-09-01T00:00:00+03:00`, or `Z`). A date-time without an offset
+ * is refused: the same text would name different instants on machines in
+ * different zones, and a consent record must point at one instant.
+ */
+
+/** A syntactically valid `effective` value, before the time zone is applied. */
+export type EffectiveValue =
+  | { kind: 'date'; year: number; month: number; day: number }
+  | { kind: 'date-time'; epochMs: number };
+
+/** Why an `effective` value was refused, with a fix the user can apply. */
+export interface EffectiveError {
+  message: string;
+  hint: string;
+}
+
+export type EffectiveParseResult =
+  | { ok: true; value: EffectiveValue }
+  | { ok: false; error: EffectiveError };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const MONTH_NAMES_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function checkCalendarDate(raw: string, year: number, month: number, day: number): EffectiveError | null {
+  if (month < 1 || month > 12) {
+    return {
+      message: `"${raw}" has month ${month}, which does not exist`,
+      hint: 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.',
+    };
+  }
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    return {
+      message: `"${raw}" is not a real date: ${MONTH_NAMES_EN[month - 1]} ${year} has ${last} days`,
+      hint: `Use a day from 01 to ${last}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Parses the text of an `effective` field, checking its syntax and that the
+ * date exists in the calendar; the time zone is applied later by
+ * {@link resolveEffective}.
+ */
+export function parseEffective(raw: string): EffectiveParseResult {
+  const text = raw.trim();
+  const date = DATE.exec(text);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const error = checkCalendarDate(text, year, month, day);
+    return error ? { ok: false, error } : { ok: true, value: { kind: 'date', year, month, day } };
+  }
+  const dateTime = DATE_TIME.exec(text);
+  if (!dateTime) {
+    const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text);
+    return {
+      ok: false,
+      error: {
+        message: `"${text}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`,
+        hint: spaced
+          ? `Put a "T" between the date and the time and add the offset, e.g. ${text.slice(0, 10)}T${text.slice(11, 16)}:00+03:00.`
+          : 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
+      },
+    };
+  }
+  const [, y, mo, d, h, mi, s, fraction, offset] = dateTime;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  const calendarError = checkCalendarDate(text, year, month, day);
+  if (calendarError) return { ok: false, error: calendarError };
+  const [hour, minute, second] = [Number(h), Number(mi), Number(s ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) {
+    return {
+      ok: false,
+      error: {
+        message: `"${text}" has a time of day that does not exist`,
+        hint: 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).',
+      },
+    };
+  }
+  if (offset === undefined) {
+    return {
+      ok: false,
+      error: {
+        message: `"${text}" has a time but no UTC offset, so the instant it names is ambiguous`,
+        hint: `Add the offset, e.g. ${text}+03:00 or ${text}Z, or write just the date ${text.slice(0, 10)} to mean the start of that day in the site's time zone.`,
+      },
+    };
+  }
+  let offsetMinutes = 0;
+  if (offset !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const oh = Number(offset.slice(1, 3));
+    const om = Number(offset.slice(4, 6));
+    if (oh > 23 || om > 59) {
+      return {
+        ok: false,
+        error: { message: `"${text}" has an offset ${offset} that does not exist`, hint: 'Write the offset as +HH:MM or -HH:MM, e.g. +03:00.' },
+      };
+    }
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  // Only milliseconds survive: finer digits cannot change which version is in force.
+  const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return { ok: true, value: { kind: 'date-time', epochMs } };
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+export function getZonedParts(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts['year'] ?? 0, month: parts['month'] ?? 0, day: parts['day'] ?? 0,
+    hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0,
+  };
+}
+
+/** The offset of a time zone from UTC at an instant, in milliseconds. */
+export function getZoneOffsetMs(epochMs: number, timeZone: string): number {
+  const p = getZonedParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+}
+
+function localDayNumber(epochMs: number, timeZone: string): number {
+  const p = getZonedParts(epochMs, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+}
+
+/**
+ * The first instant of a calendar day in a time zone. Usually local midnight;
+ * on a day whose midnight is skipped by a daylight-saving jump, the instant
+ * the day actually begins.
+ */
+export function getStartOfZonedDay(year: number, month: number, day: number, timeZone: string): number {
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  const target = utcMidnight / 86_400_000;
+  // Two rounds settle the offset on either side of a transition.
+  let guess = utcMidnight - getZoneOffsetMs(utcMidnight, timeZone);
+  guess = utcMidnight - getZoneOffsetMs(guess, timeZone);
+  const guessParts = getZonedParts(guess, timeZone);
+  if (localDayNumber(guess, timeZone) === target && guessParts.hour === 0 && guessParts.minute === 0 && guessParts.second === 0) {
+    return guess;
+  }
+  // Midnight does not exist on this day (a daylight-saving jump at 00:00):
+  // find the first instant of it by bisection. Offsets stay within ±16 h, so
+  // the day starts somewhere in the 48 hours around UTC midnight.
+  return searchDayStart(utcMidnight - 86_400_000, utcMidnight + 86_400_000, target, timeZone);
+}
+
+/** Earliest instant in (low, high] whose local day is at least `target`. */
+function searchDayStart(low: number, high: number, target: number, timeZone: string): number {
+  let lo = low;
+  let hi = high;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (localDayNumber(mid, timeZone) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Resolves a parsed `effective` value to epoch milliseconds in a time zone. */
+export function resolveEffective(value: EffectiveValue, timeZone: string): number {
+  return value.kind === 'date-time' ? value.epochMs : getStartOfZonedDay(value.year, value.month, value.day, timeZone);
+}
+
+/** Whether `timeZone` is an IANA time zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** ISO 8601 in UTC with millisecond precision and `Z`: the one form instants are published in. */
+export function formatInstant(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/**
+ * Parses an instant typed by a user on the command line or in a consent
+ * record: an ISO date-time with an offset, or a bare date meaning the start of
+ * that day in `timeZone`. Returns null when the text is neither.
+ */
+export function parseInstant(raw: string, timeZone: string): number | null {
+  const parsed = parseEffective(raw);
+  return parsed.ok ? resolveEffective(parsed.value, timeZone) : null;
+}

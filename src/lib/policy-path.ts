@@ -1,0 +1,103 @@
+/**
+ * The content layout contract: `<policy>/<locale>/<version>.md` under the
+ * policies folder. Policy and version ids go into permanent URLs and consent
+ * records, so the rules here are deliberately narrow and never loosened.
+ */
+
+/** A policy slug: `privacy`, `terms`, `cookie-policy`. */
+export const POLICY_ID_PATTERN = /^[a-z0-9-]+$/;
+/** A lowercase BCP 47 tag: `ru`, `en`, `pt-br`, `zh-hant`. */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
+/** A version id: `2024-03-01`, `v3`, `3.1`. */
+export const VERSION_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * Names a version cannot take because the site uses them as sibling paths of
+ * the versions (`/ru/privacy/history/`). Taken now, before any is published,
+ * so no published URL ever has to move.
+ */
+export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
+  'history', 'diff', 'compare', 'current', 'latest', 'since', 'feed', 'raw', 'index',
+]);
+
+/** Where a version lives in the content layout. */
+export interface PolicyVersionKey {
+  policy: string;
+  locale: string;
+  version: string;
+}
+
+/** Result of {@link parsePolicyPath}: the key, or what is wrong and how to fix it. */
+export type PolicyPathResult =
+  | { ok: true; key: PolicyVersionKey }
+  | { ok: false; message: string; hint: string };
+
+const LAYOUT_HINT = 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.';
+
+/**
+ * Reads the policy, locale and version id from a path relative to the
+ * policies folder (with `/` separators).
+ */
+export function parsePolicyPath(relativePath: string): PolicyPathResult {
+  const segments = relativePath.split('/');
+  if (segments.length !== 3) {
+    return {
+      ok: false,
+      message: `the file is ${segments.length - 1 === 0 ? 'directly in the policies folder' : `${segments.length - 1} folder(s) deep`}, not at <policy>/<locale>/<version>.md`,
+      hint: LAYOUT_HINT,
+    };
+  }
+  const [policy = '', locale = '', fileName = ''] = segments;
+  if (!fileName.endsWith('.md')) {
+    const lower = fileName.toLowerCase();
+    return {
+      ok: false,
+      message: `"${fileName}" is not a Markdown file ending in .md`,
+      hint: lower.endsWith('.md') || lower.endsWith('.markdown')
+        ? `Rename it to ${fileName.replace(/\.(md|markdown)$/i, '.md')}.`
+        : 'Only policy versions belong in the policies folder; move other files elsewhere.',
+    };
+  }
+  const version = fileName.slice(0, -'.md'.length);
+  if (!POLICY_ID_PATTERN.test(policy)) {
+    return {
+      ok: false,
+      message: `the policy folder "${policy}" is not a valid policy id`,
+      hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${suggestSlug(policy) || 'privacy'}".`,
+    };
+  }
+  if (!LOCALE_PATTERN.test(locale)) {
+    return {
+      ok: false,
+      message: `the locale folder "${locale}" is not a lowercase BCP 47 language tag`,
+      hint: `Use a tag such as "ru", "en" or "pt-br"${locale.toLowerCase() !== locale && LOCALE_PATTERN.test(locale.toLowerCase()) ? ` (rename it to "${locale.toLowerCase()}")` : ''}.`,
+    };
+  }
+  if (!VERSION_ID_PATTERN.test(version)) {
+    return {
+      ok: false,
+      message: `the file name "${fileName}" is not a valid version id`,
+      hint: `Version ids go into permanent URLs: start with a lowercase letter or digit, then use only a-z, 0-9, ".", "_" and "-", e.g. "${suggestSlug(version) || '2025-09-01'}.md".`,
+    };
+  }
+  if (RESERVED_VERSION_IDS.has(version)) {
+    return {
+      ok: false,
+      message: `"${version}" is reserved by the site and cannot be a version id`,
+      hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${[...RESERVED_VERSION_IDS].join(', ')}.`,
+    };
+  }
+  return { ok: true, key: { policy, locale, version } };
+}
+
+function suggestSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '');
+}
+
+/** The id of a version in the content collection: `privacy/ru/2025-09-01`. */
+export function getVersionId(key: PolicyVersionKey): string {
+  return `${key.policy}/${key.locale}/${key.version}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Problems found in the corpus: one shape for every rule, so the build, the
+ * `check` command and the tests report them the same way.
+ */
+
+/** One thing wrong with the content, at a place a person can open. */
+export interface Problem {
+  /** Path of the file as the user would type it (relative to the working directory). */
+  file: string;
+  /** 1-based line in the file; 1 when the problem is about the whole file. */
+  line: number;
+  /** The front-matter field concerned, if any. */
+  field?: string;
+  /** What is wrong, naming the value. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+/** Orders problems by file, then line, so reports are stable from run to run. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** `file:line: field: message` then the hint on an indented line. */
+export function formatProblem(problem: Problem): string {
+  const field = problem.field ? `${problem.field}: ` : '';
+  return `${problem.file}:${problem.line}: ${field}${problem.message}\n    ${problem.hint}`;
+}
+
+/** A whole report: every problem, then a count. */
+export function formatProblemReport(problems: readonly Problem[]): string {
+  const files = new Set(problems.map((problem) => problem.file)).size;
+  const lines = sortProblems(problems).map(formatProblem);
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. Nothing was published; fix them and run again.`);
+  return lines.join('\n');
+}
+
+/** Thrown by the build when the corpus has problems; carries all of them. */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(`The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n\n${formatProblemReport(problems)}`);
+    this.problems = problems;
+    // The report is the whole message; a stack trace would only bury it for the people who fix content.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Everything a page needs to know about the build, in one plain object that
+ * page-model functions take: settings, the corpus, URL builders and "now".
+ */
+import type { PolicyCorpus } from './policy-corpus.ts';
+import type { SiteSettings } from './site-settings.ts';
+import type { SiteUrls } from './site-urls.ts';
+
+/** The inputs of every page model. */
+export interface SiteContext {
+  settings: SiteSettings;
+  corpus: PolicyCorpus;
+  urls: SiteUrls;
+  /** The instant the build treats as now, epoch ms. */
+  now: number;
+}

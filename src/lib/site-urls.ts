@@ -1,0 +1,39 @@
+/**
+ * The URL scheme of the site, in one place. Paths carry the base path, end in
+ * `/` (pages) or a file extension, and never change for a published version:
+ * they are printed in consent records and footers.
+ *
+ *   /<locale>/                               home of a language
+ *   /<locale>/<policy>/                      the version in force (stable URL)
+ *   /<locale>/<policy>/<version>/            a version, permanently
+ *   /<locale>/<policy>/history/              every version with its period
+ *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
+ */
+
+/** Builds the site's paths and absolute URLs for one base path and origin. */
+export interface SiteUrls {
+  home(locale: string): string;
+  current(policy: string, locale: string): string;
+  version(policy: string, locale: string, version: string): string;
+  history(policy: string, locale: string): string;
+  raw(policy: string, locale: string, version: string): string;
+  /** An absolute URL for a site path. */
+  absolute(path: string): string;
+}
+
+/**
+ * @param siteUrl the absolute URL of the site with its base path, ending in `/`
+ */
+export function createSiteUrls(siteUrl: string): SiteUrls {
+  const base = new URL(siteUrl);
+  const prefix = base.pathname;
+  const path = (...segments: string[]) => `${prefix}${segments.map(encodeURIComponent).join('/')}`;
+  return {
+    home: (locale) => `${path(locale)}/`,
+    current: (policy, locale) => `${path(locale, policy)}/`,
+    version: (policy, locale, version) => `${path(locale, policy, version)}/`,
+    history: (policy, locale) => `${path(locale, policy, 'history')}/`,
+    raw: (policy, locale, version) => `${path('raw', policy, locale, version)}.md`,
+    absolute: (sitePath) => new URL(sitePath, base.origin).href,
+  };
+}

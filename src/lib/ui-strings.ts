@@ -1,0 +1,166 @@
+/**
+ * Every string of the site's interface, in Russian and English, in one table.
+ * A locale without its own column (say `pt-br`) gets the English interface
+ * around its text; the text itself keeps its `lang`.
+ */
+
+/** The strings of one interface language. Functions take already-formatted values. */
+export interface UiStrings {
+  /** BCP 47 tag of this interface language. */
+  lang: string;
+  skipToContent: string;
+  languageSwitch: string;
+  policies: string;
+  homeIntro: string;
+  noPolicies: string;
+  onlyInOtherLanguages: string;
+  currentVersionLink: string;
+  historyLink: string;
+  inForceSince: (date: string) => string;
+  notYetInForce: (date: string) => string;
+  statusInForce: string;
+  statusScheduled: string;
+  statusSuperseded: string;
+  statusDraft: string;
+  draftBanner: string;
+  noticeSuperseded: (until: string) => string;
+  noticeSupersededPeriod: (from: string, until: string) => string;
+  noticeScheduled: (from: string) => string;
+  noticeInForceInstead: string;
+  goToCurrent: string;
+  noticeNoneInForce: string;
+  version: string;
+  effectivePeriod: string;
+  period: (from: string, until: string | null) => string;
+  changeType: string;
+  changeTypes: { material: string; editorial: string };
+  whatChanged: string;
+  permanentLink: string;
+  stableLinkNote: string;
+  rawMarkdown: string;
+  sha256: string;
+  history: (title: string) => string;
+  historyIntro: string;
+  historyCaption: string;
+  columnVersion: string;
+  columnPeriod: string;
+  columnStatus: string;
+  columnChanges: string;
+  firstVersion: string;
+  versionOf: (title: string, date: string) => string;
+  notFoundTitle: string;
+  notFoundText: string;
+  notFoundHome: string;
+  publishedBy: string;
+}
+
+/** Ends a sentence with a period unless it already ends with one («2025 г.» does). */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+const ru: UiStrings = {
+  lang: 'ru',
+  skipToContent: 'Перейти к тексту',
+  languageSwitch: 'Язык',
+  policies: 'Документы',
+  homeIntro: 'Действующие редакции правовых документов сайта. У каждой редакции есть постоянная ссылка, а в истории видны все прежние редакции и сроки их действия.',
+  noPolicies: 'Документов на этом языке пока нет.',
+  onlyInOtherLanguages: 'Есть только на других языках',
+  currentVersionLink: 'Действующая редакция',
+  historyLink: 'История редакций',
+  inForceSince: (date) => `действует с ${date}`,
+  notYetInForce: (date) => `вступает в силу ${date}`,
+  statusInForce: 'Действует',
+  statusScheduled: 'Вступит в силу',
+  statusSuperseded: 'Утратила силу',
+  statusDraft: 'Черновик',
+  draftBanner: 'ЧЕРНОВИК — не опубликован. Эта страница видна только на сервере разработки и не попадёт на сайт.',
+  noticeSuperseded: (until) => sentence(`Эта редакция не действует с ${until}`),
+  noticeSupersededPeriod: (from, until) => sentence(`Она действовала с ${from} до ${until}`),
+  noticeScheduled: (from) => sentence(`Эта редакция вступит в силу ${from}`),
+  noticeInForceInstead: 'До этого действует прежняя редакция.',
+  goToCurrent: 'Перейти к действующей редакции',
+  noticeNoneInForce: 'Ни одна редакция этого документа ещё не вступила в силу.',
+  version: 'Редакция',
+  effectivePeriod: 'Срок действия',
+  period: (from, until) => (until ? `с ${from} до ${until}` : `с ${from}`),
+  changeType: 'Характер изменений',
+  changeTypes: { material: 'существенные', editorial: 'редакционные' },
+  whatChanged: 'Что изменилось',
+  permanentLink: 'Постоянная ссылка на эту редакцию',
+  stableLinkNote: 'По этому адресу всегда открывается действующая редакция.',
+  rawMarkdown: 'Исходный текст (Markdown)',
+  sha256: 'SHA-256 исходного текста',
+  history: (title) => `${title}: история редакций`,
+  historyIntro: 'Все опубликованные редакции документа. Редакция действует с указанного момента до вступления в силу следующей.',
+  historyCaption: 'Редакции, от новых к старым',
+  columnVersion: 'Редакция',
+  columnPeriod: 'Срок действия',
+  columnStatus: 'Статус',
+  columnChanges: 'Изменения',
+  firstVersion: 'Первая редакция',
+  versionOf: (title, date) => `${title}, редакция от ${date}`,
+  notFoundTitle: 'Страница не найдена',
+  notFoundText: 'По этому адресу ничего нет. Возможно, ссылка неполная. Все документы и их редакции перечислены на главной странице.',
+  notFoundHome: 'На главную',
+  publishedBy: 'Публикует',
+};
+
+const en: UiStrings = {
+  lang: 'en',
+  skipToContent: 'Skip to the text',
+  languageSwitch: 'Language',
+  policies: 'Documents',
+  homeIntro: 'The versions of our legal documents in force now. Every version has a permanent link, and each history lists all earlier versions with the periods they were in force.',
+  noPolicies: 'There are no documents in this language yet.',
+  onlyInOtherLanguages: 'Available in other languages only',
+  currentVersionLink: 'Version in force',
+  historyLink: 'Version history',
+  inForceSince: (date) => `in force since ${date}`,
+  notYetInForce: (date) => `takes effect on ${date}`,
+  statusInForce: 'In force',
+  statusScheduled: 'Scheduled',
+  statusSuperseded: 'Superseded',
+  statusDraft: 'Draft',
+  draftBanner: 'DRAFT — not published. This page is shown by the development server only and will not be on the site.',
+  noticeSuperseded: (until) => sentence(`This version has not been in force since ${until}`),
+  noticeSupersededPeriod: (from, until) => sentence(`It was in force from ${from} until ${until}`),
+  noticeScheduled: (from) => sentence(`This version takes effect on ${from}`),
+  noticeInForceInstead: 'Until then the previous version remains in force.',
+  goToCurrent: 'Go to the version in force',
+  noticeNoneInForce: 'No version of this document has taken effect yet.',
+  version: 'Version',
+  effectivePeriod: 'In force',
+  period: (from, until) => (until ? `from ${from} until ${until}` : `since ${from}`),
+  changeType: 'Kind of change',
+  changeTypes: { material: 'material', editorial: 'editorial' },
+  whatChanged: 'What changed',
+  permanentLink: 'Permanent link to this version',
+  stableLinkNote: 'This address always shows the version in force.',
+  rawMarkdown: 'Source text (Markdown)',
+  sha256: 'SHA-256 of the source text',
+  history: (title) => `${title}: version history`,
+  historyIntro: 'Every published version of this document. A version is in force from the instant shown until the next one takes effect.',
+  historyCaption: 'Versions, newest first',
+  columnVersion: 'Version',
+  columnPeriod: 'In force',
+  columnStatus: 'Status',
+  columnChanges: 'Changes',
+  firstVersion: 'First version',
+  versionOf: (title, date) => `${title}, version of ${date}`,
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is nothing at this address; the link may be incomplete. Every document and all its versions are listed on the home page.',
+  notFoundHome: 'Go to the home page',
+  publishedBy: 'Published by',
+};
+
+const TABLE: Readonly<Record<string, UiStrings>> = { ru, en };
+
+/** Interface languages that have their own strings. */
+export const UI_LOCALES = Object.keys(TABLE);
+
+/** The interface strings for a content locale: its own, its base language's, or English. */
+export function getUiStrings(locale: string): UiStrings {
+  return TABLE[locale] ?? TABLE[locale.split('-')[0] ?? ''] ?? en;
+}

@@ -1,0 +1,75 @@
+/**
+ * The content loader of the `policies` collection. It validates the whole
+ * policies folder with the project's own rules before Astro stores anything,
+ * so a build reports every problem at once (Astro's glob loader stops at the
+ * first invalid file) and fails before a single page is written.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import siteConfig from '../../site.config.ts';
+import { loadCorpus } from '../lib/load-corpus.ts';
+import { CorpusError } from '../lib/problem.ts';
+import { resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
+import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
+
+/** Options of {@link policyLoader}. */
+export interface PolicyLoaderOptions {
+  /** Load drafts too (the dev server); production builds leave them out. */
+  includeDrafts: boolean;
+}
+
+/** Validates the folder, then stores every version, re-rendering only texts whose digest changed. */
+async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
+  const { store, parseData, renderMarkdown, generateDigest, logger } = context;
+  const { versions, problems } = loadCorpus({
+    policiesPath: settings.policiesPath,
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    includeDrafts,
+    cwd: root,
+  });
+  if (problems.length > 0) throw new CorpusError(problems);
+
+  const seen = new Set<string>();
+  for (const { body, ...version } of versions) {
+    seen.add(version.id);
+    // The time zone and base path change what a text resolves to, so they are part of its digest.
+    const digest = generateDigest(`${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${body}`);
+    const existing = store.get(version.id);
+    if (existing?.digest === digest && existing.rendered) continue;
+    const data = await parseData({ id: version.id, data: { ...version }, filePath: version.file });
+    store.set({ id: version.id, data, body, digest, filePath: version.file, rendered: await renderMarkdown(body) });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
+}
+
+/** Loads every version under the policies folder into the collection. */
+export function policyLoader(options: PolicyLoaderOptions): Loader {
+  return {
+    name: 'policy-press:policies',
+    schema: PolicyEntrySchema,
+    async load(context) {
+      const root = fileURLToPath(context.config.root);
+      const settings = resolveSiteSettings(siteConfig, process.env, root);
+      await syncPolicies(context, settings, root, options.includeDrafts);
+
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      // Dev server: any change under the policies folder re-validates everything, as a build would.
+      const folder = resolve(settings.policiesPath) + sep;
+      watcher.add(settings.policiesPath);
+      const onChange = async (path: string) => {
+        if (!resolve(path).startsWith(folder)) return;
+        try {
+          await syncPolicies(context, settings, root, options.includeDrafts);
+        } catch (error) {
+          // Keep serving the last good content; the report says what to fix.
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => void onChange(path));
+    },
+  };
+}

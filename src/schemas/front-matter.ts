@@ -1,0 +1,48 @@
+/**
+ * The front matter of one policy version: the keys legal staff write at the
+ * top of `policies/<policy>/<locale>/<version>.md`. This is the one schema the
+ * build, `npm run policy -- check` and the content collection validate with.
+ */
+import { z } from 'zod';
+import { parseEffective } from '../lib/effective-instant.ts';
+
+/** `material` changes must be announced and may need new consent; `editorial` ones are wording fixes. */
+export const CHANGE_TYPES = ['material', 'editorial'] as const;
+
+/** The `effective` field: a `YYYY-MM-DD` date or an ISO 8601 date-time with an offset. */
+export const EffectiveSchema = z.string().superRefine((value, ctx) => {
+  const parsed = parseEffective(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint }, input: value });
+  }
+});
+
+/** Front matter of a policy version. Unknown keys are an error, so a typo cannot pass silently. */
+export const PolicyFrontMatterSchema = z.strictObject({
+  /** The document title shown on its pages and in the feed, e.g. «Политика конфиденциальности». Required. */
+  title: z.string().trim().min(1),
+  /**
+   * When this version takes effect. `YYYY-MM-DD` means the start of that day
+   * in the site's time zone; a date-time needs an explicit offset
+   * (`2025-09-01T00:00:00+03:00`). Required.
+   */
+  effective: EffectiveSchema,
+  /** What changed from the previous version, in plain words: one text or a list. Optional. */
+  summary: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).optional(),
+  /**
+   * Whether the change from the previous version is `material` (users must be
+   * told, and may have to consent again) or `editorial` (a wording fix).
+   * Default: `material`, the safe side.
+   */
+  changeType: z.enum(CHANGE_TYPES).default('material'),
+  /** A draft is shown by `astro dev` only: never in a production build or the feed. Default: false. */
+  draft: z.boolean().default(false),
+});
+
+/** Front matter as written by legal staff (defaults not yet applied). */
+export type PolicyFrontMatterInput = z.input<typeof PolicyFrontMatterSchema>;
+/** Front matter after validation, with defaults applied. */
+export type PolicyFrontMatter = z.output<typeof PolicyFrontMatterSchema>;
+
+/** The keys the front matter accepts, for "did you mean" hints. */
+export const FRONT_MATTER_KEYS = Object.keys(PolicyFrontMatterSchema.shape);

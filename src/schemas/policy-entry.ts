@@ -1,0 +1,34 @@
+/**
+ * The data of one entry of the `policies` content collection: the validated
+ * front matter plus what the path and the time zone add. Extends the front
+ * matter schema, so the collection validates front matter with the very same
+ * rules as `npm run policy -- check`.
+ */
+import { z } from 'zod';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '../lib/policy-path.ts';
+import { PolicyFrontMatterSchema } from './front-matter.ts';
+
+/** One policy version as stored in the content collection (its body is the entry's `body`). */
+export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
+  /** Policy id from the folder name. */
+  policy: z.string().regex(POLICY_ID_PATTERN),
+  /** Locale from the folder name. */
+  locale: z.string().regex(LOCALE_PATTERN),
+  /** Version id from the file name. */
+  version: z.string().regex(VERSION_ID_PATTERN),
+  /** `<policy>/<locale>/<version>`. */
+  id: z.string(),
+  /** The instant it takes effect, epoch milliseconds, with the site's time zone applied. */
+  effectiveFrom: z.number().int(),
+  /** `summary` normalized to a list (empty when absent). */
+  summary: z.array(z.string()),
+  /** Source file, for messages. */
+  file: z.string(),
+  /** Line where the body starts in the source file. */
+  bodyStartLine: z.number().int().positive(),
+  /** Line of the `effective` field in the source file. */
+  effectiveLine: z.number().int().positive(),
+});
+
+/** Data of a `policies` collection entry. */
+export type PolicyEntryData = z.output<typeof PolicyEntrySchema>;

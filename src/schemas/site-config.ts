@@ -1,0 +1,39 @@
+/**
+ * Site settings: the one place a deployment says where it lives, which
+ * language comes first, which time zone bare dates mean, and what the site is
+ * called. Written in `site.config.ts`; some keys can be overridden from the
+ * environment (see `src/lib/site-settings.ts`).
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from '../lib/effective-instant.ts';
+import { LOCALE_PATTERN } from '../lib/policy-path.ts';
+
+const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
+
+/** Settings of one site. */
+export const SiteConfigSchema = z.strictObject({
+  /**
+   * Absolute URL the site is served at, with its base path and a trailing
+   * slash (`https://example.com/legal/`). Permanent URLs in the feed start
+   * with it. Override: `SITE_URL`.
+   */
+  siteUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.endsWith('/'), 'must end with "/"')
+    .refine((url) => !/[?#]/.test(url), 'must not contain a query or a fragment'),
+  /** The locale of the site's root page and the reference for translations. */
+  defaultLocale: LocaleSchema,
+  /** IANA time zone in which an `effective: YYYY-MM-DD` day starts, and dates are shown. */
+  timeZone: z.string().refine(isValidTimeZone, 'is not an IANA time zone name such as "Europe/Moscow"'),
+  /** The site's name per locale, shown in the header and page titles; must include `defaultLocale`. */
+  siteTitle: z.record(LocaleSchema, z.string().min(1)),
+  /** Who publishes the policies (the data operator), per locale; shown in the footer. Optional. */
+  publisher: z.record(LocaleSchema, z.string().min(1)).optional(),
+  /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
+  policiesDir: z.string().min(1).default('policies'),
+});
+
+/** Settings as written in `site.config.ts`. */
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+/** Settings after validation and defaults. */
+export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OUTPUT, ROOT, TEST_EPOCH } from '../helpers/build-site.ts';
+
+let server: ChildProcess | undefined;
+let origin = '';
+let log = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: join(OUTPUT, 'dev', 'cache'),
+      POLICIES_DIR: join(ROOT, 'test/fixtures/corpus-basic'),
+      SOURCE_DATE_EPOCH: TEST_EPOCH,
+    },
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/ru/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  throw new Error(`astro dev did not start:\n${log}`);
+});
+
+afterAll(() => {
+  server?.kill();
+});
+
+describe('the dev server', () => {
+  test('shows a draft with a clear DRAFT banner', async () => {
+    const html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
+    expect(html).toContain('ЧЕРНОВИК — не опубликован.');
+    expect(html).toContain('DRAFT-MARKER-7f3a');
+  });
+
+  test('lists the draft in the history, marked as a draft', async () => {
+    const html = await (await fetch(`${origin}/ru/privacy/history/`)).text();
+    expect(html).toContain('2026-03-01');
+    expect(html).toContain('Черновик');
+  });
+});

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
+
+let build: BuildResult;
+let second: BuildResult;
+
+beforeAll(() => {
+  // Two builds in opposite time zones and locales: the output must not notice.
+  build = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture', env: { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8' } });
+  second = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture-again', env: { TZ: 'America/Adak', LANG: 'C' } });
+});
+
+describe('building the fixture corpus', () => {
+  test('succeeds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  test('writes a page for every version, current URL and history, and the raw Markdown', () => {
+    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/'));
+    expect(files).toEqual([
+      '404.html',
+      'en/index.html',
+      'en/privacy/2025-09-01/index.html',
+      'en/privacy/history/index.html',
+      'en/privacy/index.html',
+      'index.html',
+      'pt-br/index.html',
+      'pt-br/terms/history/index.html',
+      'pt-br/terms/index.html',
+      'pt-br/terms/v1/index.html',
+      'raw/privacy/en/2025-09-01.md',
+      'raw/privacy/ru/2024-01-01.md',
+      'raw/privacy/ru/2025-09-01.md',
+      'raw/privacy/ru/2026-06-01.md',
+      'raw/terms/pt-br/v1.md',
+      'raw/terms/ru/v1.md',
+      'ru/index.html',
+      'ru/privacy/2024-01-01/index.html',
+      'ru/privacy/2025-09-01/index.html',
+      'ru/privacy/2026-06-01/index.html',
+      'ru/privacy/history/index.html',
+      'ru/privacy/index.html',
+      'ru/terms/history/index.html',
+      'ru/terms/index.html',
+      'ru/terms/v1/index.html',
+    ]);
+  });
+
+  test('is byte-identical whatever the machine time zone and locale', () => {
+    expect(second.status, second.output).toBe(0);
+    const files = listFiles(build.outDir);
+    expect(listFiles(second.outDir)).toEqual(files);
+    for (const file of files) {
+      expect(readFileSync(join(second.outDir, file)), file).toEqual(readFileSync(join(build.outDir, file)));
+    }
+  });
+
+  test('never publishes a draft', () => {
+    for (const file of listFiles(build.outDir)) {
+      expect(readFileSync(join(build.outDir, file), 'utf8'), file).not.toContain('DRAFT-MARKER-7f3a');
+    }
+  });
+
+  test('has no broken internal link', () => {
+    expect(findBrokenLinks(build.outDir)).toEqual([]);
+  });
+
+  test('ships no client JavaScript', () => {
+    expect(listFiles(build.outDir).filter((file) => file.endsWith('.js'))).toEqual([]);
+    for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
+      expect(selectAll('script', readPage(build.outDir, `/${file}`)), file).toEqual([]);
+    }
+  });
+});
+
+describe('the stable URL', () => {
+  test('shows the version in force, not the scheduled one, and links its permanent page', () => {
+    const page = readPage(build.outDir, '/ru/privacy/');
+    expect(textOf(select('h1', page))).toBe('Политика конфиденциальности');
+    expect(textOf(select('.policy-text', page))).toContain('Вторая редакция политики');
+    expect(attributeOf(page, 'link[rel=canonical]', 'href')).toBe('https://policies.example.com/ru/privacy/');
+    expect(selectAll('.version-links a', page).map((a) => a.properties['href'])).toContain('/ru/privacy/2025-09-01/');
+    expect(textOf(page)).toContain('По этому адресу всегда открывается действующая редакция.');
+  });
+});
+
+describe('a superseded version', () => {
+  const page = () => readPage(build.outDir, '/ru/privacy/2024-01-01/');
+
+  test('says it is not in force, since when, and links the current version', () => {
+    const notice = select('.banner-superseded', page());
+    expect(textOf(notice)).toBe('Эта редакция не действует с 1 сентября 2025 г. Она действовала с 1 января 2024 г. до 1 сентября 2025 г. Перейти к действующей редакции');
+    expect(attributeOf(page(), '.banner-superseded a', 'href')).toBe('/ru/privacy/');
+  });
+
+  test('is canonical to itself and dated in the title', () => {
+    expect(attributeOf(page(), 'link[rel=canonical]', 'href')).toBe('https://policies.example.com/ru/privacy/2024-01-01/');
+    expect(textOf(select('title', page()))).toBe('Политика конфиденциальности, редакция от 1 января 2024 г. — Правовые документы ALLJUS.RU');
+  });
+
+  test('was read correctly from a file with a BOM and CRLF line endings', () => {
+    expect(textOf(select('h1', page()))).toBe('Политика конфиденциальности');
+    expect(textOf(select('.policy-text', page()))).toContain('1.2. Пункт, который потом удалят.');
+  });
+});
+
+describe('a scheduled version', () => {
+  test('says when it takes effect and that the previous one is in force until then', () => {
+    const page = readPage(build.outDir, '/ru/privacy/2026-06-01/');
+    expect(textOf(select('.banner-scheduled', page))).toBe('Эта редакция вступит в силу 1 июня 2026 г. До этого действует прежняя редакция. Перейти к действующей редакции');
+  });
+});
+
+describe('the version in force', () => {
+  const page = () => readPage(build.outDir, '/ru/privacy/2025-09-01/');
+
+  test('has no notice and shows its summary and period', () => {
+    expect(select('.banner', page())).toBeUndefined();
+    expect(selectAll('.summary li', page()).map(textOf)).toEqual(['Пункт 1.2 удалён.', 'Добавлен пункт 1.3 о согласии.']);
+    expect(attributeOf(page(), '.facts time', 'dateTime')).toBe('2025-08-31T21:00:00.000Z');
+    expect(textOf(select('.facts', page()))).toContain('1 сентября 2025 г. — 1 июня 2026 г.');
+  });
+
+  test('shows NFD text composed (NFC)', () => {
+    const text = textOf(select('.policy-text', page()));
+    expect(text).toContain('Её текст набран в разложенной форме (NFD): й, ё.');
+    expect(text).toBe(text.normalize('NFC'));
+  });
+
+  test('does not let raw HTML or javascript: links reach the page', () => {
+    const html = readFileSync(join(build.outDir, 'ru/privacy/2025-09-01/index.html'), 'utf8');
+    expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|window\.hacked/);
+    expect(textOf(select('.policy-text', page()))).toContain('Абзац с обработчиком события.');
+    expect(selectAll('.policy-text table td', page()).map(textOf)).toEqual(['Ответ на заявку', '30 дней']);
+  });
+
+  test('links its translation with hreflang and the language switch', () => {
+    expect(selectAll('link[rel=alternate]', page()).map((link) => [link.properties['hrefLang'], link.properties['href']])).toEqual([
+      ['ru', 'https://policies.example.com/ru/privacy/2025-09-01/'],
+      ['en', 'https://policies.example.com/en/privacy/2025-09-01/'],
+    ]);
+    expect(attributeOf(page(), '.language-switch a[hreflang=en]', 'href')).toBe('/en/privacy/2025-09-01/');
+  });
+});
+
+describe('the history page', () => {
+  test('lists every published version newest first, with periods and summaries', () => {
+    const page = readPage(build.outDir, '/ru/privacy/history/');
+    const entries = selectAll('.history-entry', page).map(textOf);
+    expect(entries).toEqual([
+      'Редакция 2026-06-01 Статус Вступит в силу Срок действия 1 июня 2026 г. Характер изменений редакционные Уточнён пункт 1.1.',
+      'Редакция 2025-09-01 Статус Действует Срок действия 1 сентября 2025 г. — 1 июня 2026 г. Характер изменений существенные Пункт 1.2 удалён. Добавлен пункт 1.3 о согласии.',
+      'Редакция 2024-01-01 Статус Утратила силу Срок действия 1 января 2024 г. — 1 сентября 2025 г. Первая редакция',
+    ]);
+  });
+});
+
+describe('languages', () => {
+  test('sets lang on every page and speaks the page language', () => {
+    expect(attributeOf(readPage(build.outDir, '/ru/'), 'html', 'lang')).toBe('ru');
+    expect(attributeOf(readPage(build.outDir, '/en/'), 'html', 'lang')).toBe('en');
+    const english = readPage(build.outDir, '/en/privacy/');
+    expect(textOf(select('.facts', english))).toContain('September 1, 2025');
+  });
+
+  test('gives a locale without interface strings the English interface around its own text', () => {
+    const page = readPage(build.outDir, '/pt-br/terms/');
+    expect(attributeOf(page, 'html', 'lang')).toBe('en');
+    expect(attributeOf(page, 'article', 'lang')).toBe('pt-br');
+    expect(textOf(select('.facts', page))).toContain('June 15, 2025 at 15:30 GMT+3');
+    expect(textOf(select('.language-switch', page))).toContain('Português (Brasil)');
+  });
+
+  test('lists on each home page the policies that exist only in other languages', () => {
+    const english = readPage(build.outDir, '/en/');
+    expect(selectAll('.policy-list a', english).map((a) => a.properties['href'])).toEqual([
+      '/en/privacy/',
+      '/en/privacy/history/',
+      '/pt-br/terms/',
+      '/ru/terms/',
+    ]);
+  });
+
+  test('makes the root the default-language home, canonical to /ru/', () => {
+    const root = readPage(build.outDir, '/');
+    expect(attributeOf(root, 'html', 'lang')).toBe('ru');
+    expect(attributeOf(root, 'link[rel=canonical]', 'href')).toBe('https://policies.example.com/ru/');
+  });
+});
+
+describe('the raw Markdown', () => {
+  test('is the canonical text whose hash the page prints', () => {
+    const raw = readFileSync(join(build.outDir, 'raw/privacy/ru/2024-01-01.md'));
+    expect(raw.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = raw.toString('utf8');
+    expect(text).not.toContain('\r');
+    expect(text.startsWith('---\npolicy: "privacy"\nlocale: "ru"\nversion: "2024-01-01"\ntitle: "Политика конфиденциальности"\neffective: "2023-12-31T21:00:00.000Z"\n---\n\n## 1.')).toBe(true);
+    const hash = createHash('sha256').update(raw).digest('hex');
+    expect(textOf(select('.hash', readPage(build.outDir, '/ru/privacy/2024-01-01/')))).toBe(hash);
+  });
+});
+
+describe('the 404 page', () => {
+  test('helps in both languages and is kept out of search engines', () => {
+    const page = readPage(build.outDir, '/404.html');
+    expect(textOf(select('h1', page))).toBe('Страница не найдена');
+    expect(textOf(page)).toContain('Page not found');
+    expect(attributeOf(page, 'meta[name=robots]', 'content')).toBe('noindex');
+  });
+});

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, LATER_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
+
+let build: BuildResult;
+
+beforeAll(() => {
+  // The shipped sample, as `npm run build` builds it, at a fixed "now".
+  build = buildSite({ policiesDir: 'policies', name: 'sample', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+});
+
+describe('the shipped sample site', () => {
+  test('builds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  test('has the privacy policy and the separate consent document in Russian and English', () => {
+    const files = listFiles(build.outDir);
+    for (const path of [
+      'ru/privacy/index.html',
+      'ru/privacy/2023-03-01/index.html',
+      'ru/privacy/2025-09-01/index.html',
+      'ru/privacy/2026-02-15/index.html',
+      'ru/privacy/history/index.html',
+      'ru/consent/index.html',
+      'en/privacy/index.html',
+      'en/privacy/2026-02-15/index.html',
+      'en/consent/index.html',
+    ]) {
+      expect(files).toContain(path);
+    }
+  });
+
+  test('lists both documents on the Russian home page with their dates in Russian', () => {
+    const home = readPage(build.outDir, '/ru/');
+    expect(selectAll('.policy-list li', home).map(textOf)).toEqual([
+      'Согласие на обработку персональных данных (действует с 1 сентября 2025 г.) История редакций',
+      'Политика конфиденциальности (действует с 15 февраля 2026 г.) История редакций',
+    ]);
+  });
+
+  test('shows the 152-FZ version history with the first version superseded', () => {
+    const history = readPage(build.outDir, '/ru/privacy/history/');
+    expect(selectAll('.history-title', history).map(textOf)).toEqual(['Редакция 2026-02-15', 'Редакция 2025-09-01', 'Редакция 2023-03-01']);
+    const first = readPage(build.outDir, '/ru/privacy/2023-03-01/');
+    expect(textOf(select('.banner-superseded', first))).toContain('Эта редакция не действует с 1 сентября 2025 г.');
+    expect(textOf(select('.policy-text strong', first))).toBe('Пользователь не должен пользоваться Сайтом, если Пользователь не согласен с условиями Политики.');
+  });
+
+  test('links the consent document from the later privacy policy', () => {
+    const current = readPage(build.outDir, '/ru/privacy/');
+    expect(selectAll('.policy-text a', current).map((a) => a.properties['href'])).toContain('/ru/consent/');
+  });
+
+  test('publishes raw Markdown whose SHA-256 is the one printed on each version page', () => {
+    for (const raw of listFiles(build.outDir).filter((file) => file.startsWith('raw/'))) {
+      const [, policy, locale, file] = raw.split('/');
+      const version = file?.replace(/\.md$/, '');
+      const page = readPage(build.outDir, `/${locale}/${policy}/${version}/`);
+      const hash = createHash('sha256').update(readFileSync(join(build.outDir, raw))).digest('hex');
+      expect(textOf(select('.hash', page)), raw).toBe(hash);
+    }
+  });
+
+  test('has no broken internal link', () => {
+    expect(findBrokenLinks(build.outDir)).toEqual([]);
+  });
+
+  test('names the language of every page', () => {
+    for (const page of listFiles(build.outDir).filter((file) => file.endsWith('.html'))) {
+      expect(attributeOf(readPage(build.outDir, `/${page}`), 'html', 'lang'), page).toMatch(/^(ru|en)$/);
+    }
+  });
+});

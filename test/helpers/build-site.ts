@@ -1,0 +1,57 @@
+/**
+ * Builds a site with the real Astro CLI, as a user would, for build tests:
+ * a policies folder in, a `dist/` folder out, with its own cache so builds of
+ * different corpora never share a content store.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where build tests write their sites (ignored by git). */
+export const OUTPUT = join(ROOT, 'test/.output');
+/** 2026-01-01T00:00:00Z: the "now" of every build test unless a test says otherwise. */
+export const TEST_EPOCH = '1767225600';
+/** 2026-06-01T00:00:00Z: a "now" after every version of the sample and of the GitHub corpus. */
+export const LATER_EPOCH = '1780272000';
+
+/** The result of one build. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Options of {@link buildSite}. */
+export interface BuildOptions {
+  /** Policies folder, absolute or relative to the project root. */
+  policiesDir: string;
+  /** Name of the output folder under test/.output. */
+  name: string;
+  /** Extra environment (TZ, LANG, SITE_URL, SOURCE_DATE_EPOCH…). */
+  env?: Record<string, string>;
+  /** Keep what is in the output folder before building (to prove a failed build leaves it alone). */
+  keepOutDir?: boolean;
+}
+
+/** Runs `astro build` and returns its exit status and combined output. */
+export function buildSite(options: BuildOptions): BuildResult {
+  const outDir = join(OUTPUT, options.name, 'dist');
+  if (!options.keepOutDir) rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: join(OUTPUT, options.name, 'cache'),
+      POLICIES_DIR: resolve(ROOT, options.policiesDir),
+      SOURCE_DATE_EPOCH: TEST_EPOCH,
+      ...options.env,
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
