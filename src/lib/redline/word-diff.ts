@@ -1,0 +1,103 @@
+/**
+ * Word-level diff of one block's text against another, with jsdiff.
+ *
+ * We tokenize ourselves ({@link tokenizeWords}) and diff the token arrays,
+ * instead of calling `diffWords`: `diffWords` ignores whitespace and does not
+ * promise that its change objects add up to the input again, while a redline
+ * must show the old and the new text exactly. A cleanup pass then folds the
+ * single spaces that happen to match between two changed words into the
+ * change, so "старый текст" → "новые слова" reads as one replacement, not four.
+ */
+import { diffArrays, type ChangeObject } from 'diff';
+import { tokenizeWords } from './tokenize-words.ts';
+
+/** A part of a word diff: jsdiff's own change object over text. */
+export type WordChange = ChangeObject<string>;
+
+/** Options of {@link diffWordsExact}. */
+export interface WordDiffOptions {
+  locale: string;
+  /** Give up after this many milliseconds (the caller falls back to a block-level change). */
+  timeoutMs?: number;
+  /** Give up beyond this edit distance, in tokens. */
+  maxEditLength?: number;
+}
+
+const change = (value: string, kind: 'equal' | 'added' | 'removed', count: number): WordChange => ({
+  value,
+  added: kind === 'added',
+  removed: kind === 'removed',
+  count,
+});
+
+/**
+ * Diffs two texts word by word. Joining the parts that are not `added` gives
+ * `oldText`; joining those that are not `removed` gives `newText`.
+ * @returns the change objects, or undefined when a limit was reached
+ */
+export function diffWordsExact(oldText: string, newText: string, options: WordDiffOptions): WordChange[] | undefined {
+  if (oldText === newText) return oldText === '' ? [] : [change(oldText, 'equal', 1)];
+  const oldTokens = tokenizeWords(oldText, options.locale);
+  const newTokens = tokenizeWords(newText, options.locale);
+  const parts = diffArrays(oldTokens, newTokens, {
+    timeout: options.timeoutMs ?? Number.POSITIVE_INFINITY,
+    maxEditLength: options.maxEditLength ?? Number.POSITIVE_INFINITY,
+  });
+  if (!parts) return undefined;
+  return cleanupSemantic(
+    parts.map((part) => change(part.value.join(''), part.added ? 'added' : part.removed ? 'removed' : 'equal', part.count)),
+  );
+}
+
+/**
+ * Folds whitespace-only equal parts that sit between changes into those
+ * changes, then merges each run of changes into one removal followed by one
+ * addition. Order within each side is kept, so both texts still rebuild exactly.
+ */
+export function cleanupSemantic(parts: readonly WordChange[]): WordChange[] {
+  const result: WordChange[] = [];
+  let removed: string[] = [];
+  let added: string[] = [];
+  let removedCount = 0;
+  let addedCount = 0;
+  const flush = () => {
+    if (removed.length > 0) result.push(change(removed.join(''), 'removed', removedCount));
+    if (added.length > 0) result.push(change(added.join(''), 'added', addedCount));
+    removed = [];
+    added = [];
+    removedCount = 0;
+    addedCount = 0;
+  };
+  const inChange = () => removed.length > 0 || added.length > 0;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (!part) continue;
+    if (part.removed) {
+      removed.push(part.value);
+      removedCount += part.count;
+    } else if (part.added) {
+      added.push(part.value);
+      addedCount += part.count;
+    } else {
+      const next = parts[index + 1];
+      const bridges = inChange() && next !== undefined && (next.added || next.removed) && /^\s+$/.test(part.value);
+      if (bridges) {
+        removed.push(part.value);
+        added.push(part.value);
+        removedCount += part.count;
+        addedCount += part.count;
+        continue;
+      }
+      flush();
+      const previous = result.at(-1);
+      if (previous && !previous.added && !previous.removed) {
+        previous.value += part.value;
+        previous.count += part.count;
+      } else {
+        result.push(change(part.value, 'equal', part.count));
+      }
+    }
+  }
+  flush();
+  return result;
+}
