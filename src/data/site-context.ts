@@ -6,6 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
+import { getDocumentBlocks, type DocBlock } from '../lib/redline/document-blocks.ts';
+import type { TimelineVersion } from '../lib/timeline.ts';
 import type { PolicyVersion } from '../lib/policy-version.ts';
 import type { SiteContext } from '../lib/site-context.ts';
 import { getBuildInstant, resolveSiteSettings } from '../lib/site-settings.ts';
@@ -48,4 +50,22 @@ export async function getSiteContext(): Promise<SiteContext> {
 export async function getVersionHtml(id: string): Promise<string> {
   loaded ??= load();
   return (await loaded).html.get(id) ?? '';
+}
+
+/** Recently cut versions: pages are built in timeline order, so a few entries catch nearly every reuse. */
+const recentBlocks = new Map<string, DocBlock[]>();
+const RECENT_BLOCKS = 16;
+
+/** A version cut into blocks for redlines (see src/lib/redline/document-blocks.ts). */
+export function getVersionBlocks(version: TimelineVersion): DocBlock[] {
+  const key = `${version.id}\u0000${version.sha256}`;
+  let blocks = recentBlocks.get(key);
+  if (blocks) {
+    recentBlocks.delete(key);
+  } else {
+    blocks = getDocumentBlocks(version.body);
+    if (recentBlocks.size >= RECENT_BLOCKS) recentBlocks.delete(recentBlocks.keys().next().value as string);
+  }
+  recentBlocks.set(key, blocks);
+  return blocks;
 }

@@ -7,7 +7,11 @@
  *   /<locale>/<policy>/                      the version in force (stable URL)
  *   /<locale>/<policy>/<version>/            a version, permanently
  *   /<locale>/<policy>/history/              every version with its period
+ *   /<locale>/<policy>/diff/<from>/<to>/      redline, one column
+ *   /<locale>/<policy>/diff/<from>/<to>/side-by-side/   redline, two columns
+ *   /<locale>/<policy>/compare/              compare any two versions (script)
  *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
+ *   /raw/<policy>/<locale>/<version>.blocks.json   a version cut into blocks, for compare
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -17,6 +21,10 @@ export interface SiteUrls {
   version(policy: string, locale: string, version: string): string;
   history(policy: string, locale: string): string;
   raw(policy: string, locale: string, version: string): string;
+  diff(policy: string, locale: string, from: string, to: string): string;
+  diffSideBySide(policy: string, locale: string, from: string, to: string): string;
+  compare(policy: string, locale: string): string;
+  blocks(policy: string, locale: string, version: string): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -34,6 +42,10 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     version: (policy, locale, version) => `${path(locale, policy, version)}/`,
     history: (policy, locale) => `${path(locale, policy, 'history')}/`,
     raw: (policy, locale, version) => `${path('raw', policy, locale, version)}.md`,
+    diff: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to)}/`,
+    diffSideBySide: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to, 'side-by-side')}/`,
+    compare: (policy, locale) => `${path(locale, policy, 'compare')}/`,
+    blocks: (policy, locale, version) => `${path('raw', policy, locale, version)}.blocks.json`,
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

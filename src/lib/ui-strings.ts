@@ -52,6 +52,58 @@ export interface UiStrings {
   notFoundText: string;
   notFoundHome: string;
   publishedBy: string;
+  /** The redline pages. */
+  diff: {
+    title: (title: string) => string;
+    between: (from: string, to: string) => string;
+    viewInline: string;
+    viewSideBySide: string;
+    views: string;
+    summaryHeading: string;
+    noChanges: string;
+    counts: (stats: { modified: number; added: number; removed: number; moved: number }) => string;
+    changedSections: string;
+    preamble: string;
+    changesInSection: (count: number) => string;
+    authorsSummary: string;
+    legend: string;
+    legendText: string;
+    degraded: string;
+    fromVersion: string;
+    toVersion: string;
+    whatChangedLink: string;
+    compareWithCurrent: string;
+    compareHeading: string;
+    compareFrom: string;
+    compareTo: string;
+    compareSubmit: string;
+    compareNeedsScript: string;
+    compareLoading: string;
+    compareFailed: string;
+    compareSame: string;
+    labels: {
+      added: string;
+      removed: string;
+      blockAdded: string;
+      blockRemoved: string;
+      blockMoved: string;
+      blockFormatted: string;
+      blockReplaced: string;
+    };
+  };
+}
+
+const ruPlural = new Intl.PluralRules('ru');
+const enPlural = new Intl.PluralRules('en');
+
+/** «1 пункт», «2 пункта», «5 пунктов»: Russian needs three forms. */
+function ru3(count: number, one: string, few: string, many: string): string {
+  const form = ruPlural.select(count);
+  return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}
+
+function en2(count: number, one: string, other: string): string {
+  return `${count} ${enPlural.select(count) === 'one' ? one : other}`;
 }
 
 /** Ends a sentence with a period unless it already ends with one («2025 г.» does). */
@@ -105,6 +157,52 @@ const ru: UiStrings = {
   notFoundText: 'По этому адресу ничего нет. Возможно, ссылка неполная. Все документы и их редакции перечислены на главной странице.',
   notFoundHome: 'На главную',
   publishedBy: 'Публикует',
+  diff: {
+    title: (title) => `${title}: что изменилось`,
+    between: (from, to) => `Редакция от ${from} → редакция от ${to}`,
+    viewInline: 'Одной колонкой',
+    viewSideBySide: 'Две колонки: было и стало',
+    views: 'Вид сравнения',
+    summaryHeading: 'Сводка изменений',
+    noChanges: 'Текст не изменился.',
+    counts: ({ modified, added, removed, moved }) =>
+      [
+        modified && `${ru3(modified, 'фрагмент изменён', 'фрагмента изменены', 'фрагментов изменено')}`,
+        added && `${ru3(added, 'фрагмент добавлен', 'фрагмента добавлены', 'фрагментов добавлено')}`,
+        removed && `${ru3(removed, 'фрагмент удалён', 'фрагмента удалены', 'фрагментов удалено')}`,
+        moved && `${ru3(moved, 'фрагмент перенесён', 'фрагмента перенесены', 'фрагментов перенесено')}`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    changedSections: 'Изменённые разделы',
+    preamble: 'Вводная часть',
+    changesInSection: (count) => ru3(count, 'изменение', 'изменения', 'изменений'),
+    authorsSummary: 'Пояснение к изменениям',
+    legend: 'Как читать',
+    legendText: 'Удалённый текст зачёркнут, добавленный — подчёркнут и выделен. Перед каждой правкой программа чтения с экрана произносит «удалено» или «добавлено».',
+    degraded: 'Некоторые фрагменты изменены настолько, что показаны целиком: сначала прежний текст, затем новый.',
+    fromVersion: 'Прежняя редакция',
+    toVersion: 'Новая редакция',
+    whatChangedLink: 'Что изменилось по сравнению с предыдущей редакцией',
+    compareWithCurrent: 'Сравнить с действующей редакцией',
+    compareHeading: 'Сравнить любые две редакции',
+    compareFrom: 'Прежняя редакция',
+    compareTo: 'Новая редакция',
+    compareSubmit: 'Сравнить',
+    compareNeedsScript: 'Для сравнения произвольных редакций нужен JavaScript. Без него доступны сравнения соседних редакций — ссылки на них есть в истории редакций.',
+    compareLoading: 'Сравниваем…',
+    compareFailed: 'Не удалось загрузить редакции для сравнения.',
+    compareSame: 'Выберите две разные редакции.',
+    labels: {
+      added: 'добавлено: ',
+      removed: 'удалено: ',
+      blockAdded: 'Добавлено',
+      blockRemoved: 'Удалено',
+      blockMoved: 'Перенесено',
+      blockFormatted: 'Изменено оформление или ссылка',
+      blockReplaced: 'Заменено целиком',
+    },
+  },
 };
 
 const en: UiStrings = {
@@ -153,6 +251,52 @@ const en: UiStrings = {
   notFoundText: 'There is nothing at this address; the link may be incomplete. Every document and all its versions are listed on the home page.',
   notFoundHome: 'Go to the home page',
   publishedBy: 'Published by',
+  diff: {
+    title: (title) => `${title}: what changed`,
+    between: (from, to) => `Version of ${from} → version of ${to}`,
+    viewInline: 'One column',
+    viewSideBySide: 'Side by side: before and after',
+    views: 'Comparison view',
+    summaryHeading: 'Summary of changes',
+    noChanges: 'The text did not change.',
+    counts: ({ modified, added, removed, moved }) =>
+      [
+        modified && `${en2(modified, 'passage changed', 'passages changed')}`,
+        added && `${added} added`,
+        removed && `${removed} removed`,
+        moved && `${moved} moved`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    changedSections: 'Changed sections',
+    preamble: 'Introduction',
+    changesInSection: (count) => en2(count, 'change', 'changes'),
+    authorsSummary: 'About these changes',
+    legend: 'How to read this',
+    legendText: 'Removed text is struck through; added text is underlined and highlighted. A screen reader says “removed” or “added” before each change.',
+    degraded: 'Some passages changed so much that they are shown whole: first the old text, then the new.',
+    fromVersion: 'Previous version',
+    toVersion: 'New version',
+    whatChangedLink: 'What changed from the previous version',
+    compareWithCurrent: 'Compare with the version in force',
+    compareHeading: 'Compare any two versions',
+    compareFrom: 'Older version',
+    compareTo: 'Newer version',
+    compareSubmit: 'Compare',
+    compareNeedsScript: 'Comparing any two versions needs JavaScript. Without it, the comparisons of consecutive versions are available from the version history.',
+    compareLoading: 'Comparing…',
+    compareFailed: 'The versions to compare could not be loaded.',
+    compareSame: 'Choose two different versions.',
+    labels: {
+      added: 'added: ',
+      removed: 'removed: ',
+      blockAdded: 'Added',
+      blockRemoved: 'Removed',
+      blockMoved: 'Moved',
+      blockFormatted: 'Formatting or link changed',
+      blockReplaced: 'Replaced as a whole',
+    },
+  },
 };
 
 const TABLE: Readonly<Record<string, UiStrings>> = { ru, en };

@@ -45,6 +45,10 @@ export interface VersionView {
   currentHref: string;
   historyHref: string;
   rawHref: string;
+  /** Redline from the previous version, if there is one. */
+  diffFromPreviousHref: string | null;
+  /** Redline from this version to the one in force, for versions older than it. */
+  diffToCurrentHref: string | null;
 }
 
 /** Builds the view of a version at the build's "now". */
@@ -99,5 +103,7 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
     currentHref,
     historyHref: urls.history(version.policy, version.locale),
     rawHref: urls.raw(version.policy, version.locale, version.version),
+    diffFromPreviousHref: version.previousVersion === null ? null : urls.diff(version.policy, version.locale, version.previousVersion, version.version),
+    diffToCurrentHref: inForce && version.index < inForce.index ? urls.diff(version.policy, version.locale, version.version, inForce.version) : null,
   };
 }

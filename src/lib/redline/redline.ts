@@ -77,7 +77,8 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
         const sameMarkup = collapseWhitespace(before.html) === collapseWhitespace(after.html) && before.kind === after.kind;
         blocks.push(sameMarkup ? { op: 'equal', old: before, new: after } : { op: 'formatted', old: before, new: after });
       } else {
-        const words = diffWordsExact(before.text, after.text, { locale: options.locale, timeoutMs: options.wordDiffTimeoutMs ?? 200 }) ?? null;
+        const diffed = diffWordsExact(before.text, after.text, { locale: options.locale, timeoutMs: options.wordDiffTimeoutMs ?? 200 });
+        const words = diffed ? replaceIfRewritten(diffed, before.text, after.text) : null;
         if (words === null) degraded = true;
         blocks.push({ op: 'modified', old: before, new: after, words });
       }
@@ -86,6 +87,25 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
   markMoves(blocks);
   const changes = blocks.flatMap((block, index) => (block.op === 'equal' ? [] : [index]));
   return { blocks, changes, stats: countChanges(blocks), sections: findChangedSections(blocks, changes), degraded };
+}
+
+/** Below this share of unchanged text, a block reads better as a whole replacement than as confetti. */
+export const REWRITE_THRESHOLD = 0.35;
+
+/**
+ * A clause rewritten from top to bottom keeps a few common words ("и", "в",
+ * "Политики"); marking those as unchanged scatters the change into shreds.
+ * Like a lawyer's redline, show such a block as the old text struck out and
+ * the new text inserted.
+ */
+function replaceIfRewritten(words: WordChange[], before: string, after: string): WordChange[] {
+  let unchanged = 0;
+  for (const part of words) if (!part.added && !part.removed) unchanged += part.value.trim().length;
+  if (unchanged >= REWRITE_THRESHOLD * Math.max(before.length, after.length)) return words;
+  return [
+    { value: before, added: false, removed: true, count: 1 },
+    { value: after, added: true, removed: false, count: 1 },
+  ];
 }
 
 /** Whitespace in markup is not a change a reader sees (outside `<pre>`, which policies hardly use). */

@@ -146,32 +146,43 @@ const whole = (block: RedlineBlock, tag: Tag): Mark[] => (block.text === '' ? []
 interface RenderedBlock {
   block: RenderableBlock;
   element: Element;
+  /** Which version the block belongs to: nested items go under an item of the same version. */
+  side: 'old' | 'new' | 'both';
 }
 
 /** Renders each change for one view: 'inline', or one side of 'side-by-side'. */
 function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'old' | 'new', id: string | null, labels: RedlineLabels): RenderedBlock | null {
   switch (change.op) {
     case 'equal':
-      return view === 'old' ? { block: change.old, element: structuredClone(change.old.element) } : { block: change.new, element: structuredClone(change.new.element) };
+      return view === 'old'
+        ? { block: change.old, element: structuredClone(change.old.element), side: 'both' }
+        : { block: change.new, element: structuredClone(change.new.element), side: 'both' };
     case 'added':
       if (view === 'old') return null;
-      return { block: change.new, element: decorate(markElement(change.new.element, whole(change.new, 'ins'), labels), 'diff-added', id, change.moved ? labels.blockMoved : labels.blockAdded) };
+      return {
+        block: change.new,
+        element: decorate(markElement(change.new.element, whole(change.new, 'ins'), labels), 'diff-added', id, change.moved ? labels.blockMoved : labels.blockAdded),
+        side: 'new',
+      };
     case 'removed':
       if (view === 'new') return null;
-      return { block: change.old, element: decorate(markElement(change.old.element, whole(change.old, 'del'), labels), 'diff-removed', id, change.moved ? labels.blockMoved : labels.blockRemoved) };
+      return {
+        block: change.old,
+        element: decorate(markElement(change.old.element, whole(change.old, 'del'), labels), 'diff-removed', id, change.moved ? labels.blockMoved : labels.blockRemoved),
+        side: 'old',
+      };
     case 'formatted': {
       const side = view === 'old' ? change.old : change.new;
-      return { block: side, element: decorate(structuredClone(side.element), 'diff-formatted', id, labels.blockFormatted) };
+      return { block: side, element: decorate(structuredClone(side.element), 'diff-formatted', id, labels.blockFormatted), side: 'both' };
     }
     case 'modified': {
+      const side = view === 'old' ? change.old : change.new;
       if (change.words === null) {
         // Too different to diff word by word in time: the whole old block, then the whole new one.
-        const side = view === 'old' ? change.old : change.new;
-        return { block: side, element: decorate(markElement(side.element, whole(side, view === 'old' ? 'del' : 'ins'), labels), 'diff-modified', id, labels.blockReplaced) };
+        const tag = view === 'old' ? 'del' : 'ins';
+        return { block: side, element: decorate(markElement(side.element, whole(side, tag), labels), 'diff-modified', id, labels.blockReplaced), side: 'both' };
       }
-      const marks = wordMarks(change);
-      const side = view === 'old' ? change.old : change.new;
-      return { block: side, element: decorate(markElement(side.element, marks[view], labels), 'diff-modified', id, null) };
+      return { block: side, element: decorate(markElement(side.element, wordMarks(change)[view], labels), 'diff-modified', id, null), side: 'both' };
     }
   }
 }
@@ -179,24 +190,42 @@ function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'ol
 /** Puts list items into lists (nested by depth) and table rows into tables, in order. */
 function assemble(rendered: readonly RenderedBlock[]): ElementContent[] {
   const out: ElementContent[] = [];
-  let lists: Element[] = [];
+  // The last item at each depth, per version: a nested item goes under an item of its own version,
+  // so an added sub-item never hangs under a removed item.
+  let lastNew: Element[] = [];
+  let lastOld: Element[] = [];
+  let topList: Element | null = null;
   let table: { element: Element; body: Element } | null = null;
-  for (const { block, element: node } of rendered) {
+  for (const { block, element: node, side } of rendered) {
     if (block.kind !== 'table-row') table = null;
-    if (block.kind !== 'list-item') lists = [];
+    if (block.kind !== 'list-item') {
+      // A paragraph or heading ends the lists of its own version only.
+      if (side !== 'old') lastNew = [];
+      if (side !== 'new') lastOld = [];
+      topList = null;
+    }
     if (block.kind === 'list-item') {
-      lists = lists.slice(0, block.depth + 1);
-      let list = lists[block.depth];
       const wanted = block.ordered ? 'ol' : 'ul';
-      if (!list || list.tagName !== wanted) {
-        list = element(wanted, block.ordered && block.start !== 1 ? { start: block.start } : {}, []);
-        const parentList = lists[block.depth - 1];
-        const parentItem = parentList?.children.filter((child): child is Element => child.type === 'element').at(-1);
-        if (parentItem) parentItem.children.push(list);
-        else out.push(list);
-        lists[block.depth] = list;
+      const newList = () => element(wanted, block.ordered && block.start !== 1 ? { start: block.start } : {}, []);
+      const parentItem = block.depth === 0 ? undefined : (side === 'old' ? lastOld : lastNew)[block.depth - 1];
+      let list: Element;
+      if (parentItem) {
+        const tail = parentItem.children.at(-1);
+        if (tail && tail.type === 'element' && tail.tagName === wanted) list = tail;
+        else {
+          list = newList();
+          parentItem.children.push(list);
+        }
+      } else {
+        if (!topList || topList.tagName !== wanted) {
+          topList = newList();
+          out.push(topList);
+        }
+        list = topList;
       }
       list.children.push(node);
+      if (side !== 'old') lastNew = [...lastNew.slice(0, block.depth), node];
+      if (side !== 'new') lastOld = [...lastOld.slice(0, block.depth), node];
     } else if (block.kind === 'table-row') {
       if (!table) {
         const body = element('tbody', {}, []);

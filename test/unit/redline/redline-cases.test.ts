@@ -94,7 +94,7 @@ describe('createRedline on clauses', () => {
   test('pairs a rewritten clause by its number when little wording is left', () => {
     const after = POLICY.replace('1.2. Оператор обрабатывает данные на основании согласия.', '1.2. Согласие оформляется отдельным документом и подписывается Пользователем.');
     const blocks = describeBlocks(redline(POLICY, after).blocks);
-    expect(blocks[2]).toMatch(/^\* 1\.2\. /);
+    expect(blocks[2]).toMatch(/^\* \[-1\.2\. Оператор.*\]\[\+1\.2\. Согласие/);
     expect(blocks).toHaveLength(6);
   });
 

@@ -135,7 +135,14 @@ describe('rendering a redline', () => {
         for (const removed of selectAll('.diff-removed', withoutRemovedBlocks)) removed.children = [];
         expect(visibleText(withoutRemovedBlocks, 'del')).toBe(expectedNew);
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found by this property: an added sub-item was nested under a removed item and vanished with it.
+        examples: [
+          ['Политика\n1. Политика', '- Политика  Политика\n  - Personal'],
+          ['- её\n## \n1. ', '- её\n  - Политика'],
+        ],
+      },
     );
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * The redline pages of a policy: which pairs of versions get a page
+ * (consecutive versions, and every earlier version against the one in force,
+ * so both stay linear in the number of versions), and what a page shows:
+ * the summary, the changed sections and the rendered redline.
+ */
+import { toHtml } from 'hast-util-to-html';
+import { formatEffectiveDate } from './format-date.ts';
+import type { DocBlock } from './redline/document-blocks.ts';
+import { createRedline } from './redline/redline.ts';
+import { renderInlineRedline, renderSideBySideRedline } from './redline/render-redline.ts';
+import type { SiteContext } from './site-context.ts';
+import { getVersionInForceAt, type Timeline, type TimelineVersion } from './timeline.ts';
+import { getUiStrings } from './ui-strings.ts';
+
+/** Two versions of one policy and locale, older first. */
+export interface RedlinePair {
+  from: TimelineVersion;
+  to: TimelineVersion;
+}
+
+/**
+ * The pairs that get pre-rendered redline pages: each version against the one
+ * before it, and each version older than the one in force against that one.
+ */
+export function getRedlinePairs(timeline: Timeline, now: number): RedlinePair[] {
+  const pairs: RedlinePair[] = [];
+  const seen = new Set<string>();
+  const add = (from: TimelineVersion | undefined, to: TimelineVersion | undefined) => {
+    if (!from || !to || from === to) return;
+    const key = `${from.version}\u0000${to.version}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push({ from, to });
+  };
+  timeline.versions.forEach((version, index) => add(timeline.versions[index - 1], version));
+  const inForce = getVersionInForceAt(timeline, now);
+  if (inForce) for (const version of timeline.versions.slice(0, inForce.index)) add(version, inForce);
+  return pairs;
+}
+
+/** One of the two ways to show a redline. */
+export type RedlineLayout = 'inline' | 'side-by-side';
+
+/** A summary written by the authors of a version in the compared range. */
+export interface AuthorsSummary {
+  version: string;
+  dateText: string;
+  items: string[];
+}
+
+/** Everything a redline page prints. */
+export interface RedlineView {
+  policy: string;
+  locale: string;
+  title: string;
+  subtitle: string;
+  fromVersion: string;
+  toVersion: string;
+  fromHref: string;
+  toHref: string;
+  fromDateText: string;
+  toDateText: string;
+  inlineHref: string;
+  sideBySideHref: string;
+  layout: RedlineLayout;
+  hasChanges: boolean;
+  countsText: string;
+  sections: { title: string; href: string; countText: string }[];
+  summaries: AuthorsSummary[];
+  degraded: boolean;
+  /** The rendered redline: sanitized policy markup with `<ins>`/`<del>`. */
+  html: string;
+}
+
+/**
+ * Builds a redline page.
+ * @param blocksOf the blocks of a version (cached by the caller; each version is cut once)
+ */
+export function getRedlineView(
+  context: SiteContext,
+  pair: RedlinePair,
+  layout: RedlineLayout,
+  blocksOf: (version: TimelineVersion) => DocBlock[],
+): RedlineView {
+  const { urls, settings } = context;
+  const { from, to } = pair;
+  const ui = getUiStrings(to.locale);
+  const format = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  const redline = createRedline(blocksOf(from), blocksOf(to), { locale: to.locale });
+  const fromDateText = format(from.effectiveFrom);
+  const toDateText = format(to.effectiveFrom);
+  const rendered =
+    layout === 'inline'
+      ? renderInlineRedline(redline, ui.diff.labels)
+      : renderSideBySideRedline(redline, ui.diff.labels, { old: `${ui.diff.fromVersion}: ${fromDateText}`, new: `${ui.diff.toVersion}: ${toDateText}` });
+  const timeline = context.corpus.timelines.get(`${to.policy}/${to.locale}`);
+  const between = timeline?.versions.slice(from.index + 1, to.index + 1) ?? [to];
+  return {
+    policy: to.policy,
+    locale: to.locale,
+    title: ui.diff.title(to.title),
+    subtitle: ui.diff.between(fromDateText, toDateText),
+    fromVersion: from.version,
+    toVersion: to.version,
+    fromHref: urls.version(from.policy, from.locale, from.version),
+    toHref: urls.version(to.policy, to.locale, to.version),
+    fromDateText,
+    toDateText,
+    inlineHref: urls.diff(to.policy, to.locale, from.version, to.version),
+    sideBySideHref: urls.diffSideBySide(to.policy, to.locale, from.version, to.version),
+    layout,
+    hasChanges: redline.changes.length > 0,
+    countsText: redline.changes.length > 0 ? ui.diff.counts(redline.stats) : ui.diff.noChanges,
+    sections: redline.sections.map((section) => ({
+      title: section.title ?? ui.diff.preamble,
+      href: `#change-${section.firstChange + 1}`,
+      countText: ui.diff.changesInSection(section.changes),
+    })),
+    summaries: between
+      .filter((version) => version.summary.length > 0)
+      .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
+    degraded: redline.degraded,
+    html: toHtml(rendered),
+  };
+}
