@@ -1,7 +1,8 @@
 /**
  * Test projects. Unit tests run twice, in two time zones as far apart as the
  * calendar allows (UTC+14 and UTC−10/−9 with DST), because no result may
- * depend on the machine's zone. Build tests run Astro for real, one at a time.
+ * depend on the machine's zone. Build tests run Astro for real, one at a time;
+ * browser tests drive Debian's Chromium against a built sample.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -27,6 +28,17 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

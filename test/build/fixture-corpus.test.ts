@@ -32,16 +32,27 @@ describe('building the fixture corpus', () => {
       'pt-br/terms/history/index.html',
       'pt-br/terms/index.html',
       'pt-br/terms/v1/index.html',
+      'raw/privacy/en/2025-09-01.blocks.json',
       'raw/privacy/en/2025-09-01.md',
+      'raw/privacy/ru/2024-01-01.blocks.json',
       'raw/privacy/ru/2024-01-01.md',
+      'raw/privacy/ru/2025-09-01.blocks.json',
       'raw/privacy/ru/2025-09-01.md',
+      'raw/privacy/ru/2026-06-01.blocks.json',
       'raw/privacy/ru/2026-06-01.md',
+      'raw/terms/pt-br/v1.blocks.json',
       'raw/terms/pt-br/v1.md',
+      'raw/terms/ru/v1.blocks.json',
       'raw/terms/ru/v1.md',
       'ru/index.html',
       'ru/privacy/2024-01-01/index.html',
       'ru/privacy/2025-09-01/index.html',
       'ru/privacy/2026-06-01/index.html',
+      'ru/privacy/compare/index.html',
+      'ru/privacy/diff/2024-01-01/2025-09-01/index.html',
+      'ru/privacy/diff/2024-01-01/2025-09-01/side-by-side/index.html',
+      'ru/privacy/diff/2025-09-01/2026-06-01/index.html',
+      'ru/privacy/diff/2025-09-01/2026-06-01/side-by-side/index.html',
       'ru/privacy/history/index.html',
       'ru/privacy/index.html',
       'ru/terms/history/index.html',
@@ -69,10 +80,11 @@ describe('building the fixture corpus', () => {
     expect(findBrokenLinks(build.outDir)).toEqual([]);
   });
 
-  test('ships no client JavaScript', () => {
-    expect(listFiles(build.outDir).filter((file) => file.endsWith('.js'))).toEqual([]);
+  test('ships client JavaScript only to the compare page', () => {
     for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
-      expect(selectAll('script', readPage(build.outDir, `/${file}`)), file).toEqual([]);
+      const scripts = selectAll('script', readPage(build.outDir, `/${file}`)).filter((script) => script.properties['type'] !== 'application/json');
+      if (file.endsWith('/compare/index.html')) expect(scripts.map((script) => script.properties['type']), file).toEqual(['module']);
+      else expect(scripts, file).toEqual([]);
     }
   });
 });
@@ -152,9 +164,9 @@ describe('the history page', () => {
     const page = readPage(build.outDir, '/ru/privacy/history/');
     const entries = selectAll('.history-entry', page).map(textOf);
     expect(entries).toEqual([
-      'Редакция 2026-06-01 Статус Вступит в силу Срок действия 1 июня 2026 г. Характер изменений редакционные Уточнён пункт 1.1.',
-      'Редакция 2025-09-01 Статус Действует Срок действия 1 сентября 2025 г. — 1 июня 2026 г. Характер изменений существенные Пункт 1.2 удалён. Добавлен пункт 1.3 о согласии.',
-      'Редакция 2024-01-01 Статус Утратила силу Срок действия 1 января 2024 г. — 1 сентября 2025 г. Первая редакция',
+      'Редакция 2026-06-01 Статус Вступит в силу Срок действия 1 июня 2026 г. Характер изменений редакционные Уточнён пункт 1.1. Что изменилось по сравнению с предыдущей редакцией',
+      'Редакция 2025-09-01 Статус Действует Срок действия 1 сентября 2025 г. — 1 июня 2026 г. Характер изменений существенные Пункт 1.2 удалён. Добавлен пункт 1.3 о согласии. Что изменилось по сравнению с предыдущей редакцией',
+      'Редакция 2024-01-01 Статус Утратила силу Срок действия 1 января 2024 г. — 1 сентября 2025 г. Первая редакция Сравнить с действующей редакцией',
     ]);
   });
 });

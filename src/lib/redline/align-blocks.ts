@@ -6,7 +6,7 @@
  * clause number (`3.4`) or heading where the wording changed a lot. What
  * stays unpaired is a whole removed or added block.
  */
-import { diffArrays } from 'diff';
+import { matchSequences } from './align-sequence.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 
 /** The minimal view of a block alignment needs. */
@@ -176,10 +176,8 @@ function addStructuralPairs(pairs: [number, number][], removed: AlignableBlock[]
  * @param locale the language of the text, for word boundaries
  */
 export function alignBlocks(oldBlocks: readonly AlignableBlock[], newBlocks: readonly AlignableBlock[], locale: string): AlignmentStep[] {
-  const parts = diffArrays(oldBlocks.map(keyOf), newBlocks.map(keyOf));
+  const matches = matchSequences(oldBlocks.map(keyOf), newBlocks.map(keyOf));
   const steps: AlignmentStep[] = [];
-  let oldIndex = 0;
-  let newIndex = 0;
   let removed: number[] = [];
   let added: number[] = [];
   const flushStretch = () => {
@@ -202,16 +200,13 @@ export function alignBlocks(oldBlocks: readonly AlignableBlock[], newBlocks: rea
     removed = [];
     added = [];
   };
-  for (const part of parts) {
-    if (part.removed) {
-      for (let k = 0; k < part.count; k++) removed.push(oldIndex++);
-    } else if (part.added) {
-      for (let k = 0; k < part.count; k++) added.push(newIndex++);
-    } else {
-      flushStretch();
-      for (let k = 0; k < part.count; k++) steps.push({ op: 'equal', oldIndex: oldIndex++, newIndex: newIndex++ });
-    }
+  let oldIndex = 0;
+  let newIndex = 0;
+  for (const [i, j] of [...matches, [oldBlocks.length, newBlocks.length] as [number, number]]) {
+    while (oldIndex < i) removed.push(oldIndex++);
+    while (newIndex < j) added.push(newIndex++);
+    flushStretch();
+    if (i < oldBlocks.length && j < newBlocks.length) steps.push({ op: 'equal', oldIndex: oldIndex++, newIndex: newIndex++ });
   }
-  flushStretch();
   return steps;
 }

@@ -42,11 +42,13 @@ export interface DocBlock {
   header: boolean;
 }
 
-const CLAUSE = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
+// «3.4.», «3.4» or «3.»; a bare number («2025 год») is not a clause number.
+const CLAUSE = /^(?:(\d+(?:\.\d+)+)\.?|(\d+)\.)(?=\s|$)/;
 
 /** The clause number a block's text starts with. */
 export function getClauseNumber(text: string): string | null {
-  return CLAUSE.exec(text)?.[1] ?? null;
+  const match = CLAUSE.exec(text);
+  return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
 interface Located {
@@ -69,16 +71,21 @@ function firstElement(tree: HastRoot | Element | undefined): Element {
   return found ?? { type: 'element', tagName: 'div', properties: {}, children: [] };
 }
 
-function containsHtml(node: RootContent | ListItem): boolean {
-  if (node.type === 'html') return true;
-  return 'children' in node && (node.children as (RootContent | ListItem)[]).some(containsHtml);
+function contains(node: RootContent | ListItem, types: ReadonlySet<string>): boolean {
+  if (types.has(node.type)) return true;
+  return 'children' in node && (node.children as (RootContent | ListItem)[]).some((child) => contains(child, types));
 }
+
+const HTML = new Set(['html']);
+// Only these can carry markup or URLs the sanitizer must see; plain clauses skip it (most of a policy).
+const NEEDS_SANITIZING = new Set(['html', 'link', 'linkReference', 'image', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition']);
 
 /** Renders mdast nodes by the page's rules: raw HTML parsed, then sanitized. */
 function render(nodes: (RootContent | ListItem)[], definitions: Definition[]): HastRoot {
   const mdast: Root = { type: 'root', children: [...(nodes as RootContent[]), ...definitions] };
   let hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
-  if (nodes.some(containsHtml)) hast = raw(hast) as HastRoot;
+  if (nodes.some((node) => contains(node, HTML))) hast = raw(hast) as HastRoot;
+  if (!nodes.some((node) => contains(node, NEEDS_SANITIZING))) return hast;
   return (sanitize(hast, defaultSchema) as HastRoot | undefined) ?? EMPTY_ROOT;
 }
 

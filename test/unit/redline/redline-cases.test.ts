@@ -182,3 +182,22 @@ describe('rendering', () => {
     ]);
   });
 });
+
+describe('getDocumentBlocks', () => {
+  test('sanitizes each block like the page does', () => {
+    const blocks = getDocumentBlocks('[нажмите](javascript:alert(1)) и <span onclick="x()">текст</span>\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>\n');
+    const html = blocks.map((block) => block.html).join('');
+    expect(html).not.toMatch(/javascript:|onclick|<script|<iframe/);
+    expect(blocks[0]?.text).toBe('нажмите и текст');
+  });
+
+  test('reads clause numbers from clauses and numbered headings only', () => {
+    const blocks = getDocumentBlocks('## 3. Цели\n\n3.4. Текст.\n\n2025 год.\n\n- 1.1. пункт списка\n');
+    expect(blocks.map((block) => [block.kind, block.clause])).toEqual([
+      ['heading', '3'],
+      ['paragraph', '3.4'],
+      ['paragraph', null],
+      ['list-item', '1.1'],
+    ]);
+  });
+});

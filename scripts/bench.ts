@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: the project's performance figures, measured side by side
+ * in one run and written to bench/results.json (kept out of git).
+ *
+ *   npm run bench               full run
+ *   npm run bench -- --quick    small sizes, about a minute (CI runs it so the script cannot rot)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+function formatDiffTable(results: readonly DiffBenchResult[], limitMs: number): string {
+  const ms = (value: number | null) => (value === null ? `> ${limitMs / 1000} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
+  const rows = [
+    ['size', 'changed', 'blocks', 'block-aware (cut + align/diff)', 'changes', 'diffWords', 'hunks', 'diffWords + segmenter', 'hunks'],
+    ...results.map((r) => [
+      `${r.sizeKb} KB`,
+      `${r.changedShare * 100}%`,
+      String(r.blocks),
+      `${ms(r.totalMs)} (${ms(r.cutMs)} + ${ms(r.redlineMs)})`,
+      String(r.changes),
+      ms(r.diffWordsMs),
+      String(r.diffWordsHunks ?? '—'),
+      ms(r.diffWordsSegmenterMs),
+      String(r.diffWordsSegmenterHunks ?? '—'),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`).join('\n');
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const limitMs = quick ? 10_000 : 60_000;
+log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores)`);
+const diff = runDiffBench({ quick, limitMs, log });
+
+const results = { date: new Date().toISOString(), quick, machine: machine(), diff };
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
+console.log(formatDiffTable(diff, limitMs));
+console.log('\nWritten to bench/results.json');

@@ -1,0 +1,89 @@
+/**
+ * Micro-benchmark of the redline: the block-aware diff against plain
+ * `diffWords` (default tokenizer, and with an Intl.Segmenter) on the same
+ * pairs of synthetic Russian policies of ~15 KB, ~150 KB and ~1.5 MB with 5%
+ * and 50% of sentences changed, all in one run.
+ */
+import { diffWords } from 'diff';
+import { performance } from 'node:perf_hooks';
+import { getDocumentBlocks } from '../../src/lib/redline/document-blocks.ts';
+import { createRedline } from '../../src/lib/redline/redline.ts';
+import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown } from './synthetic-policy.ts';
+
+/** One measured pair. */
+export interface DiffBenchResult {
+  sizeKb: number;
+  changedShare: number;
+  blocks: number;
+  /** Cutting both versions into blocks. */
+  cutMs: number;
+  /** Aligning and word-diffing the blocks. */
+  redlineMs: number;
+  totalMs: number;
+  changes: number;
+  /** Plain diffWords; null when it gave up at the time limit. */
+  diffWordsMs: number | null;
+  diffWordsHunks: number | null;
+  diffWordsSegmenterMs: number | null;
+  diffWordsSegmenterHunks: number | null;
+}
+
+const SIZES_KB = [15, 150, 1500];
+const SHARES = [0.05, 0.5];
+
+function time<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { ms: performance.now() - start, value };
+}
+
+/** Median of a few runs for small inputs, one run for big ones. */
+function measure<T>(runs: number, run: () => T): { ms: number; value: T } {
+  const results = Array.from({ length: runs }, () => time(run));
+  results.sort((a, b) => a.ms - b.ms);
+  return results[Math.floor(results.length / 2)] ?? time(run);
+}
+
+/** Runs the diff benchmark. `limitMs` caps each plain diffWords call. */
+export function runDiffBench(options: { quick: boolean; limitMs: number; log: (line: string) => void }): DiffBenchResult[] {
+  const results: DiffBenchResult[] = [];
+  const sizes = options.quick ? SIZES_KB.slice(0, 2) : SIZES_KB;
+  const segmenter = new Intl.Segmenter('ru', { granularity: 'word' });
+  // Warm the JIT on a small pair first, so the first measured case is not also measuring compilation.
+  const warm = toMarkdown(generatePolicyLines(createRandom(1), 'ru', 15 * 1024));
+  for (let i = 0; i < 3; i++) {
+    createRedline(getDocumentBlocks(warm), getDocumentBlocks(warm.replace('1.1.', '1.1. x')), { locale: 'ru' });
+    diffWords(warm, warm.replace('1.1.', '1.1. x'), { intlSegmenter: segmenter });
+  }
+  for (const sizeKb of sizes) {
+    for (const share of SHARES) {
+      const random = createRandom(sizeKb * 1000 + share * 100);
+      const lines = generatePolicyLines(random, 'ru', sizeKb * 1024);
+      const before = toMarkdown(lines);
+      const after = toMarkdown(mutatePolicyLines(random, 'ru', lines, share));
+      const runs = sizeKb <= 15 ? 5 : sizeKb <= 150 ? 3 : 1;
+      const cut = measure(runs, () => [getDocumentBlocks(before), getDocumentBlocks(after)] as const);
+      const [oldBlocks, newBlocks] = cut.value;
+      const redline = measure(runs, () => createRedline(oldBlocks, newBlocks, { locale: 'ru' }));
+      const plain = measure(sizeKb <= 15 ? runs : 1, () => diffWords(before, after, { timeout: options.limitMs }));
+      const segmented = measure(sizeKb <= 15 ? runs : 1, () => diffWords(before, after, { timeout: options.limitMs, intlSegmenter: segmenter }));
+      const hunks = (parts: ReturnType<typeof diffWords> | undefined) => (parts ? parts.filter((part) => part.added || part.removed).length : null);
+      const result: DiffBenchResult = {
+        sizeKb,
+        changedShare: share,
+        blocks: oldBlocks.length + newBlocks.length,
+        cutMs: cut.ms,
+        redlineMs: redline.ms,
+        totalMs: cut.ms + redline.ms,
+        changes: redline.value.changes.length,
+        diffWordsMs: plain.value ? plain.ms : null,
+        diffWordsHunks: hunks(plain.value),
+        diffWordsSegmenterMs: segmented.value ? segmented.ms : null,
+        diffWordsSegmenterHunks: hunks(segmented.value),
+      };
+      results.push(result);
+      options.log(`  diff ${sizeKb} KB, ${share * 100}% changed: block-aware ${result.totalMs.toFixed(1)} ms, diffWords ${result.diffWordsMs === null ? `> ${options.limitMs} ms` : `${result.diffWordsMs.toFixed(1)} ms`}`);
+    }
+  }
+  return results;
+}
