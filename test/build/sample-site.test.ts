@@ -56,7 +56,7 @@ describe('the shipped sample site', () => {
   });
 
   test('publishes raw Markdown whose SHA-256 is the one printed on each version page', () => {
-    for (const raw of listFiles(build.outDir).filter((file) => file.startsWith('raw/'))) {
+    for (const raw of listFiles(build.outDir).filter((file) => file.startsWith('raw/') && file.endsWith('.md'))) {
       const [, policy, locale, file] = raw.split('/');
       const version = file?.replace(/\.md$/, '');
       const page = readPage(build.outDir, `/${locale}/${policy}/${version}/`);
