@@ -18,6 +18,8 @@ export default {
     ru: 'Администратор сайта ALLJUS.RU (пример)',
     en: 'ALLJUS.RU site administrator (example)',
   },
+  // The fixed part of every feed entry id (tag:policies.example.com,2023:privacy/ru/…); never change it once published.
+  feedTagAuthority: 'policies.example.com,2023',
   // POLICIES_DIR overrides it, e.g. to build a content repository checked out elsewhere.
   policiesDir: 'policies',
 } satisfies SiteConfigInput;

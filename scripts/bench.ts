@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
+import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -42,6 +43,10 @@ function formatDiffTable(results: readonly DiffBenchResult[], limitMs: number): 
       String(r.diffWordsSegmenterHunks ?? '—'),
     ]),
   ];
+  return formatTable(rows);
+}
+
+function formatTable(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`).join('\n');
 }
@@ -50,10 +55,23 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const limitMs = quick ? 10_000 : 60_000;
 log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores)`);
 const diff = runDiffBench({ quick, limitMs, log });
+const verify = await runVerifyBench({ root: ROOT, workDir: join(ROOT, 'bench', 'work'), quick, log });
 
-const results = { date: new Date().toISOString(), quick, machine: machine(), diff };
+const results = { date: new Date().toISOString(), quick, machine: machine(), diff, verify };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
 console.log(formatDiffTable(diff, limitMs));
+console.log('\nverify: consent records checked against the sample policies (about 1% wrong)\n');
+console.log(formatTable([
+  ['records', 'JS heap', 'time', 'records/s', 'peak RSS', 'result'],
+  ...verify.map((r: VerifyBenchResult) => [
+    r.records.toLocaleString('en'),
+    r.heapCapMb === null ? 'default' : `capped at ${r.heapCapMb} MB`,
+    `${r.seconds.toFixed(1)} s`,
+    Math.round(r.recordsPerSecond).toLocaleString('en'),
+    `${r.peakRssMb.toFixed(0)} MB`,
+    r.summary.replace(/ \(.*\)/, ''),
+  ]),
+]));
 console.log('\nWritten to bench/results.json');

@@ -9,9 +9,8 @@ import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
 import { getDocumentBlocks, type DocBlock } from '../lib/redline/document-blocks.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
 import type { PolicyVersion } from '../lib/policy-version.ts';
-import type { SiteContext } from '../lib/site-context.ts';
+import { createSiteContext, type SiteContext } from '../lib/site-context.ts';
 import { getBuildInstant, resolveSiteSettings } from '../lib/site-settings.ts';
-import { createSiteUrls } from '../lib/site-urls.ts';
 
 /** Rendered HTML of each version, by version id. */
 export type RenderedHtml = ReadonlyMap<string, string>;
@@ -31,12 +30,7 @@ function toPolicyVersion(entry: CollectionEntry<'policies'>): PolicyVersion {
 async function load(): Promise<Loaded> {
   const entries = await getCollection('policies');
   const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
-  const context: SiteContext = {
-    settings,
-    corpus: buildPolicyCorpus(entries.map(toPolicyVersion)),
-    urls: createSiteUrls(settings.siteUrl),
-    now: getBuildInstant(process.env),
-  };
+  const context = createSiteContext(settings, buildPolicyCorpus(entries.map(toPolicyVersion)), getBuildInstant(process.env));
   return { context, html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])) };
 }
 

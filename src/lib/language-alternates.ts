@@ -16,6 +16,7 @@ export interface LanguageAlternate {
 /** What a page is about, for finding its counterparts. */
 export type PageSubject =
   | { kind: 'home' }
+  | { kind: 'developers' }
   | { kind: 'current'; policy: string }
   | { kind: 'history'; policy: string }
   | { kind: 'version'; policy: string; version: string };
@@ -30,6 +31,7 @@ export function getLanguageAlternates(context: SiteContext, subject: PageSubject
   return locales.map((locale) => {
     const home = { locale, href: urls.home(locale), exact: subject.kind === 'home' };
     if (subject.kind === 'home') return home;
+    if (subject.kind === 'developers') return { locale, href: urls.developers(locale), exact: true };
     const timeline = getTimeline(corpus, subject.policy, locale);
     if (!timeline) return home;
     if (subject.kind === 'version') {

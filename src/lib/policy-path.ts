@@ -20,6 +20,15 @@ export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
   'history', 'diff', 'compare', 'current', 'latest', 'since', 'feed', 'raw', 'index',
 ]);
 
+/**
+ * Names a policy cannot take because the site uses them beside the policies:
+ * `/<locale>/developers/`, `/feed/v1/index.json`, `/feed/v1/schema.json`.
+ */
+export const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'feed', 'raw', 'kit', 'index', 'schema', 'compare', 'history']);
+
+/** Locale folders that would collide with the site's own top-level folders. */
+export const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed']);
+
 /** Where a version lives in the content layout. */
 export interface PolicyVersionKey {
   policy: string;
@@ -66,11 +75,25 @@ export function parsePolicyPath(relativePath: string): PolicyPathResult {
       hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${suggestSlug(policy) || 'privacy'}".`,
     };
   }
+  if (RESERVED_POLICY_IDS.has(policy)) {
+    return {
+      ok: false,
+      message: `"${policy}" is reserved by the site and cannot be a policy id`,
+      hint: `Rename the folder, e.g. to "${policy}-policy". Reserved: ${[...RESERVED_POLICY_IDS].join(', ')}.`,
+    };
+  }
   if (!LOCALE_PATTERN.test(locale)) {
     return {
       ok: false,
       message: `the locale folder "${locale}" is not a lowercase BCP 47 language tag`,
       hint: `Use a tag such as "ru", "en" or "pt-br"${locale.toLowerCase() !== locale && LOCALE_PATTERN.test(locale.toLowerCase()) ? ` (rename it to "${locale.toLowerCase()}")` : ''}.`,
+    };
+  }
+  if (RESERVED_LOCALES.has(locale)) {
+    return {
+      ok: false,
+      message: `"${locale}" is reserved by the site and cannot be a locale folder`,
+      hint: `Reserved: ${[...RESERVED_LOCALES].join(', ')}.`,
     };
   }
   if (!VERSION_ID_PATTERN.test(version)) {

@@ -4,7 +4,7 @@
  */
 import type { PolicyCorpus } from './policy-corpus.ts';
 import type { SiteSettings } from './site-settings.ts';
-import type { SiteUrls } from './site-urls.ts';
+import { createSiteUrls, type SiteUrls } from './site-urls.ts';
 
 /** The inputs of every page model. */
 export interface SiteContext {
@@ -13,4 +13,9 @@ export interface SiteContext {
   urls: SiteUrls;
   /** The instant the build treats as now, epoch ms. */
   now: number;
+}
+
+/** A context from its parts (the URL builders follow from the settings). */
+export function createSiteContext(settings: SiteSettings, corpus: PolicyCorpus, now: number): SiteContext {
+  return { settings, corpus, urls: createSiteUrls(settings.siteUrl), now };
 }

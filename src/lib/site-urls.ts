@@ -12,6 +12,9 @@
  *   /<locale>/<policy>/compare/              compare any two versions (script)
  *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
  *   /raw/<policy>/<locale>/<version>.blocks.json   a version cut into blocks, for compare
+ *   /<locale>/developers/                    how other systems use the feed
+ *   /feed/v1/index.json, schema.json, <policy>.json, <policy>/current.json
+ *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -25,6 +28,14 @@ export interface SiteUrls {
   diffSideBySide(policy: string, locale: string, from: string, to: string): string;
   compare(policy: string, locale: string): string;
   blocks(policy: string, locale: string, version: string): string;
+  developers(locale: string): string;
+  feedIndex(): string;
+  feedSchema(): string;
+  policyFeed(policy: string): string;
+  currentJson(policy: string): string;
+  atom(policy: string, locale: string): string;
+  jsonFeed(policy: string, locale: string): string;
+  timemap(policy: string, locale: string): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -46,6 +57,14 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     diffSideBySide: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to, 'side-by-side')}/`,
     compare: (policy, locale) => `${path(locale, policy, 'compare')}/`,
     blocks: (policy, locale, version) => `${path('raw', policy, locale, version)}.blocks.json`,
+    developers: (locale) => `${path(locale, 'developers')}/`,
+    feedIndex: () => `${path('feed', 'v1', 'index')}.json`,
+    feedSchema: () => `${path('feed', 'v1', 'schema')}.json`,
+    policyFeed: (policy) => `${path('feed', 'v1', policy)}.json`,
+    currentJson: (policy) => `${path('feed', 'v1', policy, 'current')}.json`,
+    atom: (policy, locale) => `${path('feed', 'v1', policy, locale, 'atom')}.xml`,
+    jsonFeed: (policy, locale) => `${path('feed', 'v1', policy, locale, 'feed')}.json`,
+    timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

@@ -52,6 +52,16 @@ export interface UiStrings {
   notFoundText: string;
   notFoundHome: string;
   publishedBy: string;
+  developers: string;
+  feedLinks: string;
+  /** Change notifications (Atom, JSON Feed). */
+  feeds: {
+    title: (title: string) => string;
+    entryTitle: (title: string, date: string) => string;
+    takesEffect: (date: string) => string;
+    whatChanged: string;
+    kindOfChange: (label: string) => string;
+  };
   /** The redline pages. */
   diff: {
     title: (title: string) => string;
@@ -157,6 +167,15 @@ const ru: UiStrings = {
   notFoundText: 'По этому адресу ничего нет. Возможно, ссылка неполная. Все документы и их редакции перечислены на главной странице.',
   notFoundHome: 'На главную',
   publishedBy: 'Публикует',
+  developers: 'Для разработчиков',
+  feedLinks: 'Лента изменений',
+  feeds: {
+    title: (title) => `${title}: новые редакции`,
+    entryTitle: (title, date) => `${title}, редакция от ${date}`,
+    takesEffect: (date) => sentence(`Вступает в силу ${date}`),
+    whatChanged: 'Что изменилось:',
+    kindOfChange: (label) => `Характер изменений: ${label}.`,
+  },
   diff: {
     title: (title) => `${title}: что изменилось`,
     between: (from, to) => `Редакция от ${from} → редакция от ${to}`,
@@ -251,6 +270,15 @@ const en: UiStrings = {
   notFoundText: 'There is nothing at this address; the link may be incomplete. Every document and all its versions are listed on the home page.',
   notFoundHome: 'Go to the home page',
   publishedBy: 'Published by',
+  developers: 'For developers',
+  feedLinks: 'Change feed',
+  feeds: {
+    title: (title) => `${title}: new versions`,
+    entryTitle: (title, date) => `${title}, version of ${date}`,
+    takesEffect: (date) => sentence(`Takes effect on ${date}`),
+    whatChanged: 'What changed:',
+    kindOfChange: (label) => `Kind of change: ${label}.`,
+  },
   diff: {
     title: (title) => `${title}: what changed`,
     between: (from, to) => `Version of ${from} → version of ${to}`,

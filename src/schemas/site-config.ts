@@ -29,6 +29,15 @@ export const SiteConfigSchema = z.strictObject({
   siteTitle: z.record(LocaleSchema, z.string().min(1)),
   /** Who publishes the policies (the data operator), per locale; shown in the footer. Optional. */
   publisher: z.record(LocaleSchema, z.string().min(1)).optional(),
+  /**
+   * The tagging entity of the feed entries' ids (RFC 4151 tag URIs), `<domain or email>,<date>`,
+   * e.g. `example.com,2025`: a name you controlled on that date. Entry ids never change once
+   * published, so set it once. Default: the host of `siteUrl` and `,2025`.
+   */
+  feedTagAuthority: z
+    .string()
+    .regex(/^[a-z0-9.-]+(?:@[a-z0-9.-]+)?,\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must look like "example.com,2025" or "example.com,2025-09-01"')
+    .optional(),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),
 });

@@ -20,14 +20,17 @@ describe('building the fixture corpus', () => {
   });
 
   test('writes a page for every version, current URL and history, and the raw Markdown', () => {
-    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/'));
+    // The feed files have their own contract test (feed-contract.test.ts).
+    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/') && !file.startsWith('feed/'));
     expect(files).toEqual([
       '404.html',
+      'en/developers/index.html',
       'en/index.html',
       'en/privacy/2025-09-01/index.html',
       'en/privacy/history/index.html',
       'en/privacy/index.html',
       'index.html',
+      'pt-br/developers/index.html',
       'pt-br/index.html',
       'pt-br/terms/history/index.html',
       'pt-br/terms/index.html',
@@ -44,6 +47,7 @@ describe('building the fixture corpus', () => {
       'raw/terms/pt-br/v1.md',
       'raw/terms/ru/v1.blocks.json',
       'raw/terms/ru/v1.md',
+      'ru/developers/index.html',
       'ru/index.html',
       'ru/privacy/2024-01-01/index.html',
       'ru/privacy/2025-09-01/index.html',
@@ -145,13 +149,15 @@ describe('the version in force', () => {
 
   test('does not let raw HTML or javascript: links reach the page', () => {
     const html = readFileSync(join(build.outDir, 'ru/privacy/2025-09-01/index.html'), 'utf8');
-    expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|window\.hacked/);
+    expect(html).not.toMatch(/onclick|javascript:|<iframe|window\.hacked/);
+    // The only script element is the page's own identity block, which is data, not code.
+    expect(selectAll('script', page()).map((script) => [script.properties['type'], script.properties['id']])).toEqual([['application/json', 'policy-version']]);
     expect(textOf(select('.policy-text', page()))).toContain('Абзац с обработчиком события.');
     expect(selectAll('.policy-text table td', page()).map(textOf)).toEqual(['Ответ на заявку', '30 дней']);
   });
 
   test('links its translation with hreflang and the language switch', () => {
-    expect(selectAll('link[rel=alternate]', page()).map((link) => [link.properties['hrefLang'], link.properties['href']])).toEqual([
+    expect(selectAll('link[rel=alternate][hreflang]', page()).map((link) => [link.properties['hrefLang'], link.properties['href']])).toEqual([
       ['ru', 'https://policies.example.com/ru/privacy/2025-09-01/'],
       ['en', 'https://policies.example.com/en/privacy/2025-09-01/'],
     ]);

@@ -1,0 +1,34 @@
+/**
+ * What every `npm run policy` command shares: the site settings, the build's
+ * "now", and the source of published versions (the policies folder, or a
+ * feed given with --feed).
+ */
+import siteConfig from '../../site.config.ts';
+import { loadFeedSource, loadLocalSource, type PolicySource } from '../../src/lib/consent/policy-source.ts';
+import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../../src/lib/site-settings.ts';
+
+/** An error the CLI reports in one message and exit code 1, without a stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The site settings from site.config.ts and the environment. */
+export function getSettings(): SiteSettings {
+  return resolveSiteSettings(siteConfig, process.env, process.cwd());
+}
+
+/** Published versions from `--feed` when given, else from the policies folder. */
+export async function getPolicySource(feed: string | undefined): Promise<PolicySource> {
+  if (feed) return loadFeedSource(feed);
+  return loadLocalSource(getSettings(), getBuildInstant(process.env));
+}
+
+/** Writes a line to stdout. */
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Writes a line to stderr. */
+export function printError(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

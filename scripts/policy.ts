@@ -1,0 +1,48 @@
+/**
+ * `npm run policy -- <command>`: the command line for legal staff and for
+ * scripts. Each command is a thin layer over src/lib; see `--help`.
+ */
+import { FeedSourceError } from '../src/lib/consent/policy-source.ts';
+import { CorpusError } from '../src/lib/problem.ts';
+import { MissingPoliciesDirError } from '../src/lib/read-corpus.ts';
+import { SiteConfigError } from '../src/lib/site-settings.ts';
+import { AT_HELP, runAt } from './commands/at.ts';
+import { UsageError } from './commands/command-context.ts';
+import { runVerify, VERIFY_HELP } from './commands/verify.ts';
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  at: { run: runAt, help: AT_HELP },
+  verify: { run: runVerify, help: VERIFY_HELP },
+};
+
+const HELP = `Usage: npm run policy -- <command> [options]
+
+Commands:
+${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
+
+Run npm run policy -- <command> --help for details.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`Unknown command "${name}".\n\n${HELP}`);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(command.help);
+    return 0;
+  }
+  return command.run(args);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError].some((kind) => error instanceof kind);
+  if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  } else throw error;
+}

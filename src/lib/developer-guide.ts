@@ -1,0 +1,107 @@
+/**
+ * The live examples of the "For developers" page: real feed URLs of this
+ * site, the identity of a version in force, a consent record, and a form
+ * snippet, all computed from the corpus so the page never shows stale values.
+ */
+import { formatInstant } from './effective-instant.ts';
+import { getPolicyLocales, getTimeline } from './policy-corpus.ts';
+import type { SiteContext } from './site-context.ts';
+import { getCurrentVersion } from './timeline.ts';
+
+/** Feed links of one policy in one locale. */
+export interface PolicyFeedLinks {
+  policy: string;
+  locale: string;
+  title: string;
+  feedUrl: string;
+  currentJsonUrl: string;
+  atomUrl: string;
+  jsonFeedUrl: string;
+  timemapUrl: string;
+}
+
+/** Everything the developers page shows. */
+export interface DeveloperGuide {
+  indexUrl: string;
+  schemaUrl: string;
+  feeds: PolicyFeedLinks[];
+  /** Pretty-printed JSON of an example consent record, and of one tied to two documents. */
+  recordExample: string;
+  multiRecordExample: string;
+  formSnippet: string;
+  scriptSnippet: string;
+  verifyExample: string;
+  atExample: string;
+}
+
+/** Builds the examples for the developers page in `locale`. */
+export function getDeveloperGuide(context: SiteContext, locale: string): DeveloperGuide {
+  const { corpus, urls, now, settings } = context;
+  const feeds: PolicyFeedLinks[] = corpus.policies.flatMap((policy) =>
+    getPolicyLocales(corpus, policy).map((policyLocale) => {
+      const timeline = getTimeline(corpus, policy, policyLocale);
+      return {
+        policy,
+        locale: policyLocale,
+        title: (timeline && getCurrentVersion(timeline, now)?.title) ?? policy,
+        feedUrl: urls.absolute(urls.policyFeed(policy)),
+        currentJsonUrl: urls.absolute(urls.currentJson(policy)),
+        atomUrl: urls.absolute(urls.atom(policy, policyLocale)),
+        jsonFeedUrl: urls.absolute(urls.jsonFeed(policy, policyLocale)),
+        timemapUrl: urls.absolute(urls.timemap(policy, policyLocale)),
+      };
+    }),
+  );
+  // The examples use real versions of this site: the locale's own if it has any.
+  const pick = (preferred: string) => {
+    for (const policy of [preferred, ...corpus.policies]) {
+      for (const candidate of [locale, settings.defaultLocale, ...corpus.locales]) {
+        const timeline = getTimeline(corpus, policy, candidate);
+        const version = timeline && getCurrentVersion(timeline, now);
+        if (version) return version;
+      }
+    }
+    return undefined;
+  };
+  const main = pick('privacy');
+  const consent = pick('consent') ?? main;
+  const identity = (version: typeof main) =>
+    version ? { policy: version.policy, locale: version.locale, version: version.version, sha256: version.sha256 } : { policy: 'privacy', locale, version: '2025-09-01', sha256: '…' };
+  const acceptedAt = formatInstant(main ? Math.max(main.effectiveFrom, now - (now % 86_400_000)) : now);
+  const currentJson = urls.absolute(urls.currentJson(consent?.policy ?? 'consent'));
+  const consentUrl = consent ? urls.absolute(urls.version(consent.policy, consent.locale, consent.version)) : '';
+  const consentIdentity = identity(consent);
+  return {
+    indexUrl: urls.absolute(urls.feedIndex()),
+    schemaUrl: urls.absolute(urls.feedSchema()),
+    feeds,
+    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123' }, null, 2),
+    multiRecordExample: JSON.stringify({ acceptedAt, userId: 'u-123', documents: [identity(main), identity(consent)] }, null, 2),
+    formSnippet: [
+      '<form method="post" action="/signup">',
+      '  <!-- your fields -->',
+      '  <label>',
+      '    <input type="checkbox" name="consent" required>',
+      `    <a href="${consentUrl}">${consent?.title ?? ''}</a>`,
+      '  </label>',
+      ...Object.entries(consentIdentity).map(([key, value]) => `  <input type="hidden" name="consent_${key}" value="${value}">`),
+      '  <button type="submit">OK</button>',
+      '</form>',
+    ].join('\n'),
+    scriptSnippet: [
+      '<script type="module">',
+      `  // Keeps the hidden fields on the version in force, even between two builds of the policy site.`,
+      `  const response = await fetch('${currentJson}');`,
+      `  const { locales } = await response.json();`,
+      `  const entry = locales['${consentIdentity.locale}'];`,
+      `  const now = Date.now();`,
+      `  const version = entry.next && Date.parse(entry.next.effectiveFrom) <= now ? entry.next : entry.inForce;`,
+      `  const form = document.querySelector('form[action="/signup"]');`,
+      `  for (const key of ['version', 'sha256']) form.elements['consent_' + key].value = version[key];`,
+      `  form.querySelector('label a').href = version.url;`,
+      '</script>',
+    ].join('\n'),
+    verifyExample: 'npm run policy -- verify consents.jsonl --feed ' + urls.absolute(urls.feedIndex()),
+    atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
+  };
+}

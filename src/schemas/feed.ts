@@ -1,0 +1,137 @@
+/**
+ * The machine-readable feed under `/feed/v1/`: the contract other systems
+ * (sign-up forms, consent databases, auditors) rely on. The build validates
+ * every feed file with these schemas before writing it, and
+ * `/feed/v1/schema.json` is generated from them, so the published JSON Schema
+ * is always the rules the files were checked against.
+ *
+ * Within v1 changes are additive only: objects accept properties they do not
+ * know, so a client written today keeps working when a field is added.
+ */
+import { z } from 'zod';
+import { CHANGE_TYPES } from './front-matter.ts';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'Hex SHA-256 of the exact bytes served at markdownUrl.' });
+const Instant = z.iso.datetime({ offset: false }).meta({ description: 'An instant in ISO 8601, UTC, with Z.' });
+const Url = z.url({ protocol: /^https?$/ });
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/);
+const Locale = z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/).meta({ description: 'Lowercase BCP 47 language tag.' });
+
+/** One published version of one policy in one locale. */
+export const FeedVersionSchema = z
+  .looseObject({
+    policy: Slug.meta({ description: 'Policy id, e.g. "privacy".' }),
+    locale: Locale,
+    version: Slug.meta({ description: 'Version id: permanent, the same in every locale for translations of one version.' }),
+    title: z.string().min(1),
+    effectiveFrom: Instant.meta({ description: 'The instant the version takes effect (inclusive).' }),
+    effectiveUntil: Instant.nullable().meta({ description: 'The instant the next version takes effect (exclusive); null while none is published.' }),
+    sha256: Sha256,
+    url: Url.meta({ description: 'Permanent HTML page of this version.' }),
+    markdownUrl: Url.meta({ description: 'The published Markdown: canonical front matter, then the text.' }),
+    diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
+    summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
+    changeType: z.enum(CHANGE_TYPES).meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
+  })
+  .meta({ title: 'Policy version' });
+
+/** `/feed/v1/<policy>.json`: every published version of one policy, all locales. */
+export const PolicyFeedSchema = z
+  .looseObject({
+    $schema: Url,
+    feedVersion: z.literal(1),
+    policy: Slug,
+    locales: z.array(Locale).min(1),
+    versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom.' }),
+  })
+  .meta({ title: 'Policy feed', description: 'Every published version of one policy. The intervals are the truth; rebuild the site when a scheduled version takes effect.' });
+
+/** The version of a policy in force in one locale when the site was built. */
+export const CurrentVersionSchema = z.looseObject({
+  version: Slug,
+  title: z.string().min(1),
+  effectiveFrom: Instant,
+  sha256: Sha256,
+  url: Url,
+  markdownUrl: Url,
+});
+
+/** One policy in `/feed/v1/index.json`. */
+export const FeedIndexPolicySchema = z.looseObject({
+  policy: Slug,
+  title: z.string().min(1).meta({ description: 'Title of the version in force (or first scheduled) in the default locale, else the first locale.' }),
+  feedUrl: Url,
+  locales: z.array(
+    z.looseObject({
+      locale: Locale,
+      title: z.string().min(1),
+      currentUrl: Url.meta({ description: 'Stable page that always shows the version in force.' }),
+      historyUrl: Url,
+      currentJsonUrl: Url,
+      atomUrl: Url,
+      jsonFeedUrl: Url,
+      timemapUrl: Url,
+      inForce: CurrentVersionSchema.nullable().meta({ description: 'The version in force at build time; null before the first takes effect.' }),
+    }),
+  ),
+});
+
+/** `/feed/v1/index.json`: every policy with its locales and feeds. */
+export const FeedIndexSchema = z
+  .looseObject({
+    $schema: Url,
+    feedVersion: z.literal(1),
+    siteUrl: Url,
+    defaultLocale: Locale,
+    timeZone: z.string().min(1).meta({ description: 'IANA time zone of the site: a bare date such as 2025-09-01 means the start of that day there.' }),
+    policies: z.array(FeedIndexPolicySchema),
+  })
+  .meta({ title: 'Feed index', description: '"inForce" reflects the build time; rebuild the site when a scheduled version takes effect.' });
+
+/** `/feed/v1/<policy>/current.json`: what a sign-up form embeds with a consent checkbox. */
+export const CurrentFeedSchema = z
+  .looseObject({
+    $schema: Url,
+    feedVersion: z.literal(1),
+    policy: Slug,
+    locales: z.record(
+      Locale,
+      z.looseObject({
+        inForce: CurrentVersionSchema.nullable(),
+        next: CurrentVersionSchema.nullable().meta({ description: 'The next scheduled version, if any: switch to it at its effectiveFrom.' }),
+      }),
+    ),
+  })
+  .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
+
+/** Types of the feed files. */
+export type FeedVersion = z.output<typeof FeedVersionSchema>;
+export type PolicyFeed = z.output<typeof PolicyFeedSchema>;
+export type FeedIndex = z.output<typeof FeedIndexSchema>;
+export type CurrentFeed = z.output<typeof CurrentFeedSchema>;
+export type CurrentVersion = z.output<typeof CurrentVersionSchema>;
+
+/** The JSON Schema published at `/feed/v1/schema.json`, one definition per file type. */
+export function getFeedJsonSchema(id: string): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(FeedIndexSchema, { id: 'FeedIndex' });
+  registry.add(PolicyFeedSchema, { id: 'PolicyFeed' });
+  registry.add(CurrentFeedSchema, { id: 'CurrentFeed' });
+  registry.add(FeedVersionSchema, { id: 'FeedVersion' });
+  registry.add(CurrentVersionSchema, { id: 'CurrentVersion' });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (name) => `#/$defs/${name}` });
+  const defs = Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema as Record<string, unknown>;
+      return [name, rest];
+    }),
+  );
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: id,
+    title: 'Policy Press feed v1',
+    description: 'Use #/$defs/FeedIndex for index.json, #/$defs/PolicyFeed for <policy>.json, #/$defs/CurrentFeed for <policy>/current.json.',
+    anyOf: [{ $ref: '#/$defs/FeedIndex' }, { $ref: '#/$defs/PolicyFeed' }, { $ref: '#/$defs/CurrentFeed' }],
+    $defs: defs,
+  };
+}

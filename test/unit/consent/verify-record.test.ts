@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { createVersionIndex, findVersionAt, formatDuration } from '../../../src/lib/consent/version-index.ts';
+import { verifyConsentRecord, type RecordResult } from '../../../src/lib/consent/verify-record.ts';
+import { createPolicyFeed } from '../../../src/lib/feed/feed-data.ts';
+import { createTestContext } from '../../helpers/site-context.ts';
+
+const context = createTestContext();
+const versions = context.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
+const index = createVersionIndex(versions);
+const sha = (policy: string, locale: string, version: string) => versions.find((v) => v.policy === policy && v.locale === locale && v.version === version)?.sha256 ?? '';
+
+function verify(record: unknown): RecordResult {
+  return verifyConsentRecord(record, 7, index, 'Europe/Moscow');
+}
+
+function statuses(result: RecordResult): string[] {
+  return result.status === 'malformed' ? ['malformed'] : result.documents.map((document) => document.status);
+}
+
+describe('findVersionAt', () => {
+  test.each([
+    ['2025-08-31T20:59:59.999Z', '2023-03-01'],
+    ['2025-08-31T21:00:00.000Z', '2025-09-01'],
+    ['2026-12-31T20:59:59.999Z', '2025-09-01'],
+    ['2026-12-31T21:00:00.000Z', '2027-01-01'],
+    ['2023-02-28T20:59:59.999Z', undefined],
+  ])('at %s the version in force is %s', (instant, expected) => {
+    expect(findVersionAt(index, 'privacy', 'ru', Date.parse(instant))?.version).toBe(expected);
+  });
+});
+
+describe('formatDuration', () => {
+  test.each([
+    [250, '250 ms'],
+    [61_000, '1 min 1 s'],
+    [3_600_000 * 27, '1 d 3 h'],
+    [-5000, '5 s'],
+  ])('%i ms reads %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('verifyConsentRecord', () => {
+  const record = { policy: 'privacy', locale: 'ru', version: '2025-09-01', acceptedAt: '2025-09-01T10:00:00+03:00', userId: 42 };
+
+  test('accepts a record of the version in force, keeping its other fields', () => {
+    const result = verify({ ...record, sha256: sha('privacy', 'ru', '2025-09-01') });
+    expect(result).toMatchObject({ line: 7, status: 'ok', acceptedAt: '2025-09-01T07:00:00.000Z', record: { userId: 42 } });
+  });
+
+  test('accepts the hash in capitals', () => {
+    expect(verify({ ...record, sha256: sha('privacy', 'ru', '2025-09-01').toUpperCase() }).status).toBe('ok');
+  });
+
+  test('accepts consent at the exact instant a version takes effect, and refuses it one millisecond before', () => {
+    expect(verify({ ...record, acceptedAt: '2025-08-31T21:00:00.000Z' }).status).toBe('ok');
+    const before = verify({ ...record, acceptedAt: '2025-08-31T20:59:59.999Z' });
+    expect(before).toMatchObject({
+      status: 'failed',
+      documents: [{ status: 'not-in-force', message: 'privacy/ru/2025-09-01 took effect 1 ms after acceptedAt (at 2025-08-31T21:00:00.000Z); 2023-03-01 was in force then' }],
+    });
+  });
+
+  test('says which version was in force when a superseded one was accepted, and by how long it missed', () => {
+    const result = verify({ ...record, version: '2023-03-01', acceptedAt: '2025-09-02T00:00:00+03:00' });
+    expect(result).toMatchObject({
+      documents: [{ status: 'not-in-force', message: 'privacy/ru/2023-03-01 had been superseded 1 d before acceptedAt (at 2025-08-31T21:00:00.000Z); 2025-09-01 was in force then' }],
+    });
+  });
+
+  test('refuses consent to a version that is only scheduled', () => {
+    expect(statuses(verify({ ...record, version: '2027-01-01', acceptedAt: '2026-11-26T00:00:00Z' }))).toEqual(['not-in-force']);
+  });
+
+  test('reads a bare date in acceptedAt as the start of that day in the site time zone', () => {
+    expect(verify({ ...record, acceptedAt: '2025-09-01' })).toMatchObject({ status: 'ok', acceptedAt: '2025-08-31T21:00:00.000Z' });
+  });
+
+  test.each([
+    [{ ...record, policy: 'cookies' }, 'unknown-policy', 'no policy "cookies" is published'],
+    [{ ...record, locale: 'de' }, 'unknown-locale', 'privacy has no "de" text (it has en, ru)'],
+    [{ ...record, version: 'v9' }, 'unknown-version', 'no version "v9" of privacy (ru) is published; at acceptedAt 2025-09-01 was in force'],
+    [{ ...record, sha256: '0'.repeat(64) }, 'hash-mismatch', `sha256 ${'0'.repeat(64)} is not the hash of the published text of privacy/ru/2025-09-01 (${sha('privacy', 'ru', '2025-09-01')})`],
+  ])('reports %j as %s', (input, status, message) => {
+    expect(verify(input)).toMatchObject({ status: 'failed', documents: [{ status, message }] });
+  });
+
+  test.each([
+    [null, 'the record is not an object'],
+    [[1, 2], 'the record is not an object'],
+    [{ ...record, acceptedAt: undefined }, 'acceptedAt is missing'],
+    [{ ...record, acceptedAt: '2025-09-01T10:00:00' }, 'acceptedAt "2025-09-01T10:00:00" is not an ISO 8601 instant with an offset (or a date)'],
+    [{ ...record, acceptedAt: 'вчера' }, 'acceptedAt "вчера" is not an ISO 8601 instant with an offset (or a date)'],
+    [{ ...record, version: undefined }, 'version is missing or not text'],
+    [{ ...record, sha256: 'abc' }, 'sha256 is not 64 hexadecimal characters'],
+    [{ acceptedAt: '2025-09-01', documents: [] }, '"documents" is empty'],
+    [{ acceptedAt: '2025-09-01', documents: [{ policy: 'privacy', locale: 'ru' }] }, 'documents[0].version is missing or not text'],
+  ])('reports %j as malformed: %s', (input, message) => {
+    expect(verify(input)).toEqual({ line: 7, status: 'malformed', message, record: input });
+  });
+
+  test('checks every document of a consent given to several at once', () => {
+    const result = verify({
+      acceptedAt: '2025-09-01T10:00:00+03:00',
+      documents: [
+        { policy: 'privacy', locale: 'ru', version: '2025-09-01', sha256: sha('privacy', 'ru', '2025-09-01') },
+        { policy: 'consent', locale: 'ru', version: '2025-09-01', sha256: sha('consent', 'ru', '2025-09-01') },
+      ],
+    });
+    expect(result.status).toBe('ok');
+    const bad = verify({
+      acceptedAt: '2025-09-01T10:00:00+03:00',
+      documents: [
+        { policy: 'privacy', locale: 'ru', version: '2025-09-01' },
+        { policy: 'consent', locale: 'ru', version: '2025-09-01', sha256: '1'.repeat(64) },
+      ],
+    });
+    expect(statuses(bad)).toEqual(['ok', 'hash-mismatch']);
+  });
+});
