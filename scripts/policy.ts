@@ -7,10 +7,18 @@ import { CorpusError } from '../src/lib/problem.ts';
 import { MissingPoliciesDirError } from '../src/lib/read-corpus.ts';
 import { SiteConfigError } from '../src/lib/site-settings.ts';
 import { AT_HELP, runAt } from './commands/at.ts';
+import { CHECK_HELP, runCheck } from './commands/check.ts';
 import { UsageError } from './commands/command-context.ts';
+import { DIFF_HELP, runDiff } from './commands/diff.ts';
+import { NEW_HELP, runNew } from './commands/new.ts';
+import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  new: { run: runNew, help: NEW_HELP },
+  check: { run: runCheck, help: CHECK_HELP },
+  diff: { run: runDiff, help: DIFF_HELP },
+  publish: { run: runPublish, help: PUBLISH_HELP },
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
 };

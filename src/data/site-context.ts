@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
+import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
 import { getDocumentBlocks, type DocBlock } from '../lib/redline/document-blocks.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
@@ -62,4 +63,10 @@ export function getVersionBlocks(version: TimelineVersion): DocBlock[] {
   }
   recentBlocks.set(key, blocks);
   return blocks;
+}
+
+/** A text from the archive of published texts, by hash (see src/lib/ledger/ledger-store.ts). */
+export async function getArchivedText(sha256: string): Promise<string | null> {
+  const context = await getSiteContext();
+  return readArchivedText(context.settings.policiesPath, sha256);
 }

@@ -48,3 +48,8 @@ export function getLanguageName(locale: string): string {
   const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
+
+/** A calendar day written `YYYY-MM-DD` (a correction's date), shown the local way, the same in every time zone. */
+export function formatCalendarDate(isoDate: string, locale: string): string {
+  return formatEffectiveDate(Date.parse(`${isoDate}T00:00:00Z`), locale, 'UTC');
+}

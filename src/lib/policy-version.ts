@@ -1,7 +1,8 @@
 /**
  * The validated form of one policy version, as every other module sees it.
  */
-import type { PolicyFrontMatter } from '../schemas/front-matter.ts';
+import type { Correction, PolicyFrontMatter } from '../schemas/front-matter.ts';
+import type { PublishedRecord } from '../schemas/ledger.ts';
 import type { PolicyVersionKey } from './policy-path.ts';
 
 /** One version of one policy in one locale, validated and normalized. */
@@ -17,11 +18,15 @@ export interface PolicyVersion extends PolicyVersionKey {
   summary: string[];
   changeType: PolicyFrontMatter['changeType'];
   draft: boolean;
+  /** Corrections declared in the front matter, oldest first. */
+  corrections: Correction[];
+  /** What the published-version ledger records of it; null until published (and for drafts). */
+  published: PublishedRecord | null;
   /** The Markdown body in canonical form (NFC, LF, trimmed, one final newline). */
   body: string;
   /** Path of the source file, for messages. */
   file: string;
-  /** Line of the file where the body starts, to map body positions back to the file. */
+  /** Line of the file where the text of the body starts (its first non-blank line), to map body lines back to the file. */
   bodyStartLine: number;
   /** Line of the `effective` field, for messages about dates. */
   effectiveLine: number;

@@ -15,6 +15,10 @@ export interface Problem {
   message: string;
   /** What to do about it. */
   hint: string;
+  /** More lines to show under the hint, such as the diff of a text that changed. */
+  detail?: string;
+  /** A stable name of the rule, for programs (`publish` resolves `not-published` and `correction-unrecorded`). */
+  code?: string;
 }
 
 /** Orders problems by file, then line, so reports are stable from run to run. */
@@ -25,15 +29,16 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /** `file:line: field: message` then the hint on an indented line. */
 export function formatProblem(problem: Problem): string {
   const field = problem.field ? `${problem.field}: ` : '';
-  return `${problem.file}:${problem.line}: ${field}${problem.message}\n    ${problem.hint}`;
+  const detail = problem.detail ? `\n${problem.detail.replace(/^/gm, '      ')}` : '';
+  return `${problem.file}:${problem.line}: ${field}${problem.message}\n    ${problem.hint}${detail}`;
 }
 
-/** A whole report: every problem, then a count. */
-export function formatProblemReport(problems: readonly Problem[]): string {
+/** A whole report: every problem, then a count and what to do. */
+export function formatProblemReport(problems: readonly Problem[], conclusion = 'Nothing was published; fix them and run again.'): string {
   const files = new Set(problems.map((problem) => problem.file)).size;
   const lines = sortProblems(problems).map(formatProblem);
   const noun = problems.length === 1 ? 'problem' : 'problems';
-  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. Nothing was published; fix them and run again.`);
+  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. ${conclusion}`);
   return lines.join('\n');
 }
 

@@ -12,6 +12,8 @@
  *   /<locale>/<policy>/compare/              compare any two versions (script)
  *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
  *   /raw/<policy>/<locale>/<version>.blocks.json   a version cut into blocks, for compare
+ *   /raw/<policy>/<locale>/<version>/<sha256>.md    every text a version ever had, by hash
+ *   /<locale>/<policy>/<version>/corrections/<n>/   redline of the n-th correction
  *   /<locale>/developers/                    how other systems use the feed
  *   /feed/v1/index.json, schema.json, <policy>.json, <policy>/current.json
  *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
@@ -28,6 +30,8 @@ export interface SiteUrls {
   diffSideBySide(policy: string, locale: string, from: string, to: string): string;
   compare(policy: string, locale: string): string;
   blocks(policy: string, locale: string, version: string): string;
+  rawByHash(policy: string, locale: string, version: string, sha256: string): string;
+  correction(policy: string, locale: string, version: string, number: number): string;
   developers(locale: string): string;
   feedIndex(): string;
   feedSchema(): string;
@@ -57,6 +61,8 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     diffSideBySide: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to, 'side-by-side')}/`,
     compare: (policy, locale) => `${path(locale, policy, 'compare')}/`,
     blocks: (policy, locale, version) => `${path('raw', policy, locale, version)}.blocks.json`,
+    rawByHash: (policy, locale, version, sha256) => `${path('raw', policy, locale, version, sha256)}.md`,
+    correction: (policy, locale, version, number) => `${path(locale, policy, version, 'corrections', String(number))}/`,
     developers: (locale) => `${path(locale, 'developers')}/`,
     feedIndex: () => `${path('feed', 'v1', 'index')}.json`,
     feedSchema: () => `${path('feed', 'v1', 'schema')}.json`,

@@ -54,6 +54,15 @@ export interface UiStrings {
   publishedBy: string;
   developers: string;
   feedLinks: string;
+  /** Corrections of published texts. */
+  corrections: {
+    notice: (date: string, reason: string) => string;
+    link: string;
+    pageTitle: (title: string, date: string) => string;
+    before: string;
+    after: string;
+    originalText: string;
+  };
   /** Change notifications (Atom, JSON Feed). */
   feeds: {
     title: (title: string) => string;
@@ -169,6 +178,14 @@ const ru: UiStrings = {
   publishedBy: 'Публикует',
   developers: 'Для разработчиков',
   feedLinks: 'Лента изменений',
+  corrections: {
+    notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
+    link: 'Что исправлено',
+    pageTitle: (title, date) => `${title}: исправление от ${date}`,
+    before: 'до исправления',
+    after: 'после исправления',
+    originalText: 'Текст до исправления',
+  },
   feeds: {
     title: (title) => `${title}: новые редакции`,
     entryTitle: (title, date) => `${title}, редакция от ${date}`,
@@ -272,6 +289,14 @@ const en: UiStrings = {
   publishedBy: 'Published by',
   developers: 'For developers',
   feedLinks: 'Change feed',
+  corrections: {
+    notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,
+    link: 'What was corrected',
+    pageTitle: (title, date) => `${title}: correction of ${date}`,
+    before: 'before the correction',
+    after: 'after the correction',
+    originalText: 'Text before the correction',
+  },
   feeds: {
     title: (title) => `${title}: new versions`,
     entryTitle: (title, date) => `${title}, version of ${date}`,

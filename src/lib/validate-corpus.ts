@@ -8,6 +8,7 @@ import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from '
 import { formatInstant, parseEffective, resolveEffective } from './effective-instant.ts';
 import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
 import { getVersionId, parsePolicyPath } from './policy-path.ts';
+import { SUMMARY_PLACEHOLDERS } from './scaffold-version.ts';
 import type { PolicyVersion } from './policy-version.ts';
 import type { Problem } from './problem.ts';
 import { describeZodIssues } from './zod-problems.ts';
@@ -34,6 +35,8 @@ export interface ValidateOptions {
 /** The valid versions and every problem found. Versions are only usable when `problems` is empty. */
 export interface ValidationResult {
   versions: PolicyVersion[];
+  /** Valid drafts left out of `versions` (production), for rules that must still see them. */
+  drafts: PolicyVersion[];
   problems: Problem[];
 }
 
@@ -84,6 +87,15 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
     }
   }
 
+  if (frontMatter && !frontMatter.draft) {
+    const summary = typeof frontMatter.summary === 'string' ? [frontMatter.summary] : (frontMatter.summary ?? []);
+    if (summary.some((item) => SUMMARY_PLACEHOLDERS.includes(item))) {
+      problems.push(
+        at(lineOf('summary'), 'still has the placeholder written by npm run policy -- new', 'Write what changed in plain words (or delete the summary), or keep draft: true until the text is ready.', 'summary'),
+      );
+    }
+  }
+
   if (split.file.body.trim() === '') {
     problems.push(at(split.file.bodyStartLine, 'the file has no text after the front matter', 'Write the text of the policy below the closing "---" line.'));
   }
@@ -103,9 +115,12 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       summary,
       changeType: frontMatter.changeType,
       draft: frontMatter.draft,
+      corrections: frontMatter.corrections,
+      published: null,
       body: toCanonicalBody(split.file.body),
       file: file.displayPath,
-      bodyStartLine: split.file.bodyStartLine,
+      // The first line of text, past the blank lines toCanonicalBody drops, so body line n is file line bodyStartLine + n.
+      bodyStartLine: split.file.bodyStartLine + (/^(?:[ \t]*\n)*/.exec(split.file.body)?.[0].split('\n').length ?? 1) - 1,
       effectiveLine: lineOf('effective'),
     },
   };
@@ -119,14 +134,15 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
 export function validateCorpus(files: readonly CorpusFile[], options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [];
   const versions: PolicyVersion[] = [];
+  const drafts: PolicyVersion[] = [];
   for (const file of files) {
     const result = validateFile(file, options);
     problems.push(...result.problems);
-    if (result.version && (options.includeDrafts || !result.version.draft)) versions.push(result.version);
+    if (result.version) (options.includeDrafts || !result.version.draft ? versions : drafts).push(result.version);
   }
   problems.push(...findSameInstantVersions(versions), ...findDisagreeingTranslations(versions, options.defaultLocale));
   versions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { versions, problems };
+  return { versions, drafts, problems };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

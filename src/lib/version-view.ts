@@ -4,7 +4,7 @@
  * summary, and its links. Shared by the permanent page and the stable
  * "current" page.
  */
-import { formatEffectiveDate } from './format-date.ts';
+import { formatCalendarDate, formatEffectiveDate } from './format-date.ts';
 import { getTimeline } from './policy-corpus.ts';
 import type { SiteContext } from './site-context.ts';
 import { getVersionInForceAt, getVersionStatus, type TimelineVersion, type VersionStatus } from './timeline.ts';
@@ -49,6 +49,8 @@ export interface VersionView {
   diffFromPreviousHref: string | null;
   /** Redline from this version to the one in force, for versions older than it. */
   diffToCurrentHref: string | null;
+  /** Corrections of the published text, oldest first. */
+  corrections: { text: string; href: string; originalHref: string }[];
 }
 
 /** Builds the view of a version at the build's "now". */
@@ -105,5 +107,10 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
     rawHref: urls.raw(version.policy, version.locale, version.version),
     diffFromPreviousHref: version.previousVersion === null ? null : urls.diff(version.policy, version.locale, version.previousVersion, version.version),
     diffToCurrentHref: inForce && version.index < inForce.index ? urls.diff(version.policy, version.locale, version.version, inForce.version) : null,
+    corrections: (version.published?.corrections ?? []).map((correction, index) => ({
+      text: ui.corrections.notice(formatCalendarDate(correction.date, ui.lang), correction.reason),
+      href: urls.correction(version.policy, version.locale, version.version, index + 1),
+      originalHref: urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256),
+    })),
   };
 }

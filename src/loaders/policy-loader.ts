@@ -9,7 +9,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '../lib/load-corpus.ts';
-import { CorpusError } from '../lib/problem.ts';
+import { CorpusError, formatProblemReport } from '../lib/problem.ts';
 import { resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
 import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
 
@@ -22,14 +22,19 @@ export interface PolicyLoaderOptions {
 /** Validates the folder, then stores every version, re-rendering only texts whose digest changed. */
 async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
   const { store, parseData, renderMarkdown, generateDigest, logger } = context;
-  const { versions, problems } = loadCorpus({
+  const { versions, problems, ledgerWarnings } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
     includeDrafts,
+    // The dev server shows new versions before they are published; a production build refuses them.
+    enforceLedger: !includeDrafts,
     cwd: root,
   });
   if (problems.length > 0) throw new CorpusError(problems);
+  if (ledgerWarnings.length > 0) {
+    logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, 'Fix them, or publish with npm run policy -- publish.')}`);
+  }
 
   const seen = new Set<string>();
   for (const { body, ...version } of versions) {

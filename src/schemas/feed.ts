@@ -32,6 +32,19 @@ export const FeedVersionSchema = z
     diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
     changeType: z.enum(CHANGE_TYPES).meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
+    publishedAt: Instant.nullable().meta({ description: 'When the version was recorded as published in the ledger.' }),
+    corrections: z
+      .array(
+        z.looseObject({
+          date: z.iso.date(),
+          reason: z.string().min(1),
+          previousSha256: Sha256,
+          sha256: Sha256,
+          previousMarkdownUrl: Url.meta({ description: 'The text before the correction, still served by its hash.' }),
+          diffUrl: Url.meta({ description: 'Redline of the correction.' }),
+        }),
+      )
+      .meta({ description: 'Corrections of the published text, oldest first. A consent recorded with an earlier sha256 was given to that earlier text.' }),
   })
   .meta({ title: 'Policy version' });
 

@@ -17,6 +17,30 @@ export const EffectiveSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const CalendarDateSchema = z.string().superRefine((value, ctx) => {
+  const parsed = parseEffective(value);
+  if (!parsed.ok || parsed.value.kind !== 'date') {
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.ok ? `"${value}" is not a date written as YYYY-MM-DD` : parsed.error.message,
+      params: { hint: 'Write the date as YYYY-MM-DD, e.g. 2026-12-01.' },
+      input: value,
+    });
+  }
+});
+
+/**
+ * An explicit correction of a published text: the only way to change one.
+ * `npm run policy -- publish` records it in the ledger with the old and new hashes.
+ */
+export const CorrectionSchema = z.strictObject({
+  /** The day the correction was made, `YYYY-MM-DD`. */
+  date: CalendarDateSchema,
+  /** Why the published text had to change, in plain words; shown on the version page. Required. */
+  reason: z.string().trim().min(1),
+});
+
 /** Front matter of a policy version. Unknown keys are an error, so a typo cannot pass silently. */
 export const PolicyFrontMatterSchema = z.strictObject({
   /** The document title shown on its pages and in the feed, e.g. «Политика конфиденциальности». Required. */
@@ -37,12 +61,17 @@ export const PolicyFrontMatterSchema = z.strictObject({
   changeType: z.enum(CHANGE_TYPES).default('material'),
   /** A draft is shown by `astro dev` only: never in a production build or the feed. Default: false. */
   draft: z.boolean().default(false),
+  /** Corrections of this version after it was published, oldest first (see {@link CorrectionSchema}). Default: none. */
+  corrections: z.array(CorrectionSchema).default([]),
 });
 
 /** Front matter as written by legal staff (defaults not yet applied). */
 export type PolicyFrontMatterInput = z.input<typeof PolicyFrontMatterSchema>;
 /** Front matter after validation, with defaults applied. */
 export type PolicyFrontMatter = z.output<typeof PolicyFrontMatterSchema>;
+
+/** A correction as written in the front matter. */
+export type Correction = z.output<typeof CorrectionSchema>;
 
 /** The keys the front matter accepts, for "did you mean" hints. */
 export const FRONT_MATTER_KEYS = Object.keys(PolicyFrontMatterSchema.shape);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '../lib/policy-path.ts';
 import { PolicyFrontMatterSchema } from './front-matter.ts';
+import { PublishedRecordSchema } from './ledger.ts';
 
 /** One policy version as stored in the content collection (its body is the entry's `body`). */
 export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
@@ -28,6 +29,8 @@ export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   bodyStartLine: z.number().int().positive(),
   /** Line of the `effective` field in the source file. */
   effectiveLine: z.number().int().positive(),
+  /** What the published-version ledger knows of it: null for a draft shown by the dev server, or not yet published. */
+  published: PublishedRecordSchema.nullable(),
 });
 
 /** Data of a `policies` collection entry. */

@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, LATER_EPOCH, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { runPolicyCli } from '../helpers/run-cli.ts';
 import { findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 // 114 real versions of GitHub's site policies (CC0), with Liquid tags, inline
@@ -11,9 +12,15 @@ const CORPUS = 'test/fixtures/github-site-policy';
 const POLICIES = ['github-privacy-statement', 'github-terms-of-service'];
 
 let build: BuildResult;
+let publish: ReturnType<typeof runPolicyCli>;
 
 beforeAll(() => {
-  build = buildSite({ policiesDir: CORPUS, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  // As a company adopting the tool would: copy its history in, publish it all once, build.
+  const policies = join(OUTPUT, 'github-policies');
+  rmSync(policies, { recursive: true, force: true });
+  cpSync(join(ROOT, CORPUS), policies, { recursive: true });
+  publish = runPolicyCli(['publish'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  build = buildSite({ policiesDir: policies, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
 });
 
 function versionIds(policy: string): string[] {
@@ -21,7 +28,9 @@ function versionIds(policy: string): string[] {
 }
 
 describe('building the real GitHub policy history', () => {
-  test('succeeds', () => {
+  test('publishes all 114 versions into a new ledger, then builds', () => {
+    expect(publish.status, publish.stderr).toBe(0);
+    expect(publish.stdout.split('\n').filter((line) => line.startsWith('published '))).toHaveLength(114);
     expect(build.status, build.output).toBe(0);
   });
 

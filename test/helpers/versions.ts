@@ -14,6 +14,8 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     summary: [],
     changeType: 'material',
     draft: false,
+    corrections: [],
+    published: null,
     body: `Текст редакции ${fields.version}.\n`,
     file: `policies/${policy}/${locale}/${fields.version}.md`,
     bodyStartLine: 5,

@@ -35,6 +35,7 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
     includeDrafts: false,
+    enforceLedger: true,
     cwd,
   });
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);

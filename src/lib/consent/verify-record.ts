@@ -83,7 +83,13 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
     return { ...document, status: 'not-in-force', message };
   }
   if (document.sha256 !== undefined && document.sha256 !== version.sha256) {
-    return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of the published text of ${id} (${version.sha256})` };
+    // A consent given before a correction was given to the text of that time: still valid, and said so.
+    const corrections = version.corrections ?? [];
+    const correction = corrections.find((candidate) => candidate.previousSha256 === document.sha256);
+    if (correction) {
+      return { ...document, status: 'ok', message: `agreed to the text before the correction of ${correction.date} (${correction.reason})` };
+    }
+    return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of any published text of ${id} (now ${version.sha256})` };
   }
   return { ...document, status: 'ok', message: '' };
 }

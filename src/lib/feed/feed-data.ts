@@ -51,6 +51,15 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     diffUrl: version.previousVersion === null ? null : urls.absolute(urls.diff(version.policy, version.locale, version.previousVersion, version.version)),
     summary: version.summary,
     changeType: version.changeType,
+    publishedAt: version.published?.publishedAt ?? null,
+    corrections: (version.published?.corrections ?? []).map((correction, index) => ({
+      date: correction.date,
+      reason: correction.reason,
+      previousSha256: correction.previousSha256,
+      sha256: correction.sha256,
+      previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256)),
+      diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),
+    })),
   };
 }
 

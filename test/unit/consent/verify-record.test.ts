@@ -80,7 +80,7 @@ describe('verifyConsentRecord', () => {
     [{ ...record, policy: 'cookies' }, 'unknown-policy', 'no policy "cookies" is published'],
     [{ ...record, locale: 'de' }, 'unknown-locale', 'privacy has no "de" text (it has en, ru)'],
     [{ ...record, version: 'v9' }, 'unknown-version', 'no version "v9" of privacy (ru) is published; at acceptedAt 2025-09-01 was in force'],
-    [{ ...record, sha256: '0'.repeat(64) }, 'hash-mismatch', `sha256 ${'0'.repeat(64)} is not the hash of the published text of privacy/ru/2025-09-01 (${sha('privacy', 'ru', '2025-09-01')})`],
+    [{ ...record, sha256: '0'.repeat(64) }, 'hash-mismatch', `sha256 ${'0'.repeat(64)} is not the hash of any published text of privacy/ru/2025-09-01 (now ${sha('privacy', 'ru', '2025-09-01')})`],
   ])('reports %j as %s', (input, status, message) => {
     expect(verify(input)).toMatchObject({ status: 'failed', documents: [{ status, message }] });
   });

@@ -1,0 +1,89 @@
+/**
+ * `npm run policy -- new <policy> --locale L --effective DATE [--version ID] [--from ID]`:
+ * scaffolds the next version from the latest (or a named) one.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatInstant, parseEffective, resolveEffective } from '../../src/lib/effective-instant.ts';
+import { loadCorpus } from '../../src/lib/load-corpus.ts';
+import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '../../src/lib/policy-path.ts';
+import { toDisplayPath } from '../../src/lib/read-corpus.ts';
+import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '../../src/lib/scaffold-version.ts';
+import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { getSettings, print, printError, UsageError } from './command-context.ts';
+
+export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
+
+  Creates policies/<policy>/<locale>/<version>.md from the latest version of
+  that policy and locale (or the one named by --from), with the front matter
+  filled in and draft: true, so nothing is published until you remove it.
+  Never overwrites a file.
+
+  --effective  YYYY-MM-DD (start of that day in the site's time zone) or an
+               ISO 8601 date-time with an offset
+  --version    the version id; default: the effective date (YYYY-MM-DD in the
+               site's time zone), with -2, -3… if that id is taken
+  --from       the version to start from (default: the latest)
+  --title      the title, for the first version of a policy (or to change it)`;
+
+/** Runs `new`; returns the exit code. */
+export function runNew(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { locale: { type: 'string' }, effective: { type: 'string' }, version: { type: 'string' }, from: { type: 'string' }, title: { type: 'string' } },
+  });
+  const [policy] = positionals;
+  if (!policy || positionals.length > 1) throw new UsageError(`new needs a policy id.\n\n${NEW_HELP}`);
+  if (!values.effective) throw new UsageError(`new needs --effective (e.g. --effective 2026-12-01).\n\n${NEW_HELP}`);
+  const settings = getSettings();
+  const locale = values.locale ?? settings.defaultLocale;
+  if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(`"${policy}" is not a valid policy id: use lowercase Latin letters, digits and hyphens.`);
+  if (!LOCALE_PATTERN.test(locale)) throw new UsageError(`"${locale}" is not a lowercase BCP 47 tag such as ru, en or pt-br.`);
+  const effective = parseEffective(values.effective);
+  if (!effective.ok) throw new UsageError(`--effective ${effective.error.message}. ${effective.error.hint}`);
+
+  const loaded = loadCorpus({
+    policiesPath: settings.policiesPath,
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    includeDrafts: true,
+    enforceLedger: false,
+  });
+  const timeline = loaded.corpus.timelines.get(`${policy}/${locale}`);
+  const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
+  const taken = new Set(existing.map((v) => v.version));
+  const version = values.version ?? getDefaultVersionId(values.effective, settings.timeZone, taken);
+  if (!version) throw new UsageError(`--effective "${values.effective}" is not a date.`);
+  const path = parsePolicyPath(`${policy}/${locale}/${version}.md`);
+  if (!path.ok) throw new UsageError(`${path.message}. ${path.hint}`);
+  const file = join(settings.policiesPath, policy, locale, `${version}.md`);
+  const display = toDisplayPath(file, process.cwd());
+  if (existsSync(file)) throw new UsageError(`${display} already exists; new never overwrites a file. Choose another --version, or edit that file.`);
+
+  if (loaded.problems.length > 0) printError(`Note: the policies folder has ${loaded.problems.length} problem(s); run npm run policy -- check.`);
+  const sorted = timeline?.versions ?? [...existing].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  const source = values.from ? existing.find((v) => v.version === values.from) : sorted.at(-1);
+  if (values.from && !source) {
+    throw new UsageError(`${policy} (${locale}) has no version "${values.from}" to start from. Versions: ${existing.map((v) => v.version).sort().join(', ') || 'none'}.`);
+  }
+  if (!source && !values.title) {
+    throw new UsageError(`${policy} has no ${locale} version to start from. For its first version, give --title "…" (the text starts empty).`);
+  }
+  const title = values.title ?? source?.title ?? '';
+  const body = source?.body ?? (locale.startsWith('ru') ? 'Текст документа.\n' : 'The text of the document.\n');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, scaffoldVersion({ title, effective: values.effective, locale, body }), { flag: 'wx' });
+
+  const instant = resolveEffective(effective.value, settings.timeZone);
+  print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${formatInstant(instant)}).`);
+  if (isBeforeToday(instant, getBuildInstant(process.env), settings.timeZone)) print('Warning: it takes effect in the past; consents given since then were given to the previous version.');
+  print('');
+  print('Next:');
+  print(`  1. Edit the text and the summary in ${display} (changeType: material, or editorial for a wording fix).`);
+  print(`  2. See the changes: npm run policy -- diff ${policy} ${source?.version ?? version} ${version} --locale ${locale}   (and npm run dev shows it with a DRAFT banner)`);
+  print('  3. Remove the line "draft: true", then: npm run policy -- check');
+  print('  4. Record it as published: npm run policy -- publish, and commit the policies folder.');
+  return Promise.resolve(0);
+}

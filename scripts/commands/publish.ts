@@ -1,0 +1,64 @@
+/**
+ * `npm run policy -- publish`: records new versions and declared corrections
+ * in the published-version ledger, after checking everything.
+ */
+import { parseArgs } from 'node:util';
+import { describeTextChange, loadCorpus } from '../../src/lib/load-corpus.ts';
+import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '../../src/lib/ledger/ledger-store.ts';
+import { planPublish } from '../../src/lib/ledger/publish-versions.ts';
+import { formatProblemReport } from '../../src/lib/problem.ts';
+import { toDisplayPath } from '../../src/lib/read-corpus.ts';
+import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { getSettings, print, printError, UsageError } from './command-context.ts';
+
+export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
+
+  Records in the published-version ledger (policies/${LEDGER_FILE}) every
+  version that is not a draft and not yet published, with its effective
+  instant and the SHA-256 of its text, and every correction declared in a
+  front matter (corrections: [{ date, reason }]) with the old and new hash;
+  the published texts are archived in policies/.published/. Commit both with
+  the change. Refuses, changing nothing, while anything else is wrong.
+
+  --dry-run  show what would be recorded, write nothing`;
+
+/** Runs `publish`; returns the exit code. */
+export function runPublish(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
+  const settings = getSettings();
+  const loaded = loadCorpus({
+    policiesPath: settings.policiesPath,
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    includeDrafts: false,
+    enforceLedger: false,
+  });
+  const ledgerFile = readLedger(settings.policiesPath);
+  const plan = planPublish({
+    versions: [...loaded.versions, ...loaded.drafts],
+    ledger: ledgerFile.ledger,
+    ledgerFile: ledgerFile.file,
+    policiesDisplayPath: toDisplayPath(settings.policiesPath, process.cwd()),
+    readArchive: (sha256) => readArchivedText(settings.policiesPath, sha256),
+    describeChange: describeTextChange,
+    now: getBuildInstant(process.env),
+  });
+  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems];
+  if (problems.length > 0) {
+    printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
+    return Promise.resolve(1);
+  }
+  if (plan.recorded.length === 0) {
+    print('Nothing to publish: every version is in the ledger.');
+    return Promise.resolve(0);
+  }
+  for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
+  if (values['dry-run']) return Promise.resolve(0);
+  for (const text of plan.archive) archiveText(settings.policiesPath, text);
+  writeLedger(settings.policiesPath, plan.ledger);
+  print('');
+  print(`Recorded in ${toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd())}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
+  print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
+  return Promise.resolve(0);
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading and writing the ledger (`published.lock.json`) and the archive of
+ * published texts (`.published/<sha256>.md`) in the policies folder. The
+ * archive keeps the exact bytes of every text ever published, addressed by
+ * hash, so a changed or deleted text can be shown, compared and restored, and
+ * the text a person agreed to stays available after a correction.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LedgerSchema, type Ledger } from '../../schemas/ledger.ts';
+import type { Problem } from '../problem.ts';
+import { sha256Hex } from '../raw-markdown.ts';
+import { toDisplayPath } from '../read-corpus.ts';
+
+/** The ledger's file name in the policies folder. */
+export const LEDGER_FILE = 'published.lock.json';
+/** The archive folder in the policies folder (hidden: it holds no versions to build). */
+export const ARCHIVE_DIR = '.published';
+
+const LEDGER_COMMENT = 'Written by `npm run policy -- publish`; do not edit by hand. Every version ever published, with the SHA-256 of its text; the texts themselves are in .published/.';
+
+/** A ledger read from disk. */
+export interface LedgerFile {
+  /** Null when the folder has no ledger yet. */
+  ledger: Ledger | null;
+  /** Path shown in messages. */
+  file: string;
+  problems: Problem[];
+}
+
+/** The line of the n-th entry of `versions` in a ledger written by {@link writeLedger}. */
+function entryLine(text: string, index: number): number {
+  const lines = text.split('\n');
+  let seen = -1;
+  for (let number = 0; number < lines.length; number++) {
+    if (lines[number] === '    {' && ++seen === index) return number + 1;
+  }
+  return 1;
+}
+
+/** Reads and validates the ledger of a policies folder. */
+export function readLedger(policiesPath: string, cwd: string = process.cwd()): LedgerFile {
+  const path = join(policiesPath, LEDGER_FILE);
+  const file = toDisplayPath(path, cwd);
+  if (!existsSync(path)) return { ledger: null, file, problems: [] };
+  const text = readFileSync(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ledger: null,
+      file,
+      problems: [{ file, line: 1, message: `the ledger is not valid JSON (${error instanceof Error ? error.message : String(error)})`, hint: 'Restore it from git (git checkout -- ' + file + '); it is written by npm run policy -- publish, never by hand.' }],
+    };
+  }
+  const parsed = LedgerSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ledger: null,
+      file,
+      problems: parsed.error.issues.map((issue) => {
+        const [first, index, ...rest] = issue.path;
+        const where = first === 'versions' && typeof index === 'number' ? entryLine(text, index) : 1;
+        const entry = first === 'versions' && typeof index === 'number' ? (data as { versions: Record<string, unknown>[] }).versions[index] : undefined;
+        const name = entry ? `${String(entry['policy'])}/${String(entry['locale'])}/${String(entry['version'])}: ` : '';
+        return {
+          file,
+          line: where,
+          message: `${name}${[first, index, ...rest].filter((part) => part !== undefined).join('.')}: ${issue.message}`,
+          hint: 'The ledger was edited by hand or damaged. Restore it from git; only npm run policy -- publish writes it.',
+        };
+      }),
+    };
+  }
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  parsed.data.versions.forEach((entry, index) => {
+    const id = `${entry.policy}/${entry.locale}/${entry.version}`;
+    if (seen.has(id)) {
+      problems.push({ file, line: entryLine(text, index), message: `${id} is listed twice`, hint: 'Restore the ledger from git; only npm run policy -- publish writes it.' });
+    }
+    seen.set(id, index);
+  });
+  return { ledger: problems.length > 0 ? null : parsed.data, file, problems };
+}
+
+/** Writes the ledger, sorted, in the layout {@link readLedger} reads line numbers from. */
+export function writeLedger(policiesPath: string, ledger: Ledger): void {
+  const versions = [...ledger.versions].sort((a, b) => `${a.policy}/${a.locale}/${a.version}`.localeCompare(`${b.policy}/${b.locale}/${b.version}`, 'en'));
+  writeFileSync(join(policiesPath, LEDGER_FILE), `${JSON.stringify({ $comment: LEDGER_COMMENT, ledgerVersion: 1, versions }, null, 2)}\n`);
+}
+
+/** Path of an archived text. */
+export function getArchivePath(policiesPath: string, sha256: string): string {
+  return join(policiesPath, ARCHIVE_DIR, `${sha256}.md`);
+}
+
+/** The archived published text with this hash, or null when it is missing or damaged. */
+export function readArchivedText(policiesPath: string, sha256: string): string | null {
+  const path = getArchivePath(policiesPath, sha256);
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
+  return sha256Hex(text) === sha256 ? text : null;
+}
+
+/** Archives a published text under its hash; returns the hash. */
+export function archiveText(policiesPath: string, text: string): string {
+  const sha256 = sha256Hex(text);
+  mkdirSync(join(policiesPath, ARCHIVE_DIR), { recursive: true });
+  const path = getArchivePath(policiesPath, sha256);
+  if (!existsSync(path)) writeFileSync(path, text);
+  return sha256;
+}

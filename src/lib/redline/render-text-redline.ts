@@ -1,0 +1,65 @@
+/**
+ * A redline for the terminal: only the blocks that changed, each under the
+ * heading of its section, with deleted words as `[-…-]` and inserted words as
+ * `{+…+}` (the markers of `git diff --word-diff`), or in colour when the
+ * output is a terminal. Same redline as the site, from the same data.
+ */
+import type { Redline, RedlineBlock } from './redline.ts';
+
+/** How changes are marked. */
+export interface TextRedlineStyle {
+  color: boolean;
+}
+
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', strike: '\u001b[9m', underline: '\u001b[4m', reset: '\u001b[0m' };
+
+function removed(text: string, style: TextRedlineStyle): string {
+  return style.color ? `${ANSI.red}${ANSI.strike}${text}${ANSI.reset}` : `[-${text}-]`;
+}
+
+function added(text: string, style: TextRedlineStyle): string {
+  return style.color ? `${ANSI.green}${ANSI.underline}${text}${ANSI.reset}` : `{+${text}+}`;
+}
+
+function label(text: string, style: TextRedlineStyle): string {
+  return style.color ? `${ANSI.bold}${text}${ANSI.reset}` : text;
+}
+
+/** Renders the changed blocks of a redline as text. */
+export function renderTextRedline(redline: Redline<RedlineBlock>, style: TextRedlineStyle): string {
+  const lines: string[] = [];
+  let heading: string | null = null;
+  let printedHeading: string | null = null;
+  for (const block of redline.blocks) {
+    const current = block.op === 'removed' ? null : block.new.kind === 'heading' ? block.new.text : null;
+    if (current !== null) heading = current;
+    if (block.op === 'equal') continue;
+    if (heading !== null && heading !== printedHeading && !(block.op !== 'removed' && block.new.kind === 'heading')) {
+      lines.push(style.color ? `${ANSI.dim}@@ ${heading} @@${ANSI.reset}` : `@@ ${heading} @@`);
+      printedHeading = heading;
+    }
+    switch (block.op) {
+      case 'added':
+        lines.push(`${label(block.moved ? '→ moved here:' : '+ added:', style)} ${added(block.new.text, style)}`);
+        break;
+      case 'removed':
+        lines.push(`${label(block.moved ? '← moved away:' : '- removed:', style)} ${removed(block.old.text, style)}`);
+        break;
+      case 'formatted':
+        lines.push(`${label('~ formatting or link changed:', style)} ${block.new.text}`);
+        break;
+      case 'modified':
+        lines.push(
+          `${label('* changed:', style)} ${(block.words ?? [
+            { value: block.old.text, removed: true, added: false, count: 1 },
+            { value: block.new.text, removed: false, added: true, count: 1 },
+          ])
+            .map((part) => (part.removed ? removed(part.value, style) : part.added ? added(part.value, style) : part.value))
+            .join('')}`,
+        );
+        break;
+    }
+    if (current !== null) printedHeading = current;
+  }
+  return lines.join('\n');
+}

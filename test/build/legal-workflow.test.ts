@@ -1,0 +1,183 @@
+import { cpSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildSite, LATER_EPOCH, OUTPUT, ROOT } from '../helpers/build-site.ts';
+import { readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
+import { runPolicyCli } from '../helpers/run-cli.ts';
+
+// Each test works on its own copy of the shipped sample, which is published (it has a ledger).
+const policies = join(OUTPUT, 'workflow-policies');
+const display = 'test/.output/workflow-policies';
+const cli = (args: string[], env: Record<string, string> = {}) => runPolicyCli(args, { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH, ...env } });
+const file = (path: string) => join(policies, path);
+const edit = (path: string, change: (text: string) => string) => writeFileSync(file(path), change(readFileSync(file(path), 'utf8')));
+
+beforeEach(() => {
+  rmSync(policies, { recursive: true, force: true });
+  cpSync(join(ROOT, 'policies'), policies, { recursive: true });
+});
+
+describe('npm run policy -- check', () => {
+  test('passes on the shipped sample', () => {
+    const result = cli(['check']);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toBe('7 versions in ' + policies + ': all is well.\n');
+  });
+
+  test('refuses one word edited in a published version, and shows the change', () => {
+    edit('privacy/ru/2025-09-01.md', (text) => text.replace('Сайт собирает, получает доступ', 'Сайт собирает, хранит, получает доступ'));
+    const result = cli(['check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${display}/privacy/ru/2025-09-01.md:19: the published text of privacy/ru/2025-09-01 was changed without a correction`);
+    expect(result.stdout).toContain('Undo the change (git checkout -- ');
+    expect(result.stdout).toContain('@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@');
+    expect(result.stdout).toContain('* changed: 1.1. Сайт собирает, {+хранит, +}получает доступ');
+  });
+
+  test('refuses a deleted published file, naming the version and where its text is kept', () => {
+    unlinkSync(file('privacy/ru/2023-03-01.md'));
+    const result = cli(['check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${display}/privacy/ru/2023-03-01.md:1: the published version privacy/ru/2023-03-01 is gone: its file was deleted or renamed`);
+    expect(result.stdout).toContain(`${display}/.published/d762f0ff00b35a816eeb8beb1a15cc15b8495c3f05345e6b6406d03cbea494f4.md`);
+  });
+
+  test('refuses a changed effective date of a published version', () => {
+    edit('consent/ru/2025-09-01.md', (text) => text.replace('effective: 2025-09-01', 'effective: 2025-09-02'));
+    const result = cli(['check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      `${display}/consent/ru/2025-09-01.md:3: effective: consent/ru/2025-09-01 was published to take effect at 2025-08-31T21:00:00.000Z, but now says 2025-09-01T21:00:00.000Z ("2025-09-02")`,
+    );
+  });
+
+  test('refuses a correction without a reason', () => {
+    edit('privacy/en/2025-09-01.md', (text) => text.replace('changeType: material', 'changeType: material\ncorrections:\n  - date: 2026-12-01'));
+    const result = cli(['check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/privacy\/en\/2025-09-01\.md:\d+: corrections\.0\.reason: is missing/);
+  });
+
+  test('refuses a ledger with a malformed hash, naming the version', () => {
+    edit('published.lock.json', (text) => text.replace('"sha256": "d762f0ff00b35a816eeb8beb1a15cc15b8495c3f05345e6b6406d03cbea494f4"', '"sha256": "D762-not-a-hash"'));
+    const result = cli(['check']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/published\.lock\.json:\d+: privacy\/ru\/2023-03-01: versions\.\d+\.sha256: must be 64 lowercase hexadecimal characters/);
+    expect(result.stdout).toContain('only npm run policy -- publish writes it');
+  });
+
+  test('refuses a published version turned back into a draft', () => {
+    edit('consent/en/2025-09-01.md', (text) => text.replace('---\n\n', 'draft: true\n---\n\n'));
+    expect(cli(['check']).stdout).toContain('consent/en/2025-09-01 was published and cannot become a draft again');
+  });
+
+  test('prints GitHub Actions annotations', () => {
+    unlinkSync(file('privacy/ru/2023-03-01.md'));
+    const result = cli(['check', '--format', 'github']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=test\/\.output\/workflow-policies\/privacy\/ru\/2023-03-01\.md,line=1,title=policy check::the published version privacy\/ru\/2023-03-01 is gone: its file was deleted or renamed%0APublished versions are permanent\./);
+  });
+
+  test('the build refuses the same things, with the same words, and writes nothing', () => {
+    edit('privacy/ru/2025-09-01.md', (text) => text.replace('Сайт собирает', 'Сайт тайно собирает'));
+    const result = buildSite({ policiesDir: policies, name: 'workflow-refused' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('the published text of privacy/ru/2025-09-01 was changed without a correction');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+});
+
+describe('a new version, from scaffold to site', () => {
+  test('new creates the file from the latest version as a draft, and refuses to overwrite', () => {
+    const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-01.md from 2026-02-15 (takes effect 2026-11-30T21:00:00.000Z).`);
+    expect(result.stdout).toContain('npm run policy -- publish');
+    const text = readFileSync(file('privacy/ru/2026-12-01.md'), 'utf8');
+    expect(text.startsWith('---\ntitle: "Политика конфиденциальности"\neffective: 2026-12-01\nsummary:\n  - "Опишите, что изменилось по сравнению с предыдущей редакцией."\nchangeType: material\n')).toBe(true);
+    expect(text).toContain('\ndraft: true\n---\n\n');
+    expect(text).toContain('1.1. Сайт собирает');
+    const again = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01', '--version', '2026-12-01']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists; new never overwrites a file');
+    // The default id moves aside when the date is taken.
+    expect(cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']).stdout).toContain('privacy/ru/2026-12-01-2.md');
+  });
+
+  test('new starts from a named version, and needs a title for a new policy', () => {
+    expect(cli(['new', 'privacy', '--locale', 'en', '--effective', '2027-01-01', '--from', '2025-09-01']).stdout).toContain('from 2025-09-01');
+    const cookies = cli(['new', 'cookies', '--locale', 'ru', '--effective', '2027-01-01']);
+    expect(cookies.status).toBe(1);
+    expect(cookies.stderr).toContain('cookies has no ru version to start from. For its first version, give --title');
+    expect(cli(['new', 'cookies', '--locale', 'ru', '--effective', '2027-01-01', '--title', 'Политика cookie']).status).toBe(0);
+    expect(cli(['new', 'privacy', '--effective', '2027-02-30']).stderr).toContain('--effective "2027-02-30" is not a real date');
+  });
+
+  test('a draft is not published; once ready it must be published before the build takes it', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-01']);
+    expect(cli(['check']).status).toBe(0);
+    expect(cli(['publish']).stdout).toBe('Nothing to publish: every version is in the ledger.\n');
+    edit('privacy/ru/2027-01-01.md', (text) => text.replace('draft: true\n', ''));
+    const placeholder = cli(['check']);
+    expect(placeholder.stdout).toContain('summary: still has the placeholder written by npm run policy -- new');
+    edit('privacy/ru/2027-01-01.md', (text) => text.replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    const unpublished = cli(['check']);
+    expect(unpublished.status).toBe(1);
+    expect(unpublished.stdout).toContain('privacy/ru/2027-01-01 is not in the published-version ledger');
+    const build = buildSite({ policiesDir: policies, name: 'workflow-unpublished' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('privacy/ru/2027-01-01 is not in the published-version ledger');
+    const publish = cli(['publish']);
+    expect(publish.status, publish.stderr).toBe(0);
+    expect(publish.stdout).toMatch(/^published privacy\/ru\/2027-01-01 \(takes effect 2026-12-31T21:00:00\.000Z\), sha256 [0-9a-f]{64}\n/);
+    expect(cli(['check']).status).toBe(0);
+    const diff = cli(['diff', 'privacy', '2026-02-15', '2027-01-01']);
+    expect(diff.stdout).toBe('privacy (ru): 2026-02-15 → 2027-01-01\n@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@\n* changed: 1.1. Сайт собирает{+ и хранит+}, получает доступ и использует в определённых Политикой целях персональные данные Пользователей, техническую и иную информацию, связанную с Пользователями.\n');
+  });
+
+  test('refuses a new version that would take effect before a published one', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2024-01-01', '--version', 'backdated']);
+    edit('privacy/ru/backdated.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Задним числом.'));
+    const result = cli(['check']);
+    expect(result.stdout).toContain('privacy/ru/backdated would take effect at 2023-12-31T21:00:00.000Z, before the published version 2026-02-15 (2026-02-14T21:00:00.000Z): it would change which version was in force in the past');
+    expect(cli(['publish']).status).toBe(1);
+  });
+});
+
+describe('a correction of a published text', () => {
+  test('is recorded with both hashes, shown on the site, listed in the feed, and old consents still verify', () => {
+    const path = 'privacy/en/2026-02-15.md';
+    const originalHash = (JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { locale: string; version: string; policy: string; sha256: string }[] }).versions.find(
+      (v) => v.policy === 'privacy' && v.locale === 'en' && v.version === '2026-02-15',
+    )?.sha256;
+    edit(path, (text) => text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A typo in clause 1.1 ("colects")').replace('1.1. The Site collects', '1.1. The Site lawfully collects'));
+    const pending = cli(['check']);
+    expect(pending.status).toBe(1);
+    expect(pending.stdout).toContain('corrections: privacy/en/2026-02-15: the correction of 2026-12-01 is not recorded yet');
+    expect(pending.stdout).toContain('{+lawfully +}');
+    const publish = cli(['publish']);
+    expect(publish.status, publish.stderr).toBe(0);
+    expect(publish.stdout).toContain(`recorded the correction of 2026-12-01 to privacy/en/2026-02-15: ${originalHash} → `);
+    expect(cli(['check']).status).toBe(0);
+
+    const build = buildSite({ policiesDir: policies, name: 'workflow-corrected', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+    expect(build.status, build.output).toBe(0);
+    const page = readPage(build.outDir, '/en/privacy/2026-02-15/');
+    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A typo in clause 1.1 ("colects"). What was corrected · Text before the correction');
+    const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
+    expect(selectAll('.diff-modified ins', correction).map(textOf)).toEqual(['added: lawfully']);
+    const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string; corrections: { previousSha256: string; sha256: string; previousMarkdownUrl: string }[] }[] };
+    const entry = feed.versions.find((v) => v.locale === 'en' && v.version === '2026-02-15');
+    expect(entry?.corrections).toHaveLength(1);
+    expect(entry?.corrections[0]?.previousSha256).toBe(originalHash);
+    expect(entry?.corrections[0]?.sha256).toBe(entry?.sha256);
+    const previous = readFileSync(join(build.outDir, new URL(entry?.corrections[0]?.previousMarkdownUrl ?? '').pathname));
+    expect(previous.toString()).toContain('1.1. The Site collects');
+
+    const records = join(OUTPUT, 'workflow-records.jsonl');
+    writeFileSync(records, `${JSON.stringify({ policy: 'privacy', locale: 'en', version: '2026-02-15', acceptedAt: '2026-03-01T00:00:00Z', sha256: originalHash })}\n`);
+    const verify = cli(['verify', records, '--json']);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('agreed to the text before the correction of 2026-12-01');
+  });
+});
