@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCheckBench, type CheckBenchResult } from './bench/check-bench.ts';
 import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 
@@ -56,8 +57,9 @@ const limitMs = quick ? 10_000 : 60_000;
 log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores)`);
 const diff = runDiffBench({ quick, limitMs, log });
 const verify = await runVerifyBench({ root: ROOT, workDir: join(ROOT, 'bench', 'work'), quick, log });
+const check = runCheckBench({ root: ROOT, workDir: join(ROOT, 'bench', 'work'), log });
 
-const results = { date: new Date().toISOString(), quick, machine: machine(), diff, verify };
+const results = { date: new Date().toISOString(), quick, machine: machine(), diff, verify, check };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
@@ -73,5 +75,10 @@ console.log(formatTable([
     `${r.peakRssMb.toFixed(0)} MB`,
     r.summary.replace(/ \(.*\)/, ''),
   ]),
+]));
+console.log('\npolicy check (median of 3 runs, whole process)\n');
+console.log(formatTable([
+  ['corpus', 'versions', 'time', 'peak RSS'],
+  ...check.map((r: CheckBenchResult) => [r.corpus, String(r.versions), `${r.seconds.toFixed(2)} s`, `${r.peakRssMb.toFixed(0)} MB`]),
 ]));
 console.log('\nWritten to bench/results.json');
