@@ -21,7 +21,9 @@ describe('building the fixture corpus', () => {
 
   test('writes a page for every version, current URL and history, and the raw Markdown', () => {
     // The feed files have their own contract test (feed-contract.test.ts).
-    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/') && !file.startsWith('feed/'));
+    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/') && !file.startsWith('feed/') && !/\/[0-9a-f]{64}\.md$/.test(file));
+    // Each published text is also served by its hash.
+    expect(listFiles(build.outDir).filter((file) => /\/[0-9a-f]{64}\.md$/.test(file))).toHaveLength(6);
     expect(files).toEqual([
       '404.html',
       'en/developers/index.html',
