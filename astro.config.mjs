@@ -6,6 +6,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { getPolicyMarkdownConfig } from './src/lib/markdown-pipeline.ts';
 import { resolveSiteSettings } from './src/lib/site-settings.ts';
 
@@ -20,4 +21,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
+  integrations: [pagefindIndex()],
 });

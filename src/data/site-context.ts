@@ -13,12 +13,17 @@ import type { PolicyVersion } from '../lib/policy-version.ts';
 import { createSiteContext, type SiteContext } from '../lib/site-context.ts';
 import { getBuildInstant, resolveSiteSettings } from '../lib/site-settings.ts';
 
-/** Rendered HTML of each version, by version id. */
-export type RenderedHtml = ReadonlyMap<string, string>;
+/** A heading of a rendered version, for its table of contents. */
+export interface VersionHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
 
 interface Loaded {
   context: SiteContext;
-  html: RenderedHtml;
+  html: ReadonlyMap<string, string>;
+  headings: ReadonlyMap<string, VersionHeading[]>;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -32,7 +37,11 @@ async function load(): Promise<Loaded> {
   const entries = await getCollection('policies');
   const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
   const context = createSiteContext(settings, buildPolicyCorpus(entries.map(toPolicyVersion)), getBuildInstant(process.env));
-  return { context, html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])) };
+  return {
+    context,
+    html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])),
+    headings: new Map(entries.map((entry) => [entry.id, (entry.rendered?.metadata?.headings ?? []) as VersionHeading[]])),
+  };
 }
 
 /** The site context of this build, computed once. */
@@ -45,6 +54,12 @@ export async function getSiteContext(): Promise<SiteContext> {
 export async function getVersionHtml(id: string): Promise<string> {
   loaded ??= load();
   return (await loaded).html.get(id) ?? '';
+}
+
+/** The headings of a version's text (from Astro's Markdown pipeline). */
+export async function getVersionHeadings(id: string): Promise<VersionHeading[]> {
+  loaded ??= load();
+  return (await loaded).headings.get(id) ?? [];
 }
 
 /** Recently cut versions: pages are built in timeline order, so a few entries catch nearly every reuse. */

@@ -17,6 +17,7 @@ export interface LanguageAlternate {
 export type PageSubject =
   | { kind: 'home' }
   | { kind: 'developers' }
+  | { kind: 'search' }
   | { kind: 'current'; policy: string }
   | { kind: 'history'; policy: string }
   | { kind: 'version'; policy: string; version: string };
@@ -32,6 +33,7 @@ export function getLanguageAlternates(context: SiteContext, subject: PageSubject
     const home = { locale, href: urls.home(locale), exact: subject.kind === 'home' };
     if (subject.kind === 'home') return home;
     if (subject.kind === 'developers') return { locale, href: urls.developers(locale), exact: true };
+    if (subject.kind === 'search') return { locale, href: urls.search(locale), exact: true };
     const timeline = getTimeline(corpus, subject.policy, locale);
     if (!timeline) return home;
     if (subject.kind === 'version') {

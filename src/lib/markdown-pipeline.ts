@@ -12,6 +12,7 @@ import type { Element, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { rehypeClauseAnchors } from './clause-anchors.ts';
 
 /** Options of the policy pipeline. */
 export interface PolicyMarkdownOptions {
@@ -35,6 +36,19 @@ export function rehypeBasePath(options: PolicyMarkdownOptions) {
       if (attribute && typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${base}/`)) {
         node.properties[attribute] = `${base}${value}`;
       }
+    });
+  };
+}
+
+/**
+ * Wraps each table in a scrolling box that keyboard users can focus: a wide
+ * table on a phone scrolls inside it instead of widening the page.
+ */
+export function rehypeScrollableTables() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0 }, children: [node] };
     });
   };
 }
@@ -69,6 +83,7 @@ export function getPolicyMarkdownOptions(options: PolicyMarkdownOptions): Unifie
     gfm: true,
     smartypants: false,
     // rehype-raw first: Astro parses raw HTML only after user plugins, and the sanitizer must see real elements.
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, defaultSchema], [rehypeBasePath, options]],
+    // Clause anchors after the sanitizer, which would otherwise prefix their ids.
+    rehypePlugins: [rehypeRaw, [rehypeSanitize, defaultSchema], [rehypeBasePath, options], rehypeClauseAnchors, rehypeScrollableTables],
   };
 }

@@ -24,7 +24,7 @@ export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
  * Names a policy cannot take because the site uses them beside the policies:
  * `/<locale>/developers/`, `/feed/v1/index.json`, `/feed/v1/schema.json`.
  */
-export const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'feed', 'raw', 'kit', 'index', 'schema', 'compare', 'history']);
+export const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'search', 'feed', 'raw', 'kit', 'pagefind', 'index', 'schema', 'compare', 'history']);
 
 /** Locale folders that would collide with the site's own top-level folders. */
 export const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed']);

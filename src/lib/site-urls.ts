@@ -33,6 +33,8 @@ export interface SiteUrls {
   rawByHash(policy: string, locale: string, version: string, sha256: string): string;
   correction(policy: string, locale: string, version: string, number: number): string;
   developers(locale: string): string;
+  search(locale: string): string;
+  sitemap(): string;
   feedIndex(): string;
   feedSchema(): string;
   policyFeed(policy: string): string;
@@ -64,6 +66,8 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     rawByHash: (policy, locale, version, sha256) => `${path('raw', policy, locale, version, sha256)}.md`,
     correction: (policy, locale, version, number) => `${path(locale, policy, version, 'corrections', String(number))}/`,
     developers: (locale) => `${path(locale, 'developers')}/`,
+    search: (locale) => `${path(locale, 'search')}/`,
+    sitemap: () => `${prefix}sitemap.xml`,
     feedIndex: () => `${path('feed', 'v1', 'index')}.json`,
     feedSchema: () => `${path('feed', 'v1', 'schema')}.json`,
     policyFeed: (policy) => `${path('feed', 'v1', policy)}.json`,

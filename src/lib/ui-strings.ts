@@ -54,6 +54,16 @@ export interface UiStrings {
   publishedBy: string;
   developers: string;
   feedLinks: string;
+  tableOfContents: string;
+  search: string;
+  searchLabel: string;
+  searchButton: string;
+  searchNeedsScript: string;
+  searchScope: string;
+  searchNoResults: (query: string) => string;
+  searchResults: (count: number, query: string) => string;
+  searchLoading: string;
+  searchFailed: string;
   /** Corrections of published texts. */
   corrections: {
     notice: (date: string, reason: string) => string;
@@ -178,6 +188,16 @@ const ru: UiStrings = {
   publishedBy: 'Публикует',
   developers: 'Для разработчиков',
   feedLinks: 'Лента изменений',
+  tableOfContents: 'Содержание',
+  search: 'Поиск',
+  searchLabel: 'Искать в действующих редакциях документов',
+  searchButton: 'Найти',
+  searchNeedsScript: 'Поиск работает с включённым JavaScript. Все документы перечислены на главной странице.',
+  searchScope: 'Поиск идёт по действующим редакциям. Прежние редакции открываются из истории каждого документа.',
+  searchNoResults: (query) => `По запросу «${query}» ничего не найдено.`,
+  searchResults: (count, query) => `По запросу «${query}»: ${ru3(count, 'результат', 'результата', 'результатов')}.`,
+  searchLoading: 'Ищем…',
+  searchFailed: 'Поиск сейчас недоступен.',
   corrections: {
     notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
     link: 'Что исправлено',
@@ -289,6 +309,16 @@ const en: UiStrings = {
   publishedBy: 'Published by',
   developers: 'For developers',
   feedLinks: 'Change feed',
+  tableOfContents: 'Contents',
+  search: 'Search',
+  searchLabel: 'Search the versions in force',
+  searchButton: 'Search',
+  searchNeedsScript: 'Search needs JavaScript. Every document is listed on the home page.',
+  searchScope: 'Search covers the versions in force. Earlier versions open from each document’s history.',
+  searchNoResults: (query) => `Nothing found for “${query}”.`,
+  searchResults: (count, query) => `${en2(count, 'result', 'results')} for “${query}”.`,
+  searchLoading: 'Searching…',
+  searchFailed: 'Search is not available right now.',
   corrections: {
     notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,
     link: 'What was corrected',

@@ -21,7 +21,7 @@ describe('building the fixture corpus', () => {
 
   test('writes a page for every version, current URL and history, and the raw Markdown', () => {
     // The feed files have their own contract test (feed-contract.test.ts).
-    const files = listFiles(build.outDir).filter((file) => !file.startsWith('_astro/') && !file.startsWith('feed/') && !/\/[0-9a-f]{64}\.md$/.test(file));
+    const files = listFiles(build.outDir).filter((file) => !/^(_astro|feed|pagefind)\//.test(file) && !/\/[0-9a-f]{64}\.md$/.test(file));
     // Each published text is also served by its hash.
     expect(listFiles(build.outDir).filter((file) => /\/[0-9a-f]{64}\.md$/.test(file))).toHaveLength(6);
     expect(files).toEqual([
@@ -31,9 +31,12 @@ describe('building the fixture corpus', () => {
       'en/privacy/2025-09-01/index.html',
       'en/privacy/history/index.html',
       'en/privacy/index.html',
+      'en/search/index.html',
+      'favicon.svg',
       'index.html',
       'pt-br/developers/index.html',
       'pt-br/index.html',
+      'pt-br/search/index.html',
       'pt-br/terms/history/index.html',
       'pt-br/terms/index.html',
       'pt-br/terms/v1/index.html',
@@ -61,9 +64,11 @@ describe('building the fixture corpus', () => {
       'ru/privacy/diff/2025-09-01/2026-06-01/side-by-side/index.html',
       'ru/privacy/history/index.html',
       'ru/privacy/index.html',
+      'ru/search/index.html',
       'ru/terms/history/index.html',
       'ru/terms/index.html',
       'ru/terms/v1/index.html',
+      'sitemap.xml',
     ]);
   });
 
@@ -86,12 +91,27 @@ describe('building the fixture corpus', () => {
     expect(findBrokenLinks(build.outDir)).toEqual([]);
   });
 
-  test('ships client JavaScript only to the compare page', () => {
+  test('ships client JavaScript only to the compare and search pages', () => {
     for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
       const scripts = selectAll('script', readPage(build.outDir, `/${file}`)).filter((script) => script.properties['type'] !== 'application/json');
-      if (file.endsWith('/compare/index.html')) expect(scripts.map((script) => script.properties['type']), file).toEqual(['module']);
+      if (/\/(compare|search)\/index\.html$/.test(file)) expect(scripts.map((script) => script.properties['type']), file).toEqual(['module']);
       else expect(scripts, file).toEqual([]);
     }
+  });
+
+  test('indexes for search only the text of the versions in force', () => {
+    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    // ru: privacy and terms in force; en: privacy; pt-br: terms (its UI is English, its text Portuguese).
+    expect(Object.fromEntries(Object.entries(entry.languages).map(([language, value]) => [language, value.page_count]))).toEqual({ en: 2, ru: 2 });
+  });
+
+  test('lists the canonical pages in sitemap.xml, named by robots.txt', () => {
+    const sitemap = readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://policies.example.com/ru/privacy/</loc><lastmod>2026-05-31</lastmod><priority>1.0</priority>');
+    expect(sitemap).toContain('<loc>https://policies.example.com/ru/privacy/2024-01-01/</loc>');
+    expect(sitemap).not.toContain('/diff/');
+    expect(sitemap).not.toContain('2026-03-01');
+    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://policies.example.com/sitemap.xml');
   });
 });
 

@@ -9,8 +9,8 @@ async function render(markdown: string, basePath = '/'): Promise<string> {
 describe('the policy Markdown pipeline', () => {
   test('renders headings, clauses, bold, lists and GFM tables', async () => {
     const html = await render('## 1. Общие положения\n\n1.1. Текст **важно**.\n\n- пункт\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(html).toContain('<h2 id="1-общие-положения">1. Общие положения</h2>');
-    expect(html).toContain('<p>1.1. Текст <strong>важно</strong>.</p>');
+    expect(html).toContain('<h2 id="1" class="clause"><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
+    expect(html).toContain('<p id="1.1" class="clause"><a class="clause-link" href="#1.1" aria-label="§ 1.1"></a>1.1. Текст <strong>важно</strong>.</p>');
     expect(html).toContain('<li>пункт</li>');
     expect(html).toContain('<td>1</td>');
   });
@@ -39,6 +39,21 @@ describe('the policy Markdown pipeline', () => {
 
   test('keeps Liquid tags as plain text', async () => {
     expect(await render('See {{ site.data.variables.product.prodname }}.\n')).toContain('See {{ site.data.variables.product.prodname }}.');
+  });
+
+  test('gives every numbered heading and clause an id from its number, not its text', async () => {
+    const html = await render('## 3. Условия\n\n3.4. Текст.\n\n3.4.1. Подпункт.\n\n**3.5.** Жирный номер.\n\n2025 год — не пункт.\n\n## Приложение\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3.4', '3.4.1', '3.5', 'приложение']);
+  });
+
+  test('keeps clause ids unique when a number repeats', async () => {
+    const html = await render('1.1. Первый.\n\n1.1. Повтор.\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['1.1', '1.1-2']);
+  });
+
+  test('keeps an author id apart from clause ids (the sanitizer prefixes it)', async () => {
+    const html = await render('<p id="1.1">Чужой id</p>\n\n1.1. Пункт.\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['user-content-1.1', '1.1']);
   });
 
   test('prefixes root-relative links with the base path, and only those', async () => {

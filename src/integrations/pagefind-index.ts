@@ -1,0 +1,44 @@
+/**
+ * An Astro integration that indexes the built site with Pagefind, offline,
+ * at the end of every build, into `<outDir>/pagefind/`. Only what a reader
+ * searches is indexed: the text of each policy's version in force (marked
+ * `data-pagefind-body` on its stable page). Archived versions and redlines
+ * are left out: they would return stale duplicates of every clause, and the
+ * index would grow with every version ever published.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
+
+/** Indexes `dist/` after the build. */
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'policy-press:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        await close();
+        sortEntryLanguages(join(site, 'pagefind', 'pagefind-entry.json'));
+        logger.info(`search index of ${added.page_count} pages written to pagefind/`);
+      },
+    },
+  };
+}
+
+/**
+ * Pagefind lists the languages of its entry file in hash-map order, which
+ * changes from run to run; sorting them keeps the build byte-identical.
+ */
+function sortEntryLanguages(path: string): void {
+  const entry = JSON.parse(readFileSync(path, 'utf8')) as { languages?: Record<string, unknown> };
+  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(path, JSON.stringify(entry));
+}
