@@ -52,6 +52,7 @@ describe('building the fixture corpus', () => {
       'raw/terms/pt-br/v1.md',
       'raw/terms/ru/v1.blocks.json',
       'raw/terms/ru/v1.md',
+      'robots.txt',
       'ru/developers/index.html',
       'ru/index.html',
       'ru/privacy/2024-01-01/index.html',
