@@ -12,6 +12,7 @@ import { UsageError } from './commands/command-context.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
+import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   publish: { run: runPublish, help: PUBLISH_HELP },
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
+  reconsent: { run: runReconsent, help: RECONSENT_HELP },
 };
 
 const HELP = `Usage: npm run policy -- <command> [options]

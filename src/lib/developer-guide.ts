@@ -3,7 +3,9 @@
  * site, the identity of a version in force, a consent record, and a form
  * snippet, all computed from the corpus so the page never shows stale values.
  */
+import { decideReconsent, type ReconsentAnswer } from './consent/reconsent.ts';
 import { formatInstant } from './effective-instant.ts';
+import { getReconsentInput } from './feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from './policy-corpus.ts';
 import type { SiteContext } from './site-context.ts';
 import { getCurrentVersion } from './timeline.ts';
@@ -32,6 +34,16 @@ export interface DeveloperGuide {
   scriptSnippet: string;
   verifyExample: string;
   atExample: string;
+  /** The client kit's URL and the feed base it reads. */
+  kitUrl: string;
+  feedBaseUrl: string;
+  /** The same two as site paths, for the live example (it then works wherever the site is served). */
+  kitPath: string;
+  feedBasePath: string;
+  /** The live kit examples: one accepted version per answer (required, notify, none) that this site has. */
+  reconsentExamples: { policy: string; locale: string; acceptedVersion: string; answer: ReconsentAnswer; json: string }[];
+  kitSnippet: string;
+  reconsentCliExample: string;
 }
 
 /** Builds the examples for the developers page in `locale`. */
@@ -101,7 +113,43 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       `  form.querySelector('label a').href = version.url;`,
       '</script>',
     ].join('\n'),
+    kitUrl: urls.absolute(urls.kit()),
+    feedBaseUrl: urls.absolute(urls.feedIndex()).replace(/index\.json$/, ''),
+    kitPath: urls.kit(),
+    feedBasePath: urls.feedIndex().replace(/index\.json$/, ''),
+    reconsentExamples: getReconsentExamples(context, main?.policy ?? 'privacy', main?.locale ?? locale),
+    kitSnippet: [
+      `<script type="module" src="${urls.absolute(urls.kit())}"></script>`,
+      '',
+      `<policy-update-notice feed-url="${urls.absolute(urls.feedIndex()).replace(/index\.json$/, '')}"`,
+      `  policy="${main?.policy ?? 'privacy'}" locale="${main?.locale ?? locale}" accepted-version="<the version the user accepted>"></policy-update-notice>`,
+      '',
+      '<script type="module">',
+      `  document.addEventListener('policy-accept', (event) => {`,
+      '    // event.detail: { policy, locale, version, sha256 }: store it with the time of acceptance.',
+      `    fetch('/api/consents', { method: 'POST', body: JSON.stringify(event.detail) });`,
+      '  });',
+      '',
+      `  // Or decide in your own code: const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });`,
+      `  // import { checkReconsent } from '${urls.absolute(urls.kit())}';`,
+      '</script>',
+    ].join('\n'),
+    reconsentCliExample: `npm run policy -- reconsent ${main?.policy ?? 'privacy'} <acceptedVersion> --locale ${main?.locale ?? locale}   # exit 0 none, 10 notify, 20 required, 1 error`,
     verifyExample: 'npm run policy -- verify consents.jsonl --feed ' + urls.absolute(urls.feedIndex()),
     atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
   };
+}
+
+/** For each answer the site can show (required, notify, none), the oldest accepted version that gives it. */
+function getReconsentExamples(context: SiteContext, policy: string, locale: string): DeveloperGuide['reconsentExamples'] {
+  const timeline = getTimeline(context.corpus, policy, locale);
+  const examples: DeveloperGuide['reconsentExamples'] = [];
+  const seen = new Set<string>();
+  for (const version of timeline?.versions ?? []) {
+    const answer = decideReconsent(getReconsentInput(context, policy, locale, version.version), context.now);
+    if (seen.has(answer.reconsent) || version.effectiveFrom > context.now) continue;
+    seen.add(answer.reconsent);
+    examples.push({ policy, locale, acceptedVersion: version.version, answer, json: JSON.stringify(answer, null, 2) });
+  }
+  return examples;
 }

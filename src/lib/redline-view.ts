@@ -1,8 +1,6 @@
 /**
- * The redline pages of a policy: which pairs of versions get a page
- * (consecutive versions, and every earlier version against the one in force,
- * so both stay linear in the number of versions), and what a page shows:
- * the summary, the changed sections and the rendered redline.
+ * What a redline page shows: the summary, the changed sections and the
+ * rendered redline, for a pair of versions or for a correction.
  */
 import { toHtml } from 'hast-util-to-html';
 import { formatCalendarDate, formatEffectiveDate } from './format-date.ts';
@@ -10,34 +8,9 @@ import { getDocumentBlocks, type DocBlock } from './redline/document-blocks.ts';
 import { createRedline } from './redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from './redline/render-redline.ts';
 import type { SiteContext } from './site-context.ts';
-import { getVersionInForceAt, type Timeline, type TimelineVersion } from './timeline.ts';
+import type { RedlinePair } from './redline-pairs.ts';
+import type { TimelineVersion } from './timeline.ts';
 import { getUiStrings } from './ui-strings.ts';
-
-/** Two versions of one policy and locale, older first. */
-export interface RedlinePair {
-  from: TimelineVersion;
-  to: TimelineVersion;
-}
-
-/**
- * The pairs that get pre-rendered redline pages: each version against the one
- * before it, and each version older than the one in force against that one.
- */
-export function getRedlinePairs(timeline: Timeline, now: number): RedlinePair[] {
-  const pairs: RedlinePair[] = [];
-  const seen = new Set<string>();
-  const add = (from: TimelineVersion | undefined, to: TimelineVersion | undefined) => {
-    if (!from || !to || from === to) return;
-    const key = `${from.version}\u0000${to.version}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push({ from, to });
-  };
-  timeline.versions.forEach((version, index) => add(timeline.versions[index - 1], version));
-  const inForce = getVersionInForceAt(timeline, now);
-  if (inForce) for (const version of timeline.versions.slice(0, inForce.index)) add(version, inForce);
-  return pairs;
-}
 
 /** One of the two ways to show a redline. */
 export type RedlineLayout = 'inline' | 'side-by-side';

@@ -17,6 +17,8 @@
  *   /<locale>/developers/                    how other systems use the feed
  *   /feed/v1/index.json, schema.json, <policy>.json, <policy>/current.json
  *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
+ *   /feed/v1/<policy>/<locale>/<version>/since.json   re-consent answer for users who accepted it
+ *   /kit/v1/policy-kit.js                    the client kit for products' own pages
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -42,6 +44,8 @@ export interface SiteUrls {
   atom(policy: string, locale: string): string;
   jsonFeed(policy: string, locale: string): string;
   timemap(policy: string, locale: string): string;
+  since(policy: string, locale: string, version: string): string;
+  kit(): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -75,6 +79,8 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     atom: (policy, locale) => `${path('feed', 'v1', policy, locale, 'atom')}.xml`,
     jsonFeed: (policy, locale) => `${path('feed', 'v1', policy, locale, 'feed')}.json`,
     timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
+    since: (policy, locale, version) => `${path('feed', 'v1', policy, locale, version, 'since')}.json`,
+    kit: () => `${path('kit', 'v1', 'policy-kit')}.js`,
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

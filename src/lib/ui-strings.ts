@@ -64,6 +64,15 @@ export interface UiStrings {
   searchResults: (count: number, query: string) => string;
   searchLoading: string;
   searchFailed: string;
+  /** The client kit's notice; `{title}`, `{date}` are filled in the browser. Plain strings: they are sent as JSON. */
+  kit: {
+    updated: string;
+    seeChanges: string;
+    mustAccept: string;
+    accept: string;
+    acknowledge: string;
+    label: string;
+  };
   /** Corrections of published texts. */
   corrections: {
     notice: (date: string, reason: string) => string;
@@ -198,6 +207,14 @@ const ru: UiStrings = {
   searchResults: (count, query) => `По запросу «${query}»: ${ru3(count, 'результат', 'результата', 'результатов')}.`,
   searchLoading: 'Ищем…',
   searchFailed: 'Поиск сейчас недоступен.',
+  kit: {
+    updated: 'Мы обновили документ «{title}» {date}.',
+    seeChanges: 'Посмотреть, что изменилось',
+    mustAccept: 'Изменения существенные: чтобы продолжить, примите новую редакцию.',
+    accept: 'Принять новую редакцию',
+    acknowledge: 'Понятно',
+    label: 'Обновление документа',
+  },
   corrections: {
     notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
     link: 'Что исправлено',
@@ -319,6 +336,14 @@ const en: UiStrings = {
   searchResults: (count, query) => `${en2(count, 'result', 'results')} for “${query}”.`,
   searchLoading: 'Searching…',
   searchFailed: 'Search is not available right now.',
+  kit: {
+    updated: 'We updated “{title}” on {date}.',
+    seeChanges: 'See what changed',
+    mustAccept: 'These are material changes: to continue, please accept the new version.',
+    accept: 'Accept the new version',
+    acknowledge: 'Got it',
+    label: 'Document update',
+  },
   corrections: {
     notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,
     link: 'What was corrected',

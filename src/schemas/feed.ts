@@ -117,12 +117,52 @@ export const CurrentFeedSchema = z
   })
   .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
 
+const VersionRef = z.looseObject({ version: Slug, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
+
+/** `/feed/v1/<policy>/<locale>/<version>/since.json`: the re-consent answer for users who accepted this version. */
+export const SinceFeedSchema = z
+  .looseObject({
+    $schema: Url,
+    feedVersion: z.literal(1),
+    timeZone: z.string().min(1),
+    policy: Slug,
+    locale: Locale,
+    acceptedVersion: Slug,
+    accepted: VersionRef,
+    later: z
+      .array(
+        VersionRef.extend({
+          changeType: z.enum(CHANGE_TYPES),
+          summary: z.array(z.string()),
+          redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one.' }),
+        }),
+      )
+      .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included: the data to answer for any later instant.' }),
+    answer: z
+      .looseObject({
+        policy: Slug,
+        locale: Locale,
+        acceptedVersion: Slug,
+        at: Instant,
+        reconsent: z.enum(['none', 'notify', 'required', 'unknown-version']),
+        current: VersionRef.nullable(),
+        changes: z.array(z.looseObject({ version: Slug, effectiveFrom: Instant, changeType: z.enum(CHANGE_TYPES), summary: z.array(z.string()) })),
+        redlineUrl: Url.nullable(),
+      })
+      .meta({
+        description:
+          'The answer at build time: "required" when a material version took effect after the accepted one, "notify" when only editorial ones did, "none" when the accepted one is in force.',
+      }),
+  })
+  .meta({ title: 'Re-consent answer for one accepted version' });
+
 /** Types of the feed files. */
 export type FeedVersion = z.output<typeof FeedVersionSchema>;
 export type PolicyFeed = z.output<typeof PolicyFeedSchema>;
 export type FeedIndex = z.output<typeof FeedIndexSchema>;
 export type CurrentFeed = z.output<typeof CurrentFeedSchema>;
 export type CurrentVersion = z.output<typeof CurrentVersionSchema>;
+export type SinceFeed = z.output<typeof SinceFeedSchema>;
 
 /** The JSON Schema published at `/feed/v1/schema.json`, one definition per file type. */
 export function getFeedJsonSchema(id: string): Record<string, unknown> {
@@ -130,6 +170,7 @@ export function getFeedJsonSchema(id: string): Record<string, unknown> {
   registry.add(FeedIndexSchema, { id: 'FeedIndex' });
   registry.add(PolicyFeedSchema, { id: 'PolicyFeed' });
   registry.add(CurrentFeedSchema, { id: 'CurrentFeed' });
+  registry.add(SinceFeedSchema, { id: 'SinceFeed' });
   registry.add(FeedVersionSchema, { id: 'FeedVersion' });
   registry.add(CurrentVersionSchema, { id: 'CurrentVersion' });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (name) => `#/$defs/${name}` });
@@ -143,8 +184,9 @@ export function getFeedJsonSchema(id: string): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: id,
     title: 'Policy Press feed v1',
-    description: 'Use #/$defs/FeedIndex for index.json, #/$defs/PolicyFeed for <policy>.json, #/$defs/CurrentFeed for <policy>/current.json.',
-    anyOf: [{ $ref: '#/$defs/FeedIndex' }, { $ref: '#/$defs/PolicyFeed' }, { $ref: '#/$defs/CurrentFeed' }],
+    description:
+      'Use #/$defs/FeedIndex for index.json, #/$defs/PolicyFeed for <policy>.json, #/$defs/CurrentFeed for <policy>/current.json, #/$defs/SinceFeed for <policy>/<locale>/<version>/since.json.',
+    anyOf: [{ $ref: '#/$defs/FeedIndex' }, { $ref: '#/$defs/PolicyFeed' }, { $ref: '#/$defs/CurrentFeed' }, { $ref: '#/$defs/SinceFeed' }],
     $defs: defs,
   };
 }

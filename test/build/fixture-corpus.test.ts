@@ -21,7 +21,7 @@ describe('building the fixture corpus', () => {
 
   test('writes a page for every version, current URL and history, and the raw Markdown', () => {
     // The feed files have their own contract test (feed-contract.test.ts).
-    const files = listFiles(build.outDir).filter((file) => !/^(_astro|feed|pagefind)\//.test(file) && !/\/[0-9a-f]{64}\.md$/.test(file));
+    const files = listFiles(build.outDir).filter((file) => !/^(_astro|feed|pagefind|kit)\//.test(file) && !/\/[0-9a-f]{64}\.md$/.test(file));
     // Each published text is also served by its hash.
     expect(listFiles(build.outDir).filter((file) => /\/[0-9a-f]{64}\.md$/.test(file))).toHaveLength(6);
     expect(files).toEqual([
@@ -92,10 +92,12 @@ describe('building the fixture corpus', () => {
     expect(findBrokenLinks(build.outDir)).toEqual([]);
   });
 
-  test('ships client JavaScript only to the compare and search pages', () => {
+  test('ships client JavaScript only to the compare, search and developers pages', () => {
     for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
       const scripts = selectAll('script', readPage(build.outDir, `/${file}`)).filter((script) => script.properties['type'] !== 'application/json');
       if (/\/(compare|search)\/index\.html$/.test(file)) expect(scripts.map((script) => script.properties['type']), file).toEqual(['module']);
+      // The developers page runs the client kit live, plus the small script that shows its events.
+      else if (file.endsWith('/developers/index.html')) expect(scripts.map((script) => script.properties['src'] ?? 'bundled'), file).toEqual(['/kit/v1/policy-kit.js', 'bundled']);
       else expect(scripts, file).toEqual([]);
     }
   });

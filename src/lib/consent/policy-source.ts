@@ -6,8 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import { FeedIndexSchema, PolicyFeedSchema, type FeedVersion } from '../../schemas/feed.ts';
+import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '../../schemas/feed.ts';
+import type { ReconsentInput } from './reconsent.ts';
 import { createPolicyFeed, validateFeedFile } from '../feed/feed-data.ts';
+import { getReconsentInput } from '../feed/since-data.ts';
 import { loadCorpus } from '../load-corpus.ts';
 import { CorpusError } from '../problem.ts';
 import { createSiteContext } from '../site-context.ts';
@@ -21,6 +23,8 @@ export interface PolicySource {
   defaultLocale: string;
   /** Where the versions came from, for messages. */
   origin: string;
+  /** The re-consent input for users who accepted a version (the data of its since.json). */
+  getReconsentInput(policy: string, locale: string, acceptedVersion: string): Promise<ReconsentInput>;
 }
 
 /** Thrown when a feed cannot be read or does not match the schema. */
@@ -41,7 +45,13 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
   const context = createSiteContext(settings, loaded.corpus, now);
   const versions = loaded.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
-  return { index: createVersionIndex(versions), timeZone: settings.timeZone, defaultLocale: settings.defaultLocale, origin: settings.policiesDir };
+  return {
+    index: createVersionIndex(versions),
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    origin: settings.policiesDir,
+    getReconsentInput: (policy, locale, acceptedVersion) => Promise.resolve(getReconsentInput(context, policy, locale, acceptedVersion)),
+  };
 }
 
 const isUrl = (location: string) => /^https?:\/\//i.test(location);
@@ -92,5 +102,20 @@ export async function loadFeedSource(location: string): Promise<PolicySource> {
       throw error instanceof FeedSourceError ? error : new FeedSourceError(error instanceof Error ? error.message : String(error));
     }
   }
-  return { index: createVersionIndex(versions), timeZone: feedIndex.timeZone, defaultLocale: feedIndex.defaultLocale, origin: indexLocation };
+  const locate = (url: string) =>
+    isUrl(indexLocation) ? new URL(url, indexLocation).href : join(dirname(indexLocation), posix.relative(posix.dirname(indexPath), new URL(url).pathname));
+  const index = createVersionIndex(versions);
+  return {
+    index,
+    timeZone: feedIndex.timeZone,
+    defaultLocale: feedIndex.defaultLocale,
+    origin: indexLocation,
+    getReconsentInput: async (policy, locale, acceptedVersion) => {
+      // Only published versions have a since.json; anything else is an unknown version.
+      if (!index.versions.has(`${policy}/${locale}/${acceptedVersion}`)) return { policy, locale, acceptedVersion, accepted: null, later: [] };
+      const sinceUrl = new URL(`feed/v1/${policy}/${locale}/${acceptedVersion}/since.json`, feedIndex.siteUrl).href;
+      const since = validateFeedFile(SinceFeedSchema, await readJson(locate(sinceUrl)), sinceUrl);
+      return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later };
+    },
+  };
 }

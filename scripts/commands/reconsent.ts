@@ -1,0 +1,58 @@
+/**
+ * `npm run policy -- reconsent <policy> <acceptedVersion> [--locale L] [--at instant] [--json]`:
+ * must a user who accepted this version accept again? Exit codes for scripts.
+ */
+import { parseArgs } from 'node:util';
+import { decideReconsent } from '../../src/lib/consent/reconsent.ts';
+import { parseInstant } from '../../src/lib/effective-instant.ts';
+import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { getPolicySource, print, printError, UsageError } from './command-context.ts';
+
+/** Exit codes of `reconsent`, for scripts. */
+export const RECONSENT_EXIT = { none: 0, notify: 10, required: 20, error: 1 } as const;
+
+export const RECONSENT_HELP = `npm run policy -- reconsent <policy> <acceptedVersion> [--locale <locale>] [--at <instant>] [--feed <url|path>] [--json]
+
+  For a user who accepted <acceptedVersion>: the version in force at <instant>
+  (default: now), the versions that took effect since, and whether to ask
+  again. "required" when a material version took effect after the accepted
+  one, "notify" when only editorial ones did, "none" when the accepted one is
+  in force. Prints the redline from the accepted version to the current one.
+
+  Exit codes: 0 none, 10 notify, 20 required, 1 error (including a version
+  that is not published).
+
+  --locale  the locale (default: the site's default locale)
+  --at      an ISO 8601 instant with an offset, or a date (start of that day in the site's time zone)
+  --feed    read a published feed (URL or path of index.json) instead of policies/
+  --json    print the answer as JSON`;
+
+/** Runs `reconsent`; returns the exit code. */
+export async function runReconsent(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { locale: { type: 'string' }, at: { type: 'string' }, feed: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const [policy, acceptedVersion] = positionals;
+  if (!policy || !acceptedVersion || positionals.length > 2) throw new UsageError(`reconsent needs a policy and the accepted version.\n\n${RECONSENT_HELP}`);
+  const source = await getPolicySource(values.feed);
+  const locale = values.locale ?? source.defaultLocale;
+  const at = values.at === undefined ? getBuildInstant(process.env) : parseInstant(values.at, source.timeZone);
+  if (at === null) throw new UsageError(`--at "${values.at}" is not an instant: write 2026-03-01T12:00:00+03:00, or a date.`);
+  if (!source.index.policies.has(policy)) throw new UsageError(`There is no policy "${policy}" in ${source.origin}.`);
+  const answer = decideReconsent(await source.getReconsentInput(policy, locale, acceptedVersion), at);
+  if (values.json) print(JSON.stringify(answer, null, 2));
+  if (answer.reconsent === 'unknown-version') {
+    printError(`${policy} (${locale}) has no published version "${acceptedVersion}": the record cannot be tied to a text.`);
+    return RECONSENT_EXIT.error;
+  }
+  if (!values.json) {
+    const verdict = { none: 'none: the accepted version is the one in force', notify: 'notify: only editorial changes took effect since; tell the user, no new consent needed', required: 'required: a material change took effect since; ask the user to accept again' }[answer.reconsent];
+    print(`${policy} (${locale}), accepted ${acceptedVersion}, at ${answer.at}: ${verdict}`);
+    if (answer.current) print(`  in force  ${answer.current.version} «${answer.current.title}», since ${answer.current.effectiveFrom}`);
+    for (const change of answer.changes) print(`  ${change.changeType.padEnd(9)} ${change.version} (${change.effectiveFrom})${change.summary.length > 0 ? `: ${change.summary.join(' ')}` : ''}`);
+    if (answer.redlineUrl) print(`  redline   ${answer.redlineUrl}`);
+  }
+  return RECONSENT_EXIT[answer.reconsent];
+}

@@ -1,0 +1,79 @@
+/**
+ * The re-consent decision: given the version a user accepted and an instant,
+ * which version is in force, whether the user must accept again (a material
+ * change took effect since), only be told (editorial changes only), or
+ * nothing, and where the redline from the accepted version to the current one
+ * is. One pure function, dependency-free, used by the CLI, the pages, the
+ * since.json files and the client kit in the browser alike.
+ */
+
+/** What the product should do. */
+export type ReconsentDecision = 'none' | 'notify' | 'required' | 'unknown-version';
+
+/** A version later than the accepted one, as since.json lists it. */
+export interface LaterVersion {
+  version: string;
+  title: string;
+  effectiveFrom: string;
+  changeType: 'material' | 'editorial';
+  summary: string[];
+  sha256: string;
+  url: string;
+  /** Redline from the accepted version straight to this one. */
+  redlineUrl: string;
+}
+
+/** The accepted version. */
+export interface AcceptedVersion {
+  version: string;
+  title: string;
+  effectiveFrom: string;
+  sha256: string;
+  url: string;
+}
+
+/** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first. */
+export interface ReconsentInput {
+  policy: string;
+  locale: string;
+  acceptedVersion: string;
+  accepted: AcceptedVersion | null;
+  later: LaterVersion[];
+}
+
+/** The answer. */
+export interface ReconsentAnswer {
+  policy: string;
+  locale: string;
+  acceptedVersion: string;
+  /** The instant asked about, ISO 8601 UTC. */
+  at: string;
+  reconsent: ReconsentDecision;
+  /** The version in force at `at` (the accepted one when nothing took effect since); null if unknown or none yet. */
+  current: (AcceptedVersion & { version: string }) | null;
+  /** Versions that took effect after the accepted one, up to `at`, oldest first. */
+  changes: { version: string; effectiveFrom: string; changeType: 'material' | 'editorial'; summary: string[] }[];
+  /** Redline from the accepted version straight to the current one; null when they are the same. */
+  redlineUrl: string | null;
+}
+
+/** Decides re-consent at instant `at` (epoch ms). */
+export function decideReconsent(input: ReconsentInput, at: number): ReconsentAnswer {
+  const base = { policy: input.policy, locale: input.locale, acceptedVersion: input.acceptedVersion, at: new Date(at).toISOString() };
+  if (!input.accepted) return { ...base, reconsent: 'unknown-version', current: null, changes: [], redlineUrl: null };
+  const inForce = input.later.filter((version) => Date.parse(version.effectiveFrom) <= at);
+  const latest = inForce.at(-1);
+  const accepted = input.accepted;
+  const current = latest
+    ? { version: latest.version, title: latest.title, effectiveFrom: latest.effectiveFrom, sha256: latest.sha256, url: latest.url }
+    : Date.parse(accepted.effectiveFrom) <= at
+      ? accepted
+      : null;
+  return {
+    ...base,
+    reconsent: inForce.length === 0 ? 'none' : inForce.some((version) => version.changeType === 'material') ? 'required' : 'notify',
+    current,
+    changes: inForce.map(({ version, effectiveFrom, changeType, summary }) => ({ version, effectiveFrom, changeType, summary })),
+    redlineUrl: latest?.redlineUrl ?? null,
+  };
+}
