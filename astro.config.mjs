@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { servingRules } from './src/integrations/serving-rules.ts';
 import { getPolicyMarkdownConfig } from './src/lib/markdown-pipeline.ts';
 import { resolveSiteSettings } from './src/lib/site-settings.ts';
 
@@ -16,10 +17,12 @@ export default defineConfig({
   site: settings.siteUrl,
   base: settings.basePath,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Scripts and styles always as files: the Content-Security-Policy allows no inline code (src/lib/serving-rules.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Separate caches let tests build several corpora without sharing one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex()],
+  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath })],
 });

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
 import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
+import { rehypeBasePath } from '../lib/markdown-pipeline.ts';
 import { getDocumentBlocks, type DocBlock } from '../lib/redline/document-blocks.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
 import type { PolicyVersion } from '../lib/policy-version.ts';
@@ -66,14 +67,17 @@ export async function getVersionHeadings(id: string): Promise<VersionHeading[]> 
 const recentBlocks = new Map<string, DocBlock[]>();
 const RECENT_BLOCKS = 16;
 
-/** A version cut into blocks for redlines (see src/lib/redline/document-blocks.ts). */
-export function getVersionBlocks(version: TimelineVersion): DocBlock[] {
-  const key = `${version.id}\u0000${version.sha256}`;
+/**
+ * A version cut into blocks for redlines (see src/lib/redline/document-blocks.ts),
+ * its links carrying the base path as the page pipeline's do.
+ */
+export function getVersionBlocks(version: TimelineVersion, basePath: string): DocBlock[] {
+  const key = `${version.id}\u0000${version.sha256}\u0000${basePath}`;
   let blocks = recentBlocks.get(key);
   if (blocks) {
     recentBlocks.delete(key);
   } else {
-    blocks = getDocumentBlocks(version.body);
+    blocks = getDocumentBlocks(version.body, { transformLinks: rehypeBasePath({ basePath }) });
     if (recentBlocks.size >= RECENT_BLOCKS) recentBlocks.delete(recentBlocks.keys().next().value as string);
   }
   recentBlocks.set(key, blocks);

@@ -27,7 +27,7 @@ export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
 export const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'search', 'feed', 'raw', 'kit', 'pagefind', 'index', 'schema', 'compare', 'history']);
 
 /** Locale folders that would collide with the site's own top-level folders. */
-export const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed']);
+export const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed', 'blocks', 'pagefind']);
 
 /** Where a version lives in the content layout. */
 export interface PolicyVersionKey {

@@ -4,6 +4,7 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import { formatCalendarDate, formatEffectiveDate } from './format-date.ts';
+import { rehypeBasePath } from './markdown-pipeline.ts';
 import { getDocumentBlocks, type DocBlock } from './redline/document-blocks.ts';
 import { createRedline } from './redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from './redline/render-redline.ts';
@@ -166,8 +167,8 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
       sideBySideHref: null,
       summaries: [],
     },
-    getDocumentBlocks(getPublishedBody(before)),
-    getDocumentBlocks(after),
+    getDocumentBlocks(getPublishedBody(before), { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
+    getDocumentBlocks(after, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
     'inline',
   );
 }

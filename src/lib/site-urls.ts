@@ -11,7 +11,7 @@
  *   /<locale>/<policy>/diff/<from>/<to>/side-by-side/   redline, two columns
  *   /<locale>/<policy>/compare/              compare any two versions (script)
  *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
- *   /raw/<policy>/<locale>/<version>.blocks.json   a version cut into blocks, for compare
+ *   /blocks/<policy>/<locale>/<version>.json      a version cut into blocks, for compare
  *   /raw/<policy>/<locale>/<version>/<sha256>.md    every text a version ever had, by hash
  *   /<locale>/<policy>/<version>/corrections/<n>/   redline of the n-th correction
  *   /<locale>/developers/                    how other systems use the feed
@@ -66,7 +66,7 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     diff: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to)}/`,
     diffSideBySide: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to, 'side-by-side')}/`,
     compare: (policy, locale) => `${path(locale, policy, 'compare')}/`,
-    blocks: (policy, locale, version) => `${path('raw', policy, locale, version)}.blocks.json`,
+    blocks: (policy, locale, version) => `${path('blocks', policy, locale, version)}.json`,
     rawByHash: (policy, locale, version, sha256) => `${path('raw', policy, locale, version, sha256)}.md`,
     correction: (policy, locale, version, number) => `${path(locale, policy, version, 'corrections', String(number))}/`,
     developers: (locale) => `${path(locale, 'developers')}/`,

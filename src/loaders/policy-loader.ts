@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '../lib/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '../lib/problem.ts';
-import { resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
+import { formatInstant } from '../lib/effective-instant.ts';
+import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
 import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
 
 /** Options of {@link policyLoader}. */
@@ -48,6 +49,14 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
+  // Statuses are computed now; the site must be rebuilt when the next version takes effect.
+  const now = getBuildInstant(process.env);
+  const next = versions.filter((version) => version.effectiveFrom > now && !version.draft).sort((a, b) => a.effectiveFrom - b.effectiveFrom)[0];
+  logger.info(
+    next
+      ? `next scheduled change: ${next.id} takes effect at ${formatInstant(next.effectiveFrom)}; rebuild the site then (a daily scheduled build does)`
+      : 'no scheduled change: every version has taken effect',
+  );
 }
 
 /** Loads every version under the policies folder into the collection. */

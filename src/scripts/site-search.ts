@@ -6,6 +6,7 @@
 
 interface SearchData {
   bundle: string;
+  basePath: string;
   locale: string;
   loading: string;
   failed: string;
@@ -17,6 +18,7 @@ interface PagefindResult {
 }
 
 interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -41,7 +43,11 @@ async function run(): Promise<void> {
     }
     status.textContent = data.loading;
     try {
-      pagefind ??= (await import(/* @vite-ignore */ data.bundle)) as Pagefind;
+      if (!pagefind) {
+        pagefind = (await import(/* @vite-ignore */ data.bundle)) as Pagefind;
+        // The index records paths from the site's root; under a base path, results must carry it.
+        await pagefind.options({ baseUrl: data.basePath });
+      }
       const { results } = await pagefind.search(query);
       const items = await Promise.all(results.slice(0, 20).map((result) => result.data()));
       // The three plural forms are given for 1, 2 and 5 (Russian needs all three).

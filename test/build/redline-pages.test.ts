@@ -87,7 +87,7 @@ describe('redline pages of the sample', () => {
 
 describe('published blocks for the compare page', () => {
   test('cut each version into blocks whose text matches its page', () => {
-    const blocks = JSON.parse(readFileSync(join(build.outDir, 'raw/privacy/ru/2025-09-01.blocks.json'), 'utf8')) as { kind: string; text: string; clause: string | null; html: string }[];
+    const blocks = JSON.parse(readFileSync(join(build.outDir, 'blocks/privacy/ru/2025-09-01.json'), 'utf8')) as { kind: string; text: string; clause: string | null; html: string }[];
     expect(blocks.find((block) => block.clause === '3.5')?.text).toMatch(/^3\.5\. Пользователь вправе/);
     expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.clause)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(blocks.every((block) => !/<script|onclick|javascript:/i.test(block.html))).toBe(true);

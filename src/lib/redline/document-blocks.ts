@@ -99,8 +99,14 @@ const KIND: Partial<Record<RootContent['type'], BlockKind>> = {
   definition: 'definition',
 };
 
+/** Options of {@link getDocumentBlocks}. */
+export interface DocumentBlockOptions {
+  /** Rewrites the blocks' rendered links as the page pipeline does (the site's base path). */
+  transformLinks?: (tree: HastRoot) => void;
+}
+
 /** Cuts a Markdown document into blocks. */
-export function getDocumentBlocks(markdown: string): DocBlock[] {
+export function getDocumentBlocks(markdown: string, options: DocumentBlockOptions = {}): DocBlock[] {
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const located: Located[] = [];
@@ -174,6 +180,10 @@ export function getDocumentBlocks(markdown: string): DocBlock[] {
   if (located.length === 0 && markdown !== '') {
     // Only whitespace: one empty block still holds it, so the document rebuilds exactly.
     located.push({ node: { type: 'paragraph', children: [] }, kind: 'other', start: 0, depth: 0, ordered: false, listStart: 1, group: 0, header: false, element: { type: 'element', tagName: 'div', properties: {}, children: [] } });
+  }
+  if (options.transformLinks) {
+    const transform = options.transformLinks;
+    for (const block of located) transform({ type: 'root', children: [block.element] });
   }
   return located.map((block, index) => {
     // Each block owns the source up to the next block, so the blocks join back into the document exactly.

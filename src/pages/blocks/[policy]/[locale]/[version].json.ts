@@ -1,7 +1,8 @@
 /**
- * A version cut into blocks, as the compare page needs it to diff any two
- * versions in the browser with the same code as the build: kind, text,
- * clause number, list and table context, and the sanitized HTML of each block.
+ * `/blocks/<policy>/<locale>/<version>.json`: a version cut into blocks, as
+ * the compare page needs it to diff any two versions in the browser with the
+ * same code as the build: kind, text, clause number, list and table context,
+ * and the sanitized HTML of each block.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContext, getVersionBlocks } from '../../../../data/site-context.ts';
@@ -18,5 +19,7 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ version: TimelineVersion }> = ({ props }) =>
-  new Response(JSON.stringify(toPublishedBlocks(getVersionBlocks(props.version))), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) => {
+  const { settings } = await getSiteContext();
+  return new Response(JSON.stringify(toPublishedBlocks(getVersionBlocks(props.version, settings.basePath))), { headers: { 'Content-Type': 'application/json' } });
+};

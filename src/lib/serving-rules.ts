@@ -1,0 +1,139 @@
+/**
+ * How a static host must serve the site: content types the extensions do not
+ * say, cross-origin access to the machine-readable files (and nothing else),
+ * caching, and security headers with a Content-Security-Policy the pages
+ * satisfy. One list of rules, rendered for the hosts people use: a `_headers`
+ * file (Netlify, Cloudflare Pages) and an nginx snippet.
+ *
+ * Patterns are site paths under the base path: `:name` is one path segment,
+ * a final `*` anything below. No two rules that match the same path set the
+ * same header, because hosts merge overlapping rules differently.
+ *
+ * Caching: content-addressed files (hashed assets, a published text by its
+ * hash) are immutable; everything else is short-lived or revalidated. Version
+ * pages are not immutable on purpose: a version page changes once, when a
+ * later version supersedes it and it must say so, and a per-version Markdown
+ * file changes if a correction is recorded; a year-long cache would hide both.
+ */
+
+/** Headers for the paths that match a pattern. */
+export interface HeaderRule {
+  pattern: string;
+  headers: Record<string, string>;
+}
+
+/** The Content-Security-Policy of every page: same-origin only, no inline script or style; WebAssembly for search. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SHORT = 'public, max-age=300';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/** The rules, most general first. */
+export function getServingRules(): HeaderRule[] {
+  return [
+    {
+      pattern: '/*',
+      headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    },
+    { pattern: '/_astro/*', headers: { 'Cache-Control': IMMUTABLE } },
+    { pattern: '/pagefind/*', headers: { 'Cache-Control': SHORT } },
+    { pattern: '/blocks/*', headers: { 'Cache-Control': SHORT } },
+    { pattern: '/kit/*', headers: { ...CORS, 'Cache-Control': SHORT } },
+    { pattern: '/feed/*', headers: { ...CORS, 'Cache-Control': SHORT } },
+    { pattern: '/feed/v1/schema.json', headers: { 'Content-Type': 'application/schema+json' } },
+    { pattern: '/feed/v1/:policy/:locale/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } },
+    { pattern: '/feed/v1/:policy/:locale/feed.json', headers: { 'Content-Type': 'application/feed+json' } },
+    { pattern: '/feed/v1/:policy/:locale/timemap.link', headers: { 'Content-Type': 'application/link-format' } },
+    { pattern: '/raw/*', headers: { ...CORS, 'Content-Type': 'text/markdown; charset=utf-8' } },
+    // The text of a version as now served: a recorded correction may change it.
+    { pattern: '/raw/:policy/:locale/:file', headers: { 'Cache-Control': 'public, max-age=3600' } },
+    // A published text by its SHA-256 never changes.
+    { pattern: '/raw/:policy/:locale/:version/:file', headers: { 'Cache-Control': IMMUTABLE } },
+  ];
+}
+
+/** Whether a site path (under the base path, starting with `/`) matches a pattern. */
+export function matchesPattern(pattern: string, path: string): boolean {
+  const source = pattern
+    .split('/')
+    .map((segment) => (segment === '*' ? '.*' : segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+/** The headers a path gets: every matching rule, merged (they never set the same header twice). */
+export function getHeadersFor(path: string, rules: readonly HeaderRule[] = getServingRules()): Record<string, string> {
+  return Object.assign({}, ...rules.filter((rule) => matchesPattern(rule.pattern, path)).map((rule) => rule.headers)) as Record<string, string>;
+}
+
+const withBase = (basePath: string, pattern: string) => `${basePath.replace(/\/$/, '')}${pattern}`;
+
+/** The `_headers` file of Netlify and Cloudflare Pages. */
+export function renderHeadersFile(rules: readonly HeaderRule[], basePath: string): string {
+  const lines = ['# Serving rules of the policy site, written by the build (see README, "Deploy"). Netlify and Cloudflare Pages read this file.'];
+  for (const rule of rules) {
+    lines.push(withBase(basePath, rule.pattern));
+    for (const [name, value] of Object.entries(rule.headers)) lines.push(`  ${name}: ${value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** An nginx regular expression for a pattern. */
+function toNginxRegex(pattern: string): string {
+  return `^${pattern
+    .split('/')
+    .map((segment) => (segment === '*' ? '.*' : segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/')}$`;
+}
+
+/** Whether every path `inner` matches is also matched by `outer`. */
+function covers(outer: string, inner: string): boolean {
+  if (outer === inner) return true;
+  if (!outer.endsWith('/*')) return false;
+  const prefix = outer.slice(0, -1);
+  return inner.startsWith(prefix) || prefix === '/';
+}
+
+/**
+ * An nginx snippet for the `server { }` block of the site's host. nginx uses
+ * one location per request, so each location repeats the headers of the rules
+ * that contain it; the most specific locations come first.
+ */
+export function renderNginxSnippet(rules: readonly HeaderRule[], basePath: string): string {
+  const base = basePath.replace(/\/$/, '');
+  const specificity = (pattern: string) => pattern.split('/').length * 10 - (pattern.endsWith('*') ? 5 : 0);
+  const ordered = [...rules].filter((rule) => rule.pattern !== '/*').sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
+  const lines = [
+    '# Serving rules of the policy site, written by the build (see README, "Deploy").',
+    `# Include it in the server { } block whose root holds the site at ${basePath}, e.g.:  include /path/to/dist/_nginx.conf;`,
+    'charset utf-8;',
+    'charset_types text/html text/css text/plain text/xml text/markdown application/javascript application/json application/feed+json application/schema+json application/atom+xml application/link-format;',
+    `error_page 404 ${base}/404.html;`,
+    `location = ${base}/_nginx.conf { return 404; }`,
+    `location = ${base}/_headers { return 404; }`,
+  ];
+  const render = (location: string, headers: Record<string, string>) => {
+    const { 'Content-Type': contentType, ...rest } = headers;
+    lines.push(`location ${location} {`);
+    if (contentType) lines.push('  types { }', `  default_type "${contentType.replace(/; charset=utf-8$/, '')}";`);
+    for (const [name, value] of Object.entries(rest)) lines.push(`  add_header ${name} "${value}" always;`);
+    lines.push('  try_files $uri $uri/ =404;', '}');
+  };
+  for (const rule of ordered) {
+    const merged = Object.assign({}, ...rules.filter((other) => covers(other.pattern, rule.pattern)).map((other) => other.headers)) as Record<string, string>;
+    render(`~ ${toNginxRegex(`${base}${rule.pattern}`)}`, merged);
+  }
+  render(`${base}/`, { ...rules.find((rule) => rule.pattern === '/*')?.headers, 'Cache-Control': 'no-cache' });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,94 @@
+/**
+ * A real nginx (Debian's package) serving a built site with the serving
+ * rules the build wrote (`_nginx.conf`), on a free loopback port, for tests.
+ * It never touches the system's nginx: its own config, pid and logs in a
+ * temporary folder. `.ci/run` installs nginx when it is missing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A running nginx. */
+export interface NginxServer {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Serves `dist` at `basePath` (e.g. `/` or `/legal/`) through nginx with the site's own rules. */
+export async function startNginx(dist: string, basePath: string): Promise<NginxServer> {
+  if (!NGINX) throw new Error("nginx not found. Install Debian's package (apt-get install -y nginx; .ci/run does it).");
+  const folder = mkdtempSync(join(tmpdir(), 'nginx-'));
+  const root = join(folder, 'root');
+  const site = join(root, basePath);
+  mkdirSync(dirname(site.replace(/\/$/, '')), { recursive: true });
+  // The URL path maps onto the root: /legal/x is root/legal/x, which is dist/x.
+  if (basePath === '/') symlinkSync(dist, root);
+  else symlinkSync(dist, site.replace(/\/$/, ''));
+  const port = await freePort();
+  for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(folder, temp));
+  const mimeTypes = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
+  writeFileSync(
+    join(folder, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;' : ''}
+daemon off;
+worker_processes 1;
+pid ${folder}/nginx.pid;
+error_log ${folder}/error.log warn;
+events { worker_connections 64; }
+http {
+  ${mimeTypes}
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${folder}/body;
+  proxy_temp_path ${folder}/proxy;
+  fastcgi_temp_path ${folder}/fastcgi;
+  uwsgi_temp_path ${folder}/uwsgi;
+  scgi_temp_path ${folder}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    include ${join(dist, '_nginx.conf')};
+  }
+}
+`,
+  );
+  const process_: ChildProcess = spawn(NGINX, ['-c', join(folder, 'nginx.conf'), '-p', folder, '-e', join(folder, 'error.log')], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await fetch(origin);
+      break;
+    } catch {
+      if (Date.now() > deadline || process_.exitCode !== null) {
+        throw new Error(`nginx did not start:\n${existsSync(join(folder, 'error.log')) ? readFileSync(join(folder, 'error.log'), 'utf8') : ''}`);
+      }
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise((resolve) => {
+        process_.once('exit', () => {
+          rmSync(folder, { recursive: true, force: true });
+          resolve();
+        });
+        process_.kill('SIGQUIT');
+      }),
+  };
+}
