@@ -2,49 +2,34 @@
  * `npm run bench`: the project's performance figures, measured side by side
  * in one run and written to bench/results.json (kept out of git).
  *
- *   npm run bench               full run
- *   npm run bench -- --quick    small sizes, about a minute (CI runs it so the script cannot rot)
+ *   npm run bench                     2,000 synthetic versions, the GitHub corpus, pairs scaling, micro-benchmarks
+ *   npm run bench -- --quick          a few hundred versions, about two minutes (CI runs it so the script cannot rot)
+ *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
+ *   npm run bench -- --only build     one part: build, diff, verify or check
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { runBuildBench, type BuildBenchResult } from './bench/build-bench.ts';
 import { runCheckBench, type CheckBenchResult } from './bench/check-bench.ts';
 import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
+import { generateCorpus } from './generate-corpus.ts';
+import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic-policy.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
-const quick = args.has('--quick');
+const WORK = join(ROOT, 'bench', 'work');
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' } } });
+const quick = values.quick;
+const only = values.only;
+const wanted = (part: string) => !only || only === part;
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine() {
   const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model ?? 'unknown',
-    cores: cpu.length,
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
-}
-
-function formatDiffTable(results: readonly DiffBenchResult[], limitMs: number): string {
-  const ms = (value: number | null) => (value === null ? `> ${limitMs / 1000} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
-  const rows = [
-    ['size', 'changed', 'blocks', 'block-aware (cut + align/diff)', 'changes', 'diffWords', 'hunks', 'diffWords + segmenter', 'hunks'],
-    ...results.map((r) => [
-      `${r.sizeKb} KB`,
-      `${r.changedShare * 100}%`,
-      String(r.blocks),
-      `${ms(r.totalMs)} (${ms(r.cutMs)} + ${ms(r.redlineMs)})`,
-      String(r.changes),
-      ms(r.diffWordsMs),
-      String(r.diffWordsHunks ?? '—'),
-      ms(r.diffWordsSegmenterMs),
-      String(r.diffWordsSegmenterHunks ?? '—'),
-    ]),
-  ];
-  return formatTable(rows);
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
 }
 
 function formatTable(rows: string[][]): string {
@@ -52,33 +37,114 @@ function formatTable(rows: string[][]): string {
   return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`).join('\n');
 }
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const limitMs = quick ? 10_000 : 60_000;
-log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores)`);
-const diff = runDiffBench({ quick, limitMs, log });
-const verify = await runVerifyBench({ root: ROOT, workDir: join(ROOT, 'bench', 'work'), quick, log });
-const check = runCheckBench({ root: ROOT, workDir: join(ROOT, 'bench', 'work'), log });
+const seconds = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} s`);
+const ms = (value: number | null, limitMs: number) => (value === null ? `> ${limitMs / 1000} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
 
-const results = { date: new Date().toISOString(), quick, machine: machine(), diff, verify, check };
-mkdirSync(join(ROOT, 'bench'), { recursive: true });
+/** Adds one version to the first policy of a synthetic corpus (for the rebuild figure). */
+function addOneVersion(policiesDir: string): void {
+  const lines = generatePolicyLines(createRandom(99), 'ru', 15 * 1024);
+  writeFileSync(join(policiesDir, 'policy-01', 'ru', '2099-01-01.md'), `---\ntitle: Политика 1\neffective: 2099-01-01\nsummary:\n  - Новая редакция\n---\n\n${toMarkdown(lines)}`);
+  writeFileSync(join(policiesDir, 'policy-01', 'en', '2099-01-01.md'), `---\ntitle: Policy 1\neffective: 2099-01-01\nsummary:\n  - New version\n---\n\n${toMarkdown(generatePolicyLines(createRandom(98), 'en', 15 * 1024))}`);
+}
+
+log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores, ${machine().memoryGb} GB), Node ${process.version}`);
+mkdirSync(WORK, { recursive: true });
+const results: Record<string, unknown> = { date: new Date().toISOString(), quick, machine: machine() };
+const out: string[] = [];
+
+if (wanted('build')) {
+  // The corpus: policies × 2 locales × versions per policy, ~15 KB each, 2–10% of sentences changed per version.
+  const total = Number(values.versions ?? (quick ? 200 : 2000));
+  const perPolicy = quick ? 25 : 50;
+  const policies = Math.max(1, Math.round(total / (2 * perPolicy)));
+  const corpus = join(WORK, `corpus-${total}`);
+  generateCorpus({ out: corpus, policies, locales: 2, versions: perPolicy, kb: 15, seed: 1 });
+  const builds: BuildBenchResult[] = [runBuildBench({ root: ROOT, workDir: WORK, corpus, name: `synthetic-${total}`, addVersion: addOneVersion, log })];
+  if (!quick) builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: join(ROOT, 'test/fixtures/github-site-policy'), name: 'github-site-policy', log }));
+  // Pre-rendered pairs must grow linearly: one policy and locale with 50 and with 200 versions.
+  const scaling: BuildBenchResult[] = [];
+  for (const versions of quick ? [] : [50, 200]) {
+    const single = join(WORK, `single-${versions}`);
+    generateCorpus({ out: single, policies: 1, locales: 1, versions, kb: 15, seed: 2 });
+    scaling.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: single, name: `one-policy-${versions}`, log }));
+  }
+  results['build'] = builds;
+  results['pairsScaling'] = scaling;
+  const first = builds[0];
+  if (first) Object.assign(results, { versions: first.versions, baselineSeconds: first.baselineSeconds, buildSeconds: first.buildSeconds, ratio: first.ratio, baselinePeakRssMb: first.baselinePeakRssMb, buildPeakRssMb: first.buildPeakRssMb });
+  out.push('Build: bare Astro (one page per file) against the full production build, same corpus, same Astro\n');
+  out.push(
+    formatTable([
+      ['corpus', 'versions', 'bare Astro', 'pages/s', 'peak RSS', 'full build', 'pages/s', 'peak RSS', 'time ×', 'memory ×', 'rebuild +1 version'],
+      ...[...builds, ...scaling].map((r) => [
+        r.corpus,
+        String(r.versions),
+        seconds(r.baselineSeconds),
+        (r.baselinePages / r.baselineSeconds).toFixed(0),
+        `${r.baselinePeakRssMb.toFixed(0)} MB`,
+        seconds(r.buildSeconds),
+        (r.buildPages / r.buildSeconds).toFixed(0),
+        `${r.buildPeakRssMb.toFixed(0)} MB`,
+        `${r.ratio.toFixed(2)}×`,
+        `${r.memoryRatio.toFixed(2)}×`,
+        seconds(r.rebuildSeconds),
+      ]),
+    ]),
+  );
+  if (scaling.length === 2 && scaling[0] && scaling[1]) {
+    out.push(`\nOne policy, 50 → 200 versions: full build ${seconds(scaling[0].buildSeconds)} → ${seconds(scaling[1].buildSeconds)} (${(scaling[1].buildSeconds / scaling[0].buildSeconds).toFixed(2)}× for 4× the versions)`);
+  }
+}
+
+if (wanted('diff')) {
+  const limitMs = quick ? 10_000 : 60_000;
+  const diff: DiffBenchResult[] = runDiffBench({ quick, limitMs, log });
+  results['diff'] = diff;
+  out.push('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
+  out.push(
+    formatTable([
+      ['size', 'changed', 'blocks', 'block-aware (cut + align/diff)', 'changes', 'diffWords', 'hunks', 'diffWords + segmenter', 'hunks'],
+      ...diff.map((r) => [
+        `${r.sizeKb} KB`,
+        `${r.changedShare * 100}%`,
+        String(r.blocks),
+        `${ms(r.totalMs, limitMs)} (${ms(r.cutMs, limitMs)} + ${ms(r.redlineMs, limitMs)})`,
+        String(r.changes),
+        ms(r.diffWordsMs, limitMs),
+        String(r.diffWordsHunks ?? '—'),
+        ms(r.diffWordsSegmenterMs, limitMs),
+        String(r.diffWordsSegmenterHunks ?? '—'),
+      ]),
+    ]),
+  );
+}
+
+if (wanted('verify')) {
+  const verify: VerifyBenchResult[] = await runVerifyBench({ root: ROOT, workDir: WORK, quick, log });
+  results['verify'] = verify;
+  out.push('\nverify: consent records checked against the sample policies (about 1% wrong)\n');
+  out.push(
+    formatTable([
+      ['records', 'JS heap', 'time', 'records/s', 'peak RSS', 'result'],
+      ...verify.map((r) => [
+        r.records.toLocaleString('en'),
+        r.heapCapMb === null ? 'default' : `capped at ${r.heapCapMb} MB`,
+        `${r.seconds.toFixed(1)} s`,
+        Math.round(r.recordsPerSecond).toLocaleString('en'),
+        `${r.peakRssMb.toFixed(0)} MB`,
+        r.summary.replace(/ \(.*\)/, ''),
+      ]),
+    ]),
+  );
+}
+
+if (wanted('check')) {
+  const check: CheckBenchResult[] = runCheckBench({ root: ROOT, workDir: WORK, log });
+  results['check'] = check;
+  out.push('\npolicy check (median of 3 runs, whole process)\n');
+  out.push(formatTable([['corpus', 'versions', 'time', 'peak RSS'], ...check.map((r) => [r.corpus, String(r.versions), `${r.seconds.toFixed(2)} s`, `${r.peakRssMb.toFixed(0)} MB`])]));
+}
+
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
-console.log(formatDiffTable(diff, limitMs));
-console.log('\nverify: consent records checked against the sample policies (about 1% wrong)\n');
-console.log(formatTable([
-  ['records', 'JS heap', 'time', 'records/s', 'peak RSS', 'result'],
-  ...verify.map((r: VerifyBenchResult) => [
-    r.records.toLocaleString('en'),
-    r.heapCapMb === null ? 'default' : `capped at ${r.heapCapMb} MB`,
-    `${r.seconds.toFixed(1)} s`,
-    Math.round(r.recordsPerSecond).toLocaleString('en'),
-    `${r.peakRssMb.toFixed(0)} MB`,
-    r.summary.replace(/ \(.*\)/, ''),
-  ]),
-]));
-console.log('\npolicy check (median of 3 runs, whole process)\n');
-console.log(formatTable([
-  ['corpus', 'versions', 'time', 'peak RSS'],
-  ...check.map((r: CheckBenchResult) => [r.corpus, String(r.versions), `${r.seconds.toFixed(2)} s`, `${r.peakRssMb.toFixed(0)} MB`]),
-]));
+console.log(out.join('\n'));
 console.log('\nWritten to bench/results.json');

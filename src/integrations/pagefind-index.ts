@@ -21,7 +21,8 @@ export function pagefindIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only the stable pages (<locale>/<policy>/index.html) carry indexed text; reading every other page would cost time for nothing.
+        const added = await index.addDirectory({ path: site, glob: '*/*/index.html' });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -23,9 +23,12 @@ export function getRedlinePairs(timeline: Timeline, now: number): RedlinePair[] 
     seen.add(key);
     pairs.push({ from, to });
   };
-  timeline.versions.forEach((version, index) => add(timeline.versions[index - 1], version));
   const inForce = getVersionInForceAt(timeline, now);
-  if (inForce) for (const version of timeline.versions.slice(0, inForce.index)) add(version, inForce);
+  // Each version's pairs side by side, so a build cuts each version into blocks once and reuses it.
+  timeline.versions.forEach((version, index) => {
+    add(timeline.versions[index - 1], version);
+    if (inForce && index < inForce.index) add(version, inForce);
+  });
   return pairs;
 }
 

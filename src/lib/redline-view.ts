@@ -13,9 +13,6 @@ import type { RedlinePair } from './redline-pairs.ts';
 import type { TimelineVersion } from './timeline.ts';
 import { getUiStrings } from './ui-strings.ts';
 
-/** One of the two ways to show a redline. */
-export type RedlineLayout = 'inline' | 'side-by-side';
-
 /** A summary written by the authors of a version in the compared range. */
 export interface AuthorsSummary {
   version: string;
@@ -35,18 +32,22 @@ export interface RedlineView {
   toHref: string;
   fromDateText: string;
   toDateText: string;
-  inlineHref: string;
-  /** Null for redlines shown in one column only (corrections). */
-  sideBySideHref: string | null;
-  layout: RedlineLayout;
+  /** The page's own URL. */
+  href: string;
   hasChanges: boolean;
   countsText: string;
-  sections: { title: string; href: string; countText: string }[];
+  /** Changed sections, with a link to their first change in each layout. */
+  sections: { title: string; inlineHref: string; sideBySideHref: string; countText: string }[];
   summaries: AuthorsSummary[];
   degraded: boolean;
-  /** The rendered redline: sanitized policy markup with `<ins>`/`<del>`. */
-  html: string;
+  /** The redline in one column: sanitized policy markup with `<ins>`/`<del>`. */
+  inlineHtml: string;
+  /** The same redline in two columns (old left, new right). */
+  sideBySideHtml: string;
 }
+
+/** Anchors of the changes in the side-by-side layout (the inline layout uses `change-N`). */
+export const SIDE_BY_SIDE_ID_PREFIX = 'sbs-change-';
 
 /** The two texts a redline page compares and how the page names them. */
 interface RedlineSides {
@@ -60,30 +61,28 @@ interface RedlineSides {
   toHref: string;
   fromDateText: string;
   toDateText: string;
-  inlineHref: string;
-  sideBySideHref: string | null;
+  href: string;
   summaries: AuthorsSummary[];
 }
 
-function renderRedlineView(sides: RedlineSides, oldBlocks: DocBlock[], newBlocks: DocBlock[], layout: RedlineLayout): RedlineView {
+/** Computes the redline once and renders both layouts of it (the page switches between them without script). */
+function renderRedlineView(sides: RedlineSides, oldBlocks: DocBlock[], newBlocks: DocBlock[]): RedlineView {
   const ui = getUiStrings(sides.locale);
   const redline = createRedline(oldBlocks, newBlocks, { locale: sides.locale });
-  const rendered =
-    layout === 'inline'
-      ? renderInlineRedline(redline, ui.diff.labels)
-      : renderSideBySideRedline(redline, ui.diff.labels, { old: `${ui.diff.fromVersion}: ${sides.fromDateText}`, new: `${ui.diff.toVersion}: ${sides.toDateText}` });
+  const headings = { old: `${ui.diff.fromVersion}: ${sides.fromDateText}`, new: `${ui.diff.toVersion}: ${sides.toDateText}` };
   return {
     ...sides,
-    layout,
     hasChanges: redline.changes.length > 0,
     countsText: redline.changes.length > 0 ? ui.diff.counts(redline.stats) : ui.diff.noChanges,
     sections: redline.sections.map((section) => ({
       title: section.title ?? ui.diff.preamble,
-      href: `#change-${section.firstChange + 1}`,
+      inlineHref: `#change-${section.firstChange + 1}`,
+      sideBySideHref: `#${SIDE_BY_SIDE_ID_PREFIX}${section.firstChange + 1}`,
       countText: ui.diff.changesInSection(section.changes),
     })),
     degraded: redline.degraded,
-    html: toHtml(rendered),
+    inlineHtml: toHtml(renderInlineRedline(redline, ui.diff.labels)),
+    sideBySideHtml: toHtml(renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX)),
   };
 }
 
@@ -91,12 +90,7 @@ function renderRedlineView(sides: RedlineSides, oldBlocks: DocBlock[], newBlocks
  * Builds a redline page of two versions.
  * @param blocksOf the blocks of a version (cached by the caller; each version is cut once)
  */
-export function getRedlineView(
-  context: SiteContext,
-  pair: RedlinePair,
-  layout: RedlineLayout,
-  blocksOf: (version: TimelineVersion) => DocBlock[],
-): RedlineView {
+export function getRedlineView(context: SiteContext, pair: RedlinePair, blocksOf: (version: TimelineVersion) => DocBlock[]): RedlineView {
   const { urls, settings } = context;
   const { from, to } = pair;
   const ui = getUiStrings(to.locale);
@@ -117,15 +111,13 @@ export function getRedlineView(
       toHref: urls.version(to.policy, to.locale, to.version),
       fromDateText,
       toDateText,
-      inlineHref: urls.diff(to.policy, to.locale, from.version, to.version),
-      sideBySideHref: urls.diffSideBySide(to.policy, to.locale, from.version, to.version),
+      href: urls.diff(to.policy, to.locale, from.version, to.version),
       summaries: between
         .filter((version) => version.summary.length > 0)
         .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
     },
     blocksOf(from),
     blocksOf(to),
-    layout,
   );
 }
 
@@ -163,12 +155,10 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
       toHref: permanent,
       fromDateText: ui.corrections.before,
       toDateText: ui.corrections.after,
-      inlineHref: href,
-      sideBySideHref: null,
+      href,
       summaries: [],
     },
     getDocumentBlocks(getPublishedBody(before), { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
     getDocumentBlocks(after, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
-    'inline',
   );
 }

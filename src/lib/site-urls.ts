@@ -7,8 +7,7 @@
  *   /<locale>/<policy>/                      the version in force (stable URL)
  *   /<locale>/<policy>/<version>/            a version, permanently
  *   /<locale>/<policy>/history/              every version with its period
- *   /<locale>/<policy>/diff/<from>/<to>/      redline, one column
- *   /<locale>/<policy>/diff/<from>/<to>/side-by-side/   redline, two columns
+ *   /<locale>/<policy>/diff/<from>/<to>/      redline, one column or two (switched without script)
  *   /<locale>/<policy>/compare/              compare any two versions (script)
  *   /raw/<policy>/<locale>/<version>.md      published Markdown (hashed)
  *   /blocks/<policy>/<locale>/<version>.json      a version cut into blocks, for compare
@@ -29,7 +28,6 @@ export interface SiteUrls {
   history(policy: string, locale: string): string;
   raw(policy: string, locale: string, version: string): string;
   diff(policy: string, locale: string, from: string, to: string): string;
-  diffSideBySide(policy: string, locale: string, from: string, to: string): string;
   compare(policy: string, locale: string): string;
   blocks(policy: string, locale: string, version: string): string;
   rawByHash(policy: string, locale: string, version: string, sha256: string): string;
@@ -64,7 +62,6 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     history: (policy, locale) => `${path(locale, policy, 'history')}/`,
     raw: (policy, locale, version) => `${path('raw', policy, locale, version)}.md`,
     diff: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to)}/`,
-    diffSideBySide: (policy, locale, from, to) => `${path(locale, policy, 'diff', from, to, 'side-by-side')}/`,
     compare: (policy, locale) => `${path(locale, policy, 'compare')}/`,
     blocks: (policy, locale, version) => `${path('blocks', policy, locale, version)}.json`,
     rawByHash: (policy, locale, version, sha256) => `${path('raw', policy, locale, version, sha256)}.md`,

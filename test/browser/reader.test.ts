@@ -23,7 +23,6 @@ const PAGES: [string, string][] = [
   ['history-ru', '/ru/privacy/history/'],
   ['history-en', '/en/privacy/history/'],
   ['diff-ru', '/ru/privacy/diff/2023-03-01/2025-09-01/'],
-  ['diff-side-by-side-ru', '/ru/privacy/diff/2023-03-01/2025-09-01/side-by-side/'],
   ['diff-en', '/en/privacy/diff/2025-09-01/2026-02-15/'],
   ['developers-ru', '/ru/developers/'],
   ['developers-en', '/en/developers/'],
@@ -87,6 +86,25 @@ describe.each(PAGES)('%s (%s)', (name, path) => {
       }
     }
     await context.close();
+  });
+});
+
+describe('the redline layouts', () => {
+  test('switch to side by side without script, pass axe and read at 320 px', async () => {
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/ru/privacy/diff/2023-03-01/2025-09-01/`);
+      await expect(page.locator('.redline-side-by-side').isVisible()).resolves.toBe(false);
+      await page.getByLabel('Две колонки: было и стало').check();
+      await expect(page.locator('.redline-side-by-side').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.redline-inline').isVisible()).resolves.toBe(false);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(SCREENSHOTS, `diff-side-by-side-ru-${width}.png`) });
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((violation) => violation.id)).toEqual([]);
+      await context.close();
+    }
   });
 });
 

@@ -28,7 +28,7 @@ async function open(path: string, javaScriptEnabled = true): Promise<Page> {
 describe('a redline page in Chromium', () => {
   test('shows deleted words struck through right before the inserted words that replace them', async () => {
     const page = await open('/ru/privacy/diff/2023-03-01/2025-09-01/');
-    const clause = page.locator('.diff-modified', { hasText: '1.2. Техническая информация' });
+    const clause = page.locator('.redline-inline .diff-modified', { hasText: '1.2. Техническая информация' });
     await expect(clause.locator('del').allTextContents()).resolves.toEqual(['удалено: провел']);
     await expect(clause.locator('ins').allTextContents()).resolves.toEqual(['добавлено: провёл']);
     // The deletion sits where the word was: right before the insertion, after «Пользователь ».
@@ -44,7 +44,7 @@ describe('a redline page in Chromium', () => {
 
   test('shows the removed clause 6.3 as a whole deleted block with a visible label', async () => {
     const page = await open('/ru/privacy/diff/2023-03-01/2025-09-01/');
-    const removed = page.locator('.diff-removed');
+    const removed = page.locator('.redline-inline .diff-removed');
     await expect(removed.locator('.diff-badge').textContent()).resolves.toBe('Удалено');
     await expect(removed.locator('del').textContent()).resolves.toMatch(/^удалено: 6\.3\. Продолжение использования Сайта/);
     await page.context().close();
@@ -52,7 +52,7 @@ describe('a redline page in Chromium', () => {
 
   test('jumps from the changed-sections list to the change', async () => {
     const page = await open('/ru/privacy/diff/2023-03-01/2025-09-01/');
-    await page.getByRole('link', { name: '6. Дополнительные условия.' }).click();
+    await page.getByRole('link', { name: '6. Дополнительные условия.' }).first().click();
     await expect(page.evaluate(() => location.hash)).resolves.toMatch(/^#change-\d+$/);
     const target = await page.evaluate(() => document.querySelector(location.hash)?.textContent ?? '');
     expect(target).toContain('6.2.');
@@ -70,7 +70,7 @@ describe('the compare page in Chromium', () => {
     // Its redline equals the pre-rendered page of the same pair.
     const clientText = await output.locator('.policy-text').innerText();
     const built = await open('/ru/privacy/diff/2023-03-01/2026-02-15/');
-    const builtText = await built.locator('.redline .policy-text').innerText();
+    const builtText = await built.locator('.redline-inline .policy-text').innerText();
     expect(clientText).toBe(builtText);
     await built.context().close();
     await page.context().close();

@@ -15,17 +15,13 @@ describe('redline pages of the sample', () => {
     expect(build.status, build.output).toBe(0);
   });
 
-  test('exist for consecutive versions and for each older version against the one in force, in both layouts', () => {
+  test('exist for consecutive versions and for each older version against the one in force', () => {
     const diffs = listFiles(build.outDir).filter((file) => file.includes('/diff/'));
     expect(diffs).toEqual([
       'en/privacy/diff/2025-09-01/2026-02-15/index.html',
-      'en/privacy/diff/2025-09-01/2026-02-15/side-by-side/index.html',
       'ru/privacy/diff/2023-03-01/2025-09-01/index.html',
-      'ru/privacy/diff/2023-03-01/2025-09-01/side-by-side/index.html',
       'ru/privacy/diff/2023-03-01/2026-02-15/index.html',
-      'ru/privacy/diff/2023-03-01/2026-02-15/side-by-side/index.html',
       'ru/privacy/diff/2025-09-01/2026-02-15/index.html',
-      'ru/privacy/diff/2025-09-01/2026-02-15/side-by-side/index.html',
     ]);
   });
 
@@ -45,7 +41,7 @@ describe('redline pages of the sample', () => {
   test('summarize the change: counts, changed sections with links, and the authors summary', () => {
     const page = readPage(build.outDir, '/ru/privacy/diff/2023-03-01/2025-09-01/');
     expect(textOf(select('.redline-counts p', page))).toMatch(/^\d+ фрагмент\S* измен\S*, 1 фрагмент добавлен, 1 фрагмент удалён\.$/);
-    const sections = selectAll('.changed-sections a', page);
+    const sections = selectAll('.changed-sections a.section-link-inline', page);
     expect(sections.map(textOf)).toContain('6. Дополнительные условия.');
     for (const link of sections) {
       const target = String(link.properties['href']).slice(1);
@@ -65,13 +61,16 @@ describe('redline pages of the sample', () => {
     expect(edited).toContain('добавлено: провёл');
   });
 
-  test('have a side-by-side layout with the old version left and the new right', () => {
-    const page = readPage(build.outDir, '/ru/privacy/diff/2023-03-01/2025-09-01/side-by-side/');
-    expect(attributeOf(page, 'body', 'className')).toBe('wide');
-    const row = selectAll('.sbs-row.sbs-changed', page).find((candidate) => textOf(candidate).includes('6.3.'));
+  test('have a side-by-side layout too, old left and new right, switched by radio buttons without script', () => {
+    const page = readPage(build.outDir, '/ru/privacy/diff/2023-03-01/2025-09-01/');
+    const row = selectAll('.redline-side-by-side .sbs-row.sbs-changed', page).find((candidate) => textOf(candidate).includes('6.3.'));
     expect(textOf(select('.sbs-old', row))).toContain('6.3. Продолжение использования Сайта');
     expect(textOf(select('.sbs-new', row))).toBe('Новая редакция: 1 сентября 2025 г.');
-    expect(attributeOf(page, '.view-switch a', 'href')).toBe('/ru/privacy/diff/2023-03-01/2025-09-01/');
+    expect(selectAll('.view-switch input[type=radio]', page).map((input) => input.properties['id'])).toEqual(['layout-inline', 'layout-side-by-side']);
+    // Each layout has its own anchors: no id is used twice.
+    const ids = selectAll('[id]', page).map((element) => String(element.properties['id']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(attributeOf(page, '.section-link-side-by-side', 'href')).toMatch(/^#sbs-change-\d+$/);
   });
 
   test('say so when nothing changed but the wording of a summary', () => {

@@ -248,8 +248,8 @@ export function renderInlineRedline(redline: Redline<RenderableBlock>, labels: R
 }
 
 /** The side-by-side view: one row per block, the old version left and the new one right. */
-export function renderSideBySideRedline(redline: Redline<RenderableBlock>, labels: RedlineLabels, headings: { old: string; new: string }): Root {
-  const changeIds = new Map(redline.changes.map((blockIndex, changeIndex) => [blockIndex, `change-${changeIndex + 1}`]));
+export function renderSideBySideRedline(redline: Redline<RenderableBlock>, labels: RedlineLabels, headings: { old: string; new: string }, idPrefix = 'change-'): Root {
+  const changeIds = new Map(redline.changes.map((blockIndex, changeIndex) => [blockIndex, `${idPrefix}${changeIndex + 1}`]));
   const cell = (rendered: RenderedBlock | null, side: 'old' | 'new', heading: string): Element =>
     element('div', { className: ['sbs-cell', `sbs-${side}`], ...(rendered ? {} : { ariaHidden: 'true' }) }, [
       element('span', { className: ['visually-hidden'] }, [text(heading)]),

@@ -1,0 +1,82 @@
+/**
+ * `node scripts/generate-corpus.ts --out DIR [--policies 20] [--locales 2] [--versions 50] [--kb 15] [--seed 1]`:
+ * a synthetic corpus in the content layout for benchmarks: numbered sections
+ * and clauses in Russian and English, each version changing 2–10% of the
+ * sentences of the one before. The same options give the same files.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown, type SyntheticLocale } from './bench/synthetic-policy.ts';
+
+/** Options of {@link generateCorpus}. */
+export interface CorpusOptions {
+  out: string;
+  policies: number;
+  locales: number;
+  versions: number;
+  kb: number;
+  seed: number;
+}
+
+const LOCALES: SyntheticLocale[] = ['ru', 'en'];
+const TITLES: Record<SyntheticLocale, string> = { ru: 'Политика', en: 'Policy' };
+
+/** Writes the corpus; returns the number of versions written. */
+export function generateCorpus(options: CorpusOptions): number {
+  rmSync(options.out, { recursive: true, force: true });
+  let written = 0;
+  for (let p = 1; p <= options.policies; p++) {
+    const policy = `policy-${String(p).padStart(2, '0')}`;
+    for (const locale of LOCALES.slice(0, options.locales)) {
+      const random = createRandom(options.seed * 100_003 + p * 101 + LOCALES.indexOf(locale));
+      let lines = generatePolicyLines(random, locale, options.kb * 1024);
+      for (let v = 1; v <= options.versions; v++) {
+        if (v > 1) lines = mutatePolicyLines(random, locale, lines, 0.02 + random() * 0.08);
+        // Versions a month apart from 2020 on; translations share ids and dates.
+        const date = new Date(Date.UTC(2020, 0, 1) + (v - 1) * 30 * 86_400_000).toISOString().slice(0, 10);
+        const changeType = v > 1 && random() < 0.25 ? 'editorial' : 'material';
+        const front = [
+          '---',
+          `title: ${TITLES[locale]} ${p}`,
+          `effective: ${date}`,
+          ...(v > 1 ? ['summary:', `  - ${locale === 'ru' ? 'Изменены пункты' : 'Clauses changed'} ${v}`, `changeType: ${changeType}`] : []),
+          '---',
+          '',
+        ].join('\n');
+        const folder = join(options.out, policy, locale);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, `${date}.md`), `${front}\n${toMarkdown(lines)}`);
+        written += 1;
+      }
+    }
+  }
+  return written;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      policies: { type: 'string', default: '20' },
+      locales: { type: 'string', default: '2' },
+      versions: { type: 'string', default: '50' },
+      kb: { type: 'string', default: '15' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  if (!values.out) {
+    console.error('Usage: node scripts/generate-corpus.ts --out DIR [--policies 20] [--locales 2] [--versions 50] [--kb 15] [--seed 1]');
+    process.exitCode = 1;
+  } else {
+    const count = generateCorpus({
+      out: values.out,
+      policies: Number(values.policies),
+      locales: Number(values.locales),
+      versions: Number(values.versions),
+      kb: Number(values.kb),
+      seed: Number(values.seed),
+    });
+    console.log(`${count} versions written to ${values.out}`);
+  }
+}
