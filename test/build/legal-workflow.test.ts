@@ -165,7 +165,7 @@ describe('a correction of a published text', () => {
     const page = readPage(build.outDir, '/en/privacy/2026-02-15/');
     expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A typo in clause 1.1 ("colects"). What was corrected · Text before the correction');
     const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
-    expect(selectAll('.diff-modified ins', correction).map(textOf)).toEqual(['added: lawfully']);
+    expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: lawfully']);
     const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string; corrections: { previousSha256: string; sha256: string; previousMarkdownUrl: string }[] }[] };
     const entry = feed.versions.find((v) => v.locale === 'en' && v.version === '2026-02-15');
     expect(entry?.corrections).toHaveLength(1);
