@@ -7,8 +7,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
 import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
-import { rehypeBasePath } from '../lib/markdown-pipeline.ts';
-import { getDocumentBlocks, type DocBlock } from '../lib/redline/document-blocks.ts';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { BLOCKS_METADATA_KEY, fromPublishedBlocks, type PublishedBlock } from '../lib/redline/published-blocks.ts';
+import type { RenderableBlock } from '../lib/redline/render-redline.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
 import type { PolicyVersion } from '../lib/policy-version.ts';
 import { createSiteContext, type SiteContext } from '../lib/site-context.ts';
@@ -25,6 +27,7 @@ interface Loaded {
   context: SiteContext;
   html: ReadonlyMap<string, string>;
   headings: ReadonlyMap<string, VersionHeading[]>;
+  blocks: ReadonlyMap<string, PublishedBlock[]>;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -42,6 +45,7 @@ async function load(): Promise<Loaded> {
     context,
     html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])),
     headings: new Map(entries.map((entry) => [entry.id, (entry.rendered?.metadata?.headings ?? []) as VersionHeading[]])),
+    blocks: new Map(entries.map((entry) => [entry.id, (entry.rendered?.metadata?.[BLOCKS_METADATA_KEY] ?? []) as PublishedBlock[]])),
   };
 }
 
@@ -63,25 +67,25 @@ export async function getVersionHeadings(id: string): Promise<VersionHeading[]> 
   return (await loaded).headings.get(id) ?? [];
 }
 
-/** Recently cut versions: pages are built in timeline order, so a few entries catch nearly every reuse. */
-const recentBlocks = new Map<string, DocBlock[]>();
-const RECENT_BLOCKS = 16;
+/** Parses a block's HTML (sanitized when it was cut) back into its element. */
+function parseBlockElement(html: string): Element {
+  const [element] = fromHtml(html, { fragment: true }).children.filter((child): child is Element => child.type === 'element');
+  return element ?? { type: 'element', tagName: 'div', properties: {}, children: [] };
+}
 
 /**
- * A version cut into blocks for redlines (see src/lib/redline/document-blocks.ts),
- * its links carrying the base path as the page pipeline's do.
+ * A version cut into blocks for redlines, as the content loader cut it once
+ * (see src/loaders/policy-loader.ts): nothing is parsed again but the blocks
+ * a redline marks.
  */
-export function getVersionBlocks(version: TimelineVersion, basePath: string): DocBlock[] {
-  const key = `${version.id}\u0000${version.sha256}\u0000${basePath}`;
-  let blocks = recentBlocks.get(key);
-  if (blocks) {
-    recentBlocks.delete(key);
-  } else {
-    blocks = getDocumentBlocks(version.body, { transformLinks: rehypeBasePath({ basePath }) });
-    if (recentBlocks.size >= RECENT_BLOCKS) recentBlocks.delete(recentBlocks.keys().next().value as string);
-  }
-  recentBlocks.set(key, blocks);
-  return blocks;
+export async function getVersionBlocks(version: TimelineVersion): Promise<RenderableBlock[]> {
+  return fromPublishedBlocks(await getPublishedBlocks(version), parseBlockElement);
+}
+
+/** The blocks of a version in their published JSON form (what `/blocks/…json` serves). */
+export async function getPublishedBlocks(version: TimelineVersion): Promise<PublishedBlock[]> {
+  loaded ??= load();
+  return (await loaded).blocks.get(version.id) ?? [];
 }
 
 /** A text from the archive of published texts, by hash (see src/lib/ledger/ledger-store.ts). */

@@ -5,9 +5,9 @@
 import { toHtml } from 'hast-util-to-html';
 import { formatCalendarDate, formatEffectiveDate } from './format-date.ts';
 import { rehypeBasePath } from './markdown-pipeline.ts';
-import { getDocumentBlocks, type DocBlock } from './redline/document-blocks.ts';
+import { getDocumentBlocks } from './redline/document-blocks.ts';
 import { createRedline } from './redline/redline.ts';
-import { renderInlineRedline, renderSideBySideRedline } from './redline/render-redline.ts';
+import { renderInlineRedline, renderSideBySideRedline, type RenderableBlock } from './redline/render-redline.ts';
 import type { SiteContext } from './site-context.ts';
 import type { RedlinePair } from './redline-pairs.ts';
 import type { TimelineVersion } from './timeline.ts';
@@ -66,7 +66,7 @@ interface RedlineSides {
 }
 
 /** Computes the redline once and renders both layouts of it (the page switches between them without script). */
-function renderRedlineView(sides: RedlineSides, oldBlocks: DocBlock[], newBlocks: DocBlock[]): RedlineView {
+function renderRedlineView(sides: RedlineSides, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[]): RedlineView {
   const ui = getUiStrings(sides.locale);
   const redline = createRedline(oldBlocks, newBlocks, { locale: sides.locale });
   const headings = { old: `${ui.diff.fromVersion}: ${sides.fromDateText}`, new: `${ui.diff.toVersion}: ${sides.toDateText}` };
@@ -81,16 +81,16 @@ function renderRedlineView(sides: RedlineSides, oldBlocks: DocBlock[], newBlocks
       countText: ui.diff.changesInSection(section.changes),
     })),
     degraded: redline.degraded,
-    inlineHtml: toHtml(renderInlineRedline(redline, ui.diff.labels)),
-    sideBySideHtml: toHtml(renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX)),
+    inlineHtml: toHtml(renderInlineRedline(redline, ui.diff.labels), { allowDangerousHtml: true }),
+    sideBySideHtml: toHtml(renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX), { allowDangerousHtml: true }),
   };
 }
 
 /**
- * Builds a redline page of two versions.
- * @param blocksOf the blocks of a version (cached by the caller; each version is cut once)
+ * Builds a redline page of two versions from their blocks (cut once per
+ * version by the content loader).
  */
-export function getRedlineView(context: SiteContext, pair: RedlinePair, blocksOf: (version: TimelineVersion) => DocBlock[]): RedlineView {
+export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBlocks: readonly RenderableBlock[], toBlocks: readonly RenderableBlock[]): RedlineView {
   const { urls, settings } = context;
   const { from, to } = pair;
   const ui = getUiStrings(to.locale);
@@ -116,8 +116,8 @@ export function getRedlineView(context: SiteContext, pair: RedlinePair, blocksOf
         .filter((version) => version.summary.length > 0)
         .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
     },
-    blocksOf(from),
-    blocksOf(to),
+    fromBlocks,
+    toBlocks,
   );
 }
 

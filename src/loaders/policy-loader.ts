@@ -11,8 +11,17 @@ import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '../lib/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '../lib/problem.ts';
 import { formatInstant } from '../lib/effective-instant.ts';
+import { rehypeBasePath } from '../lib/markdown-pipeline.ts';
+import { getDocumentBlocks } from '../lib/redline/document-blocks.ts';
+import { BLOCKS_METADATA_KEY, toPublishedBlocks } from '../lib/redline/published-blocks.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
 import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
+
+/**
+ * Bump when what the loader stores for a version changes (rendering, blocks),
+ * so content cached by an earlier build is rendered again.
+ */
+const CACHE_FORMAT = 'policy-press/2';
 
 /** Options of {@link policyLoader}. */
 export interface PolicyLoaderOptions {
@@ -40,12 +49,16 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const seen = new Set<string>();
   for (const { body, ...version } of versions) {
     seen.add(version.id);
-    // The time zone and base path change what a text resolves to, so they are part of its digest.
-    const digest = generateDigest(`${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${body}`);
+    // The time zone and base path change what a text resolves to, and the cache format what is stored: all part of the digest.
+    const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${body}`);
     const existing = store.get(version.id);
-    if (existing?.digest === digest && existing.rendered) continue;
+    if (existing?.digest === digest && existing.rendered?.metadata?.[BLOCKS_METADATA_KEY]) continue;
     const data = await parseData({ id: version.id, data: { ...version }, filePath: version.file });
-    store.set({ id: version.id, data, body, digest, filePath: version.file, rendered: await renderMarkdown(body) });
+    // renderMarkdown reads a leading "---" block as front matter; a blank line keeps a text that opens with a rule intact.
+    const rendered = await renderMarkdown(body.startsWith('---') ? `\n${body}` : body);
+    // The version cut into blocks for redlines, once, here: Astro's content cache keeps it until the text changes.
+    rendered.metadata = { ...rendered.metadata, [BLOCKS_METADATA_KEY]: toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath: settings.basePath }) })) };
+    store.set({ id: version.id, data, body, digest, filePath: version.file, rendered });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);

@@ -94,7 +94,7 @@ async function run(): Promise<void> {
     const body = document.createElement('div');
     body.className = `policy-text redline redline-${layoutChoice}`;
     // The blocks were sanitized at build time, and the redline only adds ins/del/span.
-    body.innerHTML = toHtml(tree);
+    body.innerHTML = toHtml(tree, { allowDangerousHtml: true });
     output.replaceChildren(heading, counts, sections, body);
     status.textContent = '';
     heading.focus();

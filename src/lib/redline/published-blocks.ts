@@ -1,8 +1,9 @@
 /**
- * The JSON form of a version's blocks, published for the compare page, and
- * its way back into blocks the redline code can render. The element is sent
- * as HTML (already sanitized at build time) and parsed back by the caller's
- * HTML parser: the DOM in a browser.
+ * The JSON form of a version's blocks: kept in Astro's content cache by the
+ * loader, published for the compare page, and turned back into blocks the
+ * redline code can render. The element travels as HTML (sanitized when the
+ * blocks were cut) and is parsed back only when a change must be marked in
+ * it; unchanged blocks are rendered from the HTML as it is.
  */
 import type { Element } from 'hast';
 import type { DocBlock } from './document-blocks.ts';
@@ -16,7 +17,23 @@ export function toPublishedBlocks(blocks: readonly DocBlock[]): PublishedBlock[]
   return blocks.map(({ kind, text, clause, depth, ordered, start, group, header, html }) => ({ kind, text, clause, depth, ordered, start, group, header, html }));
 }
 
-/** Turns published blocks back into renderable ones, given an HTML-to-hast parser. */
+/** Where the loader keeps a version's blocks in its rendered content's metadata. */
+export const BLOCKS_METADATA_KEY = 'policyBlocks';
+
+/**
+ * Turns published blocks back into renderable ones, given an HTML-to-hast
+ * parser. Each element is parsed on first use only: a redline renders
+ * unchanged blocks from their HTML and parses just the ones it marks.
+ */
 export function fromPublishedBlocks(blocks: readonly PublishedBlock[], parse: (html: string) => Element): RenderableBlock[] {
-  return blocks.map((block) => ({ ...block, element: parse(block.html) }));
+  return blocks.map((block) => {
+    let element: Element | undefined;
+    return {
+      ...block,
+      get element(): Element {
+        element ??= parse(block.html);
+        return element;
+      },
+    };
+  });
 }

@@ -5,8 +5,11 @@
  * `<del>`/`<ins>` elements with a visually hidden "removed:"/"added:" for
  * screen readers, and whole-block changes carry a visible label.
  * Pure hast in, hast out, so the build and the browser render alike.
+ * Unchanged blocks are passed through as their (sanitized) HTML: serialize the
+ * result with `toHtml(tree, { allowDangerousHtml: true })`.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Raw } from 'mdast-util-to-hast';
 import { getBlockText } from './block-text.ts';
 import type { BlockChange, Redline, RedlineBlock } from './redline.ts';
 
@@ -145,7 +148,8 @@ const whole = (block: RedlineBlock, tag: Tag): Mark[] => (block.text === '' ? []
 
 interface RenderedBlock {
   block: RenderableBlock;
-  element: Element;
+  /** The marked element, or, for an unchanged block, its HTML as it is (nothing to parse). */
+  element: Element | Raw;
   /** Which version the block belongs to: nested items go under an item of the same version. */
   side: 'old' | 'new' | 'both';
 }
@@ -155,8 +159,8 @@ function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'ol
   switch (change.op) {
     case 'equal':
       return view === 'old'
-        ? { block: change.old, element: structuredClone(change.old.element), side: 'both' }
-        : { block: change.new, element: structuredClone(change.new.element), side: 'both' };
+        ? { block: change.old, element: { type: 'raw', value: change.old.html }, side: 'both' }
+        : { block: change.new, element: { type: 'raw', value: change.new.html }, side: 'both' };
     case 'added':
       if (view === 'old') return null;
       return {
@@ -190,10 +194,23 @@ function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'ol
 /** Puts list items into lists (nested by depth) and table rows into tables, in order. */
 function assemble(rendered: readonly RenderedBlock[]): ElementContent[] {
   const out: ElementContent[] = [];
+  /** A list item placed in a list, so an unchanged (raw) one can become an element when a sub-list must go inside it. */
+  interface PlacedItem {
+    block: RenderableBlock;
+    list: Element;
+    index: number;
+  }
+  const asElement = (item: PlacedItem): Element => {
+    const node = item.list.children[item.index];
+    if (node && node.type === 'element') return node;
+    const element = structuredClone(item.block.element);
+    item.list.children[item.index] = element;
+    return element;
+  };
   // The last item at each depth, per version: a nested item goes under an item of its own version,
   // so an added sub-item never hangs under a removed item.
-  let lastNew: Element[] = [];
-  let lastOld: Element[] = [];
+  let lastNew: PlacedItem[] = [];
+  let lastOld: PlacedItem[] = [];
   let topList: Element | null = null;
   let table: { element: Element; body: Element } | null = null;
   for (const { block, element: node, side } of rendered) {
@@ -207,9 +224,10 @@ function assemble(rendered: readonly RenderedBlock[]): ElementContent[] {
     if (block.kind === 'list-item') {
       const wanted = block.ordered ? 'ol' : 'ul';
       const newList = () => element(wanted, block.ordered && block.start !== 1 ? { start: block.start } : {}, []);
-      const parentItem = block.depth === 0 ? undefined : (side === 'old' ? lastOld : lastNew)[block.depth - 1];
+      const parent = block.depth === 0 ? undefined : (side === 'old' ? lastOld : lastNew)[block.depth - 1];
       let list: Element;
-      if (parentItem) {
+      if (parent) {
+        const parentItem = asElement(parent);
         const tail = parentItem.children.at(-1);
         if (tail && tail.type === 'element' && tail.tagName === wanted) list = tail;
         else {
@@ -223,18 +241,19 @@ function assemble(rendered: readonly RenderedBlock[]): ElementContent[] {
         }
         list = topList;
       }
-      list.children.push(node);
-      if (side !== 'old') lastNew = [...lastNew.slice(0, block.depth), node];
-      if (side !== 'new') lastOld = [...lastOld.slice(0, block.depth), node];
+      list.children.push(node as ElementContent);
+      const placed: PlacedItem = { block, list, index: list.children.length - 1 };
+      if (side !== 'old') lastNew = [...lastNew.slice(0, block.depth), placed];
+      if (side !== 'new') lastOld = [...lastOld.slice(0, block.depth), placed];
     } else if (block.kind === 'table-row') {
       if (!table) {
         const body = element('tbody', {}, []);
         table = { element: element('table', {}, [body]), body };
         out.push(table.element);
       }
-      table.body.children.push(node);
+      table.body.children.push(node as ElementContent);
     } else {
-      out.push(node);
+      out.push(node as ElementContent);
     }
   }
   return out;

@@ -138,7 +138,7 @@ describe('createRedline on lists and tables', () => {
     const after = '| Цель | Срок |\n|---|---|\n| Заявка | 60 дней |\n| Рассылка | 3 года |\n| Аналитика | 1 год |\n';
     const result = redline(before, after);
     expect(describeBlocks(result.blocks)).toEqual(['= Цель Срок', '* Заявка [-30][+60] дней', '= Рассылка 3 года', '+ Аналитика 1 год']);
-    const html = toHtml(renderInlineRedline(result, LABELS));
+    const html = toHtml(renderInlineRedline(result, LABELS), { allowDangerousHtml: true });
     expect(html).toMatch(/^<table><tbody><tr>\s*<th>Цель<\/th>/);
     expect(html).toContain('<td><del><span class="visually-hidden">удалено: </span>30</del><ins><span class="visually-hidden">добавлено: </span>60</ins> дней</td>');
     expect(html).toContain('<tr class="diff-block diff-added" id="change-2">\n<td><span class="diff-badge">Добавлено</span> <ins>');
@@ -146,7 +146,7 @@ describe('createRedline on lists and tables', () => {
 
   test('keeps nested lists nested', () => {
     const result = redline('- один\n  - вложенный\n- два\n', '- один\n  - вложенный пункт\n- два\n');
-    const html = toHtml(renderInlineRedline(result, LABELS));
+    const html = toHtml(renderInlineRedline(result, LABELS), { allowDangerousHtml: true });
     expect(html).toBe(
       '<ul><li>один<ul><li class="diff-block diff-modified" id="change-1">вложенный<ins><span class="visually-hidden">добавлено: </span> пункт</ins></li></ul></li><li>два</li></ul>',
     );
@@ -157,19 +157,19 @@ describe('rendering', () => {
   const after = POLICY.replace('на основании согласия', 'на основании отдельного согласия').replace('1.3. Политика размещается на Сайте.\n\n', '');
 
   test('marks deletions and insertions with del/ins and words a screen reader says', () => {
-    const html = toHtml(renderInlineRedline(redline(POLICY, after), LABELS));
+    const html = toHtml(renderInlineRedline(redline(POLICY, after), LABELS), { allowDangerousHtml: true });
     expect(html).toContain('<p class="diff-block diff-modified" id="change-1">1.2. Оператор обрабатывает данные на основании <ins><span class="visually-hidden">добавлено: </span>отдельного </ins>согласия.</p>');
     expect(html).toContain('<p class="diff-block diff-removed" id="change-2"><span class="diff-badge">Удалено</span> <del><span class="visually-hidden">удалено: </span>1.3. Политика размещается на Сайте.</del></p>');
   });
 
   test('keeps formatting around changed words', () => {
-    const html = toHtml(renderInlineRedline(redline('Текст **важного условия** здесь.', 'Текст **важного нового условия** здесь.'), LABELS));
+    const html = toHtml(renderInlineRedline(redline('Текст **важного условия** здесь.', 'Текст **важного нового условия** здесь.'), LABELS), { allowDangerousHtml: true });
     expect(html).toBe('<p class="diff-block diff-modified" id="change-1">Текст <strong>важного <ins><span class="visually-hidden">добавлено: </span>нового </ins>условия</strong> здесь.</p>');
   });
 
   test('puts the old version left and the new one right', () => {
     const root = renderSideBySideRedline(redline(POLICY, after), LABELS, { old: 'Редакция 1', new: 'Редакция 2' });
-    const html = toHtml(root);
+    const html = toHtml(root, { allowDangerousHtml: true });
     expect(html).toContain('<div class="sbs-row sbs-changed" id="change-2"><div class="sbs-cell sbs-old"><span class="visually-hidden">Редакция 1</span><p class="diff-block diff-removed"><span class="diff-badge">Удалено</span>');
     expect(html).toContain('<div class="sbs-cell sbs-new" aria-hidden="true"><span class="visually-hidden">Редакция 2</span></div>');
   });

@@ -5,8 +5,7 @@
  * and the sanitized HTML of each block.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext, getVersionBlocks } from '../../../../data/site-context.ts';
-import { toPublishedBlocks } from '../../../../lib/redline/published-blocks.ts';
+import { getPublishedBlocks, getSiteContext } from '../../../../data/site-context.ts';
 import type { TimelineVersion } from '../../../../lib/timeline.ts';
 
 export const getStaticPaths = (async () => {
@@ -19,7 +18,5 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) => {
-  const { settings } = await getSiteContext();
-  return new Response(JSON.stringify(toPublishedBlocks(getVersionBlocks(props.version, settings.basePath))), { headers: { 'Content-Type': 'application/json' } });
-};
+export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) =>
+  new Response(JSON.stringify(await getPublishedBlocks(props.version)), { headers: { 'Content-Type': 'application/json' } });
