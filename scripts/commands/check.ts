@@ -4,9 +4,8 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../../src/lib/load-corpus.ts';
 import { formatProblemReport, sortProblems, type Problem } from '../../src/lib/problem.ts';
-import { getSettings, print, UsageError } from './command-context.ts';
+import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]
 
@@ -34,13 +33,7 @@ export function runCheck(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
   const settings = getSettings();
-  const loaded = loadCorpus({
-    policiesPath: settings.policiesPath,
-    timeZone: settings.timeZone,
-    defaultLocale: settings.defaultLocale,
-    includeDrafts: false,
-    enforceLedger: true,
-  });
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
   if (loaded.problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);

@@ -5,6 +5,7 @@
  */
 import siteConfig from '../../site.config.ts';
 import { loadFeedSource, loadLocalSource, type PolicySource } from '../../src/lib/consent/policy-source.ts';
+import { loadCorpus, type LoadedCorpus } from '../../src/lib/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../../src/lib/site-settings.ts';
 
 /** An error the CLI reports in one message and exit code 1, without a stack trace. */
@@ -15,6 +16,19 @@ export class UsageError extends Error {
 /** The site settings from site.config.ts and the environment. */
 export function getSettings(): SiteSettings {
   return resolveSiteSettings(siteConfig, process.env, process.cwd());
+}
+
+/**
+ * The policies folder of the settings, checked as the build checks it.
+ * @param options drafts included or not; ledger problems counted as problems or left as warnings
+ */
+export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
+  return loadCorpus({
+    policiesPath: settings.policiesPath,
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    ...options,
+  });
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */

@@ -3,13 +3,12 @@
  * block-aware redline of two versions, in the terminal.
  */
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../../src/lib/load-corpus.ts';
 import { getVersion } from '../../src/lib/policy-corpus.ts';
 import { CorpusError } from '../../src/lib/problem.ts';
 import { getDocumentBlocks } from '../../src/lib/redline/document-blocks.ts';
 import { createRedline } from '../../src/lib/redline/redline.ts';
 import { renderTextRedline } from '../../src/lib/redline/render-text-redline.ts';
-import { getSettings, print, UsageError } from './command-context.ts';
+import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
 
@@ -31,13 +30,7 @@ export function runDiff(args: string[]): Promise<number> {
   if (!policy || !from || !to || positionals.length > 3) throw new UsageError(`diff needs a policy and two version ids.\n\n${DIFF_HELP}`);
   const settings = getSettings();
   const locale = values.locale ?? settings.defaultLocale;
-  const loaded = loadCorpus({
-    policiesPath: settings.policiesPath,
-    timeZone: settings.timeZone,
-    defaultLocale: settings.defaultLocale,
-    includeDrafts: true,
-    enforceLedger: false,
-  });
+  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
   const find = (version: string) => {
     const found = getVersion(loaded.corpus, policy, locale, version);

@@ -6,12 +6,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatInstant, parseEffective, resolveEffective } from '../../src/lib/effective-instant.ts';
-import { loadCorpus } from '../../src/lib/load-corpus.ts';
 import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '../../src/lib/policy-path.ts';
 import { toDisplayPath } from '../../src/lib/read-corpus.ts';
 import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '../../src/lib/scaffold-version.ts';
 import { getBuildInstant } from '../../src/lib/site-settings.ts';
-import { getSettings, print, printError, UsageError } from './command-context.ts';
+import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
 
@@ -44,13 +43,7 @@ export function runNew(args: string[]): Promise<number> {
   const effective = parseEffective(values.effective);
   if (!effective.ok) throw new UsageError(`--effective ${effective.error.message}. ${effective.error.hint}`);
 
-  const loaded = loadCorpus({
-    policiesPath: settings.policiesPath,
-    timeZone: settings.timeZone,
-    defaultLocale: settings.defaultLocale,
-    includeDrafts: true,
-    enforceLedger: false,
-  });
+  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   const timeline = loaded.corpus.timelines.get(`${policy}/${locale}`);
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));

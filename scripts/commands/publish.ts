@@ -3,13 +3,13 @@
  * in the published-version ledger, after checking everything.
  */
 import { parseArgs } from 'node:util';
-import { describeTextChange, loadCorpus } from '../../src/lib/load-corpus.ts';
+import { describeTextChange } from '../../src/lib/load-corpus.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '../../src/lib/ledger/ledger-store.ts';
 import { planPublish } from '../../src/lib/ledger/publish-versions.ts';
 import { formatProblemReport } from '../../src/lib/problem.ts';
 import { toDisplayPath } from '../../src/lib/read-corpus.ts';
 import { getBuildInstant } from '../../src/lib/site-settings.ts';
-import { getSettings, print, printError, UsageError } from './command-context.ts';
+import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
 
@@ -27,13 +27,7 @@ export function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
-  const loaded = loadCorpus({
-    policiesPath: settings.policiesPath,
-    timeZone: settings.timeZone,
-    defaultLocale: settings.defaultLocale,
-    includeDrafts: false,
-    enforceLedger: false,
-  });
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
   const ledgerFile = readLedger(settings.policiesPath);
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],

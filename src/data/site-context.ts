@@ -93,3 +93,11 @@ export async function getArchivedText(sha256: string): Promise<string | null> {
   const context = await getSiteContext();
   return readArchivedText(context.settings.policiesPath, sha256);
 }
+
+/** The static paths of a route with one page or file per version: `{ policy, locale, version }`. */
+export async function getVersionPaths(): Promise<{ params: { policy: string; locale: string; version: string }; props: { version: TimelineVersion } }[]> {
+  const context = await getSiteContext();
+  return [...context.corpus.timelines.values()].flatMap((timeline) =>
+    timeline.versions.map((version) => ({ params: { policy: version.policy, locale: version.locale, version: version.version }, props: { version } })),
+  );
+}

@@ -20,25 +20,12 @@ export interface AuthorsSummary {
   items: string[];
 }
 
-/** Everything a redline page prints. */
-export interface RedlineView {
-  policy: string;
-  locale: string;
-  title: string;
-  subtitle: string;
-  fromVersion: string;
-  toVersion: string;
-  fromHref: string;
-  toHref: string;
-  fromDateText: string;
-  toDateText: string;
-  /** The page's own URL. */
-  href: string;
+/** Everything a redline page prints: how it names the two texts, and the redline. */
+export interface RedlineView extends RedlineSides {
   hasChanges: boolean;
   countsText: string;
   /** Changed sections, with a link to their first change in each layout. */
   sections: { title: string; inlineHref: string; sideBySideHref: string; countText: string }[];
-  summaries: AuthorsSummary[];
   degraded: boolean;
   /** The redline in one column: sanitized policy markup with `<ins>`/`<del>`. */
   inlineHtml: string;
@@ -50,7 +37,7 @@ export interface RedlineView {
 export const SIDE_BY_SIDE_ID_PREFIX = 'sbs-change-';
 
 /** The two texts a redline page compares and how the page names them. */
-interface RedlineSides {
+export interface RedlineSides {
   policy: string;
   locale: string;
   title: string;
@@ -61,6 +48,7 @@ interface RedlineSides {
   toHref: string;
   fromDateText: string;
   toDateText: string;
+  /** The page's own URL. */
   href: string;
   summaries: AuthorsSummary[];
 }

@@ -3,6 +3,8 @@
  * A locale without its own column (say `pt-br`) gets the English interface
  * around its text; the text itself keeps its `lang`.
  */
+import type { RedlineLabels } from './redline/render-redline.ts';
+
 
 /** The strings of one interface language. Functions take already-formatted values. */
 export interface UiStrings {
@@ -119,15 +121,7 @@ export interface UiStrings {
     compareLoading: string;
     compareFailed: string;
     compareSame: string;
-    labels: {
-      added: string;
-      removed: string;
-      blockAdded: string;
-      blockRemoved: string;
-      blockMoved: string;
-      blockFormatted: string;
-      blockReplaced: string;
-    };
+    labels: RedlineLabels;
   };
 }
 

@@ -63,8 +63,8 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
   };
 }
 
-function toCurrentVersion(context: SiteContext, version: TimelineVersion | undefined): CurrentVersion | null {
-  if (!version) return null;
+/** The short reference to a version that current.json, index.json and version pages carry. */
+export function toVersionReference(context: SiteContext, version: TimelineVersion): CurrentVersion {
   const { urls } = context;
   return {
     version: version.version,
@@ -74,6 +74,10 @@ function toCurrentVersion(context: SiteContext, version: TimelineVersion | undef
     url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
     markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
   };
+}
+
+function toCurrentVersion(context: SiteContext, version: TimelineVersion | undefined): CurrentVersion | null {
+  return version ? toVersionReference(context, version) : null;
 }
 
 /**

@@ -2,17 +2,9 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
 import { getDocumentBlocks } from '../../../src/lib/redline/document-blocks.ts';
 import { createRedline, type BlockChange } from '../../../src/lib/redline/redline.ts';
-import { renderInlineRedline, renderSideBySideRedline, type RedlineLabels } from '../../../src/lib/redline/render-redline.ts';
+import { renderInlineRedline, renderSideBySideRedline } from '../../../src/lib/redline/render-redline.ts';
+import { LABELS } from '../../helpers/redline-labels.ts';
 
-const LABELS: RedlineLabels = {
-  added: 'добавлено: ',
-  removed: 'удалено: ',
-  blockAdded: 'Добавлено',
-  blockRemoved: 'Удалено',
-  blockMoved: 'Перенесено',
-  blockFormatted: 'Изменено оформление',
-  blockReplaced: 'Заменено целиком',
-};
 
 function redline(before: string, after: string, locale = 'ru') {
   return createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale });

@@ -7,19 +7,11 @@ import { toText } from 'hast-util-to-text';
 import { describe, expect, test } from 'vitest';
 import { getDocumentBlocks } from '../../../src/lib/redline/document-blocks.ts';
 import { createRedline, getNewBlocks, getOldBlocks } from '../../../src/lib/redline/redline.ts';
-import { renderInlineRedline, renderSideBySideRedline, type RedlineLabels } from '../../../src/lib/redline/render-redline.ts';
+import { renderInlineRedline, renderSideBySideRedline } from '../../../src/lib/redline/render-redline.ts';
+import { LABELS } from '../../helpers/redline-labels.ts';
 import { tokenizeWords } from '../../../src/lib/redline/tokenize-words.ts';
 import { diffWordsExact } from '../../../src/lib/redline/word-diff.ts';
 
-const LABELS: RedlineLabels = {
-  added: 'добавлено: ',
-  removed: 'удалено: ',
-  blockAdded: 'Добавлено',
-  blockRemoved: 'Удалено',
-  blockMoved: 'Перенесено',
-  blockFormatted: 'Изменено оформление',
-  blockReplaced: 'Заменено целиком',
-};
 
 // Words that stress the tokenizer: Cyrillic with ё, hyphenated words, clause numbers, punctuation, odd spaces.
 const word = fc.constantFrom(

@@ -5,18 +5,10 @@
  * and the sanitized HTML of each block.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedBlocks, getSiteContext } from '../../../../data/site-context.ts';
+import { getPublishedBlocks, getVersionPaths } from '../../../../data/site-context.ts';
 import type { TimelineVersion } from '../../../../lib/timeline.ts';
 
-export const getStaticPaths = (async () => {
-  const context = await getSiteContext();
-  return [...context.corpus.timelines.values()].flatMap((timeline) =>
-    timeline.versions.map((version) => ({
-      params: { policy: timeline.policy, locale: timeline.locale, version: version.version },
-      props: { version },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getVersionPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) =>
   new Response(JSON.stringify(await getPublishedBlocks(props.version)), { headers: { 'Content-Type': 'application/json' } });

@@ -3,19 +3,11 @@
  * covers (see src/lib/raw-markdown.ts for the canonical form).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext } from '../../../../data/site-context.ts';
+import { getVersionPaths } from '../../../../data/site-context.ts';
 import { renderRawMarkdown } from '../../../../lib/raw-markdown.ts';
 import type { TimelineVersion } from '../../../../lib/timeline.ts';
 
-export const getStaticPaths = (async () => {
-  const context = await getSiteContext();
-  return [...context.corpus.timelines.values()].flatMap((timeline) =>
-    timeline.versions.map((version) => ({
-      params: { policy: timeline.policy, locale: timeline.locale, version: version.version },
-      props: { version },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getVersionPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: TimelineVersion }> = ({ props }) =>
   new Response(renderRawMarkdown(props.version), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
