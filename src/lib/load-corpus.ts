@@ -3,7 +3,6 @@
  * validate them all, compare them with the published-version ledger, build
  * the timelines. The build's content loader and the CLI both start here.
  */
-import { relative } from 'node:path';
 import { checkLedger } from './ledger/check-ledger.ts';
 import { readArchivedText, readLedger } from './ledger/ledger-store.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from './policy-corpus.ts';
@@ -72,7 +71,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     versions: [...versions, ...drafts],
     ledger: ledgerFile.ledger,
     ledgerFile: ledgerFile.file,
-    policiesDisplayPath: toDisplayPath(options.policiesPath, cwd) || relative(cwd, options.policiesPath),
+    policiesDisplayPath: toDisplayPath(options.policiesPath, cwd),
     readArchive: (sha256) => readArchivedText(options.policiesPath, sha256),
     describeChange: describeTextChange,
   });
