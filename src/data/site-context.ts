@@ -4,49 +4,55 @@
  * Pages call {@link getSiteContext} and the model functions of `src/lib/`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { join } from 'node:path';
 import siteConfig from '../../site.config.ts';
 import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { BLOCKS_METADATA_KEY, fromPublishedBlocks, type PublishedBlock } from '../lib/redline/published-blocks.ts';
-import type { RenderableBlock } from '../lib/redline/render-redline.ts';
+import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading } from '../lib/rendered-files.ts';
+import { getRedlinePairs, type RedlinePair } from '../lib/redline-pairs.ts';
+import { runRedlineTask, type RedlineTask } from '../lib/redline-task.ts';
+import { getRedlineHeadings, getRedlineSides, type RedlineBody } from '../lib/redline-view.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
 import type { PolicyVersion } from '../lib/policy-version.ts';
 import { createSiteContext, type SiteContext } from '../lib/site-context.ts';
 import { getBuildInstant, resolveSiteSettings } from '../lib/site-settings.ts';
+import { getWorkerCount, OrderedTaskPool } from '../lib/worker-pool.ts';
 
 /** A heading of a rendered version, for its table of contents. */
-export interface VersionHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
+export type VersionHeading = RenderedHeading;
 
 interface Loaded {
   context: SiteContext;
   html: ReadonlyMap<string, string>;
   headings: ReadonlyMap<string, VersionHeading[]>;
-  blocks: ReadonlyMap<string, PublishedBlock[]>;
+  /** Each version's rendered files (see src/lib/rendered-files.ts). */
+  files: ReadonlyMap<string, RenderedFiles>;
 }
 
 let loaded: Promise<Loaded> | undefined;
 
-function toPolicyVersion(entry: CollectionEntry<'policies'>): PolicyVersion {
-  const { data } = entry;
-  return { ...data, body: entry.body ?? '' };
+function getRenderedFilesOf(entry: CollectionEntry<'policies'>): RenderedFiles {
+  const files = entry.data.renderedFiles;
+  if (!files) throw new Error(`${entry.data.file}: the content loader stored no rendered text for this version; delete Astro's cache folder and build again.`);
+  return files;
 }
 
 async function load(): Promise<Loaded> {
   const entries = await getCollection('policies');
   const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
-  const context = createSiteContext(settings, buildPolicyCorpus(entries.map(toPolicyVersion)), getBuildInstant(process.env));
-  return {
+  const files = new Map(entries.map((entry) => [entry.id, getRenderedFilesOf(entry)]));
+  const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
+  const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
+  const context = createSiteContext(settings, buildPolicyCorpus(versions), getBuildInstant(process.env));
+  const result: Loaded = {
     context,
-    html: new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? ''])),
-    headings: new Map(entries.map((entry) => [entry.id, (entry.rendered?.metadata?.headings ?? []) as VersionHeading[]])),
-    blocks: new Map(entries.map((entry) => [entry.id, (entry.rendered?.metadata?.[BLOCKS_METADATA_KEY] ?? []) as PublishedBlock[]])),
+    html: new Map([...texts].map(([id, text]) => [id, text.html])),
+    headings: new Map([...texts].map(([id, text]) => [id, text.headings])),
+    files,
   };
+  // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
+  if (import.meta.env.PROD) startRedlines(result);
+  return result;
 }
 
 /** The site context of this build, computed once. */
@@ -67,25 +73,77 @@ export async function getVersionHeadings(id: string): Promise<VersionHeading[]> 
   return (await loaded).headings.get(id) ?? [];
 }
 
-/** Parses a block's HTML (sanitized when it was cut) back into its element. */
-function parseBlockElement(html: string): Element {
-  const [element] = fromHtml(html, { fragment: true }).children.filter((child): child is Element => child.type === 'element');
-  return element ?? { type: 'element', tagName: 'div', properties: {}, children: [] };
+async function getFiles(version: TimelineVersion): Promise<RenderedFiles> {
+  loaded ??= load();
+  const files = (await loaded).files.get(version.id);
+  if (!files) throw new Error(`${version.file}: no rendered text for this version in this build.`);
+  return files;
+}
+
+/** The blocks of a version in their published JSON form, as `/blocks/…json` serves it. */
+export async function getPublishedBlocksJson(version: TimelineVersion): Promise<string> {
+  return readBlocksJson(await getFiles(version));
+}
+
+/** The pairs of versions that get a redline page, in the order the pages are written. */
+export async function getRedlinePagePairs(): Promise<RedlinePair[]> {
+  const context = await getSiteContext();
+  return getPagePairs(context);
+}
+
+function getPagePairs(context: SiteContext): RedlinePair[] {
+  return [...context.corpus.timelines.values()].flatMap((timeline) => getRedlinePairs(timeline, context.now));
+}
+
+const pairKey = ({ from, to }: RedlinePair) => `${to.policy}/${to.locale}/${from.version}/${to.version}`;
+
+function getRedlineTask(state: Loaded, pair: RedlinePair): RedlineTask {
+  return {
+    locale: pair.to.locale,
+    fromFiles: state.files.get(pair.from.id) ?? { text: '', blocks: '' },
+    toFiles: state.files.get(pair.to.id) ?? { text: '', blocks: '' },
+    headings: getRedlineHeadings(getRedlineSides(state.context, pair)),
+  };
+}
+
+let redlines: { pool: OrderedTaskPool<RedlineTask, RedlineBody>; tickets: Map<string, number> } | undefined;
+
+// Redline results that may wait for their page: a few hundred pages' HTML, a few tens of megabytes.
+const REDLINE_LOOKAHEAD = 256;
+
+function startRedlines(state: Loaded): void {
+  const pairs = getPagePairs(state.context);
+  const workers = getWorkerCount();
+  if (workers === 0 || pairs.length < 2) return;
+  const pool = new OrderedTaskPool<RedlineTask, RedlineBody>({
+    // The project root, as for the settings above: Astro builds run from it.
+    workerFile: join(process.cwd(), 'src/lib/redline-worker.ts'),
+    workers,
+    run: runRedlineTask,
+    lookahead: REDLINE_LOOKAHEAD,
+  });
+  redlines = { pool, tickets: new Map(pairs.map((pair) => [pairKey(pair), pool.submit(getRedlineTask(state, pair))])) };
 }
 
 /**
- * A version cut into blocks for redlines, as the content loader cut it once
- * (see src/loaders/policy-loader.ts): nothing is parsed again but the blocks
- * a redline marks.
+ * The computed redline of a pair. In a build it comes from the pool started
+ * with the site context; a pair outside it (the dev server) is computed here.
  */
-export async function getVersionBlocks(version: TimelineVersion): Promise<RenderableBlock[]> {
-  return fromPublishedBlocks(await getPublishedBlocks(version), parseBlockElement);
-}
-
-/** The blocks of a version in their published JSON form (what `/blocks/…json` serves). */
-export async function getPublishedBlocks(version: TimelineVersion): Promise<PublishedBlock[]> {
+export async function getRedlineBody(pair: RedlinePair): Promise<RedlineBody> {
   loaded ??= load();
-  return (await loaded).blocks.get(version.id) ?? [];
+  const state = await loaded;
+  const ticket = redlines?.tickets.get(pairKey(pair));
+  if (!redlines || ticket === undefined) return runRedlineTask(getRedlineTask(state, pair));
+  const { pool, tickets } = redlines;
+  tickets.delete(pairKey(pair));
+  try {
+    return await pool.take(ticket);
+  } finally {
+    if (tickets.size === 0) {
+      redlines = undefined;
+      void pool.close();
+    }
+  }
 }
 
 /** A text from the archive of published texts, by hash (see src/lib/ledger/ledger-store.ts). */

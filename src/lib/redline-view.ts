@@ -6,7 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { formatCalendarDate, formatEffectiveDate } from './format-date.ts';
 import { rehypeBasePath } from './markdown-pipeline.ts';
 import { getDocumentBlocks } from './redline/document-blocks.ts';
-import { createRedline } from './redline/redline.ts';
+import { createRedline, type ChangedSection, type RedlineStats } from './redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline, type RenderableBlock } from './redline/render-redline.ts';
 import type { SiteContext } from './site-context.ts';
 import type { RedlinePair } from './redline-pairs.ts';
@@ -53,32 +53,65 @@ export interface RedlineSides {
   summaries: AuthorsSummary[];
 }
 
+/**
+ * The computed part of a redline page: what comparing the two texts gives,
+ * whatever the page calls them. Plain data, so a worker thread can compute it
+ * (see redline-task.ts).
+ */
+export interface RedlineBody {
+  changeCount: number;
+  stats: RedlineStats;
+  sections: ChangedSection[];
+  degraded: boolean;
+  inlineHtml: string;
+  sideBySideHtml: string;
+}
+
 /** Computes the redline once and renders both layouts of it (the page switches between them without script). */
-function renderRedlineView(sides: RedlineSides, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[]): RedlineView {
-  const ui = getUiStrings(sides.locale);
-  const redline = createRedline(oldBlocks, newBlocks, { locale: sides.locale });
-  const headings = { old: `${ui.diff.fromVersion}: ${sides.fromDateText}`, new: `${ui.diff.toVersion}: ${sides.toDateText}` };
+export function renderRedlineBody(locale: string, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[], headings: { old: string; new: string }): RedlineBody {
+  const ui = getUiStrings(locale);
+  const redline = createRedline(oldBlocks, newBlocks, { locale });
   return {
-    ...sides,
-    hasChanges: redline.changes.length > 0,
-    countsText: redline.changes.length > 0 ? ui.diff.counts(redline.stats) : ui.diff.noChanges,
-    sections: redline.sections.map((section) => ({
-      title: section.title ?? ui.diff.preamble,
-      inlineHref: `#change-${section.firstChange + 1}`,
-      sideBySideHref: `#${SIDE_BY_SIDE_ID_PREFIX}${section.firstChange + 1}`,
-      countText: ui.diff.changesInSection(section.changes),
-    })),
+    changeCount: redline.changes.length,
+    stats: redline.stats,
+    sections: redline.sections,
     degraded: redline.degraded,
     inlineHtml: toHtml(renderInlineRedline(redline, ui.diff.labels), { allowDangerousHtml: true }),
     sideBySideHtml: toHtml(renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX), { allowDangerousHtml: true }),
   };
 }
 
-/**
- * Builds a redline page of two versions from their blocks (cut once per
- * version by the content loader).
- */
-export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBlocks: readonly RenderableBlock[], toBlocks: readonly RenderableBlock[]): RedlineView {
+/** How the two layouts of a page title their columns. */
+export function getRedlineHeadings(sides: RedlineSides): { old: string; new: string } {
+  const ui = getUiStrings(sides.locale);
+  return { old: `${ui.diff.fromVersion}: ${sides.fromDateText}`, new: `${ui.diff.toVersion}: ${sides.toDateText}` };
+}
+
+/** Puts a computed redline under the page's names for the two texts. */
+export function composeRedlineView(sides: RedlineSides, body: RedlineBody): RedlineView {
+  const ui = getUiStrings(sides.locale);
+  return {
+    ...sides,
+    hasChanges: body.changeCount > 0,
+    countsText: body.changeCount > 0 ? ui.diff.counts(body.stats) : ui.diff.noChanges,
+    sections: body.sections.map((section) => ({
+      title: section.title ?? ui.diff.preamble,
+      inlineHref: `#change-${section.firstChange + 1}`,
+      sideBySideHref: `#${SIDE_BY_SIDE_ID_PREFIX}${section.firstChange + 1}`,
+      countText: ui.diff.changesInSection(section.changes),
+    })),
+    degraded: body.degraded,
+    inlineHtml: body.inlineHtml,
+    sideBySideHtml: body.sideBySideHtml,
+  };
+}
+
+function renderRedlineView(sides: RedlineSides, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[]): RedlineView {
+  return composeRedlineView(sides, renderRedlineBody(sides.locale, oldBlocks, newBlocks, getRedlineHeadings(sides)));
+}
+
+/** How a redline page of two versions names them, links them and lists the authors' summaries between them. */
+export function getRedlineSides(context: SiteContext, pair: RedlinePair): RedlineSides {
   const { urls, settings } = context;
   const { from, to } = pair;
   const ui = getUiStrings(to.locale);
@@ -87,26 +120,30 @@ export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBloc
   const toDateText = format(to.effectiveFrom);
   const timeline = context.corpus.timelines.get(`${to.policy}/${to.locale}`);
   const between = timeline?.versions.slice(from.index + 1, to.index + 1) ?? [to];
-  return renderRedlineView(
-    {
-      policy: to.policy,
-      locale: to.locale,
-      title: ui.diff.title(to.title),
-      subtitle: ui.diff.between(fromDateText, toDateText),
-      fromVersion: from.version,
-      toVersion: to.version,
-      fromHref: urls.version(from.policy, from.locale, from.version),
-      toHref: urls.version(to.policy, to.locale, to.version),
-      fromDateText,
-      toDateText,
-      href: urls.diff(to.policy, to.locale, from.version, to.version),
-      summaries: between
-        .filter((version) => version.summary.length > 0)
-        .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
-    },
-    fromBlocks,
-    toBlocks,
-  );
+  return {
+    policy: to.policy,
+    locale: to.locale,
+    title: ui.diff.title(to.title),
+    subtitle: ui.diff.between(fromDateText, toDateText),
+    fromVersion: from.version,
+    toVersion: to.version,
+    fromHref: urls.version(from.policy, from.locale, from.version),
+    toHref: urls.version(to.policy, to.locale, to.version),
+    fromDateText,
+    toDateText,
+    href: urls.diff(to.policy, to.locale, from.version, to.version),
+    summaries: between
+      .filter((version) => version.summary.length > 0)
+      .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
+  };
+}
+
+/**
+ * Builds a redline page of two versions from their blocks (cut once per
+ * version by the content loader).
+ */
+export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBlocks: readonly RenderableBlock[], toBlocks: readonly RenderableBlock[]): RedlineView {
+  return renderRedlineView(getRedlineSides(context, pair), fromBlocks, toBlocks);
 }
 
 /** The body of a published text (its canonical front matter removed). */

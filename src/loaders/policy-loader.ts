@@ -5,15 +5,16 @@
  * first invalid file) and fails before a single page is written.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '../lib/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '../lib/problem.ts';
 import { formatInstant } from '../lib/effective-instant.ts';
-import { rehypeBasePath } from '../lib/markdown-pipeline.ts';
-import { getDocumentBlocks } from '../lib/redline/document-blocks.ts';
-import { BLOCKS_METADATA_KEY, toPublishedBlocks } from '../lib/redline/published-blocks.ts';
+import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '../lib/rendered-files.ts';
+import { renderVersionFiles, type RenderVersionInput } from '../lib/render-version.ts';
+import { getWorkerCount, OrderedTaskPool } from '../lib/worker-pool.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
 import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
 
@@ -21,7 +22,10 @@ import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
  * Bump when what the loader stores for a version changes (rendering, blocks),
  * so content cached by an earlier build is rendered again.
  */
-const CACHE_FORMAT = 'policy-press/2';
+const CACHE_FORMAT = 'policy-press/4';
+
+/** Below this many texts to render, starting worker threads costs more than it saves. */
+const MIN_TEXTS_FOR_WORKERS = 16;
 
 /** Options of {@link policyLoader}. */
 export interface PolicyLoaderOptions {
@@ -31,7 +35,7 @@ export interface PolicyLoaderOptions {
 
 /** Validates the folder, then stores every version, re-rendering only texts whose digest changed. */
 async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
-  const { store, parseData, renderMarkdown, generateDigest, logger } = context;
+  const { store, parseData, generateDigest, logger } = context;
   const { versions, problems, ledgerWarnings } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
@@ -47,19 +51,39 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   }
 
   const seen = new Set<string>();
+  const folder = getRenderedFolder(fileURLToPath(context.config.cacheDir));
+  const kept: RenderedFiles[] = [];
+  const pending: { version: Omit<(typeof versions)[number], 'body'>; body: string; digest: string; files: RenderedFiles; ticket: number }[] = [];
   for (const { body, ...version } of versions) {
     seen.add(version.id);
     // The time zone and base path change what a text resolves to, and the cache format what is stored: all part of the digest.
     const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${body}`);
-    const existing = store.get(version.id);
-    if (existing?.digest === digest && existing.rendered?.metadata?.[BLOCKS_METADATA_KEY]) continue;
-    const data = await parseData({ id: version.id, data: { ...version }, filePath: version.file });
-    // renderMarkdown reads a leading "---" block as front matter; a blank line keeps a text that opens with a rule intact.
-    const rendered = await renderMarkdown(body.startsWith('---') ? `\n${body}` : body);
-    // The version cut into blocks for redlines, once, here: Astro's content cache keeps it until the text changes.
-    rendered.metadata = { ...rendered.metadata, [BLOCKS_METADATA_KEY]: toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath: settings.basePath }) })) };
-    store.set({ id: version.id, data, body, digest, filePath: version.file, rendered });
+    const files = getRenderedFiles(folder, digest);
+    kept.push(files);
+    const existing = store.get<{ renderedFiles?: RenderedFiles }>(version.id);
+    if (existing?.digest === digest && existing.data.renderedFiles?.text === files.text && existsSync(files.text) && existsSync(files.blocks)) continue;
+    pending.push({ version, body, digest, files, ticket: -1 });
   }
+  // Worker threads and this thread render side by side; a worker takes a moment to start, so a few texts stay here.
+  const pool = new OrderedTaskPool<RenderVersionInput & { files: RenderedFiles }, void>({
+    workerFile: join(root, 'src/lib/version-worker.ts'),
+    workers: pending.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
+    run: renderVersionFiles,
+  });
+  // The text and its blocks go beside Astro's cache, not into its data store (see rendered-files.ts).
+  for (const entry of pending) entry.ticket = pool.submit({ body: entry.body, basePath: settings.basePath, files: entry.files });
+  try {
+    for (const { version, digest, files, ticket } of pending) {
+      await pool.take(ticket);
+      const data = await parseData({ id: version.id, data: { ...version, renderedFiles: files }, filePath: version.file });
+      // Astro ignores a set with an unchanged digest; an entry rendered again (its files were gone) must replace the old one.
+      store.delete(version.id);
+      store.set({ id: version.id, data, digest, filePath: version.file });
+    }
+  } finally {
+    await pool.close();
+  }
+  pruneRenderedFiles(folder, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.

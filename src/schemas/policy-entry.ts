@@ -9,7 +9,7 @@ import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '../lib/po
 import { PolicyFrontMatterSchema } from './front-matter.ts';
 import { PublishedRecordSchema } from './ledger.ts';
 
-/** One policy version as stored in the content collection (its body is the entry's `body`). */
+/** One policy version as stored in the content collection (its body and HTML are in its `renderedFiles`). */
 export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   /** Policy id from the folder name. */
   policy: z.string().regex(POLICY_ID_PATTERN),
@@ -31,6 +31,11 @@ export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   effectiveLine: z.number().int().positive(),
   /** What the published-version ledger knows of it: null for a draft shown by the dev server, or not yet published. */
   published: PublishedRecordSchema.nullable(),
+  /**
+   * Where the build keeps the version's rendered text and redline blocks
+   * (see src/lib/rendered-files.ts); set by the content loader, absent in front matter.
+   */
+  renderedFiles: z.object({ text: z.string(), blocks: z.string() }).optional(),
 });
 
 /** Data of a `policies` collection entry. */

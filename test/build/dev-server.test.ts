@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OUTPUT, ROOT, TEST_EPOCH } from '../helpers/build-site.ts';
@@ -7,9 +8,13 @@ import { freePort } from '../helpers/free-port.ts';
 let server: ChildProcess | undefined;
 let origin = '';
 let log = '';
+// A copy of the fixture corpus, so a test can edit a text as an author would.
+const POLICIES = join(OUTPUT, 'dev', 'policies');
 
 
 beforeAll(async () => {
+  rmSync(POLICIES, { recursive: true, force: true });
+  cpSync(join(ROOT, 'test/fixtures/corpus-basic'), POLICIES, { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -19,7 +24,7 @@ beforeAll(async () => {
       HOME: process.env['HOME'] ?? '',
       ASTRO_TELEMETRY_DISABLED: '1',
       ASTRO_CACHE_DIR: join(OUTPUT, 'dev', 'cache'),
-      POLICIES_DIR: join(ROOT, 'test/fixtures/corpus-basic'),
+      POLICIES_DIR: POLICIES,
       SOURCE_DATE_EPOCH: TEST_EPOCH,
     },
   });
@@ -46,6 +51,20 @@ describe('the dev server', () => {
     const html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
     expect(html).toContain('ЧЕРНОВИК — не опубликован.');
     expect(html).toContain('DRAFT-MARKER-7f3a');
+  });
+
+  test('shows an edited text on the next request, not the text it rendered first', async () => {
+    const file = join(POLICIES, 'privacy/ru/2026-03-01.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('DRAFT-MARKER-7f3a', 'EDITED-MARKER-5c1d'));
+    const deadline = Date.now() + 30_000;
+    let html = '';
+    while (Date.now() < deadline) {
+      html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
+      if (html.includes('EDITED-MARKER-5c1d')) break;
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+    expect(html).toContain('EDITED-MARKER-5c1d');
+    expect(html).not.toContain('DRAFT-MARKER-7f3a');
   });
 
   test('lists the draft in the history, marked as a draft', async () => {

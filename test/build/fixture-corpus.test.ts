@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, OUTPUT, type BuildResult } from '../helpers/build-site.ts';
 import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 let build: BuildResult;
@@ -255,5 +255,20 @@ describe('the 404 page', () => {
     expect(textOf(select('h1', page))).toBe('Страница не найдена');
     expect(textOf(page)).toContain('Page not found');
     expect(attributeOf(page, 'meta[name=robots]', 'content')).toBe('noindex');
+  });
+});
+
+describe('a rebuild', () => {
+  // Last in this file: it builds into the first build's folder again.
+  test('renders again the versions whose rendered files left the cache, and gives the same site', () => {
+    // Astro's data store stays and still points at them.
+    const rendered = join(OUTPUT, 'fixture', 'cache', 'policy-press');
+    expect(readdirSync(rendered).length).toBeGreaterThan(0);
+    rmSync(rendered, { recursive: true });
+    const again = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture' });
+    expect(again.status, again.output).toBe(0);
+    const files = listFiles(second.outDir);
+    expect(listFiles(again.outDir)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(again.outDir, file)).equals(readFileSync(join(second.outDir, file))))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
@@ -12,6 +12,7 @@ const CORPUS = 'test/fixtures/github-site-policy';
 const POLICIES = ['github-privacy-statement', 'github-terms-of-service'];
 
 let build: BuildResult;
+let withoutWorkers: BuildResult;
 let publish: ReturnType<typeof runPolicyCli>;
 
 beforeAll(() => {
@@ -20,7 +21,10 @@ beforeAll(() => {
   rmSync(policies, { recursive: true, force: true });
   cpSync(join(ROOT, CORPUS), policies, { recursive: true });
   publish = runPolicyCli(['publish'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
-  build = buildSite({ policiesDir: policies, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  // Worker threads render versions and redlines side by side with the build's own thread (two even on a one-core runner)…
+  build = buildSite({ policiesDir: policies, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '2' } });
+  // …and the build's own thread alone must give the same bytes.
+  withoutWorkers = buildSite({ policiesDir: policies, name: 'github-one-thread', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '0' } });
 });
 
 function versionIds(policy: string): string[] {
@@ -32,6 +36,13 @@ describe('building the real GitHub policy history', () => {
     expect(publish.status, publish.stderr).toBe(0);
     expect(publish.stdout.split('\n').filter((line) => line.startsWith('published '))).toHaveLength(114);
     expect(build.status, build.output).toBe(0);
+  });
+
+  test('is byte-identical with worker threads and without', () => {
+    expect(withoutWorkers.status, withoutWorkers.output).toBe(0);
+    const files = listFiles(build.outDir);
+    expect(listFiles(withoutWorkers.outDir)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(withoutWorkers.outDir, file)).equals(readFileSync(join(build.outDir, file))))).toEqual([]);
   });
 
   test('produces a page and a raw file for every one of the 114 versions', () => {

@@ -7,6 +7,7 @@
  * stays unpaired is a whole removed or added block.
  */
 import { matchSequences } from './align-sequence.ts';
+import { LruCache } from '../lru-cache.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 
 /** The minimal view of a block alignment needs. */
@@ -32,10 +33,16 @@ const BAND = 30;
 
 const keyOf = (block: AlignableBlock) => `${block.kind}\u0000${block.text}`;
 
+const wordCache = new LruCache<ReadonlyMap<string, number>>(5_000);
+
 /** The words of a block without its leading clause number, for similarity. */
-function wordsOf(block: AlignableBlock, locale: string): Map<string, number> {
-  const counts = new Map<string, number>();
+function wordsOf(block: AlignableBlock, locale: string): ReadonlyMap<string, number> {
   const text = block.clause ? block.text.replace(/^\S+\s*/, '') : block.text;
+  return wordCache.get(`${locale}\u0000${text}`, () => countWords(text, locale));
+}
+
+function countWords(text: string, locale: string): Map<string, number> {
+  const counts = new Map<string, number>();
   for (const token of tokenizeWords(text.toLocaleLowerCase(locale), locale)) {
     if (!/[\p{L}\p{N}]/u.test(token)) continue;
     counts.set(token, (counts.get(token) ?? 0) + 1);
@@ -44,7 +51,7 @@ function wordsOf(block: AlignableBlock, locale: string): Map<string, number> {
 }
 
 /** Dice coefficient of two word multisets: 1 for the same words, 0 for none shared. */
-export function getSimilarity(a: Map<string, number>, b: Map<string, number>): number {
+export function getSimilarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let sizeA = 0;
   let sizeB = 0;
   let shared = 0;

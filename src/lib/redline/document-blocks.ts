@@ -107,7 +107,15 @@ export interface DocumentBlockOptions {
 
 /** Cuts a Markdown document into blocks. */
 export function getDocumentBlocks(markdown: string, options: DocumentBlockOptions = {}): DocBlock[] {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return cutDocumentBlocks(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), markdown, options);
+}
+
+/**
+ * Cuts an already parsed document into blocks: `tree` must be the mdast of
+ * `markdown` with GFM, as remark-parse with remark-gfm gives it, so a build
+ * that renders the page parses each text once. The tree is not modified.
+ */
+export function cutDocumentBlocks(tree: Root, markdown: string, options: DocumentBlockOptions = {}): DocBlock[] {
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const located: Located[] = [];
   let tables = 0;

@@ -1,9 +1,10 @@
 /**
- * The JSON form of a version's blocks: kept in Astro's content cache by the
- * loader, published for the compare page, and turned back into blocks the
- * redline code can render. The element travels as HTML (sanitized when the
- * blocks were cut) and is parsed back only when a change must be marked in
- * it; unchanged blocks are rendered from the HTML as it is.
+ * The JSON form of a version's blocks: kept beside Astro's content cache by
+ * the loader (see ../rendered-files.ts), published for the compare page, and
+ * turned back into blocks the redline code can render. The element travels as
+ * HTML (sanitized when the blocks were cut) and is parsed back only when a
+ * change must be marked in it; unchanged blocks are rendered from the HTML as
+ * it is.
  */
 import type { Element } from 'hast';
 import type { DocBlock } from './document-blocks.ts';
@@ -16,9 +17,6 @@ export type PublishedBlock = Omit<RenderableBlock, 'element'>;
 export function toPublishedBlocks(blocks: readonly DocBlock[]): PublishedBlock[] {
   return blocks.map(({ kind, text, clause, depth, ordered, start, group, header, html }) => ({ kind, text, clause, depth, ordered, start, group, header, html }));
 }
-
-/** Where the loader keeps a version's blocks in its rendered content's metadata. */
-export const BLOCKS_METADATA_KEY = 'policyBlocks';
 
 /**
  * Turns published blocks back into renderable ones, given an HTML-to-hast

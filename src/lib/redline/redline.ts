@@ -6,7 +6,7 @@
  * turns it into HTML.
  */
 import { alignBlocks, type AlignableBlock } from './align-blocks.ts';
-import { diffWordsExact, type WordChange } from './word-diff.ts';
+import { diffWordsExact, getSharedLengthBound, type WordChange } from './word-diff.ts';
 
 /** The block data a redline needs (a {@link DocBlock} fits, and so does a block read back from JSON). */
 export interface RedlineBlock extends AlignableBlock {
@@ -77,8 +77,7 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
         const sameMarkup = collapseWhitespace(before.html) === collapseWhitespace(after.html) && before.kind === after.kind;
         blocks.push(sameMarkup ? { op: 'equal', old: before, new: after } : { op: 'formatted', old: before, new: after });
       } else {
-        const diffed = diffWordsExact(before.text, after.text, { locale: options.locale, timeoutMs: options.wordDiffTimeoutMs ?? 200 });
-        const words = diffed ? replaceIfRewritten(diffed, before.text, after.text) : null;
+        const words = diffBlockWords(before.text, after.text, options);
         if (words === null) degraded = true;
         blocks.push({ op: 'modified', old: before, new: after, words });
       }
@@ -92,6 +91,18 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
 /** Below this share of unchanged text, a block reads better as a whole replacement than as confetti. */
 export const REWRITE_THRESHOLD = 0.35;
 
+/** The word changes of an edited block, a whole replacement for a rewrite, or null when the diff ran out of time. */
+function diffBlockWords(before: string, after: string, options: RedlineOptions): WordChange[] | null {
+  if (getSharedLengthBound(before, after, options.locale) < REWRITE_THRESHOLD * Math.max(before.length, after.length)) return wholeReplacement(before, after);
+  const diffed = diffWordsExact(before, after, { locale: options.locale, timeoutMs: options.wordDiffTimeoutMs ?? 200 });
+  return diffed ? replaceIfRewritten(diffed, before, after) : null;
+}
+
+const wholeReplacement = (before: string, after: string): WordChange[] => [
+  { value: before, added: false, removed: true, count: 1 },
+  { value: after, added: true, removed: false, count: 1 },
+];
+
 /**
  * A clause rewritten from top to bottom keeps a few common words ("и", "в",
  * "Политики"); marking those as unchanged scatters the change into shreds.
@@ -101,11 +112,7 @@ export const REWRITE_THRESHOLD = 0.35;
 function replaceIfRewritten(words: WordChange[], before: string, after: string): WordChange[] {
   let unchanged = 0;
   for (const part of words) if (!part.added && !part.removed) unchanged += part.value.trim().length;
-  if (unchanged >= REWRITE_THRESHOLD * Math.max(before.length, after.length)) return words;
-  return [
-    { value: before, added: false, removed: true, count: 1 },
-    { value: after, added: true, removed: false, count: 1 },
-  ];
+  return unchanged >= REWRITE_THRESHOLD * Math.max(before.length, after.length) ? words : wholeReplacement(before, after);
 }
 
 /** Whitespace in markup is not a change a reader sees (outside `<pre>`, which policies hardly use). */

@@ -6,7 +6,11 @@
  * Joining the tokens gives back the text exactly.
  */
 
+import { LruCache } from '../lru-cache.ts';
+
 const segmenters = new Map<string, Intl.Segmenter>();
+// Enough for the blocks of a few large versions: the pairs of one build share most of their blocks.
+const tokenCache = new LruCache<readonly string[]>(5_000);
 
 function segmenterFor(locale: string): Intl.Segmenter {
   let segmenter = segmenters.get(locale);
@@ -19,8 +23,12 @@ function segmenterFor(locale: string): Intl.Segmenter {
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 
-/** Tokens of a text in a locale; `tokens.join('') === text`. */
-export function tokenizeWords(text: string, locale: string): string[] {
+/** Tokens of a text in a locale; `tokens.join('') === text`. Shared between callers: do not modify. */
+export function tokenizeWords(text: string, locale: string): readonly string[] {
+  return tokenCache.get(`${locale}\u0000${text}`, () => segmentWords(text, locale));
+}
+
+function segmentWords(text: string, locale: string): string[] {
   const tokens: string[] = [];
   const segments = [...segmenterFor(locale).segment(text)];
   for (let index = 0; index < segments.length; index++) {

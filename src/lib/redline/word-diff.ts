@@ -39,7 +39,8 @@ export function diffWordsExact(oldText: string, newText: string, options: WordDi
   if (oldText === newText) return oldText === '' ? [] : [change(oldText, 'equal', 1)];
   const oldTokens = tokenizeWords(oldText, options.locale);
   const newTokens = tokenizeWords(newText, options.locale);
-  const parts = diffArrays(oldTokens, newTokens, {
+  // jsdiff only reads the arrays; its signature just does not say so.
+  const parts = diffArrays(oldTokens as string[], newTokens as string[], {
     timeout: options.timeoutMs ?? Number.POSITIVE_INFINITY,
     maxEditLength: options.maxEditLength ?? Number.POSITIVE_INFINITY,
   });
@@ -47,6 +48,25 @@ export function diffWordsExact(oldText: string, newText: string, options: WordDi
   return cleanupSemantic(
     parts.map((part) => change(part.value.join(''), part.added ? 'added' : part.removed ? 'removed' : 'equal', part.count)),
   );
+}
+
+/**
+ * The most characters a word diff of the two texts could leave unchanged: the
+ * tokens they share, counted with multiplicity, by length. A common
+ * subsequence cannot keep more, so a pair that is a rewrite by this bound is
+ * one without running the diff (the costly case: very different texts).
+ */
+export function getSharedLengthBound(oldText: string, newText: string, locale: string): number {
+  const counts = new Map<string, number>();
+  for (const token of tokenizeWords(oldText, locale)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of tokenizeWords(newText, locale)) {
+    const left = counts.get(token) ?? 0;
+    if (left === 0) continue;
+    counts.set(token, left - 1);
+    shared += token.length;
+  }
+  return shared;
 }
 
 /**

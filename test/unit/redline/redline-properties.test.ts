@@ -10,7 +10,7 @@ import { createRedline, getNewBlocks, getOldBlocks } from '../../../src/lib/redl
 import { renderInlineRedline, renderSideBySideRedline } from '../../../src/lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
 import { tokenizeWords } from '../../../src/lib/redline/tokenize-words.ts';
-import { diffWordsExact } from '../../../src/lib/redline/word-diff.ts';
+import { diffWordsExact, getSharedLengthBound } from '../../../src/lib/redline/word-diff.ts';
 
 
 // Words that stress the tokenizer: Cyrillic with ё, hyphenated words, clause numbers, punctuation, odd spaces.
@@ -56,6 +56,24 @@ describe('diffWordsExact', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('getSharedLengthBound', () => {
+  // The redline skips the word diff of a pair this bound calls a rewrite: it must never be below what the diff keeps.
+  test('is never less than the unchanged text of the word diff', () => {
+    fc.assert(
+      fc.property(sentence, sentence, (a, b) => {
+        const unchanged = (diffWordsExact(a, b, { locale: 'ru' }) ?? []).filter((p) => !p.added && !p.removed).reduce((sum, p) => sum + p.value.length, 0);
+        return getSharedLengthBound(a, b, 'ru') >= unchanged;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('counts shared words with their multiplicity', () => {
+    // Shared: "да", " ", "нет" once each (the second "да" has no partner).
+    expect(getSharedLengthBound('да да нет', 'нет да', 'ru')).toBe(6);
   });
 });
 

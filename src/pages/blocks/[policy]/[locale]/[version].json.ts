@@ -5,10 +5,10 @@
  * and the sanitized HTML of each block.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedBlocks, getVersionPaths } from '../../../../data/site-context.ts';
+import { getPublishedBlocksJson, getVersionPaths } from '../../../../data/site-context.ts';
 import type { TimelineVersion } from '../../../../lib/timeline.ts';
 
 export const getStaticPaths = (() => getVersionPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) =>
-  new Response(JSON.stringify(await getPublishedBlocks(props.version)), { headers: { 'Content-Type': 'application/json' } });
+  new Response(await getPublishedBlocksJson(props.version), { headers: { 'Content-Type': 'application/json' } });

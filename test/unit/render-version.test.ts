@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { toCanonicalText } from '../../src/lib/canonical-text.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { createPolicyMarkdownRenderer, rehypeBasePath } from '../../src/lib/markdown-pipeline.ts';
+import { getDocumentBlocks } from '../../src/lib/redline/document-blocks.ts';
+import { toPublishedBlocks } from '../../src/lib/redline/published-blocks.ts';
+import { renderVersion } from '../../src/lib/render-version.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function bodiesUnder(folder: string): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
+      else if (entry.name.endsWith('.md')) {
+        const split = splitFrontMatter(toCanonicalText(readFileSync(path, 'utf8')));
+        if (split.ok) found.push([path.slice(ROOT.length + 1), split.file.body]);
+      }
+    }
+  };
+  walk(join(ROOT, folder));
+  return found;
+}
+
+// The shipped sample, the fixture corpus (raw HTML, tables, links) and a slice of GitHub's real history.
+const BODIES: [string, string][] = [
+  ...bodiesUnder('policies'),
+  ...bodiesUnder('test/fixtures/corpus-basic'),
+  ...bodiesUnder('test/fixtures/github-site-policy').filter((_, index) => index % 8 === 0),
+  ['a text that opens with a rule', '---\n\n1. Текст после черты.\n'],
+  ['raw HTML and a definition', '<div>\n\n**Важно:** [ссылка][1] и <a href="/ru/consent/">согласие</a>.\n\n</div>\n\n[1]: /ru/privacy/\n'],
+];
+
+describe('renderVersion', () => {
+  test.each(['/', '/legal/'])('gives, from one parse, the page HTML of the site pipeline and the same blocks as a separate cut (base path %s)', async (basePath) => {
+    const renderer = await createPolicyMarkdownRenderer({ basePath });
+    for (const [name, body] of BODIES) {
+      const rendered = await renderVersion({ body, basePath });
+      const expected = await renderer.render(body, { frontmatter: {} });
+      expect(rendered.html, name).toBe(expected.code);
+      expect(rendered.metadata.headings, name).toEqual(expected.metadata.headings);
+      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath }) }))));
+    }
+    // Dozens of long real policies, each rendered twice.
+  }, 60_000);
+
+  test('keeps the metadata Astro gives a rendered entry', async () => {
+    const { metadata } = await renderVersion({ body: '## 1. Общие положения\n\n![схема](./scheme.png)\n', basePath: '/' });
+    expect(metadata).toEqual({ headings: [{ depth: 2, slug: '1', text: '1. Общие положения' }], localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} });
+  });
+});
