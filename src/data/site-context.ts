@@ -10,6 +10,7 @@ import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
 import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading } from '../lib/rendered-files.ts';
 import { getRedlinePairs, type RedlinePair } from '../lib/redline-pairs.ts';
+import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from '../lib/redline-cache.ts';
 import { runRedlineTask, type RedlineTask } from '../lib/redline-task.ts';
 import { getRedlineHeadings, getRedlineSides, type RedlineBody } from '../lib/redline-view.ts';
 import type { TimelineVersion } from '../lib/timeline.ts';
@@ -97,51 +98,75 @@ function getPagePairs(context: SiteContext): RedlinePair[] {
 
 const pairKey = ({ from, to }: RedlinePair) => `${to.policy}/${to.locale}/${from.version}/${to.version}`;
 
+/** The redline pages of this build: their tasks, the pool computing them, and the cache they are kept in. */
+interface RedlineBuild {
+  /** Null when this machine has no core to spare: the pages then compute their redlines themselves. */
+  pool: OrderedTaskPool<RedlineTask, RedlineBody> | null;
+  /** The pool ticket of each pair whose page is not written yet (-1 without a pool). */
+  pending: Map<string, number>;
+  cacheFolder: string;
+  codeDigest: string;
+  /** The cache files this build uses; the others are deleted once every page is written. */
+  cacheFiles: Set<string>;
+}
+
+let redlines: RedlineBuild | undefined;
+
 function getRedlineTask(state: Loaded, pair: RedlinePair): RedlineTask {
-  return {
+  const task: RedlineTask = {
     locale: pair.to.locale,
     fromFiles: state.files.get(pair.from.id) ?? { text: '', blocks: '' },
     toFiles: state.files.get(pair.to.id) ?? { text: '', blocks: '' },
     headings: getRedlineHeadings(getRedlineSides(state.context, pair)),
   };
+  if (!redlines) return task;
+  const cacheFile = getRedlineCacheFile(redlines.cacheFolder, redlines.codeDigest, task);
+  redlines.cacheFiles.add(cacheFile);
+  return { ...task, cacheFile };
 }
-
-let redlines: { pool: OrderedTaskPool<RedlineTask, RedlineBody>; tickets: Map<string, number> } | undefined;
 
 // Redline results that may wait for their page: a few hundred pages' HTML, a few tens of megabytes.
 const REDLINE_LOOKAHEAD = 256;
 
 function startRedlines(state: Loaded): void {
   const pairs = getPagePairs(state.context);
-  const workers = getWorkerCount();
-  if (workers === 0 || pairs.length < 2) return;
-  const pool = new OrderedTaskPool<RedlineTask, RedlineBody>({
-    // The project root, as for the settings above: Astro builds run from it.
-    workerFile: join(process.cwd(), 'src/lib/redline-worker.ts'),
-    workers,
-    run: runRedlineTask,
-    lookahead: REDLINE_LOOKAHEAD,
-  });
-  redlines = { pool, tickets: new Map(pairs.map((pair) => [pairKey(pair), pool.submit(getRedlineTask(state, pair))])) };
+  const [first] = state.files.values();
+  if (!first || pairs.length === 0) return;
+  const workers = pairs.length < 2 ? 0 : getWorkerCount();
+  const pool =
+    workers === 0
+      ? null
+      : new OrderedTaskPool<RedlineTask, RedlineBody>({
+          // The project root, as for the settings above: Astro builds run from it.
+          workerFile: join(process.cwd(), 'src/lib/redline-worker.ts'),
+          workers,
+          run: runRedlineTask,
+          lookahead: REDLINE_LOOKAHEAD,
+        });
+  const build: RedlineBuild = { pool, pending: new Map(), cacheFolder: getRedlineCacheFolder(first.blocks), codeDigest: getCodeDigest(process.cwd()), cacheFiles: new Set() };
+  redlines = build;
+  for (const pair of pairs) build.pending.set(pairKey(pair), pool ? pool.submit(getRedlineTask(state, pair)) : -1);
 }
 
 /**
  * The computed redline of a pair. In a build it comes from the pool started
- * with the site context; a pair outside it (the dev server) is computed here.
+ * with the site context (or from an earlier build's cache); a pair outside it
+ * (the dev server) is computed here.
  */
 export async function getRedlineBody(pair: RedlinePair): Promise<RedlineBody> {
   loaded ??= load();
   const state = await loaded;
-  const ticket = redlines?.tickets.get(pairKey(pair));
-  if (!redlines || ticket === undefined) return runRedlineTask(getRedlineTask(state, pair));
-  const { pool, tickets } = redlines;
-  tickets.delete(pairKey(pair));
+  const build = redlines;
+  const ticket = build?.pending.get(pairKey(pair));
+  if (!build || ticket === undefined) return runRedlineTask(getRedlineTask(state, pair));
+  build.pending.delete(pairKey(pair));
   try {
-    return await pool.take(ticket);
+    return build.pool && ticket >= 0 ? await build.pool.take(ticket) : runRedlineTask(getRedlineTask(state, pair));
   } finally {
-    if (tickets.size === 0) {
+    if (build.pending.size === 0) {
       redlines = undefined;
-      void pool.close();
+      void build.pool?.close();
+      pruneRedlineCache(build.cacheFolder, build.cacheFiles);
     }
   }
 }

@@ -47,7 +47,7 @@ export function getRenderedFiles(folder: string, digest: string): RenderedFiles 
 }
 
 /** Writes a file whole or not at all, so an interrupted build never leaves half a file. */
-function writeWhole(path: string, content: string): void {
+export function writeWhole(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, content);

@@ -265,6 +265,8 @@ describe('a rebuild', () => {
     const rendered = join(OUTPUT, 'fixture', 'cache', 'policy-press');
     expect(readdirSync(rendered).length).toBeGreaterThan(0);
     rmSync(rendered, { recursive: true });
+    // The two redline pages of the first build, kept for the next one (read back below, and equal to what was computed).
+    expect(readdirSync(join(OUTPUT, 'fixture', 'cache', 'policy-press-redlines'))).toHaveLength(2);
     const again = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture' });
     expect(again.status, again.output).toBe(0);
     const files = listFiles(second.outDir);
