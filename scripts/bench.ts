@@ -75,18 +75,20 @@ if (wanted('build')) {
   out.push('Build: bare Astro (one page per file) against the full production build, same corpus, same Astro\n');
   out.push(
     formatTable([
-      ['corpus', 'versions', 'bare Astro', 'pages/s', 'peak RSS', 'full build', 'pages/s', 'peak RSS', 'time ×', 'memory ×', 'rebuild +1 version'],
+      ['corpus', 'versions', 'bare Astro', 'pages/s', 'peak RSS', 'bare + remark', 'full build', 'pages/s', 'peak RSS', 'time ×', 'memory ×', '× bare + remark', 'rebuild +1 version'],
       ...[...builds, ...scaling].map((r) => [
         r.corpus,
         String(r.versions),
         seconds(r.baselineSeconds),
         (r.baselinePages / r.baselineSeconds).toFixed(0),
         `${r.baselinePeakRssMb.toFixed(0)} MB`,
+        seconds(r.remarkBaselineSeconds),
         seconds(r.buildSeconds),
         (r.buildPages / r.buildSeconds).toFixed(0),
         `${r.buildPeakRssMb.toFixed(0)} MB`,
         `${r.ratio.toFixed(2)}×`,
         `${r.memoryRatio.toFixed(2)}×`,
+        `${r.remarkRatio.toFixed(2)}×`,
         seconds(r.rebuildSeconds),
       ]),
     ]),

@@ -28,6 +28,14 @@ export interface BuildBenchResult {
   buildPeakRssMb: number;
   memoryRatio: number;
   baselinePages: number;
+  /**
+   * The same bare site with Astro's remark (unified) Markdown processor, the
+   * one this project's stack uses, instead of the native default: how much of
+   * the ratio is the Markdown processor and how much the product's own work.
+   */
+  remarkBaselineSeconds: number;
+  remarkBaselinePeakRssMb: number;
+  remarkRatio: number;
   buildPages: number;
   buildFiles: number;
   /** A second build after adding one version, with the content cache of the first. */
@@ -51,11 +59,20 @@ function countFiles(dir: string): { pages: number; files: number } {
   return { pages, files };
 }
 
-/** Writes the bare Astro site: the same Astro, the default Markdown pipeline, one page per file. */
-export function writeBaselineProject(dir: string, corpus: string): void {
+/**
+ * Writes the bare Astro site: the same Astro, one page per file, with the
+ * default (native) Markdown processor or with Astro's remark processor and
+ * GFM, nothing else.
+ */
+export function writeBaselineProject(dir: string, corpus: string, processor: 'native' | 'remark' = 'native'): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    processor === 'native'
+      ? "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n"
+      : "import { unified } from '@astrojs/markdown-remark';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ markdown: { processor: unified({ gfm: true }) } });\n",
+  );
   writeFileSync(
     join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { policies: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(corpus)} }) }) };\n`,
@@ -104,6 +121,9 @@ export function runBuildBench(options: {
   writeBaselineProject(baselineRoot, policies);
   const baseline = astro(options.root, ['build', '--root', baselineRoot, '--outDir', join(work, 'baseline-dist')], { cwd: baselineRoot, env: {} });
   const baselineFiles = countFiles(join(work, 'baseline-dist'));
+  const remarkRoot = join(work, 'baseline-remark');
+  writeBaselineProject(remarkRoot, policies, 'remark');
+  const remarkBaseline = astro(options.root, ['build', '--root', remarkRoot, '--outDir', join(work, 'baseline-remark-dist')], { cwd: remarkRoot, env: {} });
 
   // (b) the full production build, cold.
   const env = { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', ASTRO_CACHE_DIR: join(work, 'cache') };
@@ -130,12 +150,15 @@ export function runBuildBench(options: {
     buildPeakRssMb: build.peakRssMb,
     memoryRatio: build.peakRssMb / baseline.peakRssMb,
     baselinePages: baselineFiles.pages,
+    remarkBaselineSeconds: remarkBaseline.seconds,
+    remarkBaselinePeakRssMb: remarkBaseline.peakRssMb,
+    remarkRatio: build.seconds / remarkBaseline.seconds,
     buildPages: buildFiles.pages,
     buildFiles: buildFiles.files,
     rebuildSeconds,
   };
   options.log(
-    `  build ${options.name} (${versions} versions): baseline ${baseline.seconds.toFixed(1)} s / ${baseline.peakRssMb.toFixed(0)} MB, full ${build.seconds.toFixed(1)} s / ${build.peakRssMb.toFixed(0)} MB → ${result.ratio.toFixed(2)}×${rebuildSeconds === null ? '' : `, rebuild after one more version ${rebuildSeconds.toFixed(1)} s`}`,
+    `  build ${options.name} (${versions} versions): baseline ${baseline.seconds.toFixed(1)} s / ${baseline.peakRssMb.toFixed(0)} MB (with remark ${remarkBaseline.seconds.toFixed(1)} s / ${remarkBaseline.peakRssMb.toFixed(0)} MB), full ${build.seconds.toFixed(1)} s / ${build.peakRssMb.toFixed(0)} MB → ${result.ratio.toFixed(2)}×${rebuildSeconds === null ? '' : `, rebuild after one more version ${rebuildSeconds.toFixed(1)} s`}`,
   );
   return result;
 }
