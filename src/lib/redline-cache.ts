@@ -6,9 +6,9 @@
  * version and reads the others back.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { writeWhole } from './rendered-files.ts';
+import { deleteFilesExcept, writeWhole } from './rendered-files.ts';
 import type { RedlineTask } from './redline-task.ts';
 import type { RedlineBody } from './redline-view.ts';
 
@@ -58,11 +58,5 @@ export function writeCachedRedline(file: string, body: RedlineBody): void {
 
 /** Deletes cached redlines that this build did not use (pairs that no longer exist, older code). */
 export function pruneRedlineCache(folder: string, keep: ReadonlySet<string>): void {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!keep.has(join(folder, name))) rmSync(join(folder, name), { force: true });
+  deleteFilesExcept(folder, keep);
 }

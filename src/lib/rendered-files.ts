@@ -60,16 +60,20 @@ export function writeRenderedFiles(files: RenderedFiles, text: RenderedText, blo
   writeWhole(files.text, JSON.stringify(text));
 }
 
-/** Deletes the files of versions that are no longer in the corpus (or whose text changed). */
-export function pruneRenderedFiles(folder: string, keep: readonly RenderedFiles[]): void {
-  const kept = new Set(keep.flatMap((files) => [files.text, files.blocks]));
+/** Deletes every file of a cache folder but those to keep (paths); a missing folder has nothing to delete. */
+export function deleteFilesExcept(folder: string, keep: ReadonlySet<string>): void {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return;
   }
-  for (const name of names) if (!kept.has(join(folder, name))) rmSync(join(folder, name), { force: true });
+  for (const name of names) if (!keep.has(join(folder, name))) rmSync(join(folder, name), { force: true });
+}
+
+/** Deletes the files of versions that are no longer in the corpus (or whose text changed). */
+export function pruneRenderedFiles(folder: string, keep: readonly RenderedFiles[]): void {
+  deleteFilesExcept(folder, new Set(keep.flatMap((files) => [files.text, files.blocks])));
 }
 
 /** A version's text. */
