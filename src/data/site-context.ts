@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import siteConfig from '../../site.config.ts';
 import { readArchivedText } from '../lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus } from '../lib/policy-corpus.ts';
-import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading } from '../lib/rendered-files.ts';
+import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '../lib/rendered-files.ts';
 import { getRedlinePairs, type RedlinePair } from '../lib/redline-pairs.ts';
 import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from '../lib/redline-cache.ts';
 import { runRedlineTask, type RedlineTask } from '../lib/redline-task.ts';
@@ -24,8 +24,8 @@ export type VersionHeading = RenderedHeading;
 
 interface Loaded {
   context: SiteContext;
-  html: ReadonlyMap<string, string>;
-  headings: ReadonlyMap<string, VersionHeading[]>;
+  /** Each version's body, HTML and headings, by id. */
+  texts: ReadonlyMap<string, RenderedText>;
   /** Each version's rendered files (see src/lib/rendered-files.ts). */
   files: ReadonlyMap<string, RenderedFiles>;
 }
@@ -45,12 +45,7 @@ async function load(): Promise<Loaded> {
   const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
   const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
   const context = createSiteContext(settings, buildPolicyCorpus(versions), getBuildInstant(process.env));
-  const result: Loaded = {
-    context,
-    html: new Map([...texts].map(([id, text]) => [id, text.html])),
-    headings: new Map([...texts].map(([id, text]) => [id, text.headings])),
-    files,
-  };
+  const result: Loaded = { context, texts, files };
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
   if (import.meta.env.PROD) startRedlines(result);
   return result;
@@ -65,13 +60,13 @@ export async function getSiteContext(): Promise<SiteContext> {
 /** The rendered HTML of a version's text. */
 export async function getVersionHtml(id: string): Promise<string> {
   loaded ??= load();
-  return (await loaded).html.get(id) ?? '';
+  return (await loaded).texts.get(id)?.html ?? '';
 }
 
 /** The headings of a version's text (from Astro's Markdown pipeline). */
 export async function getVersionHeadings(id: string): Promise<VersionHeading[]> {
   loaded ??= load();
-  return (await loaded).headings.get(id) ?? [];
+  return (await loaded).texts.get(id)?.headings ?? [];
 }
 
 async function getFiles(version: TimelineVersion): Promise<RenderedFiles> {

@@ -1,7 +1,7 @@
 /**
  * Rendering one version's Markdown for the build, from one parse: the page
- * HTML by the site's own pipeline (what Astro's `renderMarkdown` gives for the
- * same text with the same settings) and the blocks its redlines compare, cut
+ * HTML and headings by the site's own pipeline (what Astro's `renderMarkdown`
+ * gives for the same text with the same settings) and the blocks its redlines compare, cut
  * from the same syntax tree. Runs on a worker thread or on the build's own
  * (see src/lib/version-worker.ts), so it takes plain data.
  */
@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { getPolicyMarkdownOptions, rehypeBasePath } from './markdown-pipeline.ts';
 import { cutDocumentBlocks } from './redline/document-blocks.ts';
 import { toPublishedBlocks, type PublishedBlock } from './redline/published-blocks.ts';
-import { writeRenderedFiles, type RenderedFiles } from './rendered-files.ts';
+import { writeRenderedFiles, type RenderedFiles, type RenderedHeading } from './rendered-files.ts';
 
 /** What a version is rendered from. */
 export interface RenderVersionInput {
@@ -21,16 +21,10 @@ export interface RenderVersionInput {
   basePath: string;
 }
 
-/** A rendered version: Astro's `rendered` content of an entry, and its blocks as published JSON. */
+/** A rendered version: its page HTML, its headings and its blocks as published JSON. */
 export interface RenderedVersion {
   html: string;
-  metadata: {
-    headings: { depth: number; slug: string; text: string }[];
-    localImagePaths: string[];
-    remoteImagePaths: string[];
-    imagePaths: string[];
-    frontmatter: Record<string, unknown>;
-  };
+  headings: RenderedHeading[];
   /** `JSON.stringify` of the version's {@link PublishedBlock}s, as `/blocks/…json` serves it. */
   blocksJson: string;
 }
@@ -72,18 +66,9 @@ export async function renderVersion(input: RenderVersionInput): Promise<Rendered
   const { code, metadata } = await renderer.render(input.body, { frontmatter });
   const cut = blocks.get(frontmatter);
   if (!cut) throw new Error('The block cutter did not run: the Markdown pipeline skipped remark plugins.');
-  const localImagePaths = metadata.localImagePaths ?? [];
-  const remoteImagePaths = metadata.remoteImagePaths ?? [];
   return {
     html: code,
-    metadata: {
-      headings: metadata.headings ?? [],
-      localImagePaths,
-      remoteImagePaths,
-      // As Astro's content layer adds it to every rendered entry.
-      imagePaths: [...localImagePaths, ...remoteImagePaths],
-      frontmatter: metadata.frontmatter ?? {},
-    },
+    headings: metadata.headings ?? [],
     blocksJson: JSON.stringify(cut),
   };
 }
@@ -94,6 +79,6 @@ export async function renderVersion(input: RenderVersionInput): Promise<Rendered
  * so the texts never travel between threads.
  */
 export async function renderVersionFiles(input: RenderVersionInput & { files: RenderedFiles }): Promise<void> {
-  const { html, metadata, blocksJson } = await renderVersion(input);
-  writeRenderedFiles(input.files, { body: input.body, html, headings: metadata.headings }, blocksJson);
+  const { html, headings, blocksJson } = await renderVersion(input);
+  writeRenderedFiles(input.files, { body: input.body, html, headings }, blocksJson);
 }

@@ -42,14 +42,17 @@ describe('renderVersion', () => {
       const rendered = await renderVersion({ body, basePath });
       const expected = await renderer.render(body, { frontmatter: {} });
       expect(rendered.html, name).toBe(expected.code);
-      expect(rendered.metadata.headings, name).toEqual(expected.metadata.headings);
+      expect(rendered.headings, name).toEqual(expected.metadata.headings);
       expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath }) }))));
     }
     // Dozens of long real policies, each rendered twice.
   }, 60_000);
 
-  test('keeps the metadata Astro gives a rendered entry', async () => {
-    const { metadata } = await renderVersion({ body: '## 1. Общие положения\n\n![схема](./scheme.png)\n', basePath: '/' });
-    expect(metadata).toEqual({ headings: [{ depth: 2, slug: '1', text: '1. Общие положения' }], localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} });
+  test('lists the headings with their ids, for the table of contents', async () => {
+    const { headings } = await renderVersion({ body: '## 1. Общие положения\n\n1.1. Текст.\n\n### Cookies\n', basePath: '/' });
+    expect(headings).toEqual([
+      { depth: 2, slug: '1', text: '1. Общие положения' },
+      { depth: 3, slug: 'cookies', text: 'Cookies' },
+    ]);
   });
 });
