@@ -6,7 +6,7 @@
  * version and reads the others back.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { deleteFilesExcept, writeWhole } from './rendered-files.ts';
 import type { RedlineTask } from './redline-task.ts';
@@ -32,7 +32,9 @@ export function getCodeDigest(root: string): string {
     }
   };
   walk(join(root, 'src/lib'));
-  hash.update(readFileSync(join(root, 'package-lock.json')));
+  // Without a lockfile (an install by hand), dependency changes cannot be seen: the cache is then keyed by the code alone.
+  const lockfile = join(root, 'package-lock.json');
+  hash.update(existsSync(lockfile) ? readFileSync(lockfile) : 'no lockfile');
   return hash.digest('hex');
 }
 

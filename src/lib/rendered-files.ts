@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { LruCache } from './lru-cache.ts';
 import type { PublishedBlock } from './redline/published-blocks.ts';
 
@@ -49,7 +50,8 @@ export function getRenderedFiles(folder: string, digest: string): RenderedFiles 
 /** Writes a file whole or not at all, so an interrupted build never leaves half a file. */
 export function writeWhole(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
+  // Worker threads share the process id: the thread id keeps their partial files apart.
+  const partial = `${path}.${process.pid}-${threadId}.partial`;
   writeFileSync(partial, content);
   renameSync(partial, path);
 }

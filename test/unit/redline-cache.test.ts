@@ -73,6 +73,10 @@ describe('getCodeDigest', () => {
     const second = getCodeDigest(root);
     expect(second).not.toBe(first);
     writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion": 3}');
-    expect(getCodeDigest(root)).not.toBe(second);
+    const third = getCodeDigest(root);
+    expect(third).not.toBe(second);
+    // A project installed without a lockfile still builds.
+    rmSync(join(root, 'package-lock.json'));
+    expect(getCodeDigest(root)).not.toBe(third);
   });
 });
