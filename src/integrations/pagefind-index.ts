@@ -7,8 +7,8 @@
  * index would grow with every version ever published.
  */
 import type { AstroIntegration } from 'astro';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 
@@ -24,10 +24,16 @@ export function pagefindIndex(): AstroIntegration {
         // Only the stable pages (<locale>/<policy>/index.html) carry indexed text; reading every other page would cost time for nothing.
         const added = await index.addDirectory({ path: site, glob: '*/*/index.html' });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        // The files come back in memory and are written here: Pagefind's own writeFiles could return before the
+        // entry file was complete on disk (seen once in CI: an empty pagefind-entry.json right after it resolved).
+        const built = await index.getFiles();
+        if (built.errors.length > 0) throw new Error(`Pagefind could not build its index: ${built.errors.join('; ')}`);
         await close();
-        sortEntryLanguages(join(site, 'pagefind', 'pagefind-entry.json'));
+        for (const file of built.files) {
+          const path = join(site, 'pagefind', file.path);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, file.path === 'pagefind-entry.json' ? sortEntryLanguages(file.content) : file.content);
+        }
         logger.info(`search index of ${added.page_count} pages written to pagefind/`);
       },
     },
@@ -38,8 +44,8 @@ export function pagefindIndex(): AstroIntegration {
  * Pagefind lists the languages of its entry file in hash-map order, which
  * changes from run to run; sorting them keeps the build byte-identical.
  */
-function sortEntryLanguages(path: string): void {
-  const entry = JSON.parse(readFileSync(path, 'utf8')) as { languages?: Record<string, unknown> };
+function sortEntryLanguages(content: Uint8Array): string {
+  const entry = JSON.parse(new TextDecoder().decode(content)) as { languages?: Record<string, unknown> };
   if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileSync(path, JSON.stringify(entry));
+  return JSON.stringify(entry);
 }
