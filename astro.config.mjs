@@ -6,10 +6,10 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
-import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { servingRules } from './src/integrations/serving-rules.ts';
-import { getPolicyMarkdownConfig } from './src/lib/markdown-pipeline.ts';
-import { resolveSiteSettings } from './src/lib/site-settings.ts';
+import { pagefindIndex } from '#integrations/pagefind-index.ts';
+import { servingRules } from '#integrations/serving-rules.ts';
+import { getPolicyMarkdownConfig } from '#lib/markdown/markdown-pipeline.ts';
+import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 
 const settings = resolveSiteSettings(siteConfig, process.env, fileURLToPath(new URL('.', import.meta.url)));
 

@@ -2,7 +2,7 @@
  * Settings of this site. The sample content is the privacy policy of a Russian
  * legal-services website; replace the values below with your own.
  */
-import type { SiteConfigInput } from './src/schemas/site-config.ts';
+import type { SiteConfigInput } from '#schemas/site-config.ts';
 
 export default {
   // Where the built site is served, with its base path. SITE_URL overrides it.

@@ -2,10 +2,10 @@
  * `npm run policy -- <command>`: the command line for legal staff and for
  * scripts. Each command is a thin layer over src/lib; see `--help`.
  */
-import { FeedSourceError } from '../src/lib/consent/policy-source.ts';
-import { CorpusError } from '../src/lib/problem.ts';
-import { MissingPoliciesDirError } from '../src/lib/read-corpus.ts';
-import { SiteConfigError } from '../src/lib/site-settings.ts';
+import { FeedSourceError } from '#lib/consent/policy-source.ts';
+import { CorpusError } from '#lib/corpus/problem.ts';
+import { MissingPoliciesDirError } from '#lib/corpus/read-corpus.ts';
+import { SiteConfigError } from '#lib/site/site-settings.ts';
 import { AT_HELP, runAt } from './commands/at.ts';
 import { CHECK_HELP, runCheck } from './commands/check.ts';
 import { UsageError } from './commands/command-context.ts';

@@ -3,7 +3,7 @@
  * `PolicyEntrySchema` (which extends the front-matter schema).
  */
 import { defineCollection } from 'astro:content';
-import { policyLoader } from './loaders/policy-loader.ts';
+import { policyLoader } from '#loaders/policy-loader.ts';
 
 export const collections = {
   policies: defineCollection({

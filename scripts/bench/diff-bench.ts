@@ -6,8 +6,8 @@
  */
 import { diffWords } from 'diff';
 import { performance } from 'node:perf_hooks';
-import { getDocumentBlocks } from '../../src/lib/redline/document-blocks.ts';
-import { createRedline } from '../../src/lib/redline/redline.ts';
+import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createRedline } from '#lib/redline/redline.ts';
 import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown } from './synthetic-policy.ts';
 
 /** One measured pair. */

@@ -7,8 +7,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import siteConfig from '../../site.config.ts';
-import { loadLocalSource } from '../../src/lib/consent/policy-source.ts';
-import { resolveSiteSettings } from '../../src/lib/site-settings.ts';
+import { loadLocalSource } from '#lib/consent/policy-source.ts';
+import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { measureNode } from './measure-process.ts';
 import { createRandom } from './synthetic-policy.ts';
 

@@ -3,8 +3,8 @@
  * the version of a policy in force at an instant.
  */
 import { parseArgs } from 'node:util';
-import { formatInstant, parseInstant } from '../../src/lib/effective-instant.ts';
-import { findVersionAt, formatDuration } from '../../src/lib/consent/version-index.ts';
+import { formatInstant, parseInstant } from '#lib/time/effective-instant.ts';
+import { findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
 import { getPolicySource, print, UsageError } from './command-context.ts';
 
 export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]

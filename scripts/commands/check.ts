@@ -4,7 +4,7 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
-import { formatProblemReport, sortProblems, type Problem } from '../../src/lib/problem.ts';
+import { formatProblemReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]

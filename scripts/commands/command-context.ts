@@ -4,9 +4,9 @@
  * feed given with --feed).
  */
 import siteConfig from '../../site.config.ts';
-import { loadFeedSource, loadLocalSource, type PolicySource } from '../../src/lib/consent/policy-source.ts';
-import { loadCorpus, type LoadedCorpus } from '../../src/lib/load-corpus.ts';
-import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../../src/lib/site-settings.ts';
+import { loadFeedSource, loadLocalSource, type PolicySource } from '#lib/consent/policy-source.ts';
+import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
+import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
 
 /** An error the CLI reports in one message and exit code 1, without a stack trace. */
 export class UsageError extends Error {

@@ -3,11 +3,11 @@
  * block-aware redline of two versions, in the terminal.
  */
 import { parseArgs } from 'node:util';
-import { getVersion } from '../../src/lib/policy-corpus.ts';
-import { CorpusError } from '../../src/lib/problem.ts';
-import { getDocumentBlocks } from '../../src/lib/redline/document-blocks.ts';
-import { createRedline } from '../../src/lib/redline/redline.ts';
-import { renderTextRedline } from '../../src/lib/redline/render-text-redline.ts';
+import { getVersion } from '#lib/timeline/policy-corpus.ts';
+import { CorpusError } from '#lib/corpus/problem.ts';
+import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createRedline } from '#lib/redline/redline.ts';
+import { renderTextRedline } from '#lib/redline/render-text-redline.ts';
 import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatInstant, parseEffective, resolveEffective } from '../../src/lib/effective-instant.ts';
-import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '../../src/lib/policy-path.ts';
-import { toDisplayPath } from '../../src/lib/read-corpus.ts';
-import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '../../src/lib/scaffold-version.ts';
-import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { formatInstant, parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
+import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]

@@ -3,12 +3,12 @@
  * in the published-version ledger, after checking everything.
  */
 import { parseArgs } from 'node:util';
-import { describeTextChange } from '../../src/lib/load-corpus.ts';
-import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '../../src/lib/ledger/ledger-store.ts';
-import { planPublish } from '../../src/lib/ledger/publish-versions.ts';
-import { formatProblemReport } from '../../src/lib/problem.ts';
-import { toDisplayPath } from '../../src/lib/read-corpus.ts';
-import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { describeTextChange } from '#lib/corpus/load-corpus.ts';
+import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
+import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { formatProblemReport } from '#lib/corpus/problem.ts';
+import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]

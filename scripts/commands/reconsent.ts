@@ -3,9 +3,9 @@
  * must a user who accepted this version accept again? Exit codes for scripts.
  */
 import { parseArgs } from 'node:util';
-import { decideReconsent } from '../../src/lib/consent/reconsent.ts';
-import { parseInstant } from '../../src/lib/effective-instant.ts';
-import { getBuildInstant } from '../../src/lib/site-settings.ts';
+import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { parseInstant } from '#lib/time/effective-instant.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getPolicySource, print, printError, UsageError } from './command-context.ts';
 
 /** Exit codes of `reconsent`, for scripts. */

@@ -4,8 +4,8 @@
  * first bad line, with a summary at the end.
  */
 import { parseArgs } from 'node:util';
-import { readRecords } from '../../src/lib/consent/read-records.ts';
-import { verifyConsentRecord, type RecordResult } from '../../src/lib/consent/verify-record.ts';
+import { readRecords } from '#lib/consent/read-records.ts';
+import { verifyConsentRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { getPolicySource, print, printError, UsageError } from './command-context.ts';
 
 export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <url|path>] [--json]

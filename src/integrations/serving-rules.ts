@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getServingRules, renderHeadersFile, renderNginxSnippet } from '../lib/serving-rules.ts';
+import { getServingRules, renderHeadersFile, renderNginxSnippet } from '#lib/site/serving-rules.ts';
 
 /** Writes the serving rules after the build. */
 export function servingRules(options: { basePath: string }): AstroIntegration {

@@ -6,7 +6,7 @@
  * with the new version's identity for the product to store. It makes no
  * request but to the feed, and keeps no cookies or storage of its own.
  */
-import { decideReconsent, type ReconsentAnswer, type ReconsentInput } from '../lib/consent/reconsent.ts';
+import { decideReconsent, type ReconsentAnswer, type ReconsentInput } from '#lib/consent/reconsent.ts';
 
 /** The notice's words per language, injected at build time from the site's one table of strings. */
 declare const KIT_STRINGS: Record<string, { updated: string; seeChanges: string; mustAccept: string; accept: string; acknowledge: string; label: string }>;

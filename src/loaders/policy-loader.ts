@@ -9,14 +9,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
-import { loadCorpus } from '../lib/load-corpus.ts';
-import { CorpusError, formatProblemReport } from '../lib/problem.ts';
-import { formatInstant } from '../lib/effective-instant.ts';
-import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '../lib/rendered-files.ts';
-import { renderVersionFiles, type RenderVersionInput } from '../lib/render-version.ts';
-import { getWorkerCount, OrderedTaskPool } from '../lib/worker-pool.ts';
-import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '../lib/site-settings.ts';
-import { PolicyEntrySchema } from '../schemas/policy-entry.ts';
+import { loadCorpus } from '#lib/corpus/load-corpus.ts';
+import { CorpusError, formatProblemReport } from '#lib/corpus/problem.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
+import { renderVersionFiles, type RenderVersionInput } from '#lib/build/render-version.ts';
+import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
+import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
+import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
 
 /**
  * Bump when what the loader stores for a version changes (rendering, blocks),
@@ -66,7 +66,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   }
   // Worker threads and this thread render side by side; a worker takes a moment to start, so a few texts stay here.
   const pool = new OrderedTaskPool<RenderVersionInput & { files: RenderedFiles }, void>({
-    workerFile: join(root, 'src/lib/version-worker.ts'),
+    workerFile: join(root, WORKER_FILES.version),
     workers: pending.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
     run: renderVersionFiles,
   });

@@ -4,7 +4,7 @@
  * build, `npm run policy -- check` and the content collection validate with.
  */
 import { z } from 'zod';
-import { parseEffective } from '../lib/effective-instant.ts';
+import { parseEffective } from '#lib/time/effective-instant.ts';
 
 /** `material` changes must be announced and may need new consent; `editorial` ones are wording fixes. */
 export const CHANGE_TYPES = ['material', 'editorial'] as const;

@@ -6,7 +6,7 @@
  * the policies with it so a published text can never change silently.
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '../lib/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters');
 const Instant = z.iso.datetime({ offset: false });

@@ -5,7 +5,7 @@
  * rules as `npm run policy -- check`.
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '../lib/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { PolicyFrontMatterSchema } from './front-matter.ts';
 import { PublishedRecordSchema } from './ledger.ts';
 

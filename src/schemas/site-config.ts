@@ -5,8 +5,8 @@
  * environment (see `src/lib/site-settings.ts`).
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '../lib/effective-instant.ts';
-import { LOCALE_PATTERN } from '../lib/policy-path.ts';
+import { isValidTimeZone } from '#lib/time/effective-instant.ts';
+import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
 

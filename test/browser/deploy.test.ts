@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FeedIndex, PolicyFeed } from '../../src/schemas/feed.ts';
+import type { FeedIndex, PolicyFeed } from '#schemas/feed.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, LATER_EPOCH } from '../helpers/build-site.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx-server.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { PolicyFeed } from '../../src/schemas/feed.ts';
+import type { PolicyFeed } from '#schemas/feed.ts';
 import { buildSite, LATER_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { attributeOf, listFiles, readPage, select, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';

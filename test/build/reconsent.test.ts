@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decideReconsent } from '../../src/lib/consent/reconsent.ts';
-import type { SinceFeed } from '../../src/schemas/feed.ts';
+import { decideReconsent } from '#lib/consent/reconsent.ts';
+import type { SinceFeed } from '#schemas/feed.ts';
 import { buildSite, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, selectAll } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';

@@ -1,5 +1,5 @@
 /** Worker thread entry for the worker pool's tests. */
-import { serveTasks } from '../../src/lib/worker-pool.ts';
+import { serveTasks } from '#lib/build/worker-pool.ts';
 import { runPoolTestTask } from './pool-test-task.ts';
 
 serveTasks(runPoolTestTask);

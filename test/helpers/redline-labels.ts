@@ -1,5 +1,5 @@
 /** The redline's Russian labels, for redline unit tests. */
-import type { RedlineLabels } from '../../src/lib/redline/render-redline.ts';
-import { getUiStrings } from '../../src/lib/ui-strings.ts';
+import type { RedlineLabels } from '#lib/redline/render-redline.ts';
+import { getUiStrings } from '#lib/site/ui-strings.ts';
 
 export const LABELS: RedlineLabels = getUiStrings('ru').diff.labels;

@@ -1,8 +1,8 @@
 /** A small site context for unit tests of page models, feeds and consent checks. */
-import { buildPolicyCorpus } from '../../src/lib/policy-corpus.ts';
-import type { PolicyVersion } from '../../src/lib/policy-version.ts';
-import { createSiteContext, type SiteContext } from '../../src/lib/site-context.ts';
-import { resolveSiteSettings } from '../../src/lib/site-settings.ts';
+import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { createSiteContext, type SiteContext } from '#lib/site/site-context.ts';
+import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { makeVersion } from './versions.ts';
 
 /** The versions of {@link createTestContext}: privacy ru (3, one scheduled after 2026-11-26), privacy en (1), consent ru (1). */

@@ -1,5 +1,5 @@
 /** Builders of policy versions for unit tests. */
-import type { PolicyVersion } from '../../src/lib/policy-version.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 
 /** A valid version with sensible defaults; `effective` is an ISO instant. */
 export function makeVersion(fields: Partial<PolicyVersion> & { version: string; effective: string }): PolicyVersion {

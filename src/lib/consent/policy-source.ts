@@ -6,14 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '../../schemas/feed.ts';
+import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '#schemas/feed.ts';
 import type { ReconsentInput } from './reconsent.ts';
-import { createPolicyFeed, validateFeedFile } from '../feed/feed-data.ts';
-import { getReconsentInput } from '../feed/since-data.ts';
-import { loadCorpus } from '../load-corpus.ts';
-import { CorpusError } from '../problem.ts';
-import { createSiteContext } from '../site-context.ts';
-import type { SiteSettings } from '../site-settings.ts';
+import { createPolicyFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
+import { getReconsentInput } from '#lib/feed/since-data.ts';
+import { loadCorpus } from '#lib/corpus/load-corpus.ts';
+import { CorpusError } from '#lib/corpus/problem.ts';
+import { createSiteContext } from '#lib/site/site-context.ts';
+import type { SiteSettings } from '#lib/site/site-settings.ts';
 import { createVersionIndex, type VersionIndex } from './version-index.ts';
 
 /** Published versions and the site facts needed to read instants. */

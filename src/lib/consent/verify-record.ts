@@ -4,7 +4,7 @@
  * and is the hash the record kept the hash of that text? Pure: the caller
  * streams records through it, a million at a time if need be.
  */
-import { formatInstant, parseInstant } from '../effective-instant.ts';
+import { formatInstant, parseInstant } from '#lib/time/effective-instant.ts';
 import { findVersion, findVersionAt, formatDuration, type VersionIndex } from './version-index.ts';
 
 /** One document a consent refers to. */

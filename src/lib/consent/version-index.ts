@@ -4,7 +4,7 @@
  * instant. Works the same on a local corpus and on a published feed, because
  * both are first turned into feed versions.
  */
-import type { FeedVersion } from '../../schemas/feed.ts';
+import type { FeedVersion } from '#schemas/feed.ts';
 
 /** A feed version with its interval as numbers. */
 export interface IndexedVersion extends FeedVersion {

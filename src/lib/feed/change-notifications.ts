@@ -5,12 +5,12 @@
  * takes effect), with an id that never changes: a tag URI (RFC 4151) made of
  * the site's tagging authority and the version's policy, locale and id.
  */
-import { formatInstant } from '../effective-instant.ts';
-import { formatEffectiveDate } from '../format-date.ts';
-import { getTimeline } from '../policy-corpus.ts';
-import type { SiteContext } from '../site-context.ts';
-import type { Timeline, TimelineVersion } from '../timeline.ts';
-import { getUiStrings } from '../ui-strings.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatEffectiveDate } from '#lib/time/format-date.ts';
+import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
+import { getUiStrings } from '#lib/site/ui-strings.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
 export function getTagAuthority(context: SiteContext): string {

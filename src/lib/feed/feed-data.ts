@@ -14,11 +14,11 @@ import {
   type FeedIndex,
   type FeedVersion,
   type PolicyFeed,
-} from '../../schemas/feed.ts';
-import { formatInstant } from '../effective-instant.ts';
-import { getPolicyLocales, getTimeline } from '../policy-corpus.ts';
-import type { SiteContext } from '../site-context.ts';
-import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '../timeline.ts';
+} from '#schemas/feed.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
 /** Thrown when a feed file does not satisfy its own schema (a bug, never a content problem). */
 export class FeedContractError extends Error {

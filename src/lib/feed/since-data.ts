@@ -5,13 +5,13 @@
  * for any later instant with one fetch and no logic of its own
  * (`decideReconsent`).
  */
-import { SinceFeedSchema, type SinceFeed } from '../../schemas/feed.ts';
-import { decideReconsent, type LaterVersion, type ReconsentInput } from '../consent/reconsent.ts';
-import { formatInstant } from '../effective-instant.ts';
-import { getTimeline } from '../policy-corpus.ts';
-import { getRedlinePairs } from '../redline-pairs.ts';
-import type { SiteContext } from '../site-context.ts';
-import type { Timeline, TimelineVersion } from '../timeline.ts';
+import { SinceFeedSchema, type SinceFeed } from '#schemas/feed.ts';
+import { decideReconsent, type LaterVersion, type ReconsentInput } from '#lib/consent/reconsent.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { getRedlinePairs } from '#lib/redline/redline-pairs.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
 import { validateFeedFile } from './feed-data.ts';
 
 /**

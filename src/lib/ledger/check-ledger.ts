@@ -5,11 +5,11 @@
  * recorded by `npm run policy -- publish`. And every version the site would
  * show must be in the ledger, so CI catches a version nobody published.
  */
-import type { Ledger, LedgerEntry, PublishedRecord } from '../../schemas/ledger.ts';
-import { formatInstant } from '../effective-instant.ts';
-import type { PolicyVersion } from '../policy-version.ts';
-import type { Problem } from '../problem.ts';
-import { renderRawMarkdown, sha256Hex } from '../raw-markdown.ts';
+import type { Ledger, LedgerEntry, PublishedRecord } from '#schemas/ledger.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Problem } from '#lib/corpus/problem.ts';
+import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {

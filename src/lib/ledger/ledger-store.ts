@@ -7,10 +7,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerSchema, type Ledger } from '../../schemas/ledger.ts';
-import type { Problem } from '../problem.ts';
-import { sha256Hex } from '../raw-markdown.ts';
-import { toDisplayPath } from '../read-corpus.ts';
+import { LedgerSchema, type Ledger } from '#schemas/ledger.ts';
+import type { Problem } from '#lib/corpus/problem.ts';
+import { sha256Hex } from '#lib/timeline/published-text.ts';
+import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
 
 /** The ledger's file name in the policies folder. */
 export const LEDGER_FILE = 'published.lock.json';

@@ -5,11 +5,11 @@
  * recorded with the old and the new hash. Anything else the ledger check
  * finds (a deleted, moved or silently edited published version) stops it.
  */
-import type { Ledger, LedgerEntry } from '../../schemas/ledger.ts';
-import { formatInstant } from '../effective-instant.ts';
-import type { PolicyVersion } from '../policy-version.ts';
-import type { Problem } from '../problem.ts';
-import { renderRawMarkdown, sha256Hex } from '../raw-markdown.ts';
+import type { Ledger, LedgerEntry } from '#schemas/ledger.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Problem } from '#lib/corpus/problem.ts';
+import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
 import { checkLedger, getRecordedHash, type LedgerCheckInput } from './check-ledger.ts';
 
 /** What publishing would do. */

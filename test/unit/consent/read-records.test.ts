@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readRecords, type ReadRecord } from '../../../src/lib/consent/read-records.ts';
+import { readRecords, type ReadRecord } from '#lib/consent/read-records.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'records-'));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decideReconsent } from '../../../src/lib/consent/reconsent.ts';
-import { getReconsentInput } from '../../../src/lib/feed/since-data.ts';
+import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 

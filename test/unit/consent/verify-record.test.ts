@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createVersionIndex, findVersionAt, formatDuration } from '../../../src/lib/consent/version-index.ts';
-import { verifyConsentRecord, type RecordResult } from '../../../src/lib/consent/verify-record.ts';
-import { createPolicyFeed } from '../../../src/lib/feed/feed-data.ts';
+import { createVersionIndex, findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
+import { verifyConsentRecord, type RecordResult } from '#lib/consent/verify-record.ts';
+import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 
 const context = createTestContext();

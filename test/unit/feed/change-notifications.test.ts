@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { createAtomFeed, createJsonFeed, createTimeMap, getEntryId } from '../../../src/lib/feed/change-notifications.ts';
+import { createAtomFeed, createJsonFeed, createTimeMap, getEntryId } from '#lib/feed/change-notifications.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 
 const context = createTestContext();

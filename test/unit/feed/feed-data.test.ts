@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createCurrentFeed, createFeedIndex, createPolicyFeed, FeedContractError, serializeFeed, validateFeedFile } from '../../../src/lib/feed/feed-data.ts';
-import { getFeedJsonSchema, PolicyFeedSchema } from '../../../src/schemas/feed.ts';
+import { createCurrentFeed, createFeedIndex, createPolicyFeed, FeedContractError, serializeFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
+import { getFeedJsonSchema, PolicyFeedSchema } from '#schemas/feed.ts';
 import { createFeedValidator } from '../../helpers/feed-schema.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 

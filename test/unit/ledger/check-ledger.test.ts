@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkLedger, type LedgerCheckInput } from '../../../src/lib/ledger/check-ledger.ts';
-import { planPublish } from '../../../src/lib/ledger/publish-versions.ts';
-import { renderRawMarkdown, sha256Hex } from '../../../src/lib/raw-markdown.ts';
-import type { PolicyVersion } from '../../../src/lib/policy-version.ts';
-import type { Ledger } from '../../../src/schemas/ledger.ts';
+import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
+import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Ledger } from '#schemas/ledger.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { diffArrays } from 'diff';
 import { describe, expect, test } from 'vitest';
-import { matchSequences } from '../../../src/lib/redline/align-sequence.ts';
+import { matchSequences } from '#lib/redline/align-sequence.ts';
 
 const keys = (maxLength: number) => fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { maxLength });
 

@@ -5,12 +5,12 @@ import { toHtml } from 'hast-util-to-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '../../../src/lib/redline/document-blocks.ts';
-import { createRedline, getNewBlocks, getOldBlocks } from '../../../src/lib/redline/redline.ts';
-import { renderInlineRedline, renderSideBySideRedline } from '../../../src/lib/redline/render-redline.ts';
+import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createRedline, getNewBlocks, getOldBlocks } from '#lib/redline/redline.ts';
+import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
-import { tokenizeWords } from '../../../src/lib/redline/tokenize-words.ts';
-import { diffWordsExact, getSharedLengthBound } from '../../../src/lib/redline/word-diff.ts';
+import { tokenizeWords } from '#lib/redline/tokenize-words.ts';
+import { diffWordsExact, getSharedLengthBound } from '#lib/redline/word-diff.ts';
 
 
 // Words that stress the tokenizer: Cyrillic with ё, hyphenated words, clause numbers, punctuation, odd spaces.

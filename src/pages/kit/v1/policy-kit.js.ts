@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { getUiStrings, UI_LOCALES } from '../../../lib/ui-strings.ts';
+import { getUiStrings, UI_LOCALES } from '#lib/site/ui-strings.ts';
 
 export const GET: APIRoute = async () => {
   const strings = Object.fromEntries(UI_LOCALES.map((locale) => [locale, getUiStrings(locale).kit]));

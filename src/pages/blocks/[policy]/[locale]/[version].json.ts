@@ -5,10 +5,11 @@
  * and the sanitized HTML of each block.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedBlocksJson, getVersionPaths } from '../../../../data/site-context.ts';
-import type { TimelineVersion } from '../../../../lib/timeline.ts';
+import { getPublishedBlocksJson, getSiteContext } from '#data/site-context.ts';
+import { getVersionPaths } from '#lib/views/static-paths.ts';
+import type { TimelineVersion } from '#lib/timeline/timeline.ts';
 
-export const getStaticPaths = (() => getVersionPaths()) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => getVersionPaths(await getSiteContext())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: TimelineVersion }> = async ({ props }) =>
   new Response(await getPublishedBlocksJson(props.version), { headers: { 'Content-Type': 'application/json' } });

@@ -4,19 +4,10 @@
  * be checked against the exact bytes.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchivedText, getSiteContext } from '../../../../../data/site-context.ts';
+import { getArchivedText, getSiteContext } from '#data/site-context.ts';
+import { getPublishedHashPaths } from '#lib/views/static-paths.ts';
 
-export const getStaticPaths = (async () => {
-  const context = await getSiteContext();
-  return [...context.corpus.timelines.values()].flatMap((timeline) =>
-    timeline.versions.flatMap((version) => {
-      const published = version.published;
-      if (!published) return [];
-      const hashes = [...new Set([published.sha256, ...published.corrections.map((correction) => correction.sha256)])];
-      return hashes.map((sha) => ({ params: { policy: version.policy, locale: version.locale, version: version.version, sha } }));
-    }),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => getPublishedHashPaths(await getSiteContext())) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const text = await getArchivedText(params.sha ?? '');

@@ -1,0 +1,196 @@
+/**
+ * Validation of a whole corpus of policy files, reporting every problem at
+ * once: the build, the `check` command and the tests all run this, so a rule
+ * enforced in one place is enforced everywhere.
+ */
+import { FRONT_MATTER_KEYS, PolicyFrontMatterSchema } from '#schemas/front-matter.ts';
+import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from './canonical-text.ts';
+import { formatInstant, parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
+import { getVersionId, parsePolicyPath } from './policy-path.ts';
+import { SUMMARY_PLACEHOLDERS } from './scaffold-version.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Problem } from './problem.ts';
+import { describeZodIssues } from './zod-problems.ts';
+
+/** A file of the corpus as read from disk. */
+export interface CorpusFile {
+  /** Path relative to the policies folder, with `/` separators. */
+  relativePath: string;
+  /** Path to show in messages. */
+  displayPath: string;
+  bytes: Uint8Array;
+}
+
+/** Settings the rules depend on. */
+export interface ValidateOptions {
+  /** IANA zone in which a bare `YYYY-MM-DD` starts. */
+  timeZone: string;
+  /** Whether drafts take part (dev server) or are left out (production). */
+  includeDrafts: boolean;
+  /** Preferred locale when naming the reference translation in messages. */
+  defaultLocale?: string;
+}
+
+/** The valid versions and every problem found. Versions are only usable when `problems` is empty. */
+export interface ValidationResult {
+  versions: PolicyVersion[];
+  /** Valid drafts left out of `versions` (production), for rules that must still see them. */
+  drafts: PolicyVersion[];
+  problems: Problem[];
+}
+
+const FIELD_HINTS: Record<string, string> = {
+  effective: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
+  title: 'Write the title as text on one line, e.g. title: Политика конфиденциальности.',
+};
+
+/** Validates one file on its own; cross-file rules are in {@link validateCorpus}. */
+export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 'timeZone'>): { version?: PolicyVersion; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (line: number, message: string, hint: string, field?: string): Problem =>
+    field === undefined ? { file: file.displayPath, line, message, hint } : { file: file.displayPath, line, field, message, hint };
+
+  const path = parsePolicyPath(file.relativePath);
+  if (!path.ok) problems.push(at(1, path.message, path.hint));
+
+  let text: string;
+  try {
+    text = toCanonicalText(decodeUtf8(file.bytes));
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error)) throw error;
+    problems.push(at(1, 'the file is not valid UTF-8 text', 'Save the file with the UTF-8 encoding (in most editors: "Save with encoding" → UTF-8).'));
+    return { problems };
+  }
+
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    problems.push(at(split.line, split.message, split.hint));
+    return { problems };
+  }
+  const yaml = parseFrontMatterYaml(split.file);
+  for (const problem of yaml.problems) problems.push(at(problem.line, problem.message, problem.hint));
+
+  const lineOf = (field: string) => yaml.keyLines.get(field.split('.')[0] ?? '') ?? 1;
+  let frontMatter;
+  if (yaml.problems.length === 0) {
+    if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+      problems.push(at(split.file.yamlStartLine, 'the front matter is not a list of "field: value" lines', 'Write one field per line, e.g. "title: …" and "effective: 2025-09-01".'));
+    } else {
+      const parsed = PolicyFrontMatterSchema.safeParse(yaml.data, { reportInput: true });
+      if (parsed.success) frontMatter = parsed.data;
+      else {
+        for (const fieldProblem of describeZodIssues(parsed.error.issues, FRONT_MATTER_KEYS, FIELD_HINTS)) {
+          problems.push(at(lineOf(fieldProblem.field), fieldProblem.message, fieldProblem.hint, fieldProblem.field || undefined));
+        }
+      }
+    }
+  }
+
+  if (frontMatter && !frontMatter.draft) {
+    const summary = typeof frontMatter.summary === 'string' ? [frontMatter.summary] : (frontMatter.summary ?? []);
+    if (summary.some((item) => SUMMARY_PLACEHOLDERS.includes(item))) {
+      problems.push(
+        at(lineOf('summary'), 'still has the placeholder written by npm run policy -- new', 'Write what changed in plain words (or delete the summary), or keep draft: true until the text is ready.', 'summary'),
+      );
+    }
+  }
+
+  if (split.file.body.trim() === '') {
+    problems.push(at(split.file.bodyStartLine, 'the file has no text after the front matter', 'Write the text of the policy below the closing "---" line.'));
+  }
+
+  if (!path.ok || !frontMatter || problems.length > 0) return { problems };
+  const effective = parseEffective(frontMatter.effective);
+  if (!effective.ok) return { problems }; // unreachable: the schema ran the same parser
+  const summary = frontMatter.summary === undefined ? [] : typeof frontMatter.summary === 'string' ? [frontMatter.summary] : frontMatter.summary;
+  return {
+    problems,
+    version: {
+      ...path.key,
+      id: getVersionId(path.key),
+      title: frontMatter.title,
+      effective: frontMatter.effective.trim(),
+      effectiveFrom: resolveEffective(effective.value, options.timeZone),
+      summary,
+      changeType: frontMatter.changeType,
+      draft: frontMatter.draft,
+      corrections: frontMatter.corrections,
+      published: null,
+      body: toCanonicalBody(split.file.body),
+      file: file.displayPath,
+      // The first line of text, past the blank lines toCanonicalBody drops, so body line n is file line bodyStartLine + n.
+      bodyStartLine: split.file.bodyStartLine + (/^(?:[ \t]*\n)*/.exec(split.file.body)?.[0].split('\n').length ?? 1) - 1,
+      effectiveLine: lineOf('effective'),
+    },
+  };
+}
+
+/**
+ * Validates every file, then the rules across files: no two versions of one
+ * policy and locale at the same instant, and translations of one version
+ * agreeing on when it takes effect.
+ */
+export function validateCorpus(files: readonly CorpusFile[], options: ValidateOptions): ValidationResult {
+  const problems: Problem[] = [];
+  const versions: PolicyVersion[] = [];
+  const drafts: PolicyVersion[] = [];
+  for (const file of files) {
+    const result = validateFile(file, options);
+    problems.push(...result.problems);
+    if (result.version) (options.includeDrafts || !result.version.draft ? versions : drafts).push(result.version);
+  }
+  problems.push(...findSameInstantVersions(versions), ...findDisagreeingTranslations(versions, options.defaultLocale));
+  versions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { versions, drafts, problems };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function findSameInstantVersions(versions: readonly PolicyVersion[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of groupBy(versions, (v) => `${v.policy}/${v.locale}/${v.effectiveFrom}`).values()) {
+    if (group.length < 2) continue;
+    const [first, ...others] = [...group].sort((a, b) => (a.file < b.file ? -1 : 1));
+    if (!first) continue;
+    for (const other of others) {
+      problems.push({
+        file: other.file,
+        line: other.effectiveLine,
+        field: 'effective',
+        message: `takes effect at the same instant as ${first.file} (${formatInstant(other.effectiveFrom)}), so neither would be the one in force`,
+        hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).',
+      });
+    }
+  }
+  return problems;
+}
+
+function findDisagreeingTranslations(versions: readonly PolicyVersion[], defaultLocale?: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of groupBy(versions, (v) => `${v.policy}/${v.version}`).values()) {
+    if (group.length < 2) continue;
+    const reference = group.find((v) => v.locale === defaultLocale) ?? [...group].sort((a, b) => (a.locale < b.locale ? -1 : 1))[0];
+    if (!reference) continue;
+    for (const translation of group) {
+      if (translation === reference || translation.effectiveFrom === reference.effectiveFrom) continue;
+      problems.push({
+        file: translation.file,
+        line: translation.effectiveLine,
+        field: 'effective',
+        message: `is "${translation.effective}" but the ${reference.locale} text of the same version (${reference.file}) says "${reference.effective}"; translations of one version must take effect together`,
+        hint: `Set effective to "${reference.effective}" here, or give this text its own version id if it really starts at another time.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,53 @@
+/**
+ * Stable anchors for citing a clause: every heading and paragraph that
+ * starts with a clause number («3.4.», «## 3.») gets that number as its id,
+ * so `…/privacy/2025-09-01/#3.4` points at clause 3.4 for the life of the
+ * version, however the wording around it changes. Each numbered element also
+ * gets a small "link to this clause" anchor (named "§ 3.4" for screen readers,
+ * in every language). A rehype plugin of the site's Markdown pipeline.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { getClauseNumber } from '#lib/redline/document-blocks.ts';
+
+const NUMBERED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li']);
+
+/** The first few characters of an element's text: enough to read a clause number. */
+function leadingText(children: readonly ElementContent[], limit = 24): string {
+  let text = '';
+  for (const child of children) {
+    if (text.length >= limit) break;
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element') text += leadingText(child.children, limit - text.length);
+  }
+  return text.trimStart();
+}
+
+/** The id of a clause number: the number itself (`3.4`), a valid HTML id and a readable URL fragment. */
+export function getClauseId(clause: string): string {
+  return clause;
+}
+
+/** Adds clause ids and "link to this clause" anchors. */
+export function rehypeClauseAnchors() {
+  return (tree: Root) => {
+    const taken = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties['id'] === 'string') taken.add(node.properties['id']);
+    });
+    visit(tree, 'element', (node: Element, _index, parent) => {
+      if (!NUMBERED.has(node.tagName) || typeof node.properties['id'] === 'string') return;
+      // A paragraph inside a list item that already carries the number is the same clause.
+      if (node.tagName === 'p' && parent && parent.type === 'element' && parent.tagName === 'li' && typeof parent.properties['id'] === 'string') return;
+      const clause = getClauseNumber(leadingText(node.children));
+      if (!clause) return;
+      let id = getClauseId(clause);
+      for (let n = 2; taken.has(id); n++) id = `${getClauseId(clause)}-${n}`;
+      taken.add(id);
+      node.properties['id'] = id;
+      const classes = Array.isArray(node.properties['className']) ? node.properties['className'] : [];
+      node.properties['className'] = [...classes, 'clause'];
+      node.children.unshift({ type: 'element', tagName: 'a', properties: { className: ['clause-link'], href: `#${id}`, ariaLabel: `§ ${clause}` }, children: [] });
+    });
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Resolves the site settings from `site.config.ts` and the environment, with
+ * a clear error when either is wrong. Everything that needs a setting (Astro's
+ * config, the content loader, pages, the CLI) calls {@link resolveSiteSettings}.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '#schemas/site-config.ts';
+import { describeZodIssues } from '#lib/corpus/zod-problems.ts';
+
+/** Resolved settings with absolute paths and the build's notion of "now". */
+export interface SiteSettings extends SiteConfig {
+  /** Absolute path of the policies folder. */
+  policiesPath: string;
+  /** Base path of the site (`/` or `/legal/`), from `siteUrl`. */
+  basePath: string;
+}
+
+/** Thrown for settings that cannot work, with every problem listed. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** The environment variables the settings read. */
+export interface SettingsEnv {
+  SITE_URL?: string | undefined;
+  POLICIES_DIR?: string | undefined;
+}
+
+/**
+ * Validates `site.config.ts` and applies environment overrides:
+ * `SITE_URL` replaces `siteUrl`, `POLICIES_DIR` replaces `policiesDir`.
+ * @param input the object exported by `site.config.ts`
+ * @param env usually `process.env`
+ * @param root the project root, for relative folders
+ */
+export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, root: string): SiteSettings {
+  const merged: SiteConfigInput = {
+    ...input,
+    ...(env.SITE_URL ? { siteUrl: env.SITE_URL.endsWith('/') ? env.SITE_URL : `${env.SITE_URL}/` } : {}),
+    ...(env.POLICIES_DIR ? { policiesDir: env.POLICIES_DIR } : {}),
+  };
+  const parsed = SiteConfigSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) {
+    const lines = describeZodIssues(parsed.error.issues, Object.keys(SiteConfigSchema.shape)).map(
+      (problem) => `site.config.ts: ${problem.field}: ${problem.message}\n    ${problem.hint}`,
+    );
+    throw new SiteConfigError(`The site settings are not valid:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (!config.siteTitle[config.defaultLocale]) {
+    throw new SiteConfigError(`site.config.ts: siteTitle: has no title for the default locale "${config.defaultLocale}"\n    Add siteTitle.${config.defaultLocale}.`);
+  }
+  return {
+    ...config,
+    policiesPath: isAbsolute(config.policiesDir) ? config.policiesDir : resolve(root, config.policiesDir),
+    basePath: new URL(config.siteUrl).pathname,
+  };
+}
+
+/**
+ * The instant the build treats as "now" when it decides which version is in
+ * force: `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention)
+ * when set, else the clock. Pages and feeds depend on it only through which
+ * interval it falls in, so any two builds between the same version changes are
+ * identical.
+ */
+export function getBuildInstant(env: { SOURCE_DATE_EPOCH?: string | undefined }, clock: () => number = Date.now): number {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return clock();
+  if (!/^\d+$/.test(epoch)) {
+    throw new SiteConfigError(`SOURCE_DATE_EPOCH: "${epoch}" is not a whole number of seconds since 1970-01-01T00:00:00Z\n    Unset it, or set it like SOURCE_DATE_EPOCH=$(date +%s).`);
+  }
+  return Number(epoch) * 1000;
+}

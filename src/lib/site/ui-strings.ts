@@ -1,0 +1,412 @@
+/**
+ * Every string of the site's interface, in Russian and English, in one table.
+ * A locale without its own column (say `pt-br`) gets the English interface
+ * around its text; the text itself keeps its `lang`.
+ */
+import type { RedlineLabels } from '#lib/redline/render-redline.ts';
+
+
+/** The strings of one interface language. Functions take already-formatted values. */
+export interface UiStrings {
+  /** BCP 47 tag of this interface language. */
+  lang: string;
+  skipToContent: string;
+  languageSwitch: string;
+  policies: string;
+  homeIntro: string;
+  noPolicies: string;
+  onlyInOtherLanguages: string;
+  currentVersionLink: string;
+  historyLink: string;
+  inForceSince: (date: string) => string;
+  notYetInForce: (date: string) => string;
+  statusInForce: string;
+  statusScheduled: string;
+  statusSuperseded: string;
+  statusDraft: string;
+  draftBanner: string;
+  noticeSuperseded: (until: string) => string;
+  noticeSupersededPeriod: (from: string, until: string) => string;
+  noticeScheduled: (from: string) => string;
+  noticeInForceInstead: string;
+  goToCurrent: string;
+  noticeNoneInForce: string;
+  version: string;
+  effectivePeriod: string;
+  period: (from: string, until: string | null) => string;
+  changeType: string;
+  changeTypes: { material: string; editorial: string };
+  whatChanged: string;
+  permanentLink: string;
+  stableLinkNote: string;
+  rawMarkdown: string;
+  sha256: string;
+  history: (title: string) => string;
+  historyIntro: string;
+  historyCaption: string;
+  columnVersion: string;
+  columnPeriod: string;
+  columnStatus: string;
+  columnChanges: string;
+  firstVersion: string;
+  versionOf: (title: string, date: string) => string;
+  notFoundTitle: string;
+  notFoundText: string;
+  notFoundHome: string;
+  publishedBy: string;
+  developers: string;
+  feedLinks: string;
+  tableOfContents: string;
+  search: string;
+  searchLabel: string;
+  searchButton: string;
+  searchNeedsScript: string;
+  searchScope: string;
+  searchNoResults: (query: string) => string;
+  searchResults: (count: number, query: string) => string;
+  searchLoading: string;
+  searchFailed: string;
+  /** The client kit's notice; `{title}`, `{date}` are filled in the browser. Plain strings: they are sent as JSON. */
+  kit: {
+    updated: string;
+    seeChanges: string;
+    mustAccept: string;
+    accept: string;
+    acknowledge: string;
+    label: string;
+  };
+  /** Corrections of published texts. */
+  corrections: {
+    notice: (date: string, reason: string) => string;
+    link: string;
+    pageTitle: (title: string, date: string) => string;
+    before: string;
+    after: string;
+    originalText: string;
+  };
+  /** Change notifications (Atom, JSON Feed). */
+  feeds: {
+    title: (title: string) => string;
+    entryTitle: (title: string, date: string) => string;
+    takesEffect: (date: string) => string;
+    whatChanged: string;
+    kindOfChange: (label: string) => string;
+  };
+  /** The redline pages. */
+  diff: {
+    title: (title: string) => string;
+    between: (from: string, to: string) => string;
+    viewInline: string;
+    viewSideBySide: string;
+    views: string;
+    summaryHeading: string;
+    noChanges: string;
+    counts: (stats: { modified: number; added: number; removed: number; moved: number }) => string;
+    changedSections: string;
+    preamble: string;
+    changesInSection: (count: number) => string;
+    authorsSummary: string;
+    legend: string;
+    legendText: string;
+    degraded: string;
+    fromVersion: string;
+    toVersion: string;
+    whatChangedLink: string;
+    compareWithCurrent: string;
+    compareHeading: string;
+    compareFrom: string;
+    compareTo: string;
+    compareSubmit: string;
+    compareNeedsScript: string;
+    compareLoading: string;
+    compareFailed: string;
+    compareSame: string;
+    labels: RedlineLabels;
+  };
+}
+
+const ruPlural = new Intl.PluralRules('ru');
+const enPlural = new Intl.PluralRules('en');
+
+/** «1 пункт», «2 пункта», «5 пунктов»: Russian needs three forms. */
+function ru3(count: number, one: string, few: string, many: string): string {
+  const form = ruPlural.select(count);
+  return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}
+
+function en2(count: number, one: string, other: string): string {
+  return `${count} ${enPlural.select(count) === 'one' ? one : other}`;
+}
+
+/** Ends a sentence with a period unless it already ends with one («2025 г.» does). */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+const ru: UiStrings = {
+  lang: 'ru',
+  skipToContent: 'Перейти к тексту',
+  languageSwitch: 'Язык',
+  policies: 'Документы',
+  homeIntro: 'Действующие редакции правовых документов сайта. У каждой редакции есть постоянная ссылка, а в истории видны все прежние редакции и сроки их действия.',
+  noPolicies: 'Документов на этом языке пока нет.',
+  onlyInOtherLanguages: 'Есть только на других языках',
+  currentVersionLink: 'Действующая редакция',
+  historyLink: 'История редакций',
+  inForceSince: (date) => `действует с ${date}`,
+  notYetInForce: (date) => `вступает в силу ${date}`,
+  statusInForce: 'Действует',
+  statusScheduled: 'Вступит в силу',
+  statusSuperseded: 'Утратила силу',
+  statusDraft: 'Черновик',
+  draftBanner: 'ЧЕРНОВИК — не опубликован. Эта страница видна только на сервере разработки и не попадёт на сайт.',
+  noticeSuperseded: (until) => sentence(`Эта редакция не действует с ${until}`),
+  noticeSupersededPeriod: (from, until) => sentence(`Она действовала с ${from} до ${until}`),
+  noticeScheduled: (from) => sentence(`Эта редакция вступит в силу ${from}`),
+  noticeInForceInstead: 'До этого действует прежняя редакция.',
+  goToCurrent: 'Перейти к действующей редакции',
+  noticeNoneInForce: 'Ни одна редакция этого документа ещё не вступила в силу.',
+  version: 'Редакция',
+  effectivePeriod: 'Срок действия',
+  period: (from, until) => (until ? `с ${from} до ${until}` : `с ${from}`),
+  changeType: 'Характер изменений',
+  changeTypes: { material: 'существенные', editorial: 'редакционные' },
+  whatChanged: 'Что изменилось',
+  permanentLink: 'Постоянная ссылка на эту редакцию',
+  stableLinkNote: 'По этому адресу всегда открывается действующая редакция.',
+  rawMarkdown: 'Исходный текст (Markdown)',
+  sha256: 'SHA-256 исходного текста',
+  history: (title) => `${title}: история редакций`,
+  historyIntro: 'Все опубликованные редакции документа. Редакция действует с указанного момента до вступления в силу следующей.',
+  historyCaption: 'Редакции, от новых к старым',
+  columnVersion: 'Редакция',
+  columnPeriod: 'Срок действия',
+  columnStatus: 'Статус',
+  columnChanges: 'Изменения',
+  firstVersion: 'Первая редакция',
+  versionOf: (title, date) => `${title}, редакция от ${date}`,
+  notFoundTitle: 'Страница не найдена',
+  notFoundText: 'По этому адресу ничего нет. Возможно, ссылка неполная. Все документы и их редакции перечислены на главной странице.',
+  notFoundHome: 'На главную',
+  publishedBy: 'Публикует',
+  developers: 'Для разработчиков',
+  feedLinks: 'Лента изменений',
+  tableOfContents: 'Содержание',
+  search: 'Поиск',
+  searchLabel: 'Искать в действующих редакциях документов',
+  searchButton: 'Найти',
+  searchNeedsScript: 'Поиск работает с включённым JavaScript. Все документы перечислены на главной странице.',
+  searchScope: 'Поиск идёт по действующим редакциям. Прежние редакции открываются из истории каждого документа.',
+  searchNoResults: (query) => `По запросу «${query}» ничего не найдено.`,
+  searchResults: (count, query) => `По запросу «${query}»: ${ru3(count, 'результат', 'результата', 'результатов')}.`,
+  searchLoading: 'Ищем…',
+  searchFailed: 'Поиск сейчас недоступен.',
+  kit: {
+    updated: 'Мы обновили документ «{title}» {date}.',
+    seeChanges: 'Посмотреть, что изменилось',
+    mustAccept: 'Изменения существенные: чтобы продолжить, примите новую редакцию.',
+    accept: 'Принять новую редакцию',
+    acknowledge: 'Понятно',
+    label: 'Обновление документа',
+  },
+  corrections: {
+    notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
+    link: 'Что исправлено',
+    pageTitle: (title, date) => `${title}: исправление от ${date}`,
+    before: 'до исправления',
+    after: 'после исправления',
+    originalText: 'Текст до исправления',
+  },
+  feeds: {
+    title: (title) => `${title}: новые редакции`,
+    entryTitle: (title, date) => `${title}, редакция от ${date}`,
+    takesEffect: (date) => sentence(`Вступает в силу ${date}`),
+    whatChanged: 'Что изменилось:',
+    kindOfChange: (label) => `Характер изменений: ${label}.`,
+  },
+  diff: {
+    title: (title) => `${title}: что изменилось`,
+    between: (from, to) => `Редакция от ${from} → редакция от ${to}`,
+    viewInline: 'Одной колонкой',
+    viewSideBySide: 'Две колонки: было и стало',
+    views: 'Вид сравнения',
+    summaryHeading: 'Сводка изменений',
+    noChanges: 'Текст не изменился.',
+    counts: ({ modified, added, removed, moved }) =>
+      [
+        modified && `${ru3(modified, 'фрагмент изменён', 'фрагмента изменены', 'фрагментов изменено')}`,
+        added && `${ru3(added, 'фрагмент добавлен', 'фрагмента добавлены', 'фрагментов добавлено')}`,
+        removed && `${ru3(removed, 'фрагмент удалён', 'фрагмента удалены', 'фрагментов удалено')}`,
+        moved && `${ru3(moved, 'фрагмент перенесён', 'фрагмента перенесены', 'фрагментов перенесено')}`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    changedSections: 'Изменённые разделы',
+    preamble: 'Вводная часть',
+    changesInSection: (count) => ru3(count, 'изменение', 'изменения', 'изменений'),
+    authorsSummary: 'Пояснение к изменениям',
+    legend: 'Как читать',
+    legendText: 'Удалённый текст зачёркнут, добавленный — подчёркнут и выделен. Перед каждой правкой программа чтения с экрана произносит «удалено» или «добавлено».',
+    degraded: 'Некоторые фрагменты изменены настолько, что показаны целиком: сначала прежний текст, затем новый.',
+    fromVersion: 'Прежняя редакция',
+    toVersion: 'Новая редакция',
+    whatChangedLink: 'Что изменилось по сравнению с предыдущей редакцией',
+    compareWithCurrent: 'Сравнить с действующей редакцией',
+    compareHeading: 'Сравнить любые две редакции',
+    compareFrom: 'Прежняя редакция',
+    compareTo: 'Новая редакция',
+    compareSubmit: 'Сравнить',
+    compareNeedsScript: 'Для сравнения произвольных редакций нужен JavaScript. Без него доступны сравнения соседних редакций — ссылки на них есть в истории редакций.',
+    compareLoading: 'Сравниваем…',
+    compareFailed: 'Не удалось загрузить редакции для сравнения.',
+    compareSame: 'Выберите две разные редакции.',
+    labels: {
+      added: 'добавлено: ',
+      removed: 'удалено: ',
+      blockAdded: 'Добавлено',
+      blockRemoved: 'Удалено',
+      blockMoved: 'Перенесено',
+      blockFormatted: 'Изменено оформление или ссылка',
+      blockReplaced: 'Заменено целиком',
+    },
+  },
+};
+
+const en: UiStrings = {
+  lang: 'en',
+  skipToContent: 'Skip to the text',
+  languageSwitch: 'Language',
+  policies: 'Documents',
+  homeIntro: 'The versions of our legal documents in force now. Every version has a permanent link, and each history lists all earlier versions with the periods they were in force.',
+  noPolicies: 'There are no documents in this language yet.',
+  onlyInOtherLanguages: 'Available in other languages only',
+  currentVersionLink: 'Version in force',
+  historyLink: 'Version history',
+  inForceSince: (date) => `in force since ${date}`,
+  notYetInForce: (date) => `takes effect on ${date}`,
+  statusInForce: 'In force',
+  statusScheduled: 'Scheduled',
+  statusSuperseded: 'Superseded',
+  statusDraft: 'Draft',
+  draftBanner: 'DRAFT — not published. This page is shown by the development server only and will not be on the site.',
+  noticeSuperseded: (until) => sentence(`This version has not been in force since ${until}`),
+  noticeSupersededPeriod: (from, until) => sentence(`It was in force from ${from} until ${until}`),
+  noticeScheduled: (from) => sentence(`This version takes effect on ${from}`),
+  noticeInForceInstead: 'Until then the previous version remains in force.',
+  goToCurrent: 'Go to the version in force',
+  noticeNoneInForce: 'No version of this document has taken effect yet.',
+  version: 'Version',
+  effectivePeriod: 'In force',
+  period: (from, until) => (until ? `from ${from} until ${until}` : `since ${from}`),
+  changeType: 'Kind of change',
+  changeTypes: { material: 'material', editorial: 'editorial' },
+  whatChanged: 'What changed',
+  permanentLink: 'Permanent link to this version',
+  stableLinkNote: 'This address always shows the version in force.',
+  rawMarkdown: 'Source text (Markdown)',
+  sha256: 'SHA-256 of the source text',
+  history: (title) => `${title}: version history`,
+  historyIntro: 'Every published version of this document. A version is in force from the instant shown until the next one takes effect.',
+  historyCaption: 'Versions, newest first',
+  columnVersion: 'Version',
+  columnPeriod: 'In force',
+  columnStatus: 'Status',
+  columnChanges: 'Changes',
+  firstVersion: 'First version',
+  versionOf: (title, date) => `${title}, version of ${date}`,
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is nothing at this address; the link may be incomplete. Every document and all its versions are listed on the home page.',
+  notFoundHome: 'Go to the home page',
+  publishedBy: 'Published by',
+  developers: 'For developers',
+  feedLinks: 'Change feed',
+  tableOfContents: 'Contents',
+  search: 'Search',
+  searchLabel: 'Search the versions in force',
+  searchButton: 'Search',
+  searchNeedsScript: 'Search needs JavaScript. Every document is listed on the home page.',
+  searchScope: 'Search covers the versions in force. Earlier versions open from each document’s history.',
+  searchNoResults: (query) => `Nothing found for “${query}”.`,
+  searchResults: (count, query) => `${en2(count, 'result', 'results')} for “${query}”.`,
+  searchLoading: 'Searching…',
+  searchFailed: 'Search is not available right now.',
+  kit: {
+    updated: 'We updated “{title}” on {date}.',
+    seeChanges: 'See what changed',
+    mustAccept: 'These are material changes: to continue, please accept the new version.',
+    accept: 'Accept the new version',
+    acknowledge: 'Got it',
+    label: 'Document update',
+  },
+  corrections: {
+    notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,
+    link: 'What was corrected',
+    pageTitle: (title, date) => `${title}: correction of ${date}`,
+    before: 'before the correction',
+    after: 'after the correction',
+    originalText: 'Text before the correction',
+  },
+  feeds: {
+    title: (title) => `${title}: new versions`,
+    entryTitle: (title, date) => `${title}, version of ${date}`,
+    takesEffect: (date) => sentence(`Takes effect on ${date}`),
+    whatChanged: 'What changed:',
+    kindOfChange: (label) => `Kind of change: ${label}.`,
+  },
+  diff: {
+    title: (title) => `${title}: what changed`,
+    between: (from, to) => `Version of ${from} → version of ${to}`,
+    viewInline: 'One column',
+    viewSideBySide: 'Side by side: before and after',
+    views: 'Comparison view',
+    summaryHeading: 'Summary of changes',
+    noChanges: 'The text did not change.',
+    counts: ({ modified, added, removed, moved }) =>
+      [
+        modified && `${en2(modified, 'passage changed', 'passages changed')}`,
+        added && `${added} added`,
+        removed && `${removed} removed`,
+        moved && `${moved} moved`,
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    changedSections: 'Changed sections',
+    preamble: 'Introduction',
+    changesInSection: (count) => en2(count, 'change', 'changes'),
+    authorsSummary: 'About these changes',
+    legend: 'How to read this',
+    legendText: 'Removed text is struck through; added text is underlined and highlighted. A screen reader says “removed” or “added” before each change.',
+    degraded: 'Some passages changed so much that they are shown whole: first the old text, then the new.',
+    fromVersion: 'Previous version',
+    toVersion: 'New version',
+    whatChangedLink: 'What changed from the previous version',
+    compareWithCurrent: 'Compare with the version in force',
+    compareHeading: 'Compare any two versions',
+    compareFrom: 'Older version',
+    compareTo: 'Newer version',
+    compareSubmit: 'Compare',
+    compareNeedsScript: 'Comparing any two versions needs JavaScript. Without it, the comparisons of consecutive versions are available from the version history.',
+    compareLoading: 'Comparing…',
+    compareFailed: 'The versions to compare could not be loaded.',
+    compareSame: 'Choose two different versions.',
+    labels: {
+      added: 'added: ',
+      removed: 'removed: ',
+      blockAdded: 'Added',
+      blockRemoved: 'Removed',
+      blockMoved: 'Moved',
+      blockFormatted: 'Formatting or link changed',
+      blockReplaced: 'Replaced as a whole',
+    },
+  },
+};
+
+const TABLE: Readonly<Record<string, UiStrings>> = { ru, en };
+
+/** Interface languages that have their own strings. */
+export const UI_LOCALES = Object.keys(TABLE);
+
+/** The interface strings for a content locale: its own, its base language's, or English. */
+export function getUiStrings(locale: string): UiStrings {
+  return TABLE[locale] ?? TABLE[locale.split('-')[0] ?? ''] ?? en;
+}

@@ -1,0 +1,155 @@
+/**
+ * The live examples of the "For developers" page: real feed URLs of this
+ * site, the identity of a version in force, a consent record, and a form
+ * snippet, all computed from the corpus so the page never shows stale values.
+ */
+import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
+import { formatInstant } from '#lib/time/effective-instant.ts';
+import { getReconsentInput } from '#lib/feed/since-data.ts';
+import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import { getCurrentVersion } from '#lib/timeline/timeline.ts';
+
+/** Feed links of one policy in one locale. */
+export interface PolicyFeedLinks {
+  policy: string;
+  locale: string;
+  title: string;
+  feedUrl: string;
+  currentJsonUrl: string;
+  atomUrl: string;
+  jsonFeedUrl: string;
+  timemapUrl: string;
+}
+
+/** Everything the developers page shows. */
+export interface DeveloperGuide {
+  indexUrl: string;
+  schemaUrl: string;
+  feeds: PolicyFeedLinks[];
+  /** Pretty-printed JSON of an example consent record, and of one tied to two documents. */
+  recordExample: string;
+  multiRecordExample: string;
+  formSnippet: string;
+  scriptSnippet: string;
+  verifyExample: string;
+  atExample: string;
+  /** The client kit's URL and the feed base it reads. */
+  kitUrl: string;
+  feedBaseUrl: string;
+  /** The same two as site paths, for the live example (it then works wherever the site is served). */
+  kitPath: string;
+  feedBasePath: string;
+  /** The live kit examples: one accepted version per answer (required, notify, none) that this site has. */
+  reconsentExamples: { policy: string; locale: string; acceptedVersion: string; answer: ReconsentAnswer; json: string }[];
+  kitSnippet: string;
+  reconsentCliExample: string;
+}
+
+/** Builds the examples for the developers page in `locale`. */
+export function getDeveloperGuide(context: SiteContext, locale: string): DeveloperGuide {
+  const { corpus, urls, now, settings } = context;
+  const feeds: PolicyFeedLinks[] = corpus.policies.flatMap((policy) =>
+    getPolicyLocales(corpus, policy).map((policyLocale) => {
+      const timeline = getTimeline(corpus, policy, policyLocale);
+      return {
+        policy,
+        locale: policyLocale,
+        title: (timeline && getCurrentVersion(timeline, now)?.title) ?? policy,
+        feedUrl: urls.absolute(urls.policyFeed(policy)),
+        currentJsonUrl: urls.absolute(urls.currentJson(policy)),
+        atomUrl: urls.absolute(urls.atom(policy, policyLocale)),
+        jsonFeedUrl: urls.absolute(urls.jsonFeed(policy, policyLocale)),
+        timemapUrl: urls.absolute(urls.timemap(policy, policyLocale)),
+      };
+    }),
+  );
+  // The examples use real versions of this site: the locale's own if it has any.
+  const pick = (preferred: string) => {
+    for (const policy of [preferred, ...corpus.policies]) {
+      for (const candidate of [locale, settings.defaultLocale, ...corpus.locales]) {
+        const timeline = getTimeline(corpus, policy, candidate);
+        const version = timeline && getCurrentVersion(timeline, now);
+        if (version) return version;
+      }
+    }
+    return undefined;
+  };
+  const main = pick('privacy');
+  const consent = pick('consent') ?? main;
+  const identity = (version: typeof main) =>
+    version ? { policy: version.policy, locale: version.locale, version: version.version, sha256: version.sha256 } : { policy: 'privacy', locale, version: '2025-09-01', sha256: '…' };
+  const acceptedAt = formatInstant(main ? Math.max(main.effectiveFrom, now - (now % 86_400_000)) : now);
+  const currentJson = urls.absolute(urls.currentJson(consent?.policy ?? 'consent'));
+  const consentUrl = consent ? urls.absolute(urls.version(consent.policy, consent.locale, consent.version)) : '';
+  const consentIdentity = identity(consent);
+  return {
+    indexUrl: urls.absolute(urls.feedIndex()),
+    schemaUrl: urls.absolute(urls.feedSchema()),
+    feeds,
+    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123' }, null, 2),
+    multiRecordExample: JSON.stringify({ acceptedAt, userId: 'u-123', documents: [identity(main), identity(consent)] }, null, 2),
+    formSnippet: [
+      '<form method="post" action="/signup">',
+      '  <!-- your fields -->',
+      '  <label>',
+      '    <input type="checkbox" name="consent" required>',
+      `    <a href="${consentUrl}">${consent?.title ?? ''}</a>`,
+      '  </label>',
+      ...Object.entries(consentIdentity).map(([key, value]) => `  <input type="hidden" name="consent_${key}" value="${value}">`),
+      '  <button type="submit">OK</button>',
+      '</form>',
+    ].join('\n'),
+    scriptSnippet: [
+      '<script type="module">',
+      `  // Keeps the hidden fields on the version in force, even between two builds of the policy site.`,
+      `  const response = await fetch('${currentJson}');`,
+      `  const { locales } = await response.json();`,
+      `  const entry = locales['${consentIdentity.locale}'];`,
+      `  const now = Date.now();`,
+      `  const version = entry.next && Date.parse(entry.next.effectiveFrom) <= now ? entry.next : entry.inForce;`,
+      `  const form = document.querySelector('form[action="/signup"]');`,
+      `  for (const key of ['version', 'sha256']) form.elements['consent_' + key].value = version[key];`,
+      `  form.querySelector('label a').href = version.url;`,
+      '</script>',
+    ].join('\n'),
+    kitUrl: urls.absolute(urls.kit()),
+    feedBaseUrl: urls.absolute(urls.feedIndex()).replace(/index\.json$/, ''),
+    kitPath: urls.kit(),
+    feedBasePath: urls.feedIndex().replace(/index\.json$/, ''),
+    reconsentExamples: getReconsentExamples(context, main?.policy ?? 'privacy', main?.locale ?? locale),
+    kitSnippet: [
+      `<script type="module" src="${urls.absolute(urls.kit())}"></script>`,
+      '',
+      `<policy-update-notice feed-url="${urls.absolute(urls.feedIndex()).replace(/index\.json$/, '')}"`,
+      `  policy="${main?.policy ?? 'privacy'}" locale="${main?.locale ?? locale}" accepted-version="<the version the user accepted>"></policy-update-notice>`,
+      '',
+      '<script type="module">',
+      `  document.addEventListener('policy-accept', (event) => {`,
+      '    // event.detail: { policy, locale, version, sha256 }: store it with the time of acceptance.',
+      `    fetch('/api/consents', { method: 'POST', body: JSON.stringify(event.detail) });`,
+      '  });',
+      '',
+      `  // Or decide in your own code: const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });`,
+      `  // import { checkReconsent } from '${urls.absolute(urls.kit())}';`,
+      '</script>',
+    ].join('\n'),
+    reconsentCliExample: `npm run policy -- reconsent ${main?.policy ?? 'privacy'} <acceptedVersion> --locale ${main?.locale ?? locale}   # exit 0 none, 10 notify, 20 required, 1 error`,
+    verifyExample: 'npm run policy -- verify consents.jsonl --feed ' + urls.absolute(urls.feedIndex()),
+    atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
+  };
+}
+
+/** For each answer the site can show (required, notify, none), the oldest accepted version that gives it. */
+function getReconsentExamples(context: SiteContext, policy: string, locale: string): DeveloperGuide['reconsentExamples'] {
+  const timeline = getTimeline(context.corpus, policy, locale);
+  const examples: DeveloperGuide['reconsentExamples'] = [];
+  const seen = new Set<string>();
+  for (const version of timeline?.versions ?? []) {
+    const answer = decideReconsent(getReconsentInput(context, policy, locale, version.version), context.now);
+    if (seen.has(answer.reconsent) || version.effectiveFrom > context.now) continue;
+    seen.add(answer.reconsent);
+    examples.push({ policy, locale, acceptedVersion: version.version, answer, json: JSON.stringify(answer, null, 2) });
+  }
+  return examples;
+}

@@ -1,0 +1,116 @@
+/**
+ * What a version page shows about the version: its status at build time,
+ * the notice an archived or scheduled version must carry, its period and
+ * summary, and its links. Shared by the permanent page and the stable
+ * "current" page.
+ */
+import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
+import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import { getVersionInForceAt, getVersionStatus, type TimelineVersion, type VersionStatus } from '#lib/timeline/timeline.ts';
+import { getUiStrings } from '#lib/site/ui-strings.ts';
+
+/** The notice on top of a version that is not simply in force. */
+export interface VersionNotice {
+  kind: 'superseded' | 'scheduled';
+  /** Sentences of the notice, in order. */
+  text: string[];
+  /** Link to the version in force, when there is one. */
+  currentHref: string | null;
+}
+
+/** Everything a page prints about one version. */
+export interface VersionView {
+  policy: string;
+  locale: string;
+  version: string;
+  title: string;
+  status: VersionStatus;
+  statusLabel: string;
+  draft: boolean;
+  /** «1 сентября 2025 г.» */
+  effectiveFromText: string;
+  effectiveUntilText: string | null;
+  /** «с 1 сентября 2025 г. до 15 февраля 2026 г.» */
+  periodText: string;
+  /** ISO instants for `<time datetime>`. */
+  effectiveFromIso: string;
+  effectiveUntilIso: string | null;
+  notice: VersionNotice | null;
+  summary: string[];
+  changeTypeLabel: string;
+  isFirst: boolean;
+  sha256: string;
+  permanentHref: string;
+  currentHref: string;
+  historyHref: string;
+  rawHref: string;
+  /** Redline from the previous version, if there is one. */
+  diffFromPreviousHref: string | null;
+  /** Redline from this version to the one in force, for versions older than it. */
+  diffToCurrentHref: string | null;
+  /** Corrections of the published text, oldest first. */
+  corrections: { text: string; href: string; originalHref: string }[];
+}
+
+/** Builds the view of a version at the build's "now". */
+export function getVersionView(context: SiteContext, version: TimelineVersion): VersionView {
+  const { urls, settings, now, corpus } = context;
+  const ui = getUiStrings(version.locale);
+  // Dates belong to the interface sentence around them, so they follow the interface language.
+  const format = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  const status = getVersionStatus(version, now);
+  const from = format(version.effectiveFrom);
+  const until = version.effectiveUntil === null ? null : format(version.effectiveUntil);
+  const timeline = getTimeline(corpus, version.policy, version.locale);
+  const inForce = timeline ? getVersionInForceAt(timeline, now) : undefined;
+  const currentHref = urls.current(version.policy, version.locale);
+
+  let notice: VersionNotice | null = null;
+  if (status === 'superseded' && until !== null) {
+    notice = {
+      kind: 'superseded',
+      text: [ui.noticeSuperseded(until), ui.noticeSupersededPeriod(from, until)],
+      currentHref: inForce ? currentHref : null,
+    };
+  } else if (status === 'scheduled') {
+    notice = {
+      kind: 'scheduled',
+      text: [ui.noticeScheduled(from), inForce ? ui.noticeInForceInstead : ui.noticeNoneInForce],
+      currentHref: inForce ? currentHref : null,
+    };
+  }
+
+  return {
+    policy: version.policy,
+    locale: version.locale,
+    version: version.version,
+    title: version.title,
+    status,
+    statusLabel: version.draft
+      ? ui.statusDraft
+      : { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded }[status],
+    draft: version.draft,
+    effectiveFromText: from,
+    effectiveUntilText: until,
+    periodText: ui.period(from, until),
+    effectiveFromIso: new Date(version.effectiveFrom).toISOString(),
+    effectiveUntilIso: version.effectiveUntil === null ? null : new Date(version.effectiveUntil).toISOString(),
+    notice,
+    summary: version.summary,
+    changeTypeLabel: ui.changeTypes[version.changeType],
+    isFirst: version.previousVersion === null,
+    sha256: version.sha256,
+    permanentHref: urls.version(version.policy, version.locale, version.version),
+    currentHref,
+    historyHref: urls.history(version.policy, version.locale),
+    rawHref: urls.raw(version.policy, version.locale, version.version),
+    diffFromPreviousHref: version.previousVersion === null ? null : urls.diff(version.policy, version.locale, version.previousVersion, version.version),
+    diffToCurrentHref: inForce && version.index < inForce.index ? urls.diff(version.policy, version.locale, version.version, inForce.version) : null,
+    corrections: (version.published?.corrections ?? []).map((correction, index) => ({
+      text: ui.corrections.notice(formatCalendarDate(correction.date, ui.lang), correction.reason),
+      href: urls.correction(version.policy, version.locale, version.version, index + 1),
+      originalHref: urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256),
+    })),
+  };
+}

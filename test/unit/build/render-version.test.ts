@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { toCanonicalText } from '#lib/corpus/canonical-text.ts';
+import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
+import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
+import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
+import { renderVersion } from '#lib/build/render-version.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+function bodiesUnder(folder: string): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
+      else if (entry.name.endsWith('.md')) {
+        const split = splitFrontMatter(toCanonicalText(readFileSync(path, 'utf8')));
+        if (split.ok) found.push([path.slice(ROOT.length + 1), split.file.body]);
+      }
+    }
+  };
+  walk(join(ROOT, folder));
+  return found;
+}
+
+// The shipped sample, the fixture corpus (raw HTML, tables, links) and a slice of GitHub's real history.
+const BODIES: [string, string][] = [
+  ...bodiesUnder('policies'),
+  ...bodiesUnder('test/fixtures/corpus-basic'),
+  ...bodiesUnder('test/fixtures/github-site-policy').filter((_, index) => index % 8 === 0),
+  ['a text that opens with a rule', '---\n\n1. Текст после черты.\n'],
+  ['raw HTML and a definition', '<div>\n\n**Важно:** [ссылка][1] и <a href="/ru/consent/">согласие</a>.\n\n</div>\n\n[1]: /ru/privacy/\n'],
+];
+
+describe('renderVersion', () => {
+  test.each(['/', '/legal/'])('gives, from one parse, the page HTML of the site pipeline and the same blocks as a separate cut (base path %s)', async (basePath) => {
+    const renderer = await createPolicyMarkdownRenderer({ basePath });
+    for (const [name, body] of BODIES) {
+      const rendered = await renderVersion({ body, basePath });
+      const expected = await renderer.render(body, { frontmatter: {} });
+      expect(rendered.html, name).toBe(expected.code);
+      expect(rendered.headings, name).toEqual(expected.metadata.headings);
+      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath }) }))));
+    }
+    // Dozens of long real policies, each rendered twice.
+  }, 60_000);
+
+  test('lists the headings with their ids, for the table of contents', async () => {
+    const { headings } = await renderVersion({ body: '## 1. Общие положения\n\n1.1. Текст.\n\n### Cookies\n', basePath: '/' });
+    expect(headings).toEqual([
+      { depth: 2, slug: '1', text: '1. Общие положения' },
+      { depth: 3, slug: 'cookies', text: 'Cookies' },
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
+
+async function render(markdown: string, basePath = '/'): Promise<string> {
+  const renderer = await createPolicyMarkdownRenderer({ basePath });
+  return (await renderer.render(markdown)).code;
+}
+
+describe('the policy Markdown pipeline', () => {
+  test('renders headings, clauses, bold, lists and GFM tables', async () => {
+    const html = await render('## 1. Общие положения\n\n1.1. Текст **важно**.\n\n- пункт\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toContain('<h2 id="1" class="clause"><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
+    expect(html).toContain('<p id="1.1" class="clause"><a class="clause-link" href="#1.1" aria-label="§ 1.1"></a>1.1. Текст <strong>важно</strong>.</p>');
+    expect(html).toContain('<li>пункт</li>');
+    expect(html).toContain('<td>1</td>');
+  });
+
+  test('shows the quotes and dashes the authors typed (no smart punctuation)', async () => {
+    expect(await render('"Политика" -- «текст» - это...\n')).toContain('<p>"Политика" -- «текст» - это...</p>');
+  });
+
+  test.each([
+    ['a script element', '<script>alert(1)</script>\n\nТекст', /<script/],
+    ['an event handler', '<p onclick="alert(1)">Текст</p>', /onclick/],
+    ['an iframe', '<iframe src="https://evil.example"></iframe>', /<iframe/],
+    ['a javascript: link', '[нажмите](javascript:alert(1))', /javascript:/],
+    ['a javascript: link in HTML', '<a href="javascript:alert(1)">нажмите</a>', /javascript:/],
+    ['inline styles', '<span style="position:fixed">Текст</span>', /style=/],
+    ['a form', '<form action="https://evil.example"><input name="x"></form>', /<form/],
+  ])('removes %s from the page', async (_name, markdown, forbidden) => {
+    expect(await render(markdown)).not.toMatch(forbidden);
+  });
+
+  test('keeps the text inside raw HTML blocks', async () => {
+    const html = await render('<div class="x">\n\nВажный текст внутри блока.\n\n</div>\n');
+    expect(html).toContain('Важный текст внутри блока.');
+    expect(html).not.toContain('class="x"');
+  });
+
+  test('keeps Liquid tags as plain text', async () => {
+    expect(await render('See {{ site.data.variables.product.prodname }}.\n')).toContain('See {{ site.data.variables.product.prodname }}.');
+  });
+
+  test('gives every numbered heading and clause an id from its number, not its text', async () => {
+    const html = await render('## 3. Условия\n\n3.4. Текст.\n\n3.4.1. Подпункт.\n\n**3.5.** Жирный номер.\n\n2025 год — не пункт.\n\n## Приложение\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3.4', '3.4.1', '3.5', 'приложение']);
+  });
+
+  test('keeps clause ids unique when a number repeats', async () => {
+    const html = await render('1.1. Первый.\n\n1.1. Повтор.\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['1.1', '1.1-2']);
+  });
+
+  test('keeps an author id apart from clause ids (the sanitizer prefixes it)', async () => {
+    const html = await render('<p id="1.1">Чужой id</p>\n\n1.1. Пункт.\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['user-content-1.1', '1.1']);
+  });
+
+  test('prefixes root-relative links with the base path, and only those', async () => {
+    const html = await render('[согласие](/ru/consent/) [внешняя](https://example.com/x) [почта](mailto:a@b.c) [якорь](#a)', '/legal/');
+    expect(html).toContain('href="/legal/ru/consent/"');
+    expect(html).toContain('href="https://example.com/x"');
+    expect(html).toContain('href="mailto:a@b.c"');
+    expect(html).toContain('href="#a"');
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import {
+  formatInstant,
+  getStartOfZonedDay,
+  getZonedParts,
+  isValidTimeZone,
+  parseEffective,
+  parseInstant,
+  resolveEffective,
+} from '#lib/time/effective-instant.ts';
+
+const iso = (text: string) => Date.parse(text);
+
+describe('parseEffective', () => {
+  test('reads a calendar date', () => {
+    expect(parseEffective('2025-09-01')).toEqual({ ok: true, value: { kind: 'date', year: 2025, month: 9, day: 1 } });
+  });
+
+  test.each([
+    ['2025-09-01T00:00:00+03:00', '2025-08-31T21:00:00.000Z'],
+    ['2025-09-01T00:00:00Z', '2025-09-01T00:00:00.000Z'],
+    ['2025-09-01T12:30+05:30', '2025-09-01T07:00:00.000Z'],
+    ['2025-09-01T23:59:59.999-10:00', '2025-09-02T09:59:59.999Z'],
+    ['2017-06-09T23:41:00Z', '2017-06-09T23:41:00.000Z'],
+  ])('reads the date-time %s as the instant %s', (text, expected) => {
+    const result = parseEffective(text);
+    expect(result.ok && result.value.kind === 'date-time' && formatInstant(result.value.epochMs)).toBe(expected);
+  });
+
+  test('accepts February 29 of a leap year only', () => {
+    expect(parseEffective('2024-02-29').ok).toBe(true);
+    expect(parseEffective('2025-02-29')).toMatchObject({ ok: false, error: { message: '"2025-02-29" is not a real date: February 2025 has 28 days' } });
+  });
+
+  test.each([
+    ['2025-02-30', '"2025-02-30" is not a real date: February 2025 has 28 days', 'Use a day from 01 to 28.'],
+    ['2025-04-31', '"2025-04-31" is not a real date: April 2025 has 30 days', 'Use a day from 01 to 30.'],
+    ['2025-13-01', '"2025-13-01" has month 13, which does not exist', 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.'],
+    ['2025-09-01T24:00:00+03:00', '"2025-09-01T24:00:00+03:00" has a time of day that does not exist', 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).'],
+  ])('refuses the impossible %s', (text, message, hint) => {
+    expect(parseEffective(text)).toEqual({ ok: false, error: { message, hint } });
+  });
+
+  test('refuses a date-time without an offset, and says how to fix it', () => {
+    expect(parseEffective('2025-09-01T00:00:00')).toEqual({
+      ok: false,
+      error: {
+        message: '"2025-09-01T00:00:00" has a time but no UTC offset, so the instant it names is ambiguous',
+        hint: "Add the offset, e.g. 2025-09-01T00:00:00+03:00 or 2025-09-01T00:00:00Z, or write just the date 2025-09-01 to mean the start of that day in the site's time zone.",
+      },
+    });
+  });
+
+  test.each(['1 сентября 2025', '01.09.2025', '2025/09/01', '2025-9-1', '', 'tomorrow'])('refuses %j as neither form', (text) => {
+    const result = parseEffective(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toContain('is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset');
+  });
+
+  test('suggests the T separator for a date and time written with a space', () => {
+    const result = parseEffective('2025-09-01 10:00');
+    expect(!result.ok && result.error.hint).toBe('Put a "T" between the date and the time and add the offset, e.g. 2025-09-01T10:00:00+03:00.');
+  });
+});
+
+describe('getStartOfZonedDay', () => {
+  test.each([
+    ['Europe/Moscow', 2025, 9, 1, '2025-08-31T21:00:00.000Z'],
+    ['UTC', 2025, 9, 1, '2025-09-01T00:00:00.000Z'],
+    ['Pacific/Kiritimati', 2025, 1, 1, '2024-12-31T10:00:00.000Z'],
+    ['America/Adak', 2025, 7, 4, '2025-07-04T09:00:00.000Z'],
+    ['America/Adak', 2025, 1, 4, '2025-01-04T10:00:00.000Z'],
+    ['Asia/Kolkata', 2025, 3, 1, '2025-02-28T18:30:00.000Z'],
+    // Moscow was UTC+4 between 2011 and 2014: the zone database, not a fixed offset, decides.
+    ['Europe/Moscow', 2012, 6, 1, '2012-05-31T20:00:00.000Z'],
+  ])('in %s, %i-%i-%i starts at %s', (zone, year, month, day, expected) => {
+    expect(formatInstant(getStartOfZonedDay(year, month, day, zone))).toBe(expected);
+  });
+
+  test('on a day whose midnight is skipped by DST, the day starts at 01:00', () => {
+    // Chile moved clocks from 00:00 to 01:00 on 2024-09-08.
+    const start = getStartOfZonedDay(2024, 9, 8, 'America/Santiago');
+    expect(formatInstant(start)).toBe('2024-09-08T04:00:00.000Z');
+    expect(getZonedParts(start, 'America/Santiago')).toMatchObject({ day: 8, hour: 1, minute: 0 });
+    expect(getZonedParts(start - 1000, 'America/Santiago')).toMatchObject({ day: 7, hour: 23, minute: 59 });
+  });
+
+  test('on a day with a backward DST jump, midnight is still the start', () => {
+    expect(formatInstant(getStartOfZonedDay(2025, 11, 2, 'America/New_York'))).toBe('2025-11-02T04:00:00.000Z');
+  });
+});
+
+describe('resolveEffective', () => {
+  test('applies the zone to a date and ignores it for a date-time', () => {
+    const date = parseEffective('2025-09-01');
+    const dateTime = parseEffective('2025-09-01T00:00:00Z');
+    if (!date.ok || !dateTime.ok) throw new Error('fixtures must parse');
+    expect(resolveEffective(date.value, 'Europe/Moscow')).toBe(iso('2025-08-31T21:00:00Z'));
+    expect(resolveEffective(date.value, 'America/Adak')).toBe(iso('2025-09-01T09:00:00Z'));
+    expect(resolveEffective(dateTime.value, 'Europe/Moscow')).toBe(iso('2025-09-01T00:00:00Z'));
+  });
+});
+
+describe('parseInstant', () => {
+  test('reads instants with offsets and bare dates in the site zone, or returns null', () => {
+    expect(parseInstant('2025-09-01T10:00:00+03:00', 'UTC')).toBe(iso('2025-09-01T07:00:00Z'));
+    expect(parseInstant('2025-09-01', 'Europe/Moscow')).toBe(iso('2025-08-31T21:00:00Z'));
+    expect(parseInstant('2025-09-01T10:00:00', 'UTC')).toBeNull();
+  });
+});
+
+describe('isValidTimeZone', () => {
+  test('knows IANA zones and refuses made-up ones', () => {
+    expect(isValidTimeZone('Europe/Moscow')).toBe(true);
+    expect(isValidTimeZone('Europe/Mordor')).toBe(false);
+  });
+});
