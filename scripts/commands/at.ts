@@ -3,7 +3,8 @@
  * the version of a policy in force at an instant.
  */
 import { parseArgs } from 'node:util';
-import { formatInstant, parseInstant } from '#lib/time/effective-instant.ts';
+import { parseInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
 import { getPolicySource, print, UsageError } from './command-context.ts';
 

@@ -5,9 +5,7 @@
 import { parseArgs } from 'node:util';
 import { getVersion } from '#lib/timeline/policy-corpus.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
-import { createRedline } from '#lib/redline/redline.ts';
-import { renderTextRedline } from '#lib/redline/render-text-redline.ts';
+import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
 import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
@@ -42,11 +40,10 @@ export function runDiff(args: string[]): Promise<number> {
   };
   const before = find(from);
   const after = find(to);
-  const redline = createRedline(getDocumentBlocks(before.body), getDocumentBlocks(after.body), { locale });
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']));
   print(`${policy} (${locale}): ${from} → ${to}`);
   if (before.title !== after.title) print(`title: ${before.title} → ${after.title}`);
-  const text = renderTextRedline(redline, { color });
+  const text = describeBodyChange(before.body, after.body, locale, { color });
   print(text === '' ? 'No changes in the text.' : text);
   return Promise.resolve(0);
 }

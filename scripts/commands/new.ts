@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatInstant, parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
 import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';

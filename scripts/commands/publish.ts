@@ -3,7 +3,7 @@
  * in the published-version ledger, after checking everything.
  */
 import { parseArgs } from 'node:util';
-import { describeTextChange } from '#lib/corpus/load-corpus.ts';
+import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
 import { formatProblemReport } from '#lib/corpus/problem.ts';

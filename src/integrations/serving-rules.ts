@@ -1,6 +1,6 @@
 /**
  * An Astro integration that writes, beside the pages, the serving rules the
- * site needs (src/lib/serving-rules.ts): `_headers` for Netlify and
+ * site needs (src/lib/site/serving-rules.ts): `_headers` for Netlify and
  * Cloudflare Pages, and `_nginx.conf`, an nginx snippet.
  */
 import type { AstroIntegration } from 'astro';

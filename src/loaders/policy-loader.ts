@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '#lib/corpus/problem.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { renderVersionFiles, type RenderVersionInput } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
+import { findNextAfter } from '#lib/time/interval.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
 
 /**
@@ -88,7 +89,8 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
   const now = getBuildInstant(process.env);
-  const next = versions.filter((version) => version.effectiveFrom > now && !version.draft).sort((a, b) => a.effectiveFrom - b.effectiveFrom)[0];
+  const scheduled = versions.filter((version) => !version.draft).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  const next = findNextAfter(scheduled, now, (version) => version.effectiveFrom);
   logger.info(
     next
       ? `next scheduled change: ${next.id} takes effect at ${formatInstant(next.effectiveFrom)}; rebuild the site then (a daily scheduled build does)`

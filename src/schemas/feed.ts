@@ -9,20 +9,22 @@
  * know, so a client written today keeps working when a field is added.
  */
 import { z } from 'zod';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { CHANGE_TYPES } from './front-matter.ts';
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'Hex SHA-256 of the exact bytes served at markdownUrl.' });
+const Sha256 = z.string().regex(SHA256_PATTERN).meta({ description: 'Hex SHA-256 of the exact bytes served at markdownUrl.' });
 const Instant = z.iso.datetime({ offset: false }).meta({ description: 'An instant in ISO 8601, UTC, with Z.' });
 const Url = z.url({ protocol: /^https?$/ });
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/);
-const Locale = z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/).meta({ description: 'Lowercase BCP 47 language tag.' });
+const PolicyId = z.string().regex(POLICY_ID_PATTERN);
+const VersionId = z.string().regex(VERSION_ID_PATTERN);
+const Locale = z.string().regex(LOCALE_PATTERN).meta({ description: 'Lowercase BCP 47 language tag.' });
 
 /** One published version of one policy in one locale. */
 export const FeedVersionSchema = z
   .looseObject({
-    policy: Slug.meta({ description: 'Policy id, e.g. "privacy".' }),
+    policy: PolicyId.meta({ description: 'Policy id, e.g. "privacy".' }),
     locale: Locale,
-    version: Slug.meta({ description: 'Version id: permanent, the same in every locale for translations of one version.' }),
+    version: VersionId.meta({ description: 'Version id: permanent, the same in every locale for translations of one version.' }),
     title: z.string().min(1),
     effectiveFrom: Instant.meta({ description: 'The instant the version takes effect (inclusive).' }),
     effectiveUntil: Instant.nullable().meta({ description: 'The instant the next version takes effect (exclusive); null while none is published.' }),
@@ -53,7 +55,7 @@ export const PolicyFeedSchema = z
   .looseObject({
     $schema: Url,
     feedVersion: z.literal(1),
-    policy: Slug,
+    policy: PolicyId,
     locales: z.array(Locale).min(1),
     versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom.' }),
   })
@@ -61,7 +63,7 @@ export const PolicyFeedSchema = z
 
 /** The version of a policy in force in one locale when the site was built. */
 export const CurrentVersionSchema = z.looseObject({
-  version: Slug,
+  version: VersionId,
   title: z.string().min(1),
   effectiveFrom: Instant,
   sha256: Sha256,
@@ -71,7 +73,7 @@ export const CurrentVersionSchema = z.looseObject({
 
 /** One policy in `/feed/v1/index.json`. */
 export const FeedIndexPolicySchema = z.looseObject({
-  policy: Slug,
+  policy: PolicyId,
   title: z.string().min(1).meta({ description: 'Title of the version in force (or first scheduled) in the default locale, else the first locale.' }),
   feedUrl: Url,
   locales: z.array(
@@ -106,7 +108,7 @@ export const CurrentFeedSchema = z
   .looseObject({
     $schema: Url,
     feedVersion: z.literal(1),
-    policy: Slug,
+    policy: PolicyId,
     locales: z.record(
       Locale,
       z.looseObject({
@@ -117,7 +119,7 @@ export const CurrentFeedSchema = z
   })
   .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
 
-const VersionRef = z.looseObject({ version: Slug, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
+const VersionRef = z.looseObject({ version: VersionId, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
 
 /** `/feed/v1/<policy>/<locale>/<version>/since.json`: the re-consent answer for users who accepted this version. */
 export const SinceFeedSchema = z
@@ -125,9 +127,9 @@ export const SinceFeedSchema = z
     $schema: Url,
     feedVersion: z.literal(1),
     timeZone: z.string().min(1),
-    policy: Slug,
+    policy: PolicyId,
     locale: Locale,
-    acceptedVersion: Slug,
+    acceptedVersion: VersionId,
     accepted: VersionRef,
     later: z
       .array(
@@ -140,13 +142,13 @@ export const SinceFeedSchema = z
       .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included: the data to answer for any later instant.' }),
     answer: z
       .looseObject({
-        policy: Slug,
+        policy: PolicyId,
         locale: Locale,
-        acceptedVersion: Slug,
+        acceptedVersion: VersionId,
         at: Instant,
         reconsent: z.enum(['none', 'notify', 'required', 'unknown-version']),
         current: VersionRef.nullable(),
-        changes: z.array(z.looseObject({ version: Slug, effectiveFrom: Instant, changeType: z.enum(CHANGE_TYPES), summary: z.array(z.string()) })),
+        changes: z.array(z.looseObject({ version: VersionId, effectiveFrom: Instant, changeType: z.enum(CHANGE_TYPES), summary: z.array(z.string()) })),
         redlineUrl: Url.nullable(),
       })
       .meta({

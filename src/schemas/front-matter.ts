@@ -9,12 +9,18 @@ import { parseEffective } from '#lib/time/effective-instant.ts';
 /** `material` changes must be announced and may need new consent; `editorial` ones are wording fixes. */
 export const CHANGE_TYPES = ['material', 'editorial'] as const;
 
-/** The `effective` field: a `YYYY-MM-DD` date or an ISO 8601 date-time with an offset. */
-export const EffectiveSchema = z.string().superRefine((value, ctx) => {
+/**
+ * The `effective` field: a `YYYY-MM-DD` date or an ISO 8601 date-time with an
+ * offset. Parsed here once: the output keeps the text as written and the
+ * parsed value, to which validation applies the site's time zone.
+ */
+export const EffectiveSchema = z.string().transform((value, ctx) => {
   const parsed = parseEffective(value);
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint }, input: value });
+    return z.NEVER;
   }
+  return { text: value.trim(), value: parsed.value };
 });
 
 /** A calendar date `YYYY-MM-DD` that exists. */

@@ -11,6 +11,8 @@ import { PublishedRecordSchema } from './ledger.ts';
 
 /** One policy version as stored in the content collection (its body and HTML are in its `renderedFiles`). */
 export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
+  /** The `effective` text as written; the loader stores only versions validation has already parsed (see effectiveFrom). */
+  effective: z.string(),
   /** Policy id from the folder name. */
   policy: z.string().regex(POLICY_ID_PATTERN),
   /** Locale from the folder name. */
@@ -33,7 +35,7 @@ export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   published: PublishedRecordSchema.nullable(),
   /**
    * Where the build keeps the version's rendered text and redline blocks
-   * (see src/lib/rendered-files.ts); set by the content loader, absent in front matter.
+   * (see src/lib/build/rendered-files.ts); set by the content loader, absent in front matter.
    */
   renderedFiles: z.object({ text: z.string(), blocks: z.string() }).optional(),
 });

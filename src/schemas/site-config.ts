@@ -2,10 +2,10 @@
  * Site settings: the one place a deployment says where it lives, which
  * language comes first, which time zone bare dates mean, and what the site is
  * called. Written in `site.config.ts`; some keys can be overridden from the
- * environment (see `src/lib/site-settings.ts`).
+ * environment (see `src/lib/site/site-settings.ts`).
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '#lib/time/effective-instant.ts';
+import { isValidTimeZone } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');

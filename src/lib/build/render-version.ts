@@ -3,7 +3,7 @@
  * HTML and headings by the site's own pipeline (what Astro's `renderMarkdown`
  * gives for the same text with the same settings) and the blocks its redlines compare, cut
  * from the same syntax tree. Runs on a worker thread or on the build's own
- * (see src/lib/version-worker.ts), so it takes plain data.
+ * (see src/lib/build/version-worker.ts), so it takes plain data.
  */
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';

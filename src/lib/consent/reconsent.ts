@@ -6,6 +6,7 @@
  * is. One pure function, dependency-free, used by the CLI, the pages, the
  * since.json files and the client kit in the browser alike.
  */
+import { countStartedBy, hasBegun } from '#lib/time/interval.ts';
 
 /** What the product should do. */
 export type ReconsentDecision = 'none' | 'notify' | 'required' | 'unknown-version';
@@ -61,12 +62,13 @@ export interface ReconsentAnswer {
 export function decideReconsent(input: ReconsentInput, at: number): ReconsentAnswer {
   const base = { policy: input.policy, locale: input.locale, acceptedVersion: input.acceptedVersion, at: new Date(at).toISOString() };
   if (!input.accepted) return { ...base, reconsent: 'unknown-version', current: null, changes: [], redlineUrl: null };
-  const inForce = input.later.filter((version) => Date.parse(version.effectiveFrom) <= at);
+  // `later` is oldest first: the versions that took effect by `at` are a prefix of it.
+  const inForce = input.later.slice(0, countStartedBy(input.later, at, (version) => Date.parse(version.effectiveFrom)));
   const latest = inForce.at(-1);
   const accepted = input.accepted;
   const current = latest
     ? { version: latest.version, title: latest.title, effectiveFrom: latest.effectiveFrom, sha256: latest.sha256, url: latest.url }
-    : Date.parse(accepted.effectiveFrom) <= at
+    : hasBegun(Date.parse(accepted.effectiveFrom), at)
       ? accepted
       : null;
   return {

@@ -4,7 +4,10 @@
  * and is the hash the record kept the hash of that text? Pure: the caller
  * streams records through it, a million at a time if need be.
  */
-import { formatInstant, parseInstant } from '#lib/time/effective-instant.ts';
+import { parseInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
+import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
+import { isInForceAt } from '#lib/time/interval.ts';
 import { findVersion, findVersionAt, formatDuration, type VersionIndex } from './version-index.ts';
 
 /** One document a consent refers to. */
@@ -30,7 +33,6 @@ export type RecordResult =
   | { line: number; status: 'ok' | 'failed'; acceptedAt: string; documents: DocumentResult[]; record: Record<string, unknown> }
   | { line: number; status: 'malformed'; message: string; record: unknown };
 
-const SHA256 = /^[0-9a-fA-F]{64}$/;
 
 /** Reads the documents of a record: one inline, or a `documents` list. */
 function readDocuments(record: Record<string, unknown>): ConsentDocument[] | string {
@@ -45,7 +47,7 @@ function readDocuments(record: Record<string, unknown>): ConsentDocument[] | str
       if (typeof fields[field] !== 'string' || fields[field] === '') return `${where}${field} is missing or not text`;
     }
     const sha256 = fields['sha256'];
-    if (sha256 !== undefined && sha256 !== null && sha256 !== '' && (typeof sha256 !== 'string' || !SHA256.test(sha256))) {
+    if (sha256 !== undefined && sha256 !== null && sha256 !== '' && (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256.toLowerCase()))) {
       return `${where}sha256 is not 64 hexadecimal characters`;
     }
     documents.push({
@@ -74,7 +76,7 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
       message: `no version "${document.version}" of ${document.policy} (${document.locale}) is published${inForce ? `; at acceptedAt ${inForce.version} was in force` : ''}`,
     };
   }
-  if (acceptedAt < version.from || (version.until !== null && acceptedAt >= version.until)) {
+  if (!isInForceAt(version, acceptedAt)) {
     const which = inForce ? `${inForce.version} was in force then` : 'no version was in force then';
     const message =
       acceptedAt < version.from

@@ -4,13 +4,11 @@
  * instant. Works the same on a local corpus and on a published feed, because
  * both are first turned into feed versions.
  */
+import { findInForceAt, type Interval } from '#lib/time/interval.ts';
 import type { FeedVersion } from '#schemas/feed.ts';
 
 /** A feed version with its interval as numbers. */
-export interface IndexedVersion extends FeedVersion {
-  from: number;
-  until: number | null;
-}
+export interface IndexedVersion extends FeedVersion, Interval {}
 
 /** Feed versions indexed for lookups. */
 export interface VersionIndex {
@@ -47,19 +45,7 @@ export function createVersionIndex(feedVersions: readonly FeedVersion[]): Versio
 /** The version in force at an instant (half-open intervals), or undefined. */
 export function findVersionAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedVersion | undefined {
   const timeline = index.timelines.get(`${policy}/${locale}`);
-  if (!timeline) return undefined;
-  let low = 0;
-  let high = timeline.length - 1;
-  let found: IndexedVersion | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const candidate = timeline[middle] as IndexedVersion;
-    if (candidate.from <= instant) {
-      found = candidate;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return timeline ? findInForceAt(timeline, instant, (version) => version.from) : undefined;
 }
 
 /** A version by its id. */

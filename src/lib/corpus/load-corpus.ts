@@ -9,9 +9,7 @@ import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpu
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from './problem.ts';
 import { readCorpus, toDisplayPath } from './read-corpus.ts';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
-import { createRedline } from '#lib/redline/redline.ts';
-import { renderTextRedline } from '#lib/redline/render-text-redline.ts';
+import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
 
 /** What loading a folder gives: the corpus only when there are no problems. */
@@ -23,7 +21,8 @@ export interface LoadedCorpus {
   problems: Problem[];
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
-  corpus: PolicyCorpus;
+  /** The timelines of `versions` (none while there are problems). */
+  readonly corpus: PolicyCorpus;
 }
 
 /** Options for {@link loadCorpus}. */
@@ -39,21 +38,6 @@ export interface LoadCorpusOptions {
    * warnings (the dev server, where a new version is edited before it is published).
    */
   enforceLedger: boolean;
-}
-
-/** The change between two published texts, as the terminal redline shows it. */
-export function describeTextChange(before: string, after: string, locale: string): string {
-  const [beforeHead = '', beforeBody = ''] = splitRaw(before);
-  const [afterHead = '', afterBody = ''] = splitRaw(after);
-  const redline = createRedline(getDocumentBlocks(beforeBody), getDocumentBlocks(afterBody), { locale });
-  const head = beforeHead === afterHead ? [] : [`front matter: ${beforeHead.replace(/\n/g, ' ')} → ${afterHead.replace(/\n/g, ' ')}`];
-  return [...head, renderTextRedline(redline, { color: false })].filter((line) => line !== '').join('\n');
-}
-
-/** Splits a published Markdown text into its canonical front matter and body. */
-function splitRaw(text: string): [string, string] {
-  const end = text.indexOf('\n---\n', 4);
-  return end === -1 ? ['', text] : [text.slice(4, end), text.slice(end + 5)];
 }
 
 /** Reads and validates a policies folder. */
@@ -89,5 +73,16 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
       hint: 'Add a first version, e.g. policies/privacy/ru/2025-09-01.md.',
     });
   }
-  return { files, versions, drafts, problems, ledgerWarnings, corpus: buildPolicyCorpus(problems.length === 0 ? versions : []) };
+  let corpus: PolicyCorpus | undefined;
+  return {
+    files,
+    versions,
+    drafts,
+    problems,
+    ledgerWarnings,
+    // Built on first use: the content loader needs the versions only, and the timelines hash every text.
+    get corpus() {
+      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : []));
+    },
+  };
 }

@@ -10,6 +10,8 @@ export const POLICY_ID_PATTERN = /^[a-z0-9-]+$/;
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 /** A version id: `2024-03-01`, `v3`, `3.1`. */
 export const VERSION_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+/** A text's hash as the feed, the ledger and consent records write it: 64 lowercase hexadecimal characters. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Names a version cannot take because the site uses them as sibling paths of

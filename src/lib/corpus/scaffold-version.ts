@@ -4,7 +4,8 @@
  * changeType, draft: true so nothing is published by accident) and the body
  * of the version it starts from.
  */
-import { getStartOfZonedDay, getZonedParts, parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { getStartOfZonedDay, getZonedParts } from '#lib/time/zoned-time.ts';
 
 /** Written into `summary` by `new`; `check` refuses to publish it. */
 export const SUMMARY_PLACEHOLDERS = ['Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Describe what changed from the previous version.'];

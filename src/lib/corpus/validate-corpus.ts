@@ -5,7 +5,8 @@
  */
 import { FRONT_MATTER_KEYS, PolicyFrontMatterSchema } from '#schemas/front-matter.ts';
 import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from './canonical-text.ts';
-import { formatInstant, parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { resolveEffective } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
 import { getVersionId, parsePolicyPath } from './policy-path.ts';
 import { SUMMARY_PLACEHOLDERS } from './scaffold-version.ts';
@@ -101,8 +102,6 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
   }
 
   if (!path.ok || !frontMatter || problems.length > 0) return { problems };
-  const effective = parseEffective(frontMatter.effective);
-  if (!effective.ok) return { problems }; // unreachable: the schema ran the same parser
   const summary = frontMatter.summary === undefined ? [] : typeof frontMatter.summary === 'string' ? [frontMatter.summary] : frontMatter.summary;
   return {
     problems,
@@ -110,8 +109,8 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       ...path.key,
       id: getVersionId(path.key),
       title: frontMatter.title,
-      effective: frontMatter.effective.trim(),
-      effectiveFrom: resolveEffective(effective.value, options.timeZone),
+      effective: frontMatter.effective.text,
+      effectiveFrom: resolveEffective(frontMatter.effective.value, options.timeZone),
       summary,
       changeType: frontMatter.changeType,
       draft: frontMatter.draft,

@@ -5,11 +5,11 @@
  * takes effect), with an id that never changes: a tag URI (RFC 4151) made of
  * the site's tagging authority and the version's policy, locale and id.
  */
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { formatEffectiveDate } from '#lib/time/format-date.ts';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
+import { getVersionsStartedBy, type Timeline, type TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
@@ -149,7 +149,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
 export function createTimeMap(context: SiteContext, policy: string, locale: string): string {
   const { urls, now } = context;
   const timeline = requireTimeline(context, policy, locale);
-  const mementos = timeline.versions.filter((version) => version.effectiveFrom <= now);
+  const mementos = getVersionsStartedBy(timeline, now);
   const httpDate = (instant: number) => new Date(instant).toUTCString();
   const lines = [`<${urls.absolute(urls.current(policy, locale))}>;rel="original"`];
   const self = `<${urls.absolute(urls.timemap(policy, locale))}>;rel="self";type="application/link-format"`;

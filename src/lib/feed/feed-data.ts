@@ -15,7 +15,7 @@ import {
   type FeedVersion,
   type PolicyFeed,
 } from '#schemas/feed.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';

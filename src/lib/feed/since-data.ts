@@ -7,7 +7,7 @@
  */
 import { SinceFeedSchema, type SinceFeed } from '#schemas/feed.ts';
 import { decideReconsent, type LaterVersion, type ReconsentInput } from '#lib/consent/reconsent.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import { getRedlinePairs } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';

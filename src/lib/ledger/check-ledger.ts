@@ -6,10 +6,10 @@
  * show must be in the ledger, so CI catches a version nobody published.
  */
 import type { Ledger, LedgerEntry, PublishedRecord } from '#schemas/ledger.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
-import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
+import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
@@ -36,12 +36,6 @@ export interface LedgerCheckResult {
 /** The hash the ledger expects the text to have now: the last correction's, else the original. */
 export function getRecordedHash(entry: Pick<LedgerEntry, 'sha256' | 'corrections'>): string {
   return entry.corrections.at(-1)?.sha256 ?? entry.sha256;
-}
-
-/** The body of a published text (after its canonical front matter). */
-function bodyOf(text: string): string {
-  const end = text.indexOf('\n---\n', 4);
-  return end === -1 ? text : text.slice(end + 5).replace(/^\n/, '');
 }
 
 /** Index (0-based) of the first line where two texts differ. */
@@ -104,8 +98,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       });
       continue;
     }
-    const text = renderRawMarkdown(version);
-    const hash = sha256Hex(text);
+    const { text, sha256: hash } = getPublishedText(version);
     if (hash === expectedHash) {
       if (version.corrections.length > entry.corrections.length) {
         problems.push({
@@ -140,7 +133,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
     } else {
       problems.push({
         file: version.file,
-        line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(bodyOf(before), version.body),
+        line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(splitPublishedText(before).body, version.body),
         code: 'changed-without-correction',
         message: `the published text of ${id} was changed without a correction`,
         hint: `Undo the change (git checkout -- ${version.file}), or, if the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,

@@ -6,10 +6,10 @@
  * finds (a deleted, moved or silently edited published version) stops it.
  */
 import type { Ledger, LedgerEntry } from '#schemas/ledger.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
-import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
+import { getPublishedText } from '#lib/timeline/published-text.ts';
 import { checkLedger, getRecordedHash, type LedgerCheckInput } from './check-ledger.ts';
 
 /** What publishing would do. */
@@ -36,8 +36,7 @@ export function planPublish(input: LedgerCheckInput & { now: number }): PublishP
   const now = formatInstant(input.now);
   const published: PolicyVersion[] = input.versions.filter((version) => !version.draft);
   for (const version of published) {
-    const text = renderRawMarkdown(version);
-    const hash = sha256Hex(text);
+    const { text, sha256: hash } = getPublishedText(version);
     const entry = entries.get(version.id);
     if (!entry) {
       entries.set(version.id, {

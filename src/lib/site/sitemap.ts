@@ -5,7 +5,7 @@
  * Redlines and the compare and search pages are derived views, left out.
  */
 import { escapeXml } from '#lib/feed/change-notifications.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getSiteLocales } from './language-alternates.ts';
 import type { SiteContext } from './site-context.ts';
 

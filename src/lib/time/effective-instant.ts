@@ -7,6 +7,7 @@
  * is refused: the same text would name different instants on machines in
  * different zones, and a consent record must point at one instant.
  */
+import { daysInMonth, getStartOfZonedDay } from './zoned-time.ts';
 
 /** A syntactically valid `effective` value, before the time zone is applied. */
 export type EffectiveValue =
@@ -30,11 +31,6 @@ const MONTH_NAMES_EN = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
-
-/** Days in a month of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 function checkCalendarDate(raw: string, year: number, month: number, day: number): EffectiveError | null {
   if (month < 1 || month > 12) {
@@ -121,97 +117,9 @@ export function parseEffective(raw: string): EffectiveParseResult {
   return { ok: true, value: { kind: 'date-time', epochMs } };
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock fields of an instant in a time zone. */
-export function getZonedParts(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts['year'] ?? 0, month: parts['month'] ?? 0, day: parts['day'] ?? 0,
-    hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0,
-  };
-}
-
-/** The offset of a time zone from UTC at an instant, in milliseconds. */
-export function getZoneOffsetMs(epochMs: number, timeZone: string): number {
-  const p = getZonedParts(epochMs, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
-}
-
-function localDayNumber(epochMs: number, timeZone: string): number {
-  const p = getZonedParts(epochMs, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
-}
-
-/**
- * The first instant of a calendar day in a time zone. Usually local midnight;
- * on a day whose midnight is skipped by a daylight-saving jump, the instant
- * the day actually begins.
- */
-export function getStartOfZonedDay(year: number, month: number, day: number, timeZone: string): number {
-  const utcMidnight = Date.UTC(year, month - 1, day);
-  const target = utcMidnight / 86_400_000;
-  // Two rounds settle the offset on either side of a transition.
-  let guess = utcMidnight - getZoneOffsetMs(utcMidnight, timeZone);
-  guess = utcMidnight - getZoneOffsetMs(guess, timeZone);
-  const guessParts = getZonedParts(guess, timeZone);
-  if (localDayNumber(guess, timeZone) === target && guessParts.hour === 0 && guessParts.minute === 0 && guessParts.second === 0) {
-    return guess;
-  }
-  // Midnight does not exist on this day (a daylight-saving jump at 00:00):
-  // find the first instant of it by bisection. Offsets stay within ±16 h, so
-  // the day starts somewhere in the 48 hours around UTC midnight.
-  return searchDayStart(utcMidnight - 86_400_000, utcMidnight + 86_400_000, target, timeZone);
-}
-
-/** Earliest instant in (low, high] whose local day is at least `target`. */
-function searchDayStart(low: number, high: number, target: number, timeZone: string): number {
-  let lo = low;
-  let hi = high;
-  while (hi - lo > 1000) {
-    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-    if (localDayNumber(mid, timeZone) >= target) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
-
 /** Resolves a parsed `effective` value to epoch milliseconds in a time zone. */
 export function resolveEffective(value: EffectiveValue, timeZone: string): number {
   return value.kind === 'date-time' ? value.epochMs : getStartOfZonedDay(value.year, value.month, value.day, timeZone);
-}
-
-/** Whether `timeZone` is an IANA time zone this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** ISO 8601 in UTC with millisecond precision and `Z`: the one form instants are published in. */
-export function formatInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString();
 }
 
 /**

@@ -3,7 +3,7 @@
  * "September 1, 2025"), always in the site's time zone, never the machine's:
  * the same build on any machine prints the same dates.
  */
-import { getZonedParts } from './effective-instant.ts';
+import { getZonedParts } from './zoned-time.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

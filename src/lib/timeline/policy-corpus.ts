@@ -4,7 +4,7 @@
  * and tests query it.
  */
 import type { PolicyVersion } from './policy-version.ts';
-import { buildTimeline, getVersionInForceAt, type Timeline, type TimelineVersion } from './timeline.ts';
+import { buildTimeline, type Timeline, type TimelineVersion } from './timeline.ts';
 
 /** Timelines of every policy and locale. */
 export interface PolicyCorpus {
@@ -51,13 +51,4 @@ export function getPolicyLocales(corpus: PolicyCorpus, policy: string): string[]
 /** A version by its key. */
 export function getVersion(corpus: PolicyCorpus, policy: string, locale: string, version: string): TimelineVersion | undefined {
   return getTimeline(corpus, policy, locale)?.versions.find((v) => v.version === version);
-}
-
-/**
- * The version of a policy in force in a locale at an instant.
- * @returns undefined when the policy or locale is unknown, or no version had taken effect yet
- */
-export function versionInForceAt(corpus: PolicyCorpus, policy: string, locale: string, instant: number): TimelineVersion | undefined {
-  const timeline = getTimeline(corpus, policy, locale);
-  return timeline ? getVersionInForceAt(timeline, instant) : undefined;
 }

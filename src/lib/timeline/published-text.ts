@@ -20,11 +20,11 @@
  * change, not the text a person agreed to.
  */
 import { createHash } from 'node:crypto';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from './policy-version.ts';
 
 /** The exact published Markdown of a version. */
-export function renderRawMarkdown(version: Pick<PolicyVersion, 'policy' | 'locale' | 'version' | 'title' | 'effectiveFrom' | 'body'>): string {
+export function renderPublishedText(version: Pick<PolicyVersion, 'policy' | 'locale' | 'version' | 'title' | 'effectiveFrom' | 'body'>): string {
   const field = (key: string, value: string) => `${key}: ${JSON.stringify(value)}\n`;
   return (
     '---\n' +
@@ -41,4 +41,21 @@ export function renderRawMarkdown(version: Pick<PolicyVersion, 'policy' | 'local
 /** Hex SHA-256 of the UTF-8 bytes of a text. */
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A version's published Markdown and its hash: what the feed, the ledger and consent records name. */
+export function getPublishedText(version: Parameters<typeof renderPublishedText>[0]): { text: string; sha256: string } {
+  const text = renderPublishedText(version);
+  return { text, sha256: sha256Hex(text) };
+}
+
+/**
+ * A published text read back: its canonical front matter (the lines between
+ * the `---` fences) and its body (after the one empty line). A text without
+ * a front matter is all body.
+ */
+export function splitPublishedText(text: string): { frontMatter: string; body: string } {
+  const end = text.indexOf('\n---\n', 4);
+  if (!text.startsWith('---\n') || end === -1) return { frontMatter: '', body: text };
+  return { frontMatter: text.slice(4, end), body: text.slice(end + 5).replace(/^\n/, '') };
 }

@@ -4,11 +4,12 @@
  * [effectiveFrom, effectiveUntil). At the exact instant a version takes
  * effect it is the one in force; one millisecond before, its predecessor is.
  */
+import { countStartedBy, findInForceAt, findNextAfter, getIntervalStatus, type IntervalStatus } from '#lib/time/interval.ts';
 import type { PolicyVersion } from './policy-version.ts';
-import { renderRawMarkdown, sha256Hex } from './published-text.ts';
+import { getPublishedText } from './published-text.ts';
 
 /** Where a version stands relative to a given "now". */
-export type VersionStatus = 'scheduled' | 'in-force' | 'superseded';
+export type VersionStatus = IntervalStatus;
 
 /** A version placed on its timeline. */
 export interface TimelineVersion extends PolicyVersion {
@@ -20,7 +21,7 @@ export interface TimelineVersion extends PolicyVersion {
   previousVersion: string | null;
   /** The version after this one, if any. */
   nextVersion: string | null;
-  /** Hex SHA-256 of the published Markdown ({@link renderRawMarkdown}). */
+  /** Hex SHA-256 of the published Markdown ({@link getPublishedText}). */
   sha256: string;
 }
 
@@ -47,39 +48,21 @@ export function buildTimeline(policy: string, locale: string, versions: readonly
       effectiveUntil: sorted[index + 1]?.effectiveFrom ?? null,
       previousVersion: sorted[index - 1]?.version ?? null,
       nextVersion: sorted[index + 1]?.version ?? null,
-      sha256: sha256Hex(renderRawMarkdown(version)),
+      sha256: getPublishedText(version).sha256,
     })),
   };
 }
 
-/**
- * The version in force at an instant, or undefined before the first version
- * takes effect. Binary search: timelines can hold thousands of versions.
- */
+const startOf = (version: TimelineVersion) => version.effectiveFrom;
+
+/** The version in force at an instant, or undefined before the first version takes effect. */
 export function getVersionInForceAt(timeline: Timeline, instant: number): TimelineVersion | undefined {
-  const { versions } = timeline;
-  let low = 0;
-  let high = versions.length - 1;
-  let found: TimelineVersion | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const candidate = versions[middle];
-    if (!candidate) break;
-    if (candidate.effectiveFrom <= instant) {
-      found = candidate;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  return findInForceAt(timeline.versions, instant, startOf);
 }
 
 /** Whether a version is scheduled, in force or superseded at `now`. */
 export function getVersionStatus(version: Pick<TimelineVersion, 'effectiveFrom' | 'effectiveUntil'>, now: number): VersionStatus {
-  if (now < version.effectiveFrom) return 'scheduled';
-  if (version.effectiveUntil !== null && now >= version.effectiveUntil) return 'superseded';
-  return 'in-force';
+  return getIntervalStatus({ from: version.effectiveFrom, until: version.effectiveUntil }, now);
 }
 
 /**
@@ -92,5 +75,10 @@ export function getCurrentVersion(timeline: Timeline, now: number): TimelineVers
 
 /** The next instant after `now` at which a version takes effect, if any. */
 export function getNextChangeAfter(timeline: Timeline, now: number): TimelineVersion | undefined {
-  return timeline.versions.find((version) => version.effectiveFrom > now);
+  return findNextAfter(timeline.versions, now, startOf);
+}
+
+/** The versions of a timeline that had taken effect by `now`, oldest first. */
+export function getVersionsStartedBy(timeline: Timeline, now: number): TimelineVersion[] {
+  return timeline.versions.slice(0, countStartedBy(timeline.versions, now, startOf));
 }

@@ -4,7 +4,7 @@
  * snippet, all computed from the corpus so the page never shows stale values.
  */
 import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';

@@ -12,6 +12,7 @@ import type { SiteContext } from '#lib/site/site-context.ts';
 import type { RedlinePair } from '#lib/redline/redline-pairs.ts';
 import type { TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
+import { splitPublishedText } from '#lib/timeline/published-text.ts';
 
 /** A summary written by the authors of a version in the compared range. */
 export interface AuthorsSummary {
@@ -146,12 +147,6 @@ export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBloc
   return renderRedlineView(getRedlineSides(context, pair), fromBlocks, toBlocks);
 }
 
-/** The body of a published text (its canonical front matter removed). */
-export function getPublishedBody(text: string): string {
-  const end = text.indexOf('\n---\n', 4);
-  return end === -1 ? text : text.slice(end + 5).replace(/^\n/, '');
-}
-
 /**
  * The redline of the n-th correction (1-based) of a version: the text before
  * it (from the archive) against the text it produced.
@@ -161,7 +156,7 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
   const correction = version.published?.corrections[number - 1];
   if (!correction) return undefined;
   const before = readArchive(correction.previousSha256);
-  const after = correction.sha256 === version.sha256 ? version.body : getPublishedBody(readArchive(correction.sha256) ?? '');
+  const after = correction.sha256 === version.sha256 ? version.body : splitPublishedText(readArchive(correction.sha256) ?? '').body;
   if (before === null) return undefined;
   const { urls } = context;
   const ui = getUiStrings(version.locale);
@@ -183,7 +178,7 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
       href,
       summaries: [],
     },
-    getDocumentBlocks(getPublishedBody(before), { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
+    getDocumentBlocks(splitPublishedText(before).body, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
     getDocumentBlocks(after, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
   );
 }

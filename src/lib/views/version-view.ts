@@ -4,6 +4,7 @@
  * summary, and its links. Shared by the permanent page and the stable
  * "current" page.
  */
+import { formatInstant } from '#lib/time/zoned-time.ts';
 import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
@@ -94,8 +95,8 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
     effectiveFromText: from,
     effectiveUntilText: until,
     periodText: ui.period(from, until),
-    effectiveFromIso: new Date(version.effectiveFrom).toISOString(),
-    effectiveUntilIso: version.effectiveUntil === null ? null : new Date(version.effectiveUntil).toISOString(),
+    effectiveFromIso: formatInstant(version.effectiveFrom),
+    effectiveUntilIso: version.effectiveUntil === null ? null : formatInstant(version.effectiveUntil),
     notice,
     summary: version.summary,
     changeTypeLabel: ui.changeTypes[version.changeType],

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
-import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
+import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Ledger } from '#schemas/ledger.ts';
 import { makeVersion } from '../../helpers/versions.ts';
@@ -34,8 +34,8 @@ describe('planPublish', () => {
   test('records new versions with their hash, effective instant and the time of publishing', () => {
     const { ledger } = published([v1, v2]);
     expect(ledger.versions).toEqual([
-      { policy: 'privacy', locale: 'ru', version: 'v1', effectiveFrom: '2025-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderRawMarkdown(v1)), corrections: [] },
-      { policy: 'privacy', locale: 'ru', version: 'v2', effectiveFrom: '2026-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderRawMarkdown(v2)), corrections: [] },
+      { policy: 'privacy', locale: 'ru', version: 'v1', effectiveFrom: '2025-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderPublishedText(v1)), corrections: [] },
+      { policy: 'privacy', locale: 'ru', version: 'v2', effectiveFrom: '2026-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderPublishedText(v2)), corrections: [] },
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('planPublish', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.ledger.versions[0]?.sha256).toBe(ledger.versions[0]?.sha256);
     expect(plan.ledger.versions[0]?.corrections).toEqual([
-      { date: '2026-12-01', reason: 'Опечатка', previousSha256: ledger.versions[0]?.sha256, sha256: sha256Hex(renderRawMarkdown(corrected)), recordedAt: '2026-11-26T12:00:01.000Z' },
+      { date: '2026-12-01', reason: 'Опечатка', previousSha256: ledger.versions[0]?.sha256, sha256: sha256Hex(renderPublishedText(corrected)), recordedAt: '2026-11-26T12:00:01.000Z' },
     ]);
     expect(checkLedger(input([corrected], plan.ledger, archive)).problems).toEqual([]);
   });

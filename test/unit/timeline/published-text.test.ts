@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { renderRawMarkdown, sha256Hex } from '#lib/timeline/published-text.ts';
+import { getPublishedText, renderPublishedText, sha256Hex, splitPublishedText } from '#lib/timeline/published-text.ts';
 import { buildTimeline } from '#lib/timeline/timeline.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
-describe('renderRawMarkdown', () => {
+describe('renderPublishedText', () => {
   test('writes the canonical front matter, an empty line and the body', () => {
     const version = makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', title: 'Политика "конфиденциальности"', body: 'Текст.\n' });
-    expect(renderRawMarkdown(version)).toBe(
+    expect(renderPublishedText(version)).toBe(
       [
         '---',
         'policy: "privacy"',
@@ -67,6 +67,22 @@ describe('the hash of a version', () => {
   test('is the hash of the published Markdown', () => {
     const version = makeVersion({ version: 'v1', effective: '2025-08-31T21:00:00Z' });
     const [placed] = buildTimeline('privacy', 'ru', [version]).versions;
-    expect(placed?.sha256).toBe(sha256Hex(renderRawMarkdown(version)));
+    expect(placed?.sha256).toBe(sha256Hex(renderPublishedText(version)));
+  });
+});
+
+describe('splitPublishedText', () => {
+  test('reads back the front matter and the body that renderPublishedText wrote', () => {
+    const version = makeVersion({ version: 'v1', effective: '2025-08-31T21:00:00Z', body: '---\n\nТекст с чертой.\n' });
+    const { text, sha256 } = getPublishedText(version);
+    expect(sha256).toBe(sha256Hex(text));
+    expect(splitPublishedText(text)).toEqual({
+      frontMatter: 'policy: "privacy"\nlocale: "ru"\nversion: "v1"\ntitle: "Политика конфиденциальности"\neffective: "2025-08-31T21:00:00.000Z"',
+      body: version.body,
+    });
+  });
+
+  test('takes a text without a front matter as all body', () => {
+    expect(splitPublishedText('Текст.\n---\nещё\n')).toEqual({ frontMatter: '', body: 'Текст.\n---\nещё\n' });
   });
 });

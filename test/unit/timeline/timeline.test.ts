@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPolicyCorpus, getPolicyLocales, getVersion, versionInForceAt } from '#lib/timeline/policy-corpus.ts';
+import { buildPolicyCorpus, getPolicyLocales, getTimeline, getVersion } from '#lib/timeline/policy-corpus.ts';
 import {
   buildTimeline,
   getCurrentVersion,
@@ -104,19 +104,24 @@ describe('getNextChangeAfter', () => {
   });
 });
 
-describe('versionInForceAt', () => {
+describe('buildPolicyCorpus', () => {
   const corpus = buildPolicyCorpus([
     ...versions,
     makeVersion({ version: 'b', locale: 'en', effective: '2025-08-31T21:00:00Z' }),
     makeVersion({ policy: 'terms', version: 'v1', effective: '2024-01-01T00:00:00Z' }),
   ]);
 
-  test('resolves by policy, locale and instant', () => {
-    expect(versionInForceAt(corpus, 'privacy', 'ru', t('2025-09-01T00:00:00Z'))?.version).toBe('b');
-    expect(versionInForceAt(corpus, 'privacy', 'en', t('2025-08-31T20:59:59.999Z'))).toBeUndefined();
-    expect(versionInForceAt(corpus, 'terms', 'ru', t('2025-01-01T00:00:00Z'))?.version).toBe('v1');
-    expect(versionInForceAt(corpus, 'cookies', 'ru', t('2025-01-01T00:00:00Z'))).toBeUndefined();
-    expect(versionInForceAt(corpus, 'privacy', 'de', t('2025-01-01T00:00:00Z'))).toBeUndefined();
+  const inForce = (policy: string, locale: string, iso: string) => {
+    const timeline = getTimeline(corpus, policy, locale);
+    return timeline ? getVersionInForceAt(timeline, t(iso))?.version : undefined;
+  };
+
+  test('gives each policy and locale its own timeline', () => {
+    expect(inForce('privacy', 'ru', '2025-09-01T00:00:00Z')).toBe('b');
+    expect(inForce('privacy', 'en', '2025-08-31T20:59:59.999Z')).toBeUndefined();
+    expect(inForce('terms', 'ru', '2025-01-01T00:00:00Z')).toBe('v1');
+    expect(getTimeline(corpus, 'cookies', 'ru')).toBeUndefined();
+    expect(getTimeline(corpus, 'privacy', 'de')).toBeUndefined();
   });
 
   test('lists policies, locales and versions', () => {

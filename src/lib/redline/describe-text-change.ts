@@ -1,0 +1,22 @@
+/**
+ * What changed between two texts, for the terminal: the site's block-aware
+ * redline of the changed blocks only. `policy diff` shows it for two
+ * versions; the ledger check shows it for a published text that changed.
+ */
+import { splitPublishedText } from '#lib/timeline/published-text.ts';
+import { getDocumentBlocks } from './document-blocks.ts';
+import { createRedline } from './redline.ts';
+import { renderTextRedline, type TextRedlineStyle } from './render-text-redline.ts';
+
+/** The redline of two Markdown bodies; empty when they have no difference. */
+export function describeBodyChange(before: string, after: string, locale: string, style: TextRedlineStyle = { color: false }): string {
+  return renderTextRedline(createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale }), style);
+}
+
+/** The change between two published texts: a line for a changed front matter, then the redline of the bodies. */
+export function describeTextChange(before: string, after: string, locale: string): string {
+  const old = splitPublishedText(before);
+  const current = splitPublishedText(after);
+  const head = old.frontMatter === current.frontMatter ? [] : [`front matter: ${old.frontMatter.replace(/\n/g, ' ')} → ${current.frontMatter.replace(/\n/g, ' ')}`];
+  return [...head, describeBodyChange(old.body, current.body, locale)].filter((line) => line !== '').join('\n');
+}

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { formatInstant, getStartOfZonedDay, getZonedParts, isValidTimeZone } from '#lib/time/zoned-time.ts';
+
+describe('getStartOfZonedDay', () => {
+  test.each([
+    ['Europe/Moscow', 2025, 9, 1, '2025-08-31T21:00:00.000Z'],
+    ['UTC', 2025, 9, 1, '2025-09-01T00:00:00.000Z'],
+    ['Pacific/Kiritimati', 2025, 1, 1, '2024-12-31T10:00:00.000Z'],
+    ['America/Adak', 2025, 7, 4, '2025-07-04T09:00:00.000Z'],
+    ['America/Adak', 2025, 1, 4, '2025-01-04T10:00:00.000Z'],
+    ['Asia/Kolkata', 2025, 3, 1, '2025-02-28T18:30:00.000Z'],
+    // Moscow was UTC+4 between 2011 and 2014: the zone database, not a fixed offset, decides.
+    ['Europe/Moscow', 2012, 6, 1, '2012-05-31T20:00:00.000Z'],
+  ])('in %s, %i-%i-%i starts at %s', (zone, year, month, day, expected) => {
+    expect(formatInstant(getStartOfZonedDay(year, month, day, zone))).toBe(expected);
+  });
+
+  test('on a day whose midnight is skipped by DST, the day starts at 01:00', () => {
+    // Chile moved clocks from 00:00 to 01:00 on 2024-09-08.
+    const start = getStartOfZonedDay(2024, 9, 8, 'America/Santiago');
+    expect(formatInstant(start)).toBe('2024-09-08T04:00:00.000Z');
+    expect(getZonedParts(start, 'America/Santiago')).toMatchObject({ day: 8, hour: 1, minute: 0 });
+    expect(getZonedParts(start - 1000, 'America/Santiago')).toMatchObject({ day: 7, hour: 23, minute: 59 });
+  });
+
+  test('on a day with a backward DST jump, midnight is still the start', () => {
+    expect(formatInstant(getStartOfZonedDay(2025, 11, 2, 'America/New_York'))).toBe('2025-11-02T04:00:00.000Z');
+  });
+});
+
+describe('isValidTimeZone', () => {
+  test('knows IANA zones and refuses made-up ones', () => {
+    expect(isValidTimeZone('Europe/Moscow')).toBe(true);
+    expect(isValidTimeZone('Europe/Mordor')).toBe(false);
+  });
+});
