@@ -30,7 +30,8 @@ export function suggestName(name: string, knownNames: Iterable<string>): string 
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  // Two edits are a typo in a key, not in a two-letter locale ("de" is not a typo of "en").
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) && bestDistance < name.length ? best : undefined;
 }
 
 /** ` Did you mean "privacy"?` (with its leading space), or an empty string when nothing is close. */

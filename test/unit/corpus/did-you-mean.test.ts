@@ -14,5 +14,9 @@ describe('did you mean', () => {
     expect(didYouMean('cookies', ['privacy', 'consent'])).toBe('');
     expect(didYouMean('privacy', ['privacy'])).toBe('');
     expect(didYouMean('privacy', [])).toBe('');
+    // A two-letter locale is all edits away from another: no guess.
+    expect(suggestName('de', ['en', 'ru'])).toBeUndefined();
+    expect(suggestName('rus', ['en', 'ru'])).toBe('ru');
+    expect(suggestName('titel', ['title', 'effective'])).toBe('title');
   });
 });
