@@ -6,6 +6,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
+import { devContentErrors } from '#integrations/dev-content-errors.ts';
 import { pagefindIndex } from '#integrations/pagefind-index.ts';
 import { servingRules } from '#integrations/serving-rules.ts';
 import { getPolicyMarkdownConfig } from '#lib/markdown/markdown-pipeline.ts';
@@ -24,5 +25,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath })],
+  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath }), devContentErrors({ basePath: settings.basePath })],
 });

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
-import { getPolicySource, print, UsageError } from './command-context.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getPolicySource, print, requireKnownPolicy, UsageError } from './command-context.ts';
 
 export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]
 
@@ -34,9 +35,9 @@ export async function runAt(args: string[]): Promise<number> {
   if (instant === null) {
     throw new UsageError(`"${instantText}" is not an instant: write 2025-09-01T12:00:00+03:00, 2025-09-01T09:00:00Z or 2025-09-01 (start of that day in ${source.timeZone}).`);
   }
-  const locales = source.index.policies.get(policy);
-  if (!locales) throw new UsageError(`There is no policy "${policy}" in ${source.origin}. Policies: ${[...source.index.policies.keys()].sort().join(', ') || 'none'}.`);
-  if (!locales.has(locale)) throw new UsageError(`${policy} has no "${locale}" text. Locales: ${[...locales].sort().join(', ')}. Use --locale.`);
+  requireKnownPolicy(policy, source.index.policies.keys(), source.origin);
+  const locales = source.index.policies.get(policy) ?? new Set<string>();
+  if (!locales.has(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${[...locales].sort().join(', ')}. Use --locale.`);
 
   const version = findVersionAt(source.index, policy, locale, instant);
   if (!version) {

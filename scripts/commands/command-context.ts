@@ -5,6 +5,7 @@
  */
 import siteConfig from '../../site.config.ts';
 import { loadFeedSource, loadLocalSource, type PolicySource } from '#lib/consent/policy-source.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
 
@@ -29,6 +30,17 @@ export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: b
     defaultLocale: settings.defaultLocale,
     ...options,
   });
+}
+
+/**
+ * Refuses a policy id that is not among `known`, with a "did you mean" for a
+ * typo and the list of policies, so `at privcy` says what was meant.
+ * @param origin where the policies came from, for the message (the folder or the feed)
+ */
+export function requireKnownPolicy(policy: string, known: Iterable<string>, origin: string): void {
+  const policies = [...known].sort();
+  if (policies.includes(policy)) return;
+  throw new UsageError(`There is no policy "${policy}" in ${origin}.${didYouMean(policy, policies)} Policies: ${policies.join(', ') || 'none'}.`);
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */

@@ -3,10 +3,11 @@
  * block-aware redline of two versions, in the terminal.
  */
 import { parseArgs } from 'node:util';
-import { getVersion } from '#lib/timeline/policy-corpus.ts';
+import { getPolicyLocales, getVersion } from '#lib/timeline/policy-corpus.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
-import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
+import { getSettings, loadPolicies, print, requireKnownPolicy, UsageError } from './command-context.ts';
 
 export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
 
@@ -30,11 +31,14 @@ export function runDiff(args: string[]): Promise<number> {
   const locale = values.locale ?? settings.defaultLocale;
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
+  requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir);
+  const locales = getPolicyLocales(loaded.corpus, policy);
+  if (!locales.includes(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${locales.join(', ')}. Use --locale.`);
   const find = (version: string) => {
     const found = getVersion(loaded.corpus, policy, locale, version);
     if (!found) {
       const known = loaded.corpus.timelines.get(`${policy}/${locale}`)?.versions.map((v) => v.version) ?? [];
-      throw new UsageError(`${policy} (${locale}) has no version "${version}". Versions: ${known.join(', ') || 'none'}.`);
+      throw new UsageError(`${policy} (${locale}) has no version "${version}".${didYouMean(version, known)} Versions: ${known.join(', ') || 'none'}.`);
     }
     return found;
   };

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
-import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { NOT_PLAIN_FILE, toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { CorpusError } from '#lib/corpus/problem.ts';
 import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
@@ -45,6 +47,9 @@ export function runNew(args: string[]): Promise<number> {
   if (!effective.ok) throw new UsageError(`--effective ${effective.error.message}. ${effective.error.hint}`);
 
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
+  // A link on the way would make the new file land wherever it points.
+  const notPlain = loaded.problems.filter((problem) => problem.code === NOT_PLAIN_FILE);
+  if (notPlain.length > 0) throw new CorpusError(notPlain);
   const timeline = loaded.corpus.timelines.get(`${policy}/${locale}`);
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));
@@ -59,11 +64,19 @@ export function runNew(args: string[]): Promise<number> {
   if (loaded.problems.length > 0) printError(`Note: the policies folder has ${loaded.problems.length} problem(s); run npm run policy -- check.`);
   const sorted = timeline?.versions ?? [...existing].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const source = values.from ? existing.find((v) => v.version === values.from) : sorted.at(-1);
+  const versionIds = existing.map((v) => v.version).sort();
   if (values.from && !source) {
-    throw new UsageError(`${policy} (${locale}) has no version "${values.from}" to start from. Versions: ${existing.map((v) => v.version).sort().join(', ') || 'none'}.`);
+    throw new UsageError(`${policy} (${locale}) has no version "${values.from}" to start from.${didYouMean(values.from, versionIds)} Versions: ${versionIds.join(', ') || 'none'}.`);
   }
+  const all = [...loaded.versions, ...loaded.drafts];
+  const policies = new Set(all.map((v) => v.policy));
+  const folder = toDisplayPath(settings.policiesPath, process.cwd());
   if (!source && !values.title) {
-    throw new UsageError(`${policy} has no ${locale} version to start from. For its first version, give --title "…" (the text starts empty).`);
+    if (!policies.has(policy)) {
+      throw new UsageError(`There is no policy "${policy}" in ${folder}.${didYouMean(policy, policies)} To start a new policy, give its title: --title "…" (the text starts empty).`);
+    }
+    const locales = new Set(all.filter((v) => v.policy === policy).map((v) => v.locale));
+    throw new UsageError(`${policy} has no ${locale} version to start from.${didYouMean(locale, locales)} Its locales: ${[...locales].sort().join(', ')}. For its first ${locale} version, give --title "…" (the text starts empty).`);
   }
   const title = values.title ?? source?.title ?? '';
   const body = source?.body ?? (locale.startsWith('ru') ? 'Текст документа.\n' : 'The text of the document.\n');
@@ -72,12 +85,14 @@ export function runNew(args: string[]): Promise<number> {
 
   const instant = resolveEffective(effective.value, settings.timeZone);
   print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${formatInstant(instant)}).`);
+  const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
+  if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
   if (isBeforeToday(instant, getBuildInstant(process.env), settings.timeZone)) print('Warning: it takes effect in the past; consents given since then were given to the previous version.');
   print('');
   print('Next:');
   print(`  1. Edit the text and the summary in ${display} (changeType: material, or editorial for a wording fix).`);
   print(`  2. See the changes: npm run policy -- diff ${policy} ${source?.version ?? version} ${version} --locale ${locale}   (and npm run dev shows it with a DRAFT banner)`);
-  print('  3. Remove the line "draft: true", then: npm run policy -- check');
-  print('  4. Record it as published: npm run policy -- publish, and commit the policies folder.');
+  print('  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)');
+  print(`  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${folder}.`);
   return Promise.resolve(0);
 }

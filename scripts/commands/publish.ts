@@ -4,10 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
-import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
+import { archiveText, LEDGER_FILE, readArchivedText, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
 import { formatProblemReport } from '#lib/corpus/problem.ts';
-import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
+import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
@@ -28,7 +28,7 @@ export function runPublish(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
-  const ledgerFile = readLedger(settings.policiesPath);
+  const ledgerFile = loaded.ledger;
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],
     ledger: ledgerFile.ledger,

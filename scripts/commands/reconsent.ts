@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { decideReconsent } from '#lib/consent/reconsent.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
-import { getPolicySource, print, printError, UsageError } from './command-context.ts';
+import { getPolicySource, print, printError, requireKnownPolicy, UsageError } from './command-context.ts';
 
 /** Exit codes of `reconsent`, for scripts. */
 export const RECONSENT_EXIT = { none: 0, notify: 10, required: 20, error: 1 } as const;
@@ -40,7 +40,7 @@ export async function runReconsent(args: string[]): Promise<number> {
   const locale = values.locale ?? source.defaultLocale;
   const at = values.at === undefined ? getBuildInstant(process.env) : parseInstant(values.at, source.timeZone);
   if (at === null) throw new UsageError(`--at "${values.at}" is not an instant: write 2026-03-01T12:00:00+03:00, or a date.`);
-  if (!source.index.policies.has(policy)) throw new UsageError(`There is no policy "${policy}" in ${source.origin}.`);
+  requireKnownPolicy(policy, source.index.policies.keys(), source.origin);
   const answer = decideReconsent(await source.getReconsentInput(policy, locale, acceptedVersion), at);
   if (values.json) print(JSON.stringify(answer, null, 2));
   if (answer.reconsent === 'unknown-version') {

@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '#lib/corpus/problem.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import { describeNextChange } from '#lib/build/next-change-message.ts';
+import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { renderVersionFiles, type RenderVersionInput } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
-import { findNextAfter } from '#lib/time/interval.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
 
 /**
@@ -76,26 +76,22 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   try {
     for (const { version, digest, files, ticket } of pending) {
       await pool.take(ticket);
-      const data = await parseData({ id: version.id, data: { ...version, renderedFiles: files }, filePath: version.file });
+      // No filePath: Astro's store takes only paths relative to the project root, and the policies folder may be
+      // anywhere (its own repository, a sibling clone). The entry's own `file` is the record of its source.
+      const data = await parseData({ id: version.id, data: { ...version, renderedFiles: files } });
       // Astro ignores a set with an unchanged digest; an entry rendered again (its files were gone) must replace the old one.
       store.delete(version.id);
-      store.set({ id: version.id, data, digest, filePath: version.file });
+      store.set({ id: version.id, data, digest });
     }
   } finally {
     await pool.close();
   }
   pruneRenderedFiles(folder, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
+  const drafts = versions.filter((version) => version.draft).length;
+  logger.info(`${versions.length} policy versions from ${settings.policiesDir}${drafts > 0 ? ` (${drafts} of them ${drafts === 1 ? 'a draft' : 'drafts'})` : ''}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
-  const now = getBuildInstant(process.env);
-  const scheduled = versions.filter((version) => !version.draft).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
-  const next = findNextAfter(scheduled, now, (version) => version.effectiveFrom);
-  logger.info(
-    next
-      ? `next scheduled change: ${next.id} takes effect at ${formatInstant(next.effectiveFrom)}; rebuild the site then (a daily scheduled build does)`
-      : 'no scheduled change: every version has taken effect',
-  );
+  logger.info(describeNextChange(versions, getBuildInstant(process.env), settings.defaultLocale));
 }
 
 /** Loads every version under the policies folder into the collection. */
@@ -106,23 +102,51 @@ export function policyLoader(options: PolicyLoaderOptions): Loader {
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const settings = resolveSiteSettings(siteConfig, process.env, root);
-      await syncPolicies(context, settings, root, options.includeDrafts);
-
       const { watcher, logger } = context;
-      if (!watcher) return;
-      // Dev server: any change under the policies folder re-validates everything, as a build would.
-      const folder = resolve(settings.policiesPath) + sep;
-      watcher.add(settings.policiesPath);
-      const onChange = async (path: string) => {
-        if (!resolve(path).startsWith(folder)) return;
+      // A build (or astro sync, astro check) stops at the first refusal.
+      if (!watcher) return syncPolicies(context, settings, root, options.includeDrafts);
+
+      // Dev server: every sync either clears the report or replaces it; while there is one, every page is the
+      // error page with it (src/integrations/dev-content-errors.ts), and the terminal shows the same text.
+      const syncOnce = async () => {
         try {
           await syncPolicies(context, settings, root, options.includeDrafts);
+          setContentReport(null);
         } catch (error) {
-          // Keep serving the last good content; the report says what to fix.
-          logger.error(error instanceof Error ? error.message : String(error));
+          const report = toContentReport(error);
+          logger.error(`${report.title}:\n\n${report.text}`);
+          setContentReport(report);
         }
       };
-      for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => void onChange(path));
+      // One sync at a time; saves during a sync are taken by one more sync after it, so the last save always wins.
+      let running: Promise<void> | null = null;
+      let again = false;
+      const sync = async (): Promise<void> => {
+        if (running) {
+          again = true;
+          return running;
+        }
+        running = (async () => {
+          do {
+            again = false;
+            await syncOnce();
+          } while (again);
+        })();
+        try {
+          await running;
+        } finally {
+          running = null;
+        }
+      };
+      await sync();
+      // Any change under the policies folder, wherever it is, re-validates everything, as a build would.
+      const folder = resolve(settings.policiesPath);
+      watcher.add(folder);
+      const onChange = (path: string) => {
+        const changed = resolve(path);
+        if (changed === folder || changed.startsWith(folder + sep)) void sync();
+      };
+      for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onChange);
     },
   };
 }

@@ -1,20 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
 import { OUTPUT, ROOT, TEST_EPOCH } from '../helpers/build-site.ts';
 import { freePort } from '../helpers/free-port.ts';
 
 let server: ChildProcess | undefined;
 let origin = '';
 let log = '';
-// A copy of the fixture corpus, so a test can edit a text as an author would.
-const POLICIES = join(OUTPUT, 'dev', 'policies');
-
+// A copy of the fixture corpus outside the project, in a folder with a space and Cyrillic in its name,
+// as a content repository checked out beside the project would be; a test edits it as an author would.
+const BASE = mkdtempSync(join(tmpdir(), 'dev server папка '));
+const POLICIES = join(BASE, 'policies');
+const DRAFT = join(POLICIES, 'privacy/ru/2026-03-01.md');
 
 beforeAll(async () => {
-  rmSync(POLICIES, { recursive: true, force: true });
   cpSync(join(ROOT, 'test/fixtures/corpus-basic'), POLICIES, { recursive: true });
+  writeFileSync(join(BASE, 'secret.md'), '---\ntitle: Чужой файл\neffective: 2026-04-01\ndraft: true\n---\n\nSECRET-OUTSIDE-TEXT\n');
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -44,7 +48,23 @@ beforeAll(async () => {
 
 afterAll(() => {
   server?.kill();
+  rmSync(BASE, { recursive: true, force: true });
 });
+
+/** Fetches a page until `done` says its answer is the expected one (the dev server re-syncs after a save). */
+async function waitFor(path: string, done: (status: number, html: string) => boolean): Promise<{ status: number; html: string }> {
+  const deadline = Date.now() + 30_000;
+  let last = { status: 0, html: '' };
+  while (Date.now() < deadline) {
+    const response = await fetch(`${origin}${path}`);
+    last = { status: response.status, html: await response.text() };
+    if (done(last.status, last.html)) return last;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  return last;
+}
+
+const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 describe('the dev server', () => {
   test('shows a draft with a clear DRAFT banner', async () => {
@@ -53,16 +73,34 @@ describe('the dev server', () => {
     expect(html).toContain('DRAFT-MARKER-7f3a');
   });
 
-  test('shows an edited text on the next request, not the text it rendered first', async () => {
-    const file = join(POLICIES, 'privacy/ru/2026-03-01.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('DRAFT-MARKER-7f3a', 'EDITED-MARKER-5c1d'));
-    const deadline = Date.now() + 30_000;
-    let html = '';
-    while (Date.now() < deadline) {
-      html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
-      if (html.includes('EDITED-MARKER-5c1d')) break;
-      await new Promise((wait) => setTimeout(wait, 250));
+  test('logs the next scheduled change counting the draft', () => {
+    expect(log).toContain('next scheduled change: privacy 2026-03-01 (ru draft) takes effect at 2026-02-28T21:00:00.000Z');
+    expect(log).toContain('(1 of them a draft)');
+  });
+
+  test('styles its pages: the Content-Security-Policy of the dev server allows what Astro injects there', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const console: string[] = [];
+      page.on('console', (message) => console.push(message.text()));
+      await page.goto(`${origin}/ru/privacy/2026-03-01/`, { waitUntil: 'networkidle' });
+      const background = await page.evaluate(() => {
+        const banner = document.querySelector('.banner-draft');
+        return banner ? getComputedStyle(banner).backgroundColor : null;
+      });
+      expect(console.filter((text) => text.includes('Content Security Policy'))).toEqual([]);
+      // The site stylesheet gives the DRAFT banner its colour; unstyled, it would be transparent.
+      expect(background).not.toBeNull();
+      expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    } finally {
+      await browser.close();
     }
+  });
+
+  test('shows an edited text on the next request, not the text it rendered first', async () => {
+    edit(DRAFT, (text) => text.replace('DRAFT-MARKER-7f3a', 'EDITED-MARKER-5c1d'));
+    const { html } = await waitFor('/ru/privacy/2026-03-01/', (_status, text) => text.includes('EDITED-MARKER-5c1d'));
     expect(html).toContain('EDITED-MARKER-5c1d');
     expect(html).not.toContain('DRAFT-MARKER-7f3a');
   });
@@ -71,5 +109,38 @@ describe('the dev server', () => {
     const html = await (await fetch(`${origin}/ru/privacy/history/`)).text();
     expect(html).toContain('2026-03-01');
     expect(html).toContain('Черновик');
+  });
+
+  test('answers every page with the report (500) while a version is invalid, and shows the new text after the next good save', async () => {
+    edit(DRAFT, (text) => text.replace('draft: true', 'draft: true\nefective: 2026-03-01'));
+    const broken = await waitFor('/ru/privacy/2026-03-01/', (status) => status === 500);
+    expect(broken.status).toBe(500);
+    // The same report as the terminal: file and line, field, what is wrong, how to fix it.
+    expect(broken.html).toContain(`<code>${DRAFT}:5</code> <strong>efective</strong>`);
+    expect(broken.html).toContain('is not a known field');
+    expect(broken.html).toContain('Did you mean &quot;effective&quot;? Fix the spelling of the key.');
+    expect(log).toContain(`${DRAFT}:5: efective: is not a known field`);
+    // Every page, not only the one of the broken version; and a new version is not a plain 404.
+    for (const path of ['/ru/', '/en/privacy/', '/ru/privacy/2026-04-01/', '/feed/v1/index.json']) expect((await fetch(`${origin}${path}`)).status, path).toBe(500);
+
+    edit(DRAFT, (text) => text.replace('efective: 2026-03-01\n', '').replace('EDITED-MARKER-5c1d', 'FIXED-MARKER-9e2b'));
+    const fixed = await waitFor('/ru/privacy/2026-03-01/', (status, html) => status === 200 && html.includes('FIXED-MARKER-9e2b'));
+    expect(fixed.status).toBe(200);
+    expect(fixed.html).toContain('FIXED-MARKER-9e2b');
+    expect((await fetch(`${origin}/ru/`)).status).toBe(200);
+  });
+
+  test('refuses a symbolic link in the folder, naming where it points, and never shows its target', async () => {
+    const link = join(POLICIES, 'privacy/ru/2026-04-01.md');
+    symlinkSync(join(BASE, 'secret.md'), link);
+    const refused = await waitFor('/ru/privacy/2026-04-01/', (status) => status === 500);
+    expect(refused.status).toBe(500);
+    expect(refused.html).toContain(`<code>${link}:1</code>`);
+    expect(refused.html).toContain(`is a symbolic link to &quot;${join(BASE, 'secret.md')}&quot; (outside the policies folder)`);
+    expect(refused.html).not.toContain('SECRET-OUTSIDE-TEXT');
+
+    unlinkSync(link);
+    expect((await waitFor('/ru/privacy/2026-03-01/', (status) => status === 200)).status).toBe(200);
+    expect((await fetch(`${origin}/ru/privacy/2026-04-01/`)).status).toBe(404);
   });
 });

@@ -33,6 +33,8 @@ describe('building a corpus with mistakes', () => {
       '9 problems in 6 files. Nothing was published; fix them and run again.',
     ];
     for (const line of expected) expect(build.output).toContain(line);
+    // The report is the whole story: no empty "Stack trace:" heading after it.
+    expect(build.output).not.toContain('Stack trace');
   });
 
   test('leaves the previously published site untouched', () => {
@@ -46,5 +48,6 @@ describe('building with a missing policies folder', () => {
     const result = buildSite({ policiesDir: 'test/fixtures/does-not-exist', name: 'missing' });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('test/fixtures/does-not-exist does not exist. Create it, or point POLICIES_DIR at the folder');
+    expect(result.output).not.toContain('Stack trace');
   });
 });

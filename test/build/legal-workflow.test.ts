@@ -108,9 +108,29 @@ describe('a new version, from scaffold to site', () => {
     expect(cli(['new', 'privacy', '--locale', 'en', '--effective', '2027-01-01', '--from', '2025-09-01']).stdout).toContain('from 2025-09-01');
     const cookies = cli(['new', 'cookies', '--locale', 'ru', '--effective', '2027-01-01']);
     expect(cookies.status).toBe(1);
-    expect(cookies.stderr).toContain('cookies has no ru version to start from. For its first version, give --title');
+    expect(cookies.stderr).toBe(`There is no policy "cookies" in ${display}. To start a new policy, give its title: --title "…" (the text starts empty).\n`);
     expect(cli(['new', 'cookies', '--locale', 'ru', '--effective', '2027-01-01', '--title', 'Политика cookie']).status).toBe(0);
     expect(cli(['new', 'privacy', '--effective', '2027-02-30']).stderr).toContain('--effective "2027-02-30" is not a real date');
+  });
+
+  test('every command that takes a policy name says "did you mean" for a typo', () => {
+    const records = join(OUTPUT, 'workflow-records.jsonl');
+    writeFileSync(records, `${JSON.stringify({ policy: 'privcy', locale: 'ru', version: '2025-09-01', acceptedAt: '2025-10-01T00:00:00Z' })}\n`);
+    const runs = {
+      new: cli(['new', 'privcy', '--locale', 'ru', '--effective', '2027-01-01']),
+      diff: cli(['diff', 'privcy', '2025-09-01', '2026-02-15']),
+      at: cli(['at', 'privcy', '2025-10-01']),
+      reconsent: cli(['reconsent', 'privcy', '2025-09-01']),
+      verify: cli(['verify', records]),
+    };
+    for (const [command, result] of Object.entries(runs)) {
+      expect(result.status, command).toBe(1);
+      expect(`${result.stdout}${result.stderr}`, command).toContain('Did you mean "privacy"?');
+    }
+    expect(runs.new.stderr).toBe(`There is no policy "privcy" in ${display}. Did you mean "privacy"? To start a new policy, give its title: --title "…" (the text starts empty).\n`);
+    expect(runs.at.stderr).toBe(`There is no policy "privcy" in ${policies}. Did you mean "privacy"? Policies: consent, privacy.\n`);
+    expect(cli(['new', 'privacy', '--locale', 'rus', '--effective', '2027-01-01']).stderr).toContain('privacy has no rus version to start from. Did you mean "ru"?');
+    expect(cli(['diff', 'privacy', '2025-09-01', '2026-02-16']).stderr).toContain('privacy (ru) has no version "2026-02-16". Did you mean "2026-02-15"?');
   });
 
   test('a draft is not published; once ready it must be published before the build takes it', () => {

@@ -1,17 +1,16 @@
 /**
  * Debian's Chromium driven by playwright-core, for browser tests. Never a
- * downloaded browser: `.ci/run` installs the `chromium` package when missing.
+ * downloaded browser: `npm test` installs the `chromium` package when missing
+ * (scripts/ensure-test-system.ts), or CHROMIUM_PATH names another build.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+import { CHROMIUM, getSystemFacts, locateTool } from '../../scripts/test-system/test-tools.ts';
 
 /** Starts headless Chromium with no sandbox (CI runs as root) and no calls home. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = CANDIDATES.find((candidate): candidate is string => typeof candidate === 'string' && existsSync(candidate));
+  const { path: executablePath, invalid } = locateTool(CHROMIUM, getSystemFacts());
   if (!executablePath) {
-    throw new Error('Chromium not found. Install Debian\'s package (apt-get install -y chromium; .ci/run does it) or set CHROMIUM_PATH.');
+    throw new Error(`Chromium not found${invalid ? ` (${invalid})` : ''}. Run node scripts/ensure-test-system.ts (npm test does), which installs Debian's package, or set CHROMIUM_PATH.`);
   }
   return chromium.launch({
     executablePath,

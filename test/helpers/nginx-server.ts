@@ -2,13 +2,15 @@
  * A real nginx (Debian's package) serving a built site with the serving
  * rules the build wrote (`_nginx.conf`), on a free loopback port, for tests.
  * It never touches the system's nginx: its own config, pid and logs in a
- * temporary folder. `.ci/run` installs nginx when it is missing.
+ * temporary folder. `npm test` installs nginx when it is missing
+ * (scripts/ensure-test-system.ts), or NGINX_PATH names another build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { getSystemFacts, locateTool, NGINX } from '../../scripts/test-system/test-tools.ts';
 
 /** A running nginx. */
 export interface NginxServer {
@@ -16,12 +18,10 @@ export interface NginxServer {
   stop(): Promise<void>;
 }
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
-
-
 /** Serves `dist` at `basePath` (e.g. `/` or `/legal/`) through nginx with the site's own rules. */
 export async function startNginx(dist: string, basePath: string): Promise<NginxServer> {
-  if (!NGINX) throw new Error("nginx not found. Install Debian's package (apt-get install -y nginx; .ci/run does it).");
+  const { path: nginx, invalid } = locateTool(NGINX, getSystemFacts());
+  if (!nginx) throw new Error(`nginx not found${invalid ? ` (${invalid})` : ''}. Run node scripts/ensure-test-system.ts (npm test does), which installs Debian's package, or set NGINX_PATH.`);
   const folder = mkdtempSync(join(tmpdir(), 'nginx-'));
   const root = join(folder, 'root');
   const site = join(root, basePath);
@@ -57,7 +57,7 @@ http {
 }
 `,
   );
-  const process_: ChildProcess = spawn(NGINX, ['-c', join(folder, 'nginx.conf'), '-p', folder, '-e', join(folder, 'error.log')], { stdio: 'ignore' });
+  const process_: ChildProcess = spawn(nginx, ['-c', join(folder, 'nginx.conf'), '-p', folder, '-e', join(folder, 'error.log')], { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {

@@ -9,6 +9,7 @@ import { formatInstant } from '#lib/time/zoned-time.ts';
 import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
 import { isInForceAt } from '#lib/time/interval.ts';
 import { findVersion, findVersionAt, formatDuration, type VersionIndex } from './version-index.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 
 /** One document a consent refers to. */
 export interface ConsentDocument {
@@ -62,7 +63,7 @@ function readDocuments(record: Record<string, unknown>): ConsentDocument[] | str
 
 function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number): DocumentResult {
   const locales = index.policies.get(document.policy);
-  if (!locales) return { ...document, status: 'unknown-policy', message: `no policy "${document.policy}" is published` };
+  if (!locales) return { ...document, status: 'unknown-policy', message: `no policy "${document.policy}" is published${didYouMean(document.policy, index.policies.keys())}` };
   if (!locales.has(document.locale)) {
     return { ...document, status: 'unknown-locale', message: `${document.policy} has no "${document.locale}" text (it has ${[...locales].sort().join(', ')})` };
   }

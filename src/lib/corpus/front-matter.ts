@@ -8,7 +8,7 @@
  * silently rolls `2025-02-30` over to March. Here every date stays the text the
  * editor typed, and the date rules see exactly that text.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** The parts of a version file, with the line each starts on (1-based). */
 export interface SplitFile {
@@ -62,6 +62,8 @@ export function splitFrontMatter(text: string): SplitResult {
 /** A problem found while reading the YAML, at a line of the file. */
 export interface YamlProblem {
   line: number;
+  /** The field concerned, when the problem names one (a duplicated key). */
+  field?: string;
   message: string;
   hint: string;
 }
@@ -89,7 +91,7 @@ export function parseFrontMatterYaml(split: SplitFile): ParsedFrontMatter {
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + split.yamlStartLine - 1;
   const problems: YamlProblem[] = [...document.errors, ...document.warnings].map((error) => ({
     line: toFileLine(error.pos[0]),
-    ...describeYamlError(error.code, error.message.split('\n')[0] ?? ''),
+    ...describeYamlError(error.code, error.message.split('\n')[0] ?? '', keyAt(document, error.pos[0])),
   }));
   const keyLines = new Map<string, number>();
   if (isMap(document.contents)) {
@@ -102,10 +104,27 @@ export function parseFrontMatterYaml(split: SplitFile): ParsedFrontMatter {
   return { data: problems.length > 0 ? undefined : document.toJS(), keyLines, problems };
 }
 
-function describeYamlError(code: string, firstLine: string): { message: string; hint: string } {
+/** The key (at any depth) whose text starts at an offset of the YAML source, for naming a duplicated field. */
+function keyAt(document: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function describeYamlError(code: string, firstLine: string, key: string | undefined): Omit<YamlProblem, 'line'> {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' };
+      return key === undefined
+        ? { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' }
+        : { field: key, message: 'is given twice', hint: `Keep one "${key}:" line and delete the other.` };
     case 'TAG_RESOLVE_FAILED':
       return {
         message: `a value carries a YAML tag that this site does not read (${firstLine.replace(/ at line .*$/, '').replace(/^Unresolved tag: /, '')})`,

@@ -4,11 +4,12 @@
  * the timelines. The build's content loader and the CLI both start here.
  */
 import { checkLedger } from '#lib/ledger/check-ledger.ts';
-import { readArchivedText, readLedger } from '#lib/ledger/ledger-store.ts';
+import { checkArchiveFiles, LEDGER_FILE, readArchivedText, readLedger, type LedgerFile } from '#lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from './problem.ts';
-import { readCorpus, toDisplayPath } from './read-corpus.ts';
+import { NOT_PLAIN_FILE, toDisplayPath } from './plain-files.ts';
+import { readCorpus } from './read-corpus.ts';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
 
@@ -21,6 +22,8 @@ export interface LoadedCorpus {
   problems: Problem[];
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
+  /** The ledger as read, with its own problems (links in its place are in `problems`). */
+  ledger: LedgerFile;
   /** The timelines of `versions` (none while there are problems). */
   readonly corpus: PolicyCorpus;
 }
@@ -43,14 +46,19 @@ export interface LoadCorpusOptions {
 /** Reads and validates a policies folder. */
 export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   const cwd = options.cwd ?? process.cwd();
-  const files = readCorpus(options.policiesPath, cwd);
+  const read = readCorpus(options.policiesPath, { cwd, skipTopLevel: [LEDGER_FILE] });
+  const files = read.files;
   const { versions, drafts, problems } = validateCorpus(files, {
     timeZone: options.timeZone,
     includeDrafts: options.includeDrafts,
     defaultLocale: options.defaultLocale,
   });
-  const contentProblems = problems.length;
+  // A link or a pipe is refused everywhere, the dev server included: it is never a mere ledger warning.
   const ledgerFile = readLedger(options.policiesPath, cwd);
+  const notPlain = [...read.problems, ...ledgerFile.problems.filter((problem) => problem.code === NOT_PLAIN_FILE), ...checkArchiveFiles(options.policiesPath, cwd)];
+  problems.push(...notPlain);
+  ledgerFile.problems = ledgerFile.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
+  const contentProblems = problems.length;
   const ledgerCheck = checkLedger({
     versions: [...versions, ...drafts],
     ledger: ledgerFile.ledger,
@@ -65,12 +73,13 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   if (options.enforceLedger) problems.push(...ledgerProblems);
   else ledgerWarnings.push(...ledgerProblems);
   for (const version of [...versions, ...drafts]) version.published = ledgerCheck.published.get(version.id) ?? null;
-  if (files.length === 0) {
+  if (files.length === 0 && notPlain.length === 0) {
+    const folder = toDisplayPath(options.policiesPath, cwd);
     problems.push({
-      file: options.policiesPath,
+      file: folder,
       line: 1,
       message: 'the policies folder has no versions',
-      hint: 'Add a first version, e.g. policies/privacy/ru/2025-09-01.md.',
+      hint: `Add a first version, e.g. npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (it writes ${folder}/privacy/ru/2025-09-01.md), or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.`,
     });
   }
   let corpus: PolicyCorpus | undefined;
@@ -80,6 +89,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     drafts,
     problems,
     ledgerWarnings,
+    ledger: ledgerFile,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
       return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : []));

@@ -51,6 +51,7 @@ export class CorpusError extends Error {
     super(`The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n\n${formatProblemReport(problems)}`);
     this.problems = problems;
     // The report is the whole message; a stack trace would only bury it for the people who fix content.
-    this.stack = `${this.name}: ${this.message}`;
+    // Empty, not the message again: Astro's error printer adds a "Stack trace:" heading to any non-empty stack.
+    this.stack = '';
   }
 }

@@ -70,7 +70,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
     return { problems };
   }
   const yaml = parseFrontMatterYaml(split.file);
-  for (const problem of yaml.problems) problems.push(at(problem.line, problem.message, problem.hint));
+  for (const problem of yaml.problems) problems.push(at(problem.line, problem.message, problem.hint, problem.field));
 
   const lineOf = (field: string) => yaml.keyLines.get(field.split('.')[0] ?? '') ?? 1;
   let frontMatter;

@@ -3,6 +3,7 @@
  * the field first, then what is wrong with the value (quoted), then the fix.
  */
 import type { z } from 'zod';
+import { suggestName } from './did-you-mean.ts';
 
 /** One friendly problem derived from a zod issue. */
 export interface FieldProblem {
@@ -33,6 +34,30 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The line a person typed that YAML read as `key: value` fields: `Изменено: пункт 3.5`. */
+function asTyped(fields: Record<string, unknown>): string {
+  return Object.entries(fields)
+    .map(([key, value]) => (value === null ? `${key}:` : `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`))
+    .join(', ');
+}
+
+/**
+ * A hint for text with a colon that YAML read as a field and its value
+ * (`- Изменено: пункт 3.5` is a list item holding the field "Изменено"):
+ * the text has to be quoted. Undefined when the value has no such item.
+ */
+function describeColonMistake(input: unknown, field: string): string | undefined {
+  if (isFields(input)) return `YAML read "${asTyped(input)}" as a field and its value because of the colon. Put the text in quotes: ${field}: "${asTyped(input).replace(/"/g, '\\"')}".`;
+  if (!Array.isArray(input)) return undefined;
+  const index = input.findIndex(isFields);
+  const item: unknown = input[index];
+  if (!isFields(item)) return undefined;
+  const text = asTyped(item);
+  return `Item ${index + 1} of the list, "${text}", was read by YAML as a field and its value because of the colon. Put the item in quotes: - "${text.replace(/"/g, '\\"')}".`;
+}
+
 function typeHint(expected: string, field: string): string {
   switch (expected) {
     case 'string':
@@ -44,35 +69,6 @@ function typeHint(expected: string, field: string): string {
     default:
       return `Write ${field} as ${TYPE_NAMES[expected] ?? expected}.`;
   }
-}
-
-/** Edit distance, for "did you mean" suggestions on misspelled keys. */
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** The known key closest to a misspelled one, if it is close enough to be a typo. */
-export function suggestKey(key: string, knownKeys: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const known of knownKeys) {
-    const distance = levenshtein(key.toLowerCase(), known.toLowerCase());
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 /**
@@ -91,7 +87,7 @@ export function describeZodIssues(
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          const suggestion = suggestKey(key, knownKeys);
+          const suggestion = suggestName(key, knownKeys);
           problems.push({
             field: key,
             message: 'is not a known field',
@@ -116,7 +112,7 @@ export function describeZodIssues(
         problems.push({
           field,
           message: `has the wrong form: ${describeValue(issue.input)}`,
-          hint: `Write ${field} as one line of text, or as a list with one "- item" per line.`,
+          hint: describeColonMistake(issue.input, field) ?? `Write ${field} as one line of text, or as a list with one "- item" per line.`,
         });
         break;
       }

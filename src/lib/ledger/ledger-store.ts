@@ -5,12 +5,12 @@
  * hash, so a changed or deleted text can be shown, compared and restored, and
  * the text a person agreed to stays available after a correction.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerSchema, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
-import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
+import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 
 /** The ledger's file name in the policies folder. */
 export const LEDGER_FILE = 'published.lock.json';
@@ -38,12 +38,18 @@ function entryLine(text: string, index: number): number {
   return 1;
 }
 
-/** Reads and validates the ledger of a policies folder. */
+/** Reads and validates the ledger of a policies folder (never through a link: see plain-files.ts). */
 export function readLedger(policiesPath: string, cwd: string = process.cwd()): LedgerFile {
-  const path = join(policiesPath, LEDGER_FILE);
-  const file = toDisplayPath(path, cwd);
-  if (!existsSync(path)) return { ledger: null, file, problems: [] };
-  const text = readFileSync(path, 'utf8');
+  const file = toDisplayPath(join(policiesPath, LEDGER_FILE), cwd);
+  let bytes;
+  try {
+    bytes = readPlainFileIn(policiesPath, [LEDGER_FILE], cwd);
+  } catch (error) {
+    if (error instanceof NotPlainFileError) return { ledger: null, file, problems: [error.problem] };
+    throw error;
+  }
+  if (bytes === null) return { ledger: null, file, problems: [] };
+  const text = bytes.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -85,10 +91,16 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
   return { ledger: problems.length > 0 ? null : parsed.data, file, problems };
 }
 
-/** Writes the ledger, sorted, in the layout {@link readLedger} reads line numbers from. */
+/**
+ * Writes the ledger, sorted, in the layout {@link readLedger} reads line numbers from.
+ * Through a new file renamed over the old one: a link in its place is replaced, never written through.
+ */
 export function writeLedger(policiesPath: string, ledger: Ledger): void {
   const versions = [...ledger.versions].sort((a, b) => `${a.policy}/${a.locale}/${a.version}`.localeCompare(`${b.policy}/${b.locale}/${b.version}`, 'en'));
-  writeFileSync(join(policiesPath, LEDGER_FILE), `${JSON.stringify({ $comment: LEDGER_COMMENT, ledgerVersion: 1, versions }, null, 2)}\n`);
+  const path = join(policiesPath, LEDGER_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ $comment: LEDGER_COMMENT, ledgerVersion: 1, versions }, null, 2)}\n`, { flag: 'wx' });
+  renameSync(temporary, path);
 }
 
 /** Path of an archived text. */
@@ -96,19 +108,49 @@ export function getArchivePath(policiesPath: string, sha256: string): string {
   return join(policiesPath, ARCHIVE_DIR, `${sha256}.md`);
 }
 
-/** The archived published text with this hash, or null when it is missing or damaged. */
+/**
+ * Every entry of the archive that is not a plain file (and the archive itself
+ * when it is not a plain folder), as problems: the archive is read without
+ * following links, like the rest of the policies folder.
+ */
+export function checkArchiveFiles(policiesPath: string, cwd: string = process.cwd()): Problem[] {
+  const folder = join(policiesPath, ARCHIVE_DIR);
+  const kind = kindAt(folder);
+  if (kind === null) return [];
+  if (kind !== 'folder') return [describeNotPlain(folder, kind, policiesPath, cwd) ?? { file: toDisplayPath(folder, cwd), line: 1, message: 'is a file, not a folder', hint: `Delete it; ${ARCHIVE_DIR}/ is written by npm run policy -- publish.` }];
+  const problems: Problem[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const problem = describeNotPlain(join(folder, entry.name), kindOf(entry), policiesPath, cwd);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+/**
+ * The archived published text with this hash, or null when it is missing,
+ * damaged, or not a plain file ({@link checkArchiveFiles} reports that).
+ */
 export function readArchivedText(policiesPath: string, sha256: string): string | null {
-  const path = getArchivePath(policiesPath, sha256);
-  if (!existsSync(path)) return null;
-  const text = readFileSync(path, 'utf8');
+  let bytes;
+  try {
+    bytes = readPlainFileIn(policiesPath, [ARCHIVE_DIR, `${sha256}.md`], process.cwd());
+  } catch (error) {
+    if (error instanceof NotPlainFileError) return null;
+    throw error;
+  }
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
   return sha256Hex(text) === sha256 ? text : null;
 }
 
-/** Archives a published text under its hash; returns the hash. */
+/** Archives a published text under its hash; returns the hash. Refuses to write through a link. */
 export function archiveText(policiesPath: string, text: string): string {
   const sha256 = sha256Hex(text);
+  const problem = findNotPlainOnPath(policiesPath, [ARCHIVE_DIR, `${sha256}.md`], process.cwd());
+  if (problem) throw new NotPlainFileError(problem);
   mkdirSync(join(policiesPath, ARCHIVE_DIR), { recursive: true });
   const path = getArchivePath(policiesPath, sha256);
-  if (!existsSync(path)) writeFileSync(path, text);
+  // 'wx': never through a link that appeared since the check.
+  if (kindAt(path) === null) writeFileSync(path, text, { flag: 'wx' });
   return sha256;
 }

@@ -22,18 +22,34 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-/** The Content-Security-Policy of every page: same-origin only, no inline script or style; WebAssembly for search. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The directives of the production policy: same-origin only, no inline script or style; WebAssembly for search. */
+const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+const renderPolicy = (directives: Readonly<Record<string, readonly string[]>>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
+/** The Content-Security-Policy of every page of a built site. */
+export const CONTENT_SECURITY_POLICY = renderPolicy(DIRECTIVES);
+
+/**
+ * The policy of pages served by `astro dev`, never written to a built site:
+ * the production one plus what Astro's dev mode injects, which is its
+ * stylesheets as inline `<style>` elements (Vite's hot update rewrites them
+ * the same way). Without it the dev pages are unstyled.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = renderPolicy({ ...DIRECTIVES, 'style-src': [...(DIRECTIVES['style-src'] ?? []), "'unsafe-inline'"] });
 
 const SHORT = 'public, max-age=300';
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -3,7 +3,7 @@
  * a clear error when either is wrong. Everything that needs a setting (Astro's
  * config, the content loader, pages, the CLI) calls {@link resolveSiteSettings}.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '#schemas/site-config.ts';
 import { describeZodIssues } from '#lib/corpus/zod-problems.ts';
 
@@ -24,11 +24,16 @@ export class SiteConfigError extends Error {
 export interface SettingsEnv {
   SITE_URL?: string | undefined;
   POLICIES_DIR?: string | undefined;
+  /** Where the person ran `npm run …` (npm sets it; scripts themselves run in the project root). */
+  INIT_CWD?: string | undefined;
 }
 
 /**
  * Validates `site.config.ts` and applies environment overrides:
  * `SITE_URL` replaces `siteUrl`, `POLICIES_DIR` replaces `policiesDir`.
+ * A relative `policiesDir` is relative to the project root; a relative
+ * `POLICIES_DIR` to the folder the command was typed in (`INIT_CWD`), as a
+ * shell path is, so `POLICIES_DIR=../legal-policies` names the sibling clone.
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root, for relative folders
@@ -52,7 +57,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
   }
   return {
     ...config,
-    policiesPath: isAbsolute(config.policiesDir) ? config.policiesDir : resolve(root, config.policiesDir),
+    policiesPath: resolve(env.POLICIES_DIR ? (env.INIT_CWD ?? root) : root, config.policiesDir),
     basePath: new URL(config.siteUrl).pathname,
   };
 }

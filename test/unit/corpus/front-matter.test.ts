@@ -49,9 +49,14 @@ describe('parseFrontMatterYaml', () => {
     expect(Object.fromEntries(parsed.keyLines)).toEqual({ title: 2, effective: 4 });
   });
 
-  test('reports a duplicated key at its second line', () => {
+  test('reports a duplicated key at its second line, naming it', () => {
     const parsed = parseFrontMatterYaml(split('---\ntitle: A\ntitle: B\n---\nx'));
-    expect(parsed.problems).toEqual([{ line: 3, message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' }]);
+    expect(parsed.problems).toEqual([{ line: 3, field: 'title', message: 'is given twice', hint: 'Keep one "title:" line and delete the other.' }]);
+  });
+
+  test('names a key given twice inside a list item too', () => {
+    const parsed = parseFrontMatterYaml(split('---\ntitle: A\ncorrections:\n  - date: 2026-01-01\n    reason: x\n    reason: y\n---\nx'));
+    expect(parsed.problems).toEqual([{ line: 6, field: 'reason', message: 'is given twice', hint: 'Keep one "reason:" line and delete the other.' }]);
   });
 
   test('reports broken YAML with its line', () => {

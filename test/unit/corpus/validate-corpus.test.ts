@@ -85,6 +85,34 @@ describe('validateCorpus', () => {
     ]);
   });
 
+  test('tells to quote a summary item that YAML read as a field because of its colon', () => {
+    const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\nsummary:\n  - Уточнён пункт 1.1.\n  - Изменено: пункт 3.5'))], OPTIONS);
+    expect(problems).toEqual([
+      {
+        file: 'policies/privacy/ru/v1.md',
+        line: 4,
+        field: 'summary',
+        message: 'has the wrong form: a list (["Уточнён пункт 1.1.",{"Изменено":"пункт 3.5"}])',
+        hint: 'Item 2 of the list, "Изменено: пункт 3.5", was read by YAML as a field and its value because of the colon. Put the item in quotes: - "Изменено: пункт 3.5".',
+      },
+    ]);
+  });
+
+  test('tells to quote a summary that YAML read as fields', () => {
+    const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\nsummary:\n  Изменено: пункт "3.5"'))], OPTIONS);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'summary',
+        hint: 'YAML read "Изменено: пункт "3.5"" as a field and its value because of the colon. Put the text in quotes: summary: "Изменено: пункт \\"3.5\\"".',
+      }),
+    ]);
+  });
+
+  test('names the field given twice', () => {
+    const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\ntitle: B'))], OPTIONS);
+    expect(problems).toEqual([{ file: 'policies/privacy/ru/v1.md', line: 4, field: 'title', message: 'is given twice', hint: 'Keep one "title:" line and delete the other.' }]);
+  });
+
   test('reports a file that is not UTF-8', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xcf, 0xee]))], OPTIONS);
     expect(problems).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getHeadersFor, getServingRules, matchesPattern, renderHeadersFile, renderNginxSnippet } from '#lib/site/serving-rules.ts';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, getHeadersFor, getServingRules, matchesPattern, renderHeadersFile, renderNginxSnippet } from '#lib/site/serving-rules.ts';
 
 // One path of every kind the build writes.
 const PATHS = [
@@ -59,5 +59,24 @@ describe('the serving rules', () => {
     expect(nginx).toContain('location ~ ^/legal/raw/[^/]+/[^/]+/[^/]+/[^/]+$ {');
     // nginx uses one location per request: the most specific come first and repeat the general headers.
     expect(nginx.indexOf('/legal/raw/[^/]+/[^/]+/[^/]+/[^/]+$')).toBeLessThan(nginx.indexOf('^/legal/raw/.*$'));
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  test('of a built site allows no inline script or style', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(getHeadersFor('/ru/privacy/')['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  test('of the dev server adds only the inline styles Astro injects there', () => {
+    const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
+    const dev = directives(DEV_CONTENT_SECURITY_POLICY);
+    const production = directives(CONTENT_SECURITY_POLICY);
+    expect(dev.get('style-src')).toBe("style-src 'self' 'unsafe-inline'");
+    dev.delete('style-src');
+    production.delete('style-src');
+    expect(dev).toEqual(production);
   });
 });

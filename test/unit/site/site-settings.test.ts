@@ -20,6 +20,13 @@ describe('resolveSiteSettings', () => {
     expect(settings).toMatchObject({ siteUrl: 'https://example.com/legal/', basePath: '/legal/', policiesPath: '/content/policies' });
   });
 
+  test('reads a relative POLICIES_DIR from where the command was typed, a relative policiesDir from the project', () => {
+    expect(resolveSiteSettings(config, { POLICIES_DIR: '../legal-policies', INIT_CWD: '/home/me/project' }, '/home/me/project').policiesPath).toBe('/home/me/legal-policies');
+    expect(resolveSiteSettings(config, { POLICIES_DIR: 'папка с политиками', INIT_CWD: '/home/me/work' }, '/home/me/project').policiesPath).toBe('/home/me/work/папка с политиками');
+    expect(resolveSiteSettings(config, { POLICIES_DIR: '../legal-policies' }, '/home/me/project').policiesPath).toBe('/home/me/legal-policies');
+    expect(resolveSiteSettings({ ...config, policiesDir: 'content' }, { INIT_CWD: '/elsewhere' }, '/home/me/project').policiesPath).toBe('/home/me/project/content');
+  });
+
   test.each([
     [{ timeZone: 'Europe/Mordor' }, 'site.config.ts: timeZone: is not an IANA time zone name such as "Europe/Moscow"'],
     [{ siteUrl: 'example.com' }, 'site.config.ts: siteUrl:'],

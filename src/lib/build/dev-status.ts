@@ -1,0 +1,63 @@
+/**
+ * What the dev server knows of the content: null while it is good, else the
+ * report of what is wrong. The content loader sets it after every sync; the
+ * dev server's error page (src/integrations/dev-content-errors.ts) reads it
+ * and answers every page with the report until the next good save.
+ *
+ * Astro evaluates the content loader and the integrations in separate module
+ * graphs of one process, so the state lives on `globalThis` under a
+ * registered symbol, not in a module variable.
+ */
+import { CorpusError, formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
+
+/** Why the dev server shows no page. */
+export interface ContentReport {
+  /** One line: what is wrong, e.g. "The policies have 2 problems". */
+  title: string;
+  /** The same text the terminal shows. */
+  text: string;
+  problems: readonly Problem[];
+}
+
+type Listener = (report: ContentReport | null) => void;
+
+interface Registry {
+  report: ContentReport | null;
+  listeners: Set<Listener>;
+}
+
+const KEY = Symbol.for('policy-press.dev-content-status');
+
+function registry(): Registry {
+  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (holder[KEY] ??= { report: null, listeners: new Set() });
+}
+
+/** The report of a failed sync: every problem of a corpus error, or the message of any other error. */
+export function toContentReport(error: unknown): ContentReport {
+  if (error instanceof CorpusError) {
+    const { problems } = error;
+    return { title: `The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`, text: formatProblemReport(problems, 'Nothing is shown until they are fixed; this page reloads on the next save.'), problems };
+  }
+  return { title: 'The policies could not be read', text: error instanceof Error ? error.message : String(error), problems: [] };
+}
+
+/** Records the state after a sync and tells the listeners when it changed. */
+export function setContentReport(report: ContentReport | null): void {
+  const state = registry();
+  if (state.report?.text === report?.text) return;
+  state.report = report;
+  for (const listener of state.listeners) listener(report);
+}
+
+/** The current report, null when the content is good. */
+export function getContentReport(): ContentReport | null {
+  return registry().report;
+}
+
+/** Calls `listener` on every change; returns the function that stops it. */
+export function onContentReport(listener: Listener): () => void {
+  const { listeners } = registry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
