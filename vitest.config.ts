@@ -11,6 +11,8 @@ const unitProject = (name: string, timeZone: string) => ({
     name,
     include: ['test/unit/**/*.test.ts'],
     env: { TZ: timeZone, EXPECTED_TZ: timeZone },
+    // Property tests run hundreds of cases: on a loaded two-core machine one can pass 5 s without being wrong.
+    testTimeout: 30_000,
   },
 });
 
