@@ -16,7 +16,7 @@ import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
 
 const outcomeList = Object.entries(OUTCOMES)
-  .map(([outcome, kind]) => `    ${outcome.padEnd(18)}${kind.meaning}`)
+  .map(([outcome, kind]) => `    ${outcome.padEnd(19)}${kind.meaning}`)
   .join('\n');
 
 export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder|index.json|url|->] [--texts] [--json]

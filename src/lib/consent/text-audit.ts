@@ -105,12 +105,14 @@ export class TextAuditor {
   /** Runs `task` when fewer than `concurrency` reads are under way. */
   private async whenFree<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.running += 1;
+    else this.running += 1;
     try {
       return await task();
     } finally {
-      this.running -= 1;
-      this.queue.shift()?.();
+      // A finished read hands its place to the next one waiting, so a new caller cannot slip in between.
+      const next = this.queue.shift();
+      if (next) next();
+      else this.running -= 1;
     }
   }
 }

@@ -37,8 +37,8 @@ export const OUTCOMES = {
   'hash-mismatch': { meaning: 'sha256 is not the hash of any published text of the version', fails: always },
   'text-mismatch': { meaning: '--texts: a served text does not hash to what the feed or the record says', fails: always },
   'text-unavailable': { meaning: '--texts: a text could not be read', fails: always },
-  'no-hash': { meaning: 'no sha256, so it cannot be tied to a text', fails: (policy) => !policy.allowMissingHash },
-  duplicate: { meaning: 'the same record, byte for byte, as an earlier line', fails: (policy) => policy.strict === true },
+  'no-hash': { meaning: 'no sha256, so it cannot be tied to a text (passes with --allow-missing-hash)', fails: (policy) => !policy.allowMissingHash },
+  duplicate: { meaning: 'the same record, byte for byte, as an earlier line (fails with --strict)', fails: (policy) => policy.strict === true },
   ok: { meaning: 'the version was in force at acceptedAt and the hash is its text', fails: never },
 } as const satisfies Record<string, OutcomeKind>;
 

@@ -63,8 +63,8 @@ const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
   'text-mismatch': '--texts: отдаваемый текст не даёт хеш из ленты или записи',
   'text-unavailable': '--texts: текст не удалось прочитать',
-  'no-hash': 'нет sha256: запись не связать с текстом',
-  duplicate: 'байт в байт повторяет более раннюю строку',
+  'no-hash': 'нет sha256: запись не связать с текстом (с --allow-missing-hash не ошибка)',
+  duplicate: 'байт в байт повторяет более раннюю строку (с --strict — ошибка)',
   ok: 'редакция действовала в момент acceptedAt, хеш — её текст',
 };
 
