@@ -3,6 +3,7 @@
  * scripts. Each command is a thin layer over src/lib; see `--help`.
  */
 import { FeedSourceError } from '#lib/consent/policy-source.ts';
+import { LocationError } from '#lib/consent/read-location.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { NotPlainFileError } from '#lib/corpus/plain-files.ts';
 import { MissingPoliciesDirError } from '#lib/corpus/read-corpus.ts';
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError].some((kind) => error instanceof kind);
+  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError].some((kind) => error instanceof kind);
   if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;

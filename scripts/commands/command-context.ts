@@ -4,7 +4,7 @@
  * feed given with --feed).
  */
 import siteConfig from '../../site.config.ts';
-import { loadFeedSource, loadLocalSource, type PolicySource } from '#lib/consent/policy-source.ts';
+import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
@@ -44,9 +44,17 @@ export function requireKnownPolicy(policy: string, known: Iterable<string>, orig
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */
-export async function getPolicySource(feed: string | undefined): Promise<PolicySource> {
-  if (feed) return loadFeedSource(feed);
+export async function getPolicySource(feed: string | undefined, options: FeedReadOptions = {}): Promise<PolicySource> {
+  if (feed) return loadFeedSource(feed, options);
   return loadLocalSource(getSettings(), getBuildInstant(process.env));
+}
+
+// C0 and C1 controls, and the marks that reorder text (Trojan Source): a record must not drive the terminal.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: control characters written as `\u001b`, so what a record holds is shown, never run. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes a line to stdout. */

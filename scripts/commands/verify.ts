@@ -1,33 +1,68 @@
 /**
- * `npm run policy -- verify <file> [--feed URL] [--json]`: checks consent
- * records against the published versions, streaming, never stopping at the
- * first bad line, with a summary at the end.
+ * `npm run policy -- verify <file> [options]`: checks consent records against
+ * the published versions, streaming, never stopping at the first bad line,
+ * one outcome per record and a summary that adds up.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIMEOUT_MS, hashLocation, LocationError, statPath } from '#lib/consent/read-location.ts';
 import { readRecords } from '#lib/consent/read-records.ts';
-import { verifyConsentRecord, type RecordResult } from '#lib/consent/verify-record.ts';
-import { getPolicySource, print, printError, UsageError } from './command-context.ts';
+import { MAX_RECORD_BYTES } from '#lib/consent/read-lines.ts';
+import { TextAuditor } from '#lib/consent/text-audit.ts';
+import { OUTCOMES, OutcomeTally } from '#lib/consent/verify-outcomes.ts';
+import type { RecordResult } from '#lib/consent/verify-record.ts';
+import { verifyRecords } from '#lib/consent/verify-records.ts';
+import { parseInstant } from '#lib/time/effective-instant.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
 
-export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <url|path>] [--json]
+const outcomeList = Object.entries(OUTCOMES)
+  .map(([outcome, kind]) => `    ${outcome.padEnd(19)}${kind.meaning}`)
+  .join('\n');
+
+export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder|index.json|url|->] [--texts] [--json]
+      [--as-of <instant>] [--allow-missing-hash] [--strict] [--timeout <seconds>] [--follow-absolute]
 
   Checks consent records, as JSON Lines (.jsonl, .ndjson, .json) or CSV with a
   header row (.csv). Each record has policy, locale, version, acceptedAt and
-  optionally sha256 (other fields are kept), or acceptedAt and a "documents"
-  list of {policy, locale, version, sha256} (JSON Lines only), for a consent
-  given to several documents at once.
+  sha256 (other fields are kept), or acceptedAt and a "documents" list of
+  {policy, locale, version, sha256} for a consent given to several documents
+  at once (in CSV, a "documents" column holding that list as JSON).
 
-  Each record is reported as ok, unknown policy/locale/version, not in force
-  at acceptedAt (with the version that was, and by how long it missed), hash
-  mismatch, or malformed, with its line number. Exit 1 if any record fails.
+  Each record gets one outcome, with its line number:
+${outcomeList}
+  and an empty file is empty-input. Exit 0 when no record fails, 1 when one
+  does, the file is empty, or nothing could be checked.
 
-  --feed  read a published feed (URL or path of index.json) instead of policies/
-  --json  print one JSON result per record (stdout); the summary goes to stderr`;
+  --feed                read a published feed instead of policies/: a built site (dist/),
+                        its feed/v1/ folder, an index.json, a URL, or - (standard input);
+                        files it names are read from the same copy
+  --follow-absolute     read those files at the absolute URLs the index names instead
+  --texts               audit mode: read and hash each version's served Markdown
+                        (markdownUrl and /raw/<policy>/<locale>/<version>/<sha256>.md)
+  --as-of               in-the-future means after this instant (default: now)
+  --allow-missing-hash  count records without sha256 as no-hash without failing
+  --strict              duplicates fail too
+  --timeout             seconds to wait for each network read (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --json                one JSON result per record on stdout; the summary on stderr
+
+  A record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB is malformed. In CSV a broken row is malformed
+  on its own line and reading resumes at the next line.`;
 
 function describe(result: RecordResult, file: string): string[] {
-  if (result.status === 'malformed') return [`${file}:${result.line}: malformed: ${result.message}`];
-  return result.documents
-    .filter((document) => document.status !== 'ok')
-    .map((document) => `${file}:${result.line}: ${document.status}: ${document.message}`);
+  const at = `${file}:${result.line}`;
+  if (result.status === 'malformed') return [`${at}: malformed: ${result.message}`];
+  return [
+    ...result.issues.map((issue) => `${at}: ${issue.outcome}: ${issue.message}`),
+    ...result.documents.filter((document) => document.status !== 'ok').map((document) => `${at}: ${document.status}: ${document.message}`),
+    ...result.notes.map((note) => `${at}: note: ${note}`),
+  ];
+}
+
+function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_MS;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout "${text}" is not a number of seconds above 0, e.g. --timeout 10`);
+  return seconds * 1000;
 }
 
 /** Runs `verify`; returns the exit code. */
@@ -35,33 +70,59 @@ export async function runVerify(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { feed: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      feed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      texts: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      'allow-missing-hash': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'follow-absolute': { type: 'boolean', default: false },
+    },
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`verify needs one file of records.\n\n${VERIFY_HELP}`);
-  const source = await getPolicySource(values.feed);
-  const counts = { records: 0, ok: 0, failed: 0, malformed: 0 };
-  const failures = new Map<string, number>();
+  const timeoutMs = parseTimeout(values.timeout);
+  try {
+    if ((await statPath(file)) === 'folder') throw new UsageError(`${file} is a folder: give the file of records (.jsonl or .csv)`);
+  } catch (error) {
+    throw error instanceof LocationError ? new UsageError(`${error.message}: give the file of records (.jsonl or .csv)`) : error;
+  }
+  const source = await getPolicySource(values.feed, { timeoutMs, followAbsolute: values['follow-absolute'] });
+  let now = getBuildInstant(process.env);
+  if (values['as-of'] !== undefined) {
+    const asOf = parseInstant(values['as-of'], source.timeZone);
+    if (asOf === null) throw new UsageError(`--as-of "${values['as-of']}" is not an instant: write it with an offset, e.g. 2026-01-01T00:00:00+03:00, or as a date`);
+    now = asOf;
+  }
+  const policy = { allowMissingHash: values['allow-missing-hash'], strict: values.strict };
+  const texts = values.texts ? new TextAuditor({ locate: source.locate, hash: (location) => hashLocation(location, timeoutMs) }) : undefined;
+  const tally = new OutcomeTally(policy);
   // Large outputs go through one buffered write per batch: a million console lines one by one is the slowest part.
   let buffer: string[] = [];
   const flush = () => {
     if (buffer.length > 0) process.stdout.write(`${buffer.join('\n')}\n`);
     buffer = [];
   };
-  for await (const read of readRecords(file)) {
-    counts.records += 1;
-    const result: RecordResult =
-      'error' in read ? { line: read.line, status: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, read.line, source.index, source.timeZone);
-    counts[result.status] += 1;
-    if (result.status === 'failed') for (const document of result.documents) if (document.status !== 'ok') failures.set(document.status, (failures.get(document.status) ?? 0) + 1);
-    if (values.json) buffer.push(JSON.stringify(result));
-    else if (result.status !== 'ok') buffer.push(...describe(result, file));
+  const records = verifyRecords(readRecords(file), source.index, { timeZone: source.timeZone, now, ...policy, ...(texts ? { texts } : {}) });
+  for await (const batch of records) {
+    for (const result of batch) {
+      const noted = 'notes' in result && result.notes.length > 0;
+      tally.add(result.outcome, noted);
+      if (values.json) buffer.push(JSON.stringify(result));
+      else if (result.outcome !== 'ok' || noted) buffer.push(...describe(result, file).map(escapeControlCharacters));
+    }
     if (buffer.length >= 1000) flush();
   }
   flush();
-  const byKind = [...failures].map(([status, count]) => `${count} ${status}`).join(', ');
-  const summary = `${counts.records} ${counts.records === 1 ? 'record' : 'records'}: ${counts.ok} ok, ${counts.failed} failed${byKind ? ` (${byKind})` : ''}, ${counts.malformed} malformed.`;
-  if (values.json) printError(summary);
-  else print(summary);
-  return counts.failed + counts.malformed > 0 ? 1 : 0;
+  const report = values.json ? printError : print;
+  if (tally.records === 0) report(escapeControlCharacters(`${file}: empty-input: no records in the file (an empty file proves nothing; check the export)`));
+  if (texts) {
+    const read = await Promise.all(texts.results);
+    const bad = read.filter((result) => 'error' in result).length;
+    report(`texts: ${read.length} read${bad > 0 ? ` (${bad} could not be)` : ''}.`);
+  }
+  report(tally.summary());
+  return tally.failed || tally.records === 0 ? 1 : 0;
 }

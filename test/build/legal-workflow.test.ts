@@ -199,5 +199,9 @@ describe('a correction of a published text', () => {
     const verify = cli(['verify', records, '--json']);
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain('agreed to the text before the correction of 2026-12-01');
+    // The auditor's check reads the text before the correction by its hash, as well as the current one.
+    const audit = cli(['verify', records, '--texts', '--feed', build.outDir]);
+    expect(audit.stdout).toContain('texts: 3 read.');
+    expect(audit.status, audit.stdout).toBe(0);
   });
 });

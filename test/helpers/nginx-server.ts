@@ -52,7 +52,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    include ${join(dist, '_nginx.conf')};
+    include "${join(dist, '_nginx.conf')}";
   }
 }
 `,

@@ -10,9 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the policy CLI with a policies folder and extra environment. */
-export function runPolicyCli(args: string[], options: { policiesDir?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/policy.ts'), ...args], {
+/** Runs the policy CLI with a policies folder, extra environment, standard input and Node options (e.g. a heap limit). */
+export function runPolicyCli(args: string[], options: { policiesDir?: string; env?: Record<string, string>; input?: string; nodeArgs?: string[] } = {}): CliResult {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'scripts/policy.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input,

@@ -1,10 +1,10 @@
 /**
  * Where the CLI reads published versions from: the policies folder (checked
- * exactly as the build checks it) or a published feed (`--feed`, a URL or the
- * path of an `index.json` in a built site). Both end as the same feed
- * versions, so `at` and `verify` answer the same whichever is given.
+ * exactly as the build checks it) or a published feed (`--feed`: a built
+ * site, a mirror, an archive, the live site, or standard input). Both end as
+ * the same feed versions, so `at` and `verify` answer the same whichever is
+ * given.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '#schemas/feed.ts';
 import type { ReconsentInput } from './reconsent.ts';
@@ -14,6 +14,7 @@ import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { createSiteContext } from '#lib/site/site-context.ts';
 import type { SiteSettings } from '#lib/site/site-settings.ts';
+import { DEFAULT_TIMEOUT_MS, isUrl, readLocation, statPath } from './read-location.ts';
 import { createVersionIndex, type VersionIndex } from './version-index.ts';
 
 /** Published versions and the site facts needed to read instants. */
@@ -23,6 +24,8 @@ export interface PolicySource {
   defaultLocale: string;
   /** Where the versions came from, for messages. */
   origin: string;
+  /** Where a URL of the site is read from: the copy the feed came from, or the URL itself. */
+  locate(url: string): string;
   /** The re-consent input for users who accepted a version (the data of its since.json). */
   getReconsentInput(policy: string, locale: string, acceptedVersion: string): Promise<ReconsentInput>;
 }
@@ -50,71 +53,115 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
     origin: settings.policiesDir,
+    // The policies folder holds no built texts: they are read where the feed says they are served.
+    locate: (url) => url,
     getReconsentInput: (policy, locale, acceptedVersion) => Promise.resolve(getReconsentInput(context, policy, locale, acceptedVersion)),
   };
 }
 
-const isUrl = (location: string) => /^https?:\/\//i.test(location);
+/** How a published feed is read. */
+export interface FeedReadOptions {
+  /** Limit of each network read, in milliseconds. */
+  timeoutMs?: number;
+  /** Read the files the index names at their own absolute URLs, not in the copy the index came from. */
+  followAbsolute?: boolean;
+}
 
-async function readJson(location: string): Promise<unknown> {
+async function readJson(location: string, timeoutMs: number): Promise<unknown> {
   let text: string;
   try {
-    if (isUrl(location)) {
-      const response = await fetch(location, { headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } else {
-      text = await readFile(location, 'utf8');
-    }
+    text = (await readLocation(location, timeoutMs)).toString('utf8');
   } catch (error) {
-    throw new FeedSourceError(`cannot read ${location}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FeedSourceError(error instanceof Error ? error.message : String(error));
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
-    throw new FeedSourceError(`${location} is not JSON`);
+    throw new FeedSourceError(`${location === '-' ? 'standard input' : location} is not JSON`);
   }
 }
 
 /**
- * Reads a published feed: `index.json` by URL or path, then each policy's
- * feed. From a path, the policy feeds are read beside it (the layout of a
- * built site), whatever host their URLs name.
+ * Where the feed index is: `-` (standard input); a URL of `index.json`, of
+ * its folder (`…/feed/v1/`) or of the site; a path of `index.json`, of its
+ * folder (`dist/feed/v1/`) or of the built site (`dist/`).
  */
-export async function loadFeedSource(location: string): Promise<PolicySource> {
-  const indexLocation = isUrl(location) || location.endsWith('.json') ? location : join(location, 'feed', 'v1', 'index.json');
-  const data = await readJson(indexLocation);
+export async function findFeedIndex(location: string): Promise<string> {
+  if (location === '-') return location;
+  if (isUrl(location)) {
+    const url = new URL(location);
+    if (url.pathname.endsWith('.json')) return url.href;
+    const folder = url.pathname.endsWith('/') ? url : new URL(`${url.pathname}/${url.search}`, url);
+    return new URL(folder.pathname.endsWith('/feed/v1/') ? 'index.json' : 'feed/v1/index.json', folder).href;
+  }
+  try {
+    if ((await statPath(location)) === 'file') return location;
+  } catch (error) {
+    throw new FeedSourceError(`${error instanceof Error ? error.message : String(error)} (--feed takes a built site, its feed/v1/ folder, an index.json, a URL or -)`);
+  }
+  for (const candidate of [join(location, 'index.json'), join(location, 'feed', 'v1', 'index.json')]) {
+    if (await statPath(candidate).then((kind) => kind === 'file', () => false)) return candidate;
+  }
+  throw new FeedSourceError(`${location} is a folder without a feed: neither ${join(location, 'index.json')} nor ${join(location, 'feed', 'v1', 'index.json')} exists`);
+}
+
+/**
+ * Maps a URL the index names onto the copy the index was read from: the
+ * same path relative to the index, in the same folder tree or on the same
+ * mirror. URLs outside the site, an index read from standard input, and
+ * `followAbsolute` keep the URL as it is.
+ */
+export function createLocator(indexLocation: string, siteUrl: string, followAbsolute: boolean): (url: string) => string {
+  if (followAbsolute || indexLocation === '-') return (url) => url;
+  const site = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  const indexFolder = posix.dirname(new URL('feed/v1/index.json', site).pathname);
+  return (url) => {
+    const target = new URL(url);
+    if (target.origin !== site.origin || !target.pathname.startsWith(site.pathname)) return url;
+    const relative = posix.relative(indexFolder, target.pathname);
+    if (isUrl(indexLocation)) return new URL(relative, indexLocation).href;
+    return join(dirname(indexLocation), ...decodeURIComponent(relative).split('/'));
+  };
+}
+
+/**
+ * Reads a published feed: `index.json` (see {@link findFeedIndex}), then
+ * each policy's feed. Files the index names are read from the same copy (a
+ * built site, a mirror, an archive), whatever host their URLs name, unless
+ * `followAbsolute`.
+ */
+export async function loadFeedSource(location: string, options: FeedReadOptions = {}): Promise<PolicySource> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const indexLocation = await findFeedIndex(location);
+  const data = await readJson(indexLocation, timeoutMs);
   let feedIndex;
   try {
-    feedIndex = validateFeedFile(FeedIndexSchema, data, indexLocation);
+    feedIndex = validateFeedFile(FeedIndexSchema, data, indexLocation === '-' ? 'standard input' : indexLocation);
   } catch (error) {
     throw new FeedSourceError(error instanceof Error ? error.message : String(error));
   }
-  const indexPath = new URL('feed/v1/index.json', feedIndex.siteUrl).pathname;
+  const locate = createLocator(indexLocation, feedIndex.siteUrl, options.followAbsolute ?? false);
   const versions: FeedVersion[] = [];
   for (const policy of feedIndex.policies) {
-    const feedLocation = isUrl(indexLocation)
-      ? new URL(policy.feedUrl, indexLocation).href
-      : join(dirname(indexLocation), posix.relative(posix.dirname(indexPath), new URL(policy.feedUrl).pathname));
+    const feedLocation = locate(policy.feedUrl);
     try {
-      versions.push(...validateFeedFile(PolicyFeedSchema, await readJson(feedLocation), feedLocation).versions);
+      versions.push(...validateFeedFile(PolicyFeedSchema, await readJson(feedLocation, timeoutMs), feedLocation).versions);
     } catch (error) {
       throw error instanceof FeedSourceError ? error : new FeedSourceError(error instanceof Error ? error.message : String(error));
     }
   }
-  const locate = (url: string) =>
-    isUrl(indexLocation) ? new URL(url, indexLocation).href : join(dirname(indexLocation), posix.relative(posix.dirname(indexPath), new URL(url).pathname));
   const index = createVersionIndex(versions);
   return {
     index,
     timeZone: feedIndex.timeZone,
     defaultLocale: feedIndex.defaultLocale,
-    origin: indexLocation,
+    origin: indexLocation === '-' ? 'standard input' : indexLocation,
+    locate,
     getReconsentInput: async (policy, locale, acceptedVersion) => {
       // Only published versions have a since.json; anything else is an unknown version.
       if (!index.versions.has(`${policy}/${locale}/${acceptedVersion}`)) return { policy, locale, acceptedVersion, accepted: null, later: [] };
       const sinceUrl = new URL(`feed/v1/${policy}/${locale}/${acceptedVersion}/since.json`, feedIndex.siteUrl).href;
-      const since = validateFeedFile(SinceFeedSchema, await readJson(locate(sinceUrl)), sinceUrl);
+      const since = validateFeedFile(SinceFeedSchema, await readJson(locate(sinceUrl), timeoutMs), sinceUrl);
       return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later };
     },
   };

@@ -1,15 +1,18 @@
 /**
  * Checking one consent record against the published versions: does the
  * version it names exist, was it the one in force at the moment of consent,
- * and is the hash the record kept the hash of that text? Pure: the caller
- * streams records through it, a million at a time if need be.
+ * and is the hash the record kept the hash of that text? Anything that
+ * cannot be decided (no hash, a bare date on the day of a change, a moment
+ * still to come, fields that contradict each other) is said, never taken as
+ * ok. Pure: the caller streams records through it, a million at a time.
  */
-import { parseInstant } from '#lib/time/effective-instant.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
+import { formatInstant, getStartOfZonedDay } from '#lib/time/zoned-time.ts';
 import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
 import { isInForceAt } from '#lib/time/interval.ts';
 import { findVersion, findVersionAt, formatDuration, type VersionIndex } from './version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { outcomeFails, pickOutcome, type Outcome, type OutcomePolicy } from './verify-outcomes.ts';
 
 /** One document a consent refers to. */
 export interface ConsentDocument {
@@ -19,8 +22,8 @@ export interface ConsentDocument {
   sha256?: string;
 }
 
-/** What went wrong with one document of a record. */
-export type DocumentStatus = 'ok' | 'unknown-policy' | 'unknown-locale' | 'unknown-version' | 'not-in-force' | 'hash-mismatch';
+/** What went wrong with one document of a record (the outcomes that belong to a document). */
+export type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
 
 /** The verdict on one document of a record. */
 export interface DocumentResult extends ConsentDocument {
@@ -29,26 +32,78 @@ export interface DocumentResult extends ConsentDocument {
   message: string;
 }
 
-/** The verdict on one record. */
+/** Something wrong with a record as a whole. */
+export interface RecordIssue {
+  outcome: Outcome;
+  message: string;
+}
+
+/**
+ * The verdict on one record: its one `outcome`, and `status` (whether it
+ * fails the run: `ok`, `failed` or `malformed`). `issues` are about the
+ * record as a whole, `notes` what an ok record was accepted with.
+ */
 export type RecordResult =
-  | { line: number; status: 'ok' | 'failed'; acceptedAt: string; documents: DocumentResult[]; record: Record<string, unknown> }
-  | { line: number; status: 'malformed'; message: string; record: unknown };
+  | {
+      line: number;
+      status: 'ok' | 'failed';
+      outcome: Outcome;
+      acceptedAt: string;
+      documents: DocumentResult[];
+      issues: RecordIssue[];
+      notes: string[];
+      record: Record<string, unknown>;
+    }
+  | { line: number; status: 'malformed'; outcome: 'malformed'; message: string; record: unknown };
+
+/** What verifying a record needs besides the record. */
+export interface VerifyOptions extends OutcomePolicy {
+  /** Where a bare date in acceptedAt starts and ends. */
+  timeZone: string;
+  /** Records accepted after this instant are in-the-future. */
+  now: number;
+}
+
+/** Facts about a record from its file. */
+export interface RecordContext {
+  /** A CSV row that stops just before its sha256 column. */
+  cutShort?: boolean;
+}
 
 
-/** Reads the documents of a record: one inline, or a `documents` list. */
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * Reads the documents of a record: one at the top level, or a `documents`
+ * list (in CSV, a `documents` column holding that list as JSON). Both at
+ * once contradict each other: which one was agreed to cannot be told.
+ */
 function readDocuments(record: Record<string, unknown>): ConsentDocument[] | string {
-  const raw = Array.isArray(record['documents']) ? (record['documents'] as unknown[]) : [record];
+  let list = record['documents'];
+  if (typeof list === 'string' && list !== '') {
+    try {
+      list = JSON.parse(list) as unknown;
+    } catch {
+      return 'documents is not a JSON list of {policy, locale, version, sha256}';
+    }
+  }
+  if (!absent(list)) {
+    if (!Array.isArray(list)) return 'documents is not a list';
+    const both = ['policy', 'locale', 'version', 'sha256'].filter((field) => !absent(record[field]));
+    if (both.length > 0) return `${both.join(', ')} next to a "documents" list: name the documents either at the top level or in "documents", not both`;
+  }
+  const raw = Array.isArray(list) ? (list as unknown[]) : [record];
   if (raw.length === 0) return '"documents" is empty';
   const documents: ConsentDocument[] = [];
   for (const [index, item] of raw.entries()) {
-    const where = Array.isArray(record['documents']) ? `documents[${index}].` : '';
+    const where = Array.isArray(list) ? `documents[${index}].` : '';
     if (item === null || typeof item !== 'object') return `${where.slice(0, -1) || 'record'} is not an object`;
     const fields = item as Record<string, unknown>;
     for (const field of ['policy', 'locale', 'version'] as const) {
       if (typeof fields[field] !== 'string' || fields[field] === '') return `${where}${field} is missing or not text`;
     }
     const sha256 = fields['sha256'];
-    if (sha256 !== undefined && sha256 !== null && sha256 !== '' && (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256.toLowerCase()))) {
+    if (!absent(sha256) && (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256.toLowerCase()))) {
       return `${where}sha256 is not 64 hexadecimal characters`;
     }
     documents.push({
@@ -61,7 +116,14 @@ function readDocuments(record: Record<string, unknown>): ConsentDocument[] | str
   return documents;
 }
 
-function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number): DocumentResult {
+/** The day a bare-date acceptedAt names, in the site's zone. */
+interface AcceptedDay {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number, day: AcceptedDay | null, context: RecordContext): DocumentResult {
   const locales = index.policies.get(document.policy);
   if (!locales) return { ...document, status: 'unknown-policy', message: `no policy "${document.policy}" is published${didYouMean(document.policy, index.policies.keys())}` };
   if (!locales.has(document.locale)) {
@@ -76,6 +138,17 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
       status: 'unknown-version',
       message: `no version "${document.version}" of ${document.policy} (${document.locale}) is published${inForce ? `; at acceptedAt ${inForce.version} was in force` : ''}`,
     };
+  }
+  if (day) {
+    // A date without a time names a whole day; if the version changed during it, either may have been agreed to.
+    const change = index.timelines.get(`${document.policy}/${document.locale}`)?.find((candidate) => isInForceAt({ from: day.start, until: day.end }, candidate.from));
+    if (change) {
+      return {
+        ...document,
+        status: 'ambiguous-instant',
+        message: `acceptedAt "${day.text}" is a date without a time, and on that day ${document.policy}/${document.locale}/${change.version} took effect (at ${formatInstant(change.from)}): which version was agreed to cannot be told; record acceptedAt as an exact instant`,
+      };
+    }
   }
   if (!isInForceAt(version, acceptedAt)) {
     const which = inForce ? `${inForce.version} was in force then` : 'no version was in force then';
@@ -94,28 +167,61 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
     }
     return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of any published text of ${id} (now ${version.sha256})` };
   }
+  if (document.sha256 === undefined) {
+    const why = context.cutShort ? 'the row stops before its sha256 column' : 'no sha256';
+    return { ...document, status: 'no-hash', message: `${why}: the record cannot be tied to the text of ${id} (${version.sha256}); --allow-missing-hash counts such records apart without failing` };
+  }
   return { ...document, status: 'ok', message: '' };
 }
 
-/**
- * Verifies one record: `policy`, `locale`, `version`, `acceptedAt` and an
- * optional `sha256`, or `acceptedAt` and a `documents` list of such objects.
- * Other fields are kept as they are.
- * @param timeZone where a bare date in acceptedAt starts
- */
-export function verifyConsentRecord(record: unknown, line: number, index: VersionIndex, timeZone: string): RecordResult {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    return { line, status: 'malformed', message: 'the record is not an object', record };
+/** Sets the outcome and status of a record from its documents and issues (again, after duplicates or texts are known). */
+export function settleRecord(result: Extract<RecordResult, { status: 'ok' | 'failed' }>, policy: OutcomePolicy): RecordResult {
+  if (result.issues.length === 0 && result.documents.every((document) => document.status === 'ok')) {
+    result.outcome = 'ok';
+    result.status = 'ok';
+    return result;
   }
+  const found = new Set<Outcome>([...result.documents.map((document) => document.status), ...result.issues.map((issue) => issue.outcome)]);
+  result.outcome = pickOutcome(found, policy);
+  result.status = outcomeFails(result.outcome, policy) ? 'failed' : 'ok';
+  return result;
+}
+
+/**
+ * Verifies one record: `policy`, `locale`, `version`, `acceptedAt` and
+ * `sha256`, or `acceptedAt` and a `documents` list of such objects. Other
+ * fields are kept as they are.
+ */
+export function verifyConsentRecord(record: unknown, line: number, index: VersionIndex, options: VerifyOptions, context: RecordContext = {}): RecordResult {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    return { line, status: 'malformed', outcome: 'malformed', message: 'the record is not an object', record };
+  }
+  const malformed = (message: string): RecordResult => ({ line, status: 'malformed', outcome: 'malformed', message, record });
   const fields = record as Record<string, unknown>;
   const acceptedAtText = fields['acceptedAt'];
-  if (typeof acceptedAtText !== 'string' || acceptedAtText === '') return { line, status: 'malformed', message: 'acceptedAt is missing', record };
-  const acceptedAt = parseInstant(acceptedAtText, timeZone);
-  if (acceptedAt === null) {
-    return { line, status: 'malformed', message: `acceptedAt "${acceptedAtText}" is not an ISO 8601 instant with an offset (or a date)`, record };
+  if (typeof acceptedAtText !== 'string' || acceptedAtText === '') return malformed('acceptedAt is missing');
+  const parsed = parseEffective(acceptedAtText);
+  if (!parsed.ok) return malformed(`acceptedAt "${acceptedAtText}" is not an ISO 8601 instant with an offset (or a date)`);
+  const acceptedAt = resolveEffective(parsed.value, options.timeZone);
+  let day: AcceptedDay | null = null;
+  if (parsed.value.kind === 'date') {
+    const next = new Date(Date.UTC(parsed.value.year, parsed.value.month - 1, parsed.value.day + 1));
+    day = { text: acceptedAtText.trim(), start: acceptedAt, end: getStartOfZonedDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), options.timeZone) };
   }
   const documents = readDocuments(fields);
-  if (typeof documents === 'string') return { line, status: 'malformed', message: documents, record };
-  const results = documents.map((document) => checkDocument(index, document, acceptedAt));
-  return { line, status: results.every((result) => result.status === 'ok') ? 'ok' : 'failed', acceptedAt: formatInstant(acceptedAt), documents: results, record: fields };
+  if (typeof documents === 'string') return malformed(documents);
+  const results = documents.map((document) => checkDocument(index, document, acceptedAt, day, context));
+  const issues: RecordIssue[] = [];
+  if (acceptedAt > options.now) {
+    issues.push({ outcome: 'in-the-future', message: `acceptedAt ${formatInstant(acceptedAt)} is after now (${formatInstant(options.now)}): a consent cannot have been given yet; check the clock of the system that recorded it` });
+  }
+  const notes: string[] = [];
+  if (day && results.every((result) => result.status !== 'ambiguous-instant')) {
+    notes.push(`acceptedAt "${day.text}" is a date without a time: read as that whole day in ${options.timeZone} (${formatInstant(day.start)} to ${formatInstant(day.end)}), on which no version changed`);
+  }
+  for (const result of results) if (result.status === 'ok' && result.message !== '') notes.push(result.message);
+  return settleRecord(
+    { line, status: 'ok', outcome: 'ok', acceptedAt: formatInstant(acceptedAt), documents: results, issues, notes, record: fields },
+    options,
+  );
 }

@@ -4,6 +4,7 @@
  * snippet, all computed from the corpus so the page never shows stale values.
  */
 import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
+import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
@@ -33,6 +34,10 @@ export interface DeveloperGuide {
   formSnippet: string;
   scriptSnippet: string;
   verifyExample: string;
+  /** The same with the texts audited (`--texts`). */
+  auditExample: string;
+  /** Every outcome `verify` gives, in its order, with what it means in the page's language and whether it fails by default. */
+  verifyOutcomes: { outcome: Outcome; meaning: string; fails: boolean }[];
   atExample: string;
   /** The client kit's URL and the feed base it reads. */
   kitUrl: string;
@@ -45,6 +50,23 @@ export interface DeveloperGuide {
   kitSnippet: string;
   reconsentCliExample: string;
 }
+
+/** What each outcome of `verify` means, in Russian; an outcome missing here is shown with its English meaning. */
+const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
+  malformed: 'запись не читается или её поля противоречат друг другу',
+  'in-the-future': 'acceptedAt позже текущего момента (или --as-of)',
+  'unknown-policy': 'такой документ не опубликован',
+  'unknown-locale': 'у документа нет текста на этом языке',
+  'unknown-version': 'такая редакция не опубликована',
+  'ambiguous-instant': 'acceptedAt — дата без времени, а в этот день сменилась действующая редакция',
+  'not-in-force': 'в момент acceptedAt эта редакция не действовала',
+  'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
+  'text-mismatch': '--texts: отдаваемый текст не даёт хеш из ленты или записи',
+  'text-unavailable': '--texts: текст не удалось прочитать',
+  'no-hash': 'нет sha256: запись не связать с текстом (с --allow-missing-hash не ошибка)',
+  duplicate: 'байт в байт повторяет более раннюю строку (с --strict — ошибка)',
+  ok: 'редакция действовала в момент acceptedAt, хеш — её текст',
+};
 
 /** Builds the examples for the developers page in `locale`. */
 export function getDeveloperGuide(context: SiteContext, locale: string): DeveloperGuide {
@@ -135,7 +157,13 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       '</script>',
     ].join('\n'),
     reconsentCliExample: `npm run policy -- reconsent ${main?.policy ?? 'privacy'} <acceptedVersion> --locale ${main?.locale ?? locale}   # exit 0 none, 10 notify, 20 required, 1 error`,
-    verifyExample: 'npm run policy -- verify consents.jsonl --feed ' + urls.absolute(urls.feedIndex()),
+    verifyExample: `npm run policy -- verify consents.jsonl --feed ${urls.absolute(urls.feedIndex())}`,
+    auditExample: `npm run policy -- verify consents.csv --feed ${urls.absolute(urls.feedIndex())} --texts --json > report.jsonl`,
+    verifyOutcomes: (Object.keys(OUTCOMES) as Outcome[]).map((outcome) => ({
+      outcome,
+      meaning: (locale === 'ru' ? OUTCOME_MEANINGS_RU[outcome] : undefined) ?? OUTCOMES[outcome].meaning,
+      fails: outcomeFails(outcome, {}),
+    })),
     atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createVersionIndex, findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
-import { verifyConsentRecord, type RecordResult } from '#lib/consent/verify-record.ts';
+import { verifyConsentRecord, type RecordResult, type VerifyOptions } from '#lib/consent/verify-record.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 
@@ -9,8 +9,8 @@ const versions = context.corpus.policies.flatMap((policy) => createPolicyFeed(co
 const index = createVersionIndex(versions);
 const sha = (policy: string, locale: string, version: string) => versions.find((v) => v.policy === policy && v.locale === locale && v.version === version)?.sha256 ?? '';
 
-function verify(record: unknown): RecordResult {
-  return verifyConsentRecord(record, 7, index, 'Europe/Moscow');
+function verify(record: unknown, options: Partial<VerifyOptions> = {}, cutShort = false): RecordResult {
+  return verifyConsentRecord(record, 7, index, { timeZone: 'Europe/Moscow', now: Date.parse('2026-11-26T12:00:00Z'), ...options }, cutShort ? { cutShort } : {});
 }
 
 function statuses(result: RecordResult): string[] {
@@ -41,11 +41,11 @@ describe('formatDuration', () => {
 });
 
 describe('verifyConsentRecord', () => {
-  const record = { policy: 'privacy', locale: 'ru', version: '2025-09-01', acceptedAt: '2025-09-01T10:00:00+03:00', userId: 42 };
+  const record = { policy: 'privacy', locale: 'ru', version: '2025-09-01', acceptedAt: '2025-09-01T10:00:00+03:00', sha256: sha('privacy', 'ru', '2025-09-01'), userId: 42 };
 
   test('accepts a record of the version in force, keeping its other fields', () => {
-    const result = verify({ ...record, sha256: sha('privacy', 'ru', '2025-09-01') });
-    expect(result).toMatchObject({ line: 7, status: 'ok', acceptedAt: '2025-09-01T07:00:00.000Z', record: { userId: 42 } });
+    const result = verify(record);
+    expect(result).toMatchObject({ line: 7, status: 'ok', outcome: 'ok', acceptedAt: '2025-09-01T07:00:00.000Z', record: { userId: 42 }, issues: [], notes: [] });
   });
 
   test('accepts the hash in capitals', () => {
@@ -72,8 +72,54 @@ describe('verifyConsentRecord', () => {
     expect(statuses(verify({ ...record, version: '2027-01-01', acceptedAt: '2026-11-26T00:00:00Z' }))).toEqual(['not-in-force']);
   });
 
-  test('reads a bare date in acceptedAt as the start of that day in the site time zone', () => {
-    expect(verify({ ...record, acceptedAt: '2025-09-01' })).toMatchObject({ status: 'ok', acceptedAt: '2025-08-31T21:00:00.000Z' });
+  test('accepts a bare date on a day no version changed, as that whole day in the site time zone, with a note', () => {
+    expect(verify({ ...record, acceptedAt: '2025-09-02' })).toMatchObject({
+      status: 'ok',
+      outcome: 'ok',
+      acceptedAt: '2025-09-01T21:00:00.000Z',
+      notes: ['acceptedAt "2025-09-02" is a date without a time: read as that whole day in Europe/Moscow (2025-09-01T21:00:00.000Z to 2025-09-02T21:00:00.000Z), on which no version changed'],
+    });
+  });
+
+  test.each(['2025-09-01', '2023-03-01'])('refuses a bare date %s on a day the version in force changed as ambiguous-instant', (day) => {
+    expect(verify({ ...record, acceptedAt: day })).toMatchObject({ status: 'failed', outcome: 'ambiguous-instant', notes: [] });
+  });
+
+  test('refuses the day a version took effect even when the record names the new version, and the day before is fine', () => {
+    expect(verify({ ...record, acceptedAt: '2025-09-01' })).toMatchObject({
+      documents: [{ status: 'ambiguous-instant', message: expect.stringContaining('on that day privacy/ru/2025-09-01 took effect (at 2025-08-31T21:00:00.000Z)') as unknown as string }],
+    });
+    expect(verify({ ...record, version: '2023-03-01', sha256: sha('privacy', 'ru', '2023-03-01'), acceptedAt: '2025-08-31' }).outcome).toBe('ok');
+  });
+
+  test.each([
+    [{ ...record, sha256: undefined }, 'no sha256'],
+    [{ ...record, sha256: null }, 'no sha256'],
+    [{ ...record, sha256: '' }, 'no sha256'],
+  ])('reports %j as no-hash, failing unless --allow-missing-hash', (input, start) => {
+    expect(verify(input)).toMatchObject({ status: 'failed', outcome: 'no-hash', documents: [{ status: 'no-hash', message: expect.stringMatching(new RegExp(`^${start}:`)) as unknown as string }] });
+    expect(verify(input, { allowMissingHash: true })).toMatchObject({ status: 'ok', outcome: 'no-hash' });
+  });
+
+  test('says a CSV row cut short before its hash column is no-hash', () => {
+    expect(verify({ ...record, sha256: undefined }, {}, true)).toMatchObject({
+      outcome: 'no-hash',
+      documents: [{ message: expect.stringMatching(/^the row stops before its sha256 column:/) as unknown as string }],
+    });
+  });
+
+  test('a missing hash never hides a worse failure', () => {
+    expect(verify({ ...record, sha256: undefined, acceptedAt: '2025-08-31T20:59:59.999Z' }, { allowMissingHash: true })).toMatchObject({ status: 'failed', outcome: 'not-in-force' });
+  });
+
+  test('refuses a consent given after now, or after --as-of', () => {
+    expect(verify({ ...record, version: '2027-01-01', sha256: sha('privacy', 'ru', '2027-01-01'), acceptedAt: '2099-01-01T00:00:00Z' })).toMatchObject({
+      status: 'failed',
+      outcome: 'in-the-future',
+      issues: [{ outcome: 'in-the-future', message: expect.stringContaining('acceptedAt 2099-01-01T00:00:00.000Z is after now (2026-11-26T12:00:00.000Z)') as unknown as string }],
+    });
+    expect(verify(record, { now: Date.parse('2025-09-01T06:59:59.999Z') }).outcome).toBe('in-the-future');
+    expect(verify(record, { now: Date.parse('2025-09-01T07:00:00.000Z') }).outcome).toBe('ok');
   });
 
   test.each([
@@ -95,8 +141,20 @@ describe('verifyConsentRecord', () => {
     [{ ...record, sha256: 'abc' }, 'sha256 is not 64 hexadecimal characters'],
     [{ acceptedAt: '2025-09-01', documents: [] }, '"documents" is empty'],
     [{ acceptedAt: '2025-09-01', documents: [{ policy: 'privacy', locale: 'ru' }] }, 'documents[0].version is missing or not text'],
+    [{ ...record, documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] }, 'policy, locale, version, sha256 next to a "documents" list: name the documents either at the top level or in "documents", not both'],
+    [{ acceptedAt: '2025-09-01', version: '2023-03-01', documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] }, 'version next to a "documents" list: name the documents either at the top level or in "documents", not both'],
+    [{ acceptedAt: '2025-09-01', documents: { policy: 'privacy' } }, 'documents is not a list'],
+    [{ acceptedAt: '2025-09-01', documents: '[{"policy":' }, 'documents is not a JSON list of {policy, locale, version, sha256}'],
   ])('reports %j as malformed: %s', (input, message) => {
-    expect(verify(input)).toEqual({ line: 7, status: 'malformed', message, record: input });
+    expect(verify(input)).toEqual({ line: 7, status: 'malformed', outcome: 'malformed', message, record: input });
+  });
+
+  test('reads a documents list given as JSON text (a CSV "documents" column), empty top-level columns beside it being absent', () => {
+    const documents = JSON.stringify([
+      { policy: 'privacy', locale: 'ru', version: '2025-09-01', sha256: sha('privacy', 'ru', '2025-09-01') },
+      { policy: 'consent', locale: 'ru', version: '2025-09-01', sha256: '1'.repeat(64) },
+    ]);
+    expect(statuses(verify({ acceptedAt: '2025-09-01T10:00:00+03:00', policy: '', locale: '', version: '', sha256: '', documents }))).toEqual(['ok', 'hash-mismatch']);
   });
 
   test('checks every document of a consent given to several at once', () => {
@@ -115,6 +173,8 @@ describe('verifyConsentRecord', () => {
         { policy: 'consent', locale: 'ru', version: '2025-09-01', sha256: '1'.repeat(64) },
       ],
     });
-    expect(statuses(bad)).toEqual(['ok', 'hash-mismatch']);
+    expect(statuses(bad)).toEqual(['no-hash', 'hash-mismatch']);
+    // One outcome per record, the most serious: the count of each kind then adds up to the records read.
+    expect(bad.outcome).toBe('hash-mismatch');
   });
 });
