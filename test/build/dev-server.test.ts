@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { OUTPUT, ROOT, TEST_EPOCH } from '../helpers/build-site.ts';
-import { freePort } from '../helpers/free-port.ts';
 
-let server: ChildProcess | undefined;
+let server: AstroServer | undefined;
 let origin = '';
-let log = '';
 // A copy of the fixture corpus, so a test can edit a text as an author would.
 const POLICIES = join(OUTPUT, 'dev', 'policies');
 
@@ -15,35 +13,12 @@ const POLICIES = join(OUTPUT, 'dev', 'policies');
 beforeAll(async () => {
   rmSync(POLICIES, { recursive: true, force: true });
   cpSync(join(ROOT, 'test/fixtures/corpus-basic'), POLICIES, { recursive: true });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? '',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_CACHE_DIR: join(OUTPUT, 'dev', 'cache'),
-      POLICIES_DIR: POLICIES,
-      SOURCE_DATE_EPOCH: TEST_EPOCH,
-    },
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/ru/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
-  throw new Error(`astro dev did not start:\n${log}`);
+  server = await startAstro('dev', [], { ASTRO_CACHE_DIR: join(OUTPUT, 'dev', 'cache'), POLICIES_DIR: POLICIES, SOURCE_DATE_EPOCH: TEST_EPOCH });
+  origin = server.origin;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
 });
 
 describe('the dev server', () => {
