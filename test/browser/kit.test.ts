@@ -38,6 +38,8 @@ ${tags.join('\n')}
 
 beforeAll(async () => {
   site = await startNginx(SAMPLE_DIST, '/');
+  // The browser asks the product for /favicon.ico: the static server answers a missing file with this page.
+  writeFileSync(join(PRODUCT, '404.html'), '<!doctype html><title>Not found</title>');
   product = await serveStatic(PRODUCT);
   closedPort = await freePort();
   writePage('sign-in.html', [
