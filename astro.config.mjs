@@ -25,5 +25,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath }), devContentErrors({ basePath: settings.basePath })],
+  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath, frameAncestors: settings.frameAncestors }), devContentErrors({ basePath: settings.basePath })],
 });

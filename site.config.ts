@@ -20,6 +20,8 @@ export default {
   },
   // The fixed part of every feed entry id (tag:policies.example.com,2023:privacy/ru/…); never change it once published.
   feedTagAuthority: 'policies.example.com,2023',
+  // Origins that may show the policies in an <iframe> (a sign-up form); none by default.
+  frameAncestors: [],
   // POLICIES_DIR overrides it, e.g. to build a content repository checked out elsewhere.
   policiesDir: 'policies',
 } satisfies SiteConfigInput;

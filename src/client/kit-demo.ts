@@ -1,5 +1,7 @@
 /** On the developers page: shows what the kit's notices dispatch, as a product would receive it. */
 const output = document.getElementById('kit-events');
-document.addEventListener('policy-accept', (event) => {
-  if (output) output.textContent = `policy-accept ${JSON.stringify((event as CustomEvent<unknown>).detail)}`;
-});
+for (const type of ['policy-accept', 'policy-acknowledge'] as const) {
+  document.addEventListener(type, (event) => {
+    if (output) output.textContent = `${type} ${JSON.stringify(event.detail)}`;
+  });
+}

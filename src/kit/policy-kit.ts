@@ -1,127 +1,138 @@
 /**
  * The client kit, served as `/kit/v1/policy-kit.js`: a dependency-free ES
- * module for a product's own pages. `checkReconsent()` answers, with one
- * fetch of the feed, whether a user who accepted a version must accept again;
- * `<policy-update-notice>` shows that answer and dispatches `policy-accept`
- * with the new version's identity for the product to store. It makes no
- * request but to the feed, and keeps no cookies or storage of its own.
+ * module for a product's own pages. `checkReconsent()` (src/kit/reconsent.ts,
+ * also served alone without the DOM) answers whether a user who accepted a
+ * version must accept again; `<policy-update-notice>` shows that answer, one
+ * check per element however its attributes arrive, and dispatches
+ * `policy-accept` (the user accepted a version: a consent) or
+ * `policy-acknowledge` (the user was told of editorial changes: not a
+ * consent), each with the version's identity for the product to store. It
+ * makes no request but to the feed, and keeps no cookies or storage of its own.
+ * Importing it where there is no DOM (Node) defines nothing and throws nothing.
  */
-import { decideReconsent, type ReconsentAnswer, type ReconsentInput } from '#lib/consent/reconsent.ts';
+import type { KitWords } from './kit-words.ts';
+import { checkReconsent, type AcceptedIdentity, type CheckReconsentResult } from './reconsent.ts';
 
-/** The notice's words per language, injected at build time from the site's one table of strings. */
-declare const KIT_STRINGS: Record<string, { updated: string; seeChanges: string; mustAccept: string; accept: string; acknowledge: string; label: string }>;
+export * from './reconsent.ts';
 
-/** What `checkReconsent` needs. */
-export interface CheckReconsentOptions {
-  /** The feed: `https://example.com/feed/v1/` or its `index.json`. */
-  feedUrl: string;
-  policy: string;
-  locale: string;
-  acceptedVersion: string;
-  /** The instant to answer for; default now. */
-  at?: Date | number;
-}
+/** The notice's words per language, injected at build time from the site's one table of strings (see KIT_WORDS for the order). */
+declare const KIT_STRINGS: Record<string, KitWords>;
 
-/** The answer, with the site's time zone for showing its dates. */
-export type CheckReconsentResult = ReconsentAnswer & { timeZone: string | null };
-
-/** The identity a product stores when the user accepts: the `detail` of `policy-accept`. */
-export interface AcceptedIdentity {
-  policy: string;
-  locale: string;
-  version: string;
-  sha256: string;
-}
-
-/**
- * Fetches `<policy>/<locale>/<version>/since.json` from the feed and decides.
- * A version the feed does not publish answers `unknown-version`.
- */
-export async function checkReconsent(options: CheckReconsentOptions): Promise<CheckReconsentResult> {
-  // A relative feed URL is resolved against the page, as a link would be.
-  const base = new URL(options.feedUrl.replace(/index\.json$/, '').replace(/\/?$/, '/'), typeof location === 'undefined' ? undefined : location.href);
-  const path = [options.policy, options.locale, options.acceptedVersion].map(encodeURIComponent).join('/');
-  const at = options.at === undefined ? Date.now() : +options.at;
-  const response = await fetch(new URL(`${path}/since.json`, base), { credentials: 'omit' });
-  if (response.status === 404) {
-    return { ...decideReconsent({ policy: options.policy, locale: options.locale, acceptedVersion: options.acceptedVersion, accepted: null, later: [] }, at), timeZone: null };
+declare global {
+  interface HTMLElementTagNameMap {
+    'policy-update-notice': PolicyUpdateNotice;
   }
-  if (!response.ok) throw new Error(`policy-kit: ${response.status} for ${response.url}`);
-  const since = (await response.json()) as ReconsentInput & { timeZone?: string };
-  return { ...decideReconsent(since, at), timeZone: since.timeZone ?? null };
+  interface GlobalEventHandlersEventMap {
+    /** The user accepted the version in force (a required update, or a version the feed did not know): store it as a consent. */
+    'policy-accept': CustomEvent<AcceptedIdentity>;
+    /** The user was told of editorial changes: not a consent. */
+    'policy-acknowledge': CustomEvent<AcceptedIdentity>;
+    /** Every answer the notice received, whatever it shows. */
+    'policy-check': CustomEvent<CheckReconsentResult>;
+  }
 }
+
+const ATTRIBUTES = ['feed-url', 'policy', 'locale', 'accepted-version'];
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  node.textContent = text ?? '';
   return node;
 };
 
 let counter = 0;
 
+// Without a DOM the class still exists, so the module imports anywhere; it is only defined as an element where there are elements.
+const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
+
 /**
  * `<policy-update-notice feed-url="…" policy="privacy" locale="ru" accepted-version="2025-09-01">`:
  * empty when nothing changed; otherwise a notice with a link to the redline
- * and a button that dispatches `policy-accept` (detail: {@link AcceptedIdentity}).
- * Its language is its `lang` attribute, else the locale.
+ * and a button. "required" (a material change) and "unknown-version" (the feed
+ * does not know the accepted version: fail closed) ask the user to accept and
+ * dispatch `policy-accept`; "notify" (editorial changes only) dispatches
+ * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. Every answer is
+ * also dispatched as `policy-check`. Its language is its `lang` attribute, else
+ * the locale. Without `accepted-version` it waits; `accepted-version=""` (no
+ * consent on record) asks for the version in force.
  */
-export class PolicyUpdateNotice extends HTMLElement {
-  static observedAttributes = ['feed-url', 'policy', 'locale', 'accepted-version'];
+export class PolicyUpdateNotice extends Base {
+  static observedAttributes = ATTRIBUTES;
   /** The last answer, for products that want more than the notice. */
   answer: CheckReconsentResult | null = null;
+  /** The attributes of the last check, to check once for each set of them. */
+  #checked: string | null = null;
+  #scheduled = false;
 
   connectedCallback(): void {
-    void this.refresh();
+    this.#schedule();
   }
 
   attributeChangedCallback(): void {
-    if (this.isConnected) void this.refresh();
+    if (this.isConnected) this.#schedule();
+  }
+
+  // Upgrading calls attributeChangedCallback once per attribute, then connectedCallback: all of them make one check.
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected && this.#key() !== this.#checked) void this.refresh();
+    });
+  }
+
+  #key(): string {
+    return JSON.stringify(ATTRIBUTES.map((name) => this.getAttribute(name)));
   }
 
   /** Asks the feed again and redraws. */
   async refresh(): Promise<void> {
-    const [feedUrl, policy, locale, acceptedVersion] = ['feed-url', 'policy', 'locale', 'accepted-version'].map((name) => this.getAttribute(name) ?? '');
-    if (!feedUrl || !policy || !locale || !acceptedVersion) return;
+    const key = (this.#checked = this.#key());
+    const [feedUrl, policy, locale, acceptedVersion] = JSON.parse(key) as (string | null)[];
+    if (!feedUrl || !policy || !locale || typeof acceptedVersion !== 'string') return;
     const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });
+    // The attributes changed while this check ran: the newer check draws.
+    if (key !== this.#checked) return;
     this.answer = answer;
     this.replaceChildren();
-    this.dispatchEvent(new CustomEvent('policy-check', { detail: answer, bubbles: true, composed: true }));
-    if ((answer.reconsent !== 'required' && answer.reconsent !== 'notify') || !answer.current) {
-      this.hidden = true;
-      return;
-    }
-    this.hidden = false;
+    this.#dispatch('policy-check', answer);
+    const { reconsent, current } = answer;
+    if ((this.hidden = reconsent === 'none')) return;
     const language = this.getAttribute('lang') ?? locale;
-    const strings = KIT_STRINGS[language] ?? KIT_STRINGS[language.split('-')[0] ?? ''] ?? KIT_STRINGS['en'];
-    if (!strings) return;
-    const current = answer.current;
-    const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(answer.timeZone ? { timeZone: answer.timeZone } : {}) }).format(Date.parse(current.effectiveFrom));
-    const id = `policy-update-notice-${++counter}`;
-    const section = element('section');
-    section.className = `policy-update-notice policy-update-${answer.reconsent}`;
-    section.setAttribute('aria-labelledby', id);
-    section.setAttribute('lang', language);
+    // English is always in the table.
+    const [updated, seeChanges, mustAccept, accept, acknowledge, review, read, unavailable] = KIT_STRINGS[language] ?? KIT_STRINGS[language.split('-')[0] as string] ?? (KIT_STRINGS['en'] as KitWords);
+    // "unknown-version" asks as "required" does: fail closed.
+    const notify = reconsent === 'notify';
+    const unknown = reconsent === 'unknown-version';
+    const section = this.appendChild(element('section'));
+    section.className = `policy-update-notice policy-update-${notify ? 'notify' : 'required'}`;
+    section.lang = language;
+    const paragraph = (text: string, link?: string | null) => {
+      const node = section.appendChild(element('p', link ? '' : text));
+      if (link) node.append(Object.assign(element('a', text), { href: link }));
+      return node;
+    };
+    const date = current ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: answer.timeZone ?? undefined } as Intl.DateTimeFormatOptions).format(Date.parse(current.effectiveFrom)) : '';
     // «15 февраля 2026 г.» already ends its sentence: no second period.
-    const title = element('p', strings.updated.replace('{title}', current.title).replace('{date}', date).replace(/\.\.$/, '.'));
-    title.id = id;
+    const title = paragraph(current ? (unknown ? review : updated).replace('{title}', current.title).replace('{date}', date).replace(/\.\.$/, '.') : unavailable);
     title.className = 'policy-update-title';
-    section.append(title);
-    if (answer.redlineUrl) {
-      const link = element('a', strings.seeChanges);
-      link.href = answer.redlineUrl;
-      section.append(element('p'));
-      section.lastElementChild?.append(link);
-    }
-    if (answer.reconsent === 'required') section.append(element('p', strings.mustAccept));
-    const button = element('button', answer.reconsent === 'required' ? strings.accept : strings.acknowledge);
+    section.setAttribute('aria-labelledby', (title.id = `policy-update-notice-${++counter}`));
+    // Without a version in force there is nothing the user could accept.
+    if (!current) return;
+    if (unknown) paragraph(read, current.url);
+    else if (answer.redlineUrl) paragraph(seeChanges, answer.redlineUrl);
+    if (reconsent === 'required') paragraph(mustAccept);
+    const button = section.appendChild(element('button', notify ? acknowledge : accept));
     button.type = 'button';
-    button.addEventListener('click', () => {
-      const detail: AcceptedIdentity = { policy: answer.policy, locale: answer.locale, version: current.version, sha256: current.sha256 };
-      this.dispatchEvent(new CustomEvent('policy-accept', { detail, bubbles: true, composed: true }));
+    button.onclick = () => {
+      this.#dispatch(notify ? 'policy-acknowledge' : 'policy-accept', { policy, locale, version: current.version, sha256: current.sha256 } satisfies AcceptedIdentity);
       this.hidden = true;
-    });
-    section.append(button);
-    this.append(section);
+    };
+  }
+
+  #dispatch(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
 
+// A CSP host-source without path, or 'self': nothing that could end the directive or the header.
+const FRAME_ANCESTOR_PATTERN = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?)$/;
+
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
 
 /** Settings of one site. */
@@ -38,6 +41,17 @@ export const SiteConfigSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9.-]+(?:@[a-z0-9.-]+)?,\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must look like "example.com,2025" or "example.com,2025-09-01"')
     .optional(),
+  /**
+   * Origins allowed to show the site's pages in a frame, e.g. a sign-up form
+   * at `https://app.example.com` that shows the policy in an `<iframe>`: the
+   * `frame-ancestors` of the Content-Security-Policy header. Each entry is an
+   * origin (`https://app.example.com`, `https://*.example.com`,
+   * `http://localhost:3000`) or `'self'`. Default: none, no other page may
+   * frame the site. Only hosts that send the serving rules' headers apply it.
+   */
+  frameAncestors: z
+    .array(z.string().regex(FRAME_ANCESTOR_PATTERN, `must be an origin such as "https://app.example.com" (scheme, host, optional port; no path) or "'self'"`))
+    .default([]),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),
 });

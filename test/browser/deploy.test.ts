@@ -45,6 +45,9 @@ describe.each(['root', 'legal'])('the site served by nginx at %s', (name) => {
     ['feed/v1/privacy/ru/timemap.link', 'application/link-format; charset=utf-8', '*'],
     ['raw/privacy/ru/2025-09-01.md', 'text/markdown; charset=utf-8', '*'],
     ['kit/v1/policy-kit.js', 'application/javascript; charset=utf-8', '*'],
+    ['kit/v1/reconsent.js', 'application/javascript; charset=utf-8', '*'],
+    ['kit/v1/policy-kit.d.ts', 'application/typescript; charset=utf-8', '*'],
+    ['kit/v1/reconsent.d.ts', 'application/typescript; charset=utf-8', '*'],
     ['blocks/privacy/ru/2025-09-01.json', 'application/json; charset=utf-8', null],
   ])('serves %s as %s, with CORS %s', async (path, type, cors) => {
     const response = await get(path);
@@ -89,8 +92,21 @@ describe.each(['root', 'legal'])('the site served by nginx at %s', (name) => {
     const response = await get('ru/privacy/1999-01-01/');
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('Страница не найдена');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect((await get('_nginx.conf')).status).toBe(404);
   });
+
+  test.each(['feed/v1/privacy/ru/v0/since.json', 'kit/v1/nope.js', `raw/privacy/ru/2025-09-01/${'0'.repeat(64)}.md`])(
+    'answers a missing %s with 404 and CORS, so another origin reads "not found", never cached',
+    async (path) => {
+      const response = await get(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await response.text()).toContain('Страница не найдена');
+    },
+  );
 
   test('every internal link of every page resolves over HTTP', async () => {
     const origin = server().nginx.origin;

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import type { PolicyFeed } from '#schemas/feed.ts';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT } from '../helpers/build-site.ts';
 import { readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
@@ -186,13 +188,18 @@ describe('a correction of a published text', () => {
     expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A typo in clause 1.1 ("colects"). What was corrected · Text before the correction');
     const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
     expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: lawfully']);
-    const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string; corrections: { previousSha256: string; sha256: string; previousMarkdownUrl: string }[] }[] };
+    const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;
     const entry = feed.versions.find((v) => v.locale === 'en' && v.version === '2026-02-15');
     expect(entry?.corrections).toHaveLength(1);
     expect(entry?.corrections[0]?.previousSha256).toBe(originalHash);
     expect(entry?.corrections[0]?.sha256).toBe(entry?.sha256);
     const previous = readFileSync(join(build.outDir, new URL(entry?.corrections[0]?.previousMarkdownUrl ?? '').pathname));
     expect(previous.toString()).toContain('1.1. The Site collects');
+    // The corrected text by its hash: named by the version and by its correction, served with those bytes.
+    expect(entry?.sha256Url).toBe(`https://policies.example.com/raw/privacy/en/2026-02-15/${entry?.sha256}.md`);
+    expect(entry?.corrections[0]?.sha256Url).toBe(entry?.sha256Url);
+    const corrected = readFileSync(join(build.outDir, new URL(entry?.sha256Url ?? '').pathname));
+    expect(createHash('sha256').update(corrected).digest('hex')).toBe(entry?.sha256);
 
     const records = join(OUTPUT, 'workflow-records.jsonl');
     writeFileSync(records, `${JSON.stringify({ policy: 'privacy', locale: 'en', version: '2026-02-15', acceptedAt: '2026-03-01T00:00:00Z', sha256: originalHash })}\n`);

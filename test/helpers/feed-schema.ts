@@ -6,12 +6,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-/** A validator for one of the schema's definitions (`FeedIndex`, `PolicyFeed`, `CurrentFeed`). */
+/** A validator for one of the schema's definitions (`FeedIndex`, `PolicyFeed`, `CurrentFeed`, `SinceFeed`, `JsonFeed`). */
 export function createFeedValidator(schema: Record<string, unknown>) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
   ajv.addSchema(schema, 'feed');
-  return (definition: 'FeedIndex' | 'PolicyFeed' | 'CurrentFeed', data: unknown): string[] => {
+  return (definition: 'FeedIndex' | 'PolicyFeed' | 'CurrentFeed' | 'SinceFeed' | 'JsonFeed', data: unknown): string[] => {
     const validate = ajv.getSchema(`feed#/$defs/${definition}`);
     if (!validate) throw new Error(`no definition ${definition}`);
     return validate(data) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);

@@ -4,6 +4,13 @@
  * as it is in the build, a scheduled one included (it is announced before it
  * takes effect), with an id that never changes: a tag URI (RFC 4151) made of
  * the site's tagging authority and the version's policy, locale and id.
+ *
+ * Each entry carries what a consent database ties a record to: the version's
+ * SHA-256 and its Markdown. In Atom, the Markdown is an alternate link
+ * (`type="text/markdown"`) and the hash a simple extension element
+ * (RFC 4287 §6.4.1) `<policy:sha256>` in the namespace of the site's
+ * schema.json URL, the same URL the change-type category scheme uses; in
+ * JSON Feed both are in the `_policy` extension.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { formatEffectiveDate } from '#lib/time/format-date.ts';
@@ -11,6 +18,8 @@ import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getVersionsStartedBy, type Timeline, type TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
+import { JsonFeedSchema, type JsonFeed } from '#schemas/feed.ts';
+import { getSha256Url, validateFeedFile } from './feed-data.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
 export function getTagAuthority(context: SiteContext): string {
@@ -33,6 +42,8 @@ interface EntryText {
   title: string;
   text: string;
   url: string;
+  markdownUrl: string;
+  sha256Url: string | null;
   diffUrl: string | null;
   changeLabel: string;
 }
@@ -51,6 +62,8 @@ function getEntries(context: SiteContext, timeline: Timeline): EntryText[] {
       title: ui.feeds.entryTitle(version.title, date),
       text: lines.join('\n'),
       url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
+      markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
+      sha256Url: getSha256Url(context, version),
       diffUrl: version.previousVersion === null ? null : urls.absolute(urls.diff(version.policy, version.locale, version.previousVersion, version.version)),
       changeLabel: ui.changeTypes[version.changeType],
     };
@@ -74,9 +87,10 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
   const author = settings.publisher?.[locale] ?? settings.publisher?.[settings.defaultLocale] ?? settings.siteTitle[settings.defaultLocale] ?? settings.siteUrl;
   // Derived from the content, never from the clock, so the file is the same in every build.
   const updated = formatInstant(Math.max(...timeline.versions.map((version) => version.effectiveFrom)));
+  const schemaUrl = urls.absolute(urls.feedSchema());
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(locale)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:policy="${escapeXml(schemaUrl)}" xml:lang="${escapeXml(locale)}">`,
     `  <id>tag:${escapeXml(getTagAuthority(context))}:${escapeXml(policy)}/${escapeXml(locale)}</id>`,
     `  <title>${escapeXml(ui.feeds.title(latest?.title ?? policy))}</title>`,
     `  <updated>${updated}</updated>`,
@@ -93,9 +107,11 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
       `    <published>${instant}</published>`,
       `    <updated>${instant}</updated>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
+      `    <link rel="alternate" type="text/markdown" href="${escapeXml(entry.markdownUrl)}"/>`,
       ...(entry.diffUrl ? [`    <link rel="related" type="text/html" title="diff" href="${escapeXml(entry.diffUrl)}"/>`] : []),
-      `    <category term="${entry.version.changeType}" label="${escapeXml(entry.changeLabel)}" scheme="${escapeXml(urls.absolute(urls.feedSchema()))}#changeType"/>`,
+      `    <category term="${entry.version.changeType}" label="${escapeXml(entry.changeLabel)}" scheme="${escapeXml(schemaUrl)}#changeType"/>`,
       `    <summary type="text">${escapeXml(entry.text)}</summary>`,
+      `    <policy:sha256>${entry.version.sha256}</policy:sha256>`,
       '  </entry>',
     );
   }
@@ -103,13 +119,13 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
   return lines.join('\n');
 }
 
-/** The JSON Feed 1.1 of a policy in a locale, with the version's identity in a `_policy` extension. */
-export function createJsonFeed(context: SiteContext, policy: string, locale: string): Record<string, unknown> {
+/** The JSON Feed 1.1 of a policy in a locale, with the version's identity in a `_policy` extension, checked against its schema. */
+export function createJsonFeed(context: SiteContext, policy: string, locale: string): JsonFeed {
   const { urls, settings } = context;
   const timeline = requireTimeline(context, policy, locale);
   const ui = getUiStrings(locale);
   const author = settings.publisher?.[locale] ?? settings.publisher?.[settings.defaultLocale] ?? settings.siteTitle[settings.defaultLocale] ?? settings.siteUrl;
-  return {
+  const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: ui.feeds.title(timeline.versions.at(-1)?.title ?? policy),
     home_page_url: urls.absolute(urls.history(policy, locale)),
@@ -127,17 +143,21 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
       tags: [entry.version.changeType],
       language: locale,
       _policy: {
-        about: urls.absolute(urls.developers(settings.defaultLocale)),
+        // Every locale of the site has its developers page (getSiteLocales).
+        about: urls.absolute(urls.developers(locale)),
         policy: entry.version.policy,
         locale: entry.version.locale,
         version: entry.version.version,
         effectiveFrom: formatInstant(entry.version.effectiveFrom),
         changeType: entry.version.changeType,
         sha256: entry.version.sha256,
+        markdownUrl: entry.markdownUrl,
+        sha256Url: entry.sha256Url,
         diffUrl: entry.diffUrl,
       },
     })),
   };
+  return validateFeedFile(JsonFeedSchema, feed, urls.jsonFeed(policy, locale));
 }
 
 /**

@@ -16,7 +16,8 @@ import {
   type PolicyFeed,
 } from '#schemas/feed.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { getPolicyLocales, getTimeline, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
+import { getLedgerStart, getPublication, getPublishedHashes } from '#lib/ledger/publication.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
@@ -35,8 +36,34 @@ export function validateFeedFile<T extends z.ZodType>(schema: T, data: unknown, 
   return result.data;
 }
 
+const ledgerStarts = new WeakMap<PolicyCorpus, string | null>();
+
+/** The instant of the ledger's first `publish`, from the versions of the corpus (computed once per corpus). */
+function getCorpusLedgerStart(corpus: PolicyCorpus): string | null {
+  let start = ledgerStarts.get(corpus);
+  if (start === undefined) {
+    start = getLedgerStart([...corpus.timelines.values()].flatMap((timeline) => timeline.versions.map((version) => version.published)));
+    ledgerStarts.set(corpus, start);
+  }
+  return start;
+}
+
+/**
+ * The content-addressed URL of a version's current text,
+ * `/raw/<policy>/<locale>/<version>/<sha256>.md`, or null where the build
+ * serves no such file: only texts the ledger records get one (see
+ * getPublishedHashPaths), so a version outside the ledger (the dev server) has none.
+ */
+export function getSha256Url(context: SiteContext, version: TimelineVersion): string | null {
+  if (!version.published || !getPublishedHashes(version.published).includes(version.sha256)) return null;
+  return context.urls.absolute(context.urls.rawByHash(version.policy, version.locale, version.version, version.sha256));
+}
+
+/** The build instant, as `builtAt` says it: from SOURCE_DATE_EPOCH when set, so builds stay reproducible. */
+const builtAt = (context: SiteContext) => formatInstant(context.now);
+
 /** One version as the feed lists it. */
-export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion {
+export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
   const { urls } = context;
   return {
     policy: version.policy,
@@ -48,23 +75,27 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     sha256: version.sha256,
     url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
     markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
+    sha256Url: getSha256Url(context, version),
     diffUrl: version.previousVersion === null ? null : urls.absolute(urls.diff(version.policy, version.locale, version.previousVersion, version.version)),
     summary: version.summary,
     changeType: version.changeType,
     publishedAt: version.published?.publishedAt ?? null,
+    publication: getPublication(version.published, version.effectiveFrom, getCorpusLedgerStart(context.corpus)),
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
       date: correction.date,
       reason: correction.reason,
       previousSha256: correction.previousSha256,
       sha256: correction.sha256,
       previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256)),
+      // Every text the ledger records is served by its hash, the corrected one included.
+      sha256Url: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.sha256)),
       diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),
     })),
   };
 }
 
 /** The short reference to a version that current.json, index.json and version pages carry. */
-export function toVersionReference(context: SiteContext, version: TimelineVersion): CurrentVersion {
+export function toVersionReference(context: SiteContext, version: TimelineVersion): CurrentVersion & Required<Pick<CurrentVersion, 'sha256Url'>> {
   const { urls } = context;
   return {
     version: version.version,
@@ -73,6 +104,7 @@ export function toVersionReference(context: SiteContext, version: TimelineVersio
     sha256: version.sha256,
     url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
     markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
+    sha256Url: getSha256Url(context, version),
   };
 }
 
@@ -97,12 +129,13 @@ export function createPolicyFeed(context: SiteContext, policy: string): PolicyFe
   return validateFeedFile(PolicyFeedSchema, feed, urls.policyFeed(policy));
 }
 
-/** `/feed/v1/index.json`: every policy, its locales, feeds and the version in force at build time. */
+/** `/feed/v1/index.json`: every policy, its locales, feeds and the version in force at build time, and that time (`builtAt`). */
 export function createFeedIndex(context: SiteContext): FeedIndex {
   const { corpus, urls, settings, now } = context;
   const index = {
     $schema: urls.absolute(urls.feedSchema()),
     feedVersion: 1,
+    builtAt: builtAt(context),
     siteUrl: settings.siteUrl,
     defaultLocale: settings.defaultLocale,
     timeZone: settings.timeZone,
@@ -134,12 +167,14 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
   return validateFeedFile(FeedIndexSchema, index, urls.feedIndex());
 }
 
-/** `/feed/v1/<policy>/current.json`: the version in force in each locale, and the next one scheduled. */
+/** `/feed/v1/<policy>/current.json`: the version in force in each locale, the next one scheduled, and the build time (`builtAt`). */
 export function createCurrentFeed(context: SiteContext, policy: string): CurrentFeed {
   const { corpus, urls, now } = context;
   const current = {
     $schema: urls.absolute(urls.feedSchema()),
     feedVersion: 1,
+    builtAt: builtAt(context),
+    timeZone: context.settings.timeZone,
     policy,
     locales: Object.fromEntries(
       getPolicyLocales(corpus, policy).map((locale) => {

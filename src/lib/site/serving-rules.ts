@@ -2,8 +2,11 @@
  * How a static host must serve the site: content types the extensions do not
  * say, cross-origin access to the machine-readable files (and nothing else),
  * caching, and security headers with a Content-Security-Policy the pages
- * satisfy. One list of rules, rendered for the hosts people use: a `_headers`
- * file (Netlify, Cloudflare Pages) and an nginx snippet.
+ * satisfy (framing only by the origins the settings allow). One list of
+ * rules, rendered for the hosts people use: a `_headers` file (Netlify,
+ * Cloudflare Pages) and an nginx snippet; `npm run preview` serves by it too.
+ * A missing file keeps the CORS of its path, so another origin can tell "not
+ * found" from a network error.
  *
  * Patterns are site paths under the base path: `:name` is one path segment,
  * a final `*` anything below. No two rules that match the same path set the
@@ -14,6 +17,7 @@
  * pages are not immutable on purpose: a version page changes once, when a
  * later version supersedes it and it must say so, and a per-version Markdown
  * file changes if a correction is recorded; a year-long cache would hide both.
+ * A 404 is never cached: the file may come with the next deploy.
  */
 
 /** Headers for the paths that match a pattern. */
@@ -22,50 +26,68 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-/** The directives of the production policy: same-origin only, no inline script or style; WebAssembly for search. */
-const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'self'"],
-  'form-action': ["'self'"],
-  'frame-ancestors': ["'none'"],
-};
-
-const renderPolicy = (directives: Readonly<Record<string, readonly string[]>>) =>
-  Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
-
-/** The Content-Security-Policy of every page of a built site. */
-export const CONTENT_SECURITY_POLICY = renderPolicy(DIRECTIVES);
+/** What a deployment chooses about how its files are served (from the site settings). */
+export interface ServingOptions {
+  /**
+   * Origins that may show the site's pages in a frame (`frame-ancestors`);
+   * empty, the default, means none may.
+   */
+  frameAncestors?: readonly string[];
+}
 
 /**
- * The policy of pages served by `astro dev`, never written to a built site:
- * the production one plus what Astro's dev mode injects, which is its
- * stylesheets as inline `<style>` elements (Vite's hot update rewrites them
- * the same way). Without it the dev pages are unstyled.
+ * The Content-Security-Policy of every page: same-origin only, no inline
+ * script or style; WebAssembly for search. `frameAncestors` gives the
+ * `frame-ancestors` directive (empty: `'none'`); without it the directive is
+ * left out, as a `<meta>` policy must (browsers ignore it there). `dev` is
+ * the policy of pages served by `astro dev`, never written to a built site:
+ * Astro's dev mode injects its stylesheets as inline `<style>` elements (and
+ * Vite's hot update rewrites them the same way), which the pages need styled.
  */
-export const DEV_CONTENT_SECURITY_POLICY = renderPolicy({ ...DIRECTIVES, 'style-src': [...(DIRECTIVES['style-src'] ?? []), "'unsafe-inline'"] });
+export function getContentSecurityPolicy(frameAncestors?: readonly string[], options: { dev?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    options.dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    ...(frameAncestors ? [`frame-ancestors ${frameAncestors.length === 0 ? "'none'" : frameAncestors.join(' ')}`] : []),
+  ].join('; ');
+}
+
+/** Media types served with `; charset=utf-8` (every text file the site writes is UTF-8). */
+export const CHARSET_TYPES: readonly string[] = [
+  'text/html', 'text/css', 'text/plain', 'text/xml', 'text/markdown', 'application/javascript', 'application/json',
+  'application/feed+json', 'application/schema+json', 'application/atom+xml', 'application/link-format', 'application/typescript',
+];
 
 const SHORT = 'public, max-age=300';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const CORS = { 'Access-Control-Allow-Origin': '*' };
+const CORS_HEADER = 'Access-Control-Allow-Origin';
+const CORS = { [CORS_HEADER]: '*' };
+// No media type is registered for TypeScript; this is the one Deno and TypeScript tooling recognise.
+const TYPESCRIPT = 'application/typescript; charset=utf-8';
 
 /** The rules, most general first. */
-export function getServingRules(): HeaderRule[] {
+export function getServingRules(options: ServingOptions = {}): HeaderRule[] {
   return [
     {
       pattern: '/*',
-      headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: {
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'Content-Security-Policy': getContentSecurityPolicy(options.frameAncestors ?? []),
+      },
     },
     { pattern: '/_astro/*', headers: { 'Cache-Control': IMMUTABLE } },
     { pattern: '/pagefind/*', headers: { 'Cache-Control': SHORT } },
     { pattern: '/blocks/*', headers: { 'Cache-Control': SHORT } },
     { pattern: '/kit/*', headers: { ...CORS, 'Cache-Control': SHORT } },
+    { pattern: '/kit/v1/policy-kit.d.ts', headers: { 'Content-Type': TYPESCRIPT } },
+    { pattern: '/kit/v1/reconsent.d.ts', headers: { 'Content-Type': TYPESCRIPT } },
     { pattern: '/feed/*', headers: { ...CORS, 'Cache-Control': SHORT } },
     { pattern: '/feed/v1/schema.json', headers: { 'Content-Type': 'application/schema+json' } },
     { pattern: '/feed/v1/:policy/:locale/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } },
@@ -91,6 +113,19 @@ export function matchesPattern(pattern: string, path: string): boolean {
 /** The headers a path gets: every matching rule, merged (they never set the same header twice). */
 export function getHeadersFor(path: string, rules: readonly HeaderRule[] = getServingRules()): Record<string, string> {
   return Object.assign({}, ...rules.filter((rule) => matchesPattern(rule.pattern, path)).map((rule) => rule.headers)) as Record<string, string>;
+}
+
+/**
+ * The headers of the 404 page where a path is missing: the general ones, no
+ * caching (a file may appear with the next deploy), and CORS where the path
+ * has it, so other origins can tell "not found" from a network error.
+ */
+export function getNotFoundHeaders(path: string, rules: readonly HeaderRule[] = getServingRules()): Record<string, string> {
+  return notFoundHeaders(rules, CORS_HEADER in getHeadersFor(path, rules));
+}
+
+function notFoundHeaders(rules: readonly HeaderRule[], cors: boolean): Record<string, string> {
+  return { ...rules.find((rule) => rule.pattern === '/*')?.headers, ...(cors ? CORS : {}), 'Cache-Control': 'no-cache' };
 }
 
 const withBase = (basePath: string, pattern: string) => `${basePath.replace(/\/$/, '')}${pattern}`;
@@ -125,6 +160,12 @@ function covers(outer: string, inner: string): boolean {
  * An nginx snippet for the `server { }` block of the site's host. nginx uses
  * one location per request, so each location repeats the headers of the rules
  * that contain it; the most specific locations come first.
+ *
+ * A missing file is answered with the 404 page through an internal redirect,
+ * which would take the headers of the 404 page's location. Where a path has
+ * CORS, its 404 goes through a named location that keeps CORS, so a client on
+ * another origin can read "not found" (an unknown version's since.json)
+ * instead of a network error.
  */
 export function renderNginxSnippet(rules: readonly HeaderRule[], basePath: string): string {
   const base = basePath.replace(/\/$/, '');
@@ -134,22 +175,27 @@ export function renderNginxSnippet(rules: readonly HeaderRule[], basePath: strin
     '# Serving rules of the policy site, written by the build (see README, "Deploy").',
     `# Include it in the server { } block whose root holds the site at ${basePath}, e.g.:  include /path/to/dist/_nginx.conf;`,
     'charset utf-8;',
-    'charset_types text/html text/css text/plain text/xml text/markdown application/javascript application/json application/feed+json application/schema+json application/atom+xml application/link-format;',
+    // text/html is always in charset_types: naming it again makes nginx warn.
+    `charset_types ${CHARSET_TYPES.filter((type) => type !== 'text/html').join(' ')};`,
     `error_page 404 ${base}/404.html;`,
     `location = ${base}/_nginx.conf { return 404; }`,
     `location = ${base}/_headers { return 404; }`,
   ];
-  const render = (location: string, headers: Record<string, string>) => {
+  const corsNotFound = '@cors_not_found';
+  const render = (location: string, headers: Record<string, string>, body = ['  try_files $uri $uri/ =404;']) => {
     const { 'Content-Type': contentType, ...rest } = headers;
     lines.push(`location ${location} {`);
     if (contentType) lines.push('  types { }', `  default_type "${contentType.replace(/; charset=utf-8$/, '')}";`);
+    if (rest[CORS_HEADER] && location !== corsNotFound) lines.push(`  error_page 404 ${corsNotFound};`);
     for (const [name, value] of Object.entries(rest)) lines.push(`  add_header ${name} "${value}" always;`);
-    lines.push('  try_files $uri $uri/ =404;', '}');
+    lines.push(...body, '}');
   };
   for (const rule of ordered) {
     const merged = Object.assign({}, ...rules.filter((other) => covers(other.pattern, rule.pattern)).map((other) => other.headers)) as Record<string, string>;
     render(`~ ${toNginxRegex(`${base}${rule.pattern}`)}`, merged);
   }
-  render(`${base}/`, { ...rules.find((rule) => rule.pattern === '/*')?.headers, 'Cache-Control': 'no-cache' });
+  // Pages revalidate. The 404 page of a path without CORS is served from here, with these headers.
+  render(`${base}/`, notFoundHeaders(rules, false));
+  render(corsNotFound, notFoundHeaders(rules, true), [`  try_files ${base}/404.html =404;`]);
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,8 @@
  *   /feed/v1/index.json, schema.json, <policy>.json, <policy>/current.json
  *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
  *   /feed/v1/<policy>/<locale>/<version>/since.json   re-consent answer for users who accepted it
- *   /kit/v1/policy-kit.js                    the client kit for products' own pages
+ *   /kit/v1/policy-kit.js, policy-kit.d.ts   the client kit for products' own pages
+ *   /kit/v1/reconsent.js, reconsent.d.ts     its DOM-free part (Node, workers)
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -43,7 +44,8 @@ export interface SiteUrls {
   jsonFeed(policy: string, locale: string): string;
   timemap(policy: string, locale: string): string;
   since(policy: string, locale: string, version: string): string;
-  kit(): string;
+  /** A file of the client kit: `policy-kit.js` (the default), `reconsent.js`, and their `.d.ts`. */
+  kit(file?: string): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -77,7 +79,7 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     jsonFeed: (policy, locale) => `${path('feed', 'v1', policy, locale, 'feed')}.json`,
     timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
     since: (policy, locale, version) => `${path('feed', 'v1', policy, locale, version, 'since')}.json`,
-    kit: () => `${path('kit', 'v1', 'policy-kit')}.js`,
+    kit: (file = 'policy-kit.js') => path('kit', 'v1', file),
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

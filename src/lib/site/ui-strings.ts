@@ -73,7 +73,11 @@ export interface UiStrings {
     mustAccept: string;
     accept: string;
     acknowledge: string;
-    label: string;
+    /** For a user whose accepted version the feed does not know: accept the one in force. */
+    review: string;
+    read: string;
+    /** When the feed cannot be read: nothing to accept, and no "all is well" either. */
+    unavailable: string;
   };
   /** Corrections of published texts. */
   corrections: {
@@ -207,7 +211,9 @@ const ru: UiStrings = {
     mustAccept: 'Изменения существенные: чтобы продолжить, примите новую редакцию.',
     accept: 'Принять новую редакцию',
     acknowledge: 'Понятно',
-    label: 'Обновление документа',
+    review: 'Чтобы продолжить, примите документ «{title}» в редакции от {date}.',
+    read: 'Открыть документ',
+    unavailable: 'Не удалось проверить обновления документа.',
   },
   corrections: {
     notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
@@ -336,7 +342,9 @@ const en: UiStrings = {
     mustAccept: 'These are material changes: to continue, please accept the new version.',
     accept: 'Accept the new version',
     acknowledge: 'Got it',
-    label: 'Document update',
+    review: 'To continue, please accept “{title}” of {date}.',
+    read: 'Read the document',
+    unavailable: 'We could not check this document for updates.',
   },
   corrections: {
     notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,

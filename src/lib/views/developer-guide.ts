@@ -39,8 +39,10 @@ export interface DeveloperGuide {
   /** Every outcome `verify` gives, in its order, with what it means in the page's language and whether it fails by default. */
   verifyOutcomes: { outcome: Outcome; meaning: string; fails: boolean }[];
   atExample: string;
-  /** The client kit's URL and the feed base it reads. */
+  /** The client kit's URL, its DOM-free part's, their declarations', and the feed base it reads. */
   kitUrl: string;
+  kitReconsentUrl: string;
+  kitTypesUrl: string;
   feedBaseUrl: string;
   /** The same two as site paths, for the live example (it then works wherever the site is served). */
   kitPath: string;
@@ -136,6 +138,8 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       '</script>',
     ].join('\n'),
     kitUrl: urls.absolute(urls.kit()),
+    kitReconsentUrl: urls.absolute(urls.kit('reconsent.js')),
+    kitTypesUrl: urls.absolute(urls.kit('policy-kit.d.ts')),
     feedBaseUrl: urls.absolute(urls.feedIndex()).replace(/index\.json$/, ''),
     kitPath: urls.kit(),
     feedBasePath: urls.feedIndex().replace(/index\.json$/, ''),
@@ -148,12 +152,17 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       '',
       '<script type="module">',
       `  document.addEventListener('policy-accept', (event) => {`,
-      '    // event.detail: { policy, locale, version, sha256 }: store it with the time of acceptance.',
+      '    // event.detail: { policy, locale, version, sha256 }: a consent; store it with the time of acceptance.',
       `    fetch('/api/consents', { method: 'POST', body: JSON.stringify(event.detail) });`,
       '  });',
+      `  document.addEventListener('policy-acknowledge', (event) => {`,
+      '    // The same identity: the user was told of editorial changes. Not a consent.',
+      '  });',
       '',
-      `  // Or decide in your own code: const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });`,
-      `  // import { checkReconsent } from '${urls.absolute(urls.kit())}';`,
+      `  // Or decide in your own code, in the browser or on your server (Node, Deno):`,
+      `  // import { checkReconsent } from '${urls.absolute(urls.kit('reconsent.js'))}';`,
+      `  // const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });`,
+      `  // answer.reconsent: 'required' | 'notify' | 'none' | 'unknown-version' (ask again, as for 'required')`,
       '</script>',
     ].join('\n'),
     reconsentCliExample: `npm run policy -- reconsent ${main?.policy ?? 'privacy'} <acceptedVersion> --locale ${main?.locale ?? locale}   # exit 0 none, 10 notify, 20 required, 1 error`,

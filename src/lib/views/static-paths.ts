@@ -4,6 +4,7 @@
  * the route logic (which versions get a page, which hashes get a file) is
  * tested like any other and every route file is one call.
  */
+import { getPublishedHashes } from '#lib/ledger/publication.ts';
 import { getCorpusRedlinePairs, type RedlinePair } from '#lib/redline/redline-pairs.ts';
 import { getSiteLocales } from '#lib/site/language-alternates.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
@@ -76,10 +77,8 @@ export function getCorrectionPaths(context: SiteContext): StaticPath<{ locale: s
 export function getPublishedHashPaths(context: SiteContext): StaticPath<{ policy: string; locale: string; version: string; sha: string }>[] {
   return timelinesOf(context).flatMap((timeline) =>
     timeline.versions.flatMap((version) => {
-      const published = version.published;
-      if (!published) return [];
-      const hashes = [...new Set([published.sha256, ...published.corrections.map((correction) => correction.sha256)])];
-      return hashes.map((sha) => ({ params: { policy: version.policy, locale: version.locale, version: version.version, sha }}));
+      if (!version.published) return [];
+      return getPublishedHashes(version.published).map((sha) => ({ params: { policy: version.policy, locale: version.locale, version: version.version, sha }}));
     }),
   );
 }

@@ -1,7 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { createAtomFeed, createJsonFeed, createTimeMap, getEntryId } from '#lib/feed/change-notifications.ts';
-import { createTestContext } from '../../helpers/site-context.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { getFeedJsonSchema } from '#schemas/feed.ts';
+import { createFeedValidator } from '../../helpers/feed-schema.ts';
+import { withLedgerRecord } from '../../helpers/published-versions.ts';
+import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
 
 const context = createTestContext();
 
@@ -32,14 +36,24 @@ describe('createAtomFeed', () => {
     expect(getEntryId(createTestContext('2030-01-01T00:00:00Z'), { policy: 'privacy', locale: 'ru', version: '2027-01-01' })).toBe(ids[0]);
   });
 
-  test('links each entry to its version and its diff, with the change type as category', () => {
+  test('links each entry to its version, its Markdown and its diff, with the change type as category', () => {
     const [scheduled, , first] = parsed.feed.entry as { link: AtomLink[]; category: Record<string, string>[]; summary: { '#text': string } | string }[];
-    expect(scheduled?.link.map((link) => [link['@_rel'], link['@_href']])).toEqual([
-      ['alternate', 'https://example.com/legal/ru/privacy/2027-01-01/'],
-      ['related', 'https://example.com/legal/ru/privacy/diff/2025-09-01/2027-01-01/'],
+    expect(scheduled?.link.map((link) => [link['@_rel'], link['@_type'], link['@_href']])).toEqual([
+      ['alternate', 'text/html', 'https://example.com/legal/ru/privacy/2027-01-01/'],
+      ['alternate', 'text/markdown', 'https://example.com/legal/raw/privacy/ru/2027-01-01.md'],
+      ['related', 'text/html', 'https://example.com/legal/ru/privacy/diff/2025-09-01/2027-01-01/'],
     ]);
     expect(scheduled?.category[0]?.['@_term']).toBe('editorial');
-    expect(first?.link).toHaveLength(1);
+    expect(first?.link).toHaveLength(2);
+  });
+
+  test('carries each version\'s SHA-256 in an extension element of the schema\'s namespace (RFC 4287 §6.4.1)', () => {
+    // Resolved by namespace, not by prefix, as an XML client reads it.
+    const document = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(xml) as { feed: Record<string, unknown> & { entry: Record<string, unknown>[] } };
+    const prefix = Object.entries(document.feed).find(([key, value]) => key.startsWith('@_xmlns:') && value === 'https://example.com/legal/feed/v1/schema.json')?.[0].slice('@_xmlns:'.length);
+    expect(prefix).toBeTruthy();
+    const versions = context.corpus.timelines.get('privacy/ru')?.versions ?? [];
+    expect(document.feed.entry.map((entry) => entry[`${prefix}:sha256`])).toEqual([...versions].reverse().map((version) => version.sha256));
   });
 
   test('escapes text for XML', () => {
@@ -53,7 +67,7 @@ describe('createAtomFeed', () => {
 });
 
 describe('createJsonFeed', () => {
-  const feed = createJsonFeed(context, 'privacy', 'ru') as { version: string; title: string; items: Record<string, unknown>[] };
+  const feed = createJsonFeed(context, 'privacy', 'ru');
 
   test('is JSON Feed 1.1 with an item per version and the identity in an extension', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -68,8 +82,23 @@ describe('createJsonFeed', () => {
       external_url: 'https://example.com/legal/ru/privacy/diff/2023-03-01/2025-09-01/',
       date_published: '2025-08-31T21:00:00.000Z',
       tags: ['material'],
-      _policy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', changeType: 'material' },
+      _policy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', changeType: 'material', markdownUrl: 'https://example.com/legal/raw/privacy/ru/2025-09-01.md', sha256Url: null },
     });
+  });
+
+  test('points each locale\'s extension at that locale\'s developers page', () => {
+    expect(feed.items.map((item) => item._policy.about)).toEqual(Array(3).fill('https://example.com/legal/ru/developers/'));
+    expect(createJsonFeed(context, 'privacy', 'en').items[0]?._policy.about).toBe('https://example.com/legal/en/developers/');
+  });
+
+  test('names the text by its hash where the ledger has it, and passes the published JSON Schema', () => {
+    const [version] = TEST_VERSIONS as [PolicyVersion];
+    const ledgered = createTestContext(undefined, [withLedgerRecord(version, '2026-01-01T00:00:00.000Z')]);
+    const item = createJsonFeed(ledgered, 'privacy', 'ru').items[0];
+    expect(item?._policy.sha256Url).toBe(`https://example.com/legal/raw/privacy/ru/2023-03-01/${item?._policy.sha256}.md`);
+    const validate = createFeedValidator(getFeedJsonSchema('https://example.com/legal/feed/v1/schema.json'));
+    expect(validate('JsonFeed', feed)).toEqual([]);
+    expect(validate('JsonFeed', { ...feed, items: [{ ...feed.items[0], _policy: { ...feed.items[0]?._policy, sha256: 'nope' } }] })).not.toEqual([]);
   });
 });
 

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { createCurrentFeed, createFeedIndex, createPolicyFeed, FeedContractError, serializeFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getFeedJsonSchema, PolicyFeedSchema } from '#schemas/feed.ts';
 import { createFeedValidator } from '../../helpers/feed-schema.ts';
-import { createTestContext } from '../../helpers/site-context.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
+import { withLedgerRecord } from '../../helpers/published-versions.ts';
+import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
 
 const context = createTestContext();
 const validate = createFeedValidator(getFeedJsonSchema('https://example.com/legal/feed/v1/schema.json'));
@@ -68,5 +71,71 @@ describe('the feed contract', () => {
   test('the JSON Schema accepts fields added later within v1', () => {
     const feed = createPolicyFeed(context, 'privacy');
     expect(validate('PolicyFeed', { ...feed, newField: 1, versions: feed.versions.map((v) => ({ ...v, corrections: [] })) })).toEqual([]);
+  });
+});
+
+describe('what an integrator needs beyond the versions', () => {
+  // The ledger's first publish (2026-01-01) imported the history and the scheduled 2027 version; consent was recorded later, after it took effect.
+  const [first, second, scheduled, english, consent] = TEST_VERSIONS as [PolicyVersion, PolicyVersion, PolicyVersion, PolicyVersion, PolicyVersion];
+  const corrected = { ...second, body: 'Исправленный текст редакции.\n' };
+  const correctedHash = sha256Hex(renderPublishedText(corrected));
+  const originalHash = sha256Hex(renderPublishedText(second));
+  const ledger = [
+    withLedgerRecord(first, '2026-01-01T00:00:00.000Z'),
+    { ...withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z'), published: { publishedAt: '2026-01-01T00:00:00.000Z', sha256: originalHash, corrections: [{ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' }] } },
+    withLedgerRecord(scheduled, '2026-01-01T00:00:00.000Z'),
+    english,
+    withLedgerRecord(consent, '2026-03-01T00:00:00.000Z'),
+  ];
+  const published = createTestContext('2026-11-26T12:00:00Z', ledger);
+  const raw = (locale: string, version: string, sha: string) => `https://example.com/legal/raw/privacy/${locale}/${version}/${sha}.md`;
+
+  test('index.json and current.json say when they were built, from the build instant alone', () => {
+    expect(createFeedIndex(published).builtAt).toBe('2026-11-26T12:00:00.000Z');
+    expect(createCurrentFeed(published, 'privacy')).toMatchObject({ builtAt: '2026-11-26T12:00:00.000Z', timeZone: 'Europe/Moscow' });
+    const again = createTestContext('2026-11-26T12:00:00Z', ledger);
+    expect(serializeFeed(createFeedIndex(again))).toBe(serializeFeed(createFeedIndex(published)));
+    expect(createFeedIndex(createTestContext('2026-11-27T00:00:00Z', ledger)).builtAt).toBe('2026-11-27T00:00:00.000Z');
+  });
+
+  test('every version and correction names its text by hash, where that file is served', () => {
+    const versions = createPolicyFeed(published, 'privacy').versions;
+    const byId = (locale: string, version: string) => versions.find((v) => v.locale === locale && v.version === version);
+    expect(byId('ru', '2023-03-01')?.sha256Url).toBe(raw('ru', '2023-03-01', byId('ru', '2023-03-01')?.sha256 ?? ''));
+    // After a correction, the current text is the corrected one; the correction names both.
+    expect(byId('ru', '2025-09-01')).toMatchObject({ sha256: correctedHash, sha256Url: raw('ru', '2025-09-01', correctedHash) });
+    expect(byId('ru', '2025-09-01')?.corrections).toEqual([
+      expect.objectContaining({ previousMarkdownUrl: raw('ru', '2025-09-01', originalHash), sha256Url: raw('ru', '2025-09-01', correctedHash) }),
+    ]);
+    // Not in the ledger (the dev server): no file by hash is built, so no URL.
+    expect(byId('en', '2025-09-01')?.sha256Url).toBeNull();
+    expect(createFeedIndex(published).policies[1]?.locales.find((l) => l.locale === 'ru')?.inForce?.sha256Url).toBe(raw('ru', '2025-09-01', correctedHash));
+  });
+
+  test('a text changed without a recorded correction gets no content-addressed URL: no such file is served', () => {
+    const edited = createTestContext('2026-11-26T12:00:00Z', [{ ...withLedgerRecord(first, '2026-01-01T00:00:00.000Z'), body: 'Правка без исправления.\n' }]);
+    expect(createPolicyFeed(edited, 'privacy').versions[0]?.sha256Url).toBeNull();
+  });
+
+  test('imported history is marked as such, not read as published on the import day', () => {
+    const publication = (policy: string) => createPolicyFeed(published, policy).versions.map((v) => [v.locale, v.version, v.publishedAt, v.publication]);
+    expect(publication('privacy')).toEqual([
+      ['en', '2025-09-01', null, null],
+      ['ru', '2023-03-01', '2026-01-01T00:00:00.000Z', 'imported'],
+      ['ru', '2025-09-01', '2026-01-01T00:00:00.000Z', 'imported'],
+      ['ru', '2027-01-01', '2026-01-01T00:00:00.000Z', 'published'],
+    ]);
+    expect(publication('consent')).toEqual([['ru', '2025-09-01', '2026-03-01T00:00:00.000Z', 'backdated']]);
+  });
+
+  test('pass the published JSON Schema, and so do files built before these fields existed', () => {
+    for (const [name, data] of [['FeedIndex', createFeedIndex(published)], ['PolicyFeed', createPolicyFeed(published, 'privacy')], ['CurrentFeed', createCurrentFeed(published, 'privacy')]] as const) {
+      expect(validate(name, data), name).toEqual([]);
+    }
+    const { builtAt: _builtAt, ...olderIndex } = createFeedIndex(published);
+    expect(validate('FeedIndex', olderIndex)).toEqual([]);
+    const older = createPolicyFeed(published, 'privacy');
+    const versions = older.versions.map(({ sha256Url: _url, publication: _publication, ...version }) => ({ ...version, corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction) }));
+    expect(validate('PolicyFeed', { ...older, versions })).toEqual([]);
   });
 });

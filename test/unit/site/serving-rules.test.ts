@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, getHeadersFor, getServingRules, matchesPattern, renderHeadersFile, renderNginxSnippet } from '#lib/site/serving-rules.ts';
+import { getContentSecurityPolicy, getHeadersFor, getNotFoundHeaders, getServingRules, matchesPattern, renderHeadersFile, renderNginxSnippet } from '#lib/site/serving-rules.ts';
+import { testNginxSnippet } from '../../helpers/nginx-server.ts';
 
 // One path of every kind the build writes.
 const PATHS = [
@@ -10,6 +11,9 @@ const PATHS = [
   '/pagefind/pagefind.js',
   '/blocks/privacy/ru/2025-09-01.json',
   '/kit/v1/policy-kit.js',
+  '/kit/v1/policy-kit.d.ts',
+  '/kit/v1/reconsent.js',
+  '/kit/v1/reconsent.d.ts',
   '/feed/v1/index.json',
   '/feed/v1/schema.json',
   '/feed/v1/privacy.json',
@@ -42,6 +46,9 @@ describe('the serving rules', () => {
     ['/raw/privacy/ru/2025-09-01.md', 'text/markdown; charset=utf-8', '*', 'public, max-age=3600'],
     [`/raw/privacy/ru/2025-09-01/${'a'.repeat(64)}.md`, 'text/markdown; charset=utf-8', '*', 'public, max-age=31536000, immutable'],
     ['/kit/v1/policy-kit.js', undefined, '*', 'public, max-age=300'],
+    ['/kit/v1/reconsent.js', undefined, '*', 'public, max-age=300'],
+    ['/kit/v1/policy-kit.d.ts', 'application/typescript; charset=utf-8', '*', 'public, max-age=300'],
+    ['/kit/v1/reconsent.d.ts', 'application/typescript; charset=utf-8', '*', 'public, max-age=300'],
     ['/blocks/privacy/ru/2025-09-01.json', undefined, undefined, 'public, max-age=300'],
     ['/_astro/BaseLayout.abc.css', undefined, undefined, 'public, max-age=31536000, immutable'],
   ])('give %s type %s, CORS %s, cache %s', (path, type, cors, cache) => {
@@ -64,19 +71,79 @@ describe('the serving rules', () => {
 
 describe('the Content-Security-Policy', () => {
   test('of a built site allows no inline script or style', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(
+    expect(getContentSecurityPolicy([])).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
-    expect(getHeadersFor('/ru/privacy/')['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(getHeadersFor('/ru/privacy/')['Content-Security-Policy']).toBe(getContentSecurityPolicy([]));
   });
 
   test('of the dev server adds only the inline styles Astro injects there', () => {
     const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
-    const dev = directives(DEV_CONTENT_SECURITY_POLICY);
-    const production = directives(CONTENT_SECURITY_POLICY);
+    const dev = directives(getContentSecurityPolicy([], { dev: true }));
+    const production = directives(getContentSecurityPolicy([]));
     expect(dev.get('style-src')).toBe("style-src 'self' 'unsafe-inline'");
     dev.delete('style-src');
     production.delete('style-src');
     expect(dev).toEqual(production);
+  });
+});
+
+describe('a missing file', () => {
+  test.each([
+    ['/feed/v1/privacy/ru/v0/since.json', '*'],
+    ['/kit/v1/nope.js', '*'],
+    [`/raw/privacy/ru/2025-09-01/${'b'.repeat(64)}.md`, '*'],
+    ['/ru/privacy/1999-01-01/', undefined],
+    ['/_astro/gone.css', undefined],
+  ])('%s: the 404 page, never cached, CORS %s', (path, cors) => {
+    const headers = getNotFoundHeaders(path);
+    expect(headers['Access-Control-Allow-Origin']).toBe(cors);
+    // A content-addressed path must not cache its 404 for a year.
+    expect(headers['Cache-Control']).toBe('no-cache');
+    expect(headers['Content-Security-Policy']).toContain("default-src 'self'");
+  });
+
+  test('under nginx, keeps CORS where the path has it: each such location sends its 404 through one that does', () => {
+    for (const base of ['/', '/legal/']) {
+      const nginx = renderNginxSnippet(getServingRules(), base);
+      const locations = nginx.split(/\n(?=location )/).filter((block) => block.startsWith('location ~'));
+      for (const block of locations) {
+        expect(block.includes('error_page 404 @cors_not_found;'), block).toBe(block.includes('Access-Control-Allow-Origin'));
+      }
+      const named = nginx.slice(nginx.indexOf('location @cors_not_found {'));
+      expect(named).toContain('add_header Access-Control-Allow-Origin "*" always;');
+      expect(named).toContain('add_header Cache-Control "no-cache" always;');
+      expect(named).toContain(`try_files ${base.replace(/\/$/, '')}/404.html =404;`);
+    }
+  });
+});
+
+describe('framing', () => {
+  const csp = (path: string, frameAncestors?: string[]) => getHeadersFor(path, getServingRules(frameAncestors ? { frameAncestors } : {}))['Content-Security-Policy'] ?? '';
+
+  test("no page may be framed by default: frame-ancestors 'none'", () => {
+    expect(csp('/ru/privacy/')).toMatch(/; frame-ancestors 'none'$/);
+  });
+
+  test('the origins a site allows (a sign-up form) may frame the pages, and no other', () => {
+    expect(csp('/ru/privacy/', ['https://app.example.com', 'https://*.example.org:8443'])).toMatch(/; frame-ancestors https:\/\/app\.example\.com https:\/\/\*\.example\.org:8443$/);
+    expect(renderHeadersFile(getServingRules({ frameAncestors: ["'self'"] }), '/')).toContain("frame-ancestors 'self'\n");
+    expect(renderNginxSnippet(getServingRules({ frameAncestors: ['https://app.example.com'] }), '/')).toContain('frame-ancestors https://app.example.com" always;');
+  });
+
+  test('the <meta> policy leaves frame-ancestors out: browsers ignore it there', () => {
+    expect(getContentSecurityPolicy()).not.toContain('frame-ancestors');
+    expect(getContentSecurityPolicy()).toBe(csp('/ru/').replace("; frame-ancestors 'none'", ''));
+  });
+});
+
+describe('the nginx snippet under nginx -t', () => {
+  test.each(['/', '/legal/'])('at %s: valid, and nginx says nothing, not even a warning', (base) => {
+    for (const frameAncestors of [[], ['https://app.example.com']]) {
+      const result = testNginxSnippet(renderNginxSnippet(getServingRules({ frameAncestors }), base));
+      expect(result.status, result.output).toBe(0);
+      expect(result.output.split('\n').filter((line) => /\[(?:warn|emerg|alert|crit|error)\]/.test(line))).toEqual([]);
+      expect(result.output).toContain('test is successful');
+    }
   });
 });

@@ -15,6 +15,12 @@ describe('resolveSiteSettings', () => {
     expect(settings).toMatchObject({ policiesDir: 'policies', policiesPath: '/project/policies', basePath: '/', siteUrl: 'https://example.com/' });
   });
 
+  test('lets the site be framed by origins it names, by none by default', () => {
+    expect(resolveSiteSettings(config, {}, '/p').frameAncestors).toEqual([]);
+    const origins = ["'self'", 'https://app.example.com', 'https://*.example.org', 'http://localhost:3000'];
+    expect(resolveSiteSettings({ ...config, frameAncestors: origins }, {}, '/p').frameAncestors).toEqual(origins);
+  });
+
   test('lets SITE_URL and POLICIES_DIR override the file', () => {
     const settings = resolveSiteSettings(config, { SITE_URL: 'https://example.com/legal', POLICIES_DIR: '/content/policies' }, '/project');
     expect(settings).toMatchObject({ siteUrl: 'https://example.com/legal/', basePath: '/legal/', policiesPath: '/content/policies' });
@@ -32,6 +38,11 @@ describe('resolveSiteSettings', () => {
     [{ siteUrl: 'example.com' }, 'site.config.ts: siteUrl:'],
     [{ defaultLocale: 'RU' }, 'site.config.ts: defaultLocale: must be a lowercase BCP 47 tag such as "ru" or "en"'],
     [{ siteTitle: { en: 'Documents' } }, 'site.config.ts: siteTitle: has no title for the default locale "ru"'],
+    [{ frameAncestors: ['https://app.example.com/signup'] }, 'site.config.ts: frameAncestors.0: must be an origin such as "https://app.example.com"'],
+    [{ frameAncestors: ["https://app.example.com; script-src 'unsafe-inline'"] }, 'site.config.ts: frameAncestors.0: must be an origin'],
+    [{ frameAncestors: ['https://ok.example.com', 'app.example.com'] }, 'site.config.ts: frameAncestors.1: must be an origin'],
+    [{ frameAncestors: ['*'] }, 'site.config.ts: frameAncestors.0: must be an origin'],
+    [{ frameAncestors: ['https://App.Example.com'] }, 'site.config.ts: frameAncestors.0: must be an origin'],
   ])('refuses %j', (override, message) => {
     expect(() => resolveSiteSettings({ ...config, ...override } as SiteConfigInput, {}, '/p')).toThrow(SiteConfigError);
     expect(() => resolveSiteSettings({ ...config, ...override } as SiteConfigInput, {}, '/p')).toThrow(message);

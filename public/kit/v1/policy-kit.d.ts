@@ -1,0 +1,38 @@
+// Declarations of /kit/v1/policy-kit.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).
+import { type AcceptedIdentity, type CheckReconsentResult } from './reconsent.js';
+export * from './reconsent.js';
+declare global {
+    interface HTMLElementTagNameMap {
+        'policy-update-notice': PolicyUpdateNotice;
+    }
+    interface GlobalEventHandlersEventMap {
+        /** The user accepted the version in force (a required update, or a version the feed did not know): store it as a consent. */
+        'policy-accept': CustomEvent<AcceptedIdentity>;
+        /** The user was told of editorial changes: not a consent. */
+        'policy-acknowledge': CustomEvent<AcceptedIdentity>;
+        /** Every answer the notice received, whatever it shows. */
+        'policy-check': CustomEvent<CheckReconsentResult>;
+    }
+}
+declare const Base: typeof HTMLElement;
+/**
+ * `<policy-update-notice feed-url="…" policy="privacy" locale="ru" accepted-version="2025-09-01">`:
+ * empty when nothing changed; otherwise a notice with a link to the redline
+ * and a button. "required" (a material change) and "unknown-version" (the feed
+ * does not know the accepted version: fail closed) ask the user to accept and
+ * dispatch `policy-accept`; "notify" (editorial changes only) dispatches
+ * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. Every answer is
+ * also dispatched as `policy-check`. Its language is its `lang` attribute, else
+ * the locale. Without `accepted-version` it waits; `accepted-version=""` (no
+ * consent on record) asks for the version in force.
+ */
+export declare class PolicyUpdateNotice extends Base {
+    #private;
+    static observedAttributes: string[];
+    /** The last answer, for products that want more than the notice. */
+    answer: CheckReconsentResult | null;
+    connectedCallback(): void;
+    attributeChangedCallback(): void;
+    /** Asks the feed again and redraws. */
+    refresh(): Promise<void>;
+}

@@ -1,0 +1,137 @@
+/**
+ * The client kit's DOM-free entry, as served (bundled by the build's own
+ * bundleKit), imported and run under Node against a real HTTP feed made by
+ * the feed's own functions: what a product's server does at sign-in.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundleKit } from '#lib/build/kit-bundle.ts';
+import { createCurrentFeed, serializeFeed } from '#lib/feed/feed-data.ts';
+import { createSinceFeed } from '#lib/feed/since-data.ts';
+import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import type * as Kit from '#kit/reconsent.ts';
+import { ROOT } from '../../helpers/build-site.ts';
+import { createTestContext } from '../../helpers/site-context.ts';
+
+// privacy/ru: 2023-03-01, 2025-09-01 (in force at "now"), 2027-01-01 (scheduled, editorial); consent/ru: 2025-09-01.
+const context = createTestContext();
+const folder = mkdtempSync(join(tmpdir(), 'kit-node-'));
+let server: Server;
+let feedUrl = '';
+/** Paths the feed was asked for, in order. */
+let requests: string[] = [];
+/** Paths answered with another document's since.json, as a host that rewrote the path would. */
+const rewritten = new Set<string>();
+const kits: Record<'reconsent' | 'policy-kit', typeof Kit> = {} as never;
+
+/** The feed's files, as the build writes them, by path under /feed/v1/. */
+function feedFile(path: string): string | null {
+  if (path === 'privacy/current.json') return serializeFeed(createCurrentFeed(context, 'privacy'));
+  const [policy = '', locale = '', version = '', file] = path.split('/');
+  const timeline = getTimeline(context.corpus, policy, locale);
+  const entry = timeline?.versions.find((candidate) => candidate.version === version);
+  return timeline && entry && file === 'since.json' ? serializeFeed(createSinceFeed(context, timeline, entry)) : null;
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push(path);
+    if (path === '/feed/v1/broken/ru/v1/since.json') return void response.writeHead(500).end();
+    const body = feedFile(rewritten.has(path) ? 'consent/ru/2025-09-01/since.json' : path.replace(/^\/feed\/v1\//, ''));
+    response.writeHead(body === null ? 404 : 200, { 'Content-Type': 'application/json' }).end(body ?? 'not found');
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
+  const address = server.address();
+  feedUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/feed/v1/`;
+  // The modules exactly as /kit/v1/ serves them.
+  for (const entry of ['reconsent', 'policy-kit'] as const) {
+    const file = join(folder, `${entry}.mjs`);
+    writeFileSync(file, await bundleKit(entry, ROOT));
+    kits[entry] = (await import(pathToFileURL(file).href)) as typeof Kit;
+  }
+});
+
+afterAll(async () => {
+  await new Promise((closed) => server?.close(closed));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const check = async (acceptedVersion: string, extra: Partial<Kit.CheckReconsentOptions> = {}) => {
+  requests = [];
+  return kits.reconsent.checkReconsent({ feedUrl, policy: 'privacy', locale: 'ru', acceptedVersion, at: Date.parse('2026-11-26T12:00:00Z'), ...extra });
+};
+const IN_FORCE = { version: '2025-09-01', effectiveFrom: '2025-08-31T21:00:00.000Z', url: 'https://example.com/legal/ru/privacy/2025-09-01/' };
+
+describe('the kit without a DOM (Node)', () => {
+  test('imports under Node, both entries: no HTMLElement, no customElements, no error', () => {
+    expect(typeof globalThis.HTMLElement).toBe('undefined');
+    expect(typeof kits['policy-kit'].checkReconsent).toBe('function');
+    expect(typeof (kits['policy-kit'] as unknown as { PolicyUpdateNotice: unknown }).PolicyUpdateNotice).toBe('function');
+    expect(Object.keys(kits.reconsent).sort()).toEqual(['checkReconsent', 'decideReconsent']);
+  });
+
+  test('answers a known version with one request, as since.json decides', async () => {
+    const answer = await check('2023-03-01');
+    expect(requests).toEqual(['/feed/v1/privacy/ru/2023-03-01/since.json']);
+    expect(answer).toMatchObject({ reconsent: 'required', current: IN_FORCE, problem: null, timeZone: 'Europe/Moscow' });
+    expect(await check('2025-09-01')).toMatchObject({ reconsent: 'none', problem: null });
+    // The same file answers for a later instant, after the scheduled editorial version.
+    expect(await check('2025-09-01', { at: Date.parse('2027-02-01T00:00:00Z') })).toMatchObject({ reconsent: 'notify', current: { version: '2027-01-01' } });
+  });
+
+  test('a version the feed does not publish (a 404) is unknown-version, with the version in force to accept', async () => {
+    const answer = await check('v0');
+    // current.json also gives the site's time zone, to show the date of the version to accept.
+    expect(answer).toMatchObject({ reconsent: 'unknown-version', problem: 'not-found', current: { ...IN_FORCE, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }, timeZone: 'Europe/Moscow' });
+    expect(requests).toEqual(['/feed/v1/privacy/ru/v0/since.json', '/feed/v1/privacy/current.json']);
+    // After the scheduled version takes effect, current.json's "next" is the one to accept.
+    expect((await check('v0', { at: Date.parse('2027-02-01T00:00:00Z') })).current?.version).toBe('2027-01-01');
+  });
+
+  test.each([
+    ['../../consent/ru/2025-09-01'],
+    ['..%2F..%2Fconsent%2Fru%2F2025-09-01'],
+    ['2025-09-01/../../../consent/ru/2025-09-01'],
+    ['2025-09-01?x'],
+    ['2025-09-01#x'],
+    ['2025-09-01 '],
+    ['Ⅰ'],
+    [''],
+  ])('a malformed version id %j is never requested: unknown-version, invalid-id', async (version) => {
+    const answer = await check(version);
+    expect(answer).toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', acceptedVersion: version, current: { version: '2025-09-01' } });
+    expect(requests).toEqual(['/feed/v1/privacy/current.json']);
+  });
+
+  test('a malformed policy or locale makes no request at all', async () => {
+    for (const options of [{ policy: '../consent' }, { locale: 'ru/../en' }, { policy: 'Privacy' }]) {
+      expect(await check('2025-09-01', options)).toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', current: null });
+      expect(requests).toEqual([]);
+    }
+  });
+
+  test('a file that answers for another document (a rewritten path) is not taken for this one', async () => {
+    rewritten.add('/feed/v1/privacy/ru/2023-03-01/since.json');
+    try {
+      expect(await check('2023-03-01')).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error' });
+    } finally {
+      rewritten.clear();
+    }
+  });
+
+  test('a feed that fails or cannot be reached answers unknown-version instead of throwing', async () => {
+    expect(await check('v1', { policy: 'broken' })).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error', current: null });
+    expect(await check('2023-03-01', { feedUrl: 'http://127.0.0.1:9/feed/v1/' })).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error', current: null, timeZone: null });
+    // Relative to nothing: in Node there is no page to resolve it against.
+    expect(await check('2023-03-01', { feedUrl: '/feed/v1/' })).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error' });
+  });
+
+  test('an invalid instant is a programming error, said at once', async () => {
+    await expect(check('2023-03-01', { at: Number.NaN })).rejects.toThrow(TypeError);
+  });
+});
