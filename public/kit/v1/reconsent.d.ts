@@ -1,12 +1,4 @@
 // Declarations of /kit/v1/reconsent.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).
-/**
- * The re-consent decision: given the version a user accepted and an instant,
- * which version is in force, whether the user must accept again (a material
- * change took effect since), only be told (editorial changes only), or
- * nothing, and where the redline from the accepted version to the current one
- * is. One pure function, dependency-free, used by the CLI, the pages, the
- * since.json files and the client kit in the browser alike.
- */
 /** What the product should do. */
 export type ReconsentDecision = 'none' | 'notify' | 'required' | 'unknown-version';
 /** A version later than the accepted one, as since.json lists it. */

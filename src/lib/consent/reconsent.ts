@@ -3,7 +3,7 @@
  * which version is in force, whether the user must accept again (a material
  * change took effect since), only be told (editorial changes only), or
  * nothing, and where the redline from the accepted version to the current one
- * is. One pure function, dependency-free, used by the CLI, the pages, the
+ * is. One pure function, with no imports but the interval rules (time/interval.ts), used by the CLI, the pages, the
  * since.json files and the client kit in the browser alike.
  */
 import { countStartedBy, hasBegun } from '#lib/time/interval.ts';
