@@ -28,6 +28,9 @@ const CACHE_FORMAT = 'policy-press/4';
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
 
+/** How long the dev server waits after the last change in the policies folder before it checks the folder again. */
+const SYNC_DELAY_MS = 150;
+
 /** Options of {@link policyLoader}. */
 export interface PolicyLoaderOptions {
   /** Load drafts too (the dev server); production builds leave them out. */
@@ -142,9 +145,14 @@ export function policyLoader(options: PolicyLoaderOptions): Loader {
       // Any change under the policies folder, wherever it is, re-validates everything, as a build would.
       const folder = resolve(settings.policiesPath);
       watcher.add(folder);
+      // The watcher drops a change event that comes within 50 ms of another for the same file (chokidar's throttle),
+      // so a sync right at the first event could miss a second save; one sync 150 ms after the last event reads both.
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const onChange = (path: string) => {
         const changed = resolve(path);
-        if (changed === folder || changed.startsWith(folder + sep)) void sync();
+        if (changed !== folder && !changed.startsWith(folder + sep)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void sync(), SYNC_DELAY_MS);
       };
       for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onChange);
     },
