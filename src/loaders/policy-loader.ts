@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport } from '#lib/corpus/problem.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { renderVersionFiles, type RenderVersionInput } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
@@ -45,6 +45,8 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     // The dev server shows new versions before they are published; a production build refuses them.
     enforceLedger: !includeDrafts,
     cwd: root,
+    now: getBuildInstant(process.env),
+    localeModel: settings.localeModel,
   });
   if (problems.length > 0) throw new CorpusError(problems);
   if (ledgerWarnings.length > 0) {
@@ -89,11 +91,12 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
   const now = getBuildInstant(process.env);
-  const scheduled = versions.filter((version) => !version.draft).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  // A withdrawn version never takes effect.
+  const scheduled = versions.filter((version) => !version.draft && !version.published?.withdrawn).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const next = findNextAfter(scheduled, now, (version) => version.effectiveFrom);
   logger.info(
     next
-      ? `next scheduled change: ${next.id} takes effect at ${formatInstant(next.effectiveFrom)}; rebuild the site then (a daily scheduled build does)`
+      ? `next scheduled change: ${next.id} takes effect at ${formatInstant(next.effectiveFrom)} (${formatZonedInstant(next.effectiveFrom, settings.timeZone)}); rebuild the site then (a daily scheduled build does)`
       : 'no scheduled change: every version has taken effect',
   );
 }

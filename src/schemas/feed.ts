@@ -6,11 +6,14 @@
  * is always the rules the files were checked against.
  *
  * Within v1 changes are additive only: objects accept properties they do not
- * know, so a client written today keeps working when a field is added.
+ * know, so a client written today keeps working when a field is added; and
+ * fields added within v1 are optional here, so feeds written before them
+ * still validate (the build always writes them).
  */
 import { z } from 'zod';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { CHANGE_TYPES } from './front-matter.ts';
+import { CORRECTION_KINDS, PUBLICATION_KINDS } from './ledger.ts';
 
 const Sha256 = z.string().regex(SHA256_PATTERN).meta({ description: 'Hex SHA-256 of the exact bytes served at markdownUrl.' });
 const Instant = z.iso.datetime({ offset: false }).meta({ description: 'An instant in ISO 8601, UTC, with Z.' });
@@ -18,6 +21,34 @@ const Url = z.url({ protocol: /^https?$/ });
 const PolicyId = z.string().regex(POLICY_ID_PATTERN);
 const VersionId = z.string().regex(VERSION_ID_PATTERN);
 const Locale = z.string().regex(LOCALE_PATTERN).meta({ description: 'Lowercase BCP 47 language tag.' });
+const ChangeType = z.enum(CHANGE_TYPES);
+const Locales = z.array(Locale).meta({ description: 'The languages that have a text of this version, sorted. A version is in force for every language at once; a language missing here has no text of it.' });
+const LocaleModel = z.enum(['translations', 'independent']).meta({
+  description:
+    '"translations": the same version id in every locale is one version, with one interval for all languages (a locale may have no text of the version in force). "independent": each locale is its own document with its own timeline. Absent in feeds written before it existed, whose intervals were per locale.',
+});
+
+/** How a version came to be published, from the ledger. */
+const PublicationSchema = z
+  .looseObject({
+    kind: z.enum(PUBLICATION_KINDS),
+    reason: z.string().min(1).nullable().meta({ description: 'Why it was backdated; null otherwise (and for a backdating recorded without a reason by a version 1 ledger).' }),
+  })
+  .meta({
+    description:
+      '"imported": already in force when the ledger was created (history from before it, attested from publishedAt); "published": published no later than it took effect; "backdated": published after it took effect, with the reason: a consent given between effectiveFrom and publishedAt was given when nobody could read it; "late-translation": this language\'s text of a version already published in another, published after the version took effect (at publishedAt).',
+  });
+
+/** A postponement of a version before it took effect. */
+const RescheduleSchema = z.looseObject({
+  previousEffectiveFrom: Instant,
+  effectiveFrom: Instant,
+  recordedAt: Instant,
+  reason: z.string().min(1),
+  previousSha256: Sha256.meta({ description: 'The text before (the effective instant is part of the published text).' }),
+  sha256: Sha256,
+  previousMarkdownUrl: Url.meta({ description: 'The text before the postponement, still served by its hash.' }),
+});
 
 /** One published version of one policy in one locale. */
 export const FeedVersionSchema = z
@@ -33,8 +64,8 @@ export const FeedVersionSchema = z
     markdownUrl: Url.meta({ description: 'The published Markdown: canonical front matter, then the text.' }),
     diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
-    changeType: z.enum(CHANGE_TYPES).meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
-    publishedAt: Instant.nullable().meta({ description: 'When the version was recorded as published in the ledger.' }),
+    changeType: ChangeType.meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
+    publishedAt: Instant.nullable().meta({ description: 'When the version (this language\'s text) was recorded as published in the ledger.' }),
     corrections: z
       .array(
         z.looseObject({
@@ -44,11 +75,46 @@ export const FeedVersionSchema = z
           sha256: Sha256,
           previousMarkdownUrl: Url.meta({ description: 'The text before the correction, still served by its hash.' }),
           diffUrl: Url.meta({ description: 'Redline of the correction.' }),
+          kind: z.enum(CORRECTION_KINDS).optional().meta({
+            description:
+              '"editorial": it passed the editorial check (no number, date, amount, e-mail or URL touched, at most 5% of the words changed); "material": it did not and was recorded anyway, with overrideReason; "unchecked": recorded before corrections were checked.',
+          }),
+          overrideReason: z.string().min(1).nullable().optional(),
+          changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable().optional().meta({ description: 'The change of changeType this correction made, or null.' }),
+          summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable().optional().meta({ description: 'The change of summary this correction made, or null.' }),
         }),
       )
       .meta({ description: 'Corrections of the published text, oldest first. A consent recorded with an earlier sha256 was given to that earlier text.' }),
+    publication: PublicationSchema.nullable().optional(),
+    locales: Locales.optional(),
+    rescheduled: z.array(RescheduleSchema).optional().meta({ description: 'Changes of effectiveFrom made before the version took effect, oldest first.' }),
   })
   .meta({ title: 'Policy version' });
+
+/** A version withdrawn before it took effect: never in force, its text still served. */
+export const WithdrawnVersionSchema = z
+  .looseObject({
+    policy: PolicyId,
+    locale: Locale,
+    version: VersionId,
+    title: z.string().min(1),
+    effectiveFrom: Instant.meta({ description: 'The instant it was to take effect; it never did.' }),
+    publishedAt: Instant,
+    withdrawnAt: Instant,
+    reason: z.string().min(1),
+    sha256: Sha256,
+    url: Url,
+    markdownUrl: Url,
+  })
+  .meta({ title: 'Withdrawn version' });
+
+/** One version of the policy's timeline, whatever the language. */
+const TimelineEntrySchema = z.looseObject({
+  version: VersionId,
+  effectiveFrom: Instant,
+  effectiveUntil: Instant.nullable(),
+  locales: Locales,
+});
 
 /** `/feed/v1/<policy>.json`: every published version of one policy, all locales. */
 export const PolicyFeedSchema = z
@@ -57,7 +123,12 @@ export const PolicyFeedSchema = z
     feedVersion: z.literal(1),
     policy: PolicyId,
     locales: z.array(Locale).min(1),
-    versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom.' }),
+    localeModel: LocaleModel.optional(),
+    timeline: z.array(TimelineEntrySchema).optional().meta({
+      description: 'Which version is in force when, oldest first, with its languages: with localeModel "translations" one list for the policy; with "independent", each locale\'s own, by locale.',
+    }),
+    versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom. Withdrawn versions are not here (see withdrawn).' }),
+    withdrawn: z.array(WithdrawnVersionSchema).optional().meta({ description: 'Versions withdrawn before they took effect, by locale and id.' }),
   })
   .meta({ title: 'Policy feed', description: 'Every published version of one policy. The intervals are the truth; rebuild the site when a scheduled version takes effect.' });
 
@@ -69,6 +140,18 @@ export const CurrentVersionSchema = z.looseObject({
   sha256: Sha256,
   url: Url,
   markdownUrl: Url,
+});
+
+/** The version of a policy in force (or next), whatever the language of its texts. */
+export const VersionInForceSchema = z.looseObject({
+  version: VersionId,
+  effectiveFrom: Instant,
+  locales: Locales,
+});
+
+/** This language's previous text, shown for reference only while the version in force has no text in it. */
+export const ReferenceTextSchema = CurrentVersionSchema.extend({
+  notInForceSince: Instant.meta({ description: 'When it stopped being in force.' }),
 });
 
 /** One policy in `/feed/v1/index.json`. */
@@ -86,7 +169,8 @@ export const FeedIndexPolicySchema = z.looseObject({
       atomUrl: Url,
       jsonFeedUrl: Url,
       timemapUrl: Url,
-      inForce: CurrentVersionSchema.nullable().meta({ description: 'The version in force at build time; null before the first takes effect.' }),
+      inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).' }),
+      inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force at build time and its languages, whatever this one has.' }),
     }),
   ),
 });
@@ -112,14 +196,23 @@ export const CurrentFeedSchema = z
     locales: z.record(
       Locale,
       z.looseObject({
-        inForce: CurrentVersionSchema.nullable(),
-        next: CurrentVersionSchema.nullable().meta({ description: 'The next scheduled version, if any: switch to it at its effectiveFrom.' }),
+        inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force; null before the first, or when the version in force has no text in this language.' }),
+        next: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the next scheduled version, if any: switch to it at its effectiveFrom.' }),
+        inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
+        nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
+        reference: ReferenceTextSchema.nullable().optional().meta({
+          description: 'When the version in force has no text in this language: this language\'s previous text, which the stable page shows for reference only; null otherwise.',
+        }),
       }),
     ),
   })
   .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
 
 const VersionRef = z.looseObject({ version: VersionId, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
+const LaterTextFields = {
+  locale: Locale.optional().meta({ description: 'The language of the text named here: this file\'s own, or, for a version with no text in it, the one it exists in (the default locale first).' }),
+  locales: Locales.optional(),
+};
 
 /** `/feed/v1/<policy>/<locale>/<version>/since.json`: the re-consent answer for users who accepted this version. */
 export const SinceFeedSchema = z
@@ -136,10 +229,16 @@ export const SinceFeedSchema = z
         VersionRef.extend({
           changeType: z.enum(CHANGE_TYPES),
           summary: z.array(z.string()),
-          redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one.' }),
+          redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one (for a version with no text in this language: in the language of the text named, else its page).' }),
+          ...LaterTextFields,
+          rescheduled: z.array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string() })).optional().meta({ description: 'Postponements before it took effect.' }),
         }),
       )
-      .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included: the data to answer for any later instant.' }),
+      .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included (withdrawn ones are not): the data to answer for any later instant.' }),
+    withdrawn: z
+      .array(z.looseObject({ version: VersionId, effectiveFrom: Instant, withdrawnAt: Instant, reason: z.string() }))
+      .optional()
+      .meta({ description: 'Versions after the accepted one that were announced, then withdrawn before taking effect: they never apply.' }),
     answer: z
       .looseObject({
         policy: PolicyId,
@@ -165,6 +264,8 @@ export type FeedIndex = z.output<typeof FeedIndexSchema>;
 export type CurrentFeed = z.output<typeof CurrentFeedSchema>;
 export type CurrentVersion = z.output<typeof CurrentVersionSchema>;
 export type SinceFeed = z.output<typeof SinceFeedSchema>;
+export type WithdrawnFeedVersion = z.output<typeof WithdrawnVersionSchema>;
+export type VersionInForce = z.output<typeof VersionInForceSchema>;
 
 /** The JSON Schema published at `/feed/v1/schema.json`, one definition per file type. */
 export function getFeedJsonSchema(id: string): Record<string, unknown> {
@@ -175,6 +276,7 @@ export function getFeedJsonSchema(id: string): Record<string, unknown> {
   registry.add(SinceFeedSchema, { id: 'SinceFeed' });
   registry.add(FeedVersionSchema, { id: 'FeedVersion' });
   registry.add(CurrentVersionSchema, { id: 'CurrentVersion' });
+  registry.add(WithdrawnVersionSchema, { id: 'WithdrawnVersion' });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (name) => `#/$defs/${name}` });
   const defs = Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => {

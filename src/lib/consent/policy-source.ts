@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '#schemas/feed.ts';
+import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type PolicyFeed } from '#schemas/feed.ts';
 import type { ReconsentInput } from './reconsent.ts';
 import { createPolicyFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
@@ -41,12 +41,13 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     includeDrafts: false,
     enforceLedger: true,
     cwd,
+    now,
+    localeModel: settings.localeModel,
   });
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
   const context = createSiteContext(settings, loaded.corpus, now);
-  const versions = loaded.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
   return {
-    index: createVersionIndex(versions),
+    index: createVersionIndex(loaded.corpus.policies.map((policy) => createPolicyFeed(context, policy))),
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
     origin: settings.policiesDir,
@@ -91,20 +92,20 @@ export async function loadFeedSource(location: string): Promise<PolicySource> {
     throw new FeedSourceError(error instanceof Error ? error.message : String(error));
   }
   const indexPath = new URL('feed/v1/index.json', feedIndex.siteUrl).pathname;
-  const versions: FeedVersion[] = [];
+  const feeds: PolicyFeed[] = [];
   for (const policy of feedIndex.policies) {
     const feedLocation = isUrl(indexLocation)
       ? new URL(policy.feedUrl, indexLocation).href
       : join(dirname(indexLocation), posix.relative(posix.dirname(indexPath), new URL(policy.feedUrl).pathname));
     try {
-      versions.push(...validateFeedFile(PolicyFeedSchema, await readJson(feedLocation), feedLocation).versions);
+      feeds.push(validateFeedFile(PolicyFeedSchema, await readJson(feedLocation), feedLocation));
     } catch (error) {
       throw error instanceof FeedSourceError ? error : new FeedSourceError(error instanceof Error ? error.message : String(error));
     }
   }
   const locate = (url: string) =>
     isUrl(indexLocation) ? new URL(url, indexLocation).href : join(dirname(indexLocation), posix.relative(posix.dirname(indexPath), new URL(url).pathname));
-  const index = createVersionIndex(versions);
+  const index = createVersionIndex(feeds);
   return {
     index,
     timeZone: feedIndex.timeZone,
@@ -115,7 +116,7 @@ export async function loadFeedSource(location: string): Promise<PolicySource> {
       if (!index.versions.has(`${policy}/${locale}/${acceptedVersion}`)) return { policy, locale, acceptedVersion, accepted: null, later: [] };
       const sinceUrl = new URL(`feed/v1/${policy}/${locale}/${acceptedVersion}/since.json`, feedIndex.siteUrl).href;
       const since = validateFeedFile(SinceFeedSchema, await readJson(locate(sinceUrl)), sinceUrl);
-      return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later };
+      return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later, withdrawn: since.withdrawn };
     },
   };
 }

@@ -7,6 +7,8 @@ import { checkLedger } from '#lib/ledger/check-ledger.ts';
 import { readArchivedText, readLedger } from '#lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { LocaleModel } from '#schemas/site-config.ts';
+import { getVersionId, parsePolicyPath } from './policy-path.ts';
 import type { Problem } from './problem.ts';
 import { readCorpus, toDisplayPath } from './read-corpus.ts';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
@@ -19,6 +21,10 @@ export interface LoadedCorpus {
   /** Valid drafts not in `versions` (production). */
   drafts: PolicyVersion[];
   problems: Problem[];
+  /** Ids of version files that exist but did not validate. */
+  invalidIds: ReadonlySet<string>;
+  /** The version of the ledger file read (1 is read, upgraded in memory, until publish writes 2); null without a ledger. */
+  ledgerVersion: 1 | 2 | null;
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
   /** The timelines of `versions` (none while there are problems). */
@@ -38,21 +44,39 @@ export interface LoadCorpusOptions {
    * warnings (the dev server, where a new version is edited before it is published).
    */
   enforceLedger: boolean;
+  /** The instant the ledger rules are checked at (backdating, what can still be postponed): the build's "now". */
+  now: number;
+  /** Default `translations`. */
+  localeModel?: LocaleModel;
 }
 
 /** Reads and validates a policies folder. */
 export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   const cwd = options.cwd ?? process.cwd();
   const files = readCorpus(options.policiesPath, cwd);
+  const localeModel = options.localeModel ?? 'translations';
   const { versions, drafts, problems } = validateCorpus(files, {
     timeZone: options.timeZone,
     includeDrafts: options.includeDrafts,
     defaultLocale: options.defaultLocale,
+    localeModel,
   });
+  // Files that exist but did not validate: the ledger must not call their versions deleted.
+  const valid = new Set([...versions, ...drafts].map((version) => version.id));
+  const invalidIds = new Set(
+    files.flatMap((file) => {
+      const path = parsePolicyPath(file.relativePath);
+      return path.ok && !valid.has(getVersionId(path.key)) ? [getVersionId(path.key)] : [];
+    }),
+  );
   const contentProblems = problems.length;
   const ledgerFile = readLedger(options.policiesPath, cwd);
   const ledgerCheck = checkLedger({
     versions: [...versions, ...drafts],
+    invalidIds,
+    now: options.now,
+    timeZone: options.timeZone,
+    localeModel,
     ledger: ledgerFile.ledger,
     ledgerFile: ledgerFile.file,
     policiesDisplayPath: toDisplayPath(options.policiesPath, cwd),
@@ -79,10 +103,12 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     versions,
     drafts,
     problems,
+    invalidIds,
+    ledgerVersion: ledgerFile.ledger ? (ledgerFile.ledger.readFrom ?? 2) : null,
     ledgerWarnings,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
-      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : []));
+      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : [], { localeModel }));
     },
   };
 }

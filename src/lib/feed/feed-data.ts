@@ -14,11 +14,13 @@ import {
   type FeedIndex,
   type FeedVersion,
   type PolicyFeed,
+  type VersionInForce,
+  type WithdrawnFeedVersion,
 } from '#schemas/feed.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { getEntry, getEntryInForceAt, getNextEntryAfter, getPolicyLocales, getTimeline, type TimelineEntry } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
+import { getCurrentVersion, getNextChangeAfter, getReferenceText, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
 /** Thrown when a feed file does not satisfy its own schema (a bug, never a content problem). */
 export class FeedContractError extends Error {
@@ -59,8 +61,41 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
       sha256: correction.sha256,
       previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256)),
       diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),
+      kind: correction.kind,
+      overrideReason: correction.overrideReason,
+      changeType: correction.changeType,
+      summary: correction.summary,
+    })),
+    publication: version.published?.publication ?? null,
+    locales: getEntry(context.corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale],
+    rescheduled: (version.published?.rescheduled ?? []).map((change) => ({
+      ...change,
+      previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, change.previousSha256)),
     })),
   };
+}
+
+/** A withdrawn version as the feed lists it. */
+export function toWithdrawnVersion(context: SiteContext, version: TimelineVersion): WithdrawnFeedVersion {
+  const { urls } = context;
+  return {
+    policy: version.policy,
+    locale: version.locale,
+    version: version.version,
+    title: version.title,
+    effectiveFrom: formatInstant(version.effectiveFrom),
+    publishedAt: version.published?.publishedAt ?? '',
+    withdrawnAt: version.published?.withdrawn?.recordedAt ?? '',
+    reason: version.published?.withdrawn?.reason ?? '',
+    sha256: version.sha256,
+    url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
+    markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
+  };
+}
+
+/** A version of the policy's timeline, whatever its languages. */
+export function toVersionInForce(entry: TimelineEntry | undefined): VersionInForce | null {
+  return entry ? { version: entry.version, effectiveFrom: formatInstant(entry.effectiveFrom), locales: entry.locales } : null;
 }
 
 /** The short reference to a version that current.json, index.json and version pages carry. */
@@ -92,7 +127,18 @@ export function createPolicyFeed(context: SiteContext, policy: string): PolicyFe
     feedVersion: 1,
     policy,
     locales,
+    localeModel: corpus.localeModel,
+    timeline: (corpus.localeModel === 'translations' ? [policy] : locales.map((locale) => `${policy}/${locale}`)).flatMap(
+      (key) =>
+        corpus.versionTimelines.get(key)?.entries.map((entry) => ({
+          version: entry.version,
+          effectiveFrom: formatInstant(entry.effectiveFrom),
+          effectiveUntil: entry.effectiveUntil === null ? null : formatInstant(entry.effectiveUntil),
+          locales: entry.locales,
+        })) ?? [],
+    ),
     versions: locales.flatMap((locale) => getTimeline(corpus, policy, locale)?.versions.map((version) => toFeedVersion(context, version)) ?? []),
+    withdrawn: corpus.withdrawn.filter((version) => version.policy === policy).map((version) => toWithdrawnVersion(context, version)),
   };
   return validateFeedFile(PolicyFeedSchema, feed, urls.policyFeed(policy));
 }
@@ -126,6 +172,7 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
             jsonFeedUrl: urls.absolute(urls.jsonFeed(policy, locale)),
             timemapUrl: urls.absolute(urls.timemap(policy, locale)),
             inForce: toCurrentVersion(context, timeline && getVersionInForceAt(timeline, now)),
+            inForceVersion: toVersionInForce(getEntryInForceAt(corpus, policy, locale, now)),
           };
         }),
       };
@@ -144,11 +191,16 @@ export function createCurrentFeed(context: SiteContext, policy: string): Current
     locales: Object.fromEntries(
       getPolicyLocales(corpus, policy).map((locale) => {
         const timeline = getTimeline(corpus, policy, locale);
+        // The stable page shows this language's previous text, for reference only, while the version in force has none here.
+        const reference = timeline && getReferenceText(timeline, now);
         return [
           locale,
           {
             inForce: toCurrentVersion(context, timeline && getVersionInForceAt(timeline, now)),
             next: toCurrentVersion(context, timeline && getNextChangeAfter(timeline, now)),
+            inForceVersion: toVersionInForce(getEntryInForceAt(corpus, policy, locale, now)),
+            nextVersion: toVersionInForce(getNextEntryAfter(corpus, policy, locale, now)),
+            reference: reference ? { ...toVersionReference(context, reference), notInForceSince: formatInstant(reference.effectiveUntil ?? now) } : null,
           },
         ];
       }),

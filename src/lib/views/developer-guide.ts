@@ -8,7 +8,7 @@ import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getCurrentVersion } from '#lib/timeline/timeline.ts';
+import { getCurrentVersion, getVersionStatus } from '#lib/timeline/timeline.ts';
 
 /** Feed links of one policy in one locale. */
 export interface PolicyFeedLinks {
@@ -69,8 +69,9 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
     for (const policy of [preferred, ...corpus.policies]) {
       for (const candidate of [locale, settings.defaultLocale, ...corpus.locales]) {
         const timeline = getTimeline(corpus, policy, candidate);
+        // A consent example names a text in force; a text shown for reference only is not one.
         const version = timeline && getCurrentVersion(timeline, now);
-        if (version) return version;
+        if (version && getVersionStatus(version, now) !== 'superseded') return version;
       }
     }
     return undefined;

@@ -13,7 +13,8 @@ describe('createPolicyFeed', () => {
   test('lists every version of every locale with its interval, hash and absolute URLs', () => {
     expect(feed.locales).toEqual(['en', 'ru']);
     expect(feed.versions.map((v) => [v.locale, v.version, v.effectiveFrom, v.effectiveUntil])).toEqual([
-      ['en', '2025-09-01', '2025-08-31T21:00:00.000Z', null],
+      // One timeline per policy: the English text stops being in force when the Russian-only version takes effect.
+      ['en', '2025-09-01', '2025-08-31T21:00:00.000Z', '2026-12-31T21:00:00.000Z'],
       ['ru', '2023-03-01', '2023-02-28T21:00:00.000Z', '2025-08-31T21:00:00.000Z'],
       ['ru', '2025-09-01', '2025-08-31T21:00:00.000Z', '2026-12-31T21:00:00.000Z'],
       ['ru', '2027-01-01', '2026-12-31T21:00:00.000Z', null],
