@@ -11,7 +11,7 @@
  */
 import type { Ledger, LedgerEntry, PublishedRecord } from '#schemas/ledger.ts';
 import type { LocaleModel } from '#schemas/site-config.ts';
-import { formatZonedInstant } from '#lib/time/zoned-time.ts';
+import { formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
 import { hasBegun } from '#lib/time/interval.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
@@ -68,8 +68,6 @@ function firstDifferentLine(a: string, b: string): number {
   return index;
 }
 
-/** The first whole minute after an instant: a clean effective instant to suggest. */
-const nextMinute = (instant: number) => (Math.floor(instant / 60_000) + 1) * 60_000;
 const idOf = (value: { policy: string; locale: string; version: string }) => `${value.policy}/${value.locale}/${value.version}`;
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 const quoteList = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map((item) => JSON.stringify(item)).join(', '));
@@ -154,7 +152,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
           ...base,
           code: 'effective-changed',
           message: `${base.message}, which is before now (${when(input.now)}): a postponed version cannot take effect in the past`,
-          hint: `Use an instant from now on, e.g. effective: ${when(nextMinute(input.now))} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
+          hint: `Use an instant from now on, e.g. effective: ${when(getNextMinute(input.now))} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
         });
       } else if (version.corrections.length > entry.corrections.length) {
         problems.push({
@@ -406,7 +404,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         field: 'effective',
         code: 'backdated',
         message: `${version.id} takes effect at ${when(version.effectiveFrom)} ("${version.effective}"), before the moment of publishing (${when(input.now)}): from then on it would be reported as in force since a moment when nobody could read it`,
-        hint: `Make it take effect no earlier than it is published: effective: ${when(nextMinute(input.now))} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
+        hint: `Make it take effect no earlier than it is published: effective: ${when(getNextMinute(input.now))} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
       });
       continue;
     }

@@ -113,3 +113,8 @@ export function formatZonedInstant(epochMs: number, timeZone: string): string {
   const offset = offsetMinutes === 0 ? 'Z' : `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
   return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${ms ? `.${String(ms).padStart(3, '0')}` : ''}${offset}`;
 }
+
+/** The first whole minute after an instant: a clean effective instant to suggest in a message. */
+export function getNextMinute(epochMs: number): number {
+  return (Math.floor(epochMs / 60_000) + 1) * 60_000;
+}
