@@ -232,6 +232,18 @@ export const SinceFeedSchema = z
           redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one (for a version with no text in this language: in the language of the text named, else its page).' }),
           ...LaterTextFields,
           rescheduled: z.array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string() })).optional().meta({ description: 'Postponements before it took effect.' }),
+          corrections: z
+            .array(
+              z.looseObject({
+                date: z.iso.date(),
+                reason: z.string(),
+                kind: z.enum(CORRECTION_KINDS),
+                changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable(),
+                summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable(),
+              }),
+            )
+            .optional()
+            .meta({ description: 'Corrections of this version since it was published; changeType and summary above are the corrected ones, and a correction that changed them says from what.' }),
         }),
       )
       .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included (withdrawn ones are not): the data to answer for any later instant.' }),

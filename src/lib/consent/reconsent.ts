@@ -28,6 +28,8 @@ export interface LaterVersion {
   locales?: string[] | undefined;
   /** Postponements before it took effect. */
   rescheduled?: { previousEffectiveFrom: string; effectiveFrom: string; recordedAt: string; reason: string }[] | undefined;
+  /** Corrections of its text, changeType or summary since it was published: what the answer reads is the corrected one. */
+  corrections?: { date: string; reason: string; kind?: string | undefined; changeType?: { from: string; to: string } | null | undefined; summary?: { from: string[]; to: string[] } | null | undefined }[] | undefined;
 }
 
 /** The accepted version. */

@@ -64,6 +64,7 @@ export function getReconsentInput(context: SiteContext, policy: string, locale: 
         locale: text.locale,
         locales: entry.locales,
         rescheduled: (text.published?.rescheduled ?? []).map(({ previousEffectiveFrom, effectiveFrom, recordedAt, reason }) => ({ previousEffectiveFrom, effectiveFrom, recordedAt, reason })),
+        corrections: (text.published?.corrections ?? []).map(({ date, reason, kind, changeType, summary }) => ({ date, reason, kind, changeType, summary })),
       },
     ];
   });
