@@ -77,19 +77,13 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
 
 /** A withdrawn version as the feed lists it. */
 export function toWithdrawnVersion(context: SiteContext, version: TimelineVersion): WithdrawnFeedVersion {
-  const { urls } = context;
   return {
     policy: version.policy,
     locale: version.locale,
-    version: version.version,
-    title: version.title,
-    effectiveFrom: formatInstant(version.effectiveFrom),
+    ...toVersionReference(context, version),
     publishedAt: version.published?.publishedAt ?? '',
     withdrawnAt: version.published?.withdrawn?.recordedAt ?? '',
     reason: version.published?.withdrawn?.reason ?? '',
-    sha256: version.sha256,
-    url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
-    markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
   };
 }
 
