@@ -35,7 +35,7 @@ const SENSITIVE: { name: string; pattern: RegExp }[] = [
   { name: 'an e-mail address', pattern: /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@<>()[\]]*[\p{L}\p{N}]/gu },
   // \b is ASCII-only even with the u flag, so word edges are spelled out for Cyrillic.
   { name: 'a URL', pattern: /(?:https?:\/\/|www\.)[^\s<>()]+|(?<![\p{L}\p{N}])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:ru|рф|com|org|net|io|su|info|eu|de|uk)(?![\p{L}\p{N}])(?:\/[^\s<>()]*)?/giu },
-  { name: 'an amount', pattern: /[₽$€£¥]|(?<![\p{L}\p{N}])(?:руб(?:л[ьяейюми]*)?|коп(?:е[ейкиа]*)?|usd|eur|rub)(?![\p{L}])/giu },
+  { name: 'an amount', pattern: /[₽$€£¥]|(?<![\p{L}\p{N}])(?:руб(?:л\p{L}*)?|копе(?:й|е)к\p{L}*|коп\.|доллар\p{L}*|евро|dollars?|euros?|usd|eur|rub)(?![\p{L}])/giu },
   { name: 'a number', pattern: /\p{Nd}+(?:[.,:/-]\p{Nd}+)*/gu },
 ];
 
