@@ -35,7 +35,10 @@ export function generateCorpus(options: CorpusOptions): number {
         if (v > 1) lines = mutatePolicyLines(random, locale, lines, 0.02 + random() * 0.08);
         // Versions a month apart from 2020 on; translations share ids and dates.
         const date = new Date(Date.UTC(2020, 0, 1) + (v - 1) * 30 * 86_400_000).toISOString().slice(0, 10);
-        const changeType = v > 1 && random() < 0.25 ? 'editorial' : 'material';
+        // Translations of one version agree on changeType (the build requires it), so it comes from the policy and version
+        // alone; the draw from `random` stays so the texts are the ones earlier runs generated.
+        random();
+        const changeType = v > 1 && createRandom(options.seed * 7919 + p * 131 + v)() < 0.25 ? 'editorial' : 'material';
         const front = [
           '---',
           `title: ${TITLES[locale]} ${p}`,

@@ -16,12 +16,14 @@ import { NEW_HELP, runNew } from './commands/new.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
+import { runWithdraw, WITHDRAW_HELP } from './commands/withdraw.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   new: { run: runNew, help: NEW_HELP },
   check: { run: runCheck, help: CHECK_HELP },
   diff: { run: runDiff, help: DIFF_HELP },
   publish: { run: runPublish, help: PUBLISH_HELP },
+  withdraw: { run: runWithdraw, help: WITHDRAW_HELP },
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   reconsent: { run: runReconsent, help: RECONSENT_HELP },

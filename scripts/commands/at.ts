@@ -1,20 +1,27 @@
 /**
  * `npm run policy -- at <policy> <instant> [--locale L] [--feed URL] [--json]`:
- * the version of a policy in force at an instant.
+ * the version of a policy in force at an instant, and its text in a locale.
  */
 import { parseArgs } from 'node:util';
 import { parseInstant } from '#lib/time/effective-instant.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
-import { findVersionAt, formatDuration } from '#lib/consent/version-index.ts';
+import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
+import { findEntryAt, findInForceOrLastText, formatDuration, getIndexedTimeline } from '#lib/consent/version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { getPolicySource, print, requireKnownPolicy, UsageError } from './command-context.ts';
+
+/** Exit codes of `at`, for scripts. */
+export const AT_EXIT = { inForce: 0, none: 1, noTranslation: 2 } as const;
 
 export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]
 
   The version of <policy> in force at <instant>: its id, effective period,
   sha256 and permanent URL. <instant> is an ISO 8601 date-time with an offset
   or Z (2025-09-01T12:00:00+03:00), or a date (2025-09-01) meaning the start
-  of that day in the site's time zone. Exit 1 when no version was in force.
+  of that day in the site's time zone.
+
+  Exit codes: 0 in force; 1 no version was in force (or an error); 2 a
+  version was in force but has no text in --locale (it names the languages it
+  exists in, and the locale's earlier text, which was for reference only).
 
   --locale  the locale (default: the site's default locale)
   --feed    read a published feed (URL or path of index.json) instead of policies/
@@ -38,24 +45,47 @@ export async function runAt(args: string[]): Promise<number> {
   requireKnownPolicy(policy, source.index.policies.keys(), source.origin);
   const locales = source.index.policies.get(policy) ?? new Set<string>();
   if (!locales.has(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${[...locales].sort().join(', ')}. Use --locale.`);
+  const when = (ms: number) => formatZonedInstant(ms, source.timeZone);
 
-  const version = findVersionAt(source.index, policy, locale, instant);
-  if (!version) {
-    const first = source.index.timelines.get(`${policy}/${locale}`)?.[0];
-    const message = `No version of ${policy} (${locale}) was in force at ${formatInstant(instant)}${first ? `: the first, ${first.version}, took effect ${formatDuration(first.from - instant)} later, at ${first.effectiveFrom}` : ''}.`;
+  const entry = findEntryAt(source.index, policy, locale, instant);
+  if (!entry) {
+    const first = getIndexedTimeline(source.index, policy, locale)[0];
+    const message = `No version of ${policy} (${locale}) was in force at ${when(instant)}${first ? `: the first, ${first.version}, took effect ${formatDuration(first.from - instant)} later, at ${when(first.from)}` : ''}.`;
     if (values.json) print(JSON.stringify({ policy, locale, instant: formatInstant(instant), inForce: null, message }));
     else process.stderr.write(`${message}\n`);
-    return 1;
+    return AT_EXIT.none;
   }
-  const { from: _from, until: _until, ...feedVersion } = version;
+  const text = entry.texts.get(locale);
+  const version = { version: entry.version, effectiveFrom: formatInstant(entry.from), effectiveUntil: entry.until === null ? null : formatInstant(entry.until), locales: entry.locales };
+  if (!text) {
+    const reference = findInForceOrLastText(source.index, policy, locale, instant);
+    const message = `${policy} at ${when(instant)}: version ${entry.version} was in force (from ${when(entry.from)}), and it has no ${locale} text: it exists in ${entry.locales.join(', ')}.${
+      reference ? ` The ${locale} text then was ${reference.version}, for reference only: not in force since ${reference.until === null ? '?' : when(reference.until)}.` : ''
+    }`;
+    if (values.json) {
+      const { from: _from, until: _until, ...feedReference } = reference ?? { from: 0, until: null };
+      print(JSON.stringify({ policy, locale, instant: formatInstant(instant), inForce: null, inForceVersion: version, reference: reference ? feedReference : null, message }, null, 2));
+    } else {
+      print(message);
+      for (const other of entry.locales) {
+        const elsewhere = entry.texts.get(other);
+        if (elsewhere) print(`  ${other.padEnd(8)}  ${elsewhere.url}`);
+      }
+    }
+    return AT_EXIT.noTranslation;
+  }
+  const { from: _from, until: _until, ...feedVersion } = text;
   if (values.json) {
-    print(JSON.stringify({ instant: formatInstant(instant), inForce: feedVersion }, null, 2));
+    print(JSON.stringify({ instant: formatInstant(instant), inForce: feedVersion, inForceVersion: version }, null, 2));
   } else {
-    print(`${policy} (${locale}) at ${formatInstant(instant)}: version ${version.version} «${version.title}»`);
-    print(`  in force  from ${version.effectiveFrom} ${version.effectiveUntil ? `until ${version.effectiveUntil}` : '(no later version yet)'}`);
-    print(`  sha256    ${version.sha256}`);
-    print(`  url       ${version.url}`);
-    print(`  markdown  ${version.markdownUrl}`);
+    print(`${policy} (${locale}) at ${when(instant)}: version ${text.version} «${text.title}»`);
+    print(`  in force  from ${when(text.from)} ${text.until !== null ? `until ${when(text.until)}` : '(no later version yet)'}`);
+    if (text.publication === 'backdated' && text.publishedAt) print(`  published ${when(Date.parse(text.publishedAt))}, BACKDATED (${text.publicationReason ?? 'no reason recorded'})`);
+    if (text.publication === 'late-translation' && text.publishedAt) print(`  this ${locale} text was published ${when(Date.parse(text.publishedAt))}; before that the version had no ${locale} text`);
+    if (entry.locales.length > 1) print(`  languages ${entry.locales.join(', ')}`);
+    print(`  sha256    ${text.sha256}`);
+    print(`  url       ${text.url}`);
+    print(`  markdown  ${text.markdownUrl}`);
   }
-  return 0;
+  return AT_EXIT.inForce;
 }

@@ -5,14 +5,17 @@
  */
 import { parseArgs } from 'node:util';
 import { formatProblemReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
-import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
+import { LEDGER_FILE } from '#lib/ledger/ledger-store.ts';
+import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]
 
   Checks every file in the policies folder with the rules of the build (front
   matter, dates, layout, same-instant versions, translations) and against the
   published-version ledger (no published version deleted, moved in time or
-  changed without a correction; every version on the site published). Prints
+  changed without a correction, its changeType and summary unchanged; no
+  correction that is not editorial; no version that takes effect before it is
+  published; every version on the site published). Prints
   every problem as file:line: message, with how to fix it. Exit 0 only when
   all is well.
 
@@ -34,6 +37,9 @@ export function runCheck(args: string[]): Promise<number> {
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  if (loaded.ledgerVersion === 1) {
+    printError(`Note: ${settings.policiesDir}/${LEDGER_FILE} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`);
+  }
   if (loaded.problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);

@@ -28,6 +28,8 @@ export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: b
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
+    localeModel: settings.localeModel,
+    now: getBuildInstant(process.env),
     ...options,
   });
 }

@@ -6,12 +6,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { NOT_PLAIN_FILE, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
-import { getDefaultVersionId, isBeforeToday, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
+import { getDefaultVersionId, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
@@ -84,10 +84,15 @@ export function runNew(args: string[]): Promise<number> {
   writeFileSync(file, scaffoldVersion({ title, effective: values.effective, locale, body }), { flag: 'wx' });
 
   const instant = resolveEffective(effective.value, settings.timeZone);
+  const now = getBuildInstant(process.env);
   print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${formatInstant(instant)}).`);
   const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
   if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
-  if (isBeforeToday(instant, getBuildInstant(process.env), settings.timeZone)) print('Warning: it takes effect in the past; consents given since then were given to the previous version.');
+  if (instant < now) {
+    print(
+      `Warning: it takes effect at ${formatZonedInstant(instant, settings.timeZone)}, before now (${formatZonedInstant(now, settings.timeZone)}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${formatZonedInstant(getNextMinute(now), settings.timeZone)}.`,
+    );
+  }
   print('');
   print('Next:');
   print(`  1. Edit the text and the summary in ${display} (changeType: material, or editorial for a wording fix).`);

@@ -11,20 +11,32 @@ import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
-export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
+export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"]
 
   Records in the published-version ledger (policies/${LEDGER_FILE}) every
   version that is not a draft and not yet published, with its effective
-  instant and the SHA-256 of its text, and every correction declared in a
-  front matter (corrections: [{ date, reason }]) with the old and new hash;
-  the published texts are archived in policies/.published/. Commit both with
-  the change. Refuses, changing nothing, while anything else is wrong.
+  instant, the SHA-256 of its text, its changeType and summary, and how it was
+  published; and every correction declared in a front matter
+  (corrections: [{ date, reason }]) with the old and new hash. The published
+  texts are archived in policies/.published/. Commit both with the change.
+  Refuses, changing nothing, while anything else is wrong: in particular a
+  version that takes effect before now (backdating), a changed effective date,
+  and a correction that is not editorial (a number, date, amount, e-mail or
+  URL touched, or more than 5% of the words changed).
 
-  --dry-run  show what would be recorded, write nothing`;
+  --dry-run              show what would be recorded, write nothing
+  --backdate "<why>"     publish versions that take effect before now, recording why
+  --postpone "<why>"     record the new effective date of versions that have not taken effect yet
+  --material-correction "<why>"
+                         record a correction the editorial check refuses, as material, with why`;
 
 /** Runs `publish`; returns the exit code. */
 export function runPublish(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' } },
+  });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
@@ -37,6 +49,10 @@ export function runPublish(args: string[]): Promise<number> {
     readArchive: (sha256) => readArchivedText(settings.policiesPath, sha256),
     describeChange: describeTextChange,
     now: getBuildInstant(process.env),
+    timeZone: settings.timeZone,
+    localeModel: settings.localeModel,
+    invalidIds: loaded.invalidIds,
+    overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'] },
   });
   const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems];
   if (problems.length > 0) {
@@ -51,8 +67,10 @@ export function runPublish(args: string[]): Promise<number> {
   if (values['dry-run']) return Promise.resolve(0);
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
   writeLedger(settings.policiesPath, plan.ledger);
+  const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
   print('');
-  print(`Recorded in ${toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd())}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
+  print(`Recorded in ${ledger}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
+  print(`To undo it before committing: git diff -- ${ledger} shows what was recorded, git restore --source=HEAD --worktree -- ${ledger} takes it back (the ledger only: your texts stay as they are).`);
   return Promise.resolve(0);
 }

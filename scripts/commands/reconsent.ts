@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { decideReconsent } from '#lib/consent/reconsent.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { findEntry } from '#lib/consent/version-index.ts';
+import { formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { getPolicySource, print, printError, requireKnownPolicy, UsageError } from './command-context.ts';
 
 /** Exit codes of `reconsent`, for scripts. */
@@ -44,14 +46,25 @@ export async function runReconsent(args: string[]): Promise<number> {
   const answer = decideReconsent(await source.getReconsentInput(policy, locale, acceptedVersion), at);
   if (values.json) print(JSON.stringify(answer, null, 2));
   if (answer.reconsent === 'unknown-version') {
-    printError(`${policy} (${locale}) has no published version "${acceptedVersion}": the record cannot be tied to a text.`);
+    const elsewhere = findEntry(source.index, policy, locale, acceptedVersion);
+    const withdrawn = source.index.withdrawn.get(`${policy}/${locale}/${acceptedVersion}`);
+    const why = withdrawn
+      ? `: it was withdrawn at ${formatZonedInstant(Date.parse(withdrawn.withdrawnAt), source.timeZone)} before it took effect (${withdrawn.reason})`
+      : elsewhere
+        ? `: that version has no ${locale} text (it exists in ${elsewhere.locales.join(', ')}), so nobody accepted it in ${locale}`
+        : '';
+    printError(`${policy} (${locale}) has no published version "${acceptedVersion}"${why}: the record cannot be tied to a text.`);
     return RECONSENT_EXIT.error;
   }
   if (!values.json) {
     const verdict = { none: 'none: the accepted version is the one in force', notify: 'notify: only editorial changes took effect since; tell the user, no new consent needed', required: 'required: a material change took effect since; ask the user to accept again' }[answer.reconsent];
-    print(`${policy} (${locale}), accepted ${acceptedVersion}, at ${answer.at}: ${verdict}`);
-    if (answer.current) print(`  in force  ${answer.current.version} «${answer.current.title}», since ${answer.current.effectiveFrom}`);
-    for (const change of answer.changes) print(`  ${change.changeType.padEnd(9)} ${change.version} (${change.effectiveFrom})${change.summary.length > 0 ? `: ${change.summary.join(' ')}` : ''}`);
+    print(`${policy} (${locale}), accepted ${acceptedVersion}, at ${formatZonedInstant(at, source.timeZone)}: ${verdict}`);
+    const current = answer.current;
+    if (current) {
+      const elsewhere = current.locale !== undefined ? `, in ${current.locale}: it has no ${locale} text` : '';
+      print(`  in force  ${current.version} «${current.title}», since ${formatZonedInstant(Date.parse(current.effectiveFrom), source.timeZone)}${elsewhere}`);
+    }
+    for (const change of answer.changes) print(`  ${change.changeType.padEnd(9)} ${change.version} (${formatZonedInstant(Date.parse(change.effectiveFrom), source.timeZone)})${change.summary.length > 0 ? `: ${change.summary.join(' ')}` : ''}`);
     if (answer.redlineUrl) print(`  redline   ${answer.redlineUrl}`);
   }
   return RECONSENT_EXIT[answer.reconsent];

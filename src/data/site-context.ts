@@ -45,7 +45,7 @@ async function load(): Promise<Loaded> {
   const files = new Map(entries.map((entry) => [entry.id, getRenderedFilesOf(entry)]));
   const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
   const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
-  const context = createSiteContext(settings, buildPolicyCorpus(versions), getBuildInstant(process.env));
+  const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), getBuildInstant(process.env));
   // The project root, as for the settings above: Astro builds run from it.
   const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.

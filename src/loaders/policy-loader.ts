@@ -48,6 +48,8 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     // The dev server shows new versions before they are published; a production build refuses them.
     enforceLedger: !includeDrafts,
     cwd: root,
+    now: getBuildInstant(process.env),
+    localeModel: settings.localeModel,
   });
   if (problems.length > 0) throw new CorpusError(problems);
   if (ledgerWarnings.length > 0) {
@@ -94,7 +96,9 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const drafts = versions.filter((version) => version.draft).length;
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}${drafts > 0 ? ` (${drafts} of them ${drafts === 1 ? 'a draft' : 'drafts'})` : ''}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
-  logger.info(describeNextChange(versions, getBuildInstant(process.env), settings.defaultLocale));
+  // A withdrawn version never takes effect.
+  const scheduled = versions.filter((version) => !version.published?.withdrawn);
+  logger.info(describeNextChange(scheduled, getBuildInstant(process.env), settings.defaultLocale, settings.timeZone));
 }
 
 /** Loads every version under the policies folder into the collection. */

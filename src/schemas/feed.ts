@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { CHANGE_TYPES } from './front-matter.ts';
+import { CORRECTION_KINDS, PUBLICATION_KINDS } from './ledger.ts';
 
 const Sha256 = z.string().regex(SHA256_PATTERN).meta({ description: 'Hex SHA-256 of the exact bytes served at markdownUrl.' });
 const Instant = z.iso.datetime({ offset: false }).meta({ description: 'An instant in ISO 8601, UTC, with Z.' });
@@ -26,8 +27,23 @@ const Sha256Url = Url.meta({
 const BuiltAt = Instant.meta({
   description: 'When the site was built: the instant "inForce" (and "next") refer to. From SOURCE_DATE_EPOCH when the build set it, so it also tells how stale a copy is.',
 });
-/** How the ledger came to record a version (see src/lib/ledger/publication.ts). */
-const PUBLICATIONS = ['published', 'imported', 'backdated'] as const;
+const ChangeType = z.enum(CHANGE_TYPES);
+const Locales = z.array(Locale).meta({ description: 'The languages that have a text of this version, sorted. A version is in force for every language at once; a language missing here has no text of it.' });
+const LocaleModel = z.enum(['translations', 'independent']).meta({
+  description:
+    '"translations": the same version id in every locale is one version, with one interval for all languages (a locale may have no text of the version in force). "independent": each locale is its own document with its own timeline. Absent in feeds written before it existed, whose intervals were per locale.',
+});
+
+/** A postponement of a version before it took effect. */
+const RescheduleSchema = z.looseObject({
+  previousEffectiveFrom: Instant,
+  effectiveFrom: Instant,
+  recordedAt: Instant,
+  reason: z.string().min(1),
+  previousSha256: Sha256.meta({ description: 'The text before (the effective instant is part of the published text).' }),
+  sha256: Sha256,
+  previousMarkdownUrl: Url.meta({ description: 'The text before the postponement, still served by its hash.' }),
+});
 
 /** One published version of one policy in one locale. */
 export const FeedVersionSchema = z
@@ -46,18 +62,25 @@ export const FeedVersionSchema = z
       .meta({ description: 'The current text (sha256) by its hash; null where the site serves no such file (a version not in the ledger, on the dev server).' }),
     diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
-    changeType: z.enum(CHANGE_TYPES).meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
+    changeType: ChangeType.meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
     publishedAt: Instant.nullable().meta({
-      description: 'When `publish` first recorded the version in the ledger; null for a version not in the ledger (dev server). For imported history (see publication) it is the import, not when readers first saw the text.',
+      description:
+        'When `publish` first recorded the version (this language\'s text) in the ledger; null for a version not in the ledger (dev server). For imported history (see publication) it is the import, not when readers first saw the text.',
     }),
     publication: z
-      .enum(PUBLICATIONS)
+      .enum(PUBLICATION_KINDS)
       .nullable()
       .optional()
       .meta({
         description:
-          '"published": recorded before it took effect, publishedAt is when it was announced; "imported": recorded by the ledger\'s first publish after it had taken effect (history from before the ledger); "backdated": recorded by a later publish after it had taken effect; null: not in the ledger.',
+          'How the ledger came to record it. "published": recorded no later than it took effect, publishedAt is when it was announced; "imported": already in force when the ledger was created (history from before it, attested from publishedAt on); "backdated": recorded after it took effect (publish --backdate, with publicationReason): a consent given between effectiveFrom and publishedAt was given when nobody could read it; "late-translation": this language\'s text of a version already published in another, recorded after the version took effect (at publishedAt); null: not in the ledger.',
       }),
+    publicationReason: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
     corrections: z
       .array(
         z.looseObject({
@@ -68,11 +91,45 @@ export const FeedVersionSchema = z
           previousMarkdownUrl: Url.meta({ description: 'The text before the correction, still served by its hash.' }),
           sha256Url: Sha256Url.optional().meta({ description: 'The corrected text (sha256) by its hash.' }),
           diffUrl: Url.meta({ description: 'Redline of the correction.' }),
+          kind: z.enum(CORRECTION_KINDS).optional().meta({
+            description:
+              '"editorial": it passed the editorial check (no number, date, amount, e-mail or URL touched, at most 5% of the words changed); "material": it did not and was recorded anyway, with overrideReason; "unchecked": recorded before corrections were checked.',
+          }),
+          overrideReason: z.string().min(1).nullable().optional(),
+          changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable().optional().meta({ description: 'The change of changeType this correction made, or null.' }),
+          summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable().optional().meta({ description: 'The change of summary this correction made, or null.' }),
         }),
       )
       .meta({ description: 'Corrections of the published text, oldest first. A consent recorded with an earlier sha256 was given to that earlier text.' }),
+    locales: Locales.optional(),
+    rescheduled: z.array(RescheduleSchema).optional().meta({ description: 'Changes of effectiveFrom made before the version took effect, oldest first.' }),
   })
   .meta({ title: 'Policy version' });
+
+/** A version withdrawn before it took effect: never in force, its text still served. */
+export const WithdrawnVersionSchema = z
+  .looseObject({
+    policy: PolicyId,
+    locale: Locale,
+    version: VersionId,
+    title: z.string().min(1),
+    effectiveFrom: Instant.meta({ description: 'The instant it was to take effect; it never did.' }),
+    publishedAt: Instant,
+    withdrawnAt: Instant,
+    reason: z.string().min(1),
+    sha256: Sha256,
+    url: Url,
+    markdownUrl: Url,
+  })
+  .meta({ title: 'Withdrawn version' });
+
+/** One version of the policy's timeline, whatever the language. */
+const TimelineEntrySchema = z.looseObject({
+  version: VersionId,
+  effectiveFrom: Instant,
+  effectiveUntil: Instant.nullable(),
+  locales: Locales,
+});
 
 /** `/feed/v1/<policy>.json`: every published version of one policy, all locales. */
 export const PolicyFeedSchema = z
@@ -81,7 +138,12 @@ export const PolicyFeedSchema = z
     feedVersion: z.literal(1),
     policy: PolicyId,
     locales: z.array(Locale).min(1),
-    versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom.' }),
+    localeModel: LocaleModel.optional(),
+    timeline: z.array(TimelineEntrySchema).optional().meta({
+      description: 'Which version is in force when, oldest first, with its languages: with localeModel "translations" one list for the policy; with "independent", each locale\'s own, by locale.',
+    }),
+    versions: z.array(FeedVersionSchema).min(1).meta({ description: 'Ordered by locale, then effectiveFrom. Withdrawn versions are not here (see withdrawn).' }),
+    withdrawn: z.array(WithdrawnVersionSchema).optional().meta({ description: 'Versions withdrawn before they took effect, by locale and id.' }),
   })
   .meta({ title: 'Policy feed', description: 'Every published version of one policy. The intervals are the truth; rebuild the site when a scheduled version takes effect.' });
 
@@ -94,6 +156,18 @@ export const CurrentVersionSchema = z.looseObject({
   url: Url,
   markdownUrl: Url,
   sha256Url: Sha256Url.nullable().optional(),
+});
+
+/** The version of a policy in force (or next), whatever the language of its texts. */
+export const VersionInForceSchema = z.looseObject({
+  version: VersionId,
+  effectiveFrom: Instant,
+  locales: Locales,
+});
+
+/** This language's previous text, shown for reference only while the version in force has no text in it. */
+export const ReferenceTextSchema = CurrentVersionSchema.extend({
+  notInForceSince: Instant.meta({ description: 'When it stopped being in force.' }),
 });
 
 /** One policy in `/feed/v1/index.json`. */
@@ -111,7 +185,8 @@ export const FeedIndexPolicySchema = z.looseObject({
       atomUrl: Url,
       jsonFeedUrl: Url,
       timemapUrl: Url,
-      inForce: CurrentVersionSchema.nullable().meta({ description: 'The version in force at build time; null before the first takes effect.' }),
+      inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).' }),
+      inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force at build time and its languages, whatever this one has.' }),
     }),
   ),
 });
@@ -140,14 +215,23 @@ export const CurrentFeedSchema = z
     locales: z.record(
       Locale,
       z.looseObject({
-        inForce: CurrentVersionSchema.nullable(),
-        next: CurrentVersionSchema.nullable().meta({ description: 'The next scheduled version, if any: switch to it at its effectiveFrom.' }),
+        inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force; null before the first, or when the version in force has no text in this language.' }),
+        next: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the next scheduled version, if any: switch to it at its effectiveFrom.' }),
+        inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
+        nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
+        reference: ReferenceTextSchema.nullable().optional().meta({
+          description: 'When the version in force has no text in this language: this language\'s previous text, which the stable page shows for reference only; null otherwise.',
+        }),
       }),
     ),
   })
   .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
 
 const VersionRef = z.looseObject({ version: VersionId, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
+const LaterTextFields = {
+  locale: Locale.optional().meta({ description: 'The language of the text named here: this file\'s own, or, for a version with no text in it, the one it exists in (the default locale first).' }),
+  locales: Locales.optional(),
+};
 
 /** `/feed/v1/<policy>/<locale>/<version>/since.json`: the re-consent answer for users who accepted this version. */
 export const SinceFeedSchema = z
@@ -164,10 +248,28 @@ export const SinceFeedSchema = z
         VersionRef.extend({
           changeType: z.enum(CHANGE_TYPES),
           summary: z.array(z.string()),
-          redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one.' }),
+          redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one (for a version with no text in this language: in the language of the text named, else its page).' }),
+          ...LaterTextFields,
+          rescheduled: z.array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string() })).optional().meta({ description: 'Postponements before it took effect.' }),
+          corrections: z
+            .array(
+              z.looseObject({
+                date: z.iso.date(),
+                reason: z.string(),
+                kind: z.enum(CORRECTION_KINDS),
+                changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable(),
+                summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable(),
+              }),
+            )
+            .optional()
+            .meta({ description: 'Corrections of this version since it was published; changeType and summary above are the corrected ones, and a correction that changed them says from what.' }),
         }),
       )
-      .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included: the data to answer for any later instant.' }),
+      .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included (withdrawn ones are not): the data to answer for any later instant.' }),
+    withdrawn: z
+      .array(z.looseObject({ version: VersionId, effectiveFrom: Instant, withdrawnAt: Instant, reason: z.string() }))
+      .optional()
+      .meta({ description: 'Versions after the accepted one that were announced, then withdrawn before taking effect: they never apply.' }),
     answer: z
       .looseObject({
         policy: PolicyId,
@@ -208,9 +310,13 @@ export const JsonFeedSchema = z
           title: z.string().min(1),
           content_text: z.string().min(1),
           summary: z.string().optional(),
-          date_published: Instant.meta({ description: 'When the version takes effect.' }),
-          tags: z.array(z.enum(CHANGE_TYPES)).length(1),
-          language: Locale,
+          date_published: Instant.meta({ description: 'When the version takes effect (was to, for a withdrawn one).' }),
+          date_modified: Instant.optional().meta({ description: 'The last change the ledger recorded of it: publication, correction, postponement or withdrawal.' }),
+          tags: z
+            .array(z.enum([...CHANGE_TYPES, 'withdrawn', ...PUBLICATION_KINDS]))
+            .min(1)
+            .meta({ description: 'The changeType first; then "withdrawn" for a withdrawn version, and the publication kind when it is not "published".' }),
+          language: Locale.meta({ description: 'The language of the text the item links: another locale\'s when the version has no text in the feed\'s.' }),
           _policy: z.looseObject({
             about: Url.meta({ description: 'The developers page of the site in this locale.' }),
             policy: PolicyId,
@@ -222,6 +328,16 @@ export const JsonFeedSchema = z
             markdownUrl: Url.optional().meta({ description: 'The published Markdown, whose bytes hash to sha256.' }),
             sha256Url: Sha256Url.nullable().optional().meta({ description: 'The same text by its hash; null where the site serves no such file.' }),
             diffUrl: Url.nullable(),
+            locales: Locales.optional(),
+            hasTextInFeedLocale: z.boolean().optional().meta({ description: 'False when the version has no text in the feed\'s locale: the item then links the text of another.' }),
+            publishedAt: Instant.nullable().optional(),
+            publication: z.enum(PUBLICATION_KINDS).nullable().optional().meta({ description: 'As in the policy feed.' }),
+            publicationReason: z.string().min(1).nullable().optional(),
+            rescheduled: z
+              .array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string().min(1) }))
+              .optional()
+              .meta({ description: 'Postponements before it took effect, oldest first.' }),
+            withdrawn: z.looseObject({ recordedAt: Instant, reason: z.string().min(1) }).nullable().optional().meta({ description: 'Set when the version was withdrawn before it took effect.' }),
           }),
         }),
       )
@@ -237,6 +353,8 @@ export type CurrentFeed = z.output<typeof CurrentFeedSchema>;
 export type CurrentVersion = z.output<typeof CurrentVersionSchema>;
 export type SinceFeed = z.output<typeof SinceFeedSchema>;
 export type JsonFeed = z.output<typeof JsonFeedSchema>;
+export type WithdrawnFeedVersion = z.output<typeof WithdrawnVersionSchema>;
+export type VersionInForce = z.output<typeof VersionInForceSchema>;
 
 /** The JSON Schema published at `/feed/v1/schema.json`, one definition per file type. */
 export function getFeedJsonSchema(id: string): Record<string, unknown> {
@@ -248,6 +366,7 @@ export function getFeedJsonSchema(id: string): Record<string, unknown> {
   registry.add(JsonFeedSchema, { id: 'JsonFeed' });
   registry.add(FeedVersionSchema, { id: 'FeedVersion' });
   registry.add(CurrentVersionSchema, { id: 'CurrentVersion' });
+  registry.add(WithdrawnVersionSchema, { id: 'WithdrawnVersion' });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (name) => `#/$defs/${name}` });
   const defs = Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => {

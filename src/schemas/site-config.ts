@@ -54,9 +54,22 @@ export const SiteConfigSchema = z.strictObject({
     .default([]),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),
+  /**
+   * What the locales of one policy are to each other. `translations` (the
+   * default): the same version id in two locales is one version in two
+   * languages, so a policy has one timeline: a version takes effect for every
+   * language at once, and a language that has no text of the version in force
+   * shows its previous text marked "for reference only, not in force since …".
+   * `independent`: each locale is its own document with its own timeline, for
+   * sites that publish genuinely different texts per language.
+   */
+  localeModel: z.enum(['translations', 'independent']).default('translations'),
 });
 
 /** Settings as written in `site.config.ts`. */
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 /** Settings after validation and defaults. */
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/** What the locales of a policy are to each other (see `localeModel`). */
+export type LocaleModel = SiteConfig['localeModel'];

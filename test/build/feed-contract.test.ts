@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed } from '#schemas/feed.ts';
-import { buildSite, LATER_EPOCH, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { decideReconsent } from '#lib/consent/reconsent.ts';
+import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed, SinceFeed } from '#schemas/feed.ts';
+import { buildSite, LATER_EPOCH, OUTPUT, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { attributeOf, listFiles, readPage, select, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
+import { runPolicyCli } from '../helpers/run-cli.ts';
 
 let build: BuildResult;
 let later: BuildResult;
 
 beforeAll(() => {
   build = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'feed' });
-  // The same content built after the scheduled version took effect.
-  later = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'feed-later', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  // The same content built after the scheduled version took effect, in the zone furthest ahead of UTC: nothing may notice.
+  later = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'feed-later', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, TZ: 'Pacific/Kiritimati' } });
 });
 
 const read = (outDir: string, file: string) => readFileSync(join(outDir, file), 'utf8');
@@ -237,5 +239,74 @@ describe('npm run preview', () => {
     expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(build.outDir, 'raw/privacy/ru/2025-09-01.md')))).toBe(true);
     const redirect = await fetch(`${origin}/ru/privacy`, { redirect: 'manual' });
     expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/ru/privacy/']);
+  });
+});
+
+describe('a Russian-only version: every English surface says the truth (case 6)', () => {
+  // privacy/ru/2026-06-01 takes effect at 2026-05-31T21:00:00.000Z and has no English text; the later build is after it.
+  const CHANGE = '2026-05-31T21:00:00.000Z';
+  const JUST_BEFORE = '2026-05-31T20:59:59.999Z';
+  const kiritimati = { TZ: 'Pacific/Kiritimati' };
+  const sources = () => [[], ['--feed', join(later.outDir, 'feed/v1/index.json')]];
+
+  test('the English stable page shows the previous text for reference only, naming the version in force and its language', () => {
+    const page = readPage(later.outDir, '/en/privacy/');
+    expect(textOf(select('.banner-reference', page))).toBe(
+      'The text below is shown for reference only: it is not in force. This version has not been in force since June 1, 2026. It was in force from September 1, 2025 until June 1, 2026. The version in force is the version of June 1, 2026; it has no text in this language. It exists in: Русский',
+    );
+    expect(attributeOf(page, '.banner-reference a[hreflang=ru]', 'href')).toBe('/ru/privacy/2026-06-01/');
+    expect(textOf(page)).not.toContain('This address always shows the version in force.');
+    // Before the change, the same page is the version in force.
+    expect(select('.banner', readPage(build.outDir, '/en/privacy/'))).toBeUndefined();
+    const history = readPage(later.outDir, '/en/privacy/history/');
+    expect(textOf(select('.history-elsewhere', history))).toBe('Version 2026-06-01 Status In force In force June 1, 2026 No text in this language. Available in: Русский');
+  });
+
+  test('the feed files name the version in force and its languages, and pass the published schema', () => {
+    const validate = createFeedValidator(json(later.outDir, 'feed/v1/schema.json'));
+    const feed = json<PolicyFeed>(later.outDir, 'feed/v1/privacy.json');
+    expect(validate('PolicyFeed', feed)).toEqual([]);
+    expect(feed.versions.find((version) => version.locale === 'en')).toMatchObject({ version: '2025-09-01', effectiveUntil: CHANGE, locales: ['en', 'ru'] });
+    const current = json<Record<string, unknown>>(later.outDir, 'feed/v1/privacy/current.json');
+    expect(validate('CurrentFeed', current)).toEqual([]);
+    expect(current['locales']).toMatchObject({ en: { inForce: null, inForceVersion: { version: '2026-06-01', effectiveFrom: CHANGE, locales: ['ru'] }, reference: { version: '2025-09-01', notInForceSince: CHANGE } } });
+    const index = json<{ policies: { policy: string; locales: { locale: string; inForce: unknown }[] }[] }>(later.outDir, 'feed/v1/index.json');
+    expect(validate('FeedIndex', index)).toEqual([]);
+    expect(index.policies.find((policy) => policy.policy === 'privacy')?.locales.find((locale) => locale.locale === 'en')?.inForce).toBeNull();
+    const since = json<SinceFeed>(later.outDir, 'feed/v1/privacy/en/2025-09-01/since.json');
+    expect(validate('SinceFeed' as 'PolicyFeed', since)).toEqual([]);
+    expect(since.later).toEqual([expect.objectContaining({ version: '2026-06-01', locale: 'ru', locales: ['ru'], url: 'https://policies.example.com/ru/privacy/2026-06-01/' })]);
+    expect(decideReconsent(since, Date.parse(JUST_BEFORE))).toMatchObject({ reconsent: 'none', current: { version: '2025-09-01' } });
+    expect(decideReconsent(since, Date.parse(CHANGE))).toMatchObject({ reconsent: 'notify', current: { version: '2026-06-01', locale: 'ru' } });
+    expect(read(later.outDir, 'feed/v1/privacy/en/atom.xml')).toContain('<link rel="alternate" type="text/html" hreflang="ru" href="https://policies.example.com/ru/privacy/2026-06-01/"/>');
+  });
+
+  test('at --locale en: the English text up to the millisecond before, then exit 2 naming the version in force and its language', () => {
+    for (const source of sources()) {
+      const beforeChange = runPolicyCli(['at', 'privacy', JUST_BEFORE, '--locale', 'en', '--json', ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
+      expect(beforeChange.status, beforeChange.stderr).toBe(0);
+      expect((JSON.parse(beforeChange.stdout) as { inForce: { version: string } }).inForce.version).toBe('2025-09-01');
+      const atChange = runPolicyCli(['at', 'privacy', CHANGE, '--locale', 'en', ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
+      expect(atChange.status).toBe(2);
+      expect(atChange.stdout).toContain(
+        'privacy at 2026-06-01T00:00:00+03:00: version 2026-06-01 was in force (from 2026-06-01T00:00:00+03:00), and it has no en text: it exists in ru. The en text then was 2025-09-01, for reference only: not in force since 2026-06-01T00:00:00+03:00.',
+      );
+    }
+  });
+
+  test('verify and reconsent say the same, from the folder and from the feed', () => {
+    const records = join(OUTPUT, 'case-6-records.jsonl');
+    writeFileSync(records, [JUST_BEFORE, CHANGE].map((acceptedAt) => JSON.stringify({ policy: 'privacy', locale: 'en', version: '2025-09-01', acceptedAt })).join('\n'));
+    for (const source of sources()) {
+      const verify = runPolicyCli(['verify', records, ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
+      expect(verify.status).toBe(1);
+      expect(verify.stdout).toContain(`${records}:2: no-translation: at acceptedAt (2026-06-01T00:00:00+03:00) 2026-06-01 was in force, and it has no en text (it exists in ru)`);
+      expect(verify.stdout).toContain('2 records: 1 ok, 1 failed (1 no-translation), 0 malformed.');
+      const reconsent = (at: string) => runPolicyCli(['reconsent', 'privacy', '2025-09-01', '--locale', 'en', '--at', at, ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
+      expect(reconsent(JUST_BEFORE).status).toBe(0);
+      const after = reconsent(CHANGE);
+      expect(after.status).toBe(10);
+      expect(after.stdout).toContain('in force  2026-06-01 «Политика конфиденциальности», since 2026-06-01T00:00:00+03:00, in ru: it has no en text');
+    }
   });
 });

@@ -31,7 +31,8 @@ describe('npm run policy -- check', () => {
     const result = cli(['check']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${display}/privacy/ru/2025-09-01.md:19: the published text of privacy/ru/2025-09-01 was changed without a correction`);
-    expect(result.stdout).toContain('Undo the change (git checkout -- ');
+    expect(result.stdout).toContain(`See your change with git diff -- ${display}/privacy/ru/2025-09-01.md.`);
+    expect(result.stdout).not.toContain('git checkout');
     expect(result.stdout).toContain('@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@');
     expect(result.stdout).toContain('* changed: 1.1. Сайт собирает, {+хранит, +}получает доступ');
   });
@@ -49,7 +50,7 @@ describe('npm run policy -- check', () => {
     const result = cli(['check']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
-      `${display}/consent/ru/2025-09-01.md:3: effective: consent/ru/2025-09-01 was published to take effect at 2025-08-31T21:00:00.000Z, but now says 2025-09-01T21:00:00.000Z ("2025-09-02")`,
+      `${display}/consent/ru/2025-09-01.md:3: effective: consent/ru/2025-09-01 was published to take effect at 2025-09-01T00:00:00+03:00, but now says 2025-09-02T00:00:00+03:00 ("2025-09-02"): it took effect at 2025-09-01T00:00:00+03:00, and what was in force in the past never changes`,
     );
   });
 
@@ -65,7 +66,7 @@ describe('npm run policy -- check', () => {
     const result = cli(['check']);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/published\.lock\.json:\d+: privacy\/ru\/2023-03-01: versions\.\d+\.sha256: must be 64 lowercase hexadecimal characters/);
-    expect(result.stdout).toContain('only npm run policy -- publish writes it');
+    expect(result.stdout).toContain('The ledger is written only by npm run policy -- publish. See what changed with git diff -- ');
   });
 
   test('refuses a published version turned back into a draft', () => {
@@ -151,7 +152,7 @@ describe('a new version, from scaffold to site', () => {
     expect(build.output).toContain('privacy/ru/2027-01-01 is not in the published-version ledger');
     const publish = cli(['publish']);
     expect(publish.status, publish.stderr).toBe(0);
-    expect(publish.stdout).toMatch(/^published privacy\/ru\/2027-01-01 \(takes effect 2026-12-31T21:00:00\.000Z\), sha256 [0-9a-f]{64}\n/);
+    expect(publish.stdout).toMatch(/^published privacy\/ru\/2027-01-01 \(takes effect 2027-01-01T00:00:00\+03:00\), sha256 [0-9a-f]{64}\n/);
     expect(cli(['check']).status).toBe(0);
     const diff = cli(['diff', 'privacy', '2026-02-15', '2027-01-01']);
     expect(diff.stdout).toBe('privacy (ru): 2026-02-15 → 2027-01-01\n@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@\n* changed: 1.1. Сайт собирает{+ и хранит+}, получает доступ и использует в определённых Политикой целях персональные данные Пользователей, техническую и иную информацию, связанную с Пользователями.\n');
@@ -161,7 +162,7 @@ describe('a new version, from scaffold to site', () => {
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2024-01-01', '--version', 'backdated']);
     edit('privacy/ru/backdated.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Задним числом.'));
     const result = cli(['check']);
-    expect(result.stdout).toContain('privacy/ru/backdated would take effect at 2023-12-31T21:00:00.000Z, before the published version 2026-02-15 (2026-02-14T21:00:00.000Z): it would change which version was in force in the past');
+    expect(result.stdout).toContain('privacy/ru/backdated would take effect at 2024-01-01T00:00:00+03:00, before the published version 2026-02-15 (2026-02-15T00:00:00+03:00): it would change which version was in force in the past');
     expect(cli(['publish']).status).toBe(1);
   });
 });
@@ -179,7 +180,7 @@ describe('a correction of a published text', () => {
     expect(pending.stdout).toContain('{+lawfully +}');
     const publish = cli(['publish']);
     expect(publish.status, publish.stderr).toBe(0);
-    expect(publish.stdout).toContain(`recorded the correction of 2026-12-01 to privacy/en/2026-02-15: ${originalHash} → `);
+    expect(publish.stdout).toContain(`recorded the editorial correction of 2026-12-01 to privacy/en/2026-02-15: ${originalHash} → `);
     expect(cli(['check']).status).toBe(0);
 
     const build = buildSite({ policiesDir: policies, name: 'workflow-corrected', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });

@@ -42,8 +42,10 @@ describe('npm run policy -- at', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
-        'privacy (en) at 2025-09-30T21:00:00.000Z: version 2025-09-01 «Privacy Policy»',
-        '  in force  from 2025-08-31T21:00:00.000Z (no later version yet)',
+        'privacy (en) at 2025-10-01T00:00:00+03:00: version 2025-09-01 «Privacy Policy»',
+        // One timeline per policy: the Russian version of 2026-06-01 ends the English text's interval too.
+        '  in force  from 2025-09-01T00:00:00+03:00 until 2026-06-01T00:00:00+03:00',
+        '  languages en, ru',
         `  sha256    ${sha('privacy', 'en', '2025-09-01')}`,
         '  url       https://policies.example.com/en/privacy/2025-09-01/',
         '  markdown  https://policies.example.com/raw/privacy/en/2025-09-01.md',
@@ -55,7 +57,7 @@ describe('npm run policy -- at', () => {
   test('exits 1 and says when the first version took effect, when none was in force', () => {
     const result = runPolicyCli(['at', 'privacy', '2023-12-31T20:59:59.999Z'], { policiesDir: CORPUS });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('No version of privacy (ru) was in force at 2023-12-31T20:59:59.999Z: the first, 2024-01-01, took effect 1 ms later, at 2023-12-31T21:00:00.000Z.\n');
+    expect(result.stderr).toBe('No version of privacy (ru) was in force at 2023-12-31T23:59:59.999+03:00: the first, 2024-01-01, took effect 1 ms later, at 2024-01-01T00:00:00+03:00.\n');
   });
 
   test.each([
@@ -101,7 +103,7 @@ describe('npm run policy -- verify', () => {
       expect(result.status).toBe(1);
       const lines = result.stdout.trim().split('\n');
       expect(lines.map((line) => line.replace(`${file}:`, ''))).toEqual([
-        '2: not-in-force: privacy/ru/2025-09-01 took effect 1 ms after acceptedAt (at 2025-08-31T21:00:00.000Z); 2024-01-01 was in force then',
+        '2: not-in-force: privacy/ru/2025-09-01 took effect 1 ms after acceptedAt (at 2025-09-01T00:00:00+03:00); 2024-01-01 was in force then',
         `3: hash-mismatch: sha256 ${'f'.repeat(64)} is not the hash of any published text of privacy/ru/2025-09-01 (now ${sha('privacy', 'ru', '2025-09-01')})`,
         '4: unknown-version: no version "v7" of privacy (ru) is published; at acceptedAt 2025-09-01 was in force',
         expect.stringMatching(/^6: malformed: not valid JSON/) as unknown as string,
@@ -120,7 +122,8 @@ describe('npm run policy -- verify', () => {
       [2, 'ok', 'a@example.com'],
       [3, 'failed', 'b@example.com'],
     ]);
-    expect(result.stderr).toBe('2 records: 1 ok, 1 failed (1 not-in-force), 0 malformed.\n');
+    // In force then was privacy 2024-01-01, which has no English text.
+    expect(result.stderr).toBe('2 records: 1 ok, 1 failed (1 no-translation), 0 malformed.\n');
   });
 
   test('exits 0 when every record is right', () => {

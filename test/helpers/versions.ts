@@ -1,5 +1,6 @@
 /** Builders of policy versions for unit tests. */
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { PublishedRecord } from '#schemas/ledger.ts';
 
 /** A valid version with sensible defaults; `effective` is an ISO instant. */
 export function makeVersion(fields: Partial<PolicyVersion> & { version: string; effective: string }): PolicyVersion {
@@ -20,6 +21,20 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     file: `policies/${policy}/${locale}/${fields.version}.md`,
     bodyStartLine: 5,
     effectiveLine: 3,
+    ...fields,
+  };
+}
+
+/** What the ledger records of a published version, with defaults: published on time, nothing since. */
+export function makePublished(fields: Partial<PublishedRecord> & { sha256: string }): PublishedRecord {
+  return {
+    publishedAt: '2025-08-01T00:00:00.000Z',
+    publication: { kind: 'published', reason: null },
+    changeType: 'material',
+    summary: [],
+    corrections: [],
+    rescheduled: [],
+    withdrawn: null,
     ...fields,
   };
 }

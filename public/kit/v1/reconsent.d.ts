@@ -12,6 +12,31 @@ export interface LaterVersion {
     url: string;
     /** Redline from the accepted version straight to this one. */
     redlineUrl: string;
+    /** The language of the text named: the accepted one's, or another when this version has no text in it. */
+    locale?: string | undefined;
+    /** The languages this version exists in. */
+    locales?: string[] | undefined;
+    /** Postponements before it took effect. */
+    rescheduled?: {
+        previousEffectiveFrom: string;
+        effectiveFrom: string;
+        recordedAt: string;
+        reason: string;
+    }[] | undefined;
+    /** Corrections of its text, changeType or summary since it was published: what the answer reads is the corrected one. */
+    corrections?: {
+        date: string;
+        reason: string;
+        kind?: string | undefined;
+        changeType?: {
+            from: string;
+            to: string;
+        } | null | undefined;
+        summary?: {
+            from: string[];
+            to: string[];
+        } | null | undefined;
+    }[] | undefined;
 }
 /** The accepted version. */
 export interface AcceptedVersion {
@@ -20,6 +45,8 @@ export interface AcceptedVersion {
     effectiveFrom: string;
     sha256: string;
     url: string;
+    /** Set when the text named is in another language than the accepted one (the version has no text in it). */
+    locale?: string | undefined;
 }
 /** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first. */
 export interface ReconsentInput {
@@ -28,6 +55,13 @@ export interface ReconsentInput {
     acceptedVersion: string;
     accepted: AcceptedVersion | null;
     later: LaterVersion[];
+    /** Versions after the accepted one withdrawn before taking effect: they never apply. */
+    withdrawn?: {
+        version: string;
+        effectiveFrom: string;
+        withdrawnAt: string;
+        reason: string;
+    }[] | undefined;
 }
 /** The answer. */
 export interface ReconsentAnswer {

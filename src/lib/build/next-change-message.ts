@@ -6,7 +6,7 @@
  * server shows and a production build leaves out).
  */
 import { findNextAfter } from '#lib/time/interval.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 
 /** What the message needs of a version. */
@@ -18,8 +18,9 @@ export type ScheduledVersion = Pick<PolicyVersion, 'policy' | 'locale' | 'versio
  * @param versions the versions the build shows (drafts among them on the dev server)
  * @param now the build's "now"
  * @param defaultLocale named first, as on the site
+ * @param timeZone when given, the instant is also said as the site's people read it
  */
-export function describeNextChange(versions: readonly ScheduledVersion[], now: number, defaultLocale: string): string {
+export function describeNextChange(versions: readonly ScheduledVersion[], now: number, defaultLocale: string, timeZone?: string): string {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const next = findNextAfter(sorted, now, (version) => version.effectiveFrom);
   if (!next) return 'no scheduled change: every version has taken effect';
@@ -37,5 +38,5 @@ export function describeNextChange(versions: readonly ScheduledVersion[], now: n
     .map(([key, group]) => `${key} (${[...group].sort(byLocale).map((version) => (version.draft ? `${version.locale} draft` : version.locale)).join(', ')})`);
   const drafts = future.filter((version) => version.draft).length;
   const draftNote = drafts > 0 ? `; ${drafts} of the scheduled versions ${drafts === 1 ? 'is a draft' : 'are drafts'}, shown by the dev server only` : '';
-  return `next scheduled change: ${named.join(', ')} takes effect at ${formatInstant(instant)}; rebuild the site then (a daily scheduled build does)${draftNote}`;
+  return `next scheduled change: ${named.join(', ')} takes effect at ${formatInstant(instant)}${timeZone ? ` (${formatZonedInstant(instant, timeZone)})` : ''}; rebuild the site then (a daily scheduled build does)${draftNote}`;
 }

@@ -6,7 +6,7 @@
  * given.
  */
 import { dirname, join, posix } from 'node:path';
-import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedVersion } from '#schemas/feed.ts';
+import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type PolicyFeed } from '#schemas/feed.ts';
 import type { ReconsentInput } from './reconsent.ts';
 import { createPolicyFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
@@ -44,12 +44,13 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     includeDrafts: false,
     enforceLedger: true,
     cwd,
+    now,
+    localeModel: settings.localeModel,
   });
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
   const context = createSiteContext(settings, loaded.corpus, now);
-  const versions = loaded.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
   return {
-    index: createVersionIndex(versions),
+    index: createVersionIndex(loaded.corpus.policies.map((policy) => createPolicyFeed(context, policy))),
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
     origin: settings.policiesDir,
@@ -141,16 +142,16 @@ export async function loadFeedSource(location: string, options: FeedReadOptions 
     throw new FeedSourceError(error instanceof Error ? error.message : String(error));
   }
   const locate = createLocator(indexLocation, feedIndex.siteUrl, options.followAbsolute ?? false);
-  const versions: FeedVersion[] = [];
+  const feeds: PolicyFeed[] = [];
   for (const policy of feedIndex.policies) {
     const feedLocation = locate(policy.feedUrl);
     try {
-      versions.push(...validateFeedFile(PolicyFeedSchema, await readJson(feedLocation, timeoutMs), feedLocation).versions);
+      feeds.push(validateFeedFile(PolicyFeedSchema, await readJson(feedLocation, timeoutMs), feedLocation));
     } catch (error) {
       throw error instanceof FeedSourceError ? error : new FeedSourceError(error instanceof Error ? error.message : String(error));
     }
   }
-  const index = createVersionIndex(versions);
+  const index = createVersionIndex(feeds);
   return {
     index,
     timeZone: feedIndex.timeZone,
@@ -162,7 +163,7 @@ export async function loadFeedSource(location: string, options: FeedReadOptions 
       if (!index.versions.has(`${policy}/${locale}/${acceptedVersion}`)) return { policy, locale, acceptedVersion, accepted: null, later: [] };
       const sinceUrl = new URL(`feed/v1/${policy}/${locale}/${acceptedVersion}/since.json`, feedIndex.siteUrl).href;
       const since = validateFeedFile(SinceFeedSchema, await readJson(locate(sinceUrl), timeoutMs), sinceUrl);
-      return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later };
+      return { policy, locale, acceptedVersion, accepted: since.accepted, later: since.later, withdrawn: since.withdrawn };
     },
   };
 }

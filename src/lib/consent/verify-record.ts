@@ -7,10 +7,10 @@
  * ok. Pure: the caller streams records through it, a million at a time.
  */
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
-import { formatInstant, getStartOfZonedDay } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant, getStartOfZonedDay } from '#lib/time/zoned-time.ts';
 import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
 import { isInForceAt } from '#lib/time/interval.ts';
-import { findVersion, findVersionAt, formatDuration, type VersionIndex } from './version-index.ts';
+import { findEntry, findEntryAt, findVersion, formatDuration, getIndexedTimeline, type IndexedEntry, type IndexedVersion, type VersionIndex } from './version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { outcomeFails, pickOutcome, type Outcome, type OutcomePolicy } from './verify-outcomes.ts';
 
@@ -22,7 +22,14 @@ export interface ConsentDocument {
   sha256?: string;
 }
 
-/** What went wrong with one document of a record (the outcomes that belong to a document). */
+/**
+ * What went wrong with one document of a record (the outcomes that belong to
+ * a document). `backdated`: accepted between a backdated version's
+ * effectiveFrom and publishedAt, when nobody could read it; `withdrawn`: a
+ * version withdrawn before it took effect; `no-translation`: at acceptedAt
+ * the version in force had no text in the record's language (any text in it
+ * then was for reference only).
+ */
 export type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
 
 /** The verdict on one document of a record. */
@@ -123,15 +130,76 @@ interface AcceptedDay {
   end: number;
 }
 
-function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number, day: AcceptedDay | null, context: RecordContext): DocumentResult {
+/** A record naming a version withdrawn before it took effect. */
+function checkWithdrawn(index: VersionIndex, document: ConsentDocument, inForce: IndexedEntry | undefined, when: (instant: number | string) => string): DocumentResult | null {
+  const withdrawn = index.withdrawn.get(`${document.policy}/${document.locale}/${document.version}`);
+  if (!withdrawn) return null;
+  return {
+    ...document,
+    status: 'withdrawn',
+    message: `${document.policy}/${document.locale}/${document.version} was withdrawn at ${when(withdrawn.withdrawnAt)} before it took effect (${withdrawn.reason}): it was never in force; ${inForce ? `${inForce.version} was in force at acceptedAt` : 'no version was in force at acceptedAt'}`,
+  };
+}
+
+function describeTexts(entry: IndexedEntry): string {
+  return `it exists in ${entry.locales.join(', ')}`;
+}
+
+/** A record naming a version with no text in its language, or given while the version in force had none. */
+function checkTranslation(index: VersionIndex, document: ConsentDocument, version: IndexedVersion | undefined, inForce: IndexedEntry | undefined, acceptedAt: number, when: (instant: number | string) => string): DocumentResult | null {
+  if (!version) {
+    const elsewhere = findEntry(index, document.policy, document.locale, document.version);
+    if (!elsewhere) return null;
+    return { ...document, status: 'no-translation', message: `${document.policy} ${document.version} has no ${document.locale} text (${describeTexts(elsewhere)}): nobody read it in ${document.locale}` };
+  }
+  if (inForce && !inForce.texts.has(document.locale)) {
+    const shown = acceptedAt < version.from ? `had not taken effect (it does at ${when(version.from)})` : `had not been in force since ${when(version.until ?? acceptedAt)}`;
+    return {
+      ...document,
+      status: 'no-translation',
+      message: `at acceptedAt (${when(acceptedAt)}) ${inForce.version} was in force, and it has no ${document.locale} text (${describeTexts(inForce)}); ${document.policy}/${document.locale}/${document.version} ${shown}: any ${document.locale} text shown then was for reference only`,
+    };
+  }
+  return null;
+}
+
+/** A consent given before the text it names was published: backdated, or a translation published later. */
+function checkPublication(document: ConsentDocument, version: IndexedVersion, acceptedAt: number, when: (instant: number | string) => string): DocumentResult | null {
+  const publication = version.publication;
+  if (!publication || version.publishedAt === null || acceptedAt >= Date.parse(version.publishedAt)) return null;
+  const id = `${document.policy}/${document.locale}/${document.version}`;
+  if (publication === 'backdated') {
+    return {
+      ...document,
+      status: 'backdated',
+      message: `${id} was published at ${when(version.publishedAt)} with effect from ${when(version.from)} (backdated: ${version.publicationReason ?? 'no reason was recorded'}); at acceptedAt (${when(acceptedAt)}) nobody could read it`,
+    };
+  }
+  if (publication === 'late-translation') {
+    return {
+      ...document,
+      status: 'no-translation',
+      message: `the ${document.locale} text of ${document.policy} ${document.version} was published at ${when(version.publishedAt)}; at acceptedAt (${when(acceptedAt)}) the version in force had no ${document.locale} text yet`,
+    };
+  }
+  return null;
+}
+
+function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number, day: AcceptedDay | null, context: RecordContext, timeZone: string): DocumentResult {
+  const when = (instant: number | string) => formatZonedInstant(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
   const locales = index.policies.get(document.policy);
   if (!locales) return { ...document, status: 'unknown-policy', message: `no policy "${document.policy}" is published${didYouMean(document.policy, index.policies.keys())}` };
   if (!locales.has(document.locale)) {
     return { ...document, status: 'unknown-locale', message: `${document.policy} has no "${document.locale}" text (it has ${[...locales].sort().join(', ')})` };
   }
   const version = findVersion(index, document.policy, document.locale, document.version);
-  const inForce = findVersionAt(index, document.policy, document.locale, acceptedAt);
+  const inForceEntry = findEntryAt(index, document.policy, document.locale, acceptedAt);
+  const inForce = inForceEntry?.texts.get(document.locale) ?? inForceEntry;
   const id = `${document.policy}/${document.locale}/${document.version}`;
+  const withdrawn = version ? null : checkWithdrawn(index, document, inForceEntry, when);
+  if (withdrawn) return withdrawn;
+  const translation = checkTranslation(index, document, version, inForceEntry, acceptedAt, when);
+  if (translation) return translation;
   if (!version) {
     return {
       ...document,
@@ -141,7 +209,7 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
   }
   if (day) {
     // A date without a time names a whole day; if the version changed during it, either may have been agreed to.
-    const change = index.timelines.get(`${document.policy}/${document.locale}`)?.find((candidate) => isInForceAt({ from: day.start, until: day.end }, candidate.from));
+    const change = getIndexedTimeline(index, document.policy, document.locale).find((candidate) => isInForceAt({ from: day.start, until: day.end }, candidate.from));
     if (change) {
       return {
         ...document,
@@ -154,10 +222,12 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
     const which = inForce ? `${inForce.version} was in force then` : 'no version was in force then';
     const message =
       acceptedAt < version.from
-        ? `${id} took effect ${formatDuration(version.from - acceptedAt)} after acceptedAt (at ${formatInstant(version.from)}); ${which}`
-        : `${id} had been superseded ${formatDuration(acceptedAt - (version.until ?? acceptedAt))} before acceptedAt (at ${formatInstant(version.until ?? acceptedAt)}); ${which}`;
+        ? `${id} took effect ${formatDuration(version.from - acceptedAt)} after acceptedAt (at ${when(version.from)}); ${which}`
+        : `${id} had been superseded ${formatDuration(acceptedAt - (version.until ?? acceptedAt))} before acceptedAt (at ${when(version.until ?? acceptedAt)}); ${which}`;
     return { ...document, status: 'not-in-force', message };
   }
+  const publication = checkPublication(document, version, acceptedAt, when);
+  if (publication) return publication;
   if (document.sha256 !== undefined && document.sha256 !== version.sha256) {
     // A consent given before a correction was given to the text of that time: still valid, and said so.
     const corrections = version.corrections ?? [];
@@ -170,6 +240,9 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
   if (document.sha256 === undefined) {
     const why = context.cutShort ? 'the row stops before its sha256 column' : 'no sha256';
     return { ...document, status: 'no-hash', message: `${why}: the record cannot be tied to the text of ${id} (${version.sha256}); --allow-missing-hash counts such records apart without failing` };
+  }
+  if (version.publication === 'imported' && version.publishedAt !== null && acceptedAt < Date.parse(version.publishedAt)) {
+    return { ...document, status: 'ok', message: `imported history: the ledger attests this text from ${when(version.publishedAt)}, when it was created` };
   }
   return { ...document, status: 'ok', message: '' };
 }
@@ -210,7 +283,7 @@ export function verifyConsentRecord(record: unknown, line: number, index: Versio
   }
   const documents = readDocuments(fields);
   if (typeof documents === 'string') return malformed(documents);
-  const results = documents.map((document) => checkDocument(index, document, acceptedAt, day, context));
+  const results = documents.map((document) => checkDocument(index, document, acceptedAt, day, context, options.timeZone));
   const issues: RecordIssue[] = [];
   if (acceptedAt > options.now) {
     issues.push({ outcome: 'in-the-future', message: `acceptedAt ${formatInstant(acceptedAt)} is after now (${formatInstant(options.now)}): a consent cannot have been given yet; check the clock of the system that recorded it` });

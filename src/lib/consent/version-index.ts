@@ -1,56 +1,108 @@
 /**
  * Resolving versions from the feed's data alone: which version of a policy
- * was in force in a locale at an instant, and by how long a version missed an
- * instant. Works the same on a local corpus and on a published feed, because
- * both are first turned into feed versions.
+ * was in force at an instant, which text of it a locale has, and by how long
+ * a version missed an instant. Works the same on a local corpus and on a
+ * published feed, because both are first turned into policy feeds. When a
+ * policy's locales are translations (the feed's `localeModel`), the policy
+ * has one timeline and a locale may have no text of the version in force; a
+ * feed written before `localeModel` existed had one timeline per locale.
  */
-import { findInForceAt, type Interval } from '#lib/time/interval.ts';
-import type { FeedVersion } from '#schemas/feed.ts';
+import { findInForceAt, isInForceAt, type Interval } from '#lib/time/interval.ts';
+import type { FeedVersion, PolicyFeed, WithdrawnFeedVersion } from '#schemas/feed.ts';
+import type { LocaleModel } from '#schemas/site-config.ts';
+import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 
 /** A feed version with its interval as numbers. */
 export interface IndexedVersion extends FeedVersion, Interval {}
 
+/** One version of a timeline, with the text of each locale that has one. */
+export interface IndexedEntry extends Interval {
+  policy: string;
+  version: string;
+  /** Texts by locale. */
+  texts: Map<string, IndexedVersion>;
+  /** Locales with a text, sorted. */
+  locales: string[];
+}
+
 /** Feed versions indexed for lookups. */
 export interface VersionIndex {
-  /** Versions by `policy/locale`, oldest first. */
-  timelines: Map<string, IndexedVersion[]>;
+  /** Timelines by key ({@link getTimelineKey}), oldest first. */
+  timelines: Map<string, IndexedEntry[]>;
   /** Versions by `policy/locale/version`. */
   versions: Map<string, IndexedVersion>;
   /** Locales of each policy. */
   policies: Map<string, Set<string>>;
+  /** How each policy's locales relate. */
+  localeModels: Map<string, LocaleModel>;
+  /** Withdrawn versions by `policy/locale/version`. */
+  withdrawn: Map<string, WithdrawnFeedVersion>;
 }
 
-/** Indexes feed versions. */
-export function createVersionIndex(feedVersions: readonly FeedVersion[]): VersionIndex {
-  const index: VersionIndex = { timelines: new Map(), versions: new Map(), policies: new Map() };
-  for (const feedVersion of feedVersions) {
-    const version: IndexedVersion = {
-      ...feedVersion,
-      from: Date.parse(feedVersion.effectiveFrom),
-      until: feedVersion.effectiveUntil === null ? null : Date.parse(feedVersion.effectiveUntil),
-    };
-    const key = `${version.policy}/${version.locale}`;
-    const timeline = index.timelines.get(key);
-    if (timeline) timeline.push(version);
-    else index.timelines.set(key, [version]);
-    index.versions.set(`${key}/${version.version}`, version);
-    const locales = index.policies.get(version.policy);
-    if (locales) locales.add(version.locale);
-    else index.policies.set(version.policy, new Set([version.locale]));
+/** What the index reads of a policy feed. */
+export type IndexedFeed = Pick<PolicyFeed, 'policy' | 'versions'> & Partial<Pick<PolicyFeed, 'localeModel' | 'withdrawn'>>;
+
+/** Indexes the versions of policy feeds. */
+export function createVersionIndex(feeds: readonly IndexedFeed[]): VersionIndex {
+  const index: VersionIndex = { timelines: new Map(), versions: new Map(), policies: new Map(), localeModels: new Map(), withdrawn: new Map() };
+  const entries = new Map<string, IndexedEntry>();
+  for (const feed of feeds) {
+    // Before localeModel existed, each locale's intervals were its own.
+    const model = feed.localeModel ?? 'independent';
+    index.localeModels.set(feed.policy, model);
+    for (const withdrawn of feed.withdrawn ?? []) index.withdrawn.set(`${withdrawn.policy}/${withdrawn.locale}/${withdrawn.version}`, withdrawn);
+    for (const feedVersion of feed.versions) {
+      const version: IndexedVersion = {
+        ...feedVersion,
+        from: Date.parse(feedVersion.effectiveFrom),
+        until: feedVersion.effectiveUntil === null ? null : Date.parse(feedVersion.effectiveUntil),
+      };
+      index.versions.set(`${version.policy}/${version.locale}/${version.version}`, version);
+      const locales = index.policies.get(version.policy);
+      if (locales) locales.add(version.locale);
+      else index.policies.set(version.policy, new Set([version.locale]));
+      const key = getTimelineKey(version.policy, version.locale, model);
+      const entryKey = `${key}\u0000${version.version}`;
+      const entry = entries.get(entryKey);
+      if (entry) entry.texts.set(version.locale, version);
+      else {
+        const created: IndexedEntry = { policy: version.policy, version: version.version, from: version.from, until: version.until, texts: new Map([[version.locale, version]]), locales: [] };
+        entries.set(entryKey, created);
+        const timeline = index.timelines.get(key);
+        if (timeline) timeline.push(created);
+        else index.timelines.set(key, [created]);
+      }
+    }
   }
+  for (const entry of entries.values()) entry.locales = [...entry.texts.keys()].sort();
   for (const timeline of index.timelines.values()) timeline.sort((a, b) => a.from - b.from);
   return index;
 }
 
-/** The version in force at an instant (half-open intervals), or undefined. */
+/** The timeline a locale's texts of a policy follow. */
+export function getIndexedTimeline(index: VersionIndex, policy: string, locale: string): IndexedEntry[] {
+  return index.timelines.get(getTimelineKey(policy, locale, index.localeModels.get(policy) ?? 'independent')) ?? [];
+}
+
+/** The version of a policy in force at an instant (half-open intervals), whatever its languages, or undefined. */
+export function findEntryAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedEntry | undefined {
+  const entry = findInForceAt(getIndexedTimeline(index, policy, locale), instant, (candidate) => candidate.from);
+  return entry && isInForceAt(entry, instant) ? entry : undefined;
+}
+
+/** This locale's text of the version in force at an instant, or undefined (none in force, or no text in this locale). */
 export function findVersionAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedVersion | undefined {
-  const timeline = index.timelines.get(`${policy}/${locale}`);
-  return timeline ? findInForceAt(timeline, instant, (version) => version.from) : undefined;
+  return findEntryAt(index, policy, locale, instant)?.texts.get(locale);
 }
 
 /** A version by its id. */
 export function findVersion(index: VersionIndex, policy: string, locale: string, version: string): IndexedVersion | undefined {
   return index.versions.get(`${policy}/${locale}/${version}`);
+}
+
+/** A version of the timeline a locale follows, by id, whatever its languages. */
+export function findEntry(index: VersionIndex, policy: string, locale: string, version: string): IndexedEntry | undefined {
+  return getIndexedTimeline(index, policy, locale).find((entry) => entry.version === version);
 }
 
 /** A duration for people: `3 d 4 h`, `12 min 5 s`, `250 ms`. */
@@ -72,4 +124,13 @@ export function formatDuration(ms: number): string {
   }
   if (parts.length === 0) return `${rest} ms`;
   return parts.join(' ');
+}
+
+/** This locale's latest text that had taken effect by an instant, in force or not: what its stable page showed then. */
+export function findInForceOrLastText(index: VersionIndex, policy: string, locale: string, instant: number): IndexedVersion | undefined {
+  const texts = getIndexedTimeline(index, policy, locale).flatMap((entry) => {
+    const text = entry.texts.get(locale);
+    return text ? [text] : [];
+  });
+  return findInForceAt(texts, instant, (text) => text.from);
 }

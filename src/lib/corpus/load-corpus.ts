@@ -7,6 +7,8 @@ import { checkLedger } from '#lib/ledger/check-ledger.ts';
 import { checkArchiveFiles, LEDGER_FILE, readArchivedText, readLedger, type LedgerFile } from '#lib/ledger/ledger-store.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { LocaleModel } from '#schemas/site-config.ts';
+import { getVersionId, parsePolicyPath } from './policy-path.ts';
 import type { Problem } from './problem.ts';
 import { NOT_PLAIN_FILE, toDisplayPath } from './plain-files.ts';
 import { readCorpus } from './read-corpus.ts';
@@ -20,6 +22,10 @@ export interface LoadedCorpus {
   /** Valid drafts not in `versions` (production). */
   drafts: PolicyVersion[];
   problems: Problem[];
+  /** Ids of version files that exist but did not validate. */
+  invalidIds: ReadonlySet<string>;
+  /** The version of the ledger file read (1 is read, upgraded in memory, until publish writes 2); null without a ledger. */
+  ledgerVersion: 1 | 2 | null;
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
   /** The ledger as read, with its own problems (links in its place are in `problems`). */
@@ -41,6 +47,10 @@ export interface LoadCorpusOptions {
    * warnings (the dev server, where a new version is edited before it is published).
    */
   enforceLedger: boolean;
+  /** The instant the ledger rules are checked at (backdating, what can still be postponed): the build's "now". */
+  now: number;
+  /** Default `translations`. */
+  localeModel?: LocaleModel;
 }
 
 /** Reads and validates a policies folder. */
@@ -48,11 +58,21 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   const cwd = options.cwd ?? process.cwd();
   const read = readCorpus(options.policiesPath, { cwd, skipTopLevel: [LEDGER_FILE] });
   const files = read.files;
+  const localeModel = options.localeModel ?? 'translations';
   const { versions, drafts, problems } = validateCorpus(files, {
     timeZone: options.timeZone,
     includeDrafts: options.includeDrafts,
     defaultLocale: options.defaultLocale,
+    localeModel,
   });
+  // Files that exist but did not validate: the ledger must not call their versions deleted.
+  const valid = new Set([...versions, ...drafts].map((version) => version.id));
+  const invalidIds = new Set(
+    files.flatMap((file) => {
+      const path = parsePolicyPath(file.relativePath);
+      return path.ok && !valid.has(getVersionId(path.key)) ? [getVersionId(path.key)] : [];
+    }),
+  );
   // A link or a pipe is refused everywhere, the dev server included: it is never a mere ledger warning.
   const ledgerFile = readLedger(options.policiesPath, cwd);
   const notPlain = [...read.problems, ...ledgerFile.problems.filter((problem) => problem.code === NOT_PLAIN_FILE), ...checkArchiveFiles(options.policiesPath, cwd)];
@@ -61,6 +81,10 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   const contentProblems = problems.length;
   const ledgerCheck = checkLedger({
     versions: [...versions, ...drafts],
+    invalidIds,
+    now: options.now,
+    timeZone: options.timeZone,
+    localeModel,
     ledger: ledgerFile.ledger,
     ledgerFile: ledgerFile.file,
     policiesDisplayPath: toDisplayPath(options.policiesPath, cwd),
@@ -88,11 +112,13 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     versions,
     drafts,
     problems,
+    invalidIds,
+    ledgerVersion: ledgerFile.ledger ? (ledgerFile.ledger.readFrom ?? 2) : null,
     ledgerWarnings,
     ledger: ledgerFile,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
-      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : []));
+      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : [], { localeModel }));
     },
   };
 }

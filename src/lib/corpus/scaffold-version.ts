@@ -5,7 +5,7 @@
  * of the version it starts from.
  */
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
-import { getStartOfZonedDay, getZonedParts } from '#lib/time/zoned-time.ts';
+import { getZonedParts } from '#lib/time/zoned-time.ts';
 
 /** Written into `summary` by `new`; `check` refuses to publish it. */
 export const SUMMARY_PLACEHOLDERS = ['Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Describe what changed from the previous version.'];
@@ -46,10 +46,4 @@ export function scaffoldVersion(options: { title: string; effective: string; loc
     options.body.trimEnd(),
     '',
   ].join('\n');
-}
-
-/** Whether an instant is before the start of today in the time zone (a retroactive version). */
-export function isBeforeToday(instant: number, now: number, timeZone: string): boolean {
-  const today = getZonedParts(now, timeZone);
-  return instant < getStartOfZonedDay(today.year, today.month, today.day, timeZone);
 }

@@ -12,6 +12,7 @@ import { getVersionId, parsePolicyPath } from './policy-path.ts';
 import { SUMMARY_PLACEHOLDERS } from './scaffold-version.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from './problem.ts';
+import type { LocaleModel } from '#schemas/site-config.ts';
 import { describeZodIssues } from './zod-problems.ts';
 
 /** A file of the corpus as read from disk. */
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   includeDrafts: boolean;
   /** Preferred locale when naming the reference translation in messages. */
   defaultLocale?: string;
+  /** `translations` (default): translations of one version must also agree on `changeType`, which re-consent reads for every language. */
+  localeModel?: LocaleModel;
 }
 
 /** The valid versions and every problem found. Versions are only usable when `problems` is empty. */
@@ -139,7 +142,7 @@ export function validateCorpus(files: readonly CorpusFile[], options: ValidateOp
     problems.push(...result.problems);
     if (result.version) (options.includeDrafts || !result.version.draft ? versions : drafts).push(result.version);
   }
-  problems.push(...findSameInstantVersions(versions), ...findDisagreeingTranslations(versions, options.defaultLocale));
+  problems.push(...findSameInstantVersions(versions), ...findDisagreeingTranslations(versions, options.defaultLocale, (options.localeModel ?? 'translations') === 'translations'));
   versions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { versions, drafts, problems };
 }
@@ -174,13 +177,22 @@ function findSameInstantVersions(versions: readonly PolicyVersion[]): Problem[] 
   return problems;
 }
 
-function findDisagreeingTranslations(versions: readonly PolicyVersion[], defaultLocale?: string): Problem[] {
+function findDisagreeingTranslations(versions: readonly PolicyVersion[], defaultLocale: string | undefined, sameChangeType: boolean): Problem[] {
   const problems: Problem[] = [];
   for (const group of groupBy(versions, (v) => `${v.policy}/${v.version}`).values()) {
     if (group.length < 2) continue;
     const reference = group.find((v) => v.locale === defaultLocale) ?? [...group].sort((a, b) => (a.locale < b.locale ? -1 : 1))[0];
     if (!reference) continue;
     for (const translation of group) {
+      if (translation !== reference && sameChangeType && translation.changeType !== reference.changeType) {
+        problems.push({
+          file: translation.file,
+          line: 1,
+          field: 'changeType',
+          message: `is ${translation.changeType} but the ${reference.locale} text of the same version (${reference.file}) is ${reference.changeType}; a version is material or editorial in every language`,
+          hint: `Set changeType: ${reference.changeType} here (or change both), or give this text its own version id.`,
+        });
+      }
       if (translation === reference || translation.effectiveFrom === reference.effectiveFrom) continue;
       problems.push({
         file: translation.file,

@@ -1,9 +1,11 @@
 /**
  * Change notifications per policy and locale: an Atom feed (RFC 4287), a JSON
- * Feed 1.1 and a Memento TimeMap (RFC 7089). Every version is an entry as soon
- * as it is in the build, a scheduled one included (it is announced before it
- * takes effect), with an id that never changes: a tag URI (RFC 4151) made of
- * the site's tagging authority and the version's policy, locale and id.
+ * Feed 1.1 and a Memento TimeMap (RFC 7089). Every version of the policy is an
+ * entry as soon as it is in the build, a scheduled one included (it is
+ * announced before it takes effect), one with no text in this locale too (it
+ * says so and links the languages it exists in), a withdrawn one too (it says
+ * so); each with an id that never changes: a tag URI (RFC 4151) made of the
+ * site's tagging authority and the policy, locale and version id.
  *
  * Each entry carries what a consent database ties a record to: the version's
  * SHA-256 and its Markdown. In Atom, the Markdown is an alternate link
@@ -13,20 +15,25 @@
  * JSON Feed both are in the `_policy` extension.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { formatEffectiveDate } from '#lib/time/format-date.ts';
-import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { countStartedBy } from '#lib/time/interval.ts';
+import { formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
+import { getTextElsewhere, getTimeline, getVersion, getVersionTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getVersionsStartedBy, type Timeline, type TimelineVersion } from '#lib/timeline/timeline.ts';
+import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 import { JsonFeedSchema, type JsonFeed } from '#schemas/feed.ts';
 import { getSha256Url, validateFeedFile } from './feed-data.ts';
+import { getLastRecordedChange, getPublicationNotes } from '#lib/views/publication-notes.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
 export function getTagAuthority(context: SiteContext): string {
   return context.settings.feedTagAuthority ?? `${new URL(context.settings.siteUrl).hostname},2025`;
 }
 
-/** The permanent id of a version's entry: `tag:example.com,2025:privacy/ru/2025-09-01`. */
+/**
+ * The permanent id of a version's entry in a locale's feed: `tag:example.com,2025:privacy/ru/2025-09-01`,
+ * also for a version with no text in that locale yet (its translation, when published, updates the same entry).
+ */
 export function getEntryId(context: SiteContext, version: Pick<TimelineVersion, 'policy' | 'locale' | 'version'>): string {
   return `tag:${getTagAuthority(context)}:${version.policy}/${version.locale}/${version.version}`;
 }
@@ -38,36 +45,68 @@ function requireTimeline(context: SiteContext, policy: string, locale: string): 
 }
 
 interface EntryText {
-  version: TimelineVersion;
+  policy: string;
+  locale: string;
+  version: string;
+  /** This locale's text; for a version with no text here, the text it has in another language. */
+  text: TimelineVersion;
+  /** False when `text` is in another language. */
+  own: boolean;
+  locales: string[];
   title: string;
-  text: string;
+  content: string;
   url: string;
   markdownUrl: string;
   sha256Url: string | null;
   diffUrl: string | null;
   changeLabel: string;
+  published: number;
+  updated: number;
 }
 
-/** Newest first, as feed readers expect. */
+/**
+ * Every version of the policy's timeline, newest first, as feed readers
+ * expect: this locale's text, or, when the version has none here, an entry
+ * that says so and links the text in the language it exists in; then the
+ * locale's withdrawn versions, at the instant they were to take effect.
+ */
 function getEntries(context: SiteContext, timeline: Timeline): EntryText[] {
-  const { urls, settings } = context;
+  const { urls, settings, corpus } = context;
   const ui = getUiStrings(timeline.locale);
-  return [...timeline.versions].reverse().map((version) => {
-    const date = formatEffectiveDate(version.effectiveFrom, ui.lang, settings.timeZone);
-    const lines = [ui.feeds.takesEffect(date)];
-    if (version.previousVersion !== null) lines.push(ui.feeds.kindOfChange(ui.changeTypes[version.changeType]));
-    if (version.summary.length > 0) lines.push(ui.feeds.whatChanged, ...version.summary.map((item) => `— ${item}`));
+  const { policy, locale } = timeline;
+  const date = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  const make = (text: TimelineVersion, locales: string[]): EntryText => {
+    const own = text.locale === locale;
+    const when = date(text.effectiveFrom);
+    const lines = text.published?.withdrawn ? [] : [ui.feeds.takesEffect(when)];
+    if (!own) lines.push(ui.feeds.noTextHere(locales.map(getLanguageName).join(', ')));
+    lines.push(...getPublicationNotes(text, settings.timeZone));
+    if (text.previousVersion !== null) lines.push(ui.feeds.kindOfChange(ui.changeTypes[text.changeType]));
+    if (text.summary.length > 0) lines.push(ui.feeds.whatChanged, ...text.summary.map((item) => `— ${item}`));
     return {
-      version,
-      title: ui.feeds.entryTitle(version.title, date),
-      text: lines.join('\n'),
-      url: urls.absolute(urls.version(version.policy, version.locale, version.version)),
-      markdownUrl: urls.absolute(urls.raw(version.policy, version.locale, version.version)),
-      sha256Url: getSha256Url(context, version),
-      diffUrl: version.previousVersion === null ? null : urls.absolute(urls.diff(version.policy, version.locale, version.previousVersion, version.version)),
-      changeLabel: ui.changeTypes[version.changeType],
+      policy,
+      locale,
+      version: text.version,
+      text,
+      own,
+      locales,
+      title: `${ui.feeds.entryTitle(text.title, when)}${own ? '' : ` (${locales.map(getLanguageName).join(', ')})`}`,
+      content: lines.join('\n'),
+      url: urls.absolute(urls.version(text.policy, text.locale, text.version)),
+      markdownUrl: urls.absolute(urls.raw(text.policy, text.locale, text.version)),
+      sha256Url: getSha256Url(context, text),
+      diffUrl: text.previousVersion === null || text.published?.withdrawn ? null : urls.absolute(urls.diff(text.policy, text.locale, text.previousVersion, text.version)),
+      changeLabel: ui.changeTypes[text.changeType],
+      published: text.effectiveFrom,
+      updated: getLastRecordedChange(text),
     };
+  };
+  const entries = (getVersionTimeline(corpus, policy, locale)?.entries ?? []).flatMap((entry) => {
+    const text = getVersion(corpus, policy, locale, entry.version) ?? getTextElsewhere(corpus, entry, settings.defaultLocale);
+    return text ? [make(text, entry.locales)] : [];
   });
+  const withdrawn = corpus.withdrawn.filter((version) => version.policy === policy && version.locale === locale).map((version) => make(version, [locale]));
+  return [...entries, ...withdrawn].sort((a, b) => b.published - a.published || (a.version < b.version ? 1 : -1));
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -86,7 +125,7 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
   const latest = timeline.versions.at(-1);
   const author = settings.publisher?.[locale] ?? settings.publisher?.[settings.defaultLocale] ?? settings.siteTitle[settings.defaultLocale] ?? settings.siteUrl;
   // Derived from the content, never from the clock, so the file is the same in every build.
-  const updated = formatInstant(Math.max(...timeline.versions.map((version) => version.effectiveFrom)));
+  const updated = formatInstant(Math.max(...entries.map((entry) => entry.updated)));
   const schemaUrl = urls.absolute(urls.feedSchema());
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -99,19 +138,22 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
     `  <author><name>${escapeXml(author)}</name></author>`,
   ];
   for (const entry of entries) {
-    const instant = formatInstant(entry.version.effectiveFrom);
     lines.push(
       '  <entry>',
-      `    <id>${escapeXml(getEntryId(context, entry.version))}</id>`,
+      `    <id>${escapeXml(getEntryId(context, entry))}</id>`,
       `    <title>${escapeXml(entry.title)}</title>`,
-      `    <published>${instant}</published>`,
-      `    <updated>${instant}</updated>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
-      `    <link rel="alternate" type="text/markdown" href="${escapeXml(entry.markdownUrl)}"/>`,
+      `    <published>${formatInstant(entry.published)}</published>`,
+      `    <updated>${formatInstant(entry.updated)}</updated>`,
+      `    <link rel="alternate" type="text/html"${entry.own ? '' : ` hreflang="${escapeXml(entry.text.locale)}"`} href="${escapeXml(entry.url)}"/>`,
+      `    <link rel="alternate" type="text/markdown"${entry.own ? '' : ` hreflang="${escapeXml(entry.text.locale)}"`} href="${escapeXml(entry.markdownUrl)}"/>`,
       ...(entry.diffUrl ? [`    <link rel="related" type="text/html" title="diff" href="${escapeXml(entry.diffUrl)}"/>`] : []),
-      `    <category term="${entry.version.changeType}" label="${escapeXml(entry.changeLabel)}" scheme="${escapeXml(schemaUrl)}#changeType"/>`,
-      `    <summary type="text">${escapeXml(entry.text)}</summary>`,
-      `    <policy:sha256>${entry.version.sha256}</policy:sha256>`,
+      `    <category term="${entry.text.changeType}" label="${escapeXml(entry.changeLabel)}" scheme="${escapeXml(schemaUrl)}#changeType"/>`,
+      ...(entry.text.published?.withdrawn ? [`    <category term="withdrawn" scheme="${escapeXml(schemaUrl)}#status"/>`] : []),
+      ...(entry.text.published && entry.text.published.publication.kind !== 'published'
+        ? [`    <category term="${entry.text.published.publication.kind}" scheme="${escapeXml(schemaUrl)}#publication"/>`]
+        : []),
+      `    <summary type="text">${escapeXml(entry.content)}</summary>`,
+      `    <policy:sha256>${entry.text.sha256}</policy:sha256>`,
       '  </entry>',
     );
   }
@@ -132,30 +174,42 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
     feed_url: urls.absolute(urls.jsonFeed(policy, locale)),
     language: locale,
     authors: [{ name: author }],
-    items: getEntries(context, timeline).map((entry) => ({
-      id: getEntryId(context, entry.version),
-      url: entry.url,
-      ...(entry.diffUrl ? { external_url: entry.diffUrl } : {}),
-      title: entry.title,
-      content_text: entry.text,
-      ...(entry.version.summary.length > 0 ? { summary: entry.version.summary.join(' ') } : {}),
-      date_published: formatInstant(entry.version.effectiveFrom),
-      tags: [entry.version.changeType],
-      language: locale,
-      _policy: {
-        // Every locale of the site has its developers page (getSiteLocales).
-        about: urls.absolute(urls.developers(locale)),
-        policy: entry.version.policy,
-        locale: entry.version.locale,
-        version: entry.version.version,
-        effectiveFrom: formatInstant(entry.version.effectiveFrom),
-        changeType: entry.version.changeType,
-        sha256: entry.version.sha256,
-        markdownUrl: entry.markdownUrl,
-        sha256Url: entry.sha256Url,
-        diffUrl: entry.diffUrl,
-      },
-    })),
+    items: getEntries(context, timeline).map((entry) => {
+      const { text } = entry;
+      const published = text.published;
+      return {
+        id: getEntryId(context, entry),
+        url: entry.url,
+        ...(entry.diffUrl ? { external_url: entry.diffUrl } : {}),
+        title: entry.title,
+        content_text: entry.content,
+        ...(text.summary.length > 0 ? { summary: text.summary.join(' ') } : {}),
+        date_published: formatInstant(entry.published),
+        date_modified: formatInstant(entry.updated),
+        tags: [text.changeType, ...(published?.withdrawn ? ['withdrawn'] : []), ...(published && published.publication.kind !== 'published' ? [published.publication.kind] : [])],
+        language: text.locale,
+        _policy: {
+          // Every locale of the site has its developers page (getSiteLocales).
+          about: urls.absolute(urls.developers(locale)),
+          policy: text.policy,
+          locale: text.locale,
+          version: text.version,
+          effectiveFrom: formatInstant(text.effectiveFrom),
+          changeType: text.changeType,
+          sha256: text.sha256,
+          markdownUrl: entry.markdownUrl,
+          sha256Url: entry.sha256Url,
+          diffUrl: entry.diffUrl,
+          locales: entry.locales,
+          hasTextInFeedLocale: entry.own,
+          publishedAt: published?.publishedAt ?? null,
+          publication: published?.publication.kind ?? null,
+          publicationReason: published?.publication.reason ?? null,
+          rescheduled: published?.rescheduled.map(({ previousEffectiveFrom, effectiveFrom, recordedAt, reason }) => ({ previousEffectiveFrom, effectiveFrom, recordedAt, reason })) ?? [],
+          withdrawn: published?.withdrawn ?? null,
+        },
+      };
+    }),
   };
   return validateFeedFile(JsonFeedSchema, feed, urls.jsonFeed(policy, locale));
 }
@@ -164,12 +218,19 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
  * The Memento TimeMap of a policy in a locale: the stable URL as the original
  * resource and each version in force by build time as a memento, with the
  * instant it took effect. Scheduled versions are left out: a memento is a
- * state that has existed.
+ * state that has existed. A version with no text in this locale is the text
+ * it has in another language, with `hreflang`: that was the state in force.
  */
 export function createTimeMap(context: SiteContext, policy: string, locale: string): string {
-  const { urls, now } = context;
-  const timeline = requireTimeline(context, policy, locale);
-  const mementos = getVersionsStartedBy(timeline, now);
+  const { urls, now, corpus, settings } = context;
+  requireTimeline(context, policy, locale);
+  const entries = getVersionTimeline(corpus, policy, locale)?.entries ?? [];
+  const mementos = entries
+    .slice(0, countStartedBy(entries, now, (entry) => entry.effectiveFrom))
+    .flatMap((entry) => {
+      const text = getVersion(corpus, policy, locale, entry.version) ?? getTextElsewhere(corpus, entry, settings.defaultLocale);
+      return text ? [text] : [];
+    });
   const httpDate = (instant: number) => new Date(instant).toUTCString();
   const lines = [`<${urls.absolute(urls.current(policy, locale))}>;rel="original"`];
   const self = `<${urls.absolute(urls.timemap(policy, locale))}>;rel="self";type="application/link-format"`;
@@ -178,7 +239,8 @@ export function createTimeMap(context: SiteContext, policy: string, locale: stri
   lines.push(first && last ? `${self};from="${httpDate(first.effectiveFrom)}";until="${httpDate(last.effectiveFrom)}"` : self);
   mementos.forEach((version, index) => {
     const relation = [index === 0 ? 'first' : null, index === mementos.length - 1 ? 'last' : null, 'memento'].filter(Boolean).join(' ');
-    lines.push(`<${urls.absolute(urls.version(version.policy, version.locale, version.version))}>;rel="${relation}";datetime="${httpDate(version.effectiveFrom)}"`);
+    const language = version.locale === locale ? '' : `;hreflang="${version.locale}"`;
+    lines.push(`<${urls.absolute(urls.version(version.policy, version.locale, version.version))}>;rel="${relation}";datetime="${httpDate(version.effectiveFrom)}"${language}`);
   });
   return `${lines.join(',\n')}\n`;
 }

@@ -14,12 +14,14 @@ import {
   type FeedIndex,
   type FeedVersion,
   type PolicyFeed,
+  type VersionInForce,
+  type WithdrawnFeedVersion,
 } from '#schemas/feed.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { getPolicyLocales, getTimeline, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
-import { getLedgerStart, getPublication, getPublishedHashes } from '#lib/ledger/publication.ts';
+import { getEntry, getEntryInForceAt, getNextEntryAfter, getPolicyLocales, getTimeline, type TimelineEntry } from '#lib/timeline/policy-corpus.ts';
+import { getPublishedHashes } from '#lib/ledger/publication.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getCurrentVersion, getNextChangeAfter, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
+import { getCurrentVersion, getNextChangeAfter, getReferenceText, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
 /** Thrown when a feed file does not satisfy its own schema (a bug, never a content problem). */
 export class FeedContractError extends Error {
@@ -34,18 +36,6 @@ export function validateFeedFile<T extends z.ZodType>(schema: T, data: unknown, 
     throw new FeedContractError(`${file} does not match the feed schema:\n${issues}`);
   }
   return result.data;
-}
-
-const ledgerStarts = new WeakMap<PolicyCorpus, string | null>();
-
-/** The instant of the ledger's first `publish`, from the versions of the corpus (computed once per corpus). */
-function getCorpusLedgerStart(corpus: PolicyCorpus): string | null {
-  let start = ledgerStarts.get(corpus);
-  if (start === undefined) {
-    start = getLedgerStart([...corpus.timelines.values()].flatMap((timeline) => timeline.versions.map((version) => version.published)));
-    ledgerStarts.set(corpus, start);
-  }
-  return start;
 }
 
 /**
@@ -80,7 +70,8 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     summary: version.summary,
     changeType: version.changeType,
     publishedAt: version.published?.publishedAt ?? null,
-    publication: getPublication(version.published, version.effectiveFrom, getCorpusLedgerStart(context.corpus)),
+    publication: version.published?.publication.kind ?? null,
+    publicationReason: version.published?.publication.reason ?? null,
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
       date: correction.date,
       reason: correction.reason,
@@ -90,8 +81,34 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
       // Every text the ledger records is served by its hash, the corrected one included.
       sha256Url: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.sha256)),
       diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),
+      kind: correction.kind,
+      overrideReason: correction.overrideReason,
+      changeType: correction.changeType,
+      summary: correction.summary,
+    })),
+    locales: getEntry(context.corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale],
+    rescheduled: (version.published?.rescheduled ?? []).map((change) => ({
+      ...change,
+      previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, change.previousSha256)),
     })),
   };
+}
+
+/** A withdrawn version as the feed lists it. */
+export function toWithdrawnVersion(context: SiteContext, version: TimelineVersion): WithdrawnFeedVersion {
+  return {
+    policy: version.policy,
+    locale: version.locale,
+    ...toVersionReference(context, version),
+    publishedAt: version.published?.publishedAt ?? '',
+    withdrawnAt: version.published?.withdrawn?.recordedAt ?? '',
+    reason: version.published?.withdrawn?.reason ?? '',
+  };
+}
+
+/** A version of the policy's timeline, whatever its languages. */
+export function toVersionInForce(entry: TimelineEntry | undefined): VersionInForce | null {
+  return entry ? { version: entry.version, effectiveFrom: formatInstant(entry.effectiveFrom), locales: entry.locales } : null;
 }
 
 /** The short reference to a version that current.json, index.json and version pages carry. */
@@ -124,7 +141,18 @@ export function createPolicyFeed(context: SiteContext, policy: string): PolicyFe
     feedVersion: 1,
     policy,
     locales,
+    localeModel: corpus.localeModel,
+    timeline: (corpus.localeModel === 'translations' ? [policy] : locales.map((locale) => `${policy}/${locale}`)).flatMap(
+      (key) =>
+        corpus.versionTimelines.get(key)?.entries.map((entry) => ({
+          version: entry.version,
+          effectiveFrom: formatInstant(entry.effectiveFrom),
+          effectiveUntil: entry.effectiveUntil === null ? null : formatInstant(entry.effectiveUntil),
+          locales: entry.locales,
+        })) ?? [],
+    ),
     versions: locales.flatMap((locale) => getTimeline(corpus, policy, locale)?.versions.map((version) => toFeedVersion(context, version)) ?? []),
+    withdrawn: corpus.withdrawn.filter((version) => version.policy === policy).map((version) => toWithdrawnVersion(context, version)),
   };
   return validateFeedFile(PolicyFeedSchema, feed, urls.policyFeed(policy));
 }
@@ -159,6 +187,7 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
             jsonFeedUrl: urls.absolute(urls.jsonFeed(policy, locale)),
             timemapUrl: urls.absolute(urls.timemap(policy, locale)),
             inForce: toCurrentVersion(context, timeline && getVersionInForceAt(timeline, now)),
+            inForceVersion: toVersionInForce(getEntryInForceAt(corpus, policy, locale, now)),
           };
         }),
       };
@@ -179,11 +208,16 @@ export function createCurrentFeed(context: SiteContext, policy: string): Current
     locales: Object.fromEntries(
       getPolicyLocales(corpus, policy).map((locale) => {
         const timeline = getTimeline(corpus, policy, locale);
+        // The stable page shows this language's previous text, for reference only, while the version in force has none here.
+        const reference = timeline && getReferenceText(timeline, now);
         return [
           locale,
           {
             inForce: toCurrentVersion(context, timeline && getVersionInForceAt(timeline, now)),
             next: toCurrentVersion(context, timeline && getNextChangeAfter(timeline, now)),
+            inForceVersion: toVersionInForce(getEntryInForceAt(corpus, policy, locale, now)),
+            nextVersion: toVersionInForce(getNextEntryAfter(corpus, policy, locale, now)),
+            reference: reference ? { ...toVersionReference(context, reference), notInForceSince: formatInstant(reference.effectiveUntil ?? now) } : null,
           },
         ];
       }),

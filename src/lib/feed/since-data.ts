@@ -8,7 +8,7 @@
 import { SinceFeedSchema, type SinceFeed } from '#schemas/feed.ts';
 import { decideReconsent, type LaterVersion, type ReconsentInput } from '#lib/consent/reconsent.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { getTextElsewhere, getTimeline, getTimelineKey, getVersion, getVersionTimeline } from '#lib/timeline/policy-corpus.ts';
 import { getRedlinePairs } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
@@ -16,34 +16,71 @@ import { validateFeedFile } from './feed-data.ts';
 
 /**
  * The input of {@link decideReconsent} for users who accepted `acceptedVersion`
- * of a policy in a locale. Each later version's redline is the pre-rendered
- * page when the build has that pair, else the compare page for the pair.
+ * of a policy in a locale: every later version of the policy's timeline, in
+ * this locale's text, or, for a version with no text here, in the language it
+ * exists in (the default locale first), so the answer names the version
+ * really in force. Each later version's redline is the pre-rendered page when
+ * the build has that pair, else the compare page for the pair (for a text in
+ * another language: that language's redline from the same accepted version
+ * when it has one, else the version's page).
  */
 export function getReconsentInput(context: SiteContext, policy: string, locale: string, acceptedVersion: string): ReconsentInput {
-  const { urls, now } = context;
-  const timeline = getTimeline(context.corpus, policy, locale);
+  const { urls, now, corpus, settings } = context;
+  const timeline = getTimeline(corpus, policy, locale);
   const accepted = timeline?.versions.find((version) => version.version === acceptedVersion);
   if (!timeline || !accepted) return { policy, locale, acceptedVersion, accepted: null, later: [] };
-  const rendered = new Set(getRedlinePairs(timeline, now).map((pair) => `${pair.from.version}\u0000${pair.to.version}`));
+  const renderedIn = new Map<string, Set<string>>();
+  const rendered = (textLocale: string) => {
+    let pairs = renderedIn.get(textLocale);
+    if (!pairs) {
+      const other = getTimeline(corpus, policy, textLocale);
+      pairs = new Set(other ? getRedlinePairs(other, now).map((pair) => `${pair.from.version}\u0000${pair.to.version}`) : []);
+      renderedIn.set(textLocale, pairs);
+    }
+    return pairs;
+  };
   const url = (version: TimelineVersion) => urls.absolute(urls.version(version.policy, version.locale, version.version));
-  const later: LaterVersion[] = timeline.versions.slice(accepted.index + 1).map((version) => ({
-    version: version.version,
-    title: version.title,
-    effectiveFrom: formatInstant(version.effectiveFrom),
-    changeType: version.changeType,
-    summary: version.summary,
-    sha256: version.sha256,
-    url: url(version),
-    redlineUrl: rendered.has(`${accepted.version}\u0000${version.version}`)
-      ? urls.absolute(urls.diff(policy, locale, accepted.version, version.version))
-      : `${urls.absolute(urls.compare(policy, locale))}?from=${encodeURIComponent(accepted.version)}&to=${encodeURIComponent(version.version)}`,
-  }));
+  const redlineTo = (text: TimelineVersion) => {
+    if (text.locale !== locale && !getVersion(corpus, policy, text.locale, accepted.version)) return url(text);
+    return rendered(text.locale).has(`${accepted.version}\u0000${text.version}`)
+      ? urls.absolute(urls.diff(policy, text.locale, accepted.version, text.version))
+      : `${urls.absolute(urls.compare(policy, text.locale))}?from=${encodeURIComponent(accepted.version)}&to=${encodeURIComponent(text.version)}`;
+  };
+  const entries = getVersionTimeline(corpus, policy, locale)?.entries ?? [];
+  const acceptedAt = entries.findIndex((entry) => entry.version === accepted.version);
+  const later: LaterVersion[] = entries.slice(acceptedAt + 1).flatMap((entry) => {
+    const text = getVersion(corpus, policy, locale, entry.version) ?? getTextElsewhere(corpus, entry, settings.defaultLocale);
+    if (!text) return [];
+    return [
+      {
+        version: entry.version,
+        title: text.title,
+        effectiveFrom: formatInstant(entry.effectiveFrom),
+        changeType: text.changeType,
+        summary: text.summary,
+        sha256: text.sha256,
+        url: url(text),
+        redlineUrl: redlineTo(text),
+        locale: text.locale,
+        locales: entry.locales,
+        rescheduled: (text.published?.rescheduled ?? []).map(({ previousEffectiveFrom, effectiveFrom, recordedAt, reason }) => ({ previousEffectiveFrom, effectiveFrom, recordedAt, reason })),
+        corrections: (text.published?.corrections ?? []).map(({ date, reason, kind, changeType, summary }) => ({ date, reason, kind, changeType, summary })),
+      },
+    ];
+  });
+  const key = getTimelineKey(policy, locale, corpus.localeModel);
+  const withdrawn = new Map<string, NonNullable<ReconsentInput['withdrawn']>[number]>();
+  for (const version of corpus.withdrawn) {
+    if (getTimelineKey(version.policy, version.locale, corpus.localeModel) !== key || version.effectiveFrom <= accepted.effectiveFrom || !version.published?.withdrawn) continue;
+    withdrawn.set(version.version, { version: version.version, effectiveFrom: formatInstant(version.effectiveFrom), withdrawnAt: version.published.withdrawn.recordedAt, reason: version.published.withdrawn.reason });
+  }
   return {
     policy,
     locale,
     acceptedVersion,
     accepted: { version: accepted.version, title: accepted.title, effectiveFrom: formatInstant(accepted.effectiveFrom), sha256: accepted.sha256, url: url(accepted) },
     later,
+    withdrawn: [...withdrawn.values()].sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom)),
   };
 }
 

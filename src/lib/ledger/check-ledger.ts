@@ -1,20 +1,30 @@
 /**
  * Comparing the policies with the published-version ledger. A published
- * version may never be deleted, moved in time or have its text changed
- * silently: the only way to change a published text is a `corrections` entry,
- * recorded by `npm run policy -- publish`. And every version the site would
- * show must be in the ledger, so CI catches a version nobody published.
+ * version may never be deleted, moved in time once it has taken effect, or
+ * have its text, `changeType` or `summary` changed silently: the only way to
+ * change them is a `corrections` entry (editorial, or recorded as material
+ * with its reason), recorded by `npm run policy -- publish`. A version takes
+ * effect no earlier than it is published unless the backdating is recorded
+ * with its reason; a scheduled version may be postponed or withdrawn, with a
+ * reason, until it takes effect. And every version the site would show must
+ * be in the ledger, so CI catches a version nobody published.
  */
 import type { Ledger, LedgerEntry, PublishedRecord } from '#schemas/ledger.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import type { LocaleModel } from '#schemas/site-config.ts';
+import { formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
+import { hasBegun } from '#lib/time/interval.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
+import { checkCorrection, type CorrectionCheck } from './correction-check.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
   /** Every valid version of the folder, drafts included. */
   versions: readonly PolicyVersion[];
+  /** Ids of version files that exist but did not validate: their own problems are reported, they are not "deleted". */
+  invalidIds?: ReadonlySet<string>;
   /** The ledger, or null when the folder has none yet. */
   ledger: Ledger | null;
   /** The ledger's path, for messages. */
@@ -25,17 +35,28 @@ export interface LedgerCheckInput {
   readArchive: (sha256: string) => string | null;
   /** Shows the change between two published texts (the same redline as the site, as text). */
   describeChange: (before: string, after: string, locale: string) => string;
+  /** The moment of checking: the build's "now", or the moment of publishing. */
+  now: number;
+  /** The site's time zone: every instant in a message is shown there, with its offset. */
+  timeZone: string;
+  localeModel: LocaleModel;
 }
 
-/** The result: problems, and the ledger's record of each published version by id. */
+/** The result: problems, the ledger's record of each published version by id, and the verdict on each correction waiting to be recorded. */
 export interface LedgerCheckResult {
   problems: Problem[];
   published: Map<string, PublishedRecord>;
+  pendingCorrections: Map<string, CorrectionCheck>;
 }
 
-/** The hash the ledger expects the text to have now: the last correction's, else the original. */
-export function getRecordedHash(entry: Pick<LedgerEntry, 'sha256' | 'corrections'>): string {
-  return entry.corrections.at(-1)?.sha256 ?? entry.sha256;
+/** Every change of a version's text the ledger recorded (corrections and postponements), oldest first. */
+export function getTextChanges(entry: Pick<LedgerEntry, 'corrections' | 'rescheduled'>): { previousSha256: string; sha256: string; recordedAt: string }[] {
+  return [...entry.corrections, ...entry.rescheduled].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
+}
+
+/** The hash the ledger expects the text to have now: the last recorded change's, else the original. */
+export function getRecordedHash(entry: Pick<LedgerEntry, 'sha256' | 'corrections' | 'rescheduled'>): string {
+  return getTextChanges(entry).at(-1)?.sha256 ?? entry.sha256;
 }
 
 /** Index (0-based) of the first line where two texts differ. */
@@ -48,43 +69,105 @@ function firstDifferentLine(a: string, b: string): number {
 }
 
 const idOf = (value: { policy: string; locale: string; version: string }) => `${value.policy}/${value.locale}/${value.version}`;
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
+const quoteList = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map((item) => JSON.stringify(item)).join(', '));
+
+/** The hint for undoing an edit of a published file, without a command that could silently destroy other work. */
+export function undoEditHint(file: string): string {
+  return `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
+}
 
 /** Checks the versions against the ledger. */
 export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
   const problems: Problem[] = [];
   const published = new Map<string, PublishedRecord>();
+  const pendingCorrections = new Map<string, CorrectionCheck>();
   const byId = new Map(input.versions.map((version) => [version.id, version]));
   const entries = input.ledger?.versions ?? [];
+  const when = (instant: number | string) => formatZonedInstant(typeof instant === 'number' ? instant : Date.parse(instant), input.timeZone);
+  const archiveDir = `${input.policiesDisplayPath}/.published`;
 
   for (const entry of entries) {
     const id = idOf(entry);
     const version = byId.get(id);
     const expectedHash = getRecordedHash(entry);
     const expectedFile = `${input.policiesDisplayPath}/${id}.md`;
-    if (!version || version.draft) {
+    const recordedFrom = Date.parse(entry.effectiveFrom);
+    if (!version) {
+      // The file is there but broken: its own problems say what to fix; it is not "deleted".
+      if (input.invalidIds?.has(id)) continue;
       problems.push({
-        file: version?.file ?? expectedFile,
+        file: expectedFile,
         line: 1,
-        code: version ? 'published-became-draft' : 'published-deleted',
-        message: version
-          ? `${id} was published and cannot become a draft again`
-          : `the published version ${id} is gone: its file was deleted or renamed`,
-        hint: version
-          ? 'Remove "draft: true". To change the text of a published version, add a corrections entry (date, reason).'
-          : `Published versions are permanent. Restore the file (git checkout -- ${expectedFile}); its published text is kept in ${input.policiesDisplayPath}/.published/${expectedHash}.md.`,
+        code: 'published-deleted',
+        message: `the published version ${id} is gone: its file was deleted or renamed`,
+        hint: `Published versions are permanent. If it was deleted by mistake, git restore --source=HEAD -- ${expectedFile} brings the committed file back; its published text is also kept in ${archiveDir}/${expectedHash}.md.${
+          !entry.withdrawn && !hasBegun(recordedFrom, input.now) ? ` To stop a version that has not taken effect, withdraw it instead: npm run policy -- withdraw ${entry.policy} ${entry.version} --reason "…".` : ''
+        }`,
       });
       continue;
     }
-    published.set(id, { publishedAt: entry.publishedAt, sha256: entry.sha256, corrections: entry.corrections });
-    if (formatInstant(version.effectiveFrom) !== entry.effectiveFrom) {
+    if (version.draft) {
       problems.push({
+        file: version.file,
+        line: 1,
+        field: 'draft',
+        code: 'published-became-draft',
+        message: `${id} was published and cannot become a draft again`,
+        hint: `Remove "draft: true". To change the text of a published version, add a corrections entry (date, reason)${
+          !entry.withdrawn && !hasBegun(recordedFrom, input.now) ? `; to stop it before it takes effect (${when(recordedFrom)}), withdraw it: npm run policy -- withdraw ${entry.policy} ${entry.version} --reason "…"` : ''
+        }.`,
+      });
+      continue;
+    }
+    published.set(id, {
+      publishedAt: entry.publishedAt,
+      sha256: entry.sha256,
+      publication: entry.publication,
+      changeType: entry.changeType,
+      summary: entry.summary,
+      corrections: entry.corrections,
+      rescheduled: entry.rescheduled,
+      withdrawn: entry.withdrawn,
+    });
+    if (version.effectiveFrom !== recordedFrom) {
+      const now = when(version.effectiveFrom);
+      const base = {
         file: version.file,
         line: version.effectiveLine,
         field: 'effective',
-        code: 'effective-changed',
-        message: `${id} was published to take effect at ${entry.effectiveFrom}, but now says ${formatInstant(version.effectiveFrom)} ("${version.effective}")`,
-        hint: 'The effective instant of a published version never changes. Put it back, and publish a new version for a new date.',
-      });
+        message: `${id} was published to take effect at ${when(recordedFrom)}, but now says ${now} ("${version.effective}")`,
+      };
+      if (entry.withdrawn) {
+        problems.push({ ...base, code: 'effective-changed', hint: `It was withdrawn at ${when(entry.withdrawn.recordedAt)}; its file stays as published. Put the effective date back (${when(recordedFrom)}).` });
+      } else if (hasBegun(recordedFrom, input.now)) {
+        problems.push({
+          ...base,
+          code: 'effective-changed',
+          message: `${base.message}: it took effect at ${when(recordedFrom)}, and what was in force in the past never changes`,
+          hint: `Put the effective date back, and publish a new version for a new date (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>).`,
+        });
+      } else if (!hasBegun(input.now, version.effectiveFrom)) {
+        problems.push({
+          ...base,
+          code: 'effective-changed',
+          message: `${base.message}, which is before now (${when(input.now)}): a postponed version cannot take effect in the past`,
+          hint: `Use an instant from now on, e.g. effective: ${when(getNextMinute(input.now))} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
+        });
+      } else if (version.corrections.length > entry.corrections.length) {
+        problems.push({
+          ...base,
+          code: 'postpone-with-correction',
+          hint: 'Postpone and correct in two steps: first the new effective date with npm run policy -- publish --postpone "<reason>", then the corrections entry and publish again.',
+        });
+      } else {
+        problems.push({
+          ...base,
+          code: 'postponement-unrecorded',
+          message: `${id} is scheduled for ${when(recordedFrom)} and now says ${now} ("${version.effective}"): the postponement is not recorded yet`,
+          hint: `Record it with its reason: npm run policy -- publish --postpone "<why the date changed>" (allowed until the version takes effect at ${when(recordedFrom)}), then commit the ledger. Or put the effective date back.`,
+        });
+      }
       continue;
     }
     if (version.corrections.length < entry.corrections.length) {
@@ -98,71 +181,208 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       });
       continue;
     }
-    const { text, sha256: hash } = getPublishedText(version);
-    if (hash === expectedHash) {
-      if (version.corrections.length > entry.corrections.length) {
-        problems.push({
-          file: version.file,
-          line: 1,
-          field: 'corrections',
-          code: 'correction-without-change',
-          message: `${id} declares a correction of ${version.corrections.at(-1)?.date ?? '?'}, but its text is the published one`,
-          hint: 'Make the correction in the text, or remove the corrections entry.',
-        });
-      }
+    const rewritten = entry.corrections.findIndex((recorded, index) => {
+      const declared = version.corrections[index];
+      return !declared || declared.date !== recorded.date || declared.reason !== recorded.reason;
+    });
+    if (rewritten !== -1) {
+      const recorded = entry.corrections[rewritten];
+      const declared = version.corrections[rewritten];
+      problems.push({
+        file: version.file,
+        line: 1,
+        field: `corrections.${rewritten}`,
+        code: 'correction-rewritten',
+        message: `${id}: correction ${rewritten + 1} was recorded as { date: ${recorded?.date ?? '?'}, reason: ${JSON.stringify(recorded?.reason ?? '')} }, but the front matter now says { date: ${declared?.date ?? '?'}, reason: ${JSON.stringify(declared?.reason ?? '')} }`,
+        hint: 'A recorded correction and its reason never change: put them back as recorded. To say more, add a new corrections entry.',
+      });
       continue;
     }
-    const before = input.readArchive(expectedHash);
-    const detail = before === null ? `(the published text ${expectedHash} is not in ${input.policiesDisplayPath}/.published/ to compare with)` : input.describeChange(before, text, version.locale);
-    if (version.corrections.length > entry.corrections.length) {
+    if (entry.withdrawn && version.corrections.length > entry.corrections.length) {
       problems.push({
         file: version.file,
         line: 1,
         field: 'corrections',
-        code: version.corrections.length === entry.corrections.length + 1 ? 'correction-unrecorded' : 'corrections-at-once',
-        message:
-          version.corrections.length === entry.corrections.length + 1
-            ? `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not recorded yet`
-            : `${id} declares ${version.corrections.length - entry.corrections.length} new corrections at once`,
-        hint:
-          version.corrections.length === entry.corrections.length + 1
-            ? 'Record it with npm run policy -- publish, then commit the ledger with the change.'
-            : 'Each correction is recorded with the text it produced: add one corrections entry, publish, then the next.',
-        detail,
+        code: 'withdrawn-corrected',
+        message: `${id} was withdrawn at ${when(entry.withdrawn.recordedAt)} and never takes effect: it has nothing to correct`,
+        hint: 'Remove the new corrections entry and keep the text as published; publish a new version with the new text instead.',
       });
-    } else {
+      continue;
+    }
+    const { text, sha256: hash } = getPublishedText(version);
+    const lockedChanges: { field: 'changeType' | 'summary'; from: string; to: string }[] = [];
+    if (entry.changeType !== null && entry.changeType !== version.changeType) lockedChanges.push({ field: 'changeType', from: entry.changeType, to: version.changeType });
+    if (entry.summary !== null && !sameList(entry.summary, version.summary)) lockedChanges.push({ field: 'summary', from: quoteList(entry.summary), to: quoteList(version.summary) });
+    const newCorrections = version.corrections.length - entry.corrections.length;
+    const lockHint = (field: string) =>
+      `${field} is what re-consent depends on, locked like the text. Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.`;
+
+    if (hash === expectedHash) {
+      if (newCorrections === 0) {
+        for (const change of lockedChanges) {
+          problems.push({
+            file: version.file,
+            line: 1,
+            field: change.field,
+            code: 'locked-field-changed',
+            message: `${id} was published with ${change.field}: ${change.from}, but now says ${change.to}`,
+            hint: lockHint(change.field),
+          });
+        }
+        continue;
+      }
+      if (newCorrections === 1 && lockedChanges.length > 0) {
+        // A correction of changeType or summary alone: nothing in the text to check.
+        pendingCorrections.set(id, { editorial: true, reasons: [], changedWords: 0, totalWords: 0 });
+        problems.push({
+          file: version.file,
+          line: 1,
+          field: 'corrections',
+          code: 'correction-unrecorded',
+          message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} (${lockedChanges.map((change) => `${change.field}: ${change.from} → ${change.to}`).join('; ')}) is not recorded yet`,
+          hint: 'Record it with npm run policy -- publish, then commit the ledger with the change.',
+        });
+        continue;
+      }
       problems.push({
         file: version.file,
-        line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(splitPublishedText(before).body, version.body),
+        line: 1,
+        field: 'corrections',
+        code: newCorrections === 1 ? 'correction-without-change' : 'corrections-at-once',
+        message:
+          newCorrections === 1
+            ? `${id} declares a correction of ${version.corrections.at(-1)?.date ?? '?'}, but its text, changeType and summary are the published ones`
+            : `${id} declares ${newCorrections} new corrections at once`,
+        hint: newCorrections === 1 ? 'Make the correction in the text, or remove the corrections entry.' : 'Each correction is recorded with what it changed: add one corrections entry, publish, then the next.',
+      });
+      continue;
+    }
+    const before = input.readArchive(expectedHash);
+    const detail = before === null ? `(the published text ${expectedHash} is not in ${archiveDir}/ to compare with)` : input.describeChange(before, text, version.locale);
+    if (entry.withdrawn) {
+      problems.push({
+        file: version.file,
+        line: version.bodyStartLine,
         code: 'changed-without-correction',
-        message: `the published text of ${id} was changed without a correction`,
-        hint: `Undo the change (git checkout -- ${version.file}), or, if the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,
+        message: `the text of ${id}, withdrawn at ${when(entry.withdrawn.recordedAt)}, was changed`,
+        hint: `A withdrawn version's file stays as published. ${undoEditHint(version.file)} Publish the new text as a new version.`,
         detail,
       });
+      continue;
     }
+    if (newCorrections === 1) {
+      if (before === null) {
+        problems.push({
+          file: version.file,
+          line: 1,
+          field: 'corrections',
+          code: 'correction-unchecked',
+          message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} cannot be checked, because the published text ${expectedHash} is missing from ${archiveDir}/`,
+          hint: `Restore ${archiveDir}/${expectedHash}.md from git (git restore --source=HEAD -- ${archiveDir}/${expectedHash}.md), then run publish again.`,
+        });
+        continue;
+      }
+      const verdict = checkCorrection(before, text, version.locale);
+      pendingCorrections.set(id, verdict);
+      problems.push(
+        verdict.editorial
+          ? {
+              file: version.file,
+              line: 1,
+              field: 'corrections',
+              code: 'correction-unrecorded',
+              message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not recorded yet`,
+              hint: 'Record it with npm run policy -- publish, then commit the ledger with the change.',
+              detail,
+            }
+          : {
+              file: version.file,
+              line: 1,
+              field: 'corrections',
+              code: 'material-correction',
+              message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not editorial: ${verdict.reasons.join('; ')}`,
+              hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
+              detail,
+            },
+      );
+      continue;
+    }
+    if (newCorrections > 1) {
+      problems.push({
+        file: version.file,
+        line: 1,
+        field: 'corrections',
+        code: 'corrections-at-once',
+        message: `${id} declares ${newCorrections} new corrections at once`,
+        hint: 'Each correction is recorded with the text it produced: add one corrections entry, publish, then the next.',
+        detail,
+      });
+      continue;
+    }
+    problems.push({
+      file: version.file,
+      line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(splitPublishedText(before).body, version.body),
+      code: 'changed-without-correction',
+      message: `the published text of ${id} was changed without a correction`,
+      hint: `${undoEditHint(version.file)} If the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,
+      detail,
+    });
   }
 
   const inLedger = new Set(entries.map(idOf));
+  const keyOf = (value: { policy: string; locale: string }) => getTimelineKey(value.policy, value.locale, input.localeModel);
   // The latest published start per timeline: a new version may only come after it.
   const latestPublished = new Map<string, LedgerEntry>();
+  // The published texts of each version id, to recognize a late translation and a withdrawn id.
+  const byVersion = new Map<string, LedgerEntry[]>();
   for (const entry of entries) {
-    const key = `${entry.policy}/${entry.locale}`;
-    const latest = latestPublished.get(key);
-    if (!latest || Date.parse(entry.effectiveFrom) > Date.parse(latest.effectiveFrom)) latestPublished.set(key, entry);
+    const versionKey = `${keyOf(entry)}\u0000${entry.version}`;
+    byVersion.set(versionKey, [...(byVersion.get(versionKey) ?? []), entry]);
+    if (entry.withdrawn) continue;
+    const latest = latestPublished.get(keyOf(entry));
+    if (!latest || Date.parse(entry.effectiveFrom) > Date.parse(latest.effectiveFrom)) latestPublished.set(keyOf(entry), entry);
   }
   for (const version of input.versions) {
     if (version.draft || inLedger.has(version.id)) continue;
-    const latest = latestPublished.get(`${version.policy}/${version.locale}`);
-    if (latest && version.effectiveFrom <= Date.parse(latest.effectiveFrom)) {
+    const siblings = byVersion.get(`${keyOf(version)}\u0000${version.version}`) ?? [];
+    const withdrawn = siblings.find((entry) => entry.withdrawn);
+    if (withdrawn?.withdrawn) {
       problems.push({
         file: version.file,
-        line: version.effectiveLine,
-        field: 'effective',
-        code: 'rewrites-history',
-        message: `${version.id} would take effect at ${formatInstant(version.effectiveFrom)}, before the published version ${latest.version} (${latest.effectiveFrom}): it would change which version was in force in the past`,
-        hint: `A new version takes effect after every published one: use a date after ${latest.effectiveFrom}.`,
+        line: 1,
+        code: 'withdrawn-version',
+        message: `${version.policy} ${version.version} was withdrawn at ${when(withdrawn.withdrawn.recordedAt)} (${withdrawn.withdrawn.reason}): no text of it can be published any more`,
+        hint: 'Give this text a new version id and a new effective date (npm run policy -- new), or mark it draft: true.',
       });
       continue;
+    }
+    const translated = siblings[0];
+    if (translated) {
+      // A language's text of a version already published in another: same id, same instant.
+      if (Date.parse(translated.effectiveFrom) !== version.effectiveFrom) {
+        problems.push({
+          file: version.file,
+          line: version.effectiveLine,
+          field: 'effective',
+          code: 'translation-effective',
+          message: `${version.id} is a translation of ${version.policy} ${version.version}, published to take effect at ${when(translated.effectiveFrom)}, but says ${when(version.effectiveFrom)} ("${version.effective}")`,
+          hint: `Translations of one version take effect together: set effective to ${translated.effectiveFrom} (or the same date as the ${translated.locale} text).`,
+        });
+        continue;
+      }
+    } else {
+      const latest = latestPublished.get(keyOf(version));
+      if (latest && version.effectiveFrom <= Date.parse(latest.effectiveFrom)) {
+        problems.push({
+          file: version.file,
+          line: version.effectiveLine,
+          field: 'effective',
+          code: 'rewrites-history',
+          message: `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
+          hint: `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
+        });
+        continue;
+      }
     }
     if (version.corrections.length > 0) {
       problems.push({
@@ -175,6 +395,19 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       });
       continue;
     }
+    // Publishing a version after it took effect rewrites what readers were told was in force, unless the ledger is
+    // being created (imported history) or it is the late text of a version already published in another language.
+    if (input.ledger !== null && !translated && !hasBegun(input.now, version.effectiveFrom)) {
+      problems.push({
+        file: version.file,
+        line: version.effectiveLine,
+        field: 'effective',
+        code: 'backdated',
+        message: `${version.id} takes effect at ${when(version.effectiveFrom)} ("${version.effective}"), before the moment of publishing (${when(input.now)}): from then on it would be reported as in force since a moment when nobody could read it`,
+        hint: `Make it take effect no earlier than it is published: effective: ${when(getNextMinute(input.now))} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
+      });
+      continue;
+    }
     problems.push({
       file: version.file,
       line: 1,
@@ -183,5 +416,5 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       hint: 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.',
     });
   }
-  return { problems, published };
+  return { problems, published, pendingCorrections };
 }

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerSchema, type Ledger } from '#schemas/ledger.ts';
+import { LedgerSchema, LedgerV1Schema, upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
@@ -17,7 +17,13 @@ export const LEDGER_FILE = 'published.lock.json';
 /** The archive folder in the policies folder (hidden: it holds no versions to build). */
 export const ARCHIVE_DIR = '.published';
 
-const LEDGER_COMMENT = 'Written by `npm run policy -- publish`; do not edit by hand. Every version ever published, with the SHA-256 of its text; the texts themselves are in .published/.';
+const LEDGER_COMMENT =
+  'Written by `npm run policy -- publish` and `withdraw`; do not edit by hand. Every version ever published: the SHA-256 of its text, how and when it was published, its changeType and summary, corrections, postponements and withdrawal; the texts themselves are in .published/.';
+
+/** The one safe way back to the committed ledger, for hints: it touches that file only. */
+function restoreHint(file: string): string {
+  return `The ledger is written only by npm run policy -- publish. See what changed with git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} brings back the committed ledger (it also drops what a publish recorded since the last commit: run publish again then).`;
+}
 
 /** A ledger read from disk. */
 export interface LedgerFile {
@@ -57,10 +63,26 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
     return {
       ledger: null,
       file,
-      problems: [{ file, line: 1, message: `the ledger is not valid JSON (${error instanceof Error ? error.message : String(error)})`, hint: 'Restore it from git (git checkout -- ' + file + '); it is written by npm run policy -- publish, never by hand.' }],
+      problems: [{ file, line: 1, message: `the ledger is not valid JSON (${error instanceof Error ? error.message : String(error)})`, hint: restoreHint(file) }],
     };
   }
-  const parsed = LedgerSchema.safeParse(data);
+  const version = data !== null && typeof data === 'object' ? (data as { ledgerVersion?: unknown }).ledgerVersion : undefined;
+  if (version !== 1 && version !== 2) {
+    return {
+      ledger: null,
+      file,
+      problems: [
+        {
+          file,
+          line: 1,
+          field: 'ledgerVersion',
+          message: `ledgerVersion is ${JSON.stringify(version)}; this Policy Press reads ledger versions 1 and 2`,
+          hint: typeof version === 'number' && version > 2 ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : restoreHint(file),
+        },
+      ],
+    };
+  }
+  const parsed = version === 1 ? LedgerV1Schema.safeParse(data) : LedgerSchema.safeParse(data);
   if (!parsed.success) {
     return {
       ledger: null,
@@ -74,7 +96,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
           file,
           line: where,
           message: `${name}${[first, index, ...rest].filter((part) => part !== undefined).join('.')}: ${issue.message}`,
-          hint: 'The ledger was edited by hand or damaged. Restore it from git; only npm run policy -- publish writes it.',
+          hint: `The ledger was edited by hand or damaged. ${restoreHint(file)}`,
         };
       }),
     };
@@ -84,22 +106,30 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
   parsed.data.versions.forEach((entry, index) => {
     const id = `${entry.policy}/${entry.locale}/${entry.version}`;
     if (seen.has(id)) {
-      problems.push({ file, line: entryLine(text, index), message: `${id} is listed twice`, hint: 'Restore the ledger from git; only npm run policy -- publish writes it.' });
+      problems.push({ file, line: entryLine(text, index), message: `${id} is listed twice`, hint: restoreHint(file) });
     }
     seen.set(id, index);
   });
-  return { ledger: problems.length > 0 ? null : parsed.data, file, problems };
+  if (problems.length > 0) return { ledger: null, file, problems };
+  return { ledger: parsed.data.ledgerVersion === 1 ? upgradeLedgerV1(parsed.data) : { ...parsed.data, readFrom: 2 }, file, problems };
+}
+
+/** The text of a ledger file, sorted, in the layout {@link readLedger} reads line numbers from; validated as version 2. */
+export function serializeLedger(ledger: Ledger): string {
+  const versions = [...ledger.versions].sort((a, b) => `${a.policy}/${a.locale}/${a.version}`.localeCompare(`${b.policy}/${b.locale}/${b.version}`, 'en'));
+  // Never write what could not be read back: a bug here must not reach the ledger.
+  const file = LedgerSchema.parse({ $comment: LEDGER_COMMENT, ledgerVersion: 2, versions });
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /**
- * Writes the ledger, sorted, in the layout {@link readLedger} reads line numbers from.
- * Through a new file renamed over the old one: a link in its place is replaced, never written through.
+ * Writes the ledger (see {@link serializeLedger}). Through a new file renamed
+ * over the old one: a link in its place is replaced, never written through.
  */
 export function writeLedger(policiesPath: string, ledger: Ledger): void {
-  const versions = [...ledger.versions].sort((a, b) => `${a.policy}/${a.locale}/${a.version}`.localeCompare(`${b.policy}/${b.locale}/${b.version}`, 'en'));
   const path = join(policiesPath, LEDGER_FILE);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ $comment: LEDGER_COMMENT, ledgerVersion: 1, versions }, null, 2)}\n`, { flag: 'wx' });
+  writeFileSync(temporary, serializeLedger(ledger), { flag: 'wx' });
   renameSync(temporary, path);
 }
 

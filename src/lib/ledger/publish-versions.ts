@@ -1,44 +1,89 @@
 /**
  * `npm run policy -- publish` as a pure function: from the checked versions
  * and the ledger, the next ledger and the texts to archive. New versions are
- * recorded with their hash and effective instant; a declared correction is
- * recorded with the old and the new hash. Anything else the ledger check
- * finds (a deleted, moved or silently edited published version) stops it.
+ * recorded with their hash, effective instant, how they were published
+ * (imported history when the ledger is created, published, backdated with
+ * the reason given, a late translation) and the `changeType` and `summary`
+ * re-consent depends on; a declared correction is recorded with the old and
+ * the new hash and whether it is editorial; a postponement with its reason.
+ * Anything else the ledger check finds (a deleted, silently edited or
+ * backdated version, a material correction without an override) stops it.
  */
-import type { Ledger, LedgerEntry } from '#schemas/ledger.ts';
-import { formatInstant } from '#lib/time/zoned-time.ts';
+import type { Ledger, LedgerEntry, Publication } from '#schemas/ledger.ts';
+import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText } from '#lib/timeline/published-text.ts';
 import { checkLedger, getRecordedHash, type LedgerCheckInput } from './check-ledger.ts';
+
+/** The explicit, recorded overrides of `publish`, each with its reason. */
+export interface PublishOverrides {
+  /** `--backdate`: versions that take effect before the moment of publishing. */
+  backdate?: string | undefined;
+  /** `--postpone`: new effective instants of versions that have not taken effect. */
+  postpone?: string | undefined;
+  /** `--material-correction`: corrections the editorial check refuses. */
+  materialCorrection?: string | undefined;
+}
 
 /** What publishing would do. */
 export interface PublishPlan {
   /** Problems that stop publishing; when there are any, nothing is written. */
   problems: Problem[];
   ledger: Ledger;
-  /** Published texts to archive (new versions and corrected texts). */
+  /** Published texts to archive (new versions, corrected and postponed texts). */
   archive: string[];
   /** One line per recorded change, for the person publishing. */
   recorded: string[];
 }
 
 /** Problems `publish` resolves by recording; every other ledger problem stops it. */
-const RESOLVED_BY_PUBLISHING = new Set(['not-published', 'correction-unrecorded']);
+const RESOLVED_BY_PUBLISHING = ['not-published', 'correction-unrecorded'];
+/** Problems resolved only with an override, by its flag. */
+const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-unrecorded', materialCorrection: 'material-correction' } as const;
+const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction' } as const;
 
 /** Plans a publish at instant `now`. */
-export function planPublish(input: LedgerCheckInput & { now: number }): PublishPlan {
+export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverrides }): PublishPlan {
+  const overrides = input.overrides ?? {};
   const check = checkLedger(input);
-  const problems = check.problems.filter((problem) => !RESOLVED_BY_PUBLISHING.has(problem.code ?? ''));
+  const resolved = new Set([...RESOLVED_BY_PUBLISHING, ...(Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]).filter((key) => overrides[key] !== undefined).map((key) => RESOLVED_BY_OVERRIDE[key])]);
+  const problems = check.problems.filter((problem) => !resolved.has(problem.code ?? ''));
+  // A reason that applies to nothing is a mistake, not a blanket permission for later.
+  for (const key of Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]) {
+    const reason = overrides[key];
+    if (reason === undefined) continue;
+    if (reason.trim() === '') {
+      problems.push({ file: input.ledgerFile, line: 1, code: 'override-without-reason', message: `${FLAGS[key]} needs a reason`, hint: `Write why, in plain words: ${FLAGS[key]} "<reason>". It is recorded in the ledger and shown in the feed.` });
+    } else if (!check.problems.some((problem) => problem.code === RESOLVED_BY_OVERRIDE[key])) {
+      problems.push({ file: input.ledgerFile, line: 1, code: 'override-unused', message: `${FLAGS[key]} was given, but nothing needs it`, hint: `Run publish without ${FLAGS[key]}; an override is recorded with the versions it applies to, and here there are none.` });
+    }
+  }
+
   const entries = new Map((input.ledger?.versions ?? []).map((entry) => [`${entry.policy}/${entry.locale}/${entry.version}`, entry]));
   const archive: string[] = [];
   const recorded: string[] = [];
   const now = formatInstant(input.now);
+  const when = (instant: number | string) => formatZonedInstant(typeof instant === 'number' ? instant : Date.parse(instant), input.timeZone);
   const published: PolicyVersion[] = input.versions.filter((version) => !version.draft);
+  const publishedIds = new Set((input.ledger?.versions ?? []).map((entry) => `${getTimelineKey(entry.policy, entry.locale, input.localeModel)}\u0000${entry.version}`));
+  let locked = 0;
+
   for (const version of published) {
     const { text, sha256: hash } = getPublishedText(version);
     const entry = entries.get(version.id);
     if (!entry) {
+      const translation = publishedIds.has(`${getTimelineKey(version.policy, version.locale, input.localeModel)}\u0000${version.version}`);
+      const late = version.effectiveFrom < input.now;
+      const publication: Publication =
+        input.ledger === null
+          ? { kind: late ? 'imported' : 'published', reason: null }
+          : translation
+            ? { kind: late ? 'late-translation' : 'published', reason: null }
+            : late
+              ? { kind: 'backdated', reason: overrides.backdate ?? null }
+              : { kind: 'published', reason: null };
       entries.set(version.id, {
         policy: version.policy,
         locale: version.locale,
@@ -46,23 +91,69 @@ export function planPublish(input: LedgerCheckInput & { now: number }): PublishP
         effectiveFrom: formatInstant(version.effectiveFrom),
         publishedAt: now,
         sha256: hash,
+        publication,
+        changeType: version.changeType,
+        summary: version.summary,
         corrections: [],
+        rescheduled: [],
+        withdrawn: null,
       });
       archive.push(text);
-      recorded.push(`published ${version.id} (takes effect ${formatInstant(version.effectiveFrom)}), sha256 ${hash}`);
+      const effect = when(version.effectiveFrom);
+      recorded.push(
+        {
+          imported: `imported ${version.id} (in force since ${effect}, before the ledger existed), sha256 ${hash}`,
+          published: `published ${version.id} (takes effect ${effect}), sha256 ${hash}`,
+          backdated: `published ${version.id} BACKDATED: in force since ${effect}, published ${when(input.now)} (${publication.reason ?? ''}), sha256 ${hash}`,
+          'late-translation': `published the ${version.locale} text of ${version.policy} ${version.version} (in force since ${effect}; this translation published ${when(input.now)}), sha256 ${hash}`,
+        }[publication.kind],
+      );
       continue;
     }
-    const expected = getRecordedHash(entry);
-    const correction = version.corrections[entry.corrections.length];
-    if (hash !== expected && correction && version.corrections.length === entry.corrections.length + 1) {
-      const updated: LedgerEntry = {
-        ...entry,
-        corrections: [...entry.corrections, { date: correction.date, reason: correction.reason, previousSha256: expected, sha256: hash, recordedAt: now }],
-      };
-      entries.set(version.id, updated);
-      archive.push(text);
-      recorded.push(`recorded the correction of ${correction.date} to ${version.id}: ${expected} → ${hash}`);
+    let updated: LedgerEntry = entry;
+    // A version 1 ledger did not record what re-consent depends on: from now on it is locked.
+    if (entry.changeType === null || entry.summary === null) {
+      updated = { ...updated, changeType: entry.changeType ?? version.changeType, summary: entry.summary ?? version.summary };
+      locked++;
     }
+    const expected = getRecordedHash(entry);
+    if (version.effectiveFrom !== Date.parse(entry.effectiveFrom) && overrides.postpone !== undefined) {
+      updated = {
+        ...updated,
+        effectiveFrom: formatInstant(version.effectiveFrom),
+        rescheduled: [...entry.rescheduled, { previousEffectiveFrom: entry.effectiveFrom, effectiveFrom: formatInstant(version.effectiveFrom), previousSha256: expected, sha256: hash, recordedAt: now, reason: overrides.postpone }],
+      };
+      archive.push(text);
+      recorded.push(`postponed ${version.id}: from ${when(entry.effectiveFrom)} to ${when(version.effectiveFrom)} (${overrides.postpone}); sha256 ${expected} → ${hash}`);
+    }
+    const correction = version.corrections[entry.corrections.length];
+    const verdict = check.pendingCorrections.get(version.id);
+    if (correction && verdict && version.corrections.length === entry.corrections.length + 1) {
+      const material = !verdict.editorial;
+      updated = {
+        ...updated,
+        changeType: version.changeType,
+        summary: version.summary,
+        corrections: [
+          ...entry.corrections,
+          {
+            date: correction.date,
+            reason: correction.reason,
+            previousSha256: expected,
+            sha256: hash,
+            recordedAt: now,
+            kind: material ? 'material' : 'editorial',
+            overrideReason: material ? (overrides.materialCorrection ?? null) : null,
+            changeType: entry.changeType !== null && entry.changeType !== version.changeType ? { from: entry.changeType, to: version.changeType } : null,
+            summary: entry.summary !== null && entry.summary.join('\u0000') !== version.summary.join('\u0000') ? { from: entry.summary, to: version.summary } : null,
+          },
+        ],
+      };
+      if (hash !== expected) archive.push(text);
+      recorded.push(`recorded the ${material ? 'MATERIAL ' : 'editorial '}correction of ${correction.date} to ${version.id}${hash === expected ? ' (changeType/summary only)' : `: ${expected} → ${hash}`}`);
+    }
+    if (updated !== entry) entries.set(version.id, updated);
   }
-  return { problems, ledger: { ledgerVersion: 1, versions: [...entries.values()] }, archive, recorded };
+  if (locked > 0) recorded.push(`upgraded the ledger to version 2: locked changeType and summary of ${locked} version(s) as they are now (version 1 did not record them)`);
+  return { problems, ledger: { ledgerVersion: 2, versions: [...entries.values()] }, archive, recorded };
 }

@@ -4,6 +4,7 @@
  * that language's home page. Also the `hreflang` alternates of the page.
  */
 import { getTimeline, getVersion } from '#lib/timeline/policy-corpus.ts';
+import { getReferenceText } from '#lib/timeline/timeline.ts';
 import type { SiteContext } from './site-context.ts';
 
 /** A page in another language. `exact` when it is the same content translated. */
@@ -41,9 +42,10 @@ export function getLanguageAlternates(context: SiteContext, subject: PageSubject
         ? { locale, href: urls.version(subject.policy, locale, subject.version), exact: true }
         : { locale, href: urls.current(subject.policy, locale), exact: false };
     }
+    // A stable page that shows an earlier text for reference only is not a translation of one that shows the version in force.
     return subject.kind === 'history'
       ? { locale, href: urls.history(subject.policy, locale), exact: true }
-      : { locale, href: urls.current(subject.policy, locale), exact: true };
+      : { locale, href: urls.current(subject.policy, locale), exact: getReferenceText(timeline, context.now) === undefined };
   });
 }
 

@@ -24,6 +24,7 @@ export interface UiStrings {
   statusScheduled: string;
   statusSuperseded: string;
   statusDraft: string;
+  statusWithdrawn: string;
   draftBanner: string;
   noticeSuperseded: (until: string) => string;
   noticeSupersededPeriod: (from: string, until: string) => string;
@@ -31,6 +32,21 @@ export interface UiStrings {
   noticeInForceInstead: string;
   goToCurrent: string;
   noticeNoneInForce: string;
+  /** The version in force has no text in this language: a sentence, then links to the languages it exists in. */
+  noticeNoTextInForce: (date: string) => string;
+  /** On a page showing this language's earlier text while the version in force has none here. */
+  noticeReferenceOnly: string;
+  noticeWithdrawn: (date: string, reason: string) => string;
+  noticeWithdrawnNever: string;
+  /** The facts of a version published after it took effect. */
+  publishedLate: (published: string, effective: string) => string;
+  backdatedReason: (reason: string) => string;
+  translationPublished: (date: string) => string;
+  rescheduled: (date: string, from: string, to: string, reason: string) => string;
+  /** A version of the policy with no text in this language, in the history and on the home page. */
+  noTextInLanguage: string;
+  availableIn: string;
+  inForceElsewhere: (date: string) => string;
   version: string;
   effectivePeriod: string;
   period: (from: string, until: string | null) => string;
@@ -87,6 +103,9 @@ export interface UiStrings {
     before: string;
     after: string;
     originalText: string;
+    changeTypeCorrected: (from: string, to: string) => string;
+    summaryCorrected: string;
+    material: (reason: string) => string;
   };
   /** Change notifications (Atom, JSON Feed). */
   feeds: {
@@ -95,6 +114,7 @@ export interface UiStrings {
     takesEffect: (date: string) => string;
     whatChanged: string;
     kindOfChange: (label: string) => string;
+    noTextHere: (languages: string) => string;
   };
   /** The redline pages. */
   diff: {
@@ -163,6 +183,7 @@ const ru: UiStrings = {
   statusScheduled: 'Вступит в силу',
   statusSuperseded: 'Утратила силу',
   statusDraft: 'Черновик',
+  statusWithdrawn: 'Отозвана',
   draftBanner: 'ЧЕРНОВИК — не опубликован. Эта страница видна только на сервере разработки и не попадёт на сайт.',
   noticeSuperseded: (until) => sentence(`Эта редакция не действует с ${until}`),
   noticeSupersededPeriod: (from, until) => sentence(`Она действовала с ${from} до ${until}`),
@@ -170,6 +191,17 @@ const ru: UiStrings = {
   noticeInForceInstead: 'До этого действует прежняя редакция.',
   goToCurrent: 'Перейти к действующей редакции',
   noticeNoneInForce: 'Ни одна редакция этого документа ещё не вступила в силу.',
+  noticeNoTextInForce: (date) => `Действует редакция от ${date}; на этом языке её текста нет. Она есть на языках:`,
+  noticeReferenceOnly: 'Текст ниже приведён только для справки: он не действует.',
+  noticeWithdrawn: (date, reason) => `Эта редакция отозвана ${date} до вступления в силу: ${sentence(reason)}`,
+  noticeWithdrawnNever: 'Она не вступала в силу и не вступит.',
+  publishedLate: (published, effective) => sentence(`Опубликована ${published} с действием с ${effective}`),
+  backdatedReason: (reason) => `Причина: ${sentence(reason)}`,
+  translationPublished: (date) => sentence(`Текст на этом языке опубликован ${date}`),
+  rescheduled: (date, from, to, reason) => `${date} дата вступления в силу перенесена с ${from} на ${to}: ${sentence(reason)}`,
+  noTextInLanguage: 'Текста на этом языке нет',
+  availableIn: 'Есть на языках:',
+  inForceElsewhere: (date) => `действует редакция от ${date}, на этом языке её текста нет`,
   version: 'Редакция',
   effectivePeriod: 'Срок действия',
   period: (from, until) => (until ? `с ${from} до ${until}` : `с ${from}`),
@@ -222,6 +254,9 @@ const ru: UiStrings = {
     before: 'до исправления',
     after: 'после исправления',
     originalText: 'Текст до исправления',
+    changeTypeCorrected: (from, to) => `Исправлен характер изменений: ${from} → ${to}.`,
+    summaryCorrected: 'Исправлено пояснение к изменениям.',
+    material: (reason) => `Исправление существенное: ${sentence(reason)}`,
   },
   feeds: {
     title: (title) => `${title}: новые редакции`,
@@ -229,6 +264,7 @@ const ru: UiStrings = {
     takesEffect: (date) => sentence(`Вступает в силу ${date}`),
     whatChanged: 'Что изменилось:',
     kindOfChange: (label) => `Характер изменений: ${label}.`,
+    noTextHere: (languages) => `Текста этой редакции на этом языке нет; она есть на языках: ${languages}.`,
   },
   diff: {
     title: (title) => `${title}: что изменилось`,
@@ -294,6 +330,7 @@ const en: UiStrings = {
   statusScheduled: 'Scheduled',
   statusSuperseded: 'Superseded',
   statusDraft: 'Draft',
+  statusWithdrawn: 'Withdrawn',
   draftBanner: 'DRAFT — not published. This page is shown by the development server only and will not be on the site.',
   noticeSuperseded: (until) => sentence(`This version has not been in force since ${until}`),
   noticeSupersededPeriod: (from, until) => sentence(`It was in force from ${from} until ${until}`),
@@ -301,6 +338,17 @@ const en: UiStrings = {
   noticeInForceInstead: 'Until then the previous version remains in force.',
   goToCurrent: 'Go to the version in force',
   noticeNoneInForce: 'No version of this document has taken effect yet.',
+  noticeNoTextInForce: (date) => `The version in force is the version of ${date}; it has no text in this language. It exists in:`,
+  noticeReferenceOnly: 'The text below is shown for reference only: it is not in force.',
+  noticeWithdrawn: (date, reason) => `This version was withdrawn on ${date} before it took effect: ${sentence(reason)}`,
+  noticeWithdrawnNever: 'It never took effect and never will.',
+  publishedLate: (published, effective) => sentence(`Published on ${published} with effect from ${effective}`),
+  backdatedReason: (reason) => `Reason: ${sentence(reason)}`,
+  translationPublished: (date) => sentence(`The text in this language was published on ${date}`),
+  rescheduled: (date, from, to, reason) => `On ${date} the date it takes effect was moved from ${from} to ${to}: ${sentence(reason)}`,
+  noTextInLanguage: 'No text in this language',
+  availableIn: 'Available in:',
+  inForceElsewhere: (date) => `the version in force, of ${date}, has no text in this language`,
   version: 'Version',
   effectivePeriod: 'In force',
   period: (from, until) => (until ? `from ${from} until ${until}` : `since ${from}`),
@@ -353,6 +401,9 @@ const en: UiStrings = {
     before: 'before the correction',
     after: 'after the correction',
     originalText: 'Text before the correction',
+    changeTypeCorrected: (from, to) => `Kind of change corrected: ${from} → ${to}.`,
+    summaryCorrected: 'The summary of changes was corrected.',
+    material: (reason) => `A material correction: ${sentence(reason)}`,
   },
   feeds: {
     title: (title) => `${title}: new versions`,
@@ -360,6 +411,7 @@ const en: UiStrings = {
     takesEffect: (date) => sentence(`Takes effect on ${date}`),
     whatChanged: 'What changed:',
     kindOfChange: (label) => `Kind of change: ${label}.`,
+    noTextHere: (languages) => `There is no text of this version in this language; it exists in: ${languages}.`,
   },
   diff: {
     title: (title) => `${title}: what changed`,

@@ -98,3 +98,23 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function formatInstant(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
+
+/**
+ * An instant as a person in the site's time zone reads it, with the offset
+ * that makes it exact: `2026-12-01T15:00:00+03:00` (milliseconds only when not
+ * zero). For messages; the feed and the ledger keep {@link formatInstant}.
+ */
+export function formatZonedInstant(epochMs: number, timeZone: string): string {
+  const p = getZonedParts(epochMs, timeZone);
+  const offsetMinutes = Math.round(getZoneOffsetMs(epochMs, timeZone) / 60_000);
+  const two = (value: number) => String(value).padStart(2, '0');
+  const ms = ((epochMs % 1000) + 1000) % 1000;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = offsetMinutes === 0 ? 'Z' : `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
+  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${ms ? `.${String(ms).padStart(3, '0')}` : ''}${offset}`;
+}
+
+/** The first whole minute after an instant: a clean effective instant to suggest in a message. */
+export function getNextMinute(epochMs: number): number {
+  return (Math.floor(epochMs / 60_000) + 1) * 60_000;
+}

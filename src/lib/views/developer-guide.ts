@@ -9,7 +9,7 @@ import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getCurrentVersion } from '#lib/timeline/timeline.ts';
+import { getCurrentVersion, getVersionStatus } from '#lib/timeline/timeline.ts';
 
 /** Feed links of one policy in one locale. */
 export interface PolicyFeedLinks {
@@ -60,8 +60,11 @@ const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   'unknown-policy': 'такой документ не опубликован',
   'unknown-locale': 'у документа нет текста на этом языке',
   'unknown-version': 'такая редакция не опубликована',
+  withdrawn: 'редакция отозвана до вступления в силу: она никогда не действовала',
+  'no-translation': 'у действовавшей в момент acceptedAt редакции не было текста на языке записи (или он опубликован позже)',
   'ambiguous-instant': 'acceptedAt — дата без времени, а в этот день сменилась действующая редакция',
   'not-in-force': 'в момент acceptedAt эта редакция не действовала',
+  backdated: 'согласие дано между датой вступления в силу задним числом и публикацией, когда текст никто не мог прочитать',
   'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
   'text-mismatch': '--texts: отдаваемый текст не даёт хеш из ленты или записи',
   'text-unavailable': '--texts: текст не удалось прочитать',
@@ -93,8 +96,9 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
     for (const policy of [preferred, ...corpus.policies]) {
       for (const candidate of [locale, settings.defaultLocale, ...corpus.locales]) {
         const timeline = getTimeline(corpus, policy, candidate);
+        // A consent example names a text in force; a text shown for reference only is not one.
         const version = timeline && getCurrentVersion(timeline, now);
-        if (version) return version;
+        if (version && getVersionStatus(version, now) !== 'superseded') return version;
       }
     }
     return undefined;

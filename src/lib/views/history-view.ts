@@ -1,11 +1,32 @@
 /**
- * The history page of a policy in a locale: every version, newest first,
- * with its effective period, status at build time and summary.
+ * The history page of a policy in a locale: every version of the policy,
+ * newest first, with its effective period, status at build time and summary;
+ * a version with no text in this locale is listed too, with the languages it
+ * exists in, and a withdrawn one says so.
  */
-import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { formatInstant } from '#lib/time/zoned-time.ts';
+import { formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
+import { getTimeline, getVersion, getVersionTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
-import { getCurrentVersion } from '#lib/timeline/timeline.ts';
-import { getVersionView, type VersionView } from './version-view.ts';
+import { getCurrentVersion, getVersionStatus, type VersionStatus } from '#lib/timeline/timeline.ts';
+import { getUiStrings } from '#lib/site/ui-strings.ts';
+import { getVersionView, type LanguageLink, type VersionView } from './version-view.ts';
+
+/** A version with no text in the history's locale. */
+export interface ElsewhereEntry {
+  version: string;
+  status: VersionStatus;
+  statusLabel: string;
+  effectiveFromText: string;
+  effectiveUntilText: string | null;
+  effectiveFromIso: string;
+  effectiveUntilIso: string | null;
+  /** The languages it exists in. */
+  languages: LanguageLink[];
+}
+
+/** One line of the history. */
+export type HistoryEntry = { kind: 'text'; view: VersionView } | { kind: 'elsewhere'; entry: ElsewhereEntry };
 
 /** The history of one policy in one locale. */
 export interface HistoryView {
@@ -13,19 +34,57 @@ export interface HistoryView {
   locale: string;
   /** Title of the version the stable URL shows. */
   title: string;
-  /** Newest first. */
+  /** This locale's texts, newest first (the compare form offers these). */
   versions: VersionView[];
+  /** Every version of the policy, newest first: this locale's texts, versions with no text here, withdrawn ones. */
+  entries: HistoryEntry[];
 }
 
 /** Builds the history page of a policy in a locale, or undefined if it has no versions there. */
 export function getHistoryView(context: SiteContext, policy: string, locale: string): HistoryView | undefined {
-  const timeline = getTimeline(context.corpus, policy, locale);
-  const current = timeline && getCurrentVersion(timeline, context.now);
+  const { corpus, urls, settings, now } = context;
+  const timeline = getTimeline(corpus, policy, locale);
+  const current = timeline && getCurrentVersion(timeline, now);
   if (!timeline || !current) return undefined;
+  const ui = getUiStrings(locale);
+  const format = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  const dated: { at: number; version: string; entry: HistoryEntry }[] = [];
+  for (const entry of getVersionTimeline(corpus, policy, locale)?.entries ?? []) {
+    const text = getVersion(corpus, policy, locale, entry.version);
+    if (text) {
+      dated.push({ at: entry.effectiveFrom, version: entry.version, entry: { kind: 'text', view: getVersionView(context, text) } });
+      continue;
+    }
+    const status = getVersionStatus(entry, now);
+    dated.push({
+      at: entry.effectiveFrom,
+      version: entry.version,
+      entry: {
+        kind: 'elsewhere',
+        entry: {
+          version: entry.version,
+          status,
+          statusLabel: { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded, withdrawn: ui.statusWithdrawn }[status],
+          effectiveFromText: format(entry.effectiveFrom),
+          effectiveUntilText: entry.effectiveUntil === null ? null : format(entry.effectiveUntil),
+          effectiveFromIso: formatInstant(entry.effectiveFrom),
+          effectiveUntilIso: entry.effectiveUntil === null ? null : formatInstant(entry.effectiveUntil),
+          languages: entry.locales.map((other) => ({ locale: other, languageName: getLanguageName(other), href: urls.version(policy, other, entry.version) })),
+        },
+      },
+    });
+  }
+  for (const withdrawn of corpus.withdrawn) {
+    if (withdrawn.policy !== policy || withdrawn.locale !== locale) continue;
+    dated.push({ at: withdrawn.effectiveFrom, version: withdrawn.version, entry: { kind: 'text', view: getVersionView(context, withdrawn) } });
+  }
+  dated.sort((a, b) => b.at - a.at || (a.version < b.version ? 1 : -1));
+  const entries = dated.map((item) => item.entry);
   return {
     policy,
     locale,
     title: current.title,
-    versions: timeline.versions.map((version) => getVersionView(context, version)).reverse(),
+    versions: entries.flatMap((entry) => (entry.kind === 'text' && entry.view.status !== 'withdrawn' ? [entry.view] : [])),
+    entries,
   };
 }

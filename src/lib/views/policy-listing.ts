@@ -4,7 +4,7 @@
  * languages (so a reader of the English page still finds them).
  */
 import { formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
-import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { getEntryInForceAt, getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getVersionStatus } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
@@ -42,10 +42,13 @@ export function getPolicyListing(context: SiteContext, locale: string): PolicyLi
     const current = timeline && getCurrentVersion(timeline, now);
     if (current) {
       const date = formatEffectiveDate(current.effectiveFrom, ui.lang, settings.timeZone);
+      const status = getVersionStatus(current, now);
+      // The version in force has no text in this language: the listing says so rather than date the old text.
+      const inForce = status === 'superseded' ? getEntryInForceAt(corpus, policy, locale, now) : undefined;
       items.push({
         policy,
         title: current.title,
-        statusText: getVersionStatus(current, now) === 'scheduled' ? ui.notYetInForce(date) : ui.inForceSince(date),
+        statusText: inForce ? ui.inForceElsewhere(formatEffectiveDate(inForce.effectiveFrom, ui.lang, settings.timeZone)) : status === 'scheduled' ? ui.notYetInForce(date) : ui.inForceSince(date),
         currentHref: urls.current(policy, locale),
         historyHref: urls.history(policy, locale),
       });

@@ -31,11 +31,21 @@ export function getTimelinePaths(context: SiteContext): StaticPath<{ policy: str
   return timelinesOf(context).map((timeline) => ({ params: { policy: timeline.policy, locale: timeline.locale }, props: { timeline } }));
 }
 
-/** One page or file per version: its permanent page, its Markdown, its blocks, its since.json. */
-export function getVersionPaths(context: SiteContext): StaticPath<{ policy: string; locale: string; version: string }, { timeline: Timeline; version: TimelineVersion }>[] {
-  return timelinesOf(context).flatMap((timeline) =>
-    timeline.versions.map((version) => ({ params: { policy: version.policy, locale: version.locale, version: version.version }, props: { timeline, version } })),
-  );
+/** Every version a build has a page for: those of the timelines, and, with `withdrawn`, those withdrawn before taking effect. */
+function versionsOf(context: SiteContext, withdrawn: boolean): { timeline: Timeline; version: TimelineVersion }[] {
+  return [
+    ...timelinesOf(context).flatMap((timeline) => timeline.versions.map((version) => ({ timeline, version }))),
+    ...(withdrawn ? context.corpus.withdrawn.map((version) => ({ timeline: { policy: version.policy, locale: version.locale, versions: [version] }, version })) : []),
+  ];
+}
+
+/**
+ * One page or file per version: its permanent page, its Markdown, its blocks,
+ * its since.json. With `withdrawn`, withdrawn versions too (their permanent
+ * page and Markdown stay: they were announced); they have no since.json.
+ */
+export function getVersionPaths(context: SiteContext, options: { withdrawn?: boolean } = {}): StaticPath<{ policy: string; locale: string; version: string }, { timeline: Timeline; version: TimelineVersion }>[] {
+  return versionsOf(context, options.withdrawn ?? false).map(({ timeline, version }) => ({ params: { policy: version.policy, locale: version.locale, version: version.version }, props: { timeline, version } }));
 }
 
 /** The stable URL of each policy and locale: the version it shows at the build's "now". */
@@ -59,28 +69,25 @@ export function getHistoryPaths(context: SiteContext, minVersions = 1): StaticPa
 
 /** One page per recorded correction of a version, numbered from 1. */
 export function getCorrectionPaths(context: SiteContext): StaticPath<{ locale: string; policy: string; version: string; n: string }, { version: TimelineVersion; number: number }>[] {
-  return timelinesOf(context).flatMap((timeline) =>
-    timeline.versions.flatMap((version) =>
-      (version.published?.corrections ?? []).map((_, index) => ({
-        params: { locale: version.locale, policy: version.policy, version: version.version, n: String(index + 1) },
-        props: { version, number: index + 1 },
-      })),
-    ),
+  return versionsOf(context, true).flatMap(({ version }) =>
+    (version.published?.corrections ?? []).map((_, index) => ({
+      params: { locale: version.locale, policy: version.policy, version: version.version, n: String(index + 1) },
+      props: { version, number: index + 1 },
+    })),
   );
 }
 
 /**
- * One file per text a version ever had, by its hash: the text as published
- * and each corrected text. A correction back to an earlier text gives a hash
- * already listed, which is one file, not two.
+ * One file per text a version ever had, by its hash: the text as published,
+ * each corrected text and each postponed one, withdrawn versions included. A
+ * change back to an earlier text gives a hash already listed, which is one
+ * file, not two.
  */
 export function getPublishedHashPaths(context: SiteContext): StaticPath<{ policy: string; locale: string; version: string; sha: string }>[] {
-  return timelinesOf(context).flatMap((timeline) =>
-    timeline.versions.flatMap((version) => {
-      if (!version.published) return [];
-      return getPublishedHashes(version.published).map((sha) => ({ params: { policy: version.policy, locale: version.locale, version: version.version, sha }}));
-    }),
-  );
+  return versionsOf(context, true).flatMap(({ version }) => {
+    if (!version.published) return [];
+    return getPublishedHashes(version.published).map((sha) => ({ params: { policy: version.policy, locale: version.locale, version: version.version, sha } }));
+  });
 }
 
 /** One redline page per pair that gets one (see redline-pairs.ts). */

@@ -5,19 +5,33 @@
  * "current" page.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
-import { getTimeline } from '#lib/timeline/policy-corpus.ts';
+import { formatCalendarDate, formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
+import { getEntry, getEntryInForceAt, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getVersionInForceAt, getVersionStatus, type TimelineVersion, type VersionStatus } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
+import { getPublicationNotes } from './publication-notes.ts';
 
-/** The notice on top of a version that is not simply in force. */
+/** A link to a text in another language. */
+export interface LanguageLink {
+  locale: string;
+  languageName: string;
+  href: string;
+}
+
+/**
+ * The notice on top of a version that is not simply in force. `reference`:
+ * the stable page of a language that has no text of the version in force,
+ * showing its previous text for reference only.
+ */
 export interface VersionNotice {
-  kind: 'superseded' | 'scheduled';
+  kind: 'superseded' | 'scheduled' | 'withdrawn' | 'reference';
   /** Sentences of the notice, in order. */
   text: string[];
-  /** Link to the version in force, when there is one. */
+  /** Link to the version in force, when there is one in this language. */
   currentHref: string | null;
+  /** The texts of the version in force in other languages, when it has none in this one (after the last sentence). */
+  elsewhere: LanguageLink[];
 }
 
 /** Everything a page prints about one version. */
@@ -52,10 +66,17 @@ export interface VersionView {
   diffToCurrentHref: string | null;
   /** Corrections of the published text, oldest first. */
   corrections: { text: string; href: string; originalHref: string }[];
+  /** How it came to be published and moved, when that is not simply "on time" (backdated, a late translation, postponed). */
+  publicationNotes: string[];
+  /** The languages this version exists in, this one included. */
+  languages: LanguageLink[];
 }
 
-/** Builds the view of a version at the build's "now". */
-export function getVersionView(context: SiteContext, version: TimelineVersion): VersionView {
+/**
+ * Builds the view of a version at the build's "now".
+ * @param options `stable`: for the stable URL, which says when the text it shows is for reference only
+ */
+export function getVersionView(context: SiteContext, version: TimelineVersion, options: { stable?: boolean } = {}): VersionView {
   const { urls, settings, now, corpus } = context;
   const ui = getUiStrings(version.locale);
   // Dates belong to the interface sentence around them, so they follow the interface language.
@@ -66,19 +87,34 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
   const timeline = getTimeline(corpus, version.policy, version.locale);
   const inForce = timeline ? getVersionInForceAt(timeline, now) : undefined;
   const currentHref = urls.current(version.policy, version.locale);
+  const linkTo = (locale: string, id: string): LanguageLink => ({ locale, languageName: getLanguageName(locale), href: urls.version(version.policy, locale, id) });
+  // The version in force, whatever its languages: when it has no text here, every notice says where it is.
+  const entryInForce = getEntryInForceAt(corpus, version.policy, version.locale, now);
+  const missing = entryInForce && !entryInForce.locales.includes(version.locale) ? entryInForce : undefined;
+  const elsewhere = missing ? missing.locales.map((locale) => linkTo(locale, missing.version)) : [];
+  const missingText = missing ? [ui.noticeNoTextInForce(format(missing.effectiveFrom))] : [];
 
   let notice: VersionNotice | null = null;
-  if (status === 'superseded' && until !== null) {
+  if (status === 'withdrawn' && version.published?.withdrawn) {
     notice = {
-      kind: 'superseded',
-      text: [ui.noticeSuperseded(until), ui.noticeSupersededPeriod(from, until)],
+      kind: 'withdrawn',
+      text: [ui.noticeWithdrawn(format(Date.parse(version.published.withdrawn.recordedAt)), version.published.withdrawn.reason), ui.noticeWithdrawnNever, ...missingText],
       currentHref: inForce ? currentHref : null,
+      elsewhere,
+    };
+  } else if (status === 'superseded' && until !== null) {
+    notice = {
+      kind: options.stable && missing ? 'reference' : 'superseded',
+      text: [...(options.stable && missing ? [ui.noticeReferenceOnly] : []), ui.noticeSuperseded(until), ui.noticeSupersededPeriod(from, until), ...missingText],
+      currentHref: inForce ? currentHref : null,
+      elsewhere,
     };
   } else if (status === 'scheduled') {
     notice = {
       kind: 'scheduled',
-      text: [ui.noticeScheduled(from), inForce ? ui.noticeInForceInstead : ui.noticeNoneInForce],
+      text: [ui.noticeScheduled(from), ...(missing ? missingText : [entryInForce ? ui.noticeInForceInstead : ui.noticeNoneInForce])],
       currentHref: inForce ? currentHref : null,
+      elsewhere,
     };
   }
 
@@ -90,7 +126,7 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
     status,
     statusLabel: version.draft
       ? ui.statusDraft
-      : { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded }[status],
+      : { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded, withdrawn: ui.statusWithdrawn }[status],
     draft: version.draft,
     effectiveFromText: from,
     effectiveUntilText: until,
@@ -109,9 +145,16 @@ export function getVersionView(context: SiteContext, version: TimelineVersion): 
     diffFromPreviousHref: version.previousVersion === null ? null : urls.diff(version.policy, version.locale, version.previousVersion, version.version),
     diffToCurrentHref: inForce && version.index < inForce.index ? urls.diff(version.policy, version.locale, version.version, inForce.version) : null,
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
-      text: ui.corrections.notice(formatCalendarDate(correction.date, ui.lang), correction.reason),
+      text: [
+        ui.corrections.notice(formatCalendarDate(correction.date, ui.lang), correction.reason),
+        ...(correction.changeType ? [ui.corrections.changeTypeCorrected(ui.changeTypes[correction.changeType.from], ui.changeTypes[correction.changeType.to])] : []),
+        ...(correction.summary ? [ui.corrections.summaryCorrected] : []),
+        ...(correction.kind === 'material' ? [ui.corrections.material(correction.overrideReason ?? '')] : []),
+      ].join(' '),
       href: urls.correction(version.policy, version.locale, version.version, index + 1),
       originalHref: urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256),
     })),
+    publicationNotes: getPublicationNotes(version, settings.timeZone, { withdrawal: false }),
+    languages: (getEntry(corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale]).map((locale) => linkTo(locale, version.version)),
   };
 }

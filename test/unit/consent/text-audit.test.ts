@@ -8,8 +8,7 @@ import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 
 const context = createTestContext();
-const versions = context.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
-const index = createVersionIndex(versions);
+const index = createVersionIndex(context.corpus.policies.map((policy) => createPolicyFeed(context, policy)));
 const version = (policy: string, locale: string, id: string) => index.versions.get(`${policy}/${locale}/${id}`) as IndexedVersion;
 const privacy = version('privacy', 'ru', '2025-09-01');
 const consent = version('consent', 'ru', '2025-09-01');

@@ -3,10 +3,12 @@ import { createVersionIndex, findVersionAt, formatDuration } from '#lib/consent/
 import { verifyConsentRecord, type RecordResult, type VerifyOptions } from '#lib/consent/verify-record.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
+import { makePublished, makeVersion } from '../../helpers/versions.ts';
 
 const context = createTestContext();
-const versions = context.corpus.policies.flatMap((policy) => createPolicyFeed(context, policy).versions);
-const index = createVersionIndex(versions);
+const feeds = context.corpus.policies.map((policy) => createPolicyFeed(context, policy));
+const versions = feeds.flatMap((feed) => feed.versions);
+const index = createVersionIndex(feeds);
 const sha = (policy: string, locale: string, version: string) => versions.find((v) => v.policy === policy && v.locale === locale && v.version === version)?.sha256 ?? '';
 
 function verify(record: unknown, options: Partial<VerifyOptions> = {}, cutShort = false): RecordResult {
@@ -57,14 +59,14 @@ describe('verifyConsentRecord', () => {
     const before = verify({ ...record, acceptedAt: '2025-08-31T20:59:59.999Z' });
     expect(before).toMatchObject({
       status: 'failed',
-      documents: [{ status: 'not-in-force', message: 'privacy/ru/2025-09-01 took effect 1 ms after acceptedAt (at 2025-08-31T21:00:00.000Z); 2023-03-01 was in force then' }],
+      documents: [{ status: 'not-in-force', message: 'privacy/ru/2025-09-01 took effect 1 ms after acceptedAt (at 2025-09-01T00:00:00+03:00); 2023-03-01 was in force then' }],
     });
   });
 
   test('says which version was in force when a superseded one was accepted, and by how long it missed', () => {
     const result = verify({ ...record, version: '2023-03-01', acceptedAt: '2025-09-02T00:00:00+03:00' });
     expect(result).toMatchObject({
-      documents: [{ status: 'not-in-force', message: 'privacy/ru/2023-03-01 had been superseded 1 d before acceptedAt (at 2025-08-31T21:00:00.000Z); 2025-09-01 was in force then' }],
+      documents: [{ status: 'not-in-force', message: 'privacy/ru/2023-03-01 had been superseded 1 d before acceptedAt (at 2025-09-01T00:00:00+03:00); 2025-09-01 was in force then' }],
     });
   });
 
@@ -176,5 +178,53 @@ describe('verifyConsentRecord', () => {
     expect(statuses(bad)).toEqual(['no-hash', 'hash-mismatch']);
     // One outcome per record, the most serious: the count of each kind then adds up to the records read.
     expect(bad.outcome).toBe('hash-mismatch');
+  });
+});
+
+describe('verifyConsentRecord and the ledger', () => {
+  // Published on 1 December 2026 at 15:00 Moscow time with effect from 1 June 2026 (backdated), a translation
+  // published on 2 December, and a version withdrawn before it took effect.
+  const backdatedAt = '2026-12-01T12:00:00.000Z';
+  const ledgerContext = createTestContext('2026-12-10T00:00:00Z', [
+    makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', published: makePublished({ sha256: 'a'.repeat(64), publication: { kind: 'imported', reason: null }, publishedAt: '2026-01-01T00:00:00.000Z' }) }),
+    makeVersion({ version: '2026-06-01', effective: '2026-05-31T21:00:00Z', published: makePublished({ sha256: 'b'.repeat(64), publishedAt: backdatedAt, publication: { kind: 'backdated', reason: 'Опубликована на старом сайте' } }) }),
+    makeVersion({ version: '2026-06-01', locale: 'en', effective: '2026-05-31T21:00:00Z', published: makePublished({ sha256: 'c'.repeat(64), publishedAt: '2026-12-02T00:00:00.000Z', publication: { kind: 'late-translation', reason: null } }) }),
+    makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z', published: makePublished({ sha256: 'd'.repeat(64), withdrawn: { recordedAt: '2026-12-05T09:00:00.000Z', reason: 'Закон отложен' } }) }),
+  ]);
+  const ledgerIndex = createVersionIndex(ledgerContext.corpus.policies.map((policy) => createPolicyFeed(ledgerContext, policy)));
+  // Each record kept the hash of the text it names (when there is one), so only the ledger decides.
+  const check = (record: Record<string, unknown>) => {
+    const full: Record<string, unknown> = { policy: 'privacy', locale: 'ru', ...record };
+    const sha256 = ledgerIndex.versions.get(`${String(full['policy'])}/${String(full['locale'])}/${String(full['version'])}`)?.sha256 ?? 'f'.repeat(64);
+    return verifyConsentRecord({ sha256, ...full }, 1, ledgerIndex, { timeZone: 'Europe/Moscow', now: Date.parse('2027-06-01T00:00:00Z') });
+  };
+
+  test('a consent given between the effective instant and the publication of a backdated version is its own outcome, to the millisecond', () => {
+    expect(check({ version: '2026-06-01', acceptedAt: '2026-12-01T14:59:59.999+03:00' })).toMatchObject({
+      status: 'failed',
+      documents: [
+        {
+          status: 'backdated',
+          message:
+            'privacy/ru/2026-06-01 was published at 2026-12-01T15:00:00+03:00 with effect from 2026-06-01T00:00:00+03:00 (backdated: Опубликована на старом сайте); at acceptedAt (2026-12-01T14:59:59.999+03:00) nobody could read it',
+        },
+      ],
+    });
+    expect(check({ version: '2026-06-01', acceptedAt: '2026-12-01T15:00:00+03:00' }).status).toBe('ok');
+  });
+
+  test('imported history verifies, and says from when the ledger attests it', () => {
+    expect(check({ version: '2025-09-01', acceptedAt: '2025-10-01' })).toMatchObject({ status: 'ok', documents: [{ message: 'imported history: the ledger attests this text from 2026-01-01T03:00:00+03:00, when it was created' }] });
+  });
+
+  test('a late translation: a consent in that language before it was published had no text in force in it', () => {
+    expect(statuses(check({ locale: 'en', version: '2026-06-01', acceptedAt: '2026-12-01T12:00:00Z' }))).toEqual(['no-translation']);
+    expect(check({ locale: 'en', version: '2026-06-01', acceptedAt: '2026-12-02T00:00:00Z' }).status).toBe('ok');
+  });
+
+  test('a withdrawn version was never in force', () => {
+    expect(check({ version: '2027-01-01', acceptedAt: '2027-02-01' })).toMatchObject({
+      documents: [{ status: 'withdrawn', message: 'privacy/ru/2027-01-01 was withdrawn at 2026-12-05T12:00:00+03:00 before it took effect (Закон отложен): it was never in force; 2026-06-01 was in force at acceptedAt' }],
+    });
   });
 });

@@ -33,7 +33,7 @@ afterEach(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const load = () => loadCorpus({ policiesPath: root, timeZone: 'Europe/Moscow', defaultLocale: 'ru', includeDrafts: false, enforceLedger: false, cwd: base });
+const load = () => loadCorpus({ policiesPath: root, timeZone: 'Europe/Moscow', defaultLocale: 'ru', includeDrafts: false, enforceLedger: false, cwd: base, now: Date.parse('2026-12-01T00:00:00Z') });
 
 describe('readCorpus', () => {
   test('reads plain files, sorted, with paths as the user would type them', () => {
@@ -116,7 +116,7 @@ describe('loadCorpus', () => {
   test('reports an empty folder, saying how to start', () => {
     const empty = join(base, 'empty');
     mkdirSync(empty);
-    const loaded = loadCorpus({ policiesPath: empty, timeZone: 'Europe/Moscow', defaultLocale: 'ru', includeDrafts: false, enforceLedger: true, cwd: base });
+    const loaded = loadCorpus({ policiesPath: empty, timeZone: 'Europe/Moscow', defaultLocale: 'ru', includeDrafts: false, enforceLedger: true, cwd: base, now: Date.parse('2026-12-01T00:00:00Z') });
     expect(loaded.problems).toEqual([
       expect.objectContaining({ file: 'empty', message: 'the policies folder has no versions', hint: expect.stringContaining('npm run policy -- new privacy --locale ru') as unknown as string }),
     ]);

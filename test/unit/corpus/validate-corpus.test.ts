@@ -162,6 +162,14 @@ describe('validateCorpus', () => {
     ]);
   });
 
+  test('reports translations of one version that disagree on changeType, unless locales are independent documents', () => {
+    const files = [valid('privacy/ru/v2.md', '2025-09-01', 'changeType: material'), valid('privacy/en/v2.md', '2025-09-01', 'changeType: editorial')];
+    expect(validateCorpus(files, OPTIONS).problems).toEqual([
+      expect.objectContaining({ file: 'policies/privacy/en/v2.md', field: 'changeType', message: expect.stringContaining('is editorial but the ru text of the same version (policies/privacy/ru/v2.md) is material') }),
+    ]);
+    expect(validateCorpus(files, { ...OPTIONS, localeModel: 'independent' }).problems).toEqual([]);
+  });
+
   test('accepts translations that write the same instant differently', () => {
     const { problems } = validateCorpus([valid('privacy/ru/v2.md', '2025-09-01'), valid('privacy/en/v2.md', '2025-08-31T21:00:00Z')], OPTIONS);
     expect(problems).toEqual([]);

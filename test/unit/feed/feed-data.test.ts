@@ -4,7 +4,7 @@ import { getFeedJsonSchema, PolicyFeedSchema } from '#schemas/feed.ts';
 import { createFeedValidator } from '../../helpers/feed-schema.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
-import { withLedgerRecord } from '../../helpers/published-versions.ts';
+import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
 import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
 
 const context = createTestContext();
@@ -16,7 +16,8 @@ describe('createPolicyFeed', () => {
   test('lists every version of every locale with its interval, hash and absolute URLs', () => {
     expect(feed.locales).toEqual(['en', 'ru']);
     expect(feed.versions.map((v) => [v.locale, v.version, v.effectiveFrom, v.effectiveUntil])).toEqual([
-      ['en', '2025-09-01', '2025-08-31T21:00:00.000Z', null],
+      // One timeline per policy: the English text stops being in force when the Russian-only version takes effect.
+      ['en', '2025-09-01', '2025-08-31T21:00:00.000Z', '2026-12-31T21:00:00.000Z'],
       ['ru', '2023-03-01', '2023-02-28T21:00:00.000Z', '2025-08-31T21:00:00.000Z'],
       ['ru', '2025-09-01', '2025-08-31T21:00:00.000Z', '2026-12-31T21:00:00.000Z'],
       ['ru', '2027-01-01', '2026-12-31T21:00:00.000Z', null],
@@ -81,11 +82,14 @@ describe('what an integrator needs beyond the versions', () => {
   const correctedHash = sha256Hex(renderPublishedText(corrected));
   const originalHash = sha256Hex(renderPublishedText(second));
   const ledger = [
-    withLedgerRecord(first, '2026-01-01T00:00:00.000Z'),
-    { ...withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z'), published: { publishedAt: '2026-01-01T00:00:00.000Z', sha256: originalHash, corrections: [{ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' }] } },
+    withLedgerRecord(first, '2026-01-01T00:00:00.000Z', [], 'imported'),
+    (() => {
+      const recorded = withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z', [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })], 'imported');
+      return { ...recorded, published: recorded.published && { ...recorded.published, sha256: originalHash } };
+    })(),
     withLedgerRecord(scheduled, '2026-01-01T00:00:00.000Z'),
     english,
-    withLedgerRecord(consent, '2026-03-01T00:00:00.000Z'),
+    withLedgerRecord(consent, '2026-03-01T00:00:00.000Z', [], 'backdated'),
   ];
   const published = createTestContext('2026-11-26T12:00:00Z', ledger);
   const raw = (locale: string, version: string, sha: string) => `https://example.com/legal/raw/privacy/${locale}/${version}/${sha}.md`;
@@ -117,7 +121,7 @@ describe('what an integrator needs beyond the versions', () => {
     expect(createPolicyFeed(edited, 'privacy').versions[0]?.sha256Url).toBeNull();
   });
 
-  test('imported history is marked as such, not read as published on the import day', () => {
+  test('each version says how the ledger recorded its publication: imported history is not read as published on the import day', () => {
     const publication = (policy: string) => createPolicyFeed(published, policy).versions.map((v) => [v.locale, v.version, v.publishedAt, v.publication]);
     expect(publication('privacy')).toEqual([
       ['en', '2025-09-01', null, null],
@@ -135,7 +139,7 @@ describe('what an integrator needs beyond the versions', () => {
     const { builtAt: _builtAt, ...olderIndex } = createFeedIndex(published);
     expect(validate('FeedIndex', olderIndex)).toEqual([]);
     const older = createPolicyFeed(published, 'privacy');
-    const versions = older.versions.map(({ sha256Url: _url, publication: _publication, ...version }) => ({ ...version, corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction) }));
+    const versions = older.versions.map(({ sha256Url: _url, publication: _publication, publicationReason: _reason, ...version }) => ({ ...version, corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction) }));
     expect(validate('PolicyFeed', { ...older, versions })).toEqual([]);
   });
 });

@@ -1,16 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
-import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { planPublish, type PublishOverrides } from '#lib/ledger/publish-versions.ts';
+import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
-import type { Ledger } from '#schemas/ledger.ts';
+import { upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
-const v1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z', body: 'Пункт 1.1. Текст.\n' });
-const v2 = makeVersion({ version: 'v2', effective: '2026-01-01T00:00:00Z', body: 'Пункт 1.1. Новый текст.\n' });
+// Long enough that a one-word fix is a small share of the words, as in a real policy.
+const FILLER = 'Настоящий текст описывает порядок обработки сведений о пользователях сайта и их права. '.repeat(6);
+const v1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z', body: `Пункт 1.1. Текст. ${FILLER}\n` });
+const v2 = makeVersion({ version: 'v2', effective: '2026-01-01T00:00:00Z', body: `Пункт 1.1. Новый текст. Ответ даётся в течение 10 дней. ${FILLER}\n` });
 
-function input(versions: PolicyVersion[], ledger: Ledger | null, archive: Record<string, string> = {}): LedgerCheckInput {
+function input(versions: PolicyVersion[], ledger: Ledger | null, archive: Record<string, string> = {}, now = NOW): LedgerCheckInput {
   return {
     versions,
     ledger,
@@ -18,53 +21,290 @@ function input(versions: PolicyVersion[], ledger: Ledger | null, archive: Record
     policiesDisplayPath: 'policies',
     readArchive: (sha) => archive[sha] ?? null,
     describeChange: (before, after) => `${before.length}→${after.length}`,
+    now,
+    timeZone: 'Europe/Moscow',
+    localeModel: 'translations',
   };
 }
 
-/** Publishes versions from an empty ledger; returns the ledger and the archive. */
-function published(versions: PolicyVersion[]): { ledger: Ledger; archive: Record<string, string> } {
-  const plan = planPublish({ ...input(versions, null), now: NOW });
+type Published = { ledger: Ledger; archive: Record<string, string> };
+
+/** Publishes versions on top of a ledger (none: creates it); returns the ledger and the archive. */
+function publish(versions: PolicyVersion[], from: Published | null = null, now = NOW, overrides: PublishOverrides = {}): Published {
+  const plan = planPublish({ ...input(versions, from?.ledger ?? null, from?.archive ?? {}, now), overrides });
   expect(plan.problems).toEqual([]);
-  return { ledger: plan.ledger, archive: Object.fromEntries(plan.archive.map((text) => [sha256Hex(text), text])) };
+  return { ledger: plan.ledger, archive: { ...from?.archive, ...Object.fromEntries(plan.archive.map((text) => [sha256Hex(text), text])) } };
 }
 
 const codes = (result: { problems: { code?: string }[] }) => result.problems.map((problem) => problem.code);
+const entry = (published: Published, id: string) => published.ledger.versions.find((candidate) => `${candidate.policy}/${candidate.locale}/${candidate.version}` === id);
 
 describe('planPublish', () => {
-  test('records new versions with their hash, effective instant and the time of publishing', () => {
-    const { ledger } = published([v1, v2]);
+  test('records new versions with their hash, effective instant, how they were published and what re-consent depends on', () => {
+    const scheduled = makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', changeType: 'editorial', summary: ['Опечатки'] });
+    const { ledger } = publish([v1, v2, scheduled]);
     expect(ledger.versions).toEqual([
-      { policy: 'privacy', locale: 'ru', version: 'v1', effectiveFrom: '2025-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderPublishedText(v1)), corrections: [] },
-      { policy: 'privacy', locale: 'ru', version: 'v2', effectiveFrom: '2026-01-01T00:00:00.000Z', publishedAt: '2026-11-26T12:00:00.000Z', sha256: sha256Hex(renderPublishedText(v2)), corrections: [] },
+      {
+        policy: 'privacy',
+        locale: 'ru',
+        version: 'v1',
+        effectiveFrom: '2025-01-01T00:00:00.000Z',
+        publishedAt: '2026-11-26T12:00:00.000Z',
+        sha256: sha256Hex(renderPublishedText(v1)),
+        // The publish that creates the ledger records what was already in force as imported history, not as backdating.
+        publication: { kind: 'imported', reason: null },
+        changeType: 'material',
+        summary: [],
+        corrections: [],
+        rescheduled: [],
+        withdrawn: null,
+      },
+      expect.objectContaining({ version: 'v2', publication: { kind: 'imported', reason: null } }),
+      expect.objectContaining({ version: 'v3', publication: { kind: 'published', reason: null }, changeType: 'editorial', summary: ['Опечатки'] }),
     ]);
   });
 
   test('never publishes a draft', () => {
-    const plan = planPublish({ ...input([v1, { ...v2, draft: true }], null), now: NOW });
-    expect(plan.ledger.versions.map((entry) => entry.version)).toEqual(['v1']);
+    const plan = planPublish(input([v1, { ...v2, draft: true }], null));
+    expect(plan.ledger.versions.map((recorded) => recorded.version)).toEqual(['v1']);
   });
 
-  test('records a declared correction with the old and the new hash', () => {
-    const { ledger, archive } = published([v1]);
-    const corrected = { ...v1, body: 'Пункт 1.1. Текст исправлен.\n', corrections: [{ date: '2026-12-01', reason: 'Опечатка' }] };
-    const plan = planPublish({ ...input([corrected], ledger, archive), now: NOW + 1000 });
-    expect(plan.problems).toEqual([]);
-    expect(plan.ledger.versions[0]?.sha256).toBe(ledger.versions[0]?.sha256);
-    expect(plan.ledger.versions[0]?.corrections).toEqual([
-      { date: '2026-12-01', reason: 'Опечатка', previousSha256: ledger.versions[0]?.sha256, sha256: sha256Hex(renderPublishedText(corrected)), recordedAt: '2026-11-26T12:00:01.000Z' },
+  test('records an editorial correction with the old and the new hash', () => {
+    const first = publish([v1]);
+    const corrected = { ...v1, body: v1.body.replace('Текст.', 'Текст исправлен.'), corrections: [{ date: '2026-12-01', reason: 'Опечатка' }] };
+    const { ledger, archive } = publish([corrected], first, NOW + 1000);
+    expect(ledger.versions[0]?.sha256).toBe(first.ledger.versions[0]?.sha256);
+    expect(ledger.versions[0]?.corrections).toEqual([
+      {
+        date: '2026-12-01',
+        reason: 'Опечатка',
+        previousSha256: first.ledger.versions[0]?.sha256,
+        sha256: sha256Hex(renderPublishedText(corrected)),
+        recordedAt: '2026-11-26T12:00:01.000Z',
+        kind: 'editorial',
+        overrideReason: null,
+        changeType: null,
+        summary: null,
+      },
     ]);
-    expect(checkLedger(input([corrected], plan.ledger, archive)).problems).toEqual([]);
+    expect(checkLedger(input([corrected], ledger, archive)).problems).toEqual([]);
   });
 
   test('refuses while a published text changed without a correction', () => {
-    const { ledger, archive } = published([v1]);
-    const plan = planPublish({ ...input([{ ...v1, body: 'Другой текст.\n' }], ledger, archive), now: NOW });
+    const first = publish([v1]);
+    const plan = planPublish(input([{ ...v1, body: 'Другой текст.\n' }], first.ledger, first.archive));
     expect(codes(plan)).toEqual(['changed-without-correction']);
+  });
+
+  test('refuses an override that applies to nothing, and one without a reason', () => {
+    const first = publish([v1]);
+    expect(codes(planPublish({ ...input([v1], first.ledger, first.archive), overrides: { backdate: 'на всякий случай' } }))).toEqual(['override-unused']);
+    const late = makeVersion({ version: 'v9', effective: '2026-06-01T00:00:00Z' });
+    expect(codes(planPublish({ ...input([v1, late], first.ledger, first.archive), overrides: { backdate: ' ' } }))).toEqual(['override-without-reason']);
+  });
+});
+
+describe('backdating (case 1)', () => {
+  const first = publish([v1]);
+  // On 1 December 2026 at 15:00 Moscow time, a version said to take effect on 1 June 2026.
+  const december = Date.parse('2026-12-01T15:00:00+03:00');
+  const backdated = makeVersion({ version: '2026-06-01', effective: '2026-05-31T21:00:00Z', effectiveLine: 3 });
+
+  test('is refused, naming the file and field, with the instants in the site time zone and the fix', () => {
+    const plan = planPublish(input([v1, backdated], first.ledger, first.archive, december));
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        file: 'policies/privacy/ru/2026-06-01.md',
+        line: 3,
+        field: 'effective',
+        code: 'backdated',
+        message: expect.stringMatching(/^privacy\/ru\/2026-06-01 takes effect at 2026-06-01T00:00:00\+03:00 \(".*"\), before the moment of publishing \(2026-12-01T15:00:00\+03:00\)/),
+        hint: expect.stringContaining('effective: 2026-12-01T15:01:00+03:00 (the next minute)'),
+      }),
+    ]);
+    expect(plan.problems[0]?.hint).toContain('npm run policy -- publish --backdate "<reason>"');
+    // check and the build see it too, before anyone runs publish.
+    expect(codes(checkLedger(input([v1, backdated], first.ledger, first.archive, december)))).toEqual(['backdated']);
+  });
+
+  test('the morning of the same day is backdating too, one millisecond before now as well; now itself is not', () => {
+    const morning = makeVersion({ version: '2026-12-01', effective: '2026-11-30T21:00:00Z' });
+    expect(codes(checkLedger(input([v1, morning], first.ledger, first.archive, december)))).toEqual(['backdated']);
+    const justBefore = makeVersion({ version: 'x', effective: new Date(december - 1).toISOString() });
+    expect(codes(checkLedger(input([v1, justBefore], first.ledger, first.archive, december)))).toEqual(['backdated']);
+    const atNow = makeVersion({ version: 'y', effective: new Date(december).toISOString() });
+    expect(codes(checkLedger(input([v1, atNow], first.ledger, first.archive, december)))).toEqual(['not-published']);
+  });
+
+  test('is published with --backdate, the reason recorded', () => {
+    const { ledger } = publish([v1, backdated], first, december, { backdate: 'Опубликована на старом сайте 1 июня' });
+    expect(ledger.versions.find((recorded) => recorded.version === '2026-06-01')).toMatchObject({
+      publishedAt: '2026-12-01T12:00:00.000Z',
+      effectiveFrom: '2026-05-31T21:00:00.000Z',
+      publication: { kind: 'backdated', reason: 'Опубликована на старом сайте 1 июня' },
+    });
+  });
+});
+
+describe('what re-consent depends on is locked (case 2)', () => {
+  const first = publish([v1, v2]);
+
+  test.each([
+    ['changeType', { changeType: 'editorial' as const }, 'v2 was published with changeType: material, but now says editorial'],
+    ['summary', { summary: ['Ничего существенного'] }, 'v2 was published with summary: (none), but now says "Ничего существенного"'],
+  ])('a changed %s is refused', (field, change, message) => {
+    const [problem, ...rest] = checkLedger(input([v1, { ...v2, ...change }], first.ledger, first.archive)).problems;
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: 'policies/privacy/ru/v2.md', field, code: 'locked-field-changed', message: `privacy/ru/${message}` });
+    expect(problem?.hint).toContain('add a corrections entry');
+  });
+
+  test('and accepted as a correction with its reason, which the ledger records', () => {
+    const corrected = { ...v2, changeType: 'editorial' as const, corrections: [{ date: '2026-12-01', reason: 'Изменения на самом деле редакционные' }] };
+    expect(codes(checkLedger(input([v1, corrected], first.ledger, first.archive)))).toEqual(['correction-unrecorded']);
+    const { ledger, archive } = publish([v1, corrected], first, NOW + 1000);
+    const recorded = ledger.versions.find((candidate) => candidate.version === 'v2');
+    expect(recorded).toMatchObject({ changeType: 'editorial', corrections: [{ changeType: { from: 'material', to: 'editorial' }, summary: null, kind: 'editorial', previousSha256: recorded?.sha256, sha256: recorded?.sha256 }] });
+    expect(checkLedger(input([v1, corrected], ledger, archive)).problems).toEqual([]);
+    // Changing it back is again a change of a locked field.
+    expect(codes(checkLedger(input([v1, { ...corrected, changeType: 'material' }], ledger, archive)))).toEqual(['locked-field-changed']);
+  });
+
+  test('a recorded correction and its reason never change', () => {
+    const corrected = { ...v2, summary: ['Уточнён пункт 1.1'], corrections: [{ date: '2026-12-01', reason: 'Пропущено пояснение' }] };
+    const published = publish([v1, corrected], first, NOW + 1000);
+    const rewritten = { ...corrected, corrections: [{ date: '2026-12-01', reason: 'Другая причина' }] };
+    const [problem] = checkLedger(input([v1, rewritten], published.ledger, published.archive)).problems;
+    expect(problem).toMatchObject({ field: 'corrections.0', code: 'correction-rewritten' });
+    expect(problem?.message).toContain('"Пропущено пояснение"');
+    expect(codes(checkLedger(input([v1, { ...corrected, corrections: [{ date: '2026-12-02', reason: 'Пропущено пояснение' }] }], published.ledger, published.archive)))).toEqual(['correction-rewritten']);
+  });
+});
+
+describe('a correction is editorial or it is refused (case 3)', () => {
+  const first = publish([v1, v2]);
+  const correct = (body: string) => ({ ...v2, body, corrections: [{ date: '2026-12-01', reason: 'Опечатка' }] });
+
+  test('"10 дней" → "30 дней" is refused, with the redline and the advice to publish a new version', () => {
+    const corrected = correct(v2.body.replace('10 дней', '30 дней'));
+    const plan = planPublish(input([v1, corrected], first.ledger, first.archive));
+    expect(codes(plan)).toEqual(['material-correction']);
+    const [problem] = plan.problems;
+    expect(problem?.message).toBe('privacy/ru/v2: the correction of 2026-12-01 is not editorial: it touches a number: "10", "30"');
+    expect(problem?.hint).toContain('Publish the change as a new version instead (npm run policy -- new privacy --locale ru --effective <date>)');
+    expect(problem?.detail).toMatch(/^\d+→\d+$/);
+  });
+
+  test('a one-word typo fix passes; a rewrite of more than 5% of the words does not', () => {
+    expect(codes(checkLedger(input([v1, correct(v2.body.replace('Новый', 'Новейший'))], first.ledger, first.archive)))).toEqual(['correction-unrecorded']);
+    const rewrite = correct(v2.body.replace('Настоящий текст описывает порядок обработки сведений', 'Этот документ объясняет, как мы храним данные'));
+    const [problem] = checkLedger(input([v1, rewrite], first.ledger, first.archive)).problems;
+    expect(problem?.code).toBe('material-correction');
+    expect(problem?.message).toMatch(/it changes \d+ of \d+ words \([\d.]+%, more than 5%\)/);
+  });
+
+  test('is recorded as material only with --material-correction and its reason', () => {
+    const corrected = correct(v2.body.replace('10 дней', '30 дней'));
+    const { ledger } = publish([v1, corrected], first, NOW + 1000, { materialCorrection: 'Опечатка в сроке: в решении совета директоров 30 дней' });
+    expect(entry({ ledger, archive: {} }, 'privacy/ru/v2')?.corrections[0]).toMatchObject({ kind: 'material', overrideReason: 'Опечатка в сроке: в решении совета директоров 30 дней' });
+  });
+
+  test('fails closed when the published text to compare with is missing from the archive', () => {
+    const corrected = correct(v2.body.replace('Новый', 'Новейший'));
+    expect(codes(checkLedger(input([v1, corrected], first.ledger, {})))).toEqual(['correction-unchecked']);
+  });
+});
+
+describe('withdraw and postpone a scheduled version (case 4)', () => {
+  const scheduled = makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', body: `Пункт 1.1. Третий текст. ${FILLER}\n` });
+  const scheduledEn = makeVersion({ version: 'v3', locale: 'en', title: 'Privacy', effective: '2027-01-01T00:00:00Z' });
+  const first = publish([v1, v2, scheduled, scheduledEn]);
+  const withdraw = (now: number, locale: string | null = null) =>
+    planWithdraw({ ledger: first.ledger, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v3', locale, reason: 'Закон отложен', now, timeZone: 'Europe/Moscow', localeModel: 'translations' });
+
+  test('withdraw records the reason and the instant in every language, and the version is never in force', () => {
+    const plan = withdraw(NOW + 1000);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.ledger.versions.filter((recorded) => recorded.version === 'v3').map((recorded) => [recorded.locale, recorded.withdrawn])).toEqual([
+      ['ru', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
+      ['en', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
+    ]);
+    // The folder stays as it is: the file is kept, and nothing else is asked of it.
+    expect(checkLedger(input([v1, v2, scheduled, scheduledEn], plan.ledger, first.archive)).problems).toEqual([]);
+    // A new text of a withdrawn id is refused.
+    const late = makeVersion({ version: 'v3', locale: 'de', title: 'Datenschutz', effective: '2027-01-01T00:00:00Z' });
+    expect(codes(checkLedger(input([v1, v2, scheduled, scheduledEn, late], plan.ledger, first.archive)))).toEqual(['withdrawn-version']);
+  });
+
+  test('withdraw is refused once the version has taken effect, to the millisecond', () => {
+    const at = Date.parse('2027-01-01T00:00:00Z');
+    expect(withdraw(at - 1).ok).toBe(true);
+    const refused = withdraw(at);
+    expect(refused).toMatchObject({ ok: false, message: 'privacy v3 took effect at 2027-01-01T03:00:00+03:00; it is 2027-01-01T03:00:00+03:00 now, so it can no longer be withdrawn: what was in force in the past never changes' });
+    expect(withdraw(NOW, 'ru')).toMatchObject({ ok: false, message: '--locale is for sites whose locales are independent documents' });
+  });
+
+  test('postponing: a new effective date is refused until recorded with --postpone, and recorded with the reason and both hashes', () => {
+    const postponed = { ...scheduled, effectiveFrom: Date.parse('2027-03-01T00:00:00Z'), effective: '2027-03-01T03:00:00+03:00' };
+    const postponedEn = { ...scheduledEn, effectiveFrom: postponed.effectiveFrom, effective: postponed.effective };
+    const [problem] = checkLedger(input([v1, v2, postponed, postponedEn], first.ledger, first.archive)).problems;
+    expect(problem).toMatchObject({ field: 'effective', code: 'postponement-unrecorded', message: 'privacy/ru/v3 is scheduled for 2027-01-01T03:00:00+03:00 and now says 2027-03-01T03:00:00+03:00 ("2027-03-01T03:00:00+03:00"): the postponement is not recorded yet' });
+    expect(problem?.hint).toContain('npm run policy -- publish --postpone "<why the date changed>"');
+    const { ledger, archive } = publish([v1, v2, postponed, postponedEn], first, NOW + 1000, { postpone: 'Закон отложен на два месяца' });
+    expect(entry({ ledger, archive }, 'privacy/ru/v3')).toMatchObject({
+      effectiveFrom: '2027-03-01T00:00:00.000Z',
+      rescheduled: [
+        {
+          previousEffectiveFrom: '2027-01-01T00:00:00.000Z',
+          effectiveFrom: '2027-03-01T00:00:00.000Z',
+          previousSha256: entry(first, 'privacy/ru/v3')?.sha256,
+          sha256: sha256Hex(renderPublishedText(postponed)),
+          recordedAt: '2026-11-26T12:00:01.000Z',
+          reason: 'Закон отложен на два месяца',
+        },
+      ],
+    });
+    expect(checkLedger(input([v1, v2, postponed, postponedEn], ledger, archive)).problems).toEqual([]);
+  });
+
+  test('postponing is refused once the version has taken effect, and to an instant before now', () => {
+    const later = { ...scheduled, effectiveFrom: Date.parse('2027-03-01T00:00:00Z') };
+    const laterEn = { ...scheduledEn, effectiveFrom: later.effectiveFrom };
+    const taken = checkLedger(input([v1, v2, later, laterEn], first.ledger, first.archive, Date.parse('2027-01-01T00:00:00Z'))).problems;
+    expect(taken.map((problem) => problem.code)).toEqual(['effective-changed', 'effective-changed']);
+    expect(taken[0]?.message).toContain('it took effect at 2027-01-01T03:00:00+03:00, and what was in force in the past never changes');
+    expect(codes(planPublish({ ...input([v1, v2, later, laterEn], first.ledger, first.archive, Date.parse('2027-01-01T00:00:00Z')), overrides: { postpone: 'поздно' } }))).toContain('effective-changed');
+    const past = { ...scheduled, effectiveFrom: NOW - 1 };
+    const pastEn = { ...scheduledEn, effectiveFrom: NOW - 1 };
+    expect(codes(checkLedger(input([v1, v2, past, pastEn], first.ledger, first.archive)))).toEqual(['effective-changed', 'effective-changed']);
+  });
+});
+
+describe('a late translation (case 5)', () => {
+  const first = publish([v1, v2]);
+  const english = makeVersion({ version: 'v1', locale: 'en', title: 'Privacy', effective: '2025-01-01T00:00:00Z' });
+
+  test('is accepted and recorded as a translation published at that moment, not as backdating', () => {
+    expect(codes(checkLedger(input([v1, v2, english], first.ledger, first.archive)))).toEqual(['not-published']);
+    const { ledger } = publish([v1, v2, english], first, NOW + 1000);
+    expect(entry({ ledger, archive: {} }, 'privacy/en/v1')).toMatchObject({ publishedAt: '2026-11-26T12:00:01.000Z', effectiveFrom: '2025-01-01T00:00:00.000Z', publication: { kind: 'late-translation', reason: null } });
+  });
+
+  test('must take effect with the version it translates', () => {
+    const [problem] = checkLedger(input([v1, v2, { ...english, effectiveFrom: Date.parse('2025-02-01T00:00:00Z') }], first.ledger, first.archive)).problems;
+    expect(problem).toMatchObject({ field: 'effective', code: 'translation-effective' });
+  });
+
+  test('a new English-only version is a new version: after every published one, and not backdated', () => {
+    const englishOnly = makeVersion({ version: 'v0', locale: 'en', effective: '2025-06-01T00:00:00Z' });
+    expect(codes(checkLedger(input([v1, v2, englishOnly], first.ledger, first.archive)))).toEqual(['rewrites-history']);
   });
 });
 
 describe('checkLedger', () => {
-  const { ledger, archive } = published([v1, v2]);
+  const published = publish([v1, v2]);
+  const { ledger, archive } = published;
 
   test('accepts the folder as published', () => {
     expect(checkLedger(input([v1, v2], ledger, archive))).toMatchObject({ problems: [] });
@@ -76,7 +316,7 @@ describe('checkLedger', () => {
     ['a moved effective instant', [v1, { ...v2, effectiveFrom: Date.parse('2026-02-01T00:00:00Z') }], 'effective-changed'],
     ['an edited text', [v1, { ...v2, body: 'Иначе.\n' }], 'changed-without-correction'],
     ['an edited title', [v1, { ...v2, title: 'Политика' }], 'changed-without-correction'],
-    ['an unrecorded correction', [v1, { ...v2, body: 'Иначе.\n', corrections: [{ date: '2026-12-01', reason: 'r' }] }], 'correction-unrecorded'],
+    ['an unrecorded correction', [v1, { ...v2, body: v2.body.replace('Новый', 'Новейший'), corrections: [{ date: '2026-12-01', reason: 'r' }] }], 'correction-unrecorded'],
     ['a correction that changes nothing', [v1, { ...v2, corrections: [{ date: '2026-12-01', reason: 'r' }] }], 'correction-without-change'],
     ['two corrections at once', [v1, { ...v2, body: 'Иначе.\n', corrections: [{ date: '2026-12-01', reason: 'r' }, { date: '2026-12-02', reason: 's' }] }], 'corrections-at-once'],
     ['an unpublished version', [v1, v2, makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z' })], 'not-published'],
@@ -86,6 +326,19 @@ describe('checkLedger', () => {
     expect(codes(checkLedger(input(versions as PolicyVersion[], ledger, archive)))).toEqual([code]);
   });
 
+  test('a published file that no longer validates is not called deleted: its own problems say what is wrong', () => {
+    expect(checkLedger({ ...input([v1], ledger, archive), invalidIds: new Set(['privacy/ru/v2']) }).problems).toEqual([]);
+  });
+
+  test('never suggests a command that throws away uncommitted work without saying so', () => {
+    const [edited] = checkLedger(input([v1, { ...v2, body: 'Иначе.\n' }], ledger, archive)).problems;
+    expect(edited?.hint).not.toContain('git checkout');
+    expect(edited?.hint).toContain('git diff -- policies/privacy/ru/v2.md');
+    expect(edited?.hint).toContain('careful: that throws away every uncommitted edit of this file');
+    const [deleted] = checkLedger(input([v1], ledger, archive)).problems;
+    expect(deleted?.hint).toContain('git restore --source=HEAD -- policies/privacy/ru/v2.md');
+  });
+
   test('shows the change of an edited text from the archive', () => {
     const [problem] = checkLedger(input([v1, { ...v2, body: 'Иначе.\n' }], ledger, archive)).problems;
     expect(problem?.detail).toMatch(/^\d+→\d+$/);
@@ -93,5 +346,45 @@ describe('checkLedger', () => {
 
   test('accepts a version whose only change is whitespace that the canonical form drops', () => {
     expect(checkLedger(input([v1, { ...v2, body: `${v2.body}` }], ledger, archive)).problems).toEqual([]);
+  });
+});
+
+describe('a version 1 ledger', () => {
+  const v1Entry = (version: string, effectiveFrom: string, publishedAt: string, locale = 'ru') => ({
+    policy: 'privacy',
+    locale,
+    version,
+    effectiveFrom,
+    publishedAt,
+    sha256: 'a'.repeat(64),
+    corrections: [{ date: '2026-01-01', reason: 'r', previousSha256: 'a'.repeat(64), sha256: 'b'.repeat(64), recordedAt: '2026-01-02T00:00:00.000Z' }],
+  });
+
+  test('is read with what it proves: on time, the batch that created it as imported, anything later and late as backdated without a reason', () => {
+    const upgraded = upgradeLedgerV1({
+      ledgerVersion: 1,
+      versions: [
+        v1Entry('a', '2024-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'),
+        v1Entry('b', '2025-06-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z'),
+        v1Entry('c', '2025-08-01T00:00:00.000Z', '2025-09-01T00:00:00.000Z'),
+        v1Entry('a', '2024-01-01T00:00:00.000Z', '2025-09-01T00:00:00.000Z', 'en'),
+      ],
+    });
+    expect(upgraded.versions.map((recorded) => [recorded.locale, recorded.version, recorded.publication])).toEqual([
+      ['ru', 'a', { kind: 'imported', reason: null }],
+      ['ru', 'b', { kind: 'published', reason: null }],
+      ['ru', 'c', { kind: 'backdated', reason: null }],
+      ['en', 'a', { kind: 'late-translation', reason: null }],
+    ]);
+    expect(upgraded.versions[0]).toMatchObject({ changeType: null, summary: null, rescheduled: [], withdrawn: null, corrections: [{ kind: 'unchecked', overrideReason: null }] });
+  });
+
+  test('does not lock changeType and summary until publish records them', () => {
+    const { ledger } = publish([v1]);
+    const old: Ledger = { ...ledger, readFrom: 1, versions: ledger.versions.map((recorded) => ({ ...recorded, changeType: null, summary: null })) };
+    expect(checkLedger(input([{ ...v1, changeType: 'editorial' }], old, {})).problems).toEqual([]);
+    const plan = planPublish(input([{ ...v1, changeType: 'editorial' }], old, {}));
+    expect(plan.recorded).toEqual(['upgraded the ledger to version 2: locked changeType and summary of 1 version(s) as they are now (version 1 did not record them)']);
+    expect(plan.ledger.versions[0]).toMatchObject({ changeType: 'editorial', summary: [] });
   });
 });

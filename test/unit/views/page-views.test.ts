@@ -72,7 +72,7 @@ describe('getVersionView', () => {
   });
 
   test('speaks English on English pages', () => {
-    expect(getVersionView(contextAt('2025-09-01T00:00:00Z'), version('en', '2025-09-01'))).toMatchObject({ statusLabel: 'In force', periodText: 'since September 1, 2025' });
+    expect(getVersionView(contextAt('2025-09-01T00:00:00Z'), version('en', '2025-09-01'))).toMatchObject({ statusLabel: 'In force', periodText: 'from September 1, 2025 until January 1, 2027' });
   });
 
   test('status follows the build instant across the boundary', () => {

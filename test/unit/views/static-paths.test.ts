@@ -12,14 +12,24 @@ import {
   getVersionPaths,
 } from '#lib/views/static-paths.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
-import { makeVersion } from '../../helpers/versions.ts';
+import { makePublished, makeVersion } from '../../helpers/versions.ts';
 
 const hash = (digit: string) => digit.repeat(64);
-const record = (sha256: string, corrections: [string, string][] = []): PublishedRecord => ({
-  publishedAt: '2025-08-01T00:00:00.000Z',
-  sha256,
-  corrections: corrections.map(([previousSha256, next], index) => ({ date: `2025-10-0${index + 1}`, reason: 'Опечатка', previousSha256, sha256: next, recordedAt: '2025-10-01T00:00:00.000Z' })),
-});
+const record = (sha256: string, corrections: [string, string][] = []): PublishedRecord =>
+  makePublished({
+    sha256,
+    corrections: corrections.map(([previousSha256, next], index) => ({
+      date: `2025-10-0${index + 1}`,
+      reason: 'Опечатка',
+      previousSha256,
+      sha256: next,
+      recordedAt: '2025-10-01T00:00:00.000Z',
+      kind: 'editorial',
+      overrideReason: null,
+      changeType: null,
+      summary: null,
+    })),
+  });
 
 const context = createTestContext();
 

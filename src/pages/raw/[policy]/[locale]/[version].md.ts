@@ -8,7 +8,7 @@ import { getVersionPaths } from '#lib/views/static-paths.ts';
 import { renderPublishedText } from '#lib/timeline/published-text.ts';
 import type { TimelineVersion } from '#lib/timeline/timeline.ts';
 
-export const getStaticPaths = (async () => getVersionPaths(await getSiteContext())) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => getVersionPaths(await getSiteContext(), { withdrawn: true })) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: TimelineVersion }> = ({ props }) =>
   new Response(renderPublishedText(props.version), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });

@@ -1,0 +1,71 @@
+/**
+ * `npm run policy -- withdraw <policy> <version> --reason "…"`: withdraws a
+ * published version that has not taken effect yet, recording the reason and
+ * the instant in the ledger. Refused once the version has taken effect.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblemReport } from '#lib/corpus/problem.ts';
+import { toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { LEDGER_FILE, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
+import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+
+export const WITHDRAW_HELP = `npm run policy -- withdraw <policy> <version> --reason "<why>" [--locale <locale>] [--dry-run]
+
+  Withdraws a published version that has not taken effect yet: it will never
+  be in force. The ledger records the reason and the instant; the file and the
+  published text stay (its page and the feed say it was withdrawn, its text is
+  still served by its hash). Translations share one timeline, so the version
+  is withdrawn in every language; --locale only when locales are independent
+  documents (site.config.ts: localeModel: 'independent'). Refused once the
+  version has taken effect: publish a new version instead. To move the date
+  instead, change effective and run publish --postpone "<why>".
+
+  --reason   why, in plain words (required; shown on the site and in the feed)
+  --dry-run  show what would be recorded, write nothing`;
+
+/** Runs `withdraw`; returns the exit code. */
+export function runWithdraw(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { reason: { type: 'string' }, locale: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  const [policy, version] = positionals;
+  if (!policy || !version || positionals.length > 2) throw new UsageError(`withdraw needs a policy and a version id.\n\n${WITHDRAW_HELP}`);
+  if (values.reason === undefined) throw new UsageError(`withdraw needs --reason "<why>": it is recorded and shown.\n\n${WITHDRAW_HELP}`);
+  const settings = getSettings();
+  // Withdrawing changes what the site will show: only from a folder the build would accept.
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const ledgerFile = readLedger(settings.policiesPath);
+  const problems = [...loaded.problems, ...ledgerFile.problems];
+  if (problems.length > 0) {
+    printError(formatProblemReport(problems, 'Nothing was withdrawn; fix them and run withdraw again.'));
+    return Promise.resolve(1);
+  }
+  const locale = values.locale ?? (settings.localeModel === 'independent' ? settings.defaultLocale : null);
+  const plan = planWithdraw({
+    ledger: ledgerFile.ledger,
+    ledgerFile: ledgerFile.file,
+    policy,
+    version,
+    locale,
+    reason: values.reason,
+    now: getBuildInstant(process.env),
+    timeZone: settings.timeZone,
+    localeModel: settings.localeModel,
+  });
+  if (!plan.ok) {
+    printError(`${ledgerFile.file}: ${plan.message}\n    ${plan.hint}\n\nNothing was withdrawn.`);
+    return Promise.resolve(1);
+  }
+  for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
+  if (values['dry-run']) return Promise.resolve(0);
+  writeLedger(settings.policiesPath, plan.ledger);
+  const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
+  print('');
+  print(`Recorded in ${ledger}. Keep the version's file as it is (published texts are permanent), and commit the ledger:`);
+  print(`  git add ${ledger} && git commit`);
+  return Promise.resolve(0);
+}
