@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { formatProblemReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
@@ -17,8 +18,10 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
   version that is not a draft and not yet published, with its effective
   instant and the SHA-256 of its text, and every correction declared in a
   front matter (corrections: [{ date, reason }]) with the old and new hash;
-  the published texts are archived in policies/.published/. Commit both with
-  the change. Refuses, changing nothing, while anything else is wrong.
+  the published texts are archived in policies/.published/, and every new
+  event is appended to the public log (policies/${LOG_LOCK_FILE}, served at
+  /log/v1/). Commit them with the change. Refuses, changing nothing, while
+  anything else is wrong.
 
   --dry-run  show what would be recorded, write nothing`;
 
@@ -38,21 +41,31 @@ export function runPublish(args: string[]): Promise<number> {
     describeChange: describeTextChange,
     now: getBuildInstant(process.env),
   });
-  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems];
+  // The new ledger's events after the logged ones: what the public log becomes.
+  const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });
+  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
   if (problems.length > 0) {
     printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
     return Promise.resolve(1);
   }
-  if (plan.recorded.length === 0) {
+  const appended = log.entries.length - log.logged;
+  if (plan.recorded.length === 0 && appended === 0) {
     print('Nothing to publish: every version is in the ledger.');
     return Promise.resolve(0);
   }
   for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
+  if (appended > 0) {
+    const range = appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`;
+    print(`${values['dry-run'] ? 'would have ' : ''}logged ${range} in the public log (tree size ${log.entries.length})`);
+  }
   if (values['dry-run']) return Promise.resolve(0);
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
-  writeLedger(settings.policiesPath, plan.ledger);
+  if (plan.recorded.length > 0) writeLedger(settings.policiesPath, plan.ledger);
+  writeLogLock(settings.policiesPath, log.entries);
   print('');
-  print(`Recorded in ${toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd())}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
+  print(
+    `Recorded in ${toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd())} and ${toDisplayPath(`${settings.policiesPath}/${LOG_LOCK_FILE}`, process.cwd())}. Commit them and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`,
+  );
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
   return Promise.resolve(0);
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
+import { parseVerifierKey } from '#lib/log/signed-note.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
 
@@ -37,6 +38,21 @@ export const SiteConfigSchema = z.strictObject({
   feedTagAuthority: z
     .string()
     .regex(/^[a-z0-9.-]+(?:@[a-z0-9.-]+)?,\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must look like "example.com,2025" or "example.com,2025-09-01"')
+    .optional(),
+  /**
+   * The verifier key of the site's public log (`/log/v1/`), in signed-note form
+   * `<name>+<8 hex digits>+<base64>`, as `npm run policy -- log keygen` prints it.
+   * The build publishes it at `/log/v1/key` and on the developers page, and
+   * refuses to sign with a private key that is not this key's. Optional: without
+   * it the build publishes the key it signs with, if any.
+   */
+  logVerifierKey: z
+    .string()
+    .superRefine((value, context) => {
+      const key = parseVerifierKey(value);
+      if (typeof key === 'string') context.addIssue({ code: 'custom', message: `is not a verifier key: ${key}; paste the line npm run policy -- log keygen printed` });
+      else if (key.text !== value) context.addIssue({ code: 'custom', message: 'has spaces around it; paste the key alone' });
+    })
     .optional(),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),

@@ -5,6 +5,7 @@
  */
 import { checkLedger } from '#lib/ledger/check-ledger.ts';
 import { readArchivedText, readLedger } from '#lib/ledger/ledger-store.ts';
+import { readLogLock, resolveLog, type ResolvedLog } from '#lib/log/log-state.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from './problem.ts';
@@ -21,6 +22,8 @@ export interface LoadedCorpus {
   problems: Problem[];
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
+  /** The public log the ledger gives, checked against the log state (its problems are among the ledger problems). */
+  log: ResolvedLog;
   /** The timelines of `versions` (none while there are problems). */
   readonly corpus: PolicyCorpus;
 }
@@ -59,8 +62,9 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     readArchive: (sha256) => readArchivedText(options.policiesPath, sha256),
     describeChange: describeTextChange,
   });
+  const log = resolveLog({ ledger: ledgerFile.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(options.policiesPath, cwd) });
   // Until the content is valid, "not published yet" is noise; what breaks the ledger is not.
-  const ledgerProblems = [...ledgerFile.problems, ...ledgerCheck.problems.filter((problem) => contentProblems === 0 || problem.code !== 'not-published')];
+  const ledgerProblems = [...ledgerFile.problems, ...ledgerCheck.problems.filter((problem) => contentProblems === 0 || problem.code !== 'not-published'), ...log.problems];
   const ledgerWarnings: Problem[] = [];
   if (options.enforceLedger) problems.push(...ledgerProblems);
   else ledgerWarnings.push(...ledgerProblems);
@@ -80,6 +84,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     drafts,
     problems,
     ledgerWarnings,
+    log,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
       return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : []));
