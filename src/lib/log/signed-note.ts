@@ -61,7 +61,9 @@ function toVerifierKey(name: string, publicKey: Uint8Array): VerifierKey {
 
 /** Splits a key into its last three parts, `<name>+<hex key ID>+<base64>`, and checks them. */
 function splitKey(text: string, expectedParts: number): { name: string; keyId: number; material: Uint8Array } | string {
-  const parts = text.split('+');
+  // Base64 has "+" too: like Go, split at the first separators only.
+  const pieces = text.split('+');
+  const parts = pieces.length < expectedParts ? pieces : [...pieces.slice(0, expectedParts - 1), pieces.slice(expectedParts - 1).join('+')];
   if (parts.length !== expectedParts) return `it must be ${expectedParts === 3 ? '<name>+<8 hex digits>+<base64>' : 'PRIVATE+KEY+<name>+<8 hex digits>+<base64>'}`;
   const [name = '', id = '', data = ''] = parts.slice(-3);
   if (!isValidKeyName(name)) return `its name "${name}" is empty or has a space or a "+"`;
@@ -74,6 +76,7 @@ function splitKey(text: string, expectedParts: number): { name: string; keyId: n
 
 /** Parses a verifier key; a string says what is wrong with it. */
 export function parseVerifierKey(text: string): VerifierKey | string {
+  if (text.trim().startsWith('PRIVATE+KEY+')) return 'it is a private key (PRIVATE+KEY+…), which must stay secret; give its verifier key';
   const parts = splitKey(text.trim(), 3);
   if (typeof parts === 'string') return parts;
   const key = toVerifierKey(parts.name, parts.material);

@@ -51,7 +51,7 @@ export function parseTilePath(path: string): TileCoordinate | null {
   const index = [...prefix.split('/').filter(Boolean).map((part) => part.slice(1)), last].reduce((sum, part) => sum * 1000 + Number(part), 0);
   const width = widthText === undefined ? TILE_WIDTH : Number(widthText);
   const level: TileCoordinate['level'] = levelText === 'entries' ? 'entries' : Number(levelText);
-  if (width >= TILE_WIDTH || (typeof level === 'number' && level > 63)) return null;
+  if ((widthText !== undefined && width >= TILE_WIDTH) || (typeof level === 'number' && level > 63)) return null;
   const tile = { level, index, width };
   return getTilePath(tile) === path ? tile : null;
 }
