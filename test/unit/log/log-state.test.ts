@@ -7,7 +7,7 @@ import { getLedgerEvents } from '#lib/log/log-entry.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, writeLogLock, type LogLockFile } from '#lib/log/log-state.ts';
 
 const SHA = (c: string) => c.repeat(64);
-const version = (id: string, sha: string, publishedAt = '2026-01-01T00:00:00.000Z') => ({
+const version = (id: string, sha: string, publishedAt = '2026-01-01T00:00:00.000Z'): Ledger['versions'][number] => ({
   policy: 'privacy',
   locale: 'ru',
   version: id,
@@ -16,7 +16,7 @@ const version = (id: string, sha: string, publishedAt = '2026-01-01T00:00:00.000
   sha256: SHA(sha),
   corrections: [],
 });
-const ledgerOf = (...versions: ReturnType<typeof version>[]): Ledger => ({ ledgerVersion: 1, versions });
+const ledgerOf = (...versions: Ledger['versions']): Ledger => ({ ledgerVersion: 1, versions });
 
 function lockFolder(ledger: Ledger): { folder: string; lock: () => LogLockFile } {
   const folder = mkdtempSync(join(tmpdir(), 'log-state-'));
