@@ -3,8 +3,9 @@
  * module for a product's own pages. `checkReconsent()` answers, with one
  * fetch of the feed, whether a user who accepted a version must accept again;
  * `<policy-update-notice>` shows that answer and dispatches `policy-accept`
- * with the new version's identity for the product to store. It makes no
- * request but to the feed, and keeps no cookies or storage of its own.
+ * with the new version's identity for the product to store, and the site's
+ * log checkpoint of that moment. It makes no request but to the feed and the
+ * log's checkpoint, and keeps no cookies or storage of its own.
  */
 import { decideReconsent, type ReconsentAnswer, type ReconsentInput } from '#lib/consent/reconsent.ts';
 
@@ -31,6 +32,21 @@ export interface AcceptedIdentity {
   locale: string;
   version: string;
   sha256: string;
+  /** The site's log checkpoint (`/log/v1/checkpoint`, a signed note) when the notice was shown; null if it could not be read. */
+  checkpoint: string | null;
+}
+
+const checkpoints = new Map<string, Promise<string | null>>();
+
+/** The log checkpoint beside a feed (`…/feed/v1/` → `…/log/v1/checkpoint`), fetched once per page. */
+function fetchCheckpoint(feedUrl: string): Promise<string | null> {
+  const url = new URL('../../log/v1/checkpoint', new URL(feedUrl.replace(/index\.json$/, '').replace(/\/?$/, '/'), typeof location === 'undefined' ? undefined : location.href)).href;
+  let pending = checkpoints.get(url);
+  if (!pending) {
+    pending = fetch(url, { credentials: 'omit' }).then((response) => (response.ok ? response.text() : null), () => null);
+    checkpoints.set(url, pending);
+  }
+  return pending;
 }
 
 /**
@@ -83,6 +99,8 @@ export class PolicyUpdateNotice extends HTMLElement {
     const [feedUrl, policy, locale, acceptedVersion] = ['feed-url', 'policy', 'locale', 'accepted-version'].map((name) => this.getAttribute(name) ?? '');
     if (!feedUrl || !policy || !locale || !acceptedVersion) return;
     const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });
+    // Read before the button exists, so the event it dispatches carries it at once.
+    const checkpoint = answer.reconsent === 'required' || answer.reconsent === 'notify' ? await fetchCheckpoint(feedUrl) : null;
     this.answer = answer;
     this.replaceChildren();
     this.dispatchEvent(new CustomEvent('policy-check', { detail: answer, bubbles: true, composed: true }));
@@ -90,6 +108,7 @@ export class PolicyUpdateNotice extends HTMLElement {
       this.hidden = true;
       return;
     }
+
     this.hidden = false;
     const language = this.getAttribute('lang') ?? locale;
     const strings = KIT_STRINGS[language] ?? KIT_STRINGS[language.split('-')[0] ?? ''] ?? KIT_STRINGS['en'];
@@ -116,7 +135,7 @@ export class PolicyUpdateNotice extends HTMLElement {
     const button = element('button', answer.reconsent === 'required' ? strings.accept : strings.acknowledge);
     button.type = 'button';
     button.addEventListener('click', () => {
-      const detail: AcceptedIdentity = { policy: answer.policy, locale: answer.locale, version: current.version, sha256: current.sha256 };
+      const detail: AcceptedIdentity = { policy: answer.policy, locale: answer.locale, version: current.version, sha256: current.sha256, checkpoint };
       this.dispatchEvent(new CustomEvent('policy-accept', { detail, bubbles: true, composed: true }));
       this.hidden = true;
     });

@@ -18,6 +18,12 @@ const Url = z.url({ protocol: /^https?$/ });
 const PolicyId = z.string().regex(POLICY_ID_PATTERN);
 const VersionId = z.string().regex(VERSION_ID_PATTERN);
 const Locale = z.string().regex(LOCALE_PATTERN).meta({ description: 'Lowercase BCP 47 language tag.' });
+const LogIndex = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullable()
+  .meta({ description: 'Index of this event in the public log (/log/v1/, C2SP tlog-tiles); null only for a version not published yet (dev server).' });
 
 /** One published version of one policy in one locale. */
 export const FeedVersionSchema = z
@@ -35,6 +41,7 @@ export const FeedVersionSchema = z
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
     changeType: z.enum(CHANGE_TYPES).meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
     publishedAt: Instant.nullable().meta({ description: 'When the version was recorded as published in the ledger.' }),
+    logIndex: LogIndex,
     corrections: z
       .array(
         z.looseObject({
@@ -44,6 +51,7 @@ export const FeedVersionSchema = z
           sha256: Sha256,
           previousMarkdownUrl: Url.meta({ description: 'The text before the correction, still served by its hash.' }),
           diffUrl: Url.meta({ description: 'Redline of the correction.' }),
+          logIndex: LogIndex,
         }),
       )
       .meta({ description: 'Corrections of the published text, oldest first. A consent recorded with an earlier sha256 was given to that earlier text.' }),
@@ -99,6 +107,15 @@ export const FeedIndexSchema = z
     siteUrl: Url,
     defaultLocale: Locale,
     timeZone: z.string().min(1).meta({ description: 'IANA time zone of the site: a bare date such as 2025-09-01 means the start of that day there.' }),
+    log: z
+      .looseObject({
+        url: Url.meta({ description: 'The prefix of the public log (C2SP tlog-tiles): checkpoint, tile/…, tile/entries/….' }),
+        origin: z.string().min(1).meta({ description: 'The origin line of its checkpoints.' }),
+        checkpointUrl: Url,
+        verifierKey: z.string().nullable().meta({ description: 'Its verifier key in signed-note form; null while the site has none.' }),
+        size: z.number().int().nonnegative().meta({ description: 'Entries in the log when the site was built.' }),
+      })
+      .meta({ description: 'The public, append-only log of every published version and correction.' }),
     policies: z.array(FeedIndexPolicySchema),
   })
   .meta({ title: 'Feed index', description: '"inForce" reflects the build time; rebuild the site when a scheduled version takes effect.' });

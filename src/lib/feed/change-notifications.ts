@@ -4,6 +4,9 @@
  * as it is in the build, a scheduled one included (it is announced before it
  * takes effect), with an id that never changes: a tag URI (RFC 4151) made of
  * the site's tagging authority and the version's policy, locale and id.
+ * Atom and JSON Feed also carry the checkpoint of the site's public log, so
+ * whoever archives the feeds keeps, with each copy, a signed tree head the
+ * operator can no longer contradict.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { formatEffectiveDate } from '#lib/time/format-date.ts';
@@ -64,6 +67,9 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
 }
 
+/** The namespace of the checkpoint element in Atom: the specification of its content. */
+export const CHECKPOINT_NAMESPACE = 'https://c2sp.org/tlog-checkpoint';
+
 /** The Atom feed of a policy in a locale. */
 export function createAtomFeed(context: SiteContext, policy: string, locale: string): string {
   const { urls, settings } = context;
@@ -76,13 +82,15 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
   const updated = formatInstant(Math.max(...timeline.versions.map((version) => version.effectiveFrom)));
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(locale)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:tlog="${CHECKPOINT_NAMESPACE}" xml:lang="${escapeXml(locale)}">`,
     `  <id>tag:${escapeXml(getTagAuthority(context))}:${escapeXml(policy)}/${escapeXml(locale)}</id>`,
     `  <title>${escapeXml(ui.feeds.title(latest?.title ?? policy))}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(urls.absolute(urls.atom(policy, locale)))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(urls.absolute(urls.history(policy, locale)))}"/>`,
     `  <author><name>${escapeXml(author)}</name></author>`,
+    `  <link rel="${CHECKPOINT_NAMESPACE}" type="text/plain" href="${escapeXml(urls.absolute(urls.logCheckpoint()))}"/>`,
+    `  <tlog:checkpoint>${escapeXml(context.log.checkpoint)}</tlog:checkpoint>`,
   ];
   for (const entry of entries) {
     const instant = formatInstant(entry.version.effectiveFrom);
@@ -116,6 +124,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
     feed_url: urls.absolute(urls.jsonFeed(policy, locale)),
     language: locale,
     authors: [{ name: author }],
+    _log: { about: urls.absolute(urls.developers(settings.defaultLocale)), checkpointUrl: urls.absolute(urls.logCheckpoint()), checkpoint: context.log.checkpoint },
     items: getEntries(context, timeline).map((entry) => ({
       id: getEntryId(context, entry.version),
       url: entry.url,
@@ -135,6 +144,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
         changeType: entry.version.changeType,
         sha256: entry.version.sha256,
         diffUrl: entry.diffUrl,
+        logIndex: entry.version.published ? context.log.indexOf(entry.version.id, 0) : null,
       },
     })),
   };

@@ -52,6 +52,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     summary: version.summary,
     changeType: version.changeType,
     publishedAt: version.published?.publishedAt ?? null,
+    logIndex: version.published ? context.log.indexOf(version.id, 0) : null,
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
       date: correction.date,
       reason: correction.reason,
@@ -59,6 +60,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
       sha256: correction.sha256,
       previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256)),
       diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),
+      logIndex: context.log.indexOf(version.id, index + 1),
     })),
   };
 }
@@ -106,6 +108,13 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
     siteUrl: settings.siteUrl,
     defaultLocale: settings.defaultLocale,
     timeZone: settings.timeZone,
+    log: {
+      url: urls.absolute(urls.log()),
+      origin: context.log.origin,
+      checkpointUrl: urls.absolute(urls.logCheckpoint()),
+      verifierKey: context.log.verifierKey,
+      size: context.log.tree.size,
+    },
     policies: corpus.policies.map((policy) => {
       const locales = getPolicyLocales(corpus, policy);
       const titleLocale = locales.includes(settings.defaultLocale) ? settings.defaultLocale : locales[0] ?? settings.defaultLocale;

@@ -18,6 +18,7 @@
  *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
  *   /feed/v1/<policy>/<locale>/<version>/since.json   re-consent answer for users who accepted it
  *   /kit/v1/policy-kit.js                    the client kit for products' own pages
+ *   /log/v1/checkpoint, key, tile/…          the public log (C2SP tlog-tiles)
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -44,6 +45,10 @@ export interface SiteUrls {
   timemap(policy: string, locale: string): string;
   since(policy: string, locale: string, version: string): string;
   kit(): string;
+  /** The prefix of the public log, ending in `/`. */
+  log(): string;
+  logCheckpoint(): string;
+  logKey(): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -78,6 +83,9 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
     since: (policy, locale, version) => `${path('feed', 'v1', policy, locale, version, 'since')}.json`,
     kit: () => `${path('kit', 'v1', 'policy-kit')}.js`,
+    log: () => `${path('log', 'v1')}/`,
+    logCheckpoint: () => path('log', 'v1', 'checkpoint'),
+    logKey: () => path('log', 'v1', 'key'),
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

@@ -44,6 +44,19 @@ export interface DeveloperGuide {
   reconsentExamples: { policy: string; locale: string; acceptedVersion: string; answer: ReconsentAnswer; json: string }[];
   kitSnippet: string;
   reconsentCliExample: string;
+  /** The public log: where it is, its key, its current checkpoint, and the commands that check it. */
+  log: {
+    url: string;
+    checkpointUrl: string;
+    keyUrl: string;
+    origin: string;
+    verifierKey: string | null;
+    size: number;
+    signed: boolean;
+    checkpoint: string;
+    auditExample: string;
+    verifyLogExample: string;
+  };
 }
 
 /** Builds the examples for the developers page in `locale`. */
@@ -83,11 +96,13 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
   const currentJson = urls.absolute(urls.currentJson(consent?.policy ?? 'consent'));
   const consentUrl = consent ? urls.absolute(urls.version(consent.policy, consent.locale, consent.version)) : '';
   const consentIdentity = identity(consent);
+  const { log } = context;
+  const keyOption = log.verifierKey ? ` --key '${log.verifierKey}'` : '';
   return {
     indexUrl: urls.absolute(urls.feedIndex()),
     schemaUrl: urls.absolute(urls.feedSchema()),
     feeds,
-    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123' }, null, 2),
+    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123', checkpoint: log.checkpoint }, null, 2),
     multiRecordExample: JSON.stringify({ acceptedAt, userId: 'u-123', documents: [identity(main), identity(consent)] }, null, 2),
     formSnippet: [
       '<form method="post" action="/signup">',
@@ -97,6 +112,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       `    <a href="${consentUrl}">${consent?.title ?? ''}</a>`,
       '  </label>',
       ...Object.entries(consentIdentity).map(([key, value]) => `  <input type="hidden" name="consent_${key}" value="${value}">`),
+      '  <input type="hidden" name="consent_checkpoint" value="">',
       '  <button type="submit">OK</button>',
       '</form>',
     ].join('\n'),
@@ -111,6 +127,8 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       `  const form = document.querySelector('form[action="/signup"]');`,
       `  for (const key of ['version', 'sha256']) form.elements['consent_' + key].value = version[key];`,
       `  form.querySelector('label a').href = version.url;`,
+      `  // The log's checkpoint of this moment: later it proves the version was public when the user agreed.`,
+      `  form.elements.consent_checkpoint.value = await (await fetch('${urls.absolute(urls.logCheckpoint())}')).text();`,
       '</script>',
     ].join('\n'),
     kitUrl: urls.absolute(urls.kit()),
@@ -126,7 +144,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       '',
       '<script type="module">',
       `  document.addEventListener('policy-accept', (event) => {`,
-      '    // event.detail: { policy, locale, version, sha256 }: store it with the time of acceptance.',
+      '    // event.detail: { policy, locale, version, sha256, checkpoint }: store it with the time of acceptance.',
       `    fetch('/api/consents', { method: 'POST', body: JSON.stringify(event.detail) });`,
       '  });',
       '',
@@ -136,6 +154,18 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
     ].join('\n'),
     reconsentCliExample: `npm run policy -- reconsent ${main?.policy ?? 'privacy'} <acceptedVersion> --locale ${main?.locale ?? locale}   # exit 0 none, 10 notify, 20 required, 1 error`,
     verifyExample: 'npm run policy -- verify consents.jsonl --feed ' + urls.absolute(urls.feedIndex()),
+    log: {
+      url: urls.absolute(urls.log()),
+      checkpointUrl: urls.absolute(urls.logCheckpoint()),
+      keyUrl: urls.absolute(urls.logKey()),
+      origin: log.origin,
+      verifierKey: log.verifierKey,
+      size: log.tree.size,
+      signed: log.signedBy !== null,
+      checkpoint: log.checkpoint,
+      auditExample: `npm run policy -- audit --site ${settings.siteUrl}${keyOption} --since saved-checkpoint.txt --save saved-checkpoint.txt`,
+      verifyLogExample: `npm run policy -- verify consents.jsonl --feed ${urls.absolute(urls.feedIndex())} --log${keyOption}`,
+    },
     atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
   };
 }
