@@ -6,10 +6,15 @@ import { FeedSourceError } from '#lib/consent/policy-source.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { MissingPoliciesDirError } from '#lib/corpus/read-corpus.ts';
 import { SiteConfigError } from '#lib/site/site-settings.ts';
+import { LogKeyError } from '#lib/log/site-log.ts';
+import { SiteReadError } from '#lib/log/served-log.ts';
+import { LogOfTodayError } from '#lib/log/verify-log.ts';
 import { AT_HELP, runAt } from './commands/at.ts';
+import { AUDIT_HELP, runAudit } from './commands/audit.ts';
 import { CHECK_HELP, runCheck } from './commands/check.ts';
 import { UsageError } from './commands/command-context.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
+import { LOG_HELP, runLog } from './commands/log.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
@@ -23,6 +28,8 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   reconsent: { run: runReconsent, help: RECONSENT_HELP },
+  audit: { run: runAudit, help: AUDIT_HELP },
+  log: { run: runLog, help: LOG_HELP },
 };
 
 const HELP = `Usage: npm run policy -- <command> [options]
@@ -50,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError].some((kind) => error instanceof kind);
+  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, LogKeyError, SiteReadError, LogOfTodayError].some((kind) => error instanceof kind);
   if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
