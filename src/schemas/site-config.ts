@@ -44,7 +44,7 @@ export const SiteConfigSchema = z.strictObject({
    * `<name>+<8 hex digits>+<base64>`, as `npm run policy -- log keygen` prints it.
    * The build publishes it at `/log/v1/key` and on the developers page, and
    * refuses to sign with a private key that is not this key's. Optional: without
-   * it the build publishes the key it signs with, if any.
+   * it the build publishes the key it signs with, if any. Override: `LOG_VERIFIER_KEY`.
    */
   logVerifierKey: z
     .string()

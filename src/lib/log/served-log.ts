@@ -121,7 +121,7 @@ export async function readServedLog(reader: SiteReader, prefix: string, options:
         kind: 'tiles',
         message:
           bundle.width < TILE_WIDTH
-            ? `${path} is not served: the checkpoint says ${checkpoint.size} entries, which the log does not have (a wrong tree size, or an incomplete log)`
+            ? `${path} is not served: the log serves no tree of the ${checkpoint.size} entries the checkpoint says (its tree size is wrong, or the log is incomplete)`
             : `${path} is not served: the log is incomplete`,
       });
       complete = false;

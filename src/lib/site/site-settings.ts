@@ -24,11 +24,13 @@ export class SiteConfigError extends Error {
 export interface SettingsEnv {
   SITE_URL?: string | undefined;
   POLICIES_DIR?: string | undefined;
+  LOG_VERIFIER_KEY?: string | undefined;
 }
 
 /**
  * Validates `site.config.ts` and applies environment overrides:
- * `SITE_URL` replaces `siteUrl`, `POLICIES_DIR` replaces `policiesDir`.
+ * `SITE_URL` replaces `siteUrl`, `POLICIES_DIR` replaces `policiesDir`,
+ * `LOG_VERIFIER_KEY` replaces `logVerifierKey` (one repository, several sites).
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root, for relative folders
@@ -38,6 +40,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
     ...input,
     ...(env.SITE_URL ? { siteUrl: env.SITE_URL.endsWith('/') ? env.SITE_URL : `${env.SITE_URL}/` } : {}),
     ...(env.POLICIES_DIR ? { policiesDir: env.POLICIES_DIR } : {}),
+    ...(env.LOG_VERIFIER_KEY ? { logVerifierKey: env.LOG_VERIFIER_KEY } : {}),
   };
   const parsed = SiteConfigSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
