@@ -8,6 +8,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSignerMatchesSetting, getLogFiles, loadSiteLog, readLogSigner } from '#lib/log/site-log.ts';
@@ -19,28 +20,39 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
   const { settings } = options;
   const prefix = `${settings.basePath}log/v1/`;
   let root = process.cwd();
+  /** The dev server's handler of /log/v1/. */
+  const serveLog = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
+    const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
+    if (!path.startsWith(prefix)) return next();
+    let file: Uint8Array | undefined;
+    try {
+      // Read afresh on every request, as the pages are: a publish shows up without a restart.
+      file = getLogFiles(loadSiteLog(settings, process.env, root)).get(path.slice(prefix.length));
+    } catch (error) {
+      return next(error);
+    }
+    if (!file) return next();
+    for (const [name, value] of Object.entries(getHeadersFor(`/${path.slice(settings.basePath.length)}`))) response.setHeader(name, value);
+    response.end(file);
+  };
   return {
     name: 'policy-press:transparency-log',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         root = fileURLToPath(config.root);
         // A key that cannot sign stops the build before any page is written.
         if (command === 'build') checkSignerMatchesSetting(readLogSigner(process.env, root), settings.logVerifierKey);
-      },
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use((request, response, next) => {
-          const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
-          if (!path.startsWith(prefix)) return next();
-          let file: Uint8Array | undefined;
-          try {
-            // Read afresh on every request, as the pages are: a publish shows up without a restart.
-            file = getLogFiles(loadSiteLog(settings, process.env, root)).get(path.slice(prefix.length));
-          } catch (error) {
-            return next(error);
-          }
-          if (!file) return next();
-          for (const [name, value] of Object.entries(getHeadersFor(`/${path.slice(settings.basePath.length)}`))) response.setHeader(name, value);
-          response.end(file);
+        // Astro puts its trailing-slash and route guards first in the dev server's stack, and they answer these
+        // extensionless paths with a 404; after Astro's own setup, this handler goes in front of them.
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'policy-press:transparency-log-dev',
+                configureServer: (server) => () => void server.middlewares.stack.unshift({ route: '', handle: serveLog as never }),
+              },
+            ],
+          },
         });
       },
       'astro:build:done': ({ dir, logger }) => {

@@ -1,0 +1,105 @@
+/**
+ * What the public log adds to a build, measured part by part on a ledger of
+ * many versions (a tenth of them corrected): the check of the ledger against
+ * the log state (the content loader), the log with its tree and signature
+ * (made twice: for the pages, and for the files), and writing every tile and
+ * bundle. A whole build of 5,000 versions takes minutes and varies by more
+ * than the log costs, so the difference of two builds would measure noise;
+ * these are the only steps a build does for the log. Reading the served log
+ * back, as audit and verify --log do, is timed beside them.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Ledger } from '#schemas/ledger.ts';
+import { readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
+import { getLogOrigin } from '#lib/log/checkpoint.ts';
+import { readLogLock, resolveLog, writeLogLock } from '#lib/log/log-state.ts';
+import { createSiteReader, readServedLog } from '#lib/log/served-log.ts';
+import { generateSignerKey } from '#lib/log/signed-note.ts';
+import { getLogFiles, loadSiteLog } from '#lib/log/site-log.ts';
+import { resolveSiteSettings } from '#lib/site/site-settings.ts';
+
+/** The figures of one run. */
+export interface LogBenchResult {
+  versions: number;
+  entries: number;
+  checkMs: number;
+  siteLogMs: number;
+  filesMs: number;
+  files: number;
+  megabytes: number;
+  /** check + the log twice + the files. */
+  addedSeconds: number;
+  readBackMs: number;
+}
+
+const SHA = (n: number) => n.toString(16).padStart(64, '0');
+
+/** Median wall time of `runs` calls, in ms. */
+function median(runs: number, task: () => void): number {
+  const times = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    task();
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)] ?? 0;
+}
+
+/** Times the log's part of a build for `versions` published versions. */
+export async function runLogBench(options: { root: string; workDir: string; versions: number; log: (line: string) => void }): Promise<LogBenchResult> {
+  const folder = join(options.workDir, `log-${options.versions}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  // The shape of the build benchmark's corpus: 50 versions per policy, 2 locales.
+  const ledger: Ledger = {
+    ledgerVersion: 1,
+    versions: Array.from({ length: options.versions }, (_, i) => {
+      const effective = new Date(Date.UTC(2000, 0, 1) + Math.floor(i / 2) * 86_400_000).toISOString();
+      return {
+        policy: `policy-${String(Math.floor(i / 100) + 1).padStart(2, '0')}`,
+        locale: i % 2 === 0 ? 'ru' : 'en',
+        version: effective.slice(0, 10),
+        effectiveFrom: effective,
+        publishedAt: '2026-01-01T00:00:00.000Z',
+        sha256: SHA(i * 2),
+        corrections: i % 10 === 0 ? [{ date: '2026-02-01', reason: 'Исправлена опечатка в пункте 1.1', previousSha256: SHA(i * 2), sha256: SHA(i * 2 + 1), recordedAt: '2026-02-01T00:00:00.000Z' }] : [],
+      };
+    }),
+  };
+  writeLedger(folder, ledger);
+  writeLogLock(folder, resolveLog({ ledger, ledgerFile: 'ledger', ledgerProblems: 0, lock: readLogLock(folder) }).entries);
+  const settings = resolveSiteSettings({ siteUrl: 'https://policies.example.com/', defaultLocale: 'ru', timeZone: 'Europe/Moscow', siteTitle: { ru: 'Документы' }, policiesDir: folder }, {}, options.root);
+  const env = { POLICY_PRESS_LOG_KEY_DATA: generateSignerKey(getLogOrigin(settings.siteUrl)).signerKey };
+
+  let entries = 0;
+  const checkMs = median(5, () => {
+    const read = readLedger(folder);
+    const resolved = resolveLog({ ledger: read.ledger, ledgerFile: read.file, ledgerProblems: read.problems.length, lock: readLogLock(folder) });
+    if (resolved.problems.length > 0) throw new Error(resolved.problems[0]?.message);
+    entries = resolved.entries.length;
+  });
+  const siteLogMs = median(5, () => void loadSiteLog(settings, env));
+  const dist = join(folder, 'dist');
+  let files = 0;
+  let bytes = 0;
+  const filesMs = median(3, () => {
+    rmSync(dist, { recursive: true, force: true });
+    files = 0;
+    bytes = 0;
+    for (const [path, data] of getLogFiles(loadSiteLog(settings, env))) {
+      const target = join(dist, 'log', 'v1', path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, data);
+      files += 1;
+      bytes += data.length;
+    }
+  }) - siteLogMs;
+  const start = performance.now();
+  const read = await readServedLog(createSiteReader(dist), 'log/v1/', { checkTiles: true });
+  const readBackMs = performance.now() - start;
+  if (read.findings.length > 0) throw new Error(read.findings[0]?.message);
+  const addedSeconds = (checkMs + 2 * siteLogMs + filesMs) / 1000;
+  options.log(`  log of ${options.versions} versions (${entries} entries): check ${checkMs.toFixed(0)} ms, log and signature ${siteLogMs.toFixed(0)} ms (×2), ${files} files ${filesMs.toFixed(0)} ms; added to a build ${addedSeconds.toFixed(2)} s`);
+  return { versions: options.versions, entries, checkMs, siteLogMs, filesMs, files, megabytes: bytes / 2 ** 20, addedSeconds, readBackMs };
+}
