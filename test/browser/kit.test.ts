@@ -57,7 +57,10 @@ describe('the client kit in Chromium', () => {
     await page.keyboard.press('Enter');
     const feed = await (await page.request.get(`${server.origin}/feed/v1/privacy.json`)).json() as { versions: { locale: string; version: string; sha256: string }[] };
     const sha256 = feed.versions.find((v) => v.locale === 'ru' && v.version === '2026-02-15')?.sha256;
-    await expect(event).resolves.toEqual({ policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256 });
+    // The log's checkpoint of the moment travels with the identity, fetched once for the page's notices.
+    const checkpoint = await (await page.request.get(`${server.origin}/log/v1/checkpoint`)).text();
+    expect(checkpoint.split('\n').slice(0, 2)).toEqual(['policies.example.com/log/v1', '7']);
+    await expect(event).resolves.toEqual({ policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256, checkpoint });
     await expect(notice.isVisible()).resolves.toBe(false);
     await page.context().close();
   });
@@ -81,14 +84,15 @@ describe('the client kit in Chromium', () => {
     await page.context().close();
   });
 
-  test('checkReconsent answers with one fetch of the feed, and the kit keeps no cookies or storage', async () => {
+  test('checkReconsent answers with one fetch of the feed, the notices read the log checkpoint once, and the kit keeps no cookies or storage', async () => {
     const { page, requests } = await openKitPage();
     // A string, so the test runner does not rewrite the page's own dynamic import.
     const answer = await page.evaluate(
       "import('/kit/v1/policy-kit.js').then((kit) => kit.checkReconsent({ feedUrl: '/feed/v1/', policy: 'consent', locale: 'en', acceptedVersion: '2025-09-01' }))",
     );
     expect(answer).toMatchObject({ reconsent: 'none', current: { version: '2025-09-01' } });
-    expect(requests.filter((path) => path !== '/kit-test.html' && path !== '/kit/v1/policy-kit.js').every((path) => path.endsWith('/since.json'))).toBe(true);
+    const others = requests.filter((path) => path !== '/kit-test.html' && path !== '/kit/v1/policy-kit.js' && !path.endsWith('/since.json'));
+    expect(others).toEqual(['/log/v1/checkpoint']);
     expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
     await page.context().close();
   });
@@ -108,7 +112,7 @@ describe('the client kit in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('.kit-example .policy-update-notice').length >= 1);
     await expect(notices.count()).resolves.toBe(2);
     await page.locator('.kit-example').first().getByRole('button').click();
-    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(/^policy-accept \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}"\}$/);
+    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(/^policy-accept \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}","checkpoint":"policies\.example\.com\/log\/v1\\n7\\n.*"\}$/);
     await context.close();
   });
 });

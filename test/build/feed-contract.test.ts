@@ -100,7 +100,8 @@ describe('version pages', () => {
     const version = feed.versions.find((v) => v.locale === 'ru' && v.version === '2025-09-01');
     expect(attributeOf(page, 'meta[name="policy:sha256"]', 'content')).toBe(version?.sha256);
     expect(attributeOf(page, 'meta[name="policy:url"]', 'content')).toBe(version?.url);
-    const identity = JSON.parse(textOf(select('script#policy-version', page))) as Record<string, string>;
+    const identity = JSON.parse(textOf(select('script#policy-version', page))) as Record<string, string | number>;
+    expect(attributeOf(page, 'meta[name="policy:log-index"]', 'content')).toBe(String(version?.logIndex));
     expect(identity).toEqual({
       policy: 'privacy',
       locale: 'ru',
@@ -110,6 +111,7 @@ describe('version pages', () => {
       sha256: version?.sha256,
       url: version?.url,
       markdownUrl: version?.markdownUrl,
+      logIndex: version?.logIndex,
     });
   });
 });

@@ -13,10 +13,10 @@
  *   log (a saved `dist/` or `log/v1/` folder), each entry that differs is
  *   named with what changed.
  */
-import { createHash } from 'node:crypto';
 import { FeedIndexSchema, PolicyFeedSchema, type FeedIndex, type FeedVersion } from '#schemas/feed.ts';
 import type { LogEntry } from '#schemas/log.ts';
 import { validateFeedFile } from '#lib/feed/feed-data.ts';
+import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { getLogOrigin, parseCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { describeLogEntry, getEventKey } from './log-entry.ts';
 import { hashEquals, proveConsistency, proveInclusion, verifyConsistency, verifyInclusion, type Hash } from './merkle.ts';
@@ -44,7 +44,6 @@ export interface AuditResult {
   checkpoint: string | null;
 }
 
-const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const base64 = (hash: Hash) => Buffer.from(hash).toString('base64');
 
 /** Runs `tasks` with at most `limit` at a time. */
