@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -384,5 +384,29 @@ describe('attacks on the history, each caught and named', () => {
     const result = audit('--site', first.outDir, '--key', keyA.verifierKey, '--since', checkpoint2);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('stale tree: the site serves a tree of 7 entries, older than your checkpoint of 9: a mirror that is behind, or a log cut back (entries 7–8 are missing)');
+  });
+});
+
+describe('log keygen', () => {
+  test('writes a private key only outside the project and the policies folder, never over another, and prints the verifier key', () => {
+    const inside = runPolicyCli(['log', 'keygen', '--out', join(ROOT, 'log.key')]);
+    expect(inside.status).toBe(1);
+    expect(inside.stderr).toContain(`${join(ROOT, 'log.key')} is inside the project`);
+    const policies = mkdtempSync(join(tmpdir(), 'policy-press-policies-'));
+    const inPolicies = runPolicyCli(['log', 'keygen', '--out', join(policies, 'keys', 'log.key')], { policiesDir: policies });
+    expect(inPolicies.stderr).toContain('is inside the policies folder');
+    const out = join(KEYS, 'new', 'log.key');
+    const made = runPolicyCli(['log', 'keygen', '--out', out], { env: { SITE_URL: SITE } });
+    expect(made.status, made.stderr).toBe(0);
+    const signer = parseSignerKey(readFileSync(out, 'utf8'));
+    if (typeof signer === 'string') throw new Error(signer);
+    expect(signer.name).toBe(ORIGIN);
+    expect(made.stdout).toContain(`  logVerifierKey: '${signer.verifier.text}',`);
+    expect(made.stdout).toContain(`POLICY_PRESS_LOG_KEY=${out} npm run build`);
+    expect((statSync(out).mode & 0o777).toString(8)).toBe('600');
+    const again = runPolicyCli(['log', 'keygen', '--out', out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists; log keygen never overwrites a key');
+    rmSync(policies, { recursive: true, force: true });
   });
 });
