@@ -47,7 +47,7 @@ async function load(): Promise<Loaded> {
   const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
   const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
   // The same log the build writes under /log/v1/ (src/integrations/transparency-log.ts): same ledger, same key, same bytes.
-  const context = createSiteContext(settings, buildPolicyCorpus(versions), getBuildInstant(process.env), loadSiteLog(settings, process.env, process.cwd()));
+  const context = createSiteContext(settings, buildPolicyCorpus(versions), getBuildInstant(process.env), loadSiteLog(settings, process.env, { withUnlogged: import.meta.env.DEV }));
   // The project root, as for the settings above: Astro builds run from it.
   const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.

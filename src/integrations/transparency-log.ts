@@ -27,7 +27,7 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
     let file: Uint8Array | undefined;
     try {
       // Read afresh on every request, as the pages are: a publish shows up without a restart.
-      file = getLogFiles(loadSiteLog(settings, process.env, root)).get(path.slice(prefix.length));
+      file = getLogFiles(loadSiteLog(settings, process.env, { cwd: root, withUnlogged: true })).get(path.slice(prefix.length));
     } catch (error) {
       return next(error);
     }
@@ -57,7 +57,7 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
       },
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const log = loadSiteLog(settings, process.env, root);
+        const log = loadSiteLog(settings, process.env, { cwd: root, withUnlogged: false });
         for (const [path, bytes] of getLogFiles(log)) {
           const target = join(site, 'log', 'v1', path);
           mkdirSync(dirname(target), { recursive: true });

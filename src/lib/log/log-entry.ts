@@ -12,6 +12,7 @@
  */
 import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, type LogEntry } from '#schemas/log.ts';
+import { leafHash, type Hash } from './merkle.ts';
 import { MAX_ENTRY_BYTES } from './tiles.ts';
 
 /** RFC 8785 for the values entries hold (strings, null, integers, objects, arrays). */
@@ -27,11 +28,24 @@ export function canonicalJson(value: unknown): string {
     .join(',')}}`;
 }
 
+// Entries are never changed once made; a build encodes and hashes each one several times (check, pages, files).
+const encodings = new WeakMap<LogEntry, { bytes: Uint8Array; leaf?: Hash }>();
+
 /** The canonical bytes of an entry. */
 export function encodeLogEntry(entry: LogEntry): Uint8Array {
+  const known = encodings.get(entry);
+  if (known) return known.bytes;
   const bytes = Buffer.from(canonicalJson(entry), 'utf8');
   if (bytes.length > MAX_ENTRY_BYTES) throw new RangeError(`the log entry of ${entry.policy}/${entry.locale}/${entry.version} is ${bytes.length} bytes, more than a log entry can hold (${MAX_ENTRY_BYTES})`);
+  encodings.set(entry, { bytes });
   return bytes;
+}
+
+/** The leaf hash of an entry in the tree: SHA-256(0x00 || its canonical bytes). */
+export function getEntryLeaf(entry: LogEntry): Hash {
+  const bytes = encodeLogEntry(entry);
+  const known = encodings.get(entry) as { bytes: Uint8Array; leaf?: Hash };
+  return (known.leaf ??= leafHash(bytes));
 }
 
 /** An entry read back from its bytes, or why the bytes are not one. */

@@ -13,8 +13,8 @@ import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
-import { canonicalJson, describeLogEntry, encodeLogEntry, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
-import { leafHash, MerkleTree } from './merkle.ts';
+import { canonicalJson, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
+import { MerkleTree } from './merkle.ts';
 
 /** The log state's file name in the policies folder. */
 export const LOG_LOCK_FILE = 'log.lock.json';
@@ -37,7 +37,7 @@ const RESTORE_HINT = 'Restore it from git (git log -p -- <file> shows its histor
 
 /** The root hash of entries, base64 as in a checkpoint. */
 export function getEntriesRoot(entries: readonly LogEntry[]): string {
-  return Buffer.from(new MerkleTree(entries.map((entry) => leafHash(encodeLogEntry(entry)))).root()).toString('base64');
+  return Buffer.from(new MerkleTree(entries.map(getEntryLeaf)).root()).toString('base64');
 }
 
 /** Reads and checks the log state of a policies folder. */

@@ -16,9 +16,9 @@ import type { LogEntry } from '#schemas/log.ts';
 import { readLedger } from '#lib/ledger/ledger-store.ts';
 import type { SiteSettings } from '#lib/site/site-settings.ts';
 import { formatCheckpointText, getLogOrigin } from './checkpoint.ts';
-import { encodeLogEntry, getEventKey } from './log-entry.ts';
+import { encodeLogEntry, getEntryLeaf, getEventKey } from './log-entry.ts';
 import { readLogLock, resolveLog } from './log-state.ts';
-import { leafHash, MerkleTree, type Hash } from './merkle.ts';
+import { MerkleTree, type Hash } from './merkle.ts';
 import { describeKey, parseSignerKey, parseVerifierKey, signNote, type SignerKey } from './signed-note.ts';
 import { encodeBundle, getNarrowerPartialTiles, getTileData, getTilePath, getTreeBundles, getTreeTiles, TILE_WIDTH } from './tiles.ts';
 
@@ -88,7 +88,7 @@ export function checkSignerMatchesSetting(signer: SignerKey | null, configured: 
 /** Builds the log of a site from its entries. */
 export function createSiteLog(input: { siteUrl: string; entries: readonly LogEntry[]; signer: SignerKey | null; verifierKey: string | null }): SiteLog {
   const origin = getLogOrigin(input.siteUrl);
-  const tree = new MerkleTree(input.entries.map((entry) => leafHash(encodeLogEntry(entry))));
+  const tree = new MerkleTree(input.entries.map(getEntryLeaf));
   const rootHash = tree.root();
   const text = formatCheckpointText(origin, tree.size, rootHash);
   const indexes = new Map<string, number>();
@@ -117,16 +117,22 @@ export function createEmptySiteLog(siteUrl: string, verifierKey: string | null =
 }
 
 /**
- * The log of the site's policies folder: the ledger's entries checked
- * against the log state (a build has already refused any problem), signed
- * with the key from the environment.
+ * The log of the site's policies folder, signed with the key from the
+ * environment. A production build has already refused a ledger that differs
+ * from the log state in any way, so its log is the log state; the dev server
+ * (`withUnlogged`) adds the ledger's events not logged yet, as publish would.
  */
-export function loadSiteLog(settings: SiteSettings, env: LogKeyEnv, cwd: string = process.cwd()): SiteLog {
+export function loadSiteLog(settings: SiteSettings, env: LogKeyEnv, options: { cwd?: string; withUnlogged: boolean }): SiteLog {
+  const cwd = options.cwd ?? process.cwd();
   const signer = readLogSigner(env, cwd);
   checkSignerMatchesSetting(signer, settings.logVerifierKey);
-  const ledger = readLedger(settings.policiesPath, cwd);
-  const resolved = resolveLog({ ledger: ledger.ledger, ledgerFile: ledger.file, ledgerProblems: ledger.problems.length, lock: readLogLock(settings.policiesPath, cwd) });
-  return createSiteLog({ siteUrl: settings.siteUrl, entries: resolved.entries, signer, verifierKey: settings.logVerifierKey ?? null });
+  const lock = readLogLock(settings.policiesPath, cwd);
+  let entries = lock.entries ?? [];
+  if (options.withUnlogged) {
+    const ledger = readLedger(settings.policiesPath, cwd);
+    entries = resolveLog({ ledger: ledger.ledger, ledgerFile: ledger.file, ledgerProblems: ledger.problems.length, lock }).entries;
+  }
+  return createSiteLog({ siteUrl: settings.siteUrl, entries, signer, verifierKey: settings.logVerifierKey ?? null });
 }
 
 /** Every file of the log, by path under `/log/v1/`. */

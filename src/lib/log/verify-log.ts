@@ -10,8 +10,8 @@
 import { dirname, join } from 'node:path';
 import type { LogEntry } from '#schemas/log.ts';
 import { parseCheckpoint } from './checkpoint.ts';
-import { encodeLogEntry } from './log-entry.ts';
-import { hashEquals, leafHash, MerkleTree, proveInclusion, verifyInclusion } from './merkle.ts';
+import { getEntryLeaf } from './log-entry.ts';
+import { hashEquals, MerkleTree, proveInclusion, verifyInclusion } from './merkle.ts';
 import { checkCheckpointSignature, createSiteReader, LOG_PREFIX, readServedLog } from './served-log.ts';
 import { parseVerifierKey, type VerifierKey } from './signed-note.ts';
 
@@ -33,7 +33,7 @@ export function createLogOfToday(origin: string, entries: readonly LogEntry[], k
     const id = `${entry.policy}/${entry.locale}/${entry.version}`;
     byVersion.set(id, [...(byVersion.get(id) ?? []), index]);
   });
-  return { origin, entries, tree: new MerkleTree(entries.map((entry) => leafHash(encodeLogEntry(entry)))), key, byVersion };
+  return { origin, entries, tree: new MerkleTree(entries.map(getEntryLeaf)), key, byVersion };
 }
 
 /** What the log says of one record. */
@@ -97,7 +97,7 @@ export function checkRecordInLog(record: Record<string, unknown>, documents: rea
       continue;
     }
     const entry = log.entries[index] as LogEntry;
-    const proven = index < size && verifyInclusion(leafHash(encodeLogEntry(entry)), index, size, proveInclusion(log.tree.read, index, size), checkpoint.rootHash);
+    const proven = index < size && verifyInclusion(getEntryLeaf(entry), index, size, proveInclusion(log.tree.read, index, size), checkpoint.rootHash);
     if (!proven) {
       problems.push({
         status: 'log-not-at-checkpoint',
