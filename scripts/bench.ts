@@ -5,7 +5,7 @@
  *   npm run bench                     2,000 synthetic versions, the GitHub corpus, pairs scaling, micro-benchmarks
  *   npm run bench -- --quick          a few hundred versions, about two minutes (CI runs it so the script cannot rot)
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
- *   npm run bench -- --only build     one part: build, diff, verify or check
+ *   npm run bench -- --only build     one part: build, diff, verify, check or log
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { runBuildBench, type BuildBenchResult } from './bench/build-bench.ts';
 import { runCheckBench, type CheckBenchResult } from './bench/check-bench.ts';
 import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
+import { runLogBench } from './bench/log-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic-policy.ts';
@@ -145,6 +146,26 @@ if (wanted('check')) {
   results['check'] = check;
   out.push('\npolicy check (median of 3 runs, whole process)\n');
   out.push(formatTable([['corpus', 'versions', 'time', 'peak RSS'], ...check.map((r) => [r.corpus, String(r.versions), `${r.seconds.toFixed(2)} s`, `${r.peakRssMb.toFixed(0)} MB`])]));
+}
+
+if (wanted('log')) {
+  const logResult = await runLogBench({ root: ROOT, workDir: WORK, versions: Number(values.versions ?? (quick ? 500 : 5000)), log });
+  results['log'] = logResult;
+  out.push('\nPublic log: what it adds to a build (median CPU time of the steps a build does for the log; wall time of the whole beside it)\n');
+  out.push(
+    formatTable([
+      ['versions', 'entries', 'check against log state', 'log + signature (×2)', 'files written', 'added to a build', 'read back (audit)'],
+      [
+        logResult.versions.toLocaleString('en'),
+        logResult.entries.toLocaleString('en'),
+        `${logResult.checkMs.toFixed(0)} ms`,
+        `${logResult.siteLogMs.toFixed(0)} ms`,
+        `${logResult.files} (${logResult.megabytes.toFixed(1)} MB) in ${logResult.filesMs.toFixed(0)} ms`,
+        `${logResult.addedSeconds.toFixed(2)} s (wall ${logResult.addedWallSeconds.toFixed(2)} s)`,
+        `${logResult.readBackMs.toFixed(0)} ms`,
+      ],
+    ]),
+  );
 }
 
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -8,10 +8,15 @@ import { CorpusError } from '#lib/corpus/problem.ts';
 import { NotPlainFileError } from '#lib/corpus/plain-files.ts';
 import { MissingPoliciesDirError } from '#lib/corpus/read-corpus.ts';
 import { SiteConfigError } from '#lib/site/site-settings.ts';
+import { LogKeyError } from '#lib/log/site-log.ts';
+import { SiteReadError } from '#lib/log/served-log.ts';
+import { LogOfTodayError } from '#lib/log/verify-log.ts';
 import { AT_HELP, runAt } from './commands/at.ts';
+import { AUDIT_HELP, runAudit } from './commands/audit.ts';
 import { CHECK_HELP, runCheck } from './commands/check.ts';
 import { UsageError } from './commands/command-context.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
+import { LOG_HELP, runLog } from './commands/log.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
@@ -27,6 +32,8 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   reconsent: { run: runReconsent, help: RECONSENT_HELP },
+  audit: { run: runAudit, help: AUDIT_HELP },
+  log: { run: runLog, help: LOG_HELP },
 };
 
 const HELP = `Usage: npm run policy -- <command> [options]
@@ -54,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError].some((kind) => error instanceof kind);
+  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError, LogKeyError, SiteReadError, LogOfTodayError].some((kind) => error instanceof kind);
   if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { formatProblemReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
@@ -18,7 +19,9 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
   instant, the SHA-256 of its text, its changeType and summary, and how it was
   published; and every correction declared in a front matter
   (corrections: [{ date, reason }]) with the old and new hash. The published
-  texts are archived in policies/.published/. Commit both with the change.
+  texts are archived in policies/.published/, and every new event is
+  appended to the public log (policies/${LOG_LOCK_FILE}, served at /log/v1/).
+  Commit them with the change.
   Refuses, changing nothing, while anything else is wrong: in particular a
   version that takes effect before now (backdating), a changed effective date,
   and a correction that is not editorial (a number, date, amount, e-mail or
@@ -54,23 +57,32 @@ export function runPublish(args: string[]): Promise<number> {
     invalidIds: loaded.invalidIds,
     overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'] },
   });
-  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems];
+  // The new ledger's events after the logged ones: what the public log becomes.
+  const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });
+  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
   if (problems.length > 0) {
     printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
     return Promise.resolve(1);
   }
-  if (plan.recorded.length === 0) {
+  const appended = log.entries.length - log.logged;
+  if (plan.recorded.length === 0 && appended === 0) {
     print('Nothing to publish: every version is in the ledger.');
     return Promise.resolve(0);
   }
   for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
+  if (appended > 0) {
+    const range = appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`;
+    print(`${values['dry-run'] ? 'would have ' : ''}logged ${range} in the public log (tree size ${log.entries.length})`);
+  }
   if (values['dry-run']) return Promise.resolve(0);
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
-  writeLedger(settings.policiesPath, plan.ledger);
+  if (plan.recorded.length > 0) writeLedger(settings.policiesPath, plan.ledger);
+  writeLogLock(settings.policiesPath, log.entries);
   const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
+  const logLock = toDisplayPath(`${settings.policiesPath}/${LOG_LOCK_FILE}`, process.cwd());
   print('');
-  print(`Recorded in ${ledger}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
+  print(`Recorded in ${ledger} and ${logLock}. Commit them and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
-  print(`To undo it before committing: git diff -- ${ledger} shows what was recorded, git restore --source=HEAD --worktree -- ${ledger} takes it back (the ledger only: your texts stay as they are).`);
+  print(`To undo it before committing: git diff -- ${ledger} ${logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${ledger} ${logLock} takes it back (those two files only: your texts stay as they are).`);
   return Promise.resolve(0);
 }

@@ -8,12 +8,14 @@ import { DEFAULT_TIMEOUT_MS, hashLocation, LocationError, statPath } from '#lib/
 import { readRecords } from '#lib/consent/read-records.ts';
 import { MAX_RECORD_BYTES } from '#lib/consent/read-lines.ts';
 import { TextAuditor } from '#lib/consent/text-audit.ts';
-import { OUTCOMES, OutcomeTally } from '#lib/consent/verify-outcomes.ts';
-import type { RecordResult } from '#lib/consent/verify-record.ts';
+import { OUTCOMES, OutcomeTally, type OutcomePolicy } from '#lib/consent/verify-outcomes.ts';
+import { settleRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
+import { loadLogOfToday } from './verify-log-source.ts';
 
 const outcomeList = Object.entries(OUTCOMES)
   .map(([outcome, kind]) => `    ${outcome.padEnd(19)}${kind.meaning}`)
@@ -21,6 +23,7 @@ const outcomeList = Object.entries(OUTCOMES)
 
 export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder|index.json|url|->] [--texts] [--json]
       [--as-of <instant>] [--allow-missing-hash] [--strict] [--timeout <seconds>] [--follow-absolute]
+      [--log [--key <key>]]
 
   Checks consent records, as JSON Lines (.jsonl, .ndjson, .json) or CSV with a
   header row (.csv). Each record has policy, locale, version, acceptedAt and
@@ -42,6 +45,12 @@ ${outcomeList}
   --as-of               in-the-future means after this instant (default: now)
   --allow-missing-hash  count records without sha256 as no-hash without failing
   --strict              duplicates fail too
+  --log                 also check each record's "checkpoint" (the text of /log/v1/checkpoint when
+                        the person agreed) against today's public log: signed by the log's key,
+                        extended by today's log, and the version already in the log at that size;
+                        a record without a checkpoint is verified as today
+  --key                 the log's verifier key to trust (default: logVerifierKey of site.config.ts,
+                        or with --feed the key the site serves)
   --timeout             seconds to wait for each network read (default ${DEFAULT_TIMEOUT_MS / 1000})
   --json                one JSON result per record on stdout; the summary on stderr
 
@@ -65,6 +74,15 @@ function parseTimeout(text: string | undefined): number {
   return seconds * 1000;
 }
 
+/** Adds what today's log says of a record's checkpoint to its issues, and settles its outcome again. */
+function checkInLog(result: RecordResult, log: LogOfToday, policy: OutcomePolicy): RecordResult {
+  if (result.status === 'malformed') return result;
+  const logged = checkRecordInLog(result.record, result.documents, log);
+  if (logged.problems.length === 0) return result;
+  result.issues.push(...logged.problems.map((problem) => ({ outcome: problem.status, message: problem.message })));
+  return settleRecord(result, policy);
+}
+
 /** Runs `verify`; returns the exit code. */
 export async function runVerify(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -79,10 +97,13 @@ export async function runVerify(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       'follow-absolute': { type: 'boolean', default: false },
+      log: { type: 'boolean', default: false },
+      key: { type: 'string' },
     },
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`verify needs one file of records.\n\n${VERIFY_HELP}`);
+  if (values.key && !values.log) throw new UsageError('--key goes with --log.');
   const timeoutMs = parseTimeout(values.timeout);
   try {
     if ((await statPath(file)) === 'folder') throw new UsageError(`${file} is a folder: give the file of records (.jsonl or .csv)`);
@@ -98,6 +119,7 @@ export async function runVerify(args: string[]): Promise<number> {
   }
   const policy = { allowMissingHash: values['allow-missing-hash'], strict: values.strict };
   const texts = values.texts ? new TextAuditor({ locate: source.locate, hash: (location) => hashLocation(location, timeoutMs) }) : undefined;
+  const log = values.log ? await loadLogOfToday(values.feed, values.key) : null;
   const tally = new OutcomeTally(policy);
   // Large outputs go through one buffered write per batch: a million console lines one by one is the slowest part.
   let buffer: string[] = [];
@@ -107,7 +129,8 @@ export async function runVerify(args: string[]): Promise<number> {
   };
   const records = verifyRecords(readRecords(file), source.index, { timeZone: source.timeZone, now, ...policy, ...(texts ? { texts } : {}) });
   for await (const batch of records) {
-    for (const result of batch) {
+    for (const verified of batch) {
+      const result = log ? checkInLog(verified, log, policy) : verified;
       const noted = 'notes' in result && result.notes.length > 0;
       tally.add(result.outcome, noted);
       if (values.json) buffer.push(JSON.stringify(result));

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { formatProblemReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { LEDGER_FILE, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
@@ -60,12 +61,24 @@ export function runWithdraw(args: string[]): Promise<number> {
     printError(`${ledgerFile.file}: ${plan.message}\n    ${plan.hint}\n\nNothing was withdrawn.`);
     return Promise.resolve(1);
   }
-  for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
+  // The withdrawal is a ledger event: the public log gets its entry in the same step.
+  const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: 0, lock: readLogLock(settings.policiesPath) });
+  const logProblems = log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''));
+  if (logProblems.length > 0) {
+    printError(formatProblemReport(logProblems, 'Nothing was withdrawn; fix them and run withdraw again.'));
+    return Promise.resolve(1);
+  }
+  const dry = values['dry-run'] ? 'would have ' : '';
+  for (const line of plan.recorded) print(`${dry}${line}`);
+  const appended = log.entries.length - log.logged;
+  if (appended > 0) print(`${dry}logged ${appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`} in the public log (tree size ${log.entries.length})`);
   if (values['dry-run']) return Promise.resolve(0);
   writeLedger(settings.policiesPath, plan.ledger);
+  writeLogLock(settings.policiesPath, log.entries);
   const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
+  const logLock = toDisplayPath(`${settings.policiesPath}/${LOG_LOCK_FILE}`, process.cwd());
   print('');
-  print(`Recorded in ${ledger}. Keep the version's file as it is (published texts are permanent), and commit the ledger:`);
-  print(`  git add ${ledger} && git commit`);
+  print(`Recorded in ${ledger} and ${logLock}. Keep the version's file as it is (published texts are permanent), and commit both:`);
+  print(`  git add ${ledger} ${logLock} && git commit`);
   return Promise.resolve(0);
 }

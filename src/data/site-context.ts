@@ -11,6 +11,7 @@ import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
 import { readArchivedText } from '#lib/ledger/ledger-store.ts';
+import { loadSiteLog } from '#lib/log/site-log.ts';
 import type { RedlinePair } from '#lib/redline/redline-pairs.ts';
 import { createSiteContext, type SiteContext } from '#lib/site/site-context.ts';
 import { getBuildInstant, resolveSiteSettings } from '#lib/site/site-settings.ts';
@@ -45,7 +46,8 @@ async function load(): Promise<Loaded> {
   const files = new Map(entries.map((entry) => [entry.id, getRenderedFilesOf(entry)]));
   const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
   const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
-  const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), getBuildInstant(process.env));
+  // The same log the build writes under /log/v1/ (src/integrations/transparency-log.ts): same ledger, same key, same bytes.
+  const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), getBuildInstant(process.env), loadSiteLog(settings, process.env, { withUnlogged: import.meta.env.DEV }));
   // The project root, as for the settings above: Astro builds run from it.
   const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.

@@ -6,8 +6,9 @@
  * check per element however its attributes arrive, and dispatches
  * `policy-accept` (the user accepted a version: a consent) or
  * `policy-acknowledge` (the user was told of editorial changes: not a
- * consent), each with the version's identity for the product to store. It
- * makes no request but to the feed, and keeps no cookies or storage of its own.
+ * consent), each with the version's identity for the product to store and
+ * the site's log checkpoint the feed gave with it. It makes no request but to
+ * the feed, and keeps no cookies or storage of its own.
  * Importing it where there is no DOM (Node) defines nothing and throws nothing.
  */
 import type { KitWords } from './kit-words.ts';
@@ -126,7 +127,7 @@ export class PolicyUpdateNotice extends Base {
     const button = section.appendChild(element('button', notify ? acknowledge : accept));
     button.type = 'button';
     button.onclick = () => {
-      this.#dispatch(notify ? 'policy-acknowledge' : 'policy-accept', { policy, locale, version: current.version, sha256: current.sha256 } satisfies AcceptedIdentity);
+      this.#dispatch(notify ? 'policy-acknowledge' : 'policy-accept', { policy, locale, version: current.version, sha256: current.sha256, checkpoint: answer.checkpoint } satisfies AcceptedIdentity);
       this.hidden = true;
     };
   }

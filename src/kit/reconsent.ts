@@ -44,6 +44,8 @@ export type CheckReconsentResult = ReconsentAnswer & {
   timeZone: string | null;
   /** Why the answer is `unknown-version`; null when the feed answered for the version. */
   problem: ReconsentProblem | null;
+  /** The site's public log checkpoint (`/log/v1/checkpoint`, a signed note) the feed was built with; null when it gave none. */
+  checkpoint: string | null;
 };
 
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
@@ -52,9 +54,20 @@ export interface AcceptedIdentity {
   locale: string;
   version: string;
   sha256: string;
+  /** The site's log checkpoint (`/log/v1/checkpoint`, a signed note) of the answer the notice showed; null when the feed gave none. */
+  checkpoint?: string | null;
 }
 
 type Version = AcceptedVersion | null | undefined;
+
+/**
+ * The feed's folder (`…/feed/v1/`) from a feed URL (the folder or its
+ * `index.json`); a relative one is resolved against the page, as a link would
+ * be. Throws a TypeError for a URL that cannot be resolved.
+ */
+function getFeedBase(feedUrl: string): URL {
+  return new URL(feedUrl.replace(/index\.json$/, '').replace(/\/?$/, '/'), typeof location === 'undefined' ? undefined : location.href);
+}
 
 /** Reads an object from the feed, or says why it could not. */
 async function readFeed(url: URL): Promise<Record<string, unknown> | ReconsentProblem> {
@@ -68,11 +81,15 @@ async function readFeed(url: URL): Promise<Record<string, unknown> | ReconsentPr
 }
 
 /** The version in force at `at` from `<policy>/current.json` (its `next` once that has taken effect, else `inForce`), and the site's time zone. */
-async function readCurrent(base: URL, policy: string, locale: string, at: number): Promise<Pick<CheckReconsentResult, 'current' | 'timeZone'>> {
+async function readCurrent(base: URL, policy: string, locale: string, at: number): Promise<Pick<CheckReconsentResult, 'current' | 'timeZone' | 'checkpoint'>> {
   const read = await readFeed(new URL(`${policy}/current.json`, base));
-  if (typeof read === 'string') return { current: null, timeZone: null };
+  if (typeof read === 'string') return { current: null, timeZone: null, checkpoint: null };
   const entry = (read['locales'] as Record<string, Record<'inForce' | 'next', Version>> | undefined)?.[locale];
-  return { current: [entry?.next, entry?.inForce].find((version) => version?.sha256 && Date.parse(version.effectiveFrom) <= at) ?? null, timeZone: (read['timeZone'] as string | undefined) ?? null };
+  return {
+    current: [entry?.next, entry?.inForce].find((version) => version?.sha256 && Date.parse(version.effectiveFrom) <= at) ?? null,
+    timeZone: (read['timeZone'] as string | undefined) ?? null,
+    checkpoint: (read['checkpoint'] as string | undefined) ?? null,
+  };
 }
 
 /**
@@ -87,13 +104,12 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   const unknown = async (problem: ReconsentProblem, base?: URL): Promise<CheckReconsentResult> => ({
     ...decideReconsent({ policy, locale, acceptedVersion, accepted: null, later: [] }, at),
     // Only ids that are valid go into a URL.
-    ...(base && POLICY_ID_PATTERN.test(policy) && LOCALE_PATTERN.test(locale) ? await readCurrent(base, policy, locale, at) : { current: null, timeZone: null }),
+    ...(base && POLICY_ID_PATTERN.test(policy) && LOCALE_PATTERN.test(locale) ? await readCurrent(base, policy, locale, at) : { current: null, timeZone: null, checkpoint: null }),
     problem,
   });
   let base: URL;
   try {
-    // A relative feed URL is resolved against the page, as a link would be.
-    base = new URL(options.feedUrl.replace(/index\.json$/, '').replace(/\/?$/, '/'), typeof location === 'undefined' ? undefined : location.href);
+    base = getFeedBase(options.feedUrl);
   } catch {
     return unknown('feed-error');
   }
@@ -101,10 +117,10 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   // The ids match their patterns, so they are single URL path segments as they are.
   const read = await readFeed(new URL(`${policy}/${locale}/${acceptedVersion}/since.json`, base));
   if (typeof read === 'string') return unknown(read, base);
-  const since = read as unknown as ReconsentInput & { timeZone?: string };
+  const since = read as unknown as ReconsentInput & { timeZone?: string; checkpoint?: string };
   // A file for another document (a host that rewrote the path) answers nothing about this one.
   if (since.policy !== policy || since.locale !== locale || since.acceptedVersion !== acceptedVersion || !since.accepted || !Array.isArray(since.later)) {
     return unknown('feed-error', base);
   }
-  return { ...decideReconsent(since, at), timeZone: since.timeZone ?? null, problem: null };
+  return { ...decideReconsent(since, at), timeZone: since.timeZone ?? null, problem: null, checkpoint: since.checkpoint ?? null };
 }

@@ -34,6 +34,20 @@ const LocaleModel = z.enum(['translations', 'independent']).meta({
     '"translations": the same version id in every locale is one version, with one interval for all languages (a locale may have no text of the version in force). "independent": each locale is its own document with its own timeline. Absent in feeds written before it existed, whose intervals were per locale.',
 });
 
+const LogIndex = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullable()
+  .optional()
+  .meta({ description: 'Index of this event in the public log (/log/v1/, C2SP tlog-tiles); null only for a version not published yet (dev server).' });
+
+const Checkpoint = z
+  .string()
+  .min(1)
+  .optional()
+  .meta({ description: 'The public log checkpoint (/log/v1/checkpoint, a C2SP signed note) of the build that wrote this file: store it with a consent given on this answer, for verify --log.' });
+
 /** A postponement of a version before it took effect. */
 const RescheduleSchema = z.looseObject({
   previousEffectiveFrom: Instant,
@@ -43,6 +57,7 @@ const RescheduleSchema = z.looseObject({
   previousSha256: Sha256.meta({ description: 'The text before (the effective instant is part of the published text).' }),
   sha256: Sha256,
   previousMarkdownUrl: Url.meta({ description: 'The text before the postponement, still served by its hash.' }),
+  logIndex: LogIndex,
 });
 
 /** One published version of one policy in one locale. */
@@ -81,6 +96,7 @@ export const FeedVersionSchema = z
       .nullable()
       .optional()
       .meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
+    logIndex: LogIndex,
     corrections: z
       .array(
         z.looseObject({
@@ -98,6 +114,7 @@ export const FeedVersionSchema = z
           overrideReason: z.string().min(1).nullable().optional(),
           changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable().optional().meta({ description: 'The change of changeType this correction made, or null.' }),
           summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable().optional().meta({ description: 'The change of summary this correction made, or null.' }),
+          logIndex: LogIndex,
         }),
       )
       .meta({ description: 'Corrections of the published text, oldest first. A consent recorded with an earlier sha256 was given to that earlier text.' }),
@@ -116,6 +133,7 @@ export const WithdrawnVersionSchema = z
     effectiveFrom: Instant.meta({ description: 'The instant it was to take effect; it never did.' }),
     publishedAt: Instant,
     withdrawnAt: Instant,
+    logIndex: LogIndex,
     reason: z.string().min(1),
     sha256: Sha256,
     url: Url,
@@ -200,6 +218,15 @@ export const FeedIndexSchema = z
     siteUrl: Url,
     defaultLocale: Locale,
     timeZone: z.string().min(1).meta({ description: 'IANA time zone of the site: a bare date such as 2025-09-01 means the start of that day there.' }),
+    log: z
+      .looseObject({
+        url: Url.meta({ description: 'The prefix of the public log (C2SP tlog-tiles): checkpoint, tile/…, tile/entries/….' }),
+        origin: z.string().min(1).meta({ description: 'The origin line of its checkpoints.' }),
+        checkpointUrl: Url,
+        verifierKey: z.string().nullable().meta({ description: 'Its verifier key in signed-note form; null while the site has none.' }),
+        size: z.number().int().nonnegative().meta({ description: 'Entries in the log when the site was built.' }),
+      })
+      .meta({ description: 'The public, append-only log of every published version and correction.' }),
     policies: z.array(FeedIndexPolicySchema),
   })
   .meta({ title: 'Feed index', description: '"inForce" reflects the build time; rebuild the site when a scheduled version takes effect.' });
@@ -211,6 +238,7 @@ export const CurrentFeedSchema = z
     feedVersion: z.literal(1),
     builtAt: BuiltAt.optional(),
     timeZone: z.string().min(1).optional().meta({ description: 'IANA time zone of the site, for showing the dates (as in index.json).' }),
+    checkpoint: Checkpoint,
     policy: PolicyId,
     locales: z.record(
       Locale,
@@ -239,6 +267,7 @@ export const SinceFeedSchema = z
     $schema: Url,
     feedVersion: z.literal(1),
     timeZone: z.string().min(1),
+    checkpoint: Checkpoint,
     policy: PolicyId,
     locale: Locale,
     acceptedVersion: VersionId,
@@ -301,6 +330,10 @@ export const JsonFeedSchema = z
     feed_url: Url,
     language: Locale,
     authors: z.array(z.looseObject({ name: z.string().min(1) })).min(1),
+    _log: z
+      .looseObject({ about: Url, checkpointUrl: Url, checkpoint: z.string().min(1) })
+      .optional()
+      .meta({ description: 'The public log\'s checkpoint when the feed was built (a signed note, C2SP tlog-checkpoint), and where the current one is.' }),
     items: z
       .array(
         z.looseObject({
@@ -338,6 +371,7 @@ export const JsonFeedSchema = z
               .optional()
               .meta({ description: 'Postponements before it took effect, oldest first.' }),
             withdrawn: z.looseObject({ recordedAt: Instant, reason: z.string().min(1) }).nullable().optional().meta({ description: 'Set when the version was withdrawn before it took effect.' }),
+            logIndex: LogIndex,
           }),
         }),
       )

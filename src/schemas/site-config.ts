@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
+import { parseVerifierKey } from '#lib/log/signed-note.ts';
 
 // A CSP host-source without path, or 'self': nothing that could end the directive or the header.
 const FRAME_ANCESTOR_PATTERN = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?)$/;
@@ -52,6 +53,21 @@ export const SiteConfigSchema = z.strictObject({
   frameAncestors: z
     .array(z.string().regex(FRAME_ANCESTOR_PATTERN, `must be an origin such as "https://app.example.com" (scheme, host, optional port; no path) or "'self'"`))
     .default([]),
+  /**
+   * The verifier key of the site's public log (`/log/v1/`), in signed-note form
+   * `<name>+<8 hex digits>+<base64>`, as `npm run policy -- log keygen` prints it.
+   * The build publishes it at `/log/v1/key` and on the developers page, and
+   * refuses to sign with a private key that is not this key's. Optional: without
+   * it the build publishes the key it signs with, if any. Override: `LOG_VERIFIER_KEY`.
+   */
+  logVerifierKey: z
+    .string()
+    .superRefine((value, context) => {
+      const key = parseVerifierKey(value);
+      if (typeof key === 'string') context.addIssue({ code: 'custom', message: `is not a verifier key: ${key}; paste the line npm run policy -- log keygen printed` });
+      else if (key.text !== value) context.addIssue({ code: 'custom', message: 'has spaces around it; paste the key alone' });
+    })
+    .optional(),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),
   /**

@@ -75,6 +75,9 @@ async function open(name: string): Promise<{ page: Page; requests: string[] }> {
   return { page, requests };
 }
 
+/** The site's log checkpoint: what the notice fetches once and puts in every identity it dispatches. */
+const checkpointOf = async () => (await fetch(`${site.origin}/log/v1/checkpoint`)).text();
+
 /** Every policy-accept and policy-acknowledge the page dispatches, in order. */
 const recordEvents = (page: Page) =>
   page.evaluate(() => {
@@ -101,7 +104,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     // Keyboard: the button is reachable and works with Enter.
     await notice.getByRole('button', { name: 'Принять новую редакцию' }).focus();
     await page.keyboard.press('Enter');
-    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15') }]]);
+    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await expect(notice.isVisible()).resolves.toBe(false);
     await page.context().close();
   });
@@ -114,7 +117,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await expect(notice.getByRole('link', { name: 'See what changed' }).getAttribute('href')).resolves.toBe('https://policies.example.com/en/privacy/diff/2025-09-01/2026-02-15/');
     await expect(notice.locator('.policy-update-notice').getAttribute('class')).resolves.toContain('policy-update-notify');
     await notice.getByRole('button', { name: 'Got it' }).click();
-    await expect(recorded(page)).resolves.toEqual([['policy-acknowledge', { policy: 'privacy', locale: 'en', version: '2026-02-15', sha256: await sha256Of('en', '2026-02-15') }]]);
+    await expect(recorded(page)).resolves.toEqual([['policy-acknowledge', { policy: 'privacy', locale: 'en', version: '2026-02-15', sha256: await sha256Of('en', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();
   });
 
@@ -135,7 +138,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15 февраля 2026 г.');
     await expect(notice.getByRole('link', { name: 'Открыть документ' }).getAttribute('href')).resolves.toBe('https://policies.example.com/ru/privacy/2026-02-15/');
     await notice.getByRole('button', { name: 'Принять новую редакцию' }).click();
-    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15') }]]);
+    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();
   });
 
@@ -147,7 +150,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     const notice = page.locator('#traversal');
     await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('To continue, please accept “Privacy Policy” of February 15, 2026.');
     await notice.getByRole('button', { name: 'Accept the new version' }).click();
-    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'en', version: '2026-02-15', sha256: await sha256Of('en', '2026-02-15') }]]);
+    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'en', version: '2026-02-15', sha256: await sha256Of('en', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();
   });
 
@@ -224,7 +227,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     // In English: accepted 2025-09-01 → notify (an editorial version since), 2026-02-15 → none.
     await expect(notices.count()).resolves.toBe(2);
     await page.locator('.kit-example').first().getByRole('button', { name: 'Got it' }).click();
-    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(/^policy-acknowledge \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}"\}$/);
+    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(/^policy-acknowledge \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}","checkpoint":"policies\.example\.com\/log\/v1\\n7\\n.*"\}$/);
     await context.close();
   });
 });

@@ -67,6 +67,18 @@ async function waitFor(path: string, done: (status: number, html: string) => boo
 const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 describe('the dev server', () => {
+  test('serves the public log at its exact paths, with the production headers', async () => {
+    const response = await fetch(`${origin}/log/v1/checkpoint`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await response.text()).split('\n').slice(0, 2)).toEqual(['policies.example.com/log/v1', '6']);
+    const tile = await fetch(`${origin}/log/v1/tile/0/000.p/6`);
+    expect(tile.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await tile.arrayBuffer()).byteLength).toBe(6 * 32);
+    expect((await fetch(`${origin}/log/v1/tile/0/000.p/7`)).status).toBe(404);
+  });
+
   test('shows a draft with a clear DRAFT banner', async () => {
     const html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
     expect(html).toContain('ЧЕРНОВИК — не опубликован.');

@@ -104,13 +104,15 @@ describe('the feed of a built site', () => {
     const feed = json<PolicyFeed>(build.outDir, 'feed/v1/privacy.json');
     const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link'].includes(name) });
     for (const locale of ['ru', 'en']) {
-      const expected = feed.versions.filter((v) => v.locale === locale).reverse();
+      const items = json<JsonFeed>(build.outDir, `feed/v1/privacy/${locale}/feed.json`).items;
+      // One entry per version, newest first; a version with no text in this locale links the text it has.
+      const expected = items.map(({ _policy: item }) => feed.versions.find((v) => v.locale === item.locale && v.version === item.version) as PolicyFeed['versions'][number]);
+      expect(expected.filter((v) => v.locale === locale)).toEqual(feed.versions.filter((v) => v.locale === locale).reverse());
       const atom = parser.parse(read(build.outDir, `feed/v1/privacy/${locale}/atom.xml`)) as { feed: Record<string, string> & { entry: (Record<string, string> & { link: Record<string, string>[] })[] } };
       expect(atom.feed['@_xmlns:policy']).toBe('https://policies.example.com/feed/v1/schema.json');
       expect(atom.feed.entry.map((entry) => [entry.link.find((link) => link['@_type'] === 'text/markdown')?.['@_href'], entry['policy:sha256']])).toEqual(
         expected.map((v) => [v.markdownUrl, v.sha256]),
       );
-      const items = json<JsonFeed>(build.outDir, `feed/v1/privacy/${locale}/feed.json`).items;
       expect(items.map((item) => [item._policy.markdownUrl, item._policy.sha256Url, item._policy.sha256])).toEqual(expected.map((v) => [v.markdownUrl, v.sha256Url, v.sha256]));
     }
   });
@@ -165,7 +167,8 @@ describe('version pages', () => {
     const version = feed.versions.find((v) => v.locale === 'ru' && v.version === '2025-09-01');
     expect(attributeOf(page, 'meta[name="policy:sha256"]', 'content')).toBe(version?.sha256);
     expect(attributeOf(page, 'meta[name="policy:url"]', 'content')).toBe(version?.url);
-    const identity = JSON.parse(textOf(select('script#policy-version', page))) as Record<string, string>;
+    const identity = JSON.parse(textOf(select('script#policy-version', page))) as Record<string, string | number>;
+    expect(attributeOf(page, 'meta[name="policy:log-index"]', 'content')).toBe(String(version?.logIndex));
     expect(identity).toEqual({
       policy: 'privacy',
       locale: 'ru',
@@ -176,6 +179,7 @@ describe('version pages', () => {
       url: version?.url,
       markdownUrl: version?.markdownUrl,
       sha256Url: version?.sha256Url,
+      logIndex: version?.logIndex,
     });
   });
 });
@@ -296,9 +300,10 @@ describe('a Russian-only version: every English surface says the truth (case 6)'
 
   test('verify and reconsent say the same, from the folder and from the feed', () => {
     const records = join(OUTPUT, 'case-6-records.jsonl');
-    writeFileSync(records, [JUST_BEFORE, CHANGE].map((acceptedAt) => JSON.stringify({ policy: 'privacy', locale: 'en', version: '2025-09-01', acceptedAt })).join('\n'));
+    const sha256 = json<PolicyFeed>(later.outDir, 'feed/v1/privacy.json').versions.find((v) => v.locale === 'en' && v.version === '2025-09-01')?.sha256;
+    writeFileSync(records, [JUST_BEFORE, CHANGE].map((acceptedAt) => JSON.stringify({ policy: 'privacy', locale: 'en', version: '2025-09-01', acceptedAt, sha256 })).join('\n'));
     for (const source of sources()) {
-      const verify = runPolicyCli(['verify', records, ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
+      const verify = runPolicyCli(['verify', records, '--as-of', '2026-07-01T00:00:00Z', ...source], { policiesDir: 'test/fixtures/corpus-basic', env: kiritimati });
       expect(verify.status).toBe(1);
       expect(verify.stdout).toContain(`${records}:2: no-translation: at acceptedAt (2026-06-01T00:00:00+03:00) 2026-06-01 was in force, and it has no en text (it exists in ru)`);
       expect(verify.stdout).toContain('2 records: 1 ok, 1 failed (1 no-translation), 0 malformed.');

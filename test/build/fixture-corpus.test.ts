@@ -42,6 +42,10 @@ describe('building the fixture corpus', () => {
       'en/search/index.html',
       'favicon.svg',
       'index.html',
+      // The public log of the 6 published texts (unsigned: the test builds without a key).
+      'log/v1/checkpoint',
+      ...[1, 2, 3, 4, 5, 6].map((width) => `log/v1/tile/0/000.p/${width}`),
+      'log/v1/tile/entries/000.p/6',
       'pt-br/developers/index.html',
       'pt-br/index.html',
       'pt-br/search/index.html',

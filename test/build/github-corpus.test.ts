@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 import { findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
+import { generateSignerKey } from '#lib/log/signed-note.ts';
 
 // 114 real versions of GitHub's site policies (CC0), with Liquid tags, inline
 // HTML, whitespace-only changes and several versions a day: a copy of
@@ -11,6 +12,9 @@ import { findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from 
 const CORPUS = 'test/fixtures/github-site-policy';
 const POLICIES = ['github-privacy-statement', 'github-terms-of-service'];
 
+// The log is signed, with a key made for the test, in both builds: signatures must not break byte-identity.
+const logKey = generateSignerKey('policies.example.com/log/v1');
+const signed = { POLICY_PRESS_LOG_KEY_DATA: logKey.signerKey, LOG_VERIFIER_KEY: logKey.verifierKey };
 let build: BuildResult;
 let withoutWorkers: BuildResult;
 let publish: ReturnType<typeof runPolicyCli>;
@@ -22,9 +26,9 @@ beforeAll(() => {
   cpSync(join(ROOT, CORPUS), policies, { recursive: true });
   publish = runPolicyCli(['publish'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
   // Worker threads render versions and redlines side by side with the build's own thread (two even on a one-core runner)…
-  build = buildSite({ policiesDir: policies, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '2' } });
+  build = buildSite({ policiesDir: policies, name: 'github', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '2', ...signed } });
   // …and the build's own thread alone must give the same bytes.
-  withoutWorkers = buildSite({ policiesDir: policies, name: 'github-one-thread', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '0' } });
+  withoutWorkers = buildSite({ policiesDir: policies, name: 'github-one-thread', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_WORKERS: '0', ...signed } });
 });
 
 function versionIds(policy: string): string[] {
@@ -37,6 +41,16 @@ describe('building the real GitHub policy history', () => {
     // The publish that creates the ledger records a history already in force as imported, not as backdated.
     expect(publish.stdout.split('\n').filter((line) => line.startsWith('imported '))).toHaveLength(114);
     expect(build.status, build.output).toBe(0);
+  });
+
+  test('logs all 114 versions, each feed entry with its own index, and passes an audit', () => {
+    expect(publish.stdout).toContain('logged entries 0–113 in the public log (tree size 114)');
+    const indexes = POLICIES.flatMap((policy) => (JSON.parse(readFileSync(join(build.outDir, `feed/v1/${policy}.json`), 'utf8')) as { versions: { logIndex: number }[] }).versions.map((v) => v.logIndex));
+    expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: 114 }, (_, i) => i));
+    const audit = runPolicyCli(['audit', '--site', build.outDir, '--key', logKey.verifierKey]);
+    expect(audit.stderr).toBe('');
+    expect(audit.stdout).toContain('inclusion: all 114 entries proven in the checkpoint\'s tree from the served tiles');
+    expect(audit.stdout).toContain('All is consistent.');
   });
 
   test('is byte-identical with worker threads and without', () => {

@@ -29,10 +29,10 @@ type LedgerFile = { ledgerVersion: number; versions: Record<string, unknown>[] }
 const ledger = () => JSON.parse(read('published.lock.json')) as LedgerFile;
 const entry = (id: string) => ledger().versions.find((candidate) => `${String(candidate['policy'])}/${String(candidate['locale'])}/${String(candidate['version'])}` === id);
 
-/** The ledger and the archive, byte for byte: what a refusal must leave as it found. */
+/** The ledger, the log state and the archive, byte for byte: what a refusal must leave as it found. */
 function snapshot(): string {
   const archive = readdirSync(file('.published')).sort();
-  return createHash('sha256').update(read('published.lock.json')).update(archive.join('\n')).digest('hex');
+  return createHash('sha256').update(read('published.lock.json')).update(read('log.lock.json')).update(archive.join('\n')).digest('hex');
 }
 
 /** A new version of the privacy policy, from the latest, published as legal staff would: new, edit, remove draft. */
@@ -218,7 +218,7 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
       'Опубликована 1 июня 2026 г. в 03:00 GMT+3 с действием с 1 мая 2026 г. Причина: Опубликована в газете 1 мая.',
     );
     expect(textOf(select('.banner-publication', readPage(out, '/en/privacy/2026-05-01/')))).toBe('The text in this language was published on June 2, 2026 at 03:00 GMT+3.');
-    expect(feed.versions.find((version) => version.locale === 'en' && version.version === '2026-05-01')).toMatchObject({ publishedAt: '2026-06-02T00:00:00.000Z', publication: { kind: 'late-translation' } });
+    expect(feed.versions.find((version) => version.locale === 'en' && version.version === '2026-05-01')).toMatchObject({ publishedAt: '2026-06-02T00:00:00.000Z', publication: 'late-translation' });
 
     // verify against the built feed: consent in the gaps is not ok.
     const records = join(OUTPUT, 'ledger-records.jsonl');

@@ -86,9 +86,10 @@ describe('npm run policy -- reconsent', () => {
 });
 
 describe('the client kit', () => {
-  test('is a dependency-free ES module under 5 KB', () => {
+  test('is a dependency-free ES module under 5.5 KB', () => {
     const kit = readFileSync(join(build.outDir, 'kit/v1/policy-kit.js'));
-    expect(kit.length).toBeLessThan(5 * 1024);
+    // 5 KB until the answers named the language of the text (#14) and carried the log checkpoint (#18).
+    expect(kit.length).toBeLessThan(5.5 * 1024);
     const text = kit.toString('utf8');
     expect(text).not.toMatch(/\bimport\s*[({'"]/);
     expect(text).toMatch(/export\s*\{/);

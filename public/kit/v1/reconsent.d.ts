@@ -126,6 +126,8 @@ export type CheckReconsentResult = ReconsentAnswer & {
     timeZone: string | null;
     /** Why the answer is `unknown-version`; null when the feed answered for the version. */
     problem: ReconsentProblem | null;
+    /** The site's public log checkpoint (`/log/v1/checkpoint`, a signed note) the feed was built with; null when it gave none. */
+    checkpoint: string | null;
 };
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
 export interface AcceptedIdentity {
@@ -133,6 +135,8 @@ export interface AcceptedIdentity {
     locale: string;
     version: string;
     sha256: string;
+    /** The site's log checkpoint (`/log/v1/checkpoint`, a signed note) of the answer the notice showed; null when the feed gave none. */
+    checkpoint?: string | null;
 }
 /**
  * Fetches `<policy>/<locale>/<version>/since.json` from the feed and decides.

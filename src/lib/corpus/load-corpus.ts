@@ -5,6 +5,7 @@
  */
 import { checkLedger } from '#lib/ledger/check-ledger.ts';
 import { checkArchiveFiles, LEDGER_FILE, readArchivedText, readLedger, type LedgerFile } from '#lib/ledger/ledger-store.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog, type ResolvedLog } from '#lib/log/log-state.ts';
 import { buildPolicyCorpus, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { LocaleModel } from '#schemas/site-config.ts';
@@ -30,6 +31,8 @@ export interface LoadedCorpus {
   ledgerWarnings: Problem[];
   /** The ledger as read, with its own problems (links in its place are in `problems`). */
   ledger: LedgerFile;
+  /** The public log the ledger gives, checked against the log state (its problems are among the ledger problems). */
+  log: ResolvedLog;
   /** The timelines of `versions` (none while there are problems). */
   readonly corpus: PolicyCorpus;
 }
@@ -56,7 +59,7 @@ export interface LoadCorpusOptions {
 /** Reads and validates a policies folder. */
 export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   const cwd = options.cwd ?? process.cwd();
-  const read = readCorpus(options.policiesPath, { cwd, skipTopLevel: [LEDGER_FILE] });
+  const read = readCorpus(options.policiesPath, { cwd, skipTopLevel: [LEDGER_FILE, LOG_LOCK_FILE] });
   const files = read.files;
   const localeModel = options.localeModel ?? 'translations';
   const { versions, drafts, problems } = validateCorpus(files, {
@@ -75,9 +78,16 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
   );
   // A link or a pipe is refused everywhere, the dev server included: it is never a mere ledger warning.
   const ledgerFile = readLedger(options.policiesPath, cwd);
-  const notPlain = [...read.problems, ...ledgerFile.problems.filter((problem) => problem.code === NOT_PLAIN_FILE), ...checkArchiveFiles(options.policiesPath, cwd)];
+  const logLock = readLogLock(options.policiesPath, cwd);
+  const notPlain = [
+    ...read.problems,
+    ...ledgerFile.problems.filter((problem) => problem.code === NOT_PLAIN_FILE),
+    ...logLock.problems.filter((problem) => problem.code === NOT_PLAIN_FILE),
+    ...checkArchiveFiles(options.policiesPath, cwd),
+  ];
   problems.push(...notPlain);
   ledgerFile.problems = ledgerFile.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
+  logLock.problems = logLock.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
   const contentProblems = problems.length;
   const ledgerCheck = checkLedger({
     versions: [...versions, ...drafts],
@@ -91,8 +101,9 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     readArchive: (sha256) => readArchivedText(options.policiesPath, sha256),
     describeChange: describeTextChange,
   });
+  const log = resolveLog({ ledger: ledgerFile.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: logLock });
   // Until the content is valid, "not published yet" is noise; what breaks the ledger is not.
-  const ledgerProblems = [...ledgerFile.problems, ...ledgerCheck.problems.filter((problem) => contentProblems === 0 || problem.code !== 'not-published')];
+  const ledgerProblems = [...ledgerFile.problems, ...ledgerCheck.problems.filter((problem) => contentProblems === 0 || problem.code !== 'not-published'), ...log.problems];
   const ledgerWarnings: Problem[] = [];
   if (options.enforceLedger) problems.push(...ledgerProblems);
   else ledgerWarnings.push(...ledgerProblems);
@@ -116,6 +127,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     ledgerVersion: ledgerFile.ledger ? (ledgerFile.ledger.readFrom ?? 2) : null,
     ledgerWarnings,
     ledger: ledgerFile,
+    log,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
       return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : [], { localeModel }));

@@ -13,6 +13,10 @@
  * (RFC 4287 §6.4.1) `<policy:sha256>` in the namespace of the site's
  * schema.json URL, the same URL the change-type category scheme uses; in
  * JSON Feed both are in the `_policy` extension.
+ *
+ * Atom and JSON Feed also carry the checkpoint of the site's public log, so
+ * whoever archives the feeds keeps, with each copy, a signed tree head the
+ * operator can no longer contradict.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { countStartedBy } from '#lib/time/interval.ts';
@@ -116,6 +120,9 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
 }
 
+/** The namespace of the checkpoint element in Atom: the specification of its content. */
+export const CHECKPOINT_NAMESPACE = 'https://c2sp.org/tlog-checkpoint';
+
 /** The Atom feed of a policy in a locale. */
 export function createAtomFeed(context: SiteContext, policy: string, locale: string): string {
   const { urls, settings } = context;
@@ -129,13 +136,15 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
   const schemaUrl = urls.absolute(urls.feedSchema());
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:policy="${escapeXml(schemaUrl)}" xml:lang="${escapeXml(locale)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:policy="${escapeXml(schemaUrl)}" xmlns:tlog="${CHECKPOINT_NAMESPACE}" xml:lang="${escapeXml(locale)}">`,
     `  <id>tag:${escapeXml(getTagAuthority(context))}:${escapeXml(policy)}/${escapeXml(locale)}</id>`,
     `  <title>${escapeXml(ui.feeds.title(latest?.title ?? policy))}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(urls.absolute(urls.atom(policy, locale)))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(urls.absolute(urls.history(policy, locale)))}"/>`,
     `  <author><name>${escapeXml(author)}</name></author>`,
+    `  <link rel="${CHECKPOINT_NAMESPACE}" type="text/plain" href="${escapeXml(urls.absolute(urls.logCheckpoint()))}"/>`,
+    `  <tlog:checkpoint>${escapeXml(context.log.checkpoint)}</tlog:checkpoint>`,
   ];
   for (const entry of entries) {
     lines.push(
@@ -174,6 +183,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
     feed_url: urls.absolute(urls.jsonFeed(policy, locale)),
     language: locale,
     authors: [{ name: author }],
+    _log: { about: urls.absolute(urls.developers(locale)), checkpointUrl: urls.absolute(urls.logCheckpoint()), checkpoint: context.log.checkpoint },
     items: getEntries(context, timeline).map((entry) => {
       const { text } = entry;
       const published = text.published;
@@ -207,6 +217,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
           publicationReason: published?.publication.reason ?? null,
           rescheduled: published?.rescheduled.map(({ previousEffectiveFrom, effectiveFrom, recordedAt, reason }) => ({ previousEffectiveFrom, effectiveFrom, recordedAt, reason })) ?? [],
           withdrawn: published?.withdrawn ?? null,
+          logIndex: published ? context.log.indexOf(text.id, 0) : null,
         },
       };
     }),

@@ -20,6 +20,7 @@ import {
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getEntry, getEntryInForceAt, getNextEntryAfter, getPolicyLocales, getTimeline, type TimelineEntry } from '#lib/timeline/policy-corpus.ts';
 import { getPublishedHashes } from '#lib/ledger/publication.ts';
+import { getEventOrdinal, type RecordEvent } from '#lib/log/log-entry.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getNextChangeAfter, getReferenceText, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
@@ -52,6 +53,12 @@ export function getSha256Url(context: SiteContext, version: TimelineVersion): st
 /** The build instant, as `builtAt` says it: from SOURCE_DATE_EPOCH when set, so builds stay reproducible. */
 const builtAt = (context: SiteContext) => formatInstant(context.now);
 
+/** The index in the public log of an event of a version's ledger record; null for a version not in the ledger. */
+function logIndexOf(context: SiteContext, version: TimelineVersion, event: RecordEvent): number | null {
+  const ordinal = version.published ? getEventOrdinal(version.published, event) : null;
+  return ordinal === null ? null : context.log.indexOf(version.id, ordinal);
+}
+
 /** One version as the feed lists it. */
 export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
   const { urls } = context;
@@ -72,6 +79,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     publishedAt: version.published?.publishedAt ?? null,
     publication: version.published?.publication.kind ?? null,
     publicationReason: version.published?.publication.reason ?? null,
+    logIndex: version.published ? context.log.indexOf(version.id, 0) : null,
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
       date: correction.date,
       reason: correction.reason,
@@ -85,11 +93,13 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
       overrideReason: correction.overrideReason,
       changeType: correction.changeType,
       summary: correction.summary,
+      logIndex: logIndexOf(context, version, { type: 'correction', index }),
     })),
     locales: getEntry(context.corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale],
-    rescheduled: (version.published?.rescheduled ?? []).map((change) => ({
+    rescheduled: (version.published?.rescheduled ?? []).map((change, index) => ({
       ...change,
       previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, change.previousSha256)),
+      logIndex: logIndexOf(context, version, { type: 'postponement', index }),
     })),
   };
 }
@@ -103,6 +113,7 @@ export function toWithdrawnVersion(context: SiteContext, version: TimelineVersio
     publishedAt: version.published?.publishedAt ?? '',
     withdrawnAt: version.published?.withdrawn?.recordedAt ?? '',
     reason: version.published?.withdrawn?.reason ?? '',
+    logIndex: logIndexOf(context, version, { type: 'withdrawal' }),
   };
 }
 
@@ -167,6 +178,13 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
     siteUrl: settings.siteUrl,
     defaultLocale: settings.defaultLocale,
     timeZone: settings.timeZone,
+    log: {
+      url: urls.absolute(urls.log()),
+      origin: context.log.origin,
+      checkpointUrl: urls.absolute(urls.logCheckpoint()),
+      verifierKey: context.log.verifierKey,
+      size: context.log.tree.size,
+    },
     policies: corpus.policies.map((policy) => {
       const locales = getPolicyLocales(corpus, policy);
       const titleLocale = locales.includes(settings.defaultLocale) ? settings.defaultLocale : locales[0] ?? settings.defaultLocale;
@@ -204,6 +222,7 @@ export function createCurrentFeed(context: SiteContext, policy: string): Current
     feedVersion: 1,
     builtAt: builtAt(context),
     timeZone: context.settings.timeZone,
+    checkpoint: context.log.checkpoint,
     policy,
     locales: Object.fromEntries(
       getPolicyLocales(corpus, policy).map((locale) => {

@@ -93,6 +93,8 @@ export function createSinceFeed(context: SiteContext, timeline: Timeline, versio
     timeZone: context.settings.timeZone,
     ...input,
     answer: decideReconsent(input, context.now),
+    // What the kit stores with a consent: the log as it stood when this answer was built.
+    checkpoint: context.log.checkpoint,
   };
   return validateFeedFile(SinceFeedSchema, since, context.urls.since(timeline.policy, timeline.locale, version.version));
 }

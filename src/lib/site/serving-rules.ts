@@ -13,7 +13,10 @@
  * same header, because hosts merge overlapping rules differently.
  *
  * Caching: content-addressed files (hashed assets, a published text by its
- * hash) are immutable; everything else is short-lived or revalidated. Version
+ * hash, the log's tiles and entry bundles) are immutable; everything else is
+ * short-lived or revalidated. A partial tile (`…/<N>.p/<W>`) is immutable too:
+ * the W hashes it holds never change, a wider tree gets a wider path. The
+ * log's checkpoint is the one file that must be fresh within seconds. Version
  * pages are not immutable on purpose: a version page changes once, when a
  * later version supersedes it and it must say so, and a per-version Markdown
  * file changes if a correction is recorded; a year-long cache would hide both.
@@ -98,6 +101,11 @@ export function getServingRules(options: ServingOptions = {}): HeaderRule[] {
     { pattern: '/raw/:policy/:locale/:file', headers: { 'Cache-Control': 'public, max-age=3600' } },
     // A published text by its SHA-256 never changes.
     { pattern: '/raw/:policy/:locale/:version/:file', headers: { 'Cache-Control': IMMUTABLE } },
+    // The public log (C2SP tlog-tiles): tiles and bundles never change for a path, the checkpoint moves with every publish.
+    { pattern: '/log/*', headers: { ...CORS } },
+    { pattern: '/log/v1/checkpoint', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=5' } },
+    { pattern: '/log/v1/key', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': SHORT } },
+    { pattern: '/log/v1/tile/*', headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': IMMUTABLE } },
   ];
 }
 

@@ -3,6 +3,7 @@
  * page-model functions take: settings, the corpus, URL builders and "now".
  */
 import type { PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
+import { createEmptySiteLog, type SiteLog } from '#lib/log/site-log.ts';
 import type { SiteSettings } from './site-settings.ts';
 import { createSiteUrls, type SiteUrls } from './site-urls.ts';
 
@@ -13,9 +14,11 @@ export interface SiteContext {
   urls: SiteUrls;
   /** The instant the build treats as now, epoch ms. */
   now: number;
+  /** The public log of the site (src/lib/log/site-log.ts). */
+  log: SiteLog;
 }
 
-/** A context from its parts (the URL builders follow from the settings). */
-export function createSiteContext(settings: SiteSettings, corpus: PolicyCorpus, now: number): SiteContext {
-  return { settings, corpus, urls: createSiteUrls(settings.siteUrl), now };
+/** A context from its parts (the URL builders follow from the settings); without a log, an empty one. */
+export function createSiteContext(settings: SiteSettings, corpus: PolicyCorpus, now: number, log?: SiteLog): SiteContext {
+  return { settings, corpus, urls: createSiteUrls(settings.siteUrl), now, log: log ?? createEmptySiteLog(settings.siteUrl, settings.logVerifierKey ?? null) };
 }

@@ -26,6 +26,7 @@ export interface SettingsEnv {
   POLICIES_DIR?: string | undefined;
   /** Where the person ran `npm run …` (npm sets it; scripts themselves run in the project root). */
   INIT_CWD?: string | undefined;
+  LOG_VERIFIER_KEY?: string | undefined;
 }
 
 /**
@@ -34,6 +35,7 @@ export interface SettingsEnv {
  * A relative `policiesDir` is relative to the project root; a relative
  * `POLICIES_DIR` to the folder the command was typed in (`INIT_CWD`), as a
  * shell path is, so `POLICIES_DIR=../legal-policies` names the sibling clone.
+ * `LOG_VERIFIER_KEY` replaces `logVerifierKey` (one repository, several sites).
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root, for relative folders
@@ -43,6 +45,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
     ...input,
     ...(env.SITE_URL ? { siteUrl: env.SITE_URL.endsWith('/') ? env.SITE_URL : `${env.SITE_URL}/` } : {}),
     ...(env.POLICIES_DIR ? { policiesDir: env.POLICIES_DIR } : {}),
+    ...(env.LOG_VERIFIER_KEY ? { logVerifierKey: env.LOG_VERIFIER_KEY } : {}),
   };
   const parsed = SiteConfigSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {

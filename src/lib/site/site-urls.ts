@@ -19,6 +19,7 @@
  *   /feed/v1/<policy>/<locale>/<version>/since.json   re-consent answer for users who accepted it
  *   /kit/v1/policy-kit.js, policy-kit.d.ts   the client kit for products' own pages
  *   /kit/v1/reconsent.js, reconsent.d.ts     its DOM-free part (Node, workers)
+ *   /log/v1/checkpoint, key, tile/…          the public log (C2SP tlog-tiles)
  */
 
 /** Builds the site's paths and absolute URLs for one base path and origin. */
@@ -46,6 +47,10 @@ export interface SiteUrls {
   since(policy: string, locale: string, version: string): string;
   /** A file of the client kit: `policy-kit.js` (the default), `reconsent.js`, and their `.d.ts`. */
   kit(file?: string): string;
+  /** The prefix of the public log, ending in `/`. */
+  log(): string;
+  logCheckpoint(): string;
+  logKey(): string;
   /** An absolute URL for a site path. */
   absolute(path: string): string;
 }
@@ -80,6 +85,9 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
     since: (policy, locale, version) => `${path('feed', 'v1', policy, locale, version, 'since')}.json`,
     kit: (file = 'policy-kit.js') => path('kit', 'v1', file),
+    log: () => `${path('log', 'v1')}/`,
+    logCheckpoint: () => path('log', 'v1', 'checkpoint'),
+    logKey: () => path('log', 'v1', 'key'),
     absolute: (sitePath) => new URL(sitePath, base.origin).href,
   };
 }

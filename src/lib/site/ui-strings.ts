@@ -57,6 +57,8 @@ export interface UiStrings {
   stableLinkNote: string;
   rawMarkdown: string;
   sha256: string;
+  /** Label of a version's index in the public log. */
+  logEntry: string;
   history: (title: string) => string;
   historyIntro: string;
   historyCaption: string;
@@ -212,6 +214,7 @@ const ru: UiStrings = {
   stableLinkNote: 'По этому адресу всегда открывается действующая редакция.',
   rawMarkdown: 'Исходный текст (Markdown)',
   sha256: 'SHA-256 исходного текста',
+  logEntry: 'Запись в публичном журнале',
   history: (title) => `${title}: история редакций`,
   historyIntro: 'Все опубликованные редакции документа. Редакция действует с указанного момента до вступления в силу следующей.',
   historyCaption: 'Редакции, от новых к старым',
@@ -359,6 +362,7 @@ const en: UiStrings = {
   stableLinkNote: 'This address always shows the version in force.',
   rawMarkdown: 'Source text (Markdown)',
   sha256: 'SHA-256 of the source text',
+  logEntry: 'Entry in the public log',
   history: (title) => `${title}: version history`,
   historyIntro: 'Every published version of this document. A version is in force from the instant shown until the next one takes effect.',
   historyCaption: 'Versions, newest first',

@@ -38,9 +38,10 @@ export function renderPublishedText(version: Pick<PolicyVersion, 'policy' | 'loc
   );
 }
 
-/** Hex SHA-256 of the UTF-8 bytes of a text. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Hex SHA-256 of the UTF-8 bytes of a text, or of bytes. */
+export function sha256Hex(text: string | Uint8Array): string {
+  // Bytes as they are: a served file is hashed as served, never decoded first.
+  return typeof text === 'string' ? createHash('sha256').update(text, 'utf8').digest('hex') : createHash('sha256').update(text).digest('hex');
 }
 
 /** A version's published Markdown and its hash: what the feed, the ledger and consent records name. */

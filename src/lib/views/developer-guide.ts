@@ -51,6 +51,19 @@ export interface DeveloperGuide {
   reconsentExamples: { policy: string; locale: string; acceptedVersion: string; answer: ReconsentAnswer; json: string }[];
   kitSnippet: string;
   reconsentCliExample: string;
+  /** The public log: where it is, its key, its current checkpoint, and the commands that check it. */
+  log: {
+    url: string;
+    checkpointUrl: string;
+    keyUrl: string;
+    origin: string;
+    verifierKey: string | null;
+    size: number;
+    signed: boolean;
+    checkpoint: string;
+    auditExample: string;
+    verifyLogExample: string;
+  };
 }
 
 /** What each outcome of `verify` means, in Russian; an outcome missing here is shown with its English meaning. */
@@ -66,6 +79,14 @@ const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   'not-in-force': 'в момент acceptedAt эта редакция не действовала',
   backdated: 'согласие дано между датой вступления в силу задним числом и публикацией, когда текст никто не мог прочитать',
   'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
+  'log-checkpoint-malformed': '--log: checkpoint записи — не текст контрольной точки журнала',
+  'log-checkpoint-foreign': '--log: контрольная точка другого журнала, не этого сайта',
+  'log-checkpoint-unsigned': '--log: у контрольной точки нет подписи ключом журнала',
+  'log-checkpoint-forged': '--log: подпись контрольной точки ключом журнала не сходится',
+  'log-checkpoint-ahead': '--log: в контрольной точке больше записей, чем в журнале сегодня',
+  'log-checkpoint-inconsistent': '--log: сегодняшний журнал не продолжает контрольную точку (история переписана)',
+  'log-not-in-log': '--log: редакции с хешем из записи нет в журнале',
+  'log-not-at-checkpoint': '--log: редакция попала в журнал позже контрольной точки записи: тогда она ещё не была публичной',
   'text-mismatch': '--texts: отдаваемый текст не даёт хеш из ленты или записи',
   'text-unavailable': '--texts: текст не удалось прочитать',
   'no-hash': 'нет sha256: запись не связать с текстом (с --allow-missing-hash не ошибка)',
@@ -111,11 +132,13 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
   const currentJson = urls.absolute(urls.currentJson(consent?.policy ?? 'consent'));
   const consentUrl = consent ? urls.absolute(urls.version(consent.policy, consent.locale, consent.version)) : '';
   const consentIdentity = identity(consent);
+  const { log } = context;
+  const keyOption = log.verifierKey ? ` --key '${log.verifierKey}'` : '';
   return {
     indexUrl: urls.absolute(urls.feedIndex()),
     schemaUrl: urls.absolute(urls.feedSchema()),
     feeds,
-    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123' }, null, 2),
+    recordExample: JSON.stringify({ ...identity(main), acceptedAt, userId: 'u-123', checkpoint: log.checkpoint }, null, 2),
     multiRecordExample: JSON.stringify({ acceptedAt, userId: 'u-123', documents: [identity(main), identity(consent)] }, null, 2),
     formSnippet: [
       '<form method="post" action="/signup">',
@@ -125,6 +148,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       `    <a href="${consentUrl}">${consent?.title ?? ''}</a>`,
       '  </label>',
       ...Object.entries(consentIdentity).map(([key, value]) => `  <input type="hidden" name="consent_${key}" value="${value}">`),
+      '  <input type="hidden" name="consent_checkpoint" value="">',
       '  <button type="submit">OK</button>',
       '</form>',
     ].join('\n'),
@@ -139,6 +163,8 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       `  const form = document.querySelector('form[action="/signup"]');`,
       `  for (const key of ['version', 'sha256']) form.elements['consent_' + key].value = version[key];`,
       `  form.querySelector('label a').href = version.url;`,
+      `  // The log's checkpoint of this moment: later it proves the version was public when the user agreed.`,
+      `  form.elements.consent_checkpoint.value = await (await fetch('${urls.absolute(urls.logCheckpoint())}')).text();`,
       '</script>',
     ].join('\n'),
     kitUrl: urls.absolute(urls.kit()),
@@ -156,7 +182,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       '',
       '<script type="module">',
       `  document.addEventListener('policy-accept', (event) => {`,
-      '    // event.detail: { policy, locale, version, sha256 }: a consent; store it with the time of acceptance.',
+      '    // event.detail: { policy, locale, version, sha256, checkpoint }: a consent; store it with the time of acceptance.',
       `    fetch('/api/consents', { method: 'POST', body: JSON.stringify(event.detail) });`,
       '  });',
       `  document.addEventListener('policy-acknowledge', (event) => {`,
@@ -177,6 +203,18 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       meaning: (locale === 'ru' ? OUTCOME_MEANINGS_RU[outcome] : undefined) ?? OUTCOMES[outcome].meaning,
       fails: outcomeFails(outcome, {}),
     })),
+    log: {
+      url: urls.absolute(urls.log()),
+      checkpointUrl: urls.absolute(urls.logCheckpoint()),
+      keyUrl: urls.absolute(urls.logKey()),
+      origin: log.origin,
+      verifierKey: log.verifierKey,
+      size: log.tree.size,
+      signed: log.signedBy !== null,
+      checkpoint: log.checkpoint,
+      auditExample: `npm run policy -- audit --site ${settings.siteUrl}${keyOption} --since saved-checkpoint.txt --save saved-checkpoint.txt`,
+      verifyLogExample: `npm run policy -- verify consents.jsonl --feed ${urls.absolute(urls.feedIndex())} --log${keyOption}`,
+    },
     atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
   };
 }

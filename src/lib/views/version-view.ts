@@ -56,6 +56,9 @@ export interface VersionView {
   changeTypeLabel: string;
   isFirst: boolean;
   sha256: string;
+  /** Index of its publication in the public log (null until published), and where the log is explained. */
+  logIndex: number | null;
+  logHref: string;
   permanentHref: string;
   currentHref: string;
   historyHref: string;
@@ -138,6 +141,8 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
     changeTypeLabel: ui.changeTypes[version.changeType],
     isFirst: version.previousVersion === null,
     sha256: version.sha256,
+    logIndex: version.published ? context.log.indexOf(version.id, 0) : null,
+    logHref: `${urls.developers(version.locale)}#log`,
     permanentHref: urls.version(version.policy, version.locale, version.version),
     currentHref,
     historyHref: urls.history(version.policy, version.locale),

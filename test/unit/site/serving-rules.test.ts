@@ -24,6 +24,11 @@ const PATHS = [
   '/feed/v1/privacy/ru/2025-09-01/since.json',
   '/raw/privacy/ru/2025-09-01.md',
   `/raw/privacy/ru/2025-09-01/${'a'.repeat(64)}.md`,
+  '/log/v1/checkpoint',
+  '/log/v1/key',
+  '/log/v1/tile/0/000',
+  '/log/v1/tile/0/x001/000.p/17',
+  '/log/v1/tile/entries/000.p/9',
 ];
 
 describe('the serving rules', () => {
@@ -51,6 +56,11 @@ describe('the serving rules', () => {
     ['/kit/v1/reconsent.d.ts', 'application/typescript; charset=utf-8', '*', 'public, max-age=300'],
     ['/blocks/privacy/ru/2025-09-01.json', undefined, undefined, 'public, max-age=300'],
     ['/_astro/BaseLayout.abc.css', undefined, undefined, 'public, max-age=31536000, immutable'],
+    ['/log/v1/checkpoint', 'text/plain; charset=utf-8', '*', 'public, max-age=5'],
+    ['/log/v1/key', 'text/plain; charset=utf-8', '*', 'public, max-age=300'],
+    // A partial tile is immutable for its width: a wider tree gets another path.
+    ['/log/v1/tile/0/x001/000.p/17', 'application/octet-stream', '*', 'public, max-age=31536000, immutable'],
+    ['/log/v1/tile/entries/000.p/9', 'application/octet-stream', '*', 'public, max-age=31536000, immutable'],
   ])('give %s type %s, CORS %s, cache %s', (path, type, cors, cache) => {
     const headers = getHeadersFor(path);
     expect(headers['Content-Type']).toBe(type);

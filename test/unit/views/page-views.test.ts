@@ -3,9 +3,8 @@ import { getHistoryView } from '#lib/views/history-view.ts';
 import { getLanguageAlternates, getSiteLocales } from '#lib/site/language-alternates.ts';
 import { buildPolicyCorpus, getVersion } from '#lib/timeline/policy-corpus.ts';
 import { getPolicyListing } from '#lib/views/policy-listing.ts';
-import type { SiteContext } from '#lib/site/site-context.ts';
+import { createSiteContext, type SiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
-import { createSiteUrls } from '#lib/site/site-urls.ts';
 import { getVersionView } from '#lib/views/version-view.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
@@ -16,18 +15,17 @@ const settings = resolveSiteSettings(
 );
 
 function contextAt(now: string): SiteContext {
-  return {
+  return createSiteContext(
     settings,
-    urls: createSiteUrls(settings.siteUrl),
-    now: Date.parse(now),
-    corpus: buildPolicyCorpus([
+    buildPolicyCorpus([
       makeVersion({ version: '2023-03-01', effective: '2023-02-28T21:00:00Z' }),
       makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', summary: ['Новый пункт 3.5'] }),
       makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z', changeType: 'editorial' }),
       makeVersion({ version: '2025-09-01', locale: 'en', title: 'Privacy Policy', effective: '2025-08-31T21:00:00Z' }),
       makeVersion({ policy: 'consent', version: '2025-09-01', title: 'Согласие', effective: '2025-08-31T21:00:00Z' }),
     ]),
-  };
+    Date.parse(now),
+  );
 }
 
 const context = contextAt('2026-11-26T12:00:00Z');

@@ -1,0 +1,72 @@
+/**
+ * An Astro integration that serves the site's public log under `/log/v1/`
+ * (src/lib/log/site-log.ts): written into the build's output after the
+ * pages, and served from memory by the dev server with the production
+ * headers. The files are plain static files with no extension (`checkpoint`,
+ * `tile/0/000.p/9`), which Astro's routes would give a trailing slash; writing
+ * them here keeps the exact paths the C2SP specifications name.
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSignerMatchesSetting, getLogFiles, loadSiteLog, readLogSigner } from '#lib/log/site-log.ts';
+import { getHeadersFor } from '#lib/site/serving-rules.ts';
+import type { SiteSettings } from '#lib/site/site-settings.ts';
+
+/** Writes and serves the log. */
+export function transparencyLog(options: { settings: SiteSettings }): AstroIntegration {
+  const { settings } = options;
+  const prefix = `${settings.basePath}log/v1/`;
+  let root = process.cwd();
+  /** The dev server's handler of /log/v1/. */
+  const serveLog = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
+    const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
+    if (!path.startsWith(prefix)) return next();
+    let file: Uint8Array | undefined;
+    try {
+      // Read afresh on every request, as the pages are: a publish shows up without a restart.
+      file = getLogFiles(loadSiteLog(settings, process.env, { cwd: root, withUnlogged: true })).get(path.slice(prefix.length));
+    } catch (error) {
+      return next(error);
+    }
+    if (!file) return next();
+    for (const [name, value] of Object.entries(getHeadersFor(`/${path.slice(settings.basePath.length)}`))) response.setHeader(name, value);
+    response.end(file);
+  };
+  return {
+    name: 'policy-press:transparency-log',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        root = fileURLToPath(config.root);
+        // A key that cannot sign stops the build before any page is written.
+        if (command === 'build') checkSignerMatchesSetting(readLogSigner(process.env, root), settings.logVerifierKey);
+        // Astro puts its trailing-slash and route guards first in the dev server's stack, and they answer these
+        // extensionless paths with a 404; after Astro's own setup, this handler goes in front of them.
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'policy-press:transparency-log-dev',
+                configureServer: (server) => () => void server.middlewares.stack.unshift({ route: '', handle: serveLog as never }),
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const log = loadSiteLog(settings, process.env, { cwd: root, withUnlogged: false });
+        for (const [path, bytes] of getLogFiles(log)) {
+          const target = join(site, 'log', 'v1', path);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, bytes);
+        }
+        const entries = `${log.tree.size} entr${log.tree.size === 1 ? 'y' : 'ies'}`;
+        if (log.signedBy) logger.info(`public log: ${entries} in log/v1/, checkpoint signed by ${log.signedBy.split('+').slice(0, 2).join('+')}`);
+        else logger.warn(`public log: ${entries} in log/v1/, checkpoint NOT signed (give the key in POLICY_PRESS_LOG_KEY or POLICY_PRESS_LOG_KEY_DATA; npm run policy -- log keygen makes one)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The log as it stands, kept beside the ledger in `policies/log.lock.json`:
+ * every entry, in log order, and the tree they give. `publish` appends the
+ * ledger's new events to it; the build and `check` refuse a ledger that no
+ * longer gives the logged entries (an entry changed, a version removed) and
+ * a state whose entries were reordered or edited by hand. It guards the
+ * repository against accidents and hasty fixes; what proves the history to
+ * others is a checkpoint someone else kept (see `audit --since`).
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ledger } from '#schemas/ledger.ts';
+import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/log.ts';
+import type { Problem } from '#lib/corpus/problem.ts';
+import { NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { canonicalJson, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
+import { MerkleTree } from './merkle.ts';
+
+/** The log state's file name in the policies folder. */
+export const LOG_LOCK_FILE = 'log.lock.json';
+
+const LOCK_COMMENT =
+  'Written by `npm run policy -- publish`; do not edit by hand. The entries of the public log (/log/v1/) in log order, and the root hash they give; the build and check refuse a ledger that no longer gives them.';
+
+/** The log state read from disk. */
+export interface LogLockFile {
+  /** Logged entries in order; null when the folder has no log state yet. */
+  entries: LogEntry[] | null;
+  /** Path shown in messages. */
+  file: string;
+  /** The line of each entry, for messages. */
+  lines: number[];
+  problems: Problem[];
+}
+
+const RESTORE_HINT = 'Restore it from git (git log -p -- <file> shows its history); only npm run policy -- publish writes it.';
+
+/** The root hash of entries, base64 as in a checkpoint. */
+export function getEntriesRoot(entries: readonly LogEntry[]): string {
+  return Buffer.from(new MerkleTree(entries.map(getEntryLeaf)).root()).toString('base64');
+}
+
+/** Reads and checks the log state of a policies folder (never through a link: see plain-files.ts). */
+export function readLogLock(policiesPath: string, cwd: string = process.cwd()): LogLockFile {
+  const file = toDisplayPath(join(policiesPath, LOG_LOCK_FILE), cwd);
+  let bytes;
+  try {
+    bytes = readPlainFileIn(policiesPath, [LOG_LOCK_FILE], cwd);
+  } catch (error) {
+    if (error instanceof NotPlainFileError) return { entries: null, file, lines: [], problems: [error.problem] };
+    throw error;
+  }
+  if (bytes === null) return { entries: null, file, lines: [], problems: [] };
+  const text = bytes.toString('utf8');
+  const hint = RESTORE_HINT.replace('<file>', file);
+  const fail = (line: number, message: string): LogLockFile => ({ entries: null, file, lines: [], problems: [{ file, line, code: 'log-lock-damaged', message, hint }] });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(1, `the log state is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = LogLockSchema.safeParse(data);
+  if (!parsed.success) return fail(1, `the log state is damaged: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const textLines = text.split('\n');
+  const lines: number[] = [];
+  textLines.forEach((line, number) => {
+    if (line.startsWith('    {')) lines.push(number + 1);
+  });
+  const entries: LogEntry[] = [];
+  for (const [position, { index, ...fields }] of parsed.data.entries.entries()) {
+    const line = lines[position] ?? 1;
+    if (index !== position) {
+      return fail(line, `log entry ${index} stands at position ${position}: the log's entries were reordered (${index < position ? 'it moved down' : 'it moved up'})`);
+    }
+    const entry = LogEntrySchema.safeParse(fields);
+    if (!entry.success) return fail(line, `log entry ${index} is damaged: ${entry.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    entries.push(entry.data);
+  }
+  const root = getEntriesRoot(entries);
+  if (parsed.data.size !== entries.length || parsed.data.rootHash !== root) {
+    return fail(
+      1,
+      `the log state records a tree of ${parsed.data.size} entries with root ${parsed.data.rootHash}, but its ${entries.length} entries give ${root}: it was edited by hand`,
+    );
+  }
+  return { entries, file, lines, problems: [] };
+}
+
+/**
+ * Writes the log state, one entry per line (so a diff shows each appended entry).
+ * Through a new file renamed over the old one: a link in its place is replaced, never written through.
+ */
+export function writeLogLock(policiesPath: string, entries: readonly LogEntry[]): void {
+  const lines = entries.map((entry, index) => `    {"index":${index},${canonicalJson(entry).slice(1)}`);
+  const text = [
+    '{',
+    `  "$comment": ${JSON.stringify(LOCK_COMMENT)},`,
+    '  "logVersion": 1,',
+    `  "size": ${entries.length},`,
+    `  "rootHash": "${getEntriesRoot(entries)}",`,
+    `  "entries": [${entries.length === 0 ? ']' : ''}`,
+    ...lines.map((line, index) => (index < lines.length - 1 ? `${line},` : line)),
+    ...(entries.length === 0 ? [] : ['  ]']),
+    '}',
+    '',
+  ];
+  const path = join(policiesPath, LOG_LOCK_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text.join('\n'), { flag: 'wx' });
+  renameSync(temporary, path);
+}
+
+/** The log a ledger gives, checked against the log state. */
+export interface ResolvedLog {
+  /** The entries in log order: the logged ones, then the ledger's new events (what publish appends). */
+  entries: LogEntry[];
+  /** How many of them are logged in the state file. */
+  logged: number;
+  /** Problems; those with code `not-logged` or `log-missing` are what publish resolves. */
+  problems: Problem[];
+}
+
+/** Problems `publish` resolves by appending to the log. */
+export const RESOLVED_BY_LOGGING = new Set(['not-logged', 'log-missing']);
+
+const FIELDS = ['kind', 'effectiveFrom', 'sha256', 'previousSha256', 'publishedAt', 'reason'] as const;
+
+/**
+ * Compares the ledger's events with the logged entries: each logged entry
+ * must still be in the ledger with the same fields. Events the log does not
+ * have yet are appended after them.
+ */
+export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; ledgerProblems: number; lock: LogLockFile }): ResolvedLog {
+  const { lock } = input;
+  const events = getLedgerEvents(input.ledger);
+  // A damaged ledger or state is reported by its own reader; comparing with it would only add noise.
+  if (input.ledgerProblems > 0 || lock.problems.length > 0) return { entries: (lock.entries ?? []).slice(), logged: lock.entries?.length ?? 0, problems: [...lock.problems] };
+  const problems: Problem[] = [];
+  const byKey = new Map<string, LedgerEvent>(events.map((event) => [event.key, event]));
+  const logged = lock.entries ?? [];
+  const seen = new Set<string>();
+  const ordinals = new Map<string, number>();
+  logged.forEach((entry, index) => {
+    const id = `${entry.policy}/${entry.locale}/${entry.version}`;
+    const ordinal = ordinals.get(id) ?? 0;
+    ordinals.set(id, ordinal + 1);
+    const key = getEventKey(entry, ordinal);
+    seen.add(key);
+    const event = byKey.get(key);
+    const where = { file: lock.file, line: lock.lines[index] ?? 1 };
+    if (!event) {
+      problems.push({
+        ...where,
+        code: 'log-entry-dropped',
+        message: `log entry ${index} (${describeLogEntry(entry)}) is no longer in the ledger ${input.ledgerFile}: ${key.endsWith('#0') ? 'a published version was removed from it' : `a recorded ${entry.kind === 'correction' ? 'correction' : entry.kind === 'postponed' ? 'postponement' : 'withdrawal'} was removed from it`}`,
+        hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${input.ledgerFile} shows it).`,
+      });
+      return;
+    }
+    const changed = FIELDS.filter((field) => event.entry[field] !== entry[field]);
+    if (changed.length > 0) {
+      problems.push({
+        ...where,
+        code: 'log-entry-changed',
+        message: `log entry ${index} (${describeLogEntry(entry)}) was changed in the ledger: ${changed.map((field) => `${field} was ${JSON.stringify(entry[field])} when it was logged, the ledger now says ${JSON.stringify(event.entry[field])}`).join('; ')}`,
+        hint: `Logged history never changes: restore the ledger entry (git log -p -- ${input.ledgerFile}). A published text is changed only by a correction, which is a new entry.`,
+      });
+    }
+  });
+  if (input.ledger && lock.entries === null && events.length > 0) {
+    problems.push({
+      file: lock.file,
+      line: 1,
+      code: 'log-missing',
+      message: `the public log has not started: ${lock.file} does not exist, and the ledger has ${events.length} event${events.length === 1 ? '' : 's'} to log`,
+      hint: 'Start it with npm run policy -- publish (it logs every published version and correction), then commit the file with the ledger.',
+    });
+  }
+  const fresh = orderNewEvents(events.filter((event) => !seen.has(event.key)));
+  if (lock.entries !== null && fresh.length > 0) {
+    const [first] = fresh;
+    problems.push({
+      file: lock.file,
+      line: 1,
+      code: 'not-logged',
+      message: `${fresh.length} ledger event${fresh.length === 1 ? ' is' : 's are'} not in the public log yet${first ? ` (first: ${describeLogEntry(first.entry)})` : ''}`,
+      hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
+    });
+  }
+  return { entries: [...logged, ...fresh.map((event) => event.entry)], logged: logged.length, problems };
+}
