@@ -7,8 +7,22 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/effective-instant.ts';
 import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LINT_RULE_IDS, LINT_SEVERITIES } from '#lib/lint/lint-rules.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
+
+/**
+ * Settings of the lint rules of the legal text (README, "Lint rules").
+ * Override: `POLICY_LINT=rule=severity,…` (e.g. `POLICY_LINT=stated-date=warning`).
+ */
+export const LintConfigSchema = z.strictObject({
+  /**
+   * Severity per rule id: `error` refuses the build and `check`, `warning` is
+   * printed, `off` does not run the rule. Rules not named keep their default
+   * (every rule `error`, `copied-summary` `warning`).
+   */
+  rules: z.partialRecord(z.enum(LINT_RULE_IDS), z.enum(LINT_SEVERITIES)).default({}),
+});
 
 /** Settings of one site. */
 export const SiteConfigSchema = z.strictObject({
@@ -40,9 +54,13 @@ export const SiteConfigSchema = z.strictObject({
     .optional(),
   /** Folder of the policies, relative to the project root. Default `policies`. Override: `POLICIES_DIR`. */
   policiesDir: z.string().min(1).default('policies'),
+  /** How the lint rules of the legal text count (see {@link LintConfigSchema}). Default: each rule's own severity. */
+  lint: LintConfigSchema.default({ rules: {} }),
 });
 
 /** Settings as written in `site.config.ts`. */
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 /** Settings after validation and defaults. */
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+/** The lint settings after defaults. */
+export type LintConfig = z.output<typeof LintConfigSchema>;
