@@ -4,7 +4,7 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
-import { formatProblemReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
+import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]
@@ -12,19 +12,24 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github]
   Checks every file in the policies folder with the rules of the build (front
   matter, dates, layout, same-instant versions, translations) and against the
   published-version ledger (no published version deleted, moved in time or
-  changed without a correction; every version on the site published). Prints
-  every problem as file:line: message, with how to fix it. Exit 0 only when
-  all is well.
+  changed without a correction; every version on the site published), and
+  lints the texts (stated dates, clause references, links, empty versions,
+  copied summaries, translations; see "Lint rules" in the README). Prints
+  every problem as file:line[:column]: message, with how to fix it; lint
+  rules set to warning are printed but do not fail. Exit 0 only when there
+  is no error.
 
-  --format github  print GitHub Actions annotations (::error file=…,line=…::…)`;
+  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)`;
 
-/** `::error file=…,line=…,title=…::message` with GitHub's escaping. */
+/** `::error file=…,line=…,col=…,title=…::message` (or `::warning`) with GitHub's escaping. */
 export function formatGithubAnnotation(problem: Problem): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const title = problem.field ? `${problem.field}` : 'policy check';
+  const title = [problem.rule, problem.field].filter(Boolean).join(': ') || 'policy check';
   const body = [`${problem.message}`, problem.hint, problem.detail].filter(Boolean).join('\n');
-  return `::error file=${escapeProperty(problem.file)},line=${problem.line},title=${escapeProperty(title)}::${escapeData(body)}`;
+  const column = problem.column === undefined ? '' : `,col=${problem.column}`;
+  const command = problem.severity === 'warning' ? 'warning' : 'error';
+  return `::${command} file=${escapeProperty(problem.file)},line=${problem.line}${column},title=${escapeProperty(title)}::${escapeData(body)}`;
 }
 
 /** Runs `check`; returns the exit code. */
@@ -33,13 +38,17 @@ export function runCheck(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true, lint: true }, settings);
+  if (values.format === 'github') {
+    for (const problem of sortProblems([...loaded.problems, ...loaded.warnings])) print(formatGithubAnnotation(problem));
+    return Promise.resolve(loaded.problems.length === 0 ? 0 : 1);
+  }
+  if (loaded.warnings.length > 0) print(`${formatWarningReport(loaded.warnings)}\n`);
   if (loaded.problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);
     return Promise.resolve(0);
   }
-  if (values.format === 'github') for (const problem of sortProblems(loaded.problems)) print(formatGithubAnnotation(problem));
-  else print(formatProblemReport(loaded.problems, 'Fix them and run npm run policy -- check again.'));
+  print(formatProblemReport(loaded.problems, 'Fix them and run npm run policy -- check again.'));
   return Promise.resolve(1);
 }

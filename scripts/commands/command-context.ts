@@ -3,7 +3,10 @@
  * "now", and the source of published versions (the policies folder, or a
  * feed given with --feed).
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
+import { getLintCacheFolder, getLintCodeDigest, getTextLintResults } from '#lib/build/lint-cache.ts';
 import { loadFeedSource, loadLocalSource, type PolicySource } from '#lib/consent/policy-source.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
@@ -18,16 +21,34 @@ export function getSettings(): SiteSettings {
   return resolveSiteSettings(siteConfig, process.env, process.cwd());
 }
 
+/** The project root (scripts/commands/ is two levels down). */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Astro's cache folder, where the build keeps what `check` may reuse (as astro.config.mjs sets it). */
+export function getCacheDir(): string {
+  return resolve(ROOT, process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
+}
+
 /**
  * The policies folder of the settings, checked as the build checks it.
- * @param options drafts included or not; ledger problems counted as problems or left as warnings
+ * @param options drafts included or not; ledger problems counted as problems or left as warnings; the texts linted or not
  */
-export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
+export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean; lint?: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
+  const { lint, ...rest } = options;
   return loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
-    ...options,
+    ...rest,
+    ...(lint
+      ? {
+          lint: {
+            settings,
+            now: getBuildInstant(process.env),
+            getTexts: (inputs) => getTextLintResults(inputs, { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT) }),
+          },
+        }
+      : {}),
   });
 }
 

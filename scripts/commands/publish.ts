@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { describeTextChange } from '#lib/corpus/load-corpus.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
-import { formatProblemReport } from '#lib/corpus/problem.ts';
+import { formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
@@ -27,7 +27,8 @@ export function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false, lint: true }, settings);
+  if (loaded.warnings.length > 0) printError(`${formatWarningReport(loaded.warnings)}\n`);
   const ledgerFile = readLedger(settings.policiesPath);
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],

@@ -105,9 +105,14 @@ export interface DocumentBlockOptions {
   transformLinks?: (tree: HastRoot) => void;
 }
 
+/** Parses a policy's Markdown into mdast with GFM, as the page's pipeline (remark-parse with remark-gfm) does. */
+export function parsePolicyMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
 /** Cuts a Markdown document into blocks. */
 export function getDocumentBlocks(markdown: string, options: DocumentBlockOptions = {}): DocBlock[] {
-  return cutDocumentBlocks(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), markdown, options);
+  return cutDocumentBlocks(parsePolicyMarkdown(markdown), markdown, options);
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * Links from one policy to another by name: `[Политика](policy:privacy#3.4)`
+ * points to the version of `privacy` that was in force when the linking
+ * version took effect (in its locale, else in the site's default locale), so
+ * a consent document keeps pointing at the policy text it was given with,
+ * while the stable URL (`/ru/privacy/`) moves on to whatever is current.
+ *
+ * The published Markdown keeps `policy:privacy#3.4` as written: which
+ * version it names follows from the ledger's timelines, which never change
+ * in the past, so the text's hash covers its meaning. Only the rendered page
+ * carries the resolved permanent URL.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import type { SiteUrls } from '#lib/site/site-urls.ts';
+import { versionInForceAt, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
+import type { TimelineVersion } from '#lib/timeline/timeline.ts';
+
+const PREFIX = 'policy:';
+
+/** A `policy:` link read: the policy and the fragment (`3.4`), or why it cannot be one. */
+export type PolicyHref = { ok: true; policy: string; fragment: string | null } | { ok: false; message: string };
+
+/** Reads a link target; null when it is not a `policy:` link. */
+export function parsePolicyHref(url: string): PolicyHref | null {
+  if (!url.toLowerCase().startsWith(PREFIX)) return null;
+  const rest = url.slice(PREFIX.length);
+  const hash = rest.indexOf('#');
+  const policy = hash === -1 ? rest : rest.slice(0, hash);
+  const fragment = hash === -1 ? null : decodeURIComponent(rest.slice(hash + 1));
+  if (!POLICY_ID_PATTERN.test(policy)) return { ok: false, message: `"${url}" is not a policy: link: after "policy:" comes a policy id (lowercase letters, digits, "-"), then optionally "#" and a clause` };
+  return { ok: true, policy, fragment: fragment === '' ? null : fragment };
+}
+
+/** Where the `policy:` links of one version lead: for each policy, the version and its permanent page. */
+export type PolicyLinkTargets = Record<string, { policy: string; locale: string; version: string; path: string }>;
+
+/**
+ * The version of a policy a version's `policy:` link names: the one in force
+ * when the linking version takes effect, in its locale, else in the default locale.
+ */
+export function resolvePolicyLink(corpus: PolicyCorpus, from: { locale: string; effectiveFrom: number }, policy: string, defaultLocale: string): TimelineVersion | undefined {
+  return versionInForceAt(corpus, policy, from.locale, from.effectiveFrom) ?? versionInForceAt(corpus, policy, defaultLocale, from.effectiveFrom);
+}
+
+/** Where every policy of the corpus would be linked from a version: what its rendering needs. */
+export function getPolicyLinkTargets(corpus: PolicyCorpus, from: { locale: string; effectiveFrom: number }, defaultLocale: string, urls: SiteUrls): PolicyLinkTargets {
+  const targets: PolicyLinkTargets = {};
+  for (const policy of corpus.policies) {
+    const target = resolvePolicyLink(corpus, from, policy, defaultLocale);
+    if (target) targets[policy] = { policy, locale: target.locale, version: target.version, path: urls.version(policy, target.locale, target.version) };
+  }
+  return targets;
+}
+
+/** What a render of one version is told through its front matter object (see render-version.ts). */
+export interface VersionRenderContext {
+  locale?: string;
+  title?: string;
+  policyLinkTargets?: PolicyLinkTargets;
+  /** Filled by {@link remarkPolicyLinks}: the targets the text's links used, in order, without repeats. */
+  usedPolicyLinks?: PolicyLinkTargets[string][];
+}
+
+/** The per-version context of a render, if the renderer was given one. */
+export function getVersionRenderContext(file: VFile): VersionRenderContext | undefined {
+  return (file.data as { astro?: { frontmatter?: VersionRenderContext } }).astro?.frontmatter;
+}
+
+/**
+ * Rewrites `policy:` links to the permanent URL of the version they name.
+ * A link to a policy without such a version is left as it is (the sanitizer
+ * then drops the unknown scheme); the `policy-link` rule refuses it first.
+ */
+export function remarkPolicyLinks() {
+  return (tree: Root, file: VFile) => {
+    const context = getVersionRenderContext(file);
+    const targets = context?.policyLinkTargets;
+    if (!context || !targets) return;
+    const used: PolicyLinkTargets[string][] = [];
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return;
+      const href = parsePolicyHref(node.url);
+      const target = href?.ok ? targets[href.policy] : undefined;
+      if (!href?.ok || !target) return;
+      node.url = `${target.path}${href.fragment === null ? '' : `#${encodeURIComponent(href.fragment)}`}`;
+      if (!used.includes(target)) used.push(target);
+    });
+    context.usedPolicyLinks = used;
+  };
+}
