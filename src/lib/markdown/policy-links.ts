@@ -10,6 +10,7 @@
  * in the past, so the text's hash covers its meaning. Only the rendered page
  * carries the resolved permanent URL.
  */
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -82,12 +83,33 @@ export function remarkPolicyLinks() {
     const used: PolicyLinkTargets[string][] = [];
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
-      const href = parsePolicyHref(node.url);
-      const target = href?.ok ? targets[href.policy] : undefined;
-      if (!href?.ok || !target) return;
-      node.url = `${target.path}${href.fragment === null ? '' : `#${encodeURIComponent(href.fragment)}`}`;
-      if (!used.includes(target)) used.push(target);
+      const resolved = resolvePolicyHref(node.url, targets);
+      if (!resolved) return;
+      node.url = resolved.url;
+      if (!used.includes(resolved.target)) used.push(resolved.target);
     });
     context.usedPolicyLinks = used;
+  };
+}
+
+/** The URL a `policy:` link leads to, with the version it names; null for any other link, or one that cannot be resolved. */
+export function resolvePolicyHref(url: string, targets: PolicyLinkTargets): { url: string; target: PolicyLinkTargets[string] } | null {
+  const href = parsePolicyHref(url);
+  const target = href?.ok ? targets[href.policy] : undefined;
+  if (!href?.ok || !target) return null;
+  return { url: `${target.path}${href.fragment === null ? '' : `#${encodeURIComponent(href.fragment)}`}`, target };
+}
+
+/**
+ * The same resolution on rendered HTML, for texts cut into blocks outside the
+ * page's pipeline (the redline of a correction, from the archived Markdown).
+ */
+export function resolvePolicyHrefs(targets: PolicyLinkTargets) {
+  return (tree: HastRoot | Element) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties['href'];
+      const resolved = node.tagName === 'a' && typeof href === 'string' ? resolvePolicyHref(href, targets) : null;
+      if (resolved) node.properties['href'] = resolved.url;
+    });
   };
 }

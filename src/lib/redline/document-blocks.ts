@@ -80,13 +80,20 @@ const HTML = new Set(['html']);
 // Only these can carry markup or URLs the sanitizer must see; plain clauses skip it (most of a policy).
 const NEEDS_SANITIZING = new Set(['html', 'link', 'linkReference', 'image', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition']);
 
+/**
+ * GitHub's rules, plus the `policy:` links of the text as written: the page
+ * resolves them before its sanitizer runs, so its blocks never have one, while
+ * blocks cut from the Markdown alone (`policy diff`) show what was written.
+ */
+const SCHEMA = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'policy'] } };
+
 /** Renders mdast nodes by the page's rules: raw HTML parsed, then sanitized. */
 function render(nodes: (RootContent | ListItem)[], definitions: Definition[]): HastRoot {
   const mdast: Root = { type: 'root', children: [...(nodes as RootContent[]), ...definitions] };
   let hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
   if (nodes.some((node) => contains(node, HTML))) hast = raw(hast) as HastRoot;
   if (!nodes.some((node) => contains(node, NEEDS_SANITIZING))) return hast;
-  return (sanitize(hast, defaultSchema) as HastRoot | undefined) ?? EMPTY_ROOT;
+  return (sanitize(hast, SCHEMA) as HastRoot | undefined) ?? EMPTY_ROOT;
 }
 
 const KIND: Partial<Record<RootContent['type'], BlockKind>> = {

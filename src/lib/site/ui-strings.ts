@@ -84,6 +84,14 @@ export interface UiStrings {
     after: string;
     originalText: string;
   };
+  /** A `policy:` link's target, when a newer version of the linked policy exists. */
+  linkedPolicy: {
+    /** The link leads to the version of `date` (in force when this document took effect); `newer` took effect or takes effect on `newerDate`. */
+    newerInForce: (title: string, date: string, newerDate: string) => string;
+    newerScheduled: (title: string, date: string, newerDate: string) => string;
+    /** The link to the newer version. */
+    newerLink: string;
+  };
   /** Change notifications (Atom, JSON Feed). */
   feeds: {
     title: (title: string) => string;
@@ -217,6 +225,13 @@ const ru: UiStrings = {
     after: 'после исправления',
     originalText: 'Текст до исправления',
   },
+  linkedPolicy: {
+    newerInForce: (title, date, newerDate) =>
+      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} действует новая редакция.`,
+    newerScheduled: (title, date, newerDate) =>
+      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} вступает в силу новая редакция.`,
+    newerLink: 'Новая редакция',
+  },
   feeds: {
     title: (title) => `${title}: новые редакции`,
     entryTitle: (title, date) => `${title}, редакция от ${date}`,
@@ -266,7 +281,10 @@ const ru: UiStrings = {
       blockAdded: 'Добавлено',
       blockRemoved: 'Удалено',
       blockMoved: 'Перенесено',
-      blockFormatted: 'Изменено оформление или ссылка',
+      blockFormatted: 'Изменено оформление',
+      blockLinkChanged: 'Изменена ссылка',
+      linkTarget: 'ссылка «{text}»:',
+      noLink: 'нет ссылки',
       blockReplaced: 'Заменено целиком',
     },
   },
@@ -346,6 +364,13 @@ const en: UiStrings = {
     after: 'after the correction',
     originalText: 'Text before the correction',
   },
+  linkedPolicy: {
+    newerInForce: (title, date, newerDate) =>
+      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version has been in force since ${newerDate}.`,
+    newerScheduled: (title, date, newerDate) =>
+      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version takes effect on ${newerDate}.`,
+    newerLink: 'The newer version',
+  },
   feeds: {
     title: (title) => `${title}: new versions`,
     entryTitle: (title, date) => `${title}, version of ${date}`,
@@ -395,7 +420,10 @@ const en: UiStrings = {
       blockAdded: 'Added',
       blockRemoved: 'Removed',
       blockMoved: 'Moved',
-      blockFormatted: 'Formatting or link changed',
+      blockFormatted: 'Formatting changed',
+      blockLinkChanged: 'Link changed',
+      linkTarget: 'link “{text}”:',
+      noLink: 'no link',
       blockReplaced: 'Replaced as a whole',
     },
   },
