@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
-import { getSettings, loadPolicies, print, UsageError } from './command-context.ts';
+import { getSettings, lintPolicies, loadPolicies, print, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]
 
@@ -33,22 +33,24 @@ export function formatGithubAnnotation(problem: Problem): string {
 }
 
 /** Runs `check`; returns the exit code. */
-export function runCheck(args: string[]): Promise<number> {
+export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
   if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true, lint: true }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const lint = await lintPolicies(loaded, settings);
+  const problems = [...loaded.problems, ...lint.errors];
   if (values.format === 'github') {
-    for (const problem of sortProblems([...loaded.problems, ...loaded.warnings])) print(formatGithubAnnotation(problem));
-    return Promise.resolve(loaded.problems.length === 0 ? 0 : 1);
+    for (const problem of sortProblems([...problems, ...lint.warnings])) print(formatGithubAnnotation(problem));
+    return problems.length === 0 ? 0 : 1;
   }
-  if (loaded.warnings.length > 0) print(`${formatWarningReport(loaded.warnings)}\n`);
-  if (loaded.problems.length === 0) {
+  if (lint.warnings.length > 0) print(`${formatWarningReport(lint.warnings)}\n`);
+  if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);
-    return Promise.resolve(0);
+    return 0;
   }
-  print(formatProblemReport(loaded.problems, 'Fix them and run npm run policy -- check again.'));
-  return Promise.resolve(1);
+  print(formatProblemReport(problems, 'Fix them and run npm run policy -- check again.'));
+  return 1;
 }

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { getLintCacheFolder, getLintCodeDigest, getTextLintResults } from '#lib/build/lint-cache.ts';
+import { getTextLintInputs, isLintOn, lintCorpus, type CorpusLint } from '#lib/lint/lint-corpus.ts';
+import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { loadFeedSource, loadLocalSource, type PolicySource } from '#lib/consent/policy-source.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
@@ -31,25 +33,29 @@ export function getCacheDir(): string {
 
 /**
  * The policies folder of the settings, checked as the build checks it.
- * @param options drafts included or not; ledger problems counted as problems or left as warnings; the texts linted or not
+ * @param options drafts included or not; ledger problems counted as problems or left as warnings
  */
-export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean; lint?: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
-  const { lint, ...rest } = options;
+export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
   return loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
-    ...rest,
-    ...(lint
-      ? {
-          lint: {
-            settings,
-            now: getBuildInstant(process.env),
-            getTexts: (inputs) => getTextLintResults(inputs, { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT) }),
-          },
-        }
-      : {}),
+    ...options,
   });
+}
+
+/**
+ * The lint of a loaded folder, as the build lints it, with the text results
+ * of earlier runs and builds (see build/lint-cache.ts). Nothing is linted
+ * until the files themselves are valid: findings about invalid versions could
+ * only mislead.
+ */
+export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings = getSettings()): Promise<CorpusLint> {
+  if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
+  const corpus = buildPolicyCorpus(loaded.versions);
+  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT), root: ROOT };
+  const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
+  return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */

@@ -9,7 +9,7 @@ import { planPublish } from '#lib/ledger/publish-versions.ts';
 import { formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/read-corpus.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
-import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
 
@@ -23,12 +23,13 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run]
   --dry-run  show what would be recorded, write nothing`;
 
 /** Runs `publish`; returns the exit code. */
-export function runPublish(args: string[]): Promise<number> {
+export async function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false, lint: true }, settings);
-  if (loaded.warnings.length > 0) printError(`${formatWarningReport(loaded.warnings)}\n`);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
+  const lint = await lintPolicies(loaded, settings);
+  if (lint.warnings.length > 0) printError(`${formatWarningReport(lint.warnings)}\n`);
   const ledgerFile = readLedger(settings.policiesPath);
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],
@@ -39,21 +40,21 @@ export function runPublish(args: string[]): Promise<number> {
     describeChange: describeTextChange,
     now: getBuildInstant(process.env),
   });
-  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems];
+  const problems = [...loaded.problems, ...lint.errors, ...ledgerFile.problems, ...plan.problems];
   if (problems.length > 0) {
     printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
-    return Promise.resolve(1);
+    return 1;
   }
   if (plan.recorded.length === 0) {
     print('Nothing to publish: every version is in the ledger.');
-    return Promise.resolve(0);
+    return 0;
   }
   for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
-  if (values['dry-run']) return Promise.resolve(0);
+  if (values['dry-run']) return 0;
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
   writeLedger(settings.policiesPath, plan.ledger);
   print('');
   print(`Recorded in ${toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd())}. Commit it and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
-  return Promise.resolve(0);
+  return 0;
 }

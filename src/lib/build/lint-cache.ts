@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
 import { getCodeDigest } from './redline-cache.ts';
 import { deleteFilesExcept, writeWhole } from './rendered-files.ts';
+import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from './worker-pool.ts';
 
 /** The module a text lint result is computed from, for the code digest. */
 export const LINT_ENTRY = 'src/lib/lint/lint-text.ts';
@@ -50,22 +51,51 @@ export function writeCachedLint(file: string, result: TextLintResult): void {
   }
 }
 
+/** A text to lint and the cache file to keep its result in. */
+export interface LintTask {
+  input: TextLintInput;
+  cacheFile: string;
+}
+
+/** Lints a text and keeps the result: the task of the lint worker (lint-worker.ts), or of this thread. */
+export function runLintTask(task: LintTask): TextLintResult {
+  const result = lintText(task.input);
+  writeCachedLint(task.cacheFile, result);
+  return result;
+}
+
+/** Below this many texts to lint, starting worker threads costs more than it saves. */
+const MIN_TEXTS_FOR_WORKERS = 16;
+
 /**
  * The text lint of every input, from the cache where it was computed before,
- * else computed now (and kept); the cache keeps only the files this run used.
+ * else computed now on every core (and kept); the cache keeps only the files
+ * this run used.
+ * @param root the project root, where the worker file is
  */
-export function getTextLintResults(inputs: ReadonlyMap<string, TextLintInput>, cache: { folder: string; codeDigest: string }): Map<string, TextLintResult> {
+export async function getTextLintResults(inputs: ReadonlyMap<string, TextLintInput>, cache: { folder: string; codeDigest: string; root: string }): Promise<Map<string, TextLintResult>> {
   const results = new Map<string, TextLintResult>();
   const used = new Set<string>();
+  const missing: { id: string; task: LintTask; ticket: number }[] = [];
   for (const [id, input] of inputs) {
     const file = getLintCacheFile(cache.folder, cache.codeDigest, input);
     used.add(file);
-    let result = readCachedLint(file);
-    if (!result) {
-      result = lintText(input);
-      writeCachedLint(file, result);
+    const result = readCachedLint(file);
+    if (result) results.set(id, result);
+    else missing.push({ id, task: { input, cacheFile: file }, ticket: -1 });
+  }
+  const pool = new OrderedTaskPool<LintTask, TextLintResult>({
+    workerFile: join(cache.root, WORKER_FILES.lint),
+    workers: missing.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
+    run: runLintTask,
+  });
+  try {
+    for (const entry of missing) entry.ticket = pool.submit(entry.task);
+    for (const { id, ticket } of missing) {
+      results.set(id, await pool.take(ticket));
     }
-    results.set(id, result);
+  } finally {
+    await pool.close();
   }
   pruneLintCache(cache.folder, used);
   return results;

@@ -13,9 +13,6 @@ import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { createRedline } from '#lib/redline/redline.ts';
 import { renderTextRedline } from '#lib/redline/render-text-redline.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
-import { getTextLintInputs, isLintOn, lintCorpus } from '#lib/lint/lint-corpus.ts';
-import type { TextLintInput, TextLintResult } from '#lib/lint/lint-text.ts';
-import type { SiteSettings } from '#lib/site/site-settings.ts';
 
 /** What loading a folder gives: the corpus only when there are no problems. */
 export interface LoadedCorpus {
@@ -26,8 +23,8 @@ export interface LoadedCorpus {
   problems: Problem[];
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
-  /** Lint findings of rules set to `warning`: printed, not refused. */
-  warnings: Problem[];
+  /** Whether every file is valid on its own and with the others (ledger apart): only then can the texts be linted. */
+  contentValid: boolean;
   corpus: PolicyCorpus;
 }
 
@@ -44,16 +41,6 @@ export interface LoadCorpusOptions {
    * warnings (the dev server, where a new version is edited before it is published).
    */
   enforceLedger: boolean;
-  /**
-   * Lint the texts too (`check`, `publish`): the settings, the build's "now",
-   * and where the text part of the lint comes from (a cache, see build/lint-cache.ts).
-   * The build's loader lints by itself, from the texts it renders.
-   */
-  lint?: {
-    settings: SiteSettings;
-    now: number;
-    getTexts: (inputs: ReadonlyMap<string, TextLintInput>) => ReadonlyMap<string, TextLintResult>;
-  };
 }
 
 /** The change between two published texts, as the terminal redline shows it. */
@@ -104,14 +91,5 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
       hint: 'Add a first version, e.g. policies/privacy/ru/2025-09-01.md.',
     });
   }
-  const corpus = buildPolicyCorpus(versions);
-  const warnings: Problem[] = [];
-  // The lint reads valid versions only; until the files are valid, its findings could only mislead.
-  if (options.lint && isLintOn(options.lint.settings) && contentProblems === 0 && versions.length > 0) {
-    const { settings, now, getTexts } = options.lint;
-    const lint = lintCorpus({ versions, corpus, settings, now, texts: getTexts(getTextLintInputs(versions, corpus, settings)) });
-    problems.push(...lint.errors);
-    warnings.push(...lint.warnings);
-  }
-  return { files, versions, drafts, problems, ledgerWarnings, warnings, corpus: problems.length === 0 ? corpus : buildPolicyCorpus([]) };
+  return { files, versions, drafts, problems, ledgerWarnings, contentValid: contentProblems === 0 && files.length > 0, corpus: buildPolicyCorpus(problems.length === 0 ? versions : []) };
 }

@@ -48,7 +48,7 @@ const REFERENCE_WORDS: Readonly<Record<string, ReferenceWords>> = {
     self: ['this', 'these', 'hereof', 'herein', 'above', 'below'],
     laws: ['acts?', 'codes?', 'laws?', 'regulations?', 'directives?', 'statutes?', 'conventions?', 'treaty', 'constitution', 'articles?', 'gdpr', 'ccpa', 'cpra', 'u\\.s\\.c\\.?', 'usc', 'cfr'],
     lawsBefore: ['acts?', 'codes?', 'laws?', 'regulations?', 'u\\.s\\.c\\.?', 'usc', 'cfr', 'gdpr', 'ccpa'],
-    documents: ['terms', 'policy', 'policies', 'statement', 'agreements?', 'addendum', 'notice', 'conditions', 'guidelines', 'schedules?', 'appendix', 'exhibits?', 'annex'],
+    documents: ['terms', 'policy', 'policies', 'statement', 'agreements?', 'addendum', 'notice', 'conditions', 'guidelines', 'schedules?', 'appendix', 'exhibits?', 'annex', 'consent'],
     of: 'of',
   },
 };
@@ -77,9 +77,11 @@ interface ReferenceTable {
   rangeWords: Set<string>;
   self: RegExp;
   law: RegExp;
+  lawAnywhere: RegExp;
   lawBefore: RegExp | null;
   document: RegExp;
   of: RegExp | null;
+  ofLink: RegExp | null;
 }
 
 const tables = new Map<string, ReferenceTable | null>();
@@ -99,9 +101,11 @@ function buildTable(language: string): ReferenceTable | null {
     rangeWords: new Set(words.ranges),
     self: new RegExp(`^\\s*,?\\s*${whole(any(words.self))}`, 'iu'),
     law: new RegExp(`^\\s*(?:\\(\\w+\\)\\s*)*${whole(any(words.laws))}`, 'iu'),
+    lawAnywhere: new RegExp(whole(any(words.laws)), 'iu'),
     lawBefore: words.lawsBefore.length > 0 ? new RegExp(`${whole(any(words.lawsBefore))}\\s*$`, 'iu') : null,
     document: new RegExp(`^\\s*${whole(`(${any(words.documents)})`)}`, 'iu'),
     of: words.of ? new RegExp(`^\\s*(?:\\(\\w+\\)\\s*)*${words.of}\\s+((?:[\\p{L}\\p{N}.'’-]+\\s*){1,8})`, 'iu') : null,
+    ofLink: words.of ? new RegExp(`^\\s*${words.of}\\s+(?:\\p{L}+\\s+)?${LINK_START}`, 'iu') : null,
   };
 }
 
@@ -126,6 +130,8 @@ function namesAnotherText(table: ReferenceTable, after: string, before: string, 
   const isOther = (word: string) => !stems.has(word.toLocaleLowerCase().slice(0, 6));
   const document = table.document.exec(after);
   if (document?.[1]) return isOther(document[1]);
+  // "clause 8.8 of the [Consent](…)": the words after "of" are a link to the other text.
+  if (table.ofLink?.test(after)) return true;
   const of = table.of?.exec(after);
   if (of?.[1]) {
     const phrase = of[1].split(/[.,;:!?]\s/)[0] ?? '';
@@ -134,6 +140,12 @@ function namesAnotherText(table: ReferenceTable, after: string, before: string, 
     for (const word of phrase.match(/\S+/g) ?? []) if (table.document.test(word)) return isOther(word);
   }
   return false;
+}
+
+/** Whether a text names a law or a part of one ("Федеральный закон", "ст. 6", "the Act"), by the words of a locale's language. */
+export function namesLaw(text: string, locale: string): boolean {
+  const table = getTable(locale);
+  return table ? table.lawAnywhere.test(text) : false;
 }
 
 /** A short range ("3.5–7") means the last part: 3.7. */

@@ -6,6 +6,7 @@
  * language is added by adding its labels, and no month name is typed here.
  */
 import { LINK_START, OPAQUE } from '#lib/markdown/text-runs.ts';
+import { namesLaw } from './clause-references.ts';
 import { daysInMonth } from '#lib/time/effective-instant.ts';
 
 /** What a label says the date is: when the version takes effect, or when its text last changed. */
@@ -40,8 +41,9 @@ const LANGUAGE_WORDS: Readonly<Record<string, LanguageWords>> = {
 /** A date found in a text, with where it is. */
 export interface StatedDate {
   kind: StatedDateKind;
-  /** The label as written ("Дата вступления в силу"). */
+  /** The label as written ("Дата вступления в силу"), and where it starts. */
   label: string;
+  labelStart: number;
   /** The date as written ("1 сентября 2025 г." without the "г."). */
   text: string;
   /** Offsets of the date in the searched text. */
@@ -144,9 +146,14 @@ export function hasDateTable(locale: string): boolean {
   return getDateTable(locale) !== null;
 }
 
+/** How far before a label a law named in the same sentence makes the date the law's. */
+const LAW_WINDOW = 60;
+
 /**
  * Finds the labelled dates of a text. A label without a date right after it
- * ("вступает в силу с даты, указанной в ней") is not a stated date.
+ * ("вступает в силу с даты, указанной в ней") is not a stated date, nor is a
+ * date of a law named just before it in the sentence ("Федеральный закон
+ * № 156-ФЗ вступает в силу 1 марта 2025 г.", "the Act, effective as of …").
  */
 export function findStatedDates(text: string, locale: string): StatedDate[] {
   const table = getDateTable(locale);
@@ -156,6 +163,8 @@ export function findStatedDates(text: string, locale: string): StatedDate[] {
     const labelText = label[0];
     const kind = table.labelKinds.get(labelText.toLocaleLowerCase(locale).replace(/\s+/g, ' '));
     if (!kind) continue;
+    const sentence = text.slice(Math.max(0, label.index - LAW_WINDOW), label.index).split(/[.!?;]\s/).at(-1) ?? '';
+    if (namesLaw(sentence, locale)) continue;
     table.gap.lastIndex = label.index + labelText.length;
     const at = label.index + labelText.length + (table.gap.exec(text)?.[0].length ?? 0);
     for (const form of table.forms) {
@@ -166,7 +175,7 @@ export function findStatedDates(text: string, locale: string): StatedDate[] {
       const date = match[0];
       if (date.includes(OPAQUE)) break;
       const valid = month >= 1 && month <= 12 && (day === null || (day >= 1 && day <= daysInMonth(year, month)));
-      found.push({ kind, label: labelText, text: date, start: at, end: at + date.length, year, month, day, valid });
+      found.push({ kind, label: labelText, labelStart: label.index, text: date, start: at, end: at + date.length, year, month, day, valid });
       break;
     }
   }

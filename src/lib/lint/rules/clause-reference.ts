@@ -40,7 +40,7 @@ const clauseReference = lintRule<Root, VersionFacts>('policy-press:clause-refere
       for (const number of reference.numbers) {
         if (known.has(number.number)) continue;
         const nearest = getNearestNumbers(number.number, existing);
-        const where = existing.length === 0 ? 'this text has no numbered clauses or sections' : `the nearest are ${nearest.join(' and ')}`;
+        const where = existing.length === 0 ? 'this text has no numbered clauses or sections' : nearest.length === 1 ? `the nearest is ${nearest[0]}` : `the nearest are ${nearest.join(' and ')}`;
         report(
           file,
           `"${reference.text}" names ${number.number}, which this text does not have (${where})`,

@@ -8,7 +8,6 @@
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { parsePolicyHref, resolvePolicyLink } from '#lib/markdown/policy-links.ts';
-import { formatInstant } from '#lib/time/effective-instant.ts';
 import { report, type CorpusRuleContext } from '../lint-context.ts';
 
 const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link', (_tree, file, context) => {
@@ -17,7 +16,7 @@ const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link',
     const href = parsePolicyHref(link.url);
     if (!href) continue;
     const place = { line: link.line, column: link.column };
-    const named = `the link "${link.text}" (${link.url})`;
+    const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
     if (!href.ok) {
       report(file, `${named}: ${href.message}`, 'Write it as policy:<policy> or policy:<policy>#<clause>, e.g. policy:privacy#3.4.', place);
       continue;
@@ -35,7 +34,7 @@ const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link',
       const locales = [...new Set([version.locale, context.defaultLocale])].join(' or ');
       report(
         file,
-        `${named}: ${href.policy} had no version in force (${locales}) when this version takes effect, ${formatInstant(version.effectiveFrom)}`,
+        `${named}: ${href.policy} had no version in force (${locales}) when this version takes effect (effective: ${version.effective})`,
         `Link a policy that is in force by then, or publish a version of ${href.policy} that takes effect no later.`,
         place,
       );

@@ -77,7 +77,7 @@ const siteLink = lintRule<Root, CorpusRuleContext>('policy-press:site-link', (_t
     const target = resolveTarget(link, context, ownPath, stablePath);
     if (target.kind === 'elsewhere') continue;
     const place = { line: link.line, column: link.column };
-    const named = `the link "${link.text}" (${link.url})`;
+    const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
     if (target.note) {
       report(file, `${named} is relative: ${target.note}`, 'Write the link from the site root, e.g. /ru/consent/, or as policy:consent to name the version in force when this one took effect.', place);
       continue;

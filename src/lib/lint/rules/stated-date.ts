@@ -40,7 +40,7 @@ const statedDate = lintRule<Root, VersionFacts>('policy-press:stated-date', (tre
   for (const run of getTextRuns(tree)) {
     for (const stated of findStatedDates(run.text, facts.locale)) {
       const place = locator.pointAt(run, stated.start);
-      const quoted = `"${stated.label} ${stated.text}"`;
+      const quoted = `"${run.text.slice(stated.labelStart, stated.end).replace(/\s+/g, ' ')}"`;
       const written = iso(stated.year, stated.month, stated.day);
       if (!stated.valid) {
         report(file, `${quoted} is not a real date`, 'Correct the date in the text.', place);
