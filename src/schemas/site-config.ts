@@ -19,7 +19,7 @@ export const LintConfigSchema = z.strictObject({
   /**
    * Severity per rule id: `error` refuses the build and `check`, `warning` is
    * printed, `off` does not run the rule. Rules not named keep their default
-   * (every rule `error`, `copied-summary` `warning`).
+   * (every rule `error`, `stable-link` and `copied-summary` `warning`).
    */
   rules: z.partialRecord(z.enum(LINT_RULE_IDS), z.enum(LINT_SEVERITIES)).default({}),
 });

@@ -24,12 +24,14 @@ import copiedSummary from './rules/copied-summary.ts';
 import emptyVersion from './rules/empty-version.ts';
 import policyLink from './rules/policy-link.ts';
 import siteLink from './rules/site-link.ts';
+import stableLink from './rules/stable-link.ts';
 import translationParity from './rules/translation-parity.ts';
 
 /** The rules that compare versions. */
 const CORPUS_RULES = {
   'site-link': siteLink,
   'policy-link': policyLink,
+  'stable-link': stableLink,
   'empty-version': emptyVersion,
   'copied-summary': copiedSummary,
   'translation-parity': translationParity,

@@ -11,6 +11,7 @@ export const LINT_RULE_IDS = [
   'clause-reference',
   'site-link',
   'policy-link',
+  'stable-link',
   'empty-version',
   'copied-summary',
   'translation-parity',
@@ -31,6 +32,8 @@ export const DEFAULT_LINT_SEVERITIES: Readonly<Record<LintRuleId, LintSeverity>>
   'clause-reference': 'error',
   'site-link': 'error',
   'policy-link': 'error',
+  // A text may mean the current version of another policy on purpose; it is told, and says so with lint.ignore.
+  'stable-link': 'warning',
   'empty-version': 'error',
   // A copied summary may be deliberate (the same change announced in two steps); it is worth a look, not a refusal.
   'copied-summary': 'warning',
@@ -46,6 +49,8 @@ export const LINT_RULE_DOCS: Readonly<Record<LintRuleId, string>> = {
   'site-link': "a link to the site's own pages (`/ru/consent/`, `../consent/`, the site URL, `#3.4`) leads to a page and an anchor the build has",
   'policy-link':
     'a `policy:` link (`[Политика](policy:privacy#3.4)`) names a policy that had a version in force when this version took effect (same locale, else the default one), and an anchor of that version',
+  'stable-link':
+    "a link to a policy's stable URL (`/ru/privacy/`), which shows whatever version is current when followed, is reported with the `policy:` link that names the version in force when this one took effect",
   'empty-version': 'a version changes something: its text and title are not identical to the previous version\'s',
   'copied-summary': "a version's `summary` is not the previous version's, copied unchanged",
   'translation-parity': 'the texts of one version in each locale have the same section and clause numbers',

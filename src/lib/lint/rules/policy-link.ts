@@ -1,8 +1,8 @@
 /**
- * `policy:` links (`[Политика](policy:privacy#3.4)`): the policy exists, it
- * had a version in force when the linking version took effect (in its
- * locale, else the default one), and the anchor is one of that version's.
- * The page links that version's permanent URL (see markdown/policy-links.ts).
+ * `policy-link`: a `policy:` link (`[Политика](policy:privacy#3.4)`) names a
+ * policy that had a version in force when the linking version took effect
+ * (in its locale, else the default one), and an anchor of that version; the
+ * page links its permanent URL (see markdown/policy-links.ts).
  * A corpus rule: it reads the outlines of every version, not one tree.
  */
 import type { Root } from 'mdast';
@@ -13,10 +13,10 @@ import { report, type CorpusRuleContext } from '../lint-context.ts';
 const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link', (_tree, file, context) => {
   const { version, corpus } = context;
   for (const link of version.outline.links) {
-    const href = parsePolicyHref(link.url);
-    if (!href) continue;
     const place = { line: link.line, column: link.column };
     const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
+    const href = parsePolicyHref(link.url);
+    if (!href) continue;
     if (!href.ok) {
       report(file, `${named}: ${href.message}`, 'Write it as policy:<policy> or policy:<policy>#<clause>, e.g. policy:privacy#3.4.', place);
       continue;
