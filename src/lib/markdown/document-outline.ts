@@ -91,6 +91,7 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
   const taken = new Set<string>();
   const slugger = new GithubSlugger();
   const headings: { text: string; id: string | null }[] = [];
+  const footnoteCalls = new Map<string, number>();
 
   const number = (clause: string, kind: OutlineNumber['kind'], line: number, column: number): string => {
     let id = getClauseId(clause);
@@ -161,9 +162,15 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
       case 'definition':
         links.push({ url: node.url, text: `[${node.label ?? node.identifier}]`, html: false, line, column });
         break;
+      case 'footnoteReference': {
+        // GFM footnotes get ids from mdast-util-to-hast, which the sanitizer prefixes once more.
+        const count = (footnoteCalls.get(node.identifier) ?? 0) + 1;
+        footnoteCalls.set(node.identifier, count);
+        anchors.push(`${CLOBBER_PREFIX}${CLOBBER_PREFIX}fnref-${node.identifier}${count > 1 ? `-${count}` : ''}`);
+        break;
+      }
       case 'footnoteDefinition':
-        // Footnotes are rendered apart, in a list whose items carry their own ids.
-        anchors.push(`${CLOBBER_PREFIX}fn-${node.identifier}`);
+        // Rendered apart, at the end, in a list whose items carry their own ids: not clauses of the text.
         return;
       default:
         break;
@@ -179,5 +186,8 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
     anchors.push(heading.id);
   }
   anchors.push(...numbers.map((entry) => entry.id));
+  // Only footnotes that are referenced are rendered, under a heading of their own.
+  for (const identifier of footnoteCalls.keys()) anchors.push(`${CLOBBER_PREFIX}${CLOBBER_PREFIX}fn-${identifier}`);
+  if (footnoteCalls.size > 0) anchors.push(`${CLOBBER_PREFIX}footnote-label`);
   return { numbers, anchors: [...new Set(anchors)].sort(), links };
 }

@@ -1,30 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { toCanonicalText } from '#lib/corpus/canonical-text.ts';
-import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
 import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { renderVersion } from '#lib/build/render-version.ts';
-
-const ROOT = join(import.meta.dirname, '../../..');
-
-function bodiesUnder(folder: string): [string, string][] {
-  const found: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
-      else if (entry.name.endsWith('.md')) {
-        const split = splitFrontMatter(toCanonicalText(readFileSync(path, 'utf8')));
-        if (split.ok) found.push([path.slice(ROOT.length + 1), split.file.body]);
-      }
-    }
-  };
-  walk(join(ROOT, folder));
-  return found;
-}
+import { bodiesUnder } from '../../helpers/policy-bodies.ts';
 
 // The shipped sample, the fixture corpus (raw HTML, tables, links) and a slice of GitHub's real history.
 const BODIES: [string, string][] = [
