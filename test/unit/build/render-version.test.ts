@@ -3,6 +3,7 @@ import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/mark
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { renderVersion } from '#lib/build/render-version.ts';
+import { lintText } from '#lib/lint/lint-text.ts';
 import { bodiesUnder } from '../../helpers/policy-bodies.ts';
 
 // The shipped sample, the fixture corpus (raw HTML, tables, links) and a slice of GitHub's real history.
@@ -34,4 +35,21 @@ describe('renderVersion', () => {
       { depth: 3, slug: 'cookies', text: 'Cookies' },
     ]);
   });
+
+  test('lints from the same parse what a separate lint finds, before the links are rewritten', async () => {
+    const context = { locale: 'ru', title: 'Согласие', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+    for (const [name, body] of [...BODIES, ['a policy: link and a missing clause', '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4) и п. 1.2.\n']] as [string, string][]) {
+      const input = {
+        body,
+        file: name,
+        bodyStartLine: 5,
+        facts: { locale: 'ru', title: 'Согласие', timeZone: 'Europe/Moscow', effectiveFrom: Date.UTC(2025, 7, 31, 21), corrections: [], previous: null },
+      };
+      const rendered = await renderVersion({ body, basePath: '/', context, lint: { input, cacheFile: '' } });
+      expect(rendered.lint, name).toEqual(lintText(input));
+    }
+    const linked = await renderVersion({ body: '1.1. См. [Политику](policy:privacy#3.4).\n', basePath: '/', context });
+    expect(linked.policyLinks).toEqual([context.policyLinkTargets.privacy]);
+    expect(linked.html).toContain('href="/ru/privacy/2025-09-01/#3.4"');
+  }, 60_000);
 });
