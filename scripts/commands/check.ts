@@ -4,6 +4,7 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
+import { LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { getSettings, lintPolicies, loadPolicies, print, UsageError } from './command-context.ts';
 
@@ -19,7 +20,11 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github]
   rules set to warning are printed but do not fail. Exit 0 only when there
   is no error.
 
-  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)`;
+  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)
+
+  Lint rules (severity in site.config.ts lint.rules, or POLICY_LINT=rule=severity,…;
+  silence one in a file with lint: { ignore: { <rule>: <reason> } } in its front matter):
+${LINT_RULE_IDS.map((id) => `    ${id.padEnd(20)}${LINT_RULE_DOCS[id]}`).join('\n')}`;
 
 /** `::error file=…,line=…,col=…,title=…::message` (or `::warning`) with GitHub's escaping. */
 export function formatGithubAnnotation(problem: Problem): string {

@@ -1,7 +1,6 @@
 /**
- * The lint rules of the legal text, by stable id: what each checks (the
- * README's "Lint rules" table says the same, and a test keeps the two in
- * step) and how severe a finding is unless `site.config.ts` says otherwise.
+ * The lint rules of the legal text, by stable id: what each checks and how
+ * severe a finding is unless `site.config.ts` says otherwise.
  * Kept free of the rules' code so the schemas can name the ids cheaply.
  */
 
@@ -40,20 +39,16 @@ export const DEFAULT_LINT_SEVERITIES: Readonly<Record<LintRuleId, LintSeverity>>
   'translation-parity': 'error',
 };
 
-/** One line per rule, for the README and `check --help`. */
+/** One line per rule, for `check --help` (the README's "Lint rules" table says more, and a test keeps its rows in step). */
 export const LINT_RULE_DOCS: Readonly<Record<LintRuleId, string>> = {
-  'stated-date':
-    'a date the text states ("Дата вступления в силу: 1 сентября 2025 г.", "Last updated: January 23, 2018") agrees with `effective` in the site\'s time zone; a "last updated" date is not earlier than the latest correction, not later than the version\'s last change, and not older than the previous version',
-  'clause-reference':
-    'a reference to a clause or section of the same text ("п. 3.5", "пп. 3.5–3.7", "раздел 4", "section 4.2", "clause 3.5") names one that exists; the error names the nearest numbers',
-  'site-link': "a link to the site's own pages (`/ru/consent/`, `../consent/`, the site URL, `#3.4`) leads to a page and an anchor the build has",
-  'policy-link':
-    'a `policy:` link (`[Политика](policy:privacy#3.4)`) names a policy that had a version in force when this version took effect (same locale, else the default one), and an anchor of that version',
-  'stable-link':
-    "a link to a policy's stable URL (`/ru/privacy/`), which shows whatever version is current when followed, is reported with the `policy:` link that names the version in force when this one took effect",
-  'empty-version': 'a version changes something: its text and title are not identical to the previous version\'s',
-  'copied-summary': "a version's `summary` is not the previous version's, copied unchanged",
-  'translation-parity': 'the texts of one version in each locale have the same section and clause numbers',
+  'stated-date': 'dates the text states about itself ("Дата вступления в силу", "Last updated") agree with effective and the corrections',
+  'clause-reference': 'references to its own clauses ("п. 3.5", "section 4.2") name clauses the text has',
+  'site-link': "links to the site's own pages lead to a page and an anchor the build has",
+  'policy-link': 'policy: links name a policy in force when the version took effect, and an anchor it has',
+  'stable-link': "links to a policy's stable URL, which drift to whatever is current (a warning)",
+  'empty-version': 'a version changes something: its text and title are not its predecessor\'s',
+  'copied-summary': "a summary is not the previous version's, copied (a warning)",
+  'translation-parity': 'the translations of a version have the same section and clause numbers',
 };
 
 /** Whether a text names a rule. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+import { DEFAULT_LINT_SEVERITIES, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { ROOT } from '../../helpers/build-site.ts';
 import { formatLint, lintFolder } from '../../helpers/lint-folder.ts';
 
@@ -24,5 +24,13 @@ describe.each(LINT_RULE_IDS)('the %s rule', (rule) => {
     const report = `${formatLint(lint)}\n`;
     if (process.env['UPDATE'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, report);
     expect(report).toBe(readFileSync(expectedFile, 'utf8'));
+  });
+});
+
+describe('the README', () => {
+  test('has one row per rule id in its "Lint rules" table, with the rule\'s default severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| /gm)].map((match) => [match[1], match[2]]);
+    expect(rows).toEqual(LINT_RULE_IDS.map((id) => [id, DEFAULT_LINT_SEVERITIES[id]]));
   });
 });
