@@ -7,11 +7,10 @@
  * or a setting is never answered from an older run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
 import { getCodeDigest } from './redline-cache.ts';
-import { deleteFilesExcept, writeWhole } from './rendered-files.ts';
+import { deleteFilesExcept, readCachedJson, writeWhole } from './rendered-files.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from './worker-pool.ts';
 
 /** The module a text lint result is computed from, for the code digest. */
@@ -35,11 +34,7 @@ export function getLintCacheFile(folder: string, codeDigest: string, input: Text
 
 /** A cached result; undefined when it is not there or unreadable (it is computed again). */
 export function readCachedLint(file: string): TextLintResult | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as TextLintResult;
-  } catch {
-    return undefined;
-  }
+  return readCachedJson<TextLintResult>(file);
 }
 
 /** Keeps a result for later runs; a cache that cannot be written only costs time. */

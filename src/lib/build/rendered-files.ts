@@ -59,6 +59,15 @@ export function writeWhole(path: string, content: string): void {
   renameSync(partial, path);
 }
 
+/** A cache file's JSON; undefined when the file is not there or unreadable, so what it held is computed again. */
+export function readCachedJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the files of a rendered version. */
 export function writeRenderedFiles(files: RenderedFiles, text: RenderedText, blocksJson: string): void {
   writeWhole(files.blocks, blocksJson);
