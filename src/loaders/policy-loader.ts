@@ -118,7 +118,9 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     const lint = lintCorpus({ versions, corpus, settings, now: getBuildInstant(process.env), texts: lintResults });
     pruneLintCache(lintFolder, lintFiles);
     if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
-    if (lint.errors.length > 0) throw new CorpusError(lint.errors);
+    // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
+    if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, 'Fix them before publishing.')}`);
+    else if (lint.errors.length > 0) throw new CorpusError(lint.errors);
   }
   for (const { version, digest, files } of pending) {
     if (!files) continue;

@@ -72,4 +72,19 @@ describe('the dev server', () => {
     expect(html).toContain('2026-03-01');
     expect(html).toContain('Черновик');
   });
+
+  test('shows a draft with a lint error while it is being fixed, and says a production build would refuse it', async () => {
+    const file = join(POLICIES, 'privacy/ru/2026-03-01.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nСм. п. 97.5 и LINT-MARKER-2b9e.\n`);
+    const deadline = Date.now() + 30_000;
+    let html = '';
+    while (Date.now() < deadline) {
+      html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
+      if (html.includes('LINT-MARKER-2b9e')) break;
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+    expect(html).toContain('LINT-MARKER-2b9e');
+    expect(log).toContain('A production build would refuse this');
+    expect(log).toMatch(/privacy\/ru\/2026-03-01\.md:\d+:\d+: "п\. 97\.5" names 97\.5, which this text does not have/);
+  });
 });
