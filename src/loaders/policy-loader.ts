@@ -27,7 +27,7 @@ import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
  * Bump when what the loader stores for a version changes (rendering, blocks),
  * so content cached by an earlier build is rendered again.
  */
-const CACHE_FORMAT = 'policy-press/5';
+const CACHE_FORMAT = 'policy-press/6';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
@@ -91,7 +91,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     const task: VersionTask = {
       body,
       basePath: settings.basePath,
-      context: { locale: version.locale, title: version.title, policyLinkTargets },
+      context: { locale: version.locale, title: version.title, permanentPath: urls.version(version.policy, version.locale, version.version), policyLinkTargets },
       ...(rendered ? {} : { files }),
       ...(lint ? { lint } : {}),
     };

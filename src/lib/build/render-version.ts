@@ -24,7 +24,7 @@ export interface RenderVersionInput {
   /** The site's base path (`/` or `/legal/`). */
   basePath: string;
   /** The version's language and title (for its clause references) and where its `policy:` links lead. */
-  context?: { locale: string; title: string; policyLinkTargets: PolicyLinkTargets };
+  context?: { locale: string; title: string; permanentPath: string; policyLinkTargets: PolicyLinkTargets };
   /** Lint the text from the same parse, and keep the result in this cache file. */
   lint?: { input: TextLintInput; cacheFile: string };
 }

@@ -1,7 +1,9 @@
 /**
  * Makes a text's references to its own clauses links to their anchors:
- * "в соответствии с п. 3.5" gets "3.5" linked to `#3.5`, "пп. 3.5–3.7" each
- * number, on the page and in the redlines alike. Only references to numbers
+ * "в соответствии с п. 3.5" gets "3.5" linked to `…/2025-09-01/#3.5`, "пп.
+ * 3.5–3.7" each number. The link names the version's permanent page, not
+ * just `#3.5`: the same blocks are shown on redline and compare pages, where
+ * the clause anchors are not (on the version's own page it is a jump within it). Only references to numbers
  * the text has are linked (the `clause-reference` rule reports the others);
  * words inside a link stay as they are. A remark plugin of the site's
  * pipeline; a text rendered without a locale (see {@link VersionRenderContext})
@@ -38,7 +40,7 @@ export function remarkClauseReferenceLinks() {
           const segment = run.segments.find((candidate) => candidate.start <= number.start && number.end <= candidate.end);
           if (!id || !segment || segment.inLink) continue;
           const list = cuts.get(segment.node) ?? [];
-          list.push({ start: number.start - segment.start, end: number.end - segment.start, url: `#${id}` });
+          list.push({ start: number.start - segment.start, end: number.end - segment.start, url: `${context.permanentPath ?? ''}#${id}` });
           cuts.set(segment.node, list);
         }
       }

@@ -60,6 +60,8 @@ export function getPolicyLinkTargets(corpus: PolicyCorpus, from: { locale: strin
 export interface VersionRenderContext {
   locale?: string;
   title?: string;
+  /** The version's permanent page, which its clause references link (so they work in redlines too). */
+  permanentPath?: string;
   policyLinkTargets?: PolicyLinkTargets;
   /** Filled by {@link remarkPolicyLinks}: the targets the text's links used, in order, without repeats. */
   usedPolicyLinks?: PolicyLinkTargets[string][];

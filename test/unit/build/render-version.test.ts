@@ -37,7 +37,7 @@ describe('renderVersion', () => {
   });
 
   test('lints from the same parse what a separate lint finds, before the links are rewritten', async () => {
-    const context = { locale: 'ru', title: 'Согласие', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+    const context = { locale: 'ru', title: 'Согласие', permanentPath: '/ru/consent/2025-09-01/', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
     for (const [name, body] of [...BODIES, ['a policy: link and a missing clause', '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4) и п. 1.2.\n']] as [string, string][]) {
       const input = {
         body,
