@@ -42,6 +42,18 @@ beforeAll(async () => {
   throw new Error(`astro dev did not start:\n${log}`);
 });
 
+/** A page of the dev server once it shows a text (it renders an edit a moment after the file is saved), or as it is after 30 s. */
+async function fetchOnceItHas(path: string, text: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  let html = '';
+  while (Date.now() < deadline) {
+    html = await (await fetch(`${origin}${path}`)).text();
+    if (html.includes(text)) break;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  return html;
+}
+
 afterAll(() => {
   server?.kill();
 });
@@ -56,13 +68,7 @@ describe('the dev server', () => {
   test('shows an edited text on the next request, not the text it rendered first', async () => {
     const file = join(POLICIES, 'privacy/ru/2026-03-01.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('DRAFT-MARKER-7f3a', 'EDITED-MARKER-5c1d'));
-    const deadline = Date.now() + 30_000;
-    let html = '';
-    while (Date.now() < deadline) {
-      html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
-      if (html.includes('EDITED-MARKER-5c1d')) break;
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
+    const html = await fetchOnceItHas('/ru/privacy/2026-03-01/', 'EDITED-MARKER-5c1d');
     expect(html).toContain('EDITED-MARKER-5c1d');
     expect(html).not.toContain('DRAFT-MARKER-7f3a');
   });
@@ -76,13 +82,7 @@ describe('the dev server', () => {
   test('shows a draft with a lint error while it is being fixed, and says a production build would refuse it', async () => {
     const file = join(POLICIES, 'privacy/ru/2026-03-01.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nСм. п. 97.5 и LINT-MARKER-2b9e.\n`);
-    const deadline = Date.now() + 30_000;
-    let html = '';
-    while (Date.now() < deadline) {
-      html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
-      if (html.includes('LINT-MARKER-2b9e')) break;
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
+    const html = await fetchOnceItHas('/ru/privacy/2026-03-01/', 'LINT-MARKER-2b9e');
     expect(html).toContain('LINT-MARKER-2b9e');
     expect(log).toContain('A production build would refuse this');
     expect(log).toMatch(/privacy\/ru\/2026-03-01\.md:\d+:\d+: "п\. 97\.5" names 97\.5, which this text does not have/);
