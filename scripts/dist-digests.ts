@@ -13,16 +13,17 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { GITHUB_CORPUS_LINT } from './bench/corpus-lint.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // After every version of every corpus, so the statuses are the same whatever day it runs.
 const EPOCH = '1780272000';
 
 /** The corpora: a name and the folder, copied to a temporary place and published first when it has no ledger. */
-const CORPORA: { name: string; folder: string; publish: boolean }[] = [
+const CORPORA: { name: string; folder: string; publish: boolean; lint?: string }[] = [
   { name: 'sample', folder: 'policies', publish: false },
   { name: 'corpus-basic', folder: 'test/fixtures/corpus-basic', publish: true },
-  { name: 'github', folder: 'test/fixtures/github-site-policy', publish: true },
+  { name: 'github', folder: 'test/fixtures/github-site-policy', publish: true, lint: GITHUB_CORPUS_LINT },
 ];
 
 function run(args: string[], env: Record<string, string>): void {
@@ -53,7 +54,7 @@ try {
   for (const corpus of CORPORA) {
     const policies = join(work, corpus.name, 'policies');
     cpSync(join(ROOT, corpus.folder), policies, { recursive: true });
-    const env = { POLICIES_DIR: policies, ASTRO_CACHE_DIR: join(work, corpus.name, 'cache') };
+    const env = { POLICIES_DIR: policies, ASTRO_CACHE_DIR: join(work, corpus.name, 'cache'), ...(corpus.lint ? { POLICY_LINT: corpus.lint } : {}) };
     if (corpus.publish) run(['scripts/policy.ts', 'publish'], env);
     const outDir = join(work, corpus.name, 'dist');
     run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);

@@ -106,6 +106,8 @@ export function runBuildBench(options: {
   name: string;
   /** Adds one version to a copy of the corpus, for the rebuild figure; omit to skip it. */
   addVersion?: (policiesDir: string) => void;
+  /** `POLICY_LINT` for this corpus (see corpus-lint.ts). */
+  lint: string;
   log: (line: string) => void;
 }): BuildBenchResult {
   const work = join(options.workDir, options.name);
@@ -113,7 +115,7 @@ export function runBuildBench(options: {
   mkdirSync(work, { recursive: true });
   const policies = join(work, 'policies');
   cpSync(options.corpus, policies, { recursive: true });
-  const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000' } });
+  const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
   if (publish.status !== 0) throw new Error(`publishing ${options.name} failed:\n${publish.stderr}`);
 
   // (a) the bare Astro site.
@@ -126,7 +128,7 @@ export function runBuildBench(options: {
   const remarkBaseline = astro(options.root, ['build', '--root', remarkRoot, '--outDir', join(work, 'baseline-remark-dist')], { cwd: remarkRoot, env: {} });
 
   // (b) the full production build, cold.
-  const env = { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', ASTRO_CACHE_DIR: join(work, 'cache') };
+  const env = { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', ASTRO_CACHE_DIR: join(work, 'cache'), POLICY_LINT: options.lint };
   const build = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env });
   const buildFiles = countFiles(join(work, 'dist'));
   const versions = Number(/(\d+) policy versions/.exec(build.stdout)?.[1] ?? Number.NaN);
@@ -135,7 +137,7 @@ export function runBuildBench(options: {
   let rebuildSeconds: number | null = null;
   if (options.addVersion) {
     options.addVersion(policies);
-    const republish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000' } });
+    const republish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
     if (republish.status !== 0) throw new Error(`publishing the added version failed:\n${republish.stderr}`);
     rebuildSeconds = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env }).seconds;
   }

@@ -4,9 +4,10 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
-import { formatProblemReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
+import { LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { LEDGER_FILE } from '#lib/ledger/ledger-store.ts';
-import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github]
 
@@ -15,23 +16,31 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github]
   published-version ledger (no published version deleted, moved in time or
   changed without a correction, its changeType and summary unchanged; no
   correction that is not editorial; no version that takes effect before it is
-  published; every version on the site published). Prints
-  every problem as file:line: message, with how to fix it. Exit 0 only when
-  all is well.
+  published; every version on the site published), and lints the texts
+  (stated dates, clause references, links, empty versions, copied summaries,
+  translations; see "Lint rules" in the README). Prints every problem as
+  file:line[:column]: message, with how to fix it; lint rules set to warning
+  are printed but do not fail. Exit 0 only when there is no error.
 
-  --format github  print GitHub Actions annotations (::error file=…,line=…::…)`;
+  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)
 
-/** `::error file=…,line=…,title=…::message` with GitHub's escaping. */
+  Lint rules (severity in site.config.ts lint.rules, or POLICY_LINT=rule=severity,…;
+  silence one in a file with lint: { ignore: { <rule>: <reason> } } in its front matter):
+${LINT_RULE_IDS.map((id) => `    ${id.padEnd(20)}${LINT_RULE_DOCS[id]}`).join('\n')}`;
+
+/** `::error file=…,line=…,col=…,title=…::message` (or `::warning`) with GitHub's escaping. */
 export function formatGithubAnnotation(problem: Problem): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const title = problem.field ? `${problem.field}` : 'policy check';
+  const title = [problem.rule, problem.field].filter(Boolean).join(': ') || 'policy check';
   const body = [`${problem.message}`, problem.hint, problem.detail].filter(Boolean).join('\n');
-  return `::error file=${escapeProperty(problem.file)},line=${problem.line},title=${escapeProperty(title)}::${escapeData(body)}`;
+  const column = problem.column === undefined ? '' : `,col=${problem.column}`;
+  const command = problem.severity === 'warning' ? 'warning' : 'error';
+  return `::${command} file=${escapeProperty(problem.file)},line=${problem.line}${column},title=${escapeProperty(title)}::${escapeData(body)}`;
 }
 
 /** Runs `check`; returns the exit code. */
-export function runCheck(args: string[]): Promise<number> {
+export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
   if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
@@ -40,12 +49,18 @@ export function runCheck(args: string[]): Promise<number> {
   if (loaded.ledgerVersion === 1) {
     printError(`Note: ${settings.policiesDir}/${LEDGER_FILE} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`);
   }
-  if (loaded.problems.length === 0) {
+  const lint = await lintPolicies(loaded, settings);
+  const problems = [...loaded.problems, ...lint.errors];
+  if (values.format === 'github') {
+    for (const problem of sortProblems([...problems, ...lint.warnings])) print(formatGithubAnnotation(problem));
+    return problems.length === 0 ? 0 : 1;
+  }
+  if (lint.warnings.length > 0) print(`${formatWarningReport(lint.warnings)}\n`);
+  if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);
-    return Promise.resolve(0);
+    return 0;
   }
-  if (values.format === 'github') for (const problem of sortProblems(loaded.problems)) print(formatGithubAnnotation(problem));
-  else print(formatProblemReport(loaded.problems, 'Fix them and run npm run policy -- check again.'));
-  return Promise.resolve(1);
+  print(formatProblemReport(problems, 'Fix them and run npm run policy -- check again.'));
+  return 1;
 }

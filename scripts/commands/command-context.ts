@@ -3,7 +3,12 @@
  * "now", and the source of published versions (the policies folder, or a
  * feed given with --feed).
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
+import { getLintCacheFolder, getLintCodeDigest, getTextLintResults } from '#lib/build/lint-cache.ts';
+import { getTextLintInputs, isLintOn, lintCorpus, type CorpusLint } from '#lib/lint/lint-corpus.ts';
+import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
@@ -17,6 +22,14 @@ export class UsageError extends Error {
 /** The site settings from site.config.ts and the environment. */
 export function getSettings(): SiteSettings {
   return resolveSiteSettings(siteConfig, process.env, process.cwd());
+}
+
+/** The project root (scripts/commands/ is two levels down). */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Astro's cache folder, where the build keeps what `check` may reuse (as astro.config.mjs sets it). */
+export function getCacheDir(): string {
+  return resolve(ROOT, process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
 }
 
 /**
@@ -43,6 +56,20 @@ export function requireKnownPolicy(policy: string, known: Iterable<string>, orig
   const policies = [...known].sort();
   if (policies.includes(policy)) return;
   throw new UsageError(`There is no policy "${policy}" in ${origin}.${didYouMean(policy, policies)} Policies: ${policies.join(', ') || 'none'}.`);
+}
+
+/**
+ * The lint of a loaded folder, as the build lints it, with the text results
+ * of earlier runs and builds (see build/lint-cache.ts). Nothing is linted
+ * until the files themselves are valid: findings about invalid versions could
+ * only mislead.
+ */
+export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings = getSettings()): Promise<CorpusLint> {
+  if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
+  const corpus = buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
+  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT), root: ROOT };
+  const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
+  return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */

@@ -7,10 +7,10 @@ import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { archiveText, LEDGER_FILE, readArchivedText, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
-import { formatProblemReport } from '#lib/corpus/problem.ts';
+import { formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
-import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"]
 
@@ -34,7 +34,7 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
                          record a correction the editorial check refuses, as material, with why`;
 
 /** Runs `publish`; returns the exit code. */
-export function runPublish(args: string[]): Promise<number> {
+export async function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -43,6 +43,8 @@ export function runPublish(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
+  const lint = await lintPolicies(loaded, settings);
+  if (lint.warnings.length > 0) printError(`${formatWarningReport(lint.warnings)}\n`);
   const ledgerFile = loaded.ledger;
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],
@@ -59,22 +61,22 @@ export function runPublish(args: string[]): Promise<number> {
   });
   // The new ledger's events after the logged ones: what the public log becomes.
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });
-  const problems = [...loaded.problems, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
+  const problems = [...loaded.problems, ...lint.errors, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
   if (problems.length > 0) {
     printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
-    return Promise.resolve(1);
+    return 1;
   }
   const appended = log.entries.length - log.logged;
   if (plan.recorded.length === 0 && appended === 0) {
     print('Nothing to publish: every version is in the ledger.');
-    return Promise.resolve(0);
+    return 0;
   }
   for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
   if (appended > 0) {
     const range = appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`;
     print(`${values['dry-run'] ? 'would have ' : ''}logged ${range} in the public log (tree size ${log.entries.length})`);
   }
-  if (values['dry-run']) return Promise.resolve(0);
+  if (values['dry-run']) return 0;
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
   if (plan.recorded.length > 0) writeLedger(settings.policiesPath, plan.ledger);
   writeLogLock(settings.policiesPath, log.entries);
@@ -84,5 +86,5 @@ export function runPublish(args: string[]): Promise<number> {
   print(`Recorded in ${ledger} and ${logLock}. Commit them and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
   print(`To undo it before committing: git diff -- ${ledger} ${logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${ledger} ${logLock} takes it back (those two files only: your texts stay as they are).`);
-  return Promise.resolve(0);
+  return 0;
 }

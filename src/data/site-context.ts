@@ -72,6 +72,11 @@ export async function getVersionHeadings(id: string): Promise<VersionHeading[]> 
   return (await getLoaded()).texts.get(id)?.headings ?? [];
 }
 
+/** The versions a version's `policy:` links lead to, as its render recorded them. */
+export async function getVersionPolicyLinks(id: string): Promise<RenderedText['policyLinks']> {
+  return (await getLoaded()).texts.get(id)?.policyLinks ?? [];
+}
+
 /** The blocks of a version in their published JSON form, as `/blocks/…json` serves it. */
 export async function getPublishedBlocksJson(version: TimelineVersion): Promise<string> {
   const files = (await getLoaded()).files.get(version.id);

@@ -10,12 +10,17 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
-import { CorpusError, formatProblemReport } from '#lib/corpus/problem.ts';
+import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { describeNextChange } from '#lib/build/next-change-message.ts';
 import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
+import { getLintCacheFile, getLintCacheFolder, getLintCodeDigest, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
-import { renderVersionFiles, type RenderVersionInput } from '#lib/build/render-version.ts';
+import { runVersionTask, type VersionTask } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
+import { getTextLintInputs, isLintOn, lintCorpus } from '#lib/lint/lint-corpus.ts';
+import type { TextLintResult } from '#lib/lint/lint-text.ts';
+import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
+import { createSiteUrls } from '#lib/site/site-urls.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
 
@@ -23,7 +28,7 @@ import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
  * Bump when what the loader stores for a version changes (rendering, blocks),
  * so content cached by an earlier build is rendered again.
  */
-const CACHE_FORMAT = 'policy-press/4';
+const CACHE_FORMAT = 'policy-press/6';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
@@ -37,10 +42,15 @@ export interface PolicyLoaderOptions {
   includeDrafts: boolean;
 }
 
-/** Validates the folder, then stores every version, re-rendering only texts whose digest changed. */
+/**
+ * Validates the folder, renders and lints the texts (one parse each, on every
+ * core), refuses the build on a lint error, then stores every version. Only
+ * texts whose digest changed are rendered again, only texts whose lint input
+ * changed are linted again.
+ */
 async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
-  const { versions, problems, ledgerWarnings } = loadCorpus({
+  const { versions, problems, ledgerWarnings, corpus } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
@@ -57,39 +67,75 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   }
 
   const seen = new Set<string>();
-  const folder = getRenderedFolder(fileURLToPath(context.config.cacheDir));
+  const cacheDir = fileURLToPath(context.config.cacheDir);
+  const folder = getRenderedFolder(cacheDir);
+  const urls = createSiteUrls(settings.siteUrl);
+  const lintOn = isLintOn(settings);
+  const lintInputs = lintOn ? getTextLintInputs(versions, corpus, settings) : new Map();
+  const lintFolder = getLintCacheFolder(cacheDir);
+  const codeDigest = lintOn ? getLintCodeDigest(root) : '';
+  const lintResults = new Map<string, TextLintResult>();
+  const lintFiles = new Set<string>();
   const kept: RenderedFiles[] = [];
-  const pending: { version: Omit<(typeof versions)[number], 'body'>; body: string; digest: string; files: RenderedFiles; ticket: number }[] = [];
+  const pending: { version: Omit<(typeof versions)[number], 'body'>; digest: string; files: RenderedFiles | undefined; task: VersionTask; ticket: number }[] = [];
   for (const { body, ...version } of versions) {
     seen.add(version.id);
-    // The time zone and base path change what a text resolves to, and the cache format what is stored: all part of the digest.
-    const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${body}`);
+    const policyLinkTargets = getPolicyLinkTargets(corpus, version, settings.defaultLocale, urls);
+    // The time zone, base path and link targets change what a text resolves to, and the cache format what is stored: all part of the digest.
+    const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${JSON.stringify(policyLinkTargets)}\n${body}`);
     const files = getRenderedFiles(folder, digest);
     kept.push(files);
+    const lintInput = lintInputs.get(version.id);
+    const lintFile = lintInput ? getLintCacheFile(lintFolder, codeDigest, lintInput) : undefined;
+    const cachedLint = lintFile ? readCachedLint(lintFile) : undefined;
+    if (lintFile) lintFiles.add(lintFile);
+    if (cachedLint) lintResults.set(version.id, cachedLint);
+    const lint = lintInput && lintFile && !cachedLint ? { input: lintInput, cacheFile: lintFile } : undefined;
     const existing = store.get<{ renderedFiles?: RenderedFiles }>(version.id);
-    if (existing?.digest === digest && existing.data.renderedFiles?.text === files.text && existsSync(files.text) && existsSync(files.blocks)) continue;
-    pending.push({ version, body, digest, files, ticket: -1 });
+    const rendered = existing?.digest === digest && existing.data.renderedFiles?.text === files.text && existsSync(files.text) && existsSync(files.blocks);
+    if (rendered && !lint) continue;
+    const task: VersionTask = {
+      body,
+      basePath: settings.basePath,
+      context: { locale: version.locale, title: version.title, permanentPath: urls.version(version.policy, version.locale, version.version), policyLinkTargets },
+      ...(rendered ? {} : { files }),
+      ...(lint ? { lint } : {}),
+    };
+    pending.push({ version, digest, files: rendered ? undefined : files, task, ticket: -1 });
   }
   // Worker threads and this thread render side by side; a worker takes a moment to start, so a few texts stay here.
-  const pool = new OrderedTaskPool<RenderVersionInput & { files: RenderedFiles }, void>({
+  const pool = new OrderedTaskPool<VersionTask, TextLintResult | null>({
     workerFile: join(root, WORKER_FILES.version),
     workers: pending.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
-    run: renderVersionFiles,
+    run: runVersionTask,
   });
   // The text and its blocks go beside Astro's cache, not into its data store (see rendered-files.ts).
-  for (const entry of pending) entry.ticket = pool.submit({ body: entry.body, basePath: settings.basePath, files: entry.files });
+  for (const entry of pending) entry.ticket = pool.submit(entry.task);
   try {
-    for (const { version, digest, files, ticket } of pending) {
-      await pool.take(ticket);
-      // No filePath: Astro's store takes only paths relative to the project root, and the policies folder may be
-      // anywhere (its own repository, a sibling clone). The entry's own `file` is the record of its source.
-      const data = await parseData({ id: version.id, data: { ...version, renderedFiles: files } });
-      // Astro ignores a set with an unchanged digest; an entry rendered again (its files were gone) must replace the old one.
-      store.delete(version.id);
-      store.set({ id: version.id, data, digest });
+    for (const { version, ticket } of pending) {
+      const lint = await pool.take(ticket);
+      if (lint) lintResults.set(version.id, lint);
     }
   } finally {
     await pool.close();
+  }
+  if (lintOn) {
+    // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
+    const lint = lintCorpus({ versions, corpus, settings, now: getBuildInstant(process.env), texts: lintResults });
+    pruneLintCache(lintFolder, lintFiles);
+    if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
+    // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
+    if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, 'Fix them before publishing.')}`);
+    else if (lint.errors.length > 0) throw new CorpusError(lint.errors);
+  }
+  for (const { version, digest, files } of pending) {
+    if (!files) continue;
+    // No filePath: Astro's store takes only paths relative to the project root, and the policies folder may be
+    // anywhere (its own repository, a sibling clone). The entry's own `file` is the record of its source.
+    const data = await parseData({ id: version.id, data: { ...version, renderedFiles: files } });
+    // Astro ignores a set with an unchanged digest; an entry rendered again (its files were gone) must replace the old one.
+    store.delete(version.id);
+    store.set({ id: version.id, data, digest });
   }
   pruneRenderedFiles(folder, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

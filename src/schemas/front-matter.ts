@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseEffective } from '#lib/time/effective-instant.ts';
+import { LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 
 /** `material` changes must be announced and may need new consent; `editorial` ones are wording fixes. */
 export const CHANGE_TYPES = ['material', 'editorial'] as const;
@@ -47,6 +48,20 @@ export const CorrectionSchema = z.strictObject({
   reason: z.string().trim().min(1),
 });
 
+/**
+ * Lint settings of one file. Kept in the front matter, which the published
+ * hash does not cover, so silencing a finding in a published version is not
+ * a change of its text.
+ */
+export const FileLintSchema = z.strictObject({
+  /**
+   * Rules this file is exempt from, each with the reason, in plain words
+   * (`stated-date: Цитирует дату вступления в силу закона, а не этой редакции`).
+   * An exemption that silences nothing is reported, so it cannot outlive its reason.
+   */
+  ignore: z.partialRecord(z.enum(LINT_RULE_IDS), z.string().trim().min(1)).default({}),
+});
+
 /** Front matter of a policy version. Unknown keys are an error, so a typo cannot pass silently. */
 export const PolicyFrontMatterSchema = z.strictObject({
   /** The document title shown on its pages and in the feed, e.g. «Политика конфиденциальности». Required. */
@@ -69,6 +84,8 @@ export const PolicyFrontMatterSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Corrections of this version after it was published, oldest first (see {@link CorrectionSchema}). Default: none. */
   corrections: z.array(CorrectionSchema).default([]),
+  /** Lint settings of this file (see {@link FileLintSchema}). Default: every rule applies. */
+  lint: FileLintSchema.default({ ignore: {} }),
 });
 
 /** Front matter as written by legal staff (defaults not yet applied). */
@@ -76,8 +93,17 @@ export type PolicyFrontMatterInput = z.input<typeof PolicyFrontMatterSchema>;
 /** Front matter after validation, with defaults applied. */
 export type PolicyFrontMatter = z.output<typeof PolicyFrontMatterSchema>;
 
+/** A file's lint settings, after defaults. */
+export type FileLint = z.output<typeof FileLintSchema>;
+
 /** A correction as written in the front matter. */
 export type Correction = z.output<typeof CorrectionSchema>;
 
 /** The keys the front matter accepts, for "did you mean" hints. */
 export const FRONT_MATTER_KEYS = Object.keys(PolicyFrontMatterSchema.shape);
+
+/** The keys of the front matter's nested objects, by dotted path, for "did you mean" hints. */
+export const NESTED_FRONT_MATTER_KEYS: Readonly<Record<string, readonly string[]>> = {
+  lint: Object.keys(FileLintSchema.shape),
+  'lint.ignore': LINT_RULE_IDS,
+};

@@ -31,6 +31,10 @@ export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   bodyStartLine: z.number().int().positive(),
   /** Line of the `effective` field in the source file. */
   effectiveLine: z.number().int().positive(),
+  /** Line of the `summary` field in the source file (1 without one). */
+  summaryLine: z.number().int().positive(),
+  /** Line of the `lint` field in the source file (1 without one). */
+  lintLine: z.number().int().positive(),
   /** What the published-version ledger knows of it: null for a draft shown by the dev server, or not yet published. */
   published: PublishedRecordSchema.nullable(),
   /**

@@ -11,8 +11,22 @@ import { parseVerifierKey } from '#lib/log/signed-note.ts';
 
 // A CSP host-source without path, or 'self': nothing that could end the directive or the header.
 const FRAME_ANCESTOR_PATTERN = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?)$/;
+import { LINT_RULE_IDS, LINT_SEVERITIES } from '#lib/lint/lint-rules.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
+
+/**
+ * Settings of the lint rules of the legal text (README, "Lint rules").
+ * Override: `POLICY_LINT=rule=severity,…` (e.g. `POLICY_LINT=stated-date=warning`).
+ */
+export const LintConfigSchema = z.strictObject({
+  /**
+   * Severity per rule id: `error` refuses the build and `check`, `warning` is
+   * printed, `off` does not run the rule. Rules not named keep their default
+   * (every rule `error`, `stable-link` and `copied-summary` `warning`).
+   */
+  rules: z.partialRecord(z.enum(LINT_RULE_IDS), z.enum(LINT_SEVERITIES)).default({}),
+});
 
 /** Settings of one site. */
 export const SiteConfigSchema = z.strictObject({
@@ -80,6 +94,8 @@ export const SiteConfigSchema = z.strictObject({
    * sites that publish genuinely different texts per language.
    */
   localeModel: z.enum(['translations', 'independent']).default('translations'),
+  /** How the lint rules of the legal text count (see {@link LintConfigSchema}). Default: each rule's own severity. */
+  lint: LintConfigSchema.default({ rules: {} }),
 });
 
 /** Settings as written in `site.config.ts`. */
@@ -89,3 +105,5 @@ export type SiteConfig = z.output<typeof SiteConfigSchema>;
 
 /** What the locales of a policy are to each other (see `localeModel`). */
 export type LocaleModel = SiteConfig['localeModel'];
+/** The lint settings after defaults. */
+export type LintConfig = z.output<typeof LintConfigSchema>;

@@ -166,4 +166,12 @@ describe('the dev server', () => {
     expect((await waitFor('/ru/privacy/2026-03-01/', (status) => status === 200)).status).toBe(200);
     expect((await fetch(`${origin}/ru/privacy/2026-04-01/`)).status).toBe(404);
   });
+
+  test('shows a draft with a lint error while it is being fixed, and says a production build would refuse it', async () => {
+    edit(DRAFT, (text) => `${text}\nСм. п. 97.5 и LINT-MARKER-2b9e.\n`);
+    const { html } = await waitFor('/ru/privacy/2026-03-01/', (status, text) => status === 200 && text.includes('LINT-MARKER-2b9e'));
+    expect(html).toContain('LINT-MARKER-2b9e');
+    expect(log).toContain('A production build would refuse this');
+    expect(log).toMatch(/privacy\/ru\/2026-03-01\.md:\d+:\d+: "п\. 97\.5" names 97\.5, which this text does not have/);
+  });
 });

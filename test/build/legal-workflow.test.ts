@@ -30,7 +30,7 @@ describe('npm run policy -- check', () => {
     edit('privacy/ru/2025-09-01.md', (text) => text.replace('Сайт собирает, получает доступ', 'Сайт собирает, хранит, получает доступ'));
     const result = cli(['check']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${display}/privacy/ru/2025-09-01.md:19: the published text of privacy/ru/2025-09-01 was changed without a correction`);
+    expect(result.stdout).toContain(`${display}/privacy/ru/2025-09-01.md:22: the published text of privacy/ru/2025-09-01 was changed without a correction`);
     expect(result.stdout).toContain(`See your change with git diff -- ${display}/privacy/ru/2025-09-01.md.`);
     expect(result.stdout).not.toContain('git checkout');
     expect(result.stdout).toContain('@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@');

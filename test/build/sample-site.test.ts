@@ -55,12 +55,39 @@ describe('the shipped sample site', () => {
     expect(selectAll('.policy-text a', current).map((a) => a.properties['href'])).toContain('/ru/consent/');
   });
 
+  test('links the consent to the privacy policy in force when it took effect, and says a newer one is in force', () => {
+    const consent = readPage(build.outDir, '/ru/consent/2025-09-01/');
+    expect(selectAll('.policy-text a', consent).map((a) => [textOf(a), a.properties['href']])).toContainEqual(['Политика конфиденциальности', '/ru/privacy/2025-09-01/']);
+    expect(textOf(select('.banner-linked', consent))).toBe(
+      'Ссылка на документ «Политика конфиденциальности» ведёт на его редакцию от 1 сентября 2025 г. — ту, что действовала, когда вступил в силу этот документ. С 15 февраля 2026 г. действует новая редакция. Новая редакция',
+    );
+    expect(attributeOf(consent, '.banner-linked a', 'href')).toBe('/ru/privacy/');
+    // The published Markdown keeps the link as written.
+    expect(readFileSync(join(build.outDir, 'raw/consent/ru/2025-09-01.md'), 'utf8')).toContain('«[Политика конфиденциальности](policy:privacy)»');
+  });
+
+  test('shows in the correction of the consent which link changed and what it became', () => {
+    const correction = readPage(build.outDir, '/en/consent/2025-09-01/corrections/1/');
+    expect(selectAll('.redline-inline .diff-link-change', correction).map(textOf)).toEqual(['link “Privacy Policy”: removed: /en/privacy/ → added: /en/privacy/2025-09-01/']);
+  });
+
+  test('links the references of a text to its own clauses', () => {
+    const policy = readPage(build.outDir, '/ru/privacy/2025-09-01/');
+    expect(selectAll('.policy-text a[href="/ru/privacy/2025-09-01/#2.1"]', policy).map(textOf)).toEqual(['2.1']);
+    expect(select('[id="2.1"]', policy)?.tagName).toBe('p');
+  });
+
   test('publishes raw Markdown whose SHA-256 is the one printed on each version page', () => {
     for (const raw of listFiles(build.outDir).filter((file) => file.startsWith('raw/') && file.endsWith('.md'))) {
-      const [, policy, locale, file] = raw.split('/');
+      const [, policy, locale, file, byHash] = raw.split('/');
+      const hash = createHash('sha256').update(readFileSync(join(build.outDir, raw))).digest('hex');
+      // Every text a version ever had (the consent was corrected) is served under its own hash.
+      if (byHash !== undefined) {
+        expect(byHash, raw).toBe(`${hash}.md`);
+        continue;
+      }
       const version = file?.replace(/\.md$/, '');
       const page = readPage(build.outDir, `/${locale}/${policy}/${version}/`);
-      const hash = createHash('sha256').update(readFileSync(join(build.outDir, raw))).digest('hex');
       expect(textOf(select('.hash', page)), raw).toBe(hash);
     }
   });

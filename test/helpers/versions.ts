@@ -21,6 +21,9 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     file: `policies/${policy}/${locale}/${fields.version}.md`,
     bodyStartLine: 5,
     effectiveLine: 3,
+    summaryLine: 1,
+    lintLine: 1,
+    lint: { ignore: {} },
     ...fields,
   };
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { deleteFilesExcept, writeWhole } from './rendered-files.ts';
+import { deleteFilesExcept, readCachedJson, writeWhole } from './rendered-files.ts';
 import type { RedlineTask } from './redline-task.ts';
 import { WORKER_FILES } from './worker-pool.ts';
 import type { RedlineBody } from '#lib/views/redline-view.ts';
@@ -68,11 +68,7 @@ export function getRedlineCacheFile(folder: string, codeDigest: string, task: Om
 
 /** A redline from the cache; undefined when it is not there (or unreadable: it is computed again). */
 export function readCachedRedline(file: string): RedlineBody | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RedlineBody;
-  } catch {
-    return undefined;
-  }
+  return readCachedJson<RedlineBody>(file);
 }
 
 /** Keeps a computed redline for later builds. */

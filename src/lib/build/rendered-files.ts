@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { LruCache } from '#lib/redline/lru-cache.ts';
 import type { PublishedBlock } from '#lib/redline/published-blocks.ts';
+import type { PolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 
 /** The files of one rendered version. */
 export interface RenderedFiles {
@@ -35,6 +36,8 @@ export interface RenderedText {
   /** The body rendered by the site's Markdown pipeline. */
   html: string;
   headings: RenderedHeading[];
+  /** The versions its `policy:` links lead to, in order (see markdown/policy-links.ts). */
+  policyLinks: PolicyLinkTargets[string][];
 }
 
 /** The folder of rendered files inside Astro's cache folder. */
@@ -54,6 +57,15 @@ export function writeWhole(path: string, content: string): void {
   const partial = `${path}.${process.pid}-${threadId}.partial`;
   writeFileSync(partial, content);
   renameSync(partial, path);
+}
+
+/** A cache file's JSON; undefined when the file is not there or unreadable, so what it held is computed again. */
+export function readCachedJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the files of a rendered version. */

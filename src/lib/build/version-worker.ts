@@ -1,8 +1,8 @@
 /**
- * Worker thread entry that renders versions for the content loader
- * (src/loaders/policy-loader.ts), with {@link renderVersionFiles}.
+ * Worker thread entry that renders and lints versions for the content loader
+ * (src/loaders/policy-loader.ts) and lints texts for `check`, with {@link runVersionTask}.
  */
-import { renderVersionFiles } from './render-version.ts';
+import { runVersionTask } from './render-version.ts';
 import { serveTasks } from './worker-pool.ts';
 
-serveTasks(renderVersionFiles);
+serveTasks(runVersionTask);

@@ -24,6 +24,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 export const WORKER_FILES = {
   version: 'src/lib/build/version-worker.ts',
   redline: 'src/lib/build/redline-worker.ts',
+  lint: 'src/lib/build/lint-worker.ts',
 } as const;
 
 /** Options of an {@link OrderedTaskPool}. */

@@ -33,6 +33,8 @@ export interface LoadedCorpus {
   ledger: LedgerFile;
   /** The public log the ledger gives, checked against the log state (its problems are among the ledger problems). */
   log: ResolvedLog;
+  /** Whether every file is valid on its own and with the others (ledger apart): only then can the texts be linted. */
+  contentValid: boolean;
   /** The timelines of `versions` (none while there are problems). */
   readonly corpus: PolicyCorpus;
 }
@@ -126,6 +128,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     invalidIds,
     ledgerVersion: ledgerFile.ledger ? (ledgerFile.ledger.readFrom ?? 2) : null,
     ledgerWarnings,
+    contentValid: contentProblems === 0 && files.length > 0,
     ledger: ledgerFile,
     log,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.

@@ -9,6 +9,12 @@ export interface Problem {
   file: string;
   /** 1-based line in the file; 1 when the problem is about the whole file. */
   line: number;
+  /** 1-based column, when the problem is at a place in the line (lint findings in the text). */
+  column?: number;
+  /** `warning`: printed, but nothing is refused. Default: an error. */
+  severity?: 'error' | 'warning';
+  /** The lint rule that found it, shown so the reader knows what to fix or silence (see src/lib/lint/lint-rules.ts). */
+  rule?: string;
   /** The front-matter field concerned, if any. */
   field?: string;
   /** What is wrong, naming the value. */
@@ -21,16 +27,19 @@ export interface Problem {
   code?: string;
 }
 
-/** Orders problems by file, then line, so reports are stable from run to run. */
+/** Orders problems by file, then line and column, so reports are stable from run to run. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0)));
 }
 
-/** `file:line: field: message` then the hint on an indented line. */
+/** `file:line[:column]: [warning: ]field: message [rule]` then the hint on an indented line. */
 export function formatProblem(problem: Problem): string {
+  const place = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
+  const severity = problem.severity === 'warning' ? 'warning: ' : '';
   const field = problem.field ? `${problem.field}: ` : '';
+  const rule = problem.rule ? ` [${problem.rule}]` : '';
   const detail = problem.detail ? `\n${problem.detail.replace(/^/gm, '      ')}` : '';
-  return `${problem.file}:${problem.line}: ${field}${problem.message}\n    ${problem.hint}${detail}`;
+  return `${problem.file}:${place}: ${severity}${field}${problem.message}${rule}\n    ${problem.hint}${detail}`;
 }
 
 /** A whole report: every problem, then a count and what to do. */
@@ -39,6 +48,14 @@ export function formatProblemReport(problems: readonly Problem[], conclusion = '
   const lines = sortProblems(problems).map(formatProblem);
   const noun = problems.length === 1 ? 'problem' : 'problems';
   lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. ${conclusion}`);
+  return lines.join('\n');
+}
+
+/** Warnings: every one, then a count that says nothing was refused for them. */
+export function formatWarningReport(warnings: readonly Problem[]): string {
+  const files = new Set(warnings.map((warning) => warning.file)).size;
+  const lines = sortProblems(warnings).map(formatProblem);
+  lines.push('', `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} in ${files} ${files === 1 ? 'file' : 'files'}; they do not stop the build.`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@
  * once: the build, the `check` command and the tests all run this, so a rule
  * enforced in one place is enforced everywhere.
  */
-import { FRONT_MATTER_KEYS, PolicyFrontMatterSchema } from '#schemas/front-matter.ts';
+import { FRONT_MATTER_KEYS, NESTED_FRONT_MATTER_KEYS, PolicyFrontMatterSchema } from '#schemas/front-matter.ts';
 import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from './canonical-text.ts';
 import { resolveEffective } from '#lib/time/effective-instant.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
@@ -84,7 +84,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       const parsed = PolicyFrontMatterSchema.safeParse(yaml.data, { reportInput: true });
       if (parsed.success) frontMatter = parsed.data;
       else {
-        for (const fieldProblem of describeZodIssues(parsed.error.issues, FRONT_MATTER_KEYS, FIELD_HINTS)) {
+        for (const fieldProblem of describeZodIssues(parsed.error.issues, FRONT_MATTER_KEYS, FIELD_HINTS, NESTED_FRONT_MATTER_KEYS)) {
           problems.push(at(lineOf(fieldProblem.field), fieldProblem.message, fieldProblem.hint, fieldProblem.field || undefined));
         }
       }
@@ -124,6 +124,9 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       // The first line of text, past the blank lines toCanonicalBody drops, so body line n is file line bodyStartLine + n.
       bodyStartLine: split.file.bodyStartLine + (/^(?:[ \t]*\n)*/.exec(split.file.body)?.[0].split('\n').length ?? 1) - 1,
       effectiveLine: lineOf('effective'),
+      summaryLine: lineOf('summary'),
+      lintLine: lineOf('lint'),
+      lint: frontMatter.lint,
     },
   };
 }

@@ -73,30 +73,37 @@ function typeHint(expected: string, field: string): string {
 
 /**
  * Converts the issues of a failed `safeParse(…, { reportInput: true })` into
- * field problems. `knownKeys` lists the keys of the object, for typo hints.
+ * field problems. `knownKeys` lists the keys of the object, for typo hints;
+ * `nestedKeys` those of nested objects, by dotted path (`lint.ignore`).
  */
 export function describeZodIssues(
   issues: readonly z.core.$ZodIssue[],
   knownKeys: readonly string[],
   fieldHints: Readonly<Record<string, string>> = {},
+  nestedKeys: Readonly<Record<string, readonly string[]>> = {},
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of issues) {
     const field = issue.path.map(String).join('.');
     const name = field || 'the front matter';
     switch (issue.code) {
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        // A key inside a nested object (lint.ignore.<rule>) is named by its whole path and matched against that object's keys.
+        const known = field === '' ? knownKeys : (nestedKeys[field] ?? []);
         for (const key of issue.keys) {
-          const suggestion = suggestName(key, knownKeys);
+          const suggestion = suggestName(key, known);
           problems.push({
-            field: key,
+            field: field === '' ? key : `${field}.${key}`,
             message: 'is not a known field',
             hint: suggestion
               ? `Did you mean "${suggestion}"? Fix the spelling of the key.`
-              : `Remove it. The fields are: ${knownKeys.join(', ')}.`,
+              : known.length > 0
+                ? `Remove it. The fields are: ${known.join(', ')}.`
+                : 'Remove it.',
           });
         }
         break;
+      }
       case 'invalid_type':
         problems.push(
           issue.input === undefined

@@ -13,6 +13,8 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { rehypeClauseAnchors } from './clause-anchors.ts';
+import { remarkClauseReferenceLinks } from './clause-reference-links.ts';
+import { remarkPolicyLinks } from './policy-links.ts';
 
 /** Options of the policy pipeline. */
 export interface PolicyMarkdownOptions {
@@ -77,11 +79,15 @@ export function createPolicyMarkdownRenderer(options: PolicyMarkdownOptions): Pr
  * The options for Astro's `unified()` Markdown processor.
  * Smart punctuation is off: a legal text is shown with the characters its
  * authors typed (SmartyPants would also put English quotes into Russian text).
+ * `policy:` links and clause references become links when the render is
+ * given the version's context as its front matter (see markdown/policy-links.ts).
  */
 export function getPolicyMarkdownOptions(options: PolicyMarkdownOptions): UnifiedProcessorOptions {
   return {
     gfm: true,
     smartypants: false,
+    // Before the sanitizer, which would drop the unknown policy: scheme.
+    remarkPlugins: [remarkPolicyLinks, remarkClauseReferenceLinks],
     // rehype-raw first: Astro parses raw HTML only after user plugins, and the sanitizer must see real elements.
     // Clause anchors after the sanitizer, which would otherwise prefix their ids.
     rehypePlugins: [rehypeRaw, [rehypeSanitize, defaultSchema], [rehypeBasePath, options], rehypeClauseAnchors, rehypeScrollableTables],

@@ -80,13 +80,20 @@ const HTML = new Set(['html']);
 // Only these can carry markup or URLs the sanitizer must see; plain clauses skip it (most of a policy).
 const NEEDS_SANITIZING = new Set(['html', 'link', 'linkReference', 'image', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition']);
 
+/**
+ * GitHub's rules, plus the `policy:` links of the text as written: the page
+ * resolves them before its sanitizer runs, so its blocks never have one, while
+ * blocks cut from the Markdown alone (`policy diff`) show what was written.
+ */
+const SCHEMA = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'policy'] } };
+
 /** Renders mdast nodes by the page's rules: raw HTML parsed, then sanitized. */
 function render(nodes: (RootContent | ListItem)[], definitions: Definition[]): HastRoot {
   const mdast: Root = { type: 'root', children: [...(nodes as RootContent[]), ...definitions] };
   let hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
   if (nodes.some((node) => contains(node, HTML))) hast = raw(hast) as HastRoot;
   if (!nodes.some((node) => contains(node, NEEDS_SANITIZING))) return hast;
-  return (sanitize(hast, defaultSchema) as HastRoot | undefined) ?? EMPTY_ROOT;
+  return (sanitize(hast, SCHEMA) as HastRoot | undefined) ?? EMPTY_ROOT;
 }
 
 const KIND: Partial<Record<RootContent['type'], BlockKind>> = {
@@ -105,9 +112,14 @@ export interface DocumentBlockOptions {
   transformLinks?: (tree: HastRoot) => void;
 }
 
+/** Parses a policy's Markdown into mdast with GFM, as the page's pipeline (remark-parse with remark-gfm) does. */
+export function parsePolicyMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
 /** Cuts a Markdown document into blocks. */
 export function getDocumentBlocks(markdown: string, options: DocumentBlockOptions = {}): DocBlock[] {
-  return cutDocumentBlocks(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), markdown, options);
+  return cutDocumentBlocks(parsePolicyMarkdown(markdown), markdown, options);
 }
 
 /**

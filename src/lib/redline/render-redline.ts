@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Raw } from 'mdast-util-to-hast';
 import { getBlockText } from './block-text.ts';
+import { getLinkTargetChanges } from './link-changes.ts';
 import type { BlockChange, Redline, RedlineBlock } from './redline.ts';
 
 /** A block with what rendering needs: its element and list/table context. */
@@ -31,6 +32,12 @@ export interface RedlineLabels {
   blockRemoved: string;
   blockMoved: string;
   blockFormatted: string;
+  /** The label of a block whose words stayed and whose link targets changed. */
+  blockLinkChanged: string;
+  /** Before a changed link target: `{text}` stands for the link's words. */
+  linkTarget: string;
+  /** Where a link appears or goes away: its target on the side without it. */
+  noLink: string;
   /** Shown when a block was too different to diff word by word in time. */
   blockReplaced: string;
 }
@@ -177,7 +184,21 @@ function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'ol
       };
     case 'formatted': {
       const side = view === 'old' ? change.old : change.new;
-      return { block: side, element: decorate(structuredClone(side.element), 'diff-formatted', id, labels.blockFormatted), side: 'both' };
+      const links = getLinkTargetChanges(change.old.element, change.new.element);
+      const block = decorate(structuredClone(side.element), 'diff-formatted', id, links.length > 0 ? labels.blockLinkChanged : labels.blockFormatted);
+      // Each changed target under the words, old struck out, new inserted: the change a reader could not see otherwise.
+      const target = block.tagName === 'tr' ? (lastCell(block) ?? block) : block;
+      for (const link of links) {
+        target.children.push(
+          element('span', { className: ['diff-link-change'] }, [
+            text(`${labels.linkTarget.replace('{text}', link.text)} `),
+            changeElement('del', link.from ?? labels.noLink, labels, true),
+            text(' → '),
+            changeElement('ins', link.to ?? labels.noLink, labels, true),
+          ]),
+        );
+      }
+      return { block: side, element: block, side: 'both' };
     }
     case 'modified': {
       const side = view === 'old' ? change.old : change.new;

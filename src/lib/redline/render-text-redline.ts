@@ -4,6 +4,8 @@
  * `{+…+}` (the markers of `git diff --word-diff`), or in colour when the
  * output is a terminal. Same redline as the site, from the same data.
  */
+import type { Element } from 'hast';
+import { getLinkTargetChanges } from './link-changes.ts';
 import type { Redline, RedlineBlock } from './redline.ts';
 
 /** How changes are marked. */
@@ -25,8 +27,8 @@ function label(text: string, style: TextRedlineStyle): string {
   return style.color ? `${ANSI.bold}${text}${ANSI.reset}` : text;
 }
 
-/** Renders the changed blocks of a redline as text. */
-export function renderTextRedline(redline: Redline<RedlineBlock>, style: TextRedlineStyle): string {
+/** Renders the changed blocks of a redline as text; blocks with their rendered element also show which link targets changed. */
+export function renderTextRedline(redline: Redline<RedlineBlock & { element?: Element }>, style: TextRedlineStyle): string {
   const lines: string[] = [];
   let heading: string | null = null;
   let printedHeading: string | null = null;
@@ -45,9 +47,15 @@ export function renderTextRedline(redline: Redline<RedlineBlock>, style: TextRed
       case 'removed':
         lines.push(`${label(block.moved ? '← moved away:' : '- removed:', style)} ${removed(block.old.text, style)}`);
         break;
-      case 'formatted':
-        lines.push(`${label('~ formatting or link changed:', style)} ${block.new.text}`);
+      case 'formatted': {
+        const links = block.old.element && block.new.element ? getLinkTargetChanges(block.old.element, block.new.element) : [];
+        if (links.length === 0) lines.push(`${label('~ formatting changed:', style)} ${block.new.text}`);
+        else {
+          lines.push(`${label('~ link changed:', style)} ${block.new.text}`);
+          for (const link of links) lines.push(`    link "${link.text}": ${removed(link.from ?? '(none)', style)} → ${added(link.to ?? '(none)', style)}`);
+        }
         break;
+      }
       case 'modified':
         lines.push(
           `${label('* changed:', style)} ${(block.words ?? [

@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '#schemas/site-config.ts';
 import { describeZodIssues } from '#lib/corpus/zod-problems.ts';
+import { suggestName } from '#lib/corpus/did-you-mean.ts';
+import { isLintRuleId, LINT_RULE_IDS, LINT_SEVERITIES, type LintRuleId, type LintSeverity } from '#lib/lint/lint-rules.ts';
 
 /** Resolved settings with absolute paths and the build's notion of "now". */
 export interface SiteSettings extends SiteConfig {
@@ -27,6 +29,30 @@ export interface SettingsEnv {
   /** Where the person ran `npm run …` (npm sets it; scripts themselves run in the project root). */
   INIT_CWD?: string | undefined;
   LOG_VERIFIER_KEY?: string | undefined;
+  POLICY_LINT?: string | undefined;
+}
+
+/**
+ * Reads `POLICY_LINT=stated-date=warning,site-link=off`: lint severities for
+ * one run, over those of `site.config.ts` (a content folder checked out
+ * elsewhere may carry an old history the site's settings were not written for).
+ */
+export function parseLintOverride(text: string): Partial<Record<LintRuleId, LintSeverity>> {
+  const rules: Partial<Record<LintRuleId, LintSeverity>> = {};
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [rule = '', severity = '', ...rest] = item.split('=').map((part) => part.trim());
+    if (!isLintRuleId(rule)) {
+      const suggestion = suggestName(rule, LINT_RULE_IDS);
+      throw new SiteConfigError(
+        `POLICY_LINT: "${rule}" is not a lint rule\n    ${suggestion ? `Did you mean "${suggestion}"? ` : ''}The rules are: ${LINT_RULE_IDS.join(', ')}.`,
+      );
+    }
+    if (rest.length > 0 || !(LINT_SEVERITIES as readonly string[]).includes(severity)) {
+      throw new SiteConfigError(`POLICY_LINT: "${item}" does not give ${rule} a severity\n    Write ${rule}=error, ${rule}=warning or ${rule}=off, several separated by commas.`);
+    }
+    rules[rule] = severity as LintSeverity;
+  }
+  return rules;
 }
 
 /**
@@ -36,6 +62,7 @@ export interface SettingsEnv {
  * `POLICIES_DIR` to the folder the command was typed in (`INIT_CWD`), as a
  * shell path is, so `POLICIES_DIR=../legal-policies` names the sibling clone.
  * `LOG_VERIFIER_KEY` replaces `logVerifierKey` (one repository, several sites).
+ * `POLICY_LINT` sets the severity of named lint rules.
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root, for relative folders
@@ -46,6 +73,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
     ...(env.SITE_URL ? { siteUrl: env.SITE_URL.endsWith('/') ? env.SITE_URL : `${env.SITE_URL}/` } : {}),
     ...(env.POLICIES_DIR ? { policiesDir: env.POLICIES_DIR } : {}),
     ...(env.LOG_VERIFIER_KEY ? { logVerifierKey: env.LOG_VERIFIER_KEY } : {}),
+    ...(env.POLICY_LINT ? { lint: { ...input.lint, rules: { ...input.lint?.rules, ...parseLintOverride(env.POLICY_LINT) } } } : {}),
   };
   const parsed = SiteConfigSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {

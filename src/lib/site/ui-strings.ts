@@ -109,6 +109,14 @@ export interface UiStrings {
     summaryCorrected: string;
     material: (reason: string) => string;
   };
+  /** A `policy:` link's target, when a newer version of the linked policy exists. */
+  linkedPolicy: {
+    /** The link leads to the version of `date` (in force when this document took effect); `newer` took effect or takes effect on `newerDate`. */
+    newerInForce: (title: string, date: string, newerDate: string) => string;
+    newerScheduled: (title: string, date: string, newerDate: string) => string;
+    /** The link to the newer version. */
+    newerLink: string;
+  };
   /** Change notifications (Atom, JSON Feed). */
   feeds: {
     title: (title: string) => string;
@@ -261,6 +269,13 @@ const ru: UiStrings = {
     summaryCorrected: 'Исправлено пояснение к изменениям.',
     material: (reason) => `Исправление существенное: ${sentence(reason)}`,
   },
+  linkedPolicy: {
+    newerInForce: (title, date, newerDate) =>
+      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} действует новая редакция.`,
+    newerScheduled: (title, date, newerDate) =>
+      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} вступает в силу новая редакция.`,
+    newerLink: 'Новая редакция',
+  },
   feeds: {
     title: (title) => `${title}: новые редакции`,
     entryTitle: (title, date) => `${title}, редакция от ${date}`,
@@ -311,7 +326,10 @@ const ru: UiStrings = {
       blockAdded: 'Добавлено',
       blockRemoved: 'Удалено',
       blockMoved: 'Перенесено',
-      blockFormatted: 'Изменено оформление или ссылка',
+      blockFormatted: 'Изменено оформление',
+      blockLinkChanged: 'Изменена ссылка',
+      linkTarget: 'ссылка «{text}»:',
+      noLink: 'нет ссылки',
       blockReplaced: 'Заменено целиком',
     },
   },
@@ -409,6 +427,13 @@ const en: UiStrings = {
     summaryCorrected: 'The summary of changes was corrected.',
     material: (reason) => `A material correction: ${sentence(reason)}`,
   },
+  linkedPolicy: {
+    newerInForce: (title, date, newerDate) =>
+      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version has been in force since ${newerDate}.`,
+    newerScheduled: (title, date, newerDate) =>
+      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version takes effect on ${newerDate}.`,
+    newerLink: 'The newer version',
+  },
   feeds: {
     title: (title) => `${title}: new versions`,
     entryTitle: (title, date) => `${title}, version of ${date}`,
@@ -459,7 +484,10 @@ const en: UiStrings = {
       blockAdded: 'Added',
       blockRemoved: 'Removed',
       blockMoved: 'Moved',
-      blockFormatted: 'Formatting or link changed',
+      blockFormatted: 'Formatting changed',
+      blockLinkChanged: 'Link changed',
+      linkTarget: 'link “{text}”:',
+      noLink: 'no link',
       blockReplaced: 'Replaced as a whole',
     },
   },

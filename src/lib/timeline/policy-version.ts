@@ -1,7 +1,7 @@
 /**
  * The validated form of one policy version, as every other module sees it.
  */
-import type { Correction, PolicyFrontMatter } from '#schemas/front-matter.ts';
+import type { Correction, FileLint, PolicyFrontMatter } from '#schemas/front-matter.ts';
 import type { PublishedRecord } from '#schemas/ledger.ts';
 import type { PolicyVersionKey } from '#lib/corpus/policy-path.ts';
 
@@ -30,4 +30,10 @@ export interface PolicyVersion extends PolicyVersionKey {
   bodyStartLine: number;
   /** Line of the `effective` field, for messages about dates. */
   effectiveLine: number;
+  /** Line of the `summary` field (1 when there is none), for messages about it. */
+  summaryLine: number;
+  /** Line of the `lint` field (1 when there is none), for messages about it. */
+  lintLine: number;
+  /** The file's lint settings: the rules it is exempt from, with reasons. */
+  lint: FileLint;
 }

@@ -3,8 +3,10 @@
  * rendered redline, for a pair of versions or for a correction.
  */
 import { toHtml } from 'hast-util-to-html';
+import type { Root as HastRoot } from 'hast';
 import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
 import { rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
+import { getPolicyLinkTargets, resolvePolicyHrefs } from '#lib/markdown/policy-links.ts';
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { createRedline, type ChangedSection, type RedlineStats } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline, type RenderableBlock } from '#lib/redline/render-redline.ts';
@@ -163,6 +165,13 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
   const dateText = formatCalendarDate(correction.date, ui.lang);
   const permanent = urls.version(version.policy, version.locale, version.version);
   const href = urls.correction(version.policy, version.locale, version.version, number);
+  // As the version's page renders its links: policy: links to the versions they name, then the base path.
+  const resolvePolicyLinks = resolvePolicyHrefs(getPolicyLinkTargets(context.corpus, version, context.settings.defaultLocale, urls));
+  const withBasePath = rehypeBasePath({ basePath: context.settings.basePath });
+  const transformLinks = (tree: HastRoot) => {
+    resolvePolicyLinks(tree);
+    withBasePath(tree);
+  };
   return renderRedlineView(
     {
       policy: version.policy,
@@ -178,7 +187,7 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
       href,
       summaries: [],
     },
-    getDocumentBlocks(splitPublishedText(before).body, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
-    getDocumentBlocks(after, { transformLinks: rehypeBasePath({ basePath: context.settings.basePath }) }),
+    getDocumentBlocks(splitPublishedText(before).body, { transformLinks }),
+    getDocumentBlocks(after, { transformLinks }),
   );
 }

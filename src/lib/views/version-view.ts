@@ -163,3 +163,32 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
     languages: (getEntry(corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale]).map((locale) => linkTo(locale, version.version)),
   };
 }
+
+/** What a version page says of a `policy:` link whose target has a newer version. */
+export interface LinkedPolicyNotice {
+  text: string;
+  /** The newer version: the stable URL when it is in force, else its permanent URL. */
+  newerHref: string;
+}
+
+/**
+ * The notices of a version's `policy:` links (the versions they lead to, as
+ * its render recorded them): one for each linked version that a newer version
+ * of its policy has replaced, or will replace, by the build's "now".
+ */
+export function getLinkedPolicyNotices(context: SiteContext, links: readonly { policy: string; locale: string; version: string }[], locale: string): LinkedPolicyNotice[] {
+  const { corpus, now, urls, settings } = context;
+  const ui = getUiStrings(locale);
+  const format = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  return links.flatMap((link) => {
+    const timeline = getTimeline(corpus, link.policy, link.locale);
+    const linked = timeline?.versions.find((candidate) => candidate.version === link.version);
+    if (!timeline || !linked) return [];
+    const inForce = getVersionInForceAt(timeline, now);
+    if (inForce && inForce.index > linked.index) {
+      return [{ text: ui.linkedPolicy.newerInForce(inForce.title, format(linked.effectiveFrom), format(inForce.effectiveFrom)), newerHref: urls.current(link.policy, link.locale) }];
+    }
+    const next = timeline.versions[Math.max(linked.index, inForce?.index ?? -1) + 1];
+    return next ? [{ text: ui.linkedPolicy.newerScheduled(next.title, format(linked.effectiveFrom), format(next.effectiveFrom)), newerHref: urls.version(next.policy, next.locale, next.version) }] : [];
+  });
+}

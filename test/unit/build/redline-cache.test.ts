@@ -13,7 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function writeVersion(digest: string, body: string) {
   const files = getRenderedFiles(join(work, 'policy-press'), digest);
-  writeRenderedFiles(files, { body, html: '', headings: [] }, JSON.stringify(toPublishedBlocks(getDocumentBlocks(body))));
+  writeRenderedFiles(files, { body, html: '', headings: [], policyLinks: [] }, JSON.stringify(toPublishedBlocks(getDocumentBlocks(body))));
   return files;
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { getRedlineCacheFolder } from '#lib/build/redline-cache.ts';
 import { runRedlineTask } from '#lib/build/redline-task.ts';
-import { renderVersionFiles } from '#lib/build/render-version.ts';
+import { runVersionTask } from '#lib/build/render-version.ts';
 import { getRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { getCorpusRedlinePairs } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   for (const timeline of context.corpus.timelines.values()) {
     for (const version of timeline.versions) {
       const versionFiles = getRenderedFiles(folder, version.version);
-      await renderVersionFiles({ body: version.body, basePath: '/legal/', files: versionFiles });
+      await runVersionTask({ body: version.body, basePath: '/legal/', files: versionFiles });
       files.set(version.id, versionFiles);
     }
   }

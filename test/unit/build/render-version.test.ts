@@ -1,30 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { toCanonicalText } from '#lib/corpus/canonical-text.ts';
-import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
 import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { renderVersion } from '#lib/build/render-version.ts';
-
-const ROOT = join(import.meta.dirname, '../../..');
-
-function bodiesUnder(folder: string): [string, string][] {
-  const found: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
-      else if (entry.name.endsWith('.md')) {
-        const split = splitFrontMatter(toCanonicalText(readFileSync(path, 'utf8')));
-        if (split.ok) found.push([path.slice(ROOT.length + 1), split.file.body]);
-      }
-    }
-  };
-  walk(join(ROOT, folder));
-  return found;
-}
+import { lintText } from '#lib/lint/lint-text.ts';
+import { bodiesUnder } from '../../helpers/policy-bodies.ts';
 
 // The shipped sample, the fixture corpus (raw HTML, tables, links) and a slice of GitHub's real history.
 const BODIES: [string, string][] = [
@@ -55,4 +35,21 @@ describe('renderVersion', () => {
       { depth: 3, slug: 'cookies', text: 'Cookies' },
     ]);
   });
+
+  test('lints from the same parse what a separate lint finds, before the links are rewritten', async () => {
+    const context = { locale: 'ru', title: 'Согласие', permanentPath: '/ru/consent/2025-09-01/', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+    for (const [name, body] of [...BODIES, ['a policy: link and a missing clause', '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4) и п. 1.2.\n']] as [string, string][]) {
+      const input = {
+        body,
+        file: name,
+        bodyStartLine: 5,
+        facts: { locale: 'ru', title: 'Согласие', timeZone: 'Europe/Moscow', effectiveFrom: Date.UTC(2025, 7, 31, 21), corrections: [], previous: null },
+      };
+      const rendered = await renderVersion({ body, basePath: '/', context, lint: { input, cacheFile: '' } });
+      expect(rendered.lint, name).toEqual(lintText(input));
+    }
+    const linked = await renderVersion({ body: '1.1. См. [Политику](policy:privacy#3.4).\n', basePath: '/', context });
+    expect(linked.policyLinks).toEqual([context.policyLinkTargets.privacy]);
+    expect(linked.html).toContain('href="/ru/privacy/2025-09-01/#3.4"');
+  }, 60_000);
 });

@@ -64,3 +64,41 @@ describe('the policy Markdown pipeline', () => {
     expect(html).toContain('href="#a"');
   });
 });
+
+describe('links the pipeline adds from the version it renders', () => {
+  const renderAs = async (markdown: string, frontmatter: Record<string, unknown>, basePath = '/') => {
+    const renderer = await createPolicyMarkdownRenderer({ basePath });
+    return (await renderer.render(markdown, { frontmatter })).code;
+  };
+  const text = '## 2. Цели\n\n2.1. Цели.\n\n2.2. Как указано в пункте 2.1, пп. 2.1–2.2 и в п. 9.9; см. п. 2.1 Согласия и [п. 2.1](#2.1).\n';
+
+  test('links each reference to a clause the text has, and nothing else', async () => {
+    const html = await renderAs(text, { locale: 'ru', title: 'Политика конфиденциальности' });
+    expect(html).toContain('в пункте <a href="#2.1">2.1</a>, пп. <a href="#2.1">2.1</a>–<a href="#2.2">2.2</a> и в п. 9.9; см. п. 2.1 Согласия и <a href="#2.1">п. 2.1</a>.');
+  });
+
+  test('links the version\'s permanent page, so a reference works in its redlines too, under the base path', async () => {
+    const html = await renderAs('2.1. Цели.\n\n2.2. Как указано в пункте 2.1.\n', { locale: 'ru', permanentPath: '/legal/ru/privacy/2025-09-01/' }, '/legal/');
+    expect(html).toContain('в пункте <a href="/legal/ru/privacy/2025-09-01/#2.1">2.1</a>.');
+  });
+
+  test('changes nothing in a text rendered without its version', async () => {
+    expect(await renderAs(text, {})).toBe((await (await createPolicyMarkdownRenderer({ basePath: '/' })).render(text)).code);
+    expect(await renderAs(text, {})).not.toContain('href="#2.1">2.1<');
+  });
+
+  test('changes nothing in a text without references', async () => {
+    const plain = '## 1. Общие\n\n1.1. Текст без ссылок на пункты, 152-ФЗ, 3.5 %.\n';
+    expect(await renderAs(plain, { locale: 'ru' })).toBe((await (await createPolicyMarkdownRenderer({ basePath: '/' })).render(plain)).code);
+  });
+
+  test('resolves policy: links to the permanent URL of the version named, under the base path, and records it', async () => {
+    const target = { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' };
+    const frontmatter: Record<string, unknown> = { locale: 'ru', policyLinkTargets: { privacy: target } };
+    const html = await renderAs('См. [Политику](policy:privacy#3.4), [её же](policy:privacy) и [нет такой](policy:cookies).\n', frontmatter, '/legal/');
+    expect(html).toContain('<a href="/legal/ru/privacy/2025-09-01/#3.4">Политику</a>, <a href="/legal/ru/privacy/2025-09-01/">её же</a>');
+    // An unresolvable link (refused by the policy-link rule) keeps no href: the sanitizer drops the unknown scheme.
+    expect(html).toContain('<a>нет такой</a>');
+    expect(frontmatter['usedPolicyLinks']).toEqual([target]);
+  });
+});

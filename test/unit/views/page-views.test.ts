@@ -5,7 +5,7 @@ import { buildPolicyCorpus, getVersion } from '#lib/timeline/policy-corpus.ts';
 import { getPolicyListing } from '#lib/views/policy-listing.ts';
 import { createSiteContext, type SiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
-import { getVersionView } from '#lib/views/version-view.ts';
+import { getLinkedPolicyNotices, getVersionView } from '#lib/views/version-view.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const settings = resolveSiteSettings(
@@ -120,5 +120,32 @@ describe('getHistoryView', () => {
       ['2023-03-01', 'superseded'],
     ]);
     expect(getHistoryView(context, 'consent', 'en')).toBeUndefined();
+  });
+});
+
+describe('getLinkedPolicyNotices', () => {
+  const link = (version: string) => [{ policy: 'privacy', locale: 'ru', version }];
+
+  test('says a newer version of the linked policy is in force, and links the stable URL', () => {
+    expect(getLinkedPolicyNotices(contextAt('2026-11-26T12:00:00Z'), link('2023-03-01'), 'ru')).toEqual([
+      {
+        text: 'Ссылка на документ «Политика конфиденциальности» ведёт на его редакцию от 1 марта 2023 г. — ту, что действовала, когда вступил в силу этот документ. С 1 сентября 2025 г. действует новая редакция.',
+        newerHref: '/legal/ru/privacy/',
+      },
+    ]);
+  });
+
+  test('says when a newer version is only scheduled, and links its permanent URL', () => {
+    expect(getLinkedPolicyNotices(contextAt('2026-11-26T12:00:00Z'), link('2025-09-01'), 'en')).toEqual([
+      {
+        text: 'The link to “Политика конфиденциальности” leads to its version of September 1, 2025, the one in force when this document took effect. A newer version takes effect on January 1, 2027.',
+        newerHref: '/legal/ru/privacy/2027-01-01/',
+      },
+    ]);
+  });
+
+  test('says nothing when the linked version is the latest, or unknown', () => {
+    expect(getLinkedPolicyNotices(contextAt('2027-06-01T00:00:00Z'), link('2027-01-01'), 'ru')).toEqual([]);
+    expect(getLinkedPolicyNotices(contextAt('2027-06-01T00:00:00Z'), link('1999-01-01'), 'ru')).toEqual([]);
   });
 });

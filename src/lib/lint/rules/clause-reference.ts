@@ -1,0 +1,55 @@
+/**
+ * `clause-reference`: a reference of the text to its own clauses or sections
+ * ("п. 3.5", "пп. 3.5–3.7", "раздел 4", "section 4.2") names a number the
+ * text has. Removing clause 6.3 or renumbering a section breaks references
+ * elsewhere in the text without a word; this says which, and the numbers
+ * nearest to the missing one.
+ */
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import { getDocumentOutline } from '#lib/markdown/document-outline.ts';
+import { createRunLocator, getTextRuns } from '#lib/markdown/text-runs.ts';
+import { findClauseReferences } from '../clause-references.ts';
+import { report, type VersionFacts } from '../lint-context.ts';
+
+/** Orders clause numbers as a reader does: 3.9 before 3.10, 3 before 3.1. */
+export function compareClauseNumbers(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const difference = (left[index] ?? -1) - (right[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** The existing numbers just before and just after a missing one. */
+export function getNearestNumbers(missing: string, existing: readonly string[]): string[] {
+  const sorted = [...new Set(existing)].sort(compareClauseNumbers);
+  const before = sorted.filter((number) => compareClauseNumbers(number, missing) < 0).at(-1);
+  const after = sorted.find((number) => compareClauseNumbers(number, missing) > 0);
+  return [before, after].filter((number): number is string => number !== undefined);
+}
+
+const clauseReference = lintRule<Root, VersionFacts>('policy-press:clause-reference', (tree, file, facts) => {
+  const existing = getDocumentOutline(tree).numbers.map((entry) => entry.number);
+  const known = new Set(existing);
+  const locator = createRunLocator(String(file.value));
+  for (const run of getTextRuns(tree)) {
+    for (const reference of findClauseReferences(run.text, facts.locale, facts.title)) {
+      for (const number of reference.numbers) {
+        if (known.has(number.number)) continue;
+        const nearest = getNearestNumbers(number.number, existing);
+        const where = existing.length === 0 ? 'this text has no numbered clauses or sections' : nearest.length === 1 ? `the nearest is ${nearest[0]}` : `the nearest are ${nearest.join(' and ')}`;
+        report(
+          file,
+          `"${reference.text}" names ${number.number}, which this text does not have (${where})`,
+          'Correct the number, or restore the clause it names; a reference to another document names it right after the number ("п. 3.5 Политики", "section 5 of the Act").',
+          locator.pointAt(run, number.start),
+        );
+      }
+    }
+  }
+});
+
+export default clauseReference;

@@ -1,0 +1,55 @@
+/**
+ * `policy-link`: a `policy:` link (`[Политика](policy:privacy#3.4)`) names a
+ * policy that had a version in force when the linking version took effect
+ * (in its locale, else the default one), and an anchor of that version; the
+ * page links its permanent URL (see markdown/policy-links.ts).
+ * A corpus rule: it reads the outlines of every version, not one tree.
+ */
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import { parsePolicyHref, resolvePolicyLink } from '#lib/markdown/policy-links.ts';
+import { report, type CorpusRuleContext } from '../lint-context.ts';
+
+const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link', (_tree, file, context) => {
+  const { version, corpus } = context;
+  for (const link of version.outline.links) {
+    const place = { line: link.line, column: link.column };
+    const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
+    const href = parsePolicyHref(link.url);
+    if (!href) continue;
+    if (!href.ok) {
+      report(file, `${named}: ${href.message}`, 'Write it as policy:<policy> or policy:<policy>#<clause>, e.g. policy:privacy#3.4.', place);
+      continue;
+    }
+    if (link.html) {
+      report(file, `${named} is written in HTML, where policy: links are not resolved`, `Write it as a Markdown link: [${link.text || 'text'}](${link.url}).`, place);
+      continue;
+    }
+    if (!corpus.policies.includes(href.policy)) {
+      report(file, `${named} names the policy "${href.policy}", which the site does not have`, `Use one of: ${corpus.policies.join(', ')}.`, place);
+      continue;
+    }
+    const target = resolvePolicyLink(corpus, version, href.policy, context.defaultLocale);
+    if (!target) {
+      const locales = [...new Set([version.locale, context.defaultLocale])].join(' or ');
+      report(
+        file,
+        `${named}: ${href.policy} had no version in force (${locales}) when this version takes effect (effective: ${version.effective})`,
+        `Link a policy that is in force by then, or publish a version of ${href.policy} that takes effect no later.`,
+        place,
+      );
+      continue;
+    }
+    const outline = context.versions.get(target.id)?.outline;
+    if (href.fragment !== null && !outline?.anchors.includes(href.fragment)) {
+      report(
+        file,
+        `${named} leads to ${target.id} (in force when this version takes effect), which has no anchor #${href.fragment}`,
+        `Link a clause or section of ${target.id} (${outline?.numbers.slice(0, 8).map((entry) => entry.id).join(', ') || 'it has no numbered clauses'}…), or remove the anchor.`,
+        place,
+      );
+    }
+  }
+});
+
+export default policyLink;

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_LINT_SEVERITIES, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+import { ROOT } from '../../helpers/build-site.ts';
+import { formatLint, lintFolder } from '../../helpers/lint-folder.ts';
+
+// Each rule has a folder of texts it must accept and one of texts it must refuse, in Russian and English:
+// test/fixtures/lint/<rule>/{pass,fail}/<policy>/<locale>/<version>.md. What the failing ones give is kept in
+// <rule>/fail.expected.txt; run with UPDATE=1 to write it again after a deliberate change, and read the diff.
+const FIXTURES = 'test/fixtures/lint';
+
+describe.each(LINT_RULE_IDS)('the %s rule', (rule) => {
+  test('accepts its passing texts, Russian and English, with no finding of any rule', () => {
+    expect(formatLint(lintFolder(`${FIXTURES}/${rule}/pass`))).toBe('');
+  });
+
+  test('reports its failing texts, Russian and English, as expected', () => {
+    const lint = lintFolder(`${FIXTURES}/${rule}/fail`);
+    const findings = [...lint.errors, ...lint.warnings];
+    expect(new Set(findings.map((finding) => finding.rule))).toEqual(new Set([rule]));
+    expect(new Set(findings.map((finding) => finding.file.split('/').at(-2)))).toEqual(new Set(['ru', 'en']));
+    const expectedFile = join(ROOT, FIXTURES, rule, 'fail.expected.txt');
+    const report = `${formatLint(lint)}\n`;
+    if (process.env['UPDATE'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, report);
+    expect(report).toBe(readFileSync(expectedFile, 'utf8'));
+  });
+});
+
+describe('the README', () => {
+  test('has one row per rule id in its "Lint rules" table, with the rule\'s default severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| /gm)].map((match) => [match[1], match[2]]);
+    expect(rows).toEqual(LINT_RULE_IDS.map((id) => [id, DEFAULT_LINT_SEVERITIES[id]]));
+  });
+});
