@@ -238,7 +238,7 @@ describe('consent records that carry the checkpoint (verify --log)', () => {
       `${recordsFile}:5: log-checkpoint-forged: the signature of the record's checkpoint by ${keyA.verifierKey.split('+').slice(0, 2).join('+')} does not verify: the checkpoint was altered or forged`,
       `${recordsFile}:6: log-checkpoint-inconsistent: today's log does not extend the record's checkpoint: its first 9 entries give another root (the history before it was rewritten)`,
       `${recordsFile}:7: log-checkpoint-malformed: checkpoint is malformed: the checkpoint text does not end with a newline`,
-      '7 records: 2 ok, 5 failed (2 log-not-at-checkpoint, 1 log-checkpoint-forged, 1 log-checkpoint-inconsistent, 1 log-checkpoint-malformed), 0 malformed.',
+      '7 records: 2 ok, 5 failed (1 log-checkpoint-malformed, 1 log-checkpoint-forged, 1 log-checkpoint-inconsistent, 2 log-not-at-checkpoint), 0 malformed.',
       '',
     ]);
     expect(result.status).toBe(1);
