@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Ledger } from '#schemas/ledger.ts';
+import { makePublished } from '../../helpers/versions.ts';
 import { getLedgerEvents } from '#lib/log/log-entry.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, writeLogLock, type LogLockFile } from '#lib/log/log-state.ts';
 
@@ -12,14 +13,7 @@ const version = (id: string, sha: string, publishedAt = '2026-01-01T00:00:00.000
   locale: 'ru',
   version: id,
   effectiveFrom: '2025-08-31T21:00:00.000Z',
-  publishedAt,
-  sha256: SHA(sha),
-  publication: { kind: 'published', reason: null },
-  changeType: 'material',
-  summary: [],
-  corrections: [],
-  rescheduled: [],
-  withdrawn: null,
+  ...makePublished({ publishedAt, sha256: SHA(sha) }),
 });
 const ledgerOf = (...versions: Ledger['versions']): Ledger => ({ ledgerVersion: 2, versions });
 
