@@ -36,7 +36,10 @@ function snapshot(): string {
 }
 
 /** A new version of the privacy policy, from the latest, published as legal staff would: new, edit, remove draft. */
-function newVersion(locale: string, effective: string, version: string, change: (text: string) => string = (text) => text): string {
+// By default a new version adds one sentence: a version that changes nothing is refused (empty-version).
+const addSentence = (text: string) => `${text.trimEnd()}\n\nСрок ответа на обращения — 10 дней.\n`;
+
+function newVersion(locale: string, effective: string, version: string, change: (text: string) => string = addSentence): string {
   const created = cli(['new', 'privacy', '--locale', locale, '--effective', effective, '--version', version]);
   expect(created.status, created.stderr).toBe(0);
   const path = `privacy/${locale}/${version}.md`;

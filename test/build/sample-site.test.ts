@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, LATER_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { runPolicyCli } from '../helpers/run-cli.ts';
 import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 let build: BuildResult;
@@ -55,22 +56,6 @@ describe('the shipped sample site', () => {
     expect(selectAll('.policy-text a', current).map((a) => a.properties['href'])).toContain('/ru/consent/');
   });
 
-  test('links the consent to the privacy policy in force when it took effect, and says a newer one is in force', () => {
-    const consent = readPage(build.outDir, '/ru/consent/2025-09-01/');
-    expect(selectAll('.policy-text a', consent).map((a) => [textOf(a), a.properties['href']])).toContainEqual(['Политика конфиденциальности', '/ru/privacy/2025-09-01/']);
-    expect(textOf(select('.banner-linked', consent))).toBe(
-      'Ссылка на документ «Политика конфиденциальности» ведёт на его редакцию от 1 сентября 2025 г. — ту, что действовала, когда вступил в силу этот документ. С 15 февраля 2026 г. действует новая редакция. Новая редакция',
-    );
-    expect(attributeOf(consent, '.banner-linked a', 'href')).toBe('/ru/privacy/');
-    // The published Markdown keeps the link as written.
-    expect(readFileSync(join(build.outDir, 'raw/consent/ru/2025-09-01.md'), 'utf8')).toContain('«[Политика конфиденциальности](policy:privacy)»');
-  });
-
-  test('shows in the correction of the consent which link changed and what it became', () => {
-    const correction = readPage(build.outDir, '/en/consent/2025-09-01/corrections/1/');
-    expect(selectAll('.redline-inline .diff-link-change', correction).map(textOf)).toEqual(['link “Privacy Policy”: removed: /en/privacy/ → added: /en/privacy/2025-09-01/']);
-  });
-
   test('links the references of a text to its own clauses', () => {
     const policy = readPage(build.outDir, '/ru/privacy/2025-09-01/');
     expect(selectAll('.policy-text a[href="/ru/privacy/2025-09-01/#2.1"]', policy).map(textOf)).toEqual(['2.1']);
@@ -100,5 +85,42 @@ describe('the shipped sample site', () => {
     for (const page of listFiles(build.outDir).filter((file) => file.endsWith('.html'))) {
       expect(attributeOf(readPage(build.outDir, `/${page}`), 'html', 'lang'), page).toMatch(/^(ru|en)$/);
     }
+  });
+});
+
+// What the lint's stable-link warning on the sample consent asks for, done as a user would: the consent's link to
+// the privacy policy written as policy:privacy, recorded as a correction (material: it touches a URL), then built.
+describe('the sample with its consent linking the privacy policy in force when it took effect', () => {
+  let linked: BuildResult;
+  beforeAll(() => {
+    const policies = join(OUTPUT, 'sample-linked-policies');
+    rmSync(policies, { recursive: true, force: true });
+    cpSync(join(ROOT, 'policies'), policies, { recursive: true });
+    const reasons: Record<string, string> = { ru: 'Ссылка на Политику ведёт на её редакцию, действовавшую, когда согласие вступило в силу', en: 'The link to the Privacy Policy leads to the version in force when this consent took effect' };
+    for (const locale of ['ru', 'en']) {
+      const file = join(policies, `consent/${locale}/2025-09-01.md`);
+      const text = readFileSync(file, 'utf8').replace(`](/${locale}/privacy/)`, '](policy:privacy)');
+      writeFileSync(file, text.replace('effective: 2025-09-01\n', `effective: 2025-09-01\ncorrections:\n  - date: 2026-12-01\n    reason: ${reasons[locale]}\n`));
+    }
+    const published = runPolicyCli(['publish', '--material-correction', 'The link names the version the consent was given with'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+    expect(published.status, published.stderr).toBe(0);
+    linked = buildSite({ policiesDir: policies, name: 'sample-linked', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+    expect(linked.status, linked.output).toBe(0);
+  });
+
+  test('links the consent to the privacy policy in force when it took effect, and says a newer one is in force', () => {
+    const consent = readPage(linked.outDir, '/ru/consent/2025-09-01/');
+    expect(selectAll('.policy-text a', consent).map((a) => [textOf(a), a.properties['href']])).toContainEqual(['Политика конфиденциальности', '/ru/privacy/2025-09-01/']);
+    expect(textOf(select('.banner-linked', consent))).toBe(
+      'Ссылка на документ «Политика конфиденциальности» ведёт на его редакцию от 1 сентября 2025 г. — ту, что действовала, когда вступил в силу этот документ. С 15 февраля 2026 г. действует новая редакция. Новая редакция',
+    );
+    expect(attributeOf(consent, '.banner-linked a', 'href')).toBe('/ru/privacy/');
+    // The published Markdown keeps the link as written.
+    expect(readFileSync(join(linked.outDir, 'raw/consent/ru/2025-09-01.md'), 'utf8')).toContain('«[Политика конфиденциальности](policy:privacy)»');
+  });
+
+  test('shows in the correction of the consent which link changed and what it became', () => {
+    const correction = readPage(linked.outDir, '/en/consent/2025-09-01/corrections/1/');
+    expect(selectAll('.redline-inline .diff-link-change', correction).map(textOf)).toEqual(['link “Privacy Policy”: removed: /en/privacy/ → added: /en/privacy/2025-09-01/']);
   });
 });
