@@ -85,6 +85,9 @@ export function mutatePolicyLines(random: () => number, locale: SyntheticLocale,
     result.push(`${number} ${changed.join(' ')}`);
     if (random() < share / 4) result.push(`${number} ${sentence(random, locale)}`);
   }
+  // A short text can draw no change at all; a version that changes nothing is refused (empty-version), so add a sentence.
+  const last = result.findLastIndex((line) => !line.startsWith('## '));
+  if (last !== -1 && result.length === lines.length && result.every((line, index) => line === lines[index])) result[last] = `${result[last]} ${sentence(random, locale)}`;
   return result;
 }
 
