@@ -5,7 +5,8 @@
  *   npm run bench                     2,000 synthetic versions, the GitHub corpus, pairs scaling, micro-benchmarks
  *   npm run bench -- --quick          a few hundred versions, about two minutes (CI runs it so the script cannot rot)
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
- *   npm run bench -- --only build     one part: build, diff, verify, check or log
+ *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
+ *   npm run bench -- --only engine --huge   verify at 10 and 100 million records (streaming, DuckDB over CSV and Parquet)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,12 +19,13 @@ import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
 import { runLogBench } from './bench/log-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 import { GITHUB_CORPUS_LINT, SYNTHETIC_CORPUS_LINT } from './bench/corpus-lint.ts';
+import { runEngineBench, type EngineBenchResult } from './bench/engine-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic-policy.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', 'work');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, huge: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' } } });
 const quick = values.quick;
 const only = values.only;
 const wanted = (part: string) => !only || only === part;
@@ -136,6 +138,26 @@ if (wanted('verify')) {
         `${r.seconds.toFixed(1)} s`,
         Math.round(r.recordsPerSecond).toLocaleString('en'),
         `${r.peakRssMb.toFixed(0)} MB`,
+        r.summary.replace(/ \(.*\)/, ''),
+      ]),
+    ]),
+  );
+}
+
+if (wanted('engine')) {
+  const engine: EngineBenchResult[] = await runEngineBench({ root: ROOT, workDir: WORK, quick, huge: values.huge, log });
+  results['engine'] = engine;
+  out.push('\nverify at scale: the streaming verifier and verify --engine duckdb, the same records (about 1% wrong)\n');
+  out.push(
+    formatTable([
+      ['records', 'engine', 'file', 'time', 'records/s', 'peak RSS', 'result'],
+      ...engine.map((r) => [
+        r.records.toLocaleString('en'),
+        r.engine,
+        `${r.fileMb.toFixed(0)} MB`,
+        r.seconds === null ? '—' : `${r.seconds.toFixed(1)} s`,
+        r.seconds === null ? '—' : Math.round(r.records / r.seconds).toLocaleString('en'),
+        r.peakRssMb === null ? '—' : `${r.peakRssMb.toFixed(0)} MB`,
         r.summary.replace(/ \(.*\)/, ''),
       ]),
     ]),

@@ -1,6 +1,6 @@
 /**
  * `node scripts/ensure-test-system.ts`: the first step of `npm test` and of
- * `.ci/run`. Makes sure Debian's Chromium and nginx are there (see
+ * `.ci/run`. Makes sure Debian's Chromium, nginx and PostgreSQL are there (see
  * scripts/test-system/test-tools.ts), installing the missing ones with apt
  * when this user may (root, or sudo), after saying what and why; else stops
  * with one message naming the packages and CHROMIUM_PATH / NGINX_PATH,

@@ -11,6 +11,9 @@ import { TextAuditor } from '#lib/consent/text-audit.ts';
 import { OUTCOMES, OutcomeTally, type OutcomePolicy } from '#lib/consent/verify-outcomes.ts';
 import { settleRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
+import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
+import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
+import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
@@ -24,6 +27,9 @@ const outcomeList = Object.entries(OUTCOMES)
 export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder|index.json|url|->] [--texts] [--json]
       [--as-of <instant>] [--allow-missing-hash] [--strict] [--timeout <seconds>] [--follow-absolute]
       [--log [--key <key>]]
+npm run policy -- verify <files or globs…> --engine duckdb [the same options but --texts and --log]
+npm run policy -- verify --sql duckdb|postgres|ansi [--table <name>] [--column <field>=<name>…]
+      [--versions <versions.csv>] [--as-of <instant>] [--allow-missing-hash] [--strict]
 
   Checks consent records, as JSON Lines (.jsonl, .ndjson, .json) or CSV with a
   header row (.csv). Each record has policy, locale, version, acceptedAt and
@@ -53,11 +59,22 @@ ${outcomeList}
                         or with --feed the key the site serves)
   --timeout             seconds to wait for each network read (default ${DEFAULT_TIMEOUT_MS / 1000})
   --json                one JSON result per record on stdout; the summary on stderr
+  --engine duckdb       classify with DuckDB, embedded: .csv, .jsonl/.ndjson/.json and .parquet
+                        files, one or many (globs); the same outcomes, report and exit status
+  --sql <dialect>       print the SQL that classifies every row of a consent table as verify
+                        does, for duckdb, postgres or ansi (BigQuery, Snowflake, ClickHouse, Spark)
+  --table               the consent table the SQL reads (default consents)
+  --column              a column name of that table: policy, locale, version, sha256, acceptedAt,
+                        line (the order of the records), key (the record's bytes, for duplicates),
+                        e.g. --column acceptedAt=accepted_at --column line=id
+  --versions            read the versions from this versions.csv (the site's /feed/v1/versions.csv)
+                        instead of listing them in the query
 
   A record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB is malformed. In CSV a broken row is malformed
   on its own line and reading resumes at the next line.`;
 
-function describe(result: RecordResult, file: string): string[] {
+/** The report lines of one record: its outcome and issues, by line. */
+export function describe(result: RecordResult, file: string): string[] {
   const at = `${file}:${result.line}`;
   if (result.status === 'malformed') return [`${at}: malformed: ${result.message}`];
   return [
@@ -67,7 +84,53 @@ function describe(result: RecordResult, file: string): string[] {
   ];
 }
 
-function parseTimeout(text: string | undefined): number {
+/** The instant in-the-future is measured against: --as-of, else the build instant. */
+export function getNow(asOf: string | undefined, timeZone: string): number {
+  if (asOf === undefined) return getBuildInstant(process.env);
+  const instant = parseInstant(asOf, timeZone);
+  if (instant === null) throw new UsageError(`--as-of "${asOf}" is not an instant: write it with an offset, e.g. 2026-01-01T00:00:00+03:00, or as a date`);
+  return instant;
+}
+
+/** The consent table's column names from `--column field=name`. */
+function parseColumns(pairs: readonly string[]): Partial<ConsentColumns> {
+  const columns: Partial<ConsentColumns> = {};
+  const fields = [...Object.keys(DEFAULT_CONSENT_COLUMNS), 'key'];
+  for (const pair of pairs) {
+    const [field = '', name = ''] = pair.split('=', 2);
+    if (!fields.includes(field) || name === '') {
+      throw new UsageError(`--column "${pair}" is not field=name with a field of ${fields.join(', ')}${didYouMean(field, fields)}, e.g. --column acceptedAt=accepted_at`);
+    }
+    columns[field as keyof ConsentColumns] = name;
+  }
+  return columns;
+}
+
+/** `verify --sql <dialect>`: prints the classifying query. */
+async function printSql(
+  dialect: string,
+  options: { feed: string | undefined; table: string; columns: readonly string[]; versions: string | undefined; asOf: string | undefined; allowMissingHash: boolean; strict: boolean; timeoutMs: number },
+): Promise<number> {
+  if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) {
+    throw new UsageError(`--sql "${dialect}" is not a dialect: write ${SQL_DIALECTS.join(', ')}${didYouMean(dialect, SQL_DIALECTS)}`);
+  }
+  const name = dialect as SqlDialectName;
+  const source = await getPolicySource(options.feed, { timeoutMs: options.timeoutMs });
+  const sql = createClassifySql({
+    dialect: name,
+    consents: options.table,
+    columns: parseColumns(options.columns),
+    versions: options.versions === undefined ? { kind: 'inline', versions: getIndexTableVersions(source.index) } : { kind: 'csv', path: options.versions },
+    timeZone: source.timeZone,
+    now: getNow(options.asOf, source.timeZone),
+    allowMissingHash: options.allowMissingHash,
+    strict: options.strict,
+  });
+  process.stdout.write(`${options.versions === undefined ? '' : getVersionsLoadSql(name, options.versions)}${sql};\n`);
+  return 0;
+}
+
+export function parseTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_MS;
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout "${text}" is not a number of seconds above 0, e.g. --timeout 10`);
@@ -99,11 +162,30 @@ export async function runVerify(args: string[]): Promise<number> {
       'follow-absolute': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       key: { type: 'string' },
+      engine: { type: 'string' },
+      sql: { type: 'string' },
+      table: { type: 'string', default: 'consents' },
+      column: { type: 'string', multiple: true, default: [] },
+      versions: { type: 'string' },
     },
   });
+  // The log's checks need the signed checkpoints and today's log, which no SQL engine reads: refuse rather than skip them.
+  if (values.log && (values.sql !== undefined || values.engine !== undefined)) {
+    throw new UsageError(`--log checks each record's checkpoint against today's signed log, which ${values.sql !== undefined ? '--sql' : '--engine'} cannot do: run verify --log without ${values.sql !== undefined ? '--sql' : '--engine'} (it streams)`);
+  }
+  if (values.key && !values.log) throw new UsageError('--key goes with --log.');
+  if (values.sql !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`verify --sql prints a query and reads no file (${positionals[0]}): drop the file, or drop --sql`);
+    return printSql(values.sql, { feed: values.feed, table: values.table, columns: values.column, versions: values.versions, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout) });
+  }
+  if (values.engine !== undefined) {
+    if (values.engine !== 'duckdb') throw new UsageError(`--engine "${values.engine}" is not an engine: the one there is, is --engine duckdb (without --engine, verify streams)`);
+    if (values.texts) throw new UsageError('--texts reads served files, which DuckDB does not: run --texts without --engine');
+    const { runEngineVerify } = await import('./verify-engine.ts');
+    return runEngineVerify(positionals, { feed: values.feed, json: values.json, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout), followAbsolute: values['follow-absolute'] });
+  }
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`verify needs one file of records.\n\n${VERIFY_HELP}`);
-  if (values.key && !values.log) throw new UsageError('--key goes with --log.');
   const timeoutMs = parseTimeout(values.timeout);
   try {
     if ((await statPath(file)) === 'folder') throw new UsageError(`${file} is a folder: give the file of records (.jsonl or .csv)`);
@@ -111,12 +193,7 @@ export async function runVerify(args: string[]): Promise<number> {
     throw error instanceof LocationError ? new UsageError(`${error.message}: give the file of records (.jsonl or .csv)`) : error;
   }
   const source = await getPolicySource(values.feed, { timeoutMs, followAbsolute: values['follow-absolute'] });
-  let now = getBuildInstant(process.env);
-  if (values['as-of'] !== undefined) {
-    const asOf = parseInstant(values['as-of'], source.timeZone);
-    if (asOf === null) throw new UsageError(`--as-of "${values['as-of']}" is not an instant: write it with an offset, e.g. 2026-01-01T00:00:00+03:00, or as a date`);
-    now = asOf;
-  }
+  const now = getNow(values['as-of'], source.timeZone);
   const policy = { allowMissingHash: values['allow-missing-hash'], strict: values.strict };
   const texts = values.texts ? new TextAuditor({ locate: source.locate, hash: (location) => hashLocation(location, timeoutMs) }) : undefined;
   const log = values.log ? await loadLogOfToday(values.feed, values.key) : null;

@@ -15,7 +15,7 @@ export interface TestTool {
   /** Debian's package (the same name on Ubuntu). */
   package: string;
   /** The variable that names a program to use instead. */
-  env: 'CHROMIUM_PATH' | 'NGINX_PATH';
+  env: 'CHROMIUM_PATH' | 'NGINX_PATH' | 'INITDB_PATH';
   /** Where Debian's package puts it, first choice first. */
   paths: readonly string[];
   /** Its command names on PATH. */
@@ -40,7 +40,16 @@ export const NGINX: TestTool = {
   why: 'the deploy tests serve the built site through a real nginx with the _nginx.conf the build writes, and check every header',
 };
 
-export const TEST_TOOLS: readonly TestTool[] = [CHROMIUM, NGINX];
+export const POSTGRESQL: TestTool = {
+  package: 'postgresql',
+  env: 'INITDB_PATH',
+  // Debian keeps each major version's programs apart; initdb and pg_ctl are not on PATH.
+  paths: ['18', '17', '16', '15', '14', '13'].map((version) => `/usr/lib/postgresql/${version}/bin/initdb`),
+  commands: ['initdb'],
+  why: 'the differential tests start a throwaway cluster (initdb, pg_ctl on a loopback port) and check that the SQL verify prints classifies every record as verify does',
+};
+
+export const TEST_TOOLS: readonly TestTool[] = [CHROMIUM, NGINX, POSTGRESQL];
 
 /** What the decision looks at. */
 export interface SystemFacts {
@@ -99,7 +108,7 @@ export function planTestSystem(facts: SystemFacts): TestSystemPlan {
   if (missing.length === 0) return { action: 'ready', found: located.map(({ tool, location }) => ({ tool, path: location.path ?? '' })) };
 
   const packages = missing.map((tool) => tool.package);
-  const names = packages.join(' and ');
+  const names = packages.length <= 2 ? packages.join(' and ') : `${packages.slice(0, -1).join(', ')} and ${packages.at(-1)}`;
   const heading = `npm test needs Debian's ${names}, which ${missing.length === 1 ? 'is' : 'are'} not installed:\n${why(missing)}`;
   const aptGet = facts.which('apt-get');
   if (!aptGet) {

@@ -50,7 +50,7 @@ export async function* readJsonLines(lines: AsyncIterable<PhysicalLine[]>): Asyn
 }
 
 /** Physical lines with the ability to read some of them again. */
-class LineQueue {
+export class LineQueue {
   private replay: PhysicalLine[] = [];
   private batch: PhysicalLine[] = [];
   private at = 0;
@@ -82,10 +82,10 @@ const NEWLINE = Buffer.from('\n');
 type TextLine = Extract<PhysicalLine, { text: string }>;
 
 /** A CSV record's fields and bytes, with the physical lines after its first (to read again if the record is refused). */
-type CsvRead = { line: number; fields: string[]; bytes: Buffer; rest: PhysicalLine[] } | { line: number; error: string };
+export type CsvRead = { line: number; fields: string[]; bytes: Buffer; rest: PhysicalLine[] } | { line: number; error: string };
 
 /** The next CSV record, reading on while a quoted field is open; undefined at the end. */
-async function readCsvRecord(queue: LineQueue, describeColumn: (field: number) => string | undefined): Promise<CsvRead | undefined> {
+export async function readCsvRecord(queue: LineQueue, describeColumn: (field: number) => string | undefined): Promise<CsvRead | undefined> {
   let first: PhysicalLine | undefined;
   do first = await queue.next();
   while (first && 'text' in first && first.text === '');
@@ -155,24 +155,33 @@ export async function* readCsv(lines: AsyncIterable<PhysicalLine[]>): AsyncGener
       yield* yielded(read);
       continue;
     }
-    const hashColumn = header.indexOf('sha256');
-    const cutShort = read.fields.length < header.length && read.fields.length === hashColumn;
-    if (read.fields.length !== header.length && !cutShort) {
-      // A record over several lines with the wrong field count may be a stray quote that paired with a later one.
-      queue.unread(read.rest);
-      yield* yielded({
-        line: read.line,
-        error:
-          read.fields.length > header.length
-            ? `the row has ${read.fields.length} fields and the header ${header.length}: a value with a comma must be quoted ("Smith, John")`
-            : `the row has ${read.fields.length} fields and the header ${header.length}: a value is missing`,
-      });
-      continue;
-    }
-    const record: Record<string, string> = {};
-    for (const [index, value] of read.fields.entries()) record[header[index] as string] = value;
-    yield* yielded(cutShort ? { line: read.line, record, bytes: read.bytes, cutShort: true } : { line: read.line, record, bytes: read.bytes });
+    const row = toCsvRow(read, header);
+    // A record over several lines with the wrong field count may be a stray quote that paired with a later one.
+    if ('error' in row) queue.unread(read.rest);
+    yield* yielded(row);
   }
+}
+
+/**
+ * A CSV record read whole, as a record of the header's columns: its fields
+ * must be as many as the header's, or stop just before the `sha256` column
+ * (`cutShort`). An error when not; its later lines are then read again.
+ */
+export function toCsvRow(read: Extract<CsvRead, { fields: string[] }>, header: readonly string[]): ReadRecord {
+  const hashColumn = header.indexOf('sha256');
+  const cutShort = read.fields.length < header.length && read.fields.length === hashColumn;
+  if (read.fields.length !== header.length && !cutShort) {
+    return {
+      line: read.line,
+      error:
+        read.fields.length > header.length
+          ? `the row has ${read.fields.length} fields and the header ${header.length}: a value with a comma must be quoted ("Smith, John")`
+          : `the row has ${read.fields.length} fields and the header ${header.length}: a value is missing`,
+    };
+  }
+  const record: Record<string, string> = {};
+  for (const [index, value] of read.fields.entries()) record[header[index] as string] = value;
+  return cutShort ? { line: read.line, record, bytes: read.bytes, cutShort: true } : { line: read.line, record, bytes: read.bytes };
 }
 
 /** Reads a records file in the format its name says, in batches of records. */

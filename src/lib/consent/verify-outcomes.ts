@@ -86,6 +86,12 @@ export class OutcomeTally {
     if (hasNote && outcome === 'ok') this.noted += 1;
   }
 
+  /** Counts many records with one outcome and no note at once (the plain ok records an engine counted in SQL). */
+  addMany(outcome: Outcome, count: number): void {
+    this.records += count;
+    this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + count);
+  }
+
   /** True when some record fails the run. */
   get failed(): boolean {
     return ORDER.some((outcome) => (this.counts.get(outcome) ?? 0) > 0 && outcomeFails(outcome, this.policy));

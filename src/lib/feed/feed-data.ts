@@ -168,6 +168,11 @@ export function createPolicyFeed(context: SiteContext, policy: string): PolicyFe
   return validateFeedFile(PolicyFeedSchema, feed, urls.policyFeed(policy));
 }
 
+/** Every policy's feed, `<policy>.json`, in the corpus's order of policies. */
+export function getAllPolicyFeeds(context: SiteContext): PolicyFeed[] {
+  return context.corpus.policies.map((policy) => createPolicyFeed(context, policy));
+}
+
 /** `/feed/v1/index.json`: every policy, its locales, feeds and the version in force at build time, and that time (`builtAt`). */
 export function createFeedIndex(context: SiteContext): FeedIndex {
   const { corpus, urls, settings, now } = context;

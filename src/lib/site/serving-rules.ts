@@ -65,6 +65,7 @@ export function getContentSecurityPolicy(frameAncestors?: readonly string[], opt
 export const CHARSET_TYPES: readonly string[] = [
   'text/html', 'text/css', 'text/plain', 'text/xml', 'text/markdown', 'application/javascript', 'application/json',
   'application/feed+json', 'application/schema+json', 'application/atom+xml', 'application/link-format', 'application/typescript',
+  'text/csv', 'application/csvm+json',
 ];
 
 const SHORT = 'public, max-age=300';
@@ -93,6 +94,9 @@ export function getServingRules(options: ServingOptions = {}): HeaderRule[] {
     { pattern: '/kit/v1/reconsent.d.ts', headers: { 'Content-Type': TYPESCRIPT } },
     { pattern: '/feed/*', headers: { ...CORS, 'Cache-Control': SHORT } },
     { pattern: '/feed/v1/schema.json', headers: { 'Content-Type': 'application/schema+json' } },
+    // RFC 4180's type, and the W3C CSVW metadata type.
+    { pattern: '/feed/v1/versions.csv', headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
+    { pattern: '/feed/v1/versions.csv-metadata.json', headers: { 'Content-Type': 'application/csvm+json' } },
     { pattern: '/feed/v1/:policy/:locale/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } },
     { pattern: '/feed/v1/:policy/:locale/feed.json', headers: { 'Content-Type': 'application/feed+json' } },
     { pattern: '/feed/v1/:policy/:locale/timemap.link', headers: { 'Content-Type': 'application/link-format' } },

@@ -15,6 +15,7 @@
  *   /<locale>/<policy>/<version>/corrections/<n>/   redline of the n-th correction
  *   /<locale>/developers/                    how other systems use the feed
  *   /feed/v1/index.json, schema.json, <policy>.json, <policy>/current.json
+ *   /feed/v1/versions.csv, versions.csv-metadata.json   every version as one table (CSVW)
  *   /feed/v1/<policy>/<locale>/atom.xml, feed.json, timemap.link
  *   /feed/v1/<policy>/<locale>/<version>/since.json   re-consent answer for users who accepted it
  *   /kit/v1/policy-kit.js, policy-kit.d.ts   the client kit for products' own pages
@@ -40,6 +41,10 @@ export interface SiteUrls {
   feedIndex(): string;
   feedSchema(): string;
   policyFeed(policy: string): string;
+  /** `/feed/v1/versions.csv`: every version as one table. */
+  versionsTable(): string;
+  /** Its W3C CSVW description, `/feed/v1/versions.csv-metadata.json`. */
+  versionsTableMetadata(): string;
   currentJson(policy: string): string;
   atom(policy: string, locale: string): string;
   jsonFeed(policy: string, locale: string): string;
@@ -79,6 +84,8 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     feedIndex: () => `${path('feed', 'v1', 'index')}.json`,
     feedSchema: () => `${path('feed', 'v1', 'schema')}.json`,
     policyFeed: (policy) => `${path('feed', 'v1', policy)}.json`,
+    versionsTable: () => `${path('feed', 'v1', 'versions')}.csv`,
+    versionsTableMetadata: () => `${path('feed', 'v1', 'versions')}.csv-metadata.json`,
     currentJson: (policy) => `${path('feed', 'v1', policy, 'current')}.json`,
     atom: (policy, locale) => `${path('feed', 'v1', policy, locale, 'atom')}.xml`,
     jsonFeed: (policy, locale) => `${path('feed', 'v1', policy, locale, 'feed')}.json`,

@@ -1,0 +1,411 @@
+/**
+ * `verify --engine duckdb`: the classifying query (classify-sql.ts) run by
+ * DuckDB, embedded, over JSON Lines, CSV or Parquet files, with the same
+ * outcome for every record as the streaming verifier and the same report.
+ *
+ * DuckDB reads the file once as physical lines (line numbers included),
+ * and SQL takes the fields from every line it can read exactly as `verify`
+ * would: a CSV line without a quote is split on commas; a JSON Lines line is
+ * parsed by DuckDB's JSON functions. What SQL cannot read the same way is
+ * read by the streaming reader's own code: a CSV record with a quote (it may
+ * span lines), a JSON line DuckDB would read more leniently than
+ * `JSON.parse` (a trailing comma, NaN, a comment, a key given twice), a
+ * record with a `documents` list. Every record is then classified in one
+ * query; the records with anything to say (not ok, or ok with a note) are
+ * read again and verified by verifyConsentRecord, which writes the report's
+ * messages and checks that both engines agree, record by record.
+ *
+ * A file whose lines DuckDB would number differently (mixed line endings, a
+ * lone CR, a NUL byte, bytes that are not UTF-8) is handed back to the
+ * streaming verifier, with the reason.
+ *
+ * DuckDB is loaded only here, when asked (`@duckdb/node-api`, 70 MB of
+ * native code that a run without `--engine` never loads).
+ */
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { MAX_RECORD_BYTES, type PhysicalLine } from '../read-lines.ts';
+import { LineQueue, readCsvRecord, readJsonLines, toCsvRow, type ReadRecord } from '../read-records.ts';
+import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from '../verify-record.ts';
+import type { Outcome } from '../verify-outcomes.ts';
+import type { VersionIndex } from '../version-index.ts';
+import { CsvRecordParser } from '../csv-record.ts';
+import { createClassifySql, getIndexTableVersions } from './classify-sql.ts';
+import { scanRecordsFile } from './line-endings.ts';
+import { sqlString } from './sql-dialect.ts';
+
+/** The formats the engine reads, from a file's extension. */
+export type EngineFormat = 'csv' | 'jsonl' | 'parquet';
+
+/** The format of a records file: `.parquet`, `.csv`, else JSON Lines. */
+export function detectEngineFormat(path: string): EngineFormat {
+  if (/\.parquet$/i.test(path)) return 'parquet';
+  return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
+}
+
+/** What the engine says about one file: results to report (in line order), a count of plain ok records, or that the streaming verifier must read it. */
+export type EngineEvent = { file: string; results: RecordResult[] } | { file: string; plainOk: number } | { file: string; fallback: string };
+
+/** Thrown when a file cannot be checked by the engine at all (wrong column types, DuckDB refusing it): said once, with what to do. */
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+const FIELDS = ['policy', 'locale', 'version', 'sha256', 'acceptedAt'] as const;
+const WHITESPACE = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279) || chr(8232) || chr(8233) || chr(12288))";
+
+type Row = Record<string, unknown>;
+
+/** The first line of an error's message. */
+function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+async function all(connection: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+}
+
+async function* stream(connection: DuckDBConnection, sql: string): AsyncGenerator<Row[]> {
+  const result = await connection.stream(sql);
+  for await (const rows of result.yieldRowObjectJs()) yield rows as Row[];
+}
+
+/** The file's physical lines, numbered from 1, as DuckDB reads them (a blank line is NULL). */
+function rawLines(path: string, newline: '\n' | '\r\n'): string {
+  return `(SELECT row_number() OVER () AS line, l AS text FROM read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, header = false, delim = chr(0), quote = '', escape = '', auto_detect = false, strict_mode = false, new_line = ${sqlString(newline === '\n' ? '\\n' : '\\r\\n')}, max_line_size = 268435456))`;
+}
+
+/** The rows of a JSON Lines file: fields where DuckDB reads them as JSON.parse does, else marked for the streaming reader (`js`). */
+function jsonRows(lines: string): string {
+  // JSON functions run on `j`, which is NULL unless the line is valid JSON: they raise an error on anything else, wherever it appears in the query.
+  const type = (field: string) => `json_type(j, ${sqlString(`$.${field}`)})`;
+  const notText = FIELDS.map((field) => `coalesce(${type(field)}, 'NULL') NOT IN ('NULL', 'VARCHAR')`).join(' OR ');
+  const documents = `(coalesce(${type('documents')}, 'NULL') <> 'NULL' AND coalesce(json_extract_string(j, '$.documents'), '') <> '')`;
+  // yyjson, DuckDB's parser, accepts trailing commas, NaN and Infinity, and comments, and keeps the first of two equal keys where JSON.parse keeps the last.
+  const lenient = `(regexp_matches(text, '(?i),\\s*[}\\]]|nan|inf|/[*/]') OR len(json_keys(j)) <> len(list_distinct(json_keys(j))))`;
+  return `(SELECT line, hash(text) AS key,
+    ${FIELDS.map((field) => `CASE WHEN object THEN json_extract_string(j, ${sqlString(`$.${field}`)}) END AS "${field}"`).join(',\n    ')},
+    CASE WHEN long THEN 'too-long' WHEN j IS NULL THEN 'not-json' WHEN NOT object THEN 'not-object' WHEN ${notText} THEN 'not-text' END AS read_error,
+    coalesce(object AND (${lenient} OR ${documents}), FALSE) AS js
+  FROM (SELECT *, coalesce(json_type(j) = 'OBJECT', FALSE) AS object FROM (
+    SELECT line, text, strlen(text) > ${MAX_RECORD_BYTES} AS long, CASE WHEN strlen(text) <= ${MAX_RECORD_BYTES} AND json_valid(text) THEN CAST(text AS JSON) END AS j
+    FROM ${lines} WHERE NOT (text IS NULL OR trim(text, ${WHITESPACE}) = ''))))`;
+}
+
+/** The header of a CSV file and the rows SQL splits itself (lines without a quote). */
+function csvSimpleRows(lines: string, headerLine: number, header: readonly string[]): string {
+  const column = (name: string) => {
+    const at = header.indexOf(name);
+    return at === -1 ? 'NULL' : `fields[${at + 1}]`;
+  };
+  const hashColumn = header.indexOf('sha256');
+  const documents = header.includes('documents') ? `coalesce(${column('documents')}, '') <> ''` : 'FALSE';
+  return `(SELECT line, hash(text) AS key,
+    ${FIELDS.map((field) => `${column(field)} AS "${field}"`).join(', ')},
+    CASE WHEN strlen(text) > ${MAX_RECORD_BYTES} THEN 'too-long' WHEN len(fields) <> ${header.length} AND NOT (len(fields) < ${header.length} AND len(fields) = ${hashColumn}) THEN 'field-count' END AS read_error,
+    ${documents} AS js
+  FROM (SELECT line, text, string_split(text, ',') AS fields FROM ${lines} WHERE line > ${headerLine} AND text IS NOT NULL AND NOT contains(text, '"')))`;
+}
+
+/** Options of a run. */
+export interface EngineOptions extends VerifyOptions {
+  /** Read every record again and check it against SQL's outcome, not only those with something to report (the differential tests do). */
+  checkEveryRecord?: boolean;
+}
+
+/**
+ * Verifies files with DuckDB, one after the other, each in constant memory
+ * on the JavaScript side (results come in batches).
+ */
+export async function* verifyWithDuckDb(files: readonly string[], index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
+  let duckdb: typeof import('@duckdb/node-api');
+  try {
+    duckdb = await import('@duckdb/node-api');
+  } catch (error) {
+    throw new EngineError(`DuckDB cannot be loaded (${describeError(error)}): run npm ci, which installs @duckdb/node-api, or verify without --engine`);
+  }
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const reader = await instance.connect();
+  const writer = await instance.connect();
+  try {
+    for (const file of files) {
+      const format = detectEngineFormat(file);
+      if (format !== 'parquet') {
+        const scan = await scanRecordsFile(file);
+        if (!scan.ok) {
+          yield { file, fallback: scan.reason };
+          continue;
+        }
+        yield* verifyLinesFile({ connection, reader, writer }, file, format, scan.newline, index, options);
+      } else yield* verifyParquetFile({ connection, reader, writer }, file, index, options);
+    }
+  } finally {
+    writer.closeSync();
+    reader.closeSync();
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The SQL outcome and facts of one record that has something to report. */
+interface Interesting {
+  line: number;
+  outcome: Outcome;
+  duplicateOf: number | null;
+  js: boolean;
+}
+
+/** Verifies one record again with the streaming verifier's code, checks that it agrees with SQL, and settles duplicates the way verifyRecords does. */
+function explain(read: ReadRecord, found: Interesting, index: VersionIndex, options: EngineOptions, file: string): RecordResult {
+  let result: RecordResult;
+  if ('error' in read) result = { line: read.line, status: 'malformed', outcome: 'malformed', message: read.error, record: null };
+  else {
+    result = verifyConsentRecord(read.record, read.line, index, options, read.cutShort ? { cutShort: true } : {});
+    if (found.duplicateOf !== null && result.status !== 'malformed') {
+      result.issues.push({ outcome: 'duplicate', message: `the same record, byte for byte, as line ${found.duplicateOf}` });
+      settleRecord(result, options);
+    }
+  }
+  if (!found.js && result.outcome !== found.outcome) {
+    throw new EngineError(`${file}:${found.line}: DuckDB says ${found.outcome} and the streaming verifier ${result.outcome}: the engines disagree, which is a bug; verify this file without --engine, and report it`);
+  }
+  return result;
+}
+
+/**
+ * The engine's connections: `connection` creates tables and streams results,
+ * `reader` reads lines again meanwhile, `writer` appends rows meanwhile (a
+ * query on a connection ends the result it was streaming).
+ */
+interface Connections {
+  connection: DuckDBConnection;
+  reader: DuckDBConnection;
+  writer: DuckDBConnection;
+}
+
+/** How the records to report are read again: a relation of their raw form by `line`, joined to them in one pass, and how a row of it becomes the record the streaming reader would have read. */
+interface Reread {
+  relation: string;
+  toRead(row: Row, line: number): ReadRecord | Promise<ReadRecord>;
+}
+
+/** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
+async function* classifyAndReport(
+  { connection }: Connections,
+  file: string,
+  rows: string,
+  index: VersionIndex,
+  options: EngineOptions,
+  reread: Reread,
+): AsyncGenerator<EngineEvent> {
+  const sql = createClassifySql({
+    dialect: 'duckdb',
+    consents: rows,
+    columns: { line: 'line', key: 'key', readError: 'read_error' },
+    versions: { kind: 'inline', versions: getIndexTableVersions(index) },
+    timeZone: options.timeZone,
+    now: options.now,
+    ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
+    ...(options.strict ? { strict: true } : {}),
+    passThrough: ['js'],
+  });
+  // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
+  try {
+    await connection.run(`CREATE OR REPLACE TABLE interesting AS
+    SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, count(*) AS n
+    FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`);
+  } catch (error) {
+    // Nothing of the file has been counted yet: the streaming verifier can read it whole instead.
+    yield { file, fallback: `DuckDB cannot read it (${describeError(error)})` };
+    return;
+  }
+  const [plain] = await all(connection, 'SELECT coalesce(sum(n), 0) AS n FROM interesting WHERE line IS NULL');
+  yield { file, plainOk: Number(plain?.['n'] ?? 0) };
+  // One pass over the file: the records to report joined to their raw form, in line order.
+  const joined = `SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, raw.*
+    FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL ORDER BY i.line`;
+  for await (const batch of stream(connection, joined)) {
+    const results: RecordResult[] = [];
+    for (const row of batch) {
+      const item: Interesting = {
+        line: Number(row['engine_line']),
+        outcome: row['engine_outcome'] as Outcome,
+        duplicateOf: row['engine_duplicate_of'] === null ? null : Number(row['engine_duplicate_of']),
+        js: row['engine_js'] === true,
+      };
+      results.push(explain(await reread.toRead(row, item.line), item, index, options, file));
+    }
+    yield { file, results };
+  }
+}
+
+/** Physical lines by number, fetched from DuckDB (a blank line is ''). */
+async function fetchLines(connection: DuckDBConnection, lines: string, numbers: string): Promise<Map<number, string>> {
+  const rows = await all(connection, `SELECT line, coalesce(text, '') AS text FROM ${lines} WHERE line IN (${numbers})`);
+  return new Map(rows.map((row) => [Number(row['line']), String(row['text'])]));
+}
+
+/** Lines as the one batch of an async source, as the streaming readers take them. */
+async function* single(...lines: PhysicalLine[]): AsyncGenerator<PhysicalLine[]> {
+  yield lines;
+}
+
+function toPhysicalLine(number: number, text: string): PhysicalLine {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.length > MAX_RECORD_BYTES ? { number, problem: 'too-long', bytes: bytes.length } : { number, text, bytes };
+}
+
+async function* verifyLinesFile(
+  connections: Connections,
+  file: string,
+  format: 'csv' | 'jsonl',
+  newline: '\n' | '\r\n',
+  index: VersionIndex,
+  options: EngineOptions,
+): AsyncGenerator<EngineEvent> {
+  const { connection, reader, writer } = connections;
+  const lines = rawLines(file, newline);
+  if (format === 'jsonl') {
+    yield* classifyAndReport(connections, file, jsonRows(lines), index, options, {
+      relation: lines,
+      toRead: async (row, line) => {
+        const reads: ReadRecord[] = [];
+        for await (const batch of readJsonLines(single(toPhysicalLine(line, String(row['text'] ?? ''))))) reads.push(...batch);
+        return reads[0] ?? { line, error: 'the record could not be read again' };
+      },
+    });
+    return;
+  }
+  // CSV: the header is the first line that is not empty, read by the streaming reader's parser.
+  const [first] = await all(connection, `SELECT line, text FROM ${lines} WHERE text IS NOT NULL ORDER BY line LIMIT 1`);
+  if (!first) {
+    yield { file, plainOk: 0 };
+    return;
+  }
+  const headerLine = Number(first['line']);
+  const headerParser = new CsvRecordParser();
+  const headerState = headerParser.feed(String(first['text']));
+  const header = headerParser.fields.map((name) => name.trim());
+  if (headerState !== 'done' || new Set(header).size !== header.length) {
+    yield { file, fallback: 'its header row is not one plain line of distinct names' };
+    return;
+  }
+  // Records with a quote, read by the streaming reader's own code, since a quoted field may span lines.
+  await connection.run('CREATE OR REPLACE TABLE quoted_rows (line BIGINT, policy VARCHAR, locale VARCHAR, version VARCHAR, sha256 VARCHAR, "acceptedAt" VARCHAR, read_error VARCHAR, js BOOLEAN, record_text VARCHAR)');
+  await connection.run('CREATE OR REPLACE TABLE consumed_lines (line BIGINT)');
+  const appender = await writer.createAppender('quoted_rows');
+  const consumedAppender = await writer.createAppender('consumed_lines');
+  let consumedUntil = 0;
+  const fieldsOf = (read: ReadRecord) => ('record' in read ? (read.record as Record<string, string>) : {});
+  for await (const batch of stream(connection, `SELECT line, text FROM ${lines} WHERE line > ${headerLine} AND contains(text, '"') ORDER BY line`)) {
+    // The quoted lines are streamed on one connection while the other fetches the lines a quoted field runs on to.
+    for (const row of batch) {
+      const start = Number(row['line']);
+      if (start <= consumedUntil) continue;
+      const read = await readQuotedRecord(reader, lines, start, String(row['text']), header);
+      const last = read.lastLine;
+      if (last > start) {
+        for (let consumed = start + 1; consumed <= last; consumed += 1) appendConsumed(consumedAppender, consumed);
+        consumedUntil = last;
+      }
+      const record = read.record;
+      const fields = fieldsOf(record);
+      appendQuoted(appender, record, fields, read.text);
+    }
+  }
+  appender.closeSync();
+  consumedAppender.closeSync();
+  const simple = csvSimpleRows(lines, headerLine, header);
+  // hash() of the record's text, computed by DuckDB for both kinds of row, so a quoted record and a plain one compare as bytes.
+  const rows = `(SELECT line, key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM ${simple} AS s WHERE line NOT IN (SELECT line FROM consumed_lines)
+    UNION ALL SELECT line, hash(record_text) AS key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM quoted_rows)`;
+  yield* classifyAndReport(connections, file, rows, index, options, {
+    relation: `(SELECT r.line, coalesce(q.record_text, r.text, '') AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
+    toRead: async (row, line) => {
+      // A quoted record the streaming reader refused: its message as it was read, with the lines after it.
+      if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
+      const physical = String(row['text']).split('\n').map((part, offset) => toPhysicalLine(line + offset, part));
+      const read = await readCsvRecord(new LineQueue(single(...physical)[Symbol.asyncIterator]()), (field) => header[field]);
+      if (!read) return { line, error: 'the record could not be read again' };
+      return 'error' in read ? read : toCsvRow(read, header);
+    },
+  });
+}
+
+function appendConsumed(appender: DuckDBAppender, line: number): void {
+  appender.appendBigInt(BigInt(line));
+  appender.endRow();
+}
+
+function appendQuoted(appender: DuckDBAppender, read: ReadRecord, fields: Record<string, string>, text: string): void {
+  appender.appendBigInt(BigInt(read.line));
+  for (const field of FIELDS) {
+    const value = fields[field];
+    if (value === undefined) appender.appendNull();
+    else appender.appendVarchar(value);
+  }
+  if ('error' in read) appender.appendVarchar(read.error);
+  else appender.appendNull();
+  appender.appendBoolean('record' in read && (fields['documents'] ?? '') !== '');
+  appender.appendVarchar(text);
+  appender.endRow();
+}
+
+/** A quoted CSV record from its first line on, as readCsvRecord reads it: the record (or its error), its text and its last line. */
+async function readQuotedRecord(connection: DuckDBConnection, lines: string, start: number, firstText: string, header: readonly string[]): Promise<{ record: ReadRecord; text: string; lastLine: number }> {
+  const first = toPhysicalLine(start, firstText);
+  let next = start + 1;
+  // Later lines are fetched only when a quoted field stays open at the end of the first one.
+  async function* source(): AsyncGenerator<PhysicalLine[]> {
+    yield [first];
+    for (;;) {
+      const numbers = Array.from({ length: 64 }, (_, offset) => next + offset);
+      const texts = await fetchLines(connection, lines, numbers.join(', '));
+      const batch = numbers.filter((number) => texts.has(number)).map((number) => toPhysicalLine(number, texts.get(number) ?? ''));
+      if (batch.length === 0) return;
+      next += 64;
+      yield batch;
+    }
+  }
+  const queue = new LineQueue(source()[Symbol.asyncIterator]());
+  const read = await readCsvRecord(queue, (field) => header[field]);
+  if (!read || 'error' in read) return { record: read ?? { line: start, error: 'the record could not be read' }, text: firstText, lastLine: start };
+  const record = toCsvRow(read, header);
+  // A refused record gives its later lines back: they are read again as records of their own.
+  if ('error' in record) return { record, text: read.bytes.toString('utf8'), lastLine: start };
+  return { record, text: read.bytes.toString('utf8'), lastLine: read.rest.at(-1)?.number ?? start };
+}
+
+async function* verifyParquetFile(connections: Connections, file: string, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
+  const { connection } = connections;
+  const source = `read_parquet(${sqlString(file)}, file_row_number = true)`;
+  let columns: Row[];
+  try {
+    columns = await all(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  } catch (error) {
+    throw new EngineError(`${file}: DuckDB cannot read it as Parquet (${describeError(error)})`);
+  }
+  const types = new Map(columns.map((column) => [String(column['column_name']), String(column['column_type'])]));
+  for (const field of [...FIELDS, 'documents']) {
+    const type = types.get(field);
+    if (type !== undefined && type !== 'VARCHAR') {
+      throw new EngineError(`${file}: column ${field} is ${type}, and verify reads it as text: write ${field === 'acceptedAt' ? 'acceptedAt as ISO 8601 text with its offset (2025-09-01T10:00:00+03:00)' : `${field} as text`} when exporting`);
+    }
+  }
+  const names = [...types.keys()];
+  const value = (field: string) => (types.has(field) ? `"${field}"` : 'NULL');
+  const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')}) AS key,
+    ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, CAST(NULL AS VARCHAR) AS read_error,
+    ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js FROM ${source})`;
+  yield* classifyAndReport(connections, file, rows, index, options, {
+    relation: `(SELECT file_row_number + 1 AS line, * EXCLUDE (file_row_number) FROM ${source})`,
+    toRead: (row, line) => {
+      const record = Object.fromEntries(
+        Object.entries(row)
+          .filter(([key]) => !key.startsWith('engine_') && key !== 'line')
+          .map(([key, item]) => [key, typeof item === 'bigint' ? Number(item) : item]),
+      );
+      return { line, record, bytes: Buffer.alloc(0) };
+    },
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * What an embedded engine must know of a records file before it reads it
+ * line by line: which line ending it uses, and whether it is UTF-8. The
+ * streaming verifier splits on LF and drops a CR before it; DuckDB's reader
+ * treats any CR as a line break, so its line numbers match only in a file
+ * whose every line ends the same way. A file it cannot number the same way
+ * (mixed endings, a lone CR, a NUL byte, bytes that are not UTF-8) is left to the
+ * streaming verifier, which reports such lines one by one.
+ */
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+
+/** How a file's lines end, or why an engine cannot number them as `verify` does. */
+export type LineEndings = { ok: true; newline: '\n' | '\r\n' } | { ok: false; reason: string };
+
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK = 4 * 1024 * 1024;
+
+/** The length of a buffer without a UTF-8 sequence cut at its end (it is checked with the next chunk). */
+function completeLength(buffer: Buffer): number {
+  for (let back = 1; back <= 3 && back <= buffer.length; back += 1) {
+    const byte = buffer[buffer.length - back] as number;
+    if ((byte & 0xc0) !== 0x80) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return needed > back ? buffer.length - back : buffer.length;
+    }
+  }
+  return buffer.length;
+}
+
+/** Reads the file once: counts LF, CR and CR LF, looks for NUL bytes, and checks UTF-8. */
+export async function scanRecordsFile(path: string): Promise<LineEndings> {
+  const file = await open(path, 'r');
+  try {
+    let lf = 0;
+    let cr = 0;
+    let crlf = 0;
+    let previous = -1;
+    let carry = Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) {
+        lf += 1;
+        if ((at === 0 ? previous : chunk[at - 1]) === CR) crlf += 1;
+      }
+      for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) cr += 1;
+      // DuckDB reads the lines as one column cut at NUL, so a NUL would cut a line where verify reads it whole.
+      if (chunk.includes(0)) return { ok: false, reason: 'it holds a NUL byte' };
+      previous = chunk[bytesRead - 1] as number;
+      const text = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const complete = completeLength(text);
+      if (!isUtf8(text.subarray(0, complete))) return { ok: false, reason: 'it is not UTF-8 throughout' };
+      carry = Buffer.from(text.subarray(complete));
+    }
+    if (carry.length > 0) return { ok: false, reason: 'it ends inside a UTF-8 character' };
+    if (cr === 0) return { ok: true, newline: '\n' };
+    // Every CR before an LF and every LF after a CR: DuckDB's CR LF lines are verify's lines.
+    if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n' };
+    return { ok: false, reason: cr === crlf ? 'some lines end in CR LF and others in LF' : 'it holds a CR that does not end a line' };
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The three engines that classify consent records, side by side, for the
+ * differential tests: the streaming verifier (the reference), the SQL run
+ * by DuckDB (the query alone, and `verify --engine duckdb` end to end), and
+ * the SQL run by a real PostgreSQL. Each answers with the outcome of every
+ * record by its line.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readRecords } from '#lib/consent/read-records.ts';
+import type { Outcome } from '#lib/consent/verify-outcomes.ts';
+import type { VerifyOptions } from '#lib/consent/verify-record.ts';
+import { verifyRecords } from '#lib/consent/verify-records.ts';
+import type { VersionIndex } from '#lib/consent/version-index.ts';
+import { createClassifySql, getIndexTableVersions, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
+import { verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
+import { createVersionsCsv } from '#lib/feed/versions-table.ts';
+import type { PostgresCluster } from './postgres-cluster.ts';
+
+/** A flat consent record: a field absent (undefined), null, or text. */
+export type FlatRecord = Partial<Record<'policy' | 'locale' | 'version' | 'sha256' | 'acceptedAt', string | null>>;
+
+/** Outcomes by line. */
+export type Outcomes = Map<number, Outcome>;
+
+/** The files and table of one set of records. */
+export interface RecordFiles {
+  jsonl: string;
+  csv: string;
+  /** The consent table as CSV: line, key (the record's JSON line, its bytes), and the five fields; NULL an empty field, '' a quoted one. */
+  table: string;
+  versionsCsv: string;
+  /** The line of each flat record in the JSON Lines file. */
+  lines: number[];
+}
+
+const FIELDS = ['policy', 'locale', 'version', 'sha256', 'acceptedAt'] as const;
+const csvField = (value: string | null | undefined) => (value === null || value === undefined ? '' : `"${value.replaceAll('"', '""')}"`);
+
+/**
+ * Writes the records as JSON Lines (with `extraLines`, raw lines that only a
+ * file can hold, after them), as CSV with a header, and as the table the SQL
+ * engines load; and the versions as versions.csv.
+ */
+export function writeRecordFiles(records: readonly FlatRecord[], index: VersionIndex, timeZone: string, extraLines: readonly string[] = []): RecordFiles {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-press-engines-'));
+  const jsonLines = records.map((record) => JSON.stringify(record));
+  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1) };
+  writeFileSync(files.jsonl, `${[...jsonLines, ...extraLines].join('\n')}\n`);
+  writeFileSync(files.csv, `${FIELDS.join(',')}\n${records.map((record) => FIELDS.map((field) => csvField(record[field]).replace(/^""$/, '')).join(',')).join('\n')}\n`);
+  writeFileSync(files.table, `line,key,${FIELDS.join(',')}\n${records.map((record, i) => [String(i + 1), csvField(jsonLines[i]), ...FIELDS.map((field) => csvField(record[field]))].join(',')).join('\n')}\n`);
+  writeFileSync(files.versionsCsv, createVersionsCsv(getIndexTableVersions(index), timeZone));
+  return files;
+}
+
+/** The streaming verifier's outcome of every record of a file. */
+export async function classifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
+  const outcomes: Outcomes = new Map();
+  for await (const batch of verifyRecords(readRecords(file), index, options)) for (const result of batch) outcomes.set(result.line, result.outcome);
+  return outcomes;
+}
+
+/** `verify --engine duckdb`'s outcome of every record, each checked against the streaming verifier's code on the way (checkEveryRecord). */
+export async function classifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes & { fallback?: string }> {
+  const outcomes: Outcomes & { fallback?: string } = new Map();
+  for await (const event of verifyWithDuckDb([file], index, { ...options, checkEveryRecord: true })) {
+    if ('results' in event) for (const result of event.results) outcomes.set(result.line, result.outcome);
+    if ('fallback' in event) outcomes.fallback = event.fallback;
+  }
+  return outcomes;
+}
+
+const tableColumns = `line BIGINT, key VARCHAR, ${FIELDS.map((field) => `"${field}" VARCHAR`).join(', ')}`;
+
+function toOutcomes(rows: readonly (readonly unknown[])[]): Outcomes {
+  return new Map(rows.map(([line, outcome]) => [Number(line), String(outcome) as Outcome]));
+}
+
+/** The query alone, run by DuckDB over the table: the duckdb dialect reading versions.csv itself, or the portable one over versions.csv loaded as a table. */
+export async function classifyDuckDbSql(files: RecordFiles, options: VerifyOptions, dialect: 'duckdb' | 'ansi' = 'duckdb'): Promise<Outcomes> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`CREATE TABLE consents (${tableColumns})`);
+    await connection.run(`COPY consents FROM '${files.table}' (FORMAT csv, HEADER true)`);
+    await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${files.versionsCsv}', header = true, all_varchar = true)`);
+    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv } as const) : ({ kind: 'table', name: 'versions' } as const);
+    const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+    return toOutcomes((await connection.runAndReadAll(sql)).getRowsJS().map((row) => [row[0], row[1]]));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function policyOf(options: VerifyOptions) {
+  return { ...(options.allowMissingHash ? { allowMissingHash: true } : {}), ...(options.strict ? { strict: true } : {}) };
+}
+
+/** The postgres query, run by PostgreSQL over the table loaded with \copy, the versions loaded from versions.csv by the query's own preamble. */
+export function classifyPostgres(cluster: PostgresCluster, files: RecordFiles, options: VerifyOptions, dialect: 'postgres' | 'ansi' = 'postgres'): Outcomes {
+  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv } : { kind: 'table', name: 'versions' }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+  const script = [
+    'DROP TABLE IF EXISTS consents;',
+    `CREATE TEMP TABLE consents (${tableColumns.replaceAll('VARCHAR', 'text')});`,
+    `\\copy consents FROM '${files.table}' WITH (FORMAT csv, HEADER true)`,
+    getVersionsLoadSql('postgres', files.versionsCsv),
+    `SELECT line, outcome FROM (${sql}) AS classified;`,
+  ].join('\n');
+  const [, ...rows] = cluster.query(script);
+  return toOutcomes(rows);
+}

@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { getAllPolicyFeeds } from '#lib/feed/feed-data.ts';
+import { createVersionsCsv, createVersionsCsvMetadata, formatZonedIso, getTableVersions, getVersionRow, VERSION_COLUMNS, VersionsTableError } from '#lib/feed/versions-table.ts';
+import { CsvRecordParser } from '#lib/consent/csv-record.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
+import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
+import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
+
+const [first, second, scheduled, english, consent] = TEST_VERSIONS as [PolicyVersion, PolicyVersion, PolicyVersion, PolicyVersion, PolicyVersion];
+const corrected = { ...second, title: 'Политика, "новая"', body: 'Исправленный текст редакции.\n' };
+const originalHash = sha256Hex(renderPublishedText(second));
+const correctedHash = sha256Hex(renderPublishedText(corrected));
+const context = createTestContext('2026-11-26T12:00:00Z', [
+  withLedgerRecord(first, '2026-01-01T00:00:00.000Z', [], 'imported'),
+  { ...withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z', [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })], 'imported') },
+  withLedgerRecord(scheduled, '2026-01-01T00:00:00.000Z', [], 'published'),
+  english,
+  withLedgerRecord(consent, '2026-03-01T00:00:00.000Z'),
+]);
+const versions = getTableVersions(getAllPolicyFeeds(context));
+
+/** The CSV read back with the same strict RFC 4180 parser verify uses. */
+function parseCsv(text: string): string[][] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  const rows: string[][] = [];
+  let parser = new CsvRecordParser();
+  for (const line of text.slice(0, -2).split('\r\n')) {
+    const state = parser.feed(line);
+    if (state === 'open') continue;
+    expect(state).toBe('done');
+    rows.push(parser.fields);
+    parser = new CsvRecordParser();
+  }
+  return rows;
+}
+
+describe('createVersionsCsv', () => {
+  const csv = createVersionsCsv(versions, 'Europe/Moscow');
+  const [header, ...rows] = parseCsv(csv);
+  const byId = (locale: string, version: string) => {
+    const row = rows.find((cells) => cells[1] === locale && cells[2] === version && cells[0] === 'privacy') ?? [];
+    return Object.fromEntries((header ?? []).map((name, index) => [name, row[index]]));
+  };
+
+  test('has a header and one row per policy, locale and version, in the feed order', () => {
+    expect(header).toEqual(VERSION_COLUMNS.map((column) => column.name));
+    expect(rows.map((cells) => cells.slice(0, 3).join('/'))).toEqual(versions.map((row) => `${row.version.policy}/${row.version.locale}/${row.version.version}`));
+    expect(rows.every((cells) => cells.length === header?.length)).toBe(true);
+  });
+
+  test('gives the interval, its days in the site zone, the hashes a correction replaced and the ledger facts', () => {
+    expect(byId('ru', '2025-09-01')).toMatchObject({
+      title: 'Политика, "новая"',
+      effectiveFrom: '2025-08-31T21:00:00.000Z',
+      effectiveUntil: '2026-12-31T21:00:00.000Z',
+      effectiveFromLocal: '2025-09-01T00:00:00.000+03:00',
+      effectiveUntilLocal: '2027-01-01T00:00:00.000+03:00',
+      localeModel: 'translations',
+      sha256: correctedHash,
+      previousSha256s: originalHash,
+      correctedAt: '2026-02-01',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      publishedAtLocal: '2026-01-01T03:00:00.000+03:00',
+      publication: 'imported',
+      withdrawnAt: '',
+    });
+    // The locales are translations: one timeline, so the English text ends when the next version of the policy takes effect.
+    expect(byId('en', '2025-09-01')).toMatchObject({ effectiveUntil: '2026-12-31T21:00:00.000Z', publishedAt: '', publication: '', previousSha256s: '', sha256Url: '' });
+  });
+
+  test('quotes a field the RFC 4180 way and ends every line with CRLF', () => {
+    expect(csv).toContain(',"Политика, ""новая""",');
+    expect(csv.split('\r\n')).toHaveLength(versions.length + 2);
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+  });
+
+  test('is the same bytes for the same content, whatever the build time', () => {
+    const at = (now: string) => createVersionsCsv(getTableVersions(getAllPolicyFeeds(createTestContext(now))), 'Europe/Moscow');
+    expect(at('2030-01-01T00:00:00Z')).toBe(at('2020-01-01T00:00:00Z'));
+  });
+
+  test('refuses a version listed twice and a cell that breaks its column', () => {
+    const [one] = versions;
+    if (!one || one.withdrawn) throw new Error('no version');
+    expect(() => createVersionsCsv([one, one], 'Europe/Moscow')).toThrow(new VersionsTableError('versions.csv: consent/ru/2025-09-01 is listed twice'));
+    expect(() => getVersionRow({ ...one, version: { ...one.version, sha256: 'nope' } }, 'Europe/Moscow')).toThrow('versions.csv: consent/ru/2025-09-01: sha256: "nope" is not a valid string');
+  });
+});
+
+describe('formatZonedIso', () => {
+  test.each([
+    ['2025-08-31T21:00:00.000Z', 'Europe/Moscow', '2025-09-01T00:00:00.000+03:00'],
+    ['2025-03-09T10:00:00.250Z', 'America/New_York', '2025-03-09T06:00:00.250-04:00'],
+    ['2025-01-01T00:00:00.000Z', 'Asia/Kolkata', '2025-01-01T05:30:00.000+05:30'],
+  ])('writes %s on the wall clock of %s', (instant, zone, expected) => {
+    expect(formatZonedIso(instant, zone)).toBe(expected);
+  });
+});
+
+describe('createVersionsCsvMetadata', () => {
+  const metadata = createVersionsCsvMetadata('https://example.com/legal/feed/v1/versions.csv', 'https://example.com/legal/feed/v1/schema.json');
+
+  test('describes every column of the file, in order, in the CSVW vocabulary', () => {
+    expect(metadata['@context']).toEqual(['http://www.w3.org/ns/csvw', { '@language': 'en' }]);
+    const schema = metadata['tableSchema'] as { columns: { name: string; datatype: string; required: boolean; separator?: string }[]; primaryKey: string[] };
+    expect(schema.columns.map((column) => column.name)).toEqual(VERSION_COLUMNS.map((column) => column.name));
+    expect(schema.columns.find((column) => column.name === 'previousSha256s')).toMatchObject({ datatype: 'string', required: false, separator: ' ' });
+    expect(schema.columns.find((column) => column.name === 'effectiveFrom')).toMatchObject({ datatype: 'dateTimeStamp', required: true });
+    expect(schema.primaryKey).toEqual(['policy', 'locale', 'version']);
+  });
+});
