@@ -5,7 +5,7 @@
  * the `postgres` user (initdb refuses root). Nothing of the system's own
  * cluster is touched.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -77,6 +77,12 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start']);
+  // A watchdog outlives a test run that is killed (afterAll never runs): when this process is gone it stops
+  // the server and deletes its folder, so no orphaned postgres keeps a core busy for the next run.
+  // It runs as this user (as the server's user, kill -0 could not see a root process), the stop as the server's.
+  const [stopProgram, stopArgs] = asServer(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+  const watchdog = 'pid=$1; dir=$2; shift 2; while kill -0 "$pid" 2>/dev/null; do sleep 1; done; "$@" >/dev/null 2>&1; rm -rf "$dir"';
+  spawn('sh', ['-c', watchdog, 'watchdog', String(process.pid), dir, stopProgram, ...stopArgs], { detached: true, stdio: 'ignore' }).unref();
   const psql = existsSync(join(bin, 'psql')) ? join(bin, 'psql') : 'psql';
   let scripts = 0;
   return {

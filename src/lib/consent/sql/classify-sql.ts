@@ -106,6 +106,9 @@ const FOUND: Record<Outcome, string | null> = {
   ok: null,
 };
 
+/** The outcomes a row can get from the query, in the outcome table's order; the others need what only the streaming verifier reads. */
+export const SQL_OUTCOMES: readonly Outcome[] = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'ok' || outcome === 'malformed' || FOUND[outcome] !== null);
+
 /** The outcome column: malformed first, then the first failing outcome found, then the first other one, else ok (pickOutcome). */
 export function getOutcomeCase(policy: OutcomePolicy): string {
   const order = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => FOUND[outcome] !== null);
@@ -315,8 +318,7 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       '  FROM flagged)',
     ].join('\n'),
   );
-  const named = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'ok' || outcome === 'malformed' || FOUND[outcome] !== null);
-  return `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${named.join(', ')}.\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
+  return `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${SQL_OUTCOMES.join(', ')}.\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createVersionIndex, type VersionIndex } from '#lib/consent/version-index.ts';
 import { OUTCOMES, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import type { VerifyOptions } from '#lib/consent/verify-record.ts';
+import { SQL_OUTCOMES } from '#lib/consent/sql/classify-sql.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
@@ -59,8 +60,11 @@ describe('on a corpus made to hit every outcome', () => {
   test('every engine gives every record the streaming verifier\'s outcome, and every outcome SQL can decide occurs', async () => {
     const index = craftedIndex();
     const seen = await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW });
-    const decidable = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => !outcome.startsWith('text-'));
-    expect(decidable.filter((outcome) => !seen.has(outcome))).toEqual([]);
+    expect(SQL_OUTCOMES.filter((outcome) => !seen.has(outcome))).toEqual([]);
+    // What SQL cannot decide is what needs served texts (--texts) or the signed log (--log), nothing else.
+    expect((Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => !SQL_OUTCOMES.includes(outcome))).toEqual(
+      (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome.startsWith('text-') || outcome.startsWith('log-')),
+    );
   });
 
   test.each([
