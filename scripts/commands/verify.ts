@@ -3,6 +3,7 @@
  * the published versions, streaming, never stopping at the first bad line,
  * one outcome per record and a summary that adds up.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS, hashLocation, LocationError, statPath } from '#lib/consent/read-location.ts';
 import { readRecords } from '#lib/consent/read-records.ts';
@@ -14,6 +15,7 @@ import { verifyRecords } from '#lib/consent/verify-records.ts';
 import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
 import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
@@ -116,6 +118,7 @@ async function printSql(
   }
   const name = dialect as SqlDialectName;
   const source = await getPolicySource(options.feed, { timeoutMs: options.timeoutMs });
+  if (options.versions !== undefined) checkVersionsFile(options.versions, getIndexTableVersions(source.index), source.timeZone, options.feed);
   const sql = createClassifySql({
     dialect: name,
     consents: options.table,
@@ -128,6 +131,29 @@ async function printSql(
   });
   process.stdout.write(`${options.versions === undefined ? '' : getVersionsLoadSql(name, options.versions)}${sql};\n`);
   return 0;
+}
+
+/**
+ * A versions.csv the query will read must be this site's, as it is now: the
+ * query trusts every row, so another site's file or a stale copy would
+ * classify records against versions this site never published.
+ */
+function checkVersionsFile(path: string, expected: TableVersion[], timeZone: string, feed: string | undefined): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // The query may run where the file is (a warehouse, a server's psql): what it loads there is unchecked, and said so.
+    process.stderr.write(`--versions ${path}: not found here, so not checked against the site; load the site's own /feed/v1/versions.csv\n`);
+    return;
+  }
+  const problems = checkVersionsCsv(text, expected, timeZone);
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).map((problem) => `  ${path}: ${problem}`);
+  if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
+  throw new UsageError(
+    `--versions ${path} is not the versions.csv of ${feed ?? 'this project\'s policies'} (another site's, an older copy, or edited):\n${shown.join('\n')}\nDownload /feed/v1/versions.csv from the site the records are for, or drop --versions to list the versions in the query.`,
+  );
 }
 
 export function parseTimeout(text: string | undefined): number {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decideReconsent } from '#lib/consent/reconsent.ts';
 import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed, SinceFeed } from '#schemas/feed.ts';
@@ -10,6 +11,7 @@ import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { attributeOf, listFiles, readPage, select, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
+import { parseCsvRows } from '../helpers/csv-rows.ts';
 
 let build: BuildResult;
 let later: BuildResult;
@@ -49,6 +51,8 @@ describe('the feed of a built site', () => {
       'feed/v1/terms/ru/atom.xml',
       'feed/v1/terms/ru/feed.json',
       'feed/v1/terms/ru/timemap.link',
+      'feed/v1/versions.csv',
+      'feed/v1/versions.csv-metadata.json',
     ]);
   });
 
@@ -195,6 +199,62 @@ describe('the developers page', () => {
       expect(text).toContain('policyUrl');
       expect(text).toContain('legal_notices');
       expect(text).toContain('consent_sha256');
+    }
+  });
+});
+
+describe('the versions as a table, and the portable query of the developers page', () => {
+  test('versions.csv has one row per version of each <policy>.json, under the columns its CSVW metadata names', () => {
+    const text = read(build.outDir, 'feed/v1/versions.csv');
+    expect(text.endsWith('\r\n')).toBe(true);
+    const [header, ...rows] = parseCsvRows(text);
+    const metadata = json<{ url: string; tableSchema: { columns: { name: string }[] } }>(build.outDir, 'feed/v1/versions.csv-metadata.json');
+    expect(metadata.url).toBe('https://policies.example.com/feed/v1/versions.csv');
+    expect(header).toEqual(metadata.tableSchema.columns.map((column) => column.name));
+    const feeds = ['privacy', 'terms'].map((policy) => json<PolicyFeed>(build.outDir, `feed/v1/${policy}.json`));
+    const listed = feeds.flatMap((feed) => [...feed.versions, ...(feed.withdrawn ?? [])].map((v) => [v.policy, v.locale, v.version, v.sha256].join(' ')));
+    const column = (name: string) => (header ?? []).indexOf(name);
+    expect(rows.map((row) => ['policy', 'locale', 'version', 'sha256'].map((name) => row[column(name)]).join(' ')).sort()).toEqual(listed.sort());
+  });
+
+  test('the query the page shows, run by DuckDB over the built versions.csv, gives each record the outcome verify gives it against the built site', async () => {
+    const page = readPage(build.outDir, '/en/developers/');
+    // As a reader copies it: the lines of the <pre> kept (its comments end at line ends).
+    const codeOf = (tree: typeof page) => toText(select('details pre', tree) ?? { type: 'root', children: [] });
+    const query = codeOf(page);
+    expect(query).toContain('-- CREATE TABLE versions (');
+    expect(codeOf(readPage(build.outDir, '/ru/developers/'))).toBe(query);
+    // Records around every version's start, with its hash and a wrong one: ok, not-in-force, hash-mismatch and the rest.
+    const [header = [], ...rows] = parseCsvRows(read(build.outDir, 'feed/v1/versions.csv'));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
+    const records = rows.flatMap((row) => {
+      const from = Date.parse(cell(row, 'effectiveFrom'));
+      const identity = { policy: cell(row, 'policy'), locale: cell(row, 'locale'), version: cell(row, 'version') };
+      return [from, from - 1, from + 86_400_000].flatMap((at) => [
+        { ...identity, sha256: cell(row, 'sha256'), acceptedAt: new Date(at).toISOString() },
+        { ...identity, sha256: 'f'.repeat(64), acceptedAt: new Date(at).toISOString() },
+      ]);
+    });
+    const asOf = new Date(Number(TEST_EPOCH) * 1000).toISOString();
+    const file = join(build.outDir, '..', 'portable-records.csv');
+    writeFileSync(file, `line,policy,locale,version,sha256,acceptedAt\r\n${records.map((r, i) => [i + 1, r.policy, r.locale, r.version, r.sha256, r.acceptedAt].join(',')).join('\r\n')}\r\n`);
+    const cli = runPolicyCli(['verify', file, '--feed', build.outDir, '--json', '--as-of', asOf]);
+    const streaming = cli.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line: number; outcome: string }).map((r) => [r.line - 1, r.outcome]);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${join(build.outDir, 'feed/v1/versions.csv')}', header = true, all_varchar = true)`);
+      await connection.run(`CREATE TABLE consents AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true, columns = {'line': 'BIGINT', 'policy': 'VARCHAR', 'locale': 'VARCHAR', 'version': 'VARCHAR', 'sha256': 'VARCHAR', 'acceptedAt': 'VARCHAR'})`);
+      const result = (await connection.runAndReadAll(query.replace(/;\s*$/, ''))).getRowObjectsJS() as { line: bigint; outcome: string }[];
+      const outcomes = result.map((row) => [Number(row.line), row.outcome]);
+      expect(outcomes).toEqual(streaming);
+      // The records reach more than one outcome, so the comparison is not of two empty answers.
+      expect(new Set(outcomes.map(([, outcome]) => outcome)).size).toBeGreaterThanOrEqual(3);
+      expect(outcomes).toHaveLength(records.length);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
     }
   });
 });

@@ -390,3 +390,56 @@ describe('npm run policy -- verify --feed: a folder, a file, a URL, standard inp
     expect(result.status).toBe(1);
   });
 });
+
+describe('npm run policy -- verify --sql and --engine duckdb: the same answers, and explicit refusals', () => {
+  const folder = join(work, 'выгрузка согласий');
+  const records = () => {
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'согласия 2025.csv');
+    const ok = `privacy,ru,2025-09-01,${sha('privacy', 'ru', '2025-09-01')},2025-10-01T12:00:00+03:00`;
+    writeFileSync(file, `policy,locale,version,sha256,acceptedAt\r\n${ok}\r\nprivacy,ru,2025-09-01,${'f'.repeat(64)},2025-10-01T12:00:00+03:00\r\nprivacy,ru,2025-09-01,,2025-10-01 12:00\r\n`);
+    return file;
+  };
+
+  test('--engine duckdb over a file in a folder with spaces and Cyrillic: the streaming verifier\'s summary and exit status', () => {
+    const file = records();
+    const streaming = runPolicyCli(['verify', file, '--feed', feedIndex]);
+    const engine = runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex]);
+    expect(streaming.status).toBe(1);
+    expect(engine.status, engine.stderr).toBe(1);
+    const summary = (output: string) => output.trim().split('\n').at(-1);
+    expect(summary(engine.stdout + engine.stderr)).toBe(summary(streaming.stdout + streaming.stderr));
+    expect(summary(engine.stdout + engine.stderr)).toMatch(/^3 records: 1 ok, 1 failed \(1 hash-mismatch\), 1 malformed\.$/);
+  });
+
+  test.each([
+    [['--engine', 'duckdb', '--log'], /--log checks each record's checkpoint .* which --engine cannot do/],
+    [['--sql', 'postgres', '--log'], /which --sql cannot do/],
+    [['--engine', 'spark'], /--engine "spark" is not an engine/],
+    [['--sql', 'oracle'], /--sql "oracle" is not a dialect: write duckdb, postgres, ansi/],
+    [['--engine', 'duckdb', '--texts'], /--texts reads served files, which DuckDB does not/],
+  ])('verify %j is refused with exit 1 and says why, before reading anything', (options, message) => {
+    const args = options[0] === '--sql' ? ['verify', ...options, '--feed', feedIndex] : ['verify', records(), ...options, '--feed', feedIndex];
+    const result = runPolicyCli(args);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('--sql --versions checks the file against the site: its own passes, another site\'s is refused naming the file, the row and the column', () => {
+    mkdirSync(folder, { recursive: true });
+    const own = join(folder, 'версии сайта.csv');
+    const csv = readFileSync(join(build.outDir, 'feed/v1/versions.csv'), 'utf8');
+    writeFileSync(own, csv);
+    const printed = runPolicyCli(['verify', '--sql', 'duckdb', '--versions', own, '--feed', feedIndex]);
+    expect(printed.status, printed.stderr).toBe(0);
+    expect(printed.stdout).toContain(`read_csv('${own}'`);
+    const other = join(folder, 'other site.csv');
+    writeFileSync(other, csv.replaceAll('https://policies.example.com/', 'https://other.example/'));
+    const refused = runPolicyCli(['verify', '--sql', 'postgres', '--versions', other, '--feed', feedIndex]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`--versions ${other} is not the versions.csv of ${feedIndex}`);
+    expect(refused.stderr).toMatch(/row 2 \([a-z-]+\/[a-z-]+\/[0-9-]+\): url is "https:\/\/other\.example\//);
+  });
+});

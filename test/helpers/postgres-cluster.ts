@@ -10,6 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { parseCsvRows } from './csv-rows.ts';
 
 /** A running cluster. */
 export interface PostgresCluster {
@@ -27,34 +28,6 @@ export function findPostgresBin(): string | null {
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /** Starts a cluster; throws with the server's log when it cannot. */
@@ -94,7 +67,7 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
       if (root) chmodSync(file, 0o644);
       const result = spawnSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--csv', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-f', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
       if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-      return parseCsv(result.stdout);
+      return parseCsvRows(result.stdout);
     },
     stop() {
       try {

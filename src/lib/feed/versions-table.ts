@@ -15,6 +15,7 @@ import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
+import { CsvRecordParser } from '#lib/consent/csv-record.ts';
 
 /** The CSVW datatypes the columns use (XML Schema names). */
 type CsvwDatatype = 'string' | 'dateTimeStamp' | 'date' | 'anyURI';
@@ -225,4 +226,44 @@ export function createVersionsCsvMetadata(tableUrl: string, schemaUrl: string): 
       primaryKey: ['policy', 'locale', 'version'],
     },
   };
+}
+
+/**
+ * What is wrong with a versions.csv given to a query (`verify --sql
+ * --versions`) for the site whose versions are `expected`: another site's
+ * file, an out-of-date or edited copy, or not a versions.csv at all. Each
+ * problem names the row and the column; none means the file is exactly the
+ * one this site publishes.
+ */
+export function checkVersionsCsv(text: string, expected: readonly TableVersion[], timeZone: string): string[] {
+  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const rows: string[][] = [];
+  let parser = new CsvRecordParser();
+  for (const [index, line] of lines.entries()) {
+    const state = parser.feed(line);
+    if (state === 'open') continue;
+    if (state !== 'done') return [`line ${index + 1}: not RFC 4180 CSV (${state.problem} in field ${state.field + 1})`];
+    rows.push(parser.fields);
+    parser = new CsvRecordParser();
+  }
+  const names = VERSION_COLUMNS.map((column) => column.name);
+  const [header = [], ...body] = rows;
+  if (header.join(',') !== names.join(',')) return [`the header is ${JSON.stringify(header.join(',').slice(0, 80))}, not versions.csv's (${names.slice(0, 4).join(',')},…)`];
+  const want = new Map(expected.map((row) => [`${row.version.policy}/${row.version.locale}/${row.version.version}`, getVersionRow(row, timeZone).map((cell) => cell ?? '')]));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [index, row] of body.entries()) {
+    const key = `${row[0]}/${row[1]}/${row[2]}`;
+    const where = `row ${index + 2} (${key})`;
+    const wanted = want.get(key);
+    if (seen.has(key)) problems.push(`${where}: listed twice`);
+    else if (!wanted) problems.push(`${where}: the site publishes no such version`);
+    else {
+      const column = names.findIndex((_name, i) => (row[i] ?? '') !== wanted[i]);
+      if (column !== -1) problems.push(`${where}: ${names[column]} is ${JSON.stringify(row[column] ?? '')}, the site says ${JSON.stringify(wanted[column])}`);
+    }
+    seen.add(key);
+  }
+  for (const key of want.keys()) if (!seen.has(key)) problems.push(`${key}: published by the site, missing from the file`);
+  return problems;
 }

@@ -5,6 +5,7 @@
  */
 import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
 import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
+import { createClassifySql, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
@@ -39,6 +40,17 @@ export interface DeveloperGuide {
   /** Every outcome `verify` gives, in its order, with what it means in the page's language and whether it fails by default. */
   verifyOutcomes: { outcome: Outcome; meaning: string; fails: boolean }[];
   atExample: string;
+  /** Verifying where the consents are: versions.csv, the commands that print the query or run it in DuckDB, and the portable query itself. */
+  sql: {
+    versionsCsvUrl: string;
+    versionsMetadataUrl: string;
+    printExample: string;
+    engineExample: string;
+    /** The ANSI query over the tables `consents` and `versions` (versions.csv loaded as text), as of the build. */
+    portableQuery: string;
+    /** The instant the query counts as now (the build's): later records are in-the-future until a fresh query is printed. */
+    asOf: string;
+  };
   /** The client kit's URL, its DOM-free part's, their declarations', and the feed base it reads. */
   kitUrl: string;
   kitReconsentUrl: string;
@@ -216,6 +228,20 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       verifyLogExample: `npm run policy -- verify consents.jsonl --feed ${urls.absolute(urls.feedIndex())} --log${keyOption}`,
     },
     atExample: `npm run policy -- at ${main?.policy ?? 'privacy'} ${acceptedAt} --locale ${main?.locale ?? locale} --json`,
+    sql: {
+      versionsCsvUrl: urls.absolute(urls.versionsTable()),
+      versionsMetadataUrl: urls.absolute(urls.versionsTableMetadata()),
+      printExample: `npm run policy -- verify --sql ansi --feed ${urls.absolute(urls.feedIndex())} --versions versions.csv --table consents --column acceptedAt=accepted_at > verify.sql`,
+      engineExample: `npm run policy -- verify "exports/consents-*.parquet" --engine duckdb --feed ${urls.absolute(urls.feedIndex())}`,
+      portableQuery: `${getVersionsLoadSql('ansi', 'versions.csv')}${createClassifySql({
+        dialect: 'ansi',
+        consents: 'consents',
+        versions: { kind: 'table', name: 'versions' },
+        timeZone: settings.timeZone,
+        now,
+      })};\n`,
+      asOf: formatInstant(now),
+    },
   };
 }
 

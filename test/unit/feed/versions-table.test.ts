@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getAllPolicyFeeds } from '#lib/feed/feed-data.ts';
-import { createVersionsCsv, createVersionsCsvMetadata, formatZonedIso, getTableVersions, getVersionRow, VERSION_COLUMNS, VersionsTableError } from '#lib/feed/versions-table.ts';
-import { CsvRecordParser } from '#lib/consent/csv-record.ts';
+import { checkVersionsCsv, createVersionsCsv, createVersionsCsvMetadata, formatZonedIso, getTableVersions, getVersionRow, VERSION_COLUMNS, VersionsTableError } from '#lib/feed/versions-table.ts';
+import { parseCsvRows } from '../../helpers/csv-rows.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
@@ -23,16 +23,7 @@ const versions = getTableVersions(getAllPolicyFeeds(context));
 /** The CSV read back with the same strict RFC 4180 parser verify uses. */
 function parseCsv(text: string): string[][] {
   expect(text.endsWith('\r\n')).toBe(true);
-  const rows: string[][] = [];
-  let parser = new CsvRecordParser();
-  for (const line of text.slice(0, -2).split('\r\n')) {
-    const state = parser.feed(line);
-    if (state === 'open') continue;
-    expect(state).toBe('done');
-    rows.push(parser.fields);
-    parser = new CsvRecordParser();
-  }
-  return rows;
+  return parseCsvRows(text);
 }
 
 describe('createVersionsCsv', () => {
@@ -85,6 +76,33 @@ describe('createVersionsCsv', () => {
     if (!one || one.withdrawn) throw new Error('no version');
     expect(() => createVersionsCsv([one, one], 'Europe/Moscow')).toThrow(new VersionsTableError('versions.csv: consent/ru/2025-09-01 is listed twice'));
     expect(() => getVersionRow({ ...one, version: { ...one.version, sha256: 'nope' } }, 'Europe/Moscow')).toThrow('versions.csv: consent/ru/2025-09-01: sha256: "nope" is not a valid string');
+  });
+});
+
+describe('checkVersionsCsv', () => {
+  const zone = 'Europe/Moscow';
+  const csv = createVersionsCsv(versions, zone);
+
+  test('finds nothing wrong with the file the site writes, with CR LF or LF line ends', () => {
+    expect(checkVersionsCsv(csv, versions, zone)).toEqual([]);
+    expect(checkVersionsCsv(csv.replaceAll('\r\n', '\n'), versions, zone)).toEqual([]);
+  });
+
+  test('names the row and the column of another site\'s file, a stale copy, an edited one and a file that is not versions.csv', () => {
+    const other = csv.replaceAll('https://example.com/legal/', 'https://other.example/');
+    expect(other).not.toBe(csv);
+    expect(checkVersionsCsv(other, versions, zone)[0]).toMatch(/^row 2 \(consent\/ru\/2025-09-01\): url is "https:\/\/other\.example\/.*", the site says "https:\/\/example\.com\/legal\//);
+    const lines = csv.split('\r\n');
+    expect(checkVersionsCsv([lines[0], ...lines.slice(2)].join('\r\n'), versions, zone)).toEqual(['consent/ru/2025-09-01: published by the site, missing from the file']);
+    expect(checkVersionsCsv([...lines.slice(0, 2), lines[1], ...lines.slice(2)].join('\r\n'), versions, zone)).toEqual(['row 3 (consent/ru/2025-09-01): listed twice']);
+    const edited = csv.replace(/,material,|,editorial,/, (match) => (match === ',material,' ? ',editorial,' : ',material,'));
+    expect(checkVersionsCsv(edited, versions, zone)).toEqual([expect.stringMatching(/changeType is "(editorial|material)", the site says/)]);
+    expect(checkVersionsCsv('a,b\r\n1,2\r\n', versions, zone)).toEqual(['the header is "a,b", not versions.csv\'s (policy,locale,version,title,…)']);
+    expect(checkVersionsCsv(`${csv}privacy,ru,"x"y\r\n`, versions, zone)[0]).toMatch(/not RFC 4180 CSV/);
+  });
+
+  test('reads the file in another zone\'s wall clock as another site\'s', () => {
+    expect(checkVersionsCsv(createVersionsCsv(versions, 'Asia/Tokyo'), versions, zone)[0]).toMatch(/effectiveFromLocal is/);
   });
 });
 
