@@ -8,19 +8,20 @@
  *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
  *   npm run bench -- --only engine --huge   verify at 10 and 100 million records (streaming, DuckDB over CSV and Parquet)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { runBuildBench, type BuildBenchResult } from './bench/build-bench.ts';
+import type { BuildStage } from './bench/build-stages.ts';
 import { runCheckBench, type CheckBenchResult } from './bench/check-bench.ts';
-import { runDiffBench, type DiffBenchResult } from './bench/diff-bench.ts';
+import { runDiffBench, runDiffProcessBench, type DiffBenchResult, type DiffProcessResult } from './bench/diff-bench.ts';
 import { runLogBench } from './bench/log-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 import { GITHUB_CORPUS_LINT, SYNTHETIC_CORPUS_LINT } from './bench/corpus-lint.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine-bench.ts';
-import { generateCorpus } from './generate-corpus.ts';
+import { generateCorpus, scaleCorpus } from './generate-corpus.ts';
 import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic-policy.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,7 @@ const WORK = join(ROOT, 'bench', 'work');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, huge: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' } } });
 const quick = values.quick;
 const only = values.only;
-const wanted = (part: string) => !only || only === part;
+const wanted = (part: string) => !only || only.split(',').includes(part);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine() {
@@ -56,15 +57,41 @@ mkdirSync(WORK, { recursive: true });
 const results: Record<string, unknown> = { date: new Date().toISOString(), quick, machine: machine() };
 const out: string[] = [];
 
+/** Adds one version to a copy of a real corpus: its newest text of the first policy, a sentence added, dated 2099-01-01. */
+function addOneRealVersion(policiesDir: string): void {
+  const [policy] = readdirSync(policiesDir).filter((name) => !name.startsWith('.') && statSync(join(policiesDir, name)).isDirectory()).sort();
+  if (!policy) throw new Error(`${policiesDir}: no policy to add a version to`);
+  const [locale] = readdirSync(join(policiesDir, policy)).sort();
+  if (!locale) throw new Error(`${policiesDir}/${policy}: no locale`);
+  const folder = join(policiesDir, policy, locale);
+  const newest = readdirSync(folder).filter((name) => name.endsWith('.md')).sort().at(-1);
+  if (!newest) throw new Error(`${folder}: no version`);
+  const source = readFileSync(join(folder, newest), 'utf8');
+  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+  const title = front.split('\n').find((line) => line.startsWith('title:')) ?? 'title: Policy';
+  const text = `---\n${title}\neffective: 2099-01-01\nsummary:\n  - One more clause\nchangeType: material\n---\n${body}`;
+  writeFileSync(join(folder, '2099-01-01.md'), `${text.replace(/\n*$/, '')}\n\nOne more clause, added for the benchmark.\n`);
+}
+
+const builds: BuildBenchResult[] = [];
 if (wanted('build')) {
-  // The corpus: policies × 2 locales × versions per policy, ~15 KB each, 2–10% of sentences changed per version.
-  const total = Number(values.versions ?? (quick ? 200 : 2000));
+  // The corpora: policies × 2 locales × versions per policy, ~15 KB each, 2–10% of sentences changed per version.
+  const totals = values.versions ? [Number(values.versions)] : quick ? [200] : [2000, 5000];
   const perPolicy = quick ? 25 : 50;
-  const policies = Math.max(1, Math.round(total / (2 * perPolicy)));
-  const corpus = join(WORK, `corpus-${total}`);
-  generateCorpus({ out: corpus, policies, locales: 2, versions: perPolicy, kb: 15, seed: 1 });
-  const builds: BuildBenchResult[] = [runBuildBench({ root: ROOT, workDir: WORK, corpus, name: `synthetic-${total}`, addVersion: addOneVersion, lint: SYNTHETIC_CORPUS_LINT, log })];
-  if (!quick) builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: join(ROOT, 'test/fixtures/github-site-policy'), name: 'github-site-policy', lint: GITHUB_CORPUS_LINT, log }));
+  for (const total of totals) {
+    const policies = Math.max(1, Math.round(total / (2 * perPolicy)));
+    const corpus = join(WORK, `corpus-${total}`);
+    generateCorpus({ out: corpus, policies, locales: 2, versions: perPolicy, kb: 15, seed: 1 });
+    builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus, name: `synthetic-${total}`, addVersion: addOneVersion, lint: SYNTHETIC_CORPUS_LINT, log }));
+  }
+  if (!quick) {
+    const github = join(ROOT, 'test/fixtures/github-site-policy');
+    builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: github, name: 'github-site-policy', lint: GITHUB_CORPUS_LINT, log }));
+    // Real-shaped at scale: GitHub's two histories copied under new ids, ten times.
+    const scaled = join(WORK, 'corpus-github-x10');
+    scaleCorpus({ from: github, out: scaled, copies: 10 });
+    builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: scaled, name: 'github-site-policy ×10', addVersion: addOneRealVersion, lint: GITHUB_CORPUS_LINT, log }));
+  }
   // Pre-rendered pairs must grow linearly: one policy and locale with 50 and with 200 versions.
   const scaling: BuildBenchResult[] = [];
   for (const versions of quick ? [] : [50, 200]) {
@@ -76,36 +103,57 @@ if (wanted('build')) {
   results['pairsScaling'] = scaling;
   const first = builds[0];
   if (first) Object.assign(results, { versions: first.versions, baselineSeconds: first.baselineSeconds, buildSeconds: first.buildSeconds, ratio: first.ratio, baselinePeakRssMb: first.baselinePeakRssMb, buildPeakRssMb: first.buildPeakRssMb });
-  out.push('Build: bare Astro (one page per file) against the full production build, same corpus, same Astro\n');
+  out.push('Build: bare Astro (one page per file; native Markdown, and remark) against the full production build, same corpus, same Astro; cold = no cache folder, warm = the cache of the run before\n');
   out.push(
     formatTable([
-      ['corpus', 'versions', 'bare Astro', 'pages/s', 'peak RSS', 'bare + remark', 'full build', 'pages/s', 'peak RSS', 'time ×', 'memory ×', '× bare + remark', 'rebuild +1 version'],
+      ['corpus', 'versions', 'bare native cold', 'warm', 'peak RSS', 'bare remark cold', 'full cold', 'pages/s', 'peak RSS', 'full warm', '+1 version', 'cold × remark', 'cold × native', 'warm × native warm', '+1 × native warm', 'memory × native'],
       ...[...builds, ...scaling].map((r) => [
         r.corpus,
         String(r.versions),
         seconds(r.baselineSeconds),
-        (r.baselinePages / r.baselineSeconds).toFixed(0),
+        seconds(r.nativeWarmSeconds),
         `${r.baselinePeakRssMb.toFixed(0)} MB`,
         seconds(r.remarkBaselineSeconds),
         seconds(r.buildSeconds),
         (r.buildPages / r.buildSeconds).toFixed(0),
         `${r.buildPeakRssMb.toFixed(0)} MB`,
-        `${r.ratio.toFixed(2)}×`,
-        `${r.memoryRatio.toFixed(2)}×`,
-        `${r.remarkRatio.toFixed(2)}×`,
+        seconds(r.warmSeconds),
         seconds(r.rebuildSeconds),
+        `${r.remarkRatio.toFixed(2)}×`,
+        `${r.ratio.toFixed(2)}×`,
+        `${r.warmRatio.toFixed(2)}×`,
+        r.rebuildRatio === null ? '—' : `${r.rebuildRatio.toFixed(2)}×`,
+        `${r.memoryRatio.toFixed(2)}×`,
       ]),
     ]),
   );
   if (scaling.length === 2 && scaling[0] && scaling[1]) {
     out.push(`\nOne policy, 50 → 200 versions: full build ${seconds(scaling[0].buildSeconds)} → ${seconds(scaling[1].buildSeconds)} (${(scaling[1].buildSeconds / scaling[0].buildSeconds).toFixed(2)}× for 4× the versions)`);
   }
+  for (const r of builds) {
+    out.push(`\nWhere the time goes: ${r.corpus} (${r.versions} versions), wall seconds per stage\n`);
+    const stageNames = r.stages.cold.map((stage) => stage.stage);
+    const at = (stages: BuildStage[] | null, name: string) => {
+      const stage = stages?.find((candidate) => candidate.stage === name);
+      return stage ? stage.seconds.toFixed(1) : '—';
+    };
+    out.push(
+      formatTable([
+        ['stage', 'cold', 'warm', '+1 version', 'cold, in detail'],
+        ...stageNames.map((name) => [name, at(r.stages.cold, name), at(r.stages.warm, name), at(r.stages.rebuild, name), r.stages.cold.find((stage) => stage.stage === name)?.detail ?? '']),
+        ['total', seconds(r.buildSeconds), seconds(r.warmSeconds), seconds(r.rebuildSeconds), ''],
+      ]),
+    );
+  }
 }
 
+let diffProcess: DiffProcessResult | undefined;
 if (wanted('diff')) {
   const limitMs = quick ? 10_000 : 60_000;
   const diff: DiffBenchResult[] = runDiffBench({ quick, limitMs, log });
   results['diff'] = diff;
+  diffProcess = runDiffProcessBench({ root: ROOT, workDir: WORK, quick, log });
+  results['diffProcess'] = diffProcess;
   out.push('\nRedline: block-aware diff against plain diffWords on the same pairs (synthetic Russian policies)\n');
   out.push(
     formatTable([
@@ -123,21 +171,28 @@ if (wanted('diff')) {
       ]),
     ]),
   );
+  out.push(
+    `\npolicy diff as a user runs it (the whole process) against the minimal block-aligned jsdiff program (scripts/bench/floors/diff-floor.ts), ${diffProcess.sizeKb} KB × ${diffProcess.changedShare * 100}% changed, best of runs: ${diffProcess.policyDiffSeconds.toFixed(2)} s against ${diffProcess.floorSeconds.toFixed(2)} s, ${diffProcess.ratio.toFixed(2)}×`,
+  );
 }
 
+let verify: VerifyBenchResult[] = [];
 if (wanted('verify')) {
-  const verify: VerifyBenchResult[] = await runVerifyBench({ root: ROOT, workDir: WORK, quick, log });
+  verify = await runVerifyBench({ root: ROOT, workDir: WORK, quick, log });
   results['verify'] = verify;
   out.push('\nverify: consent records checked against the sample policies (about 1% wrong)\n');
   out.push(
     formatTable([
-      ['records', 'JS heap', 'time', 'records/s', 'peak RSS', 'result'],
+      ['records', 'JS heap', 'time', 'records/s', 'peak RSS', 'floor (minimal reader)', 'floor peak RSS', '× floor', 'result'],
       ...verify.map((r) => [
         r.records.toLocaleString('en'),
         r.heapCapMb === null ? 'default' : `capped at ${r.heapCapMb} MB`,
         `${r.seconds.toFixed(1)} s`,
         Math.round(r.recordsPerSecond).toLocaleString('en'),
         `${r.peakRssMb.toFixed(0)} MB`,
+        r.floorSeconds === null ? '—' : `${r.floorSeconds.toFixed(1)} s`,
+        r.floorPeakRssMb === null ? '—' : `${r.floorPeakRssMb.toFixed(0)} MB`,
+        r.floorSeconds === null ? '—' : `${(r.seconds / r.floorSeconds).toFixed(2)}×`,
         r.summary.replace(/ \(.*\)/, ''),
       ]),
     ]),
@@ -192,6 +247,31 @@ if (wanted('log')) {
         `${logResult.addedSeconds.toFixed(2)} s (wall ${logResult.addedWallSeconds.toFixed(2)} s)`,
         `${logResult.readBackMs.toFixed(0)} ms`,
       ],
+    ]),
+  );
+}
+
+// The targets of the performance issue, each with its figure from this run and whether it is met.
+const targets: { target: string; corpus: string; figure: number; limit: number; unit: string }[] = [];
+for (const r of builds) {
+  targets.push({ target: 'cold build ≤ 0.5× the bare remark site', corpus: r.corpus, figure: r.remarkRatio, limit: 0.5, unit: '×' });
+  targets.push({ target: 'cold build ≤ 5× the bare native site (moonshot)', corpus: r.corpus, figure: r.ratio, limit: 5, unit: '×' });
+  targets.push({ target: 'warm build ≤ 2× the bare native site warm', corpus: r.corpus, figure: r.warmRatio, limit: 2, unit: '×' });
+  if (r.rebuildRatio !== null) targets.push({ target: 'build after one more version ≤ 1.5× the bare native site warm', corpus: r.corpus, figure: r.rebuildRatio, limit: 1.5, unit: '×' });
+  if (r.corpus.startsWith('synthetic-')) targets.push({ target: 'peak memory ≤ 1.0× the bare native site', corpus: r.corpus, figure: r.memoryRatio, limit: 1, unit: '×' });
+}
+if (diffProcess) targets.push({ target: `policy diff ≤ 1.3× the minimal block-aligned jsdiff program`, corpus: `${diffProcess.sizeKb} KB × ${diffProcess.changedShare * 100}%`, figure: diffProcess.ratio, limit: 1.3, unit: '×' });
+for (const r of verify.filter((run) => run.heapCapMb === null && run.floorSeconds !== null && run.records === Math.max(...verify.map((v) => v.records)))) {
+  targets.push({ target: 'verify ≤ 3× a minimal streaming reader', corpus: `${r.records.toLocaleString('en')} records`, figure: r.seconds / (r.floorSeconds ?? Number.NaN), limit: 3, unit: '×' });
+  targets.push({ target: 'verify peak memory ≤ 250 MB', corpus: `${r.records.toLocaleString('en')} records`, figure: r.peakRssMb, limit: 250, unit: ' MB' });
+}
+results['targets'] = targets.map((t) => ({ ...t, met: t.figure <= t.limit }));
+if (targets.length > 0) {
+  out.push(`\nTargets${quick ? ' (quick run: smaller corpora than the targets are written for)' : ''}\n`);
+  out.push(
+    formatTable([
+      ['target', 'corpus', 'this run', 'limit', 'met'],
+      ...targets.map((t) => [t.target, t.corpus, `${t.unit === '×' ? t.figure.toFixed(2) : t.figure.toFixed(0)}${t.unit}`, `${t.limit}${t.unit}`, t.figure <= t.limit ? 'yes' : 'no']),
     ]),
   );
 }

@@ -3,8 +3,12 @@
  * a synthetic corpus in the content layout for benchmarks: numbered sections
  * and clauses in Russian and English, each version changing 2–10% of the
  * sentences of the one before. The same options give the same files.
+ *
+ * `node scripts/generate-corpus.ts --out DIR --scale FOLDER --copies 10`: a
+ * real corpus made bigger with its own shape: every policy of FOLDER copied
+ * under new ids (`<id>-2` … `<id>-10`) beside the original, texts unchanged.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown, type SyntheticLocale } from './bench/synthetic-policy.ts';
@@ -57,6 +61,23 @@ export function generateCorpus(options: CorpusOptions): number {
   return written;
 }
 
+/** Copies every policy folder of `from` into `out`, `copies` times in all (the first under its own id); returns the versions written. */
+export function scaleCorpus(options: { from: string; out: string; copies: number }): number {
+  rmSync(options.out, { recursive: true, force: true });
+  mkdirSync(options.out, { recursive: true });
+  // Policy folders only: a ledger or log state belongs to the original site and would not match the copies.
+  const policies = readdirSync(options.from).filter((name) => !name.startsWith('.') && statSync(join(options.from, name)).isDirectory());
+  let written = 0;
+  for (const policy of policies) {
+    const versions = readdirSync(join(options.from, policy), { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+    for (let copy = 1; copy <= options.copies; copy++) {
+      cpSync(join(options.from, policy), join(options.out, copy === 1 ? policy : `${policy}-${copy}`), { recursive: true });
+      written += versions;
+    }
+  }
+  return written;
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
@@ -66,10 +87,15 @@ if (import.meta.main) {
       versions: { type: 'string', default: '50' },
       kb: { type: 'string', default: '15' },
       seed: { type: 'string', default: '1' },
+      scale: { type: 'string' },
+      copies: { type: 'string', default: '10' },
     },
   });
-  if (!values.out) {
-    console.error('Usage: node scripts/generate-corpus.ts --out DIR [--policies 20] [--locales 2] [--versions 50] [--kb 15] [--seed 1]');
+  if (values.out && values.scale) {
+    const count = scaleCorpus({ from: values.scale, out: values.out, copies: Number(values.copies) });
+    console.log(`${count} versions written to ${values.out}`);
+  } else if (!values.out) {
+    console.error('Usage: node scripts/generate-corpus.ts --out DIR [--policies 20] [--locales 2] [--versions 50] [--kb 15] [--seed 1]\n       node scripts/generate-corpus.ts --out DIR --scale FOLDER [--copies 10]');
     process.exitCode = 1;
   } else {
     const count = generateCorpus({

@@ -1,12 +1,17 @@
 /**
  * The build benchmark: on the same corpus, in one run, (a) a bare Astro
  * site that the benchmark writes itself (one content collection, one page per
- * Markdown file, nothing else) and (b) the project's full production build
- * (version pages, histories, redlines, feeds, search index), with time, pages
- * per second and peak memory of each, and their ratio.
+ * Markdown file, nothing else), with Astro's native Markdown processor, cold
+ * (no cache) and warm (its cache present), and with Astro's remark processor,
+ * cold; and (b) the project's full production build (version pages,
+ * histories, redlines, feeds, search index), cold, warm, and after adding one
+ * version, each with its per-stage breakdown (build-stages.ts). Time, pages
+ * per second, peak memory and the ratios the performance targets are
+ * written in.
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getBuildStages, readStageRecords, type BuildStage } from './build-stages.ts';
 import { measureNode, type ProcessMeasurement } from './measure-process.ts';
 
 /** One measured build. */
@@ -40,6 +45,16 @@ export interface BuildBenchResult {
   buildFiles: number;
   /** A second build after adding one version, with the content cache of the first. */
   rebuildSeconds: number | null;
+  /** The bare native site built again with its cache: the yardstick of warm builds. */
+  nativeWarmSeconds: number;
+  /** The full build again, nothing changed, its cache present. */
+  warmSeconds: number;
+  /** warm ÷ bare native warm. */
+  warmRatio: number;
+  /** rebuild after one more version ÷ bare native warm. */
+  rebuildRatio: number | null;
+  /** Where the time of each full build went. */
+  stages: { cold: BuildStage[]; warm: BuildStage[]; rebuild: BuildStage[] | null };
 }
 
 function countFiles(dir: string): { pages: number; files: number } {
@@ -118,29 +133,42 @@ export function runBuildBench(options: {
   const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
   if (publish.status !== 0) throw new Error(`publishing ${options.name} failed:\n${publish.stderr}`);
 
-  // (a) the bare Astro site.
+  // (a) the bare Astro site: native cold, native warm (its cache from the cold run), remark cold.
   const baselineRoot = join(work, 'baseline');
   writeBaselineProject(baselineRoot, policies);
-  const baseline = astro(options.root, ['build', '--root', baselineRoot, '--outDir', join(work, 'baseline-dist')], { cwd: baselineRoot, env: {} });
+  const baselineArgs = ['build', '--root', baselineRoot, '--outDir', join(work, 'baseline-dist')];
+  const baseline = astro(options.root, baselineArgs, { cwd: baselineRoot, env: {} });
   const baselineFiles = countFiles(join(work, 'baseline-dist'));
+  const nativeWarm = astro(options.root, baselineArgs, { cwd: baselineRoot, env: {} });
   const remarkRoot = join(work, 'baseline-remark');
   writeBaselineProject(remarkRoot, policies, 'remark');
   const remarkBaseline = astro(options.root, ['build', '--root', remarkRoot, '--outDir', join(work, 'baseline-remark-dist')], { cwd: remarkRoot, env: {} });
 
-  // (b) the full production build, cold.
-  const env = { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', ASTRO_CACHE_DIR: join(work, 'cache'), POLICY_LINT: options.lint };
-  const build = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env });
+  // (b) the full production build: cold (a cache folder of its own, empty), then warm, then after one more version.
+  const cacheDir = join(work, 'cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', ASTRO_CACHE_DIR: cacheDir, POLICY_LINT: options.lint };
+  const profiled = (name: string) => {
+    const profile = join(work, `profile-${name}.jsonl`);
+    rmSync(profile, { force: true });
+    const run = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env: { ...env, POLICY_PRESS_PROFILE: profile } });
+    return { run, stages: getBuildStages(run.stdout, readStageRecords(profile), run.seconds) };
+  };
+  const cold = profiled('cold');
+  const build = cold.run;
   const buildFiles = countFiles(join(work, 'dist'));
   const versions = Number(/(\d+) policy versions/.exec(build.stdout)?.[1] ?? Number.NaN);
+  const warm = profiled('warm');
 
-  // A second build after one more version, with the first build's content cache.
-  let rebuildSeconds: number | null = null;
+  // A build after one more version, with the earlier builds' cache.
+  let rebuild: ReturnType<typeof profiled> | null = null;
   if (options.addVersion) {
     options.addVersion(policies);
     const republish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
     if (republish.status !== 0) throw new Error(`publishing the added version failed:\n${republish.stderr}`);
-    rebuildSeconds = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env }).seconds;
+    rebuild = profiled('rebuild');
   }
+  const rebuildSeconds = rebuild?.run.seconds ?? null;
 
   const result: BuildBenchResult = {
     corpus: options.name,
@@ -158,9 +186,14 @@ export function runBuildBench(options: {
     buildPages: buildFiles.pages,
     buildFiles: buildFiles.files,
     rebuildSeconds,
+    nativeWarmSeconds: nativeWarm.seconds,
+    warmSeconds: warm.run.seconds,
+    warmRatio: warm.run.seconds / nativeWarm.seconds,
+    rebuildRatio: rebuildSeconds === null ? null : rebuildSeconds / nativeWarm.seconds,
+    stages: { cold: cold.stages, warm: warm.stages, rebuild: rebuild?.stages ?? null },
   };
   options.log(
-    `  build ${options.name} (${versions} versions): baseline ${baseline.seconds.toFixed(1)} s / ${baseline.peakRssMb.toFixed(0)} MB (with remark ${remarkBaseline.seconds.toFixed(1)} s / ${remarkBaseline.peakRssMb.toFixed(0)} MB), full ${build.seconds.toFixed(1)} s / ${build.peakRssMb.toFixed(0)} MB → ${result.ratio.toFixed(2)}×${rebuildSeconds === null ? '' : `, rebuild after one more version ${rebuildSeconds.toFixed(1)} s`}`,
+    `  build ${options.name} (${versions} versions): bare native ${baseline.seconds.toFixed(1)} s / ${baseline.peakRssMb.toFixed(0)} MB, warm ${nativeWarm.seconds.toFixed(1)} s (with remark ${remarkBaseline.seconds.toFixed(1)} s / ${remarkBaseline.peakRssMb.toFixed(0)} MB); full cold ${build.seconds.toFixed(1)} s / ${build.peakRssMb.toFixed(0)} MB → ${result.ratio.toFixed(2)}× native, ${result.remarkRatio.toFixed(2)}× remark; warm ${warm.run.seconds.toFixed(1)} s → ${result.warmRatio.toFixed(2)}×${rebuildSeconds === null ? '' : `; after one more version ${rebuildSeconds.toFixed(1)} s → ${(result.rebuildRatio ?? 0).toFixed(2)}×`}`,
   );
   return result;
 }

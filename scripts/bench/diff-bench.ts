@@ -5,9 +5,12 @@
  * and 50% of sentences changed, all in one run.
  */
 import { diffWords } from 'diff';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { createRedline } from '#lib/redline/redline.ts';
+import { measureNode } from './measure-process.ts';
 import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown } from './synthetic-policy.ts';
 
 /** One measured pair. */
@@ -86,4 +89,46 @@ export function runDiffBench(options: { quick: boolean; limitMs: number; log: (l
     }
   }
   return results;
+}
+
+/** `policy diff` as a user runs it, beside the floor program on the same pair. */
+export interface DiffProcessResult {
+  sizeKb: number;
+  changedShare: number;
+  policyDiffSeconds: number;
+  floorSeconds: number;
+  ratio: number;
+}
+
+/**
+ * Times `npm run policy -- diff` (the whole process: loading the folder,
+ * parsing, the redline, the output) on one pair, and the minimal
+ * block-aligned jsdiff program (floors/diff-floor.ts) on the same two files,
+ * alternately, best of `runs` each.
+ */
+export function runDiffProcessBench(options: { root: string; workDir: string; quick: boolean; log: (line: string) => void }): DiffProcessResult {
+  const sizeKb = options.quick ? 150 : 1500;
+  const share = 0.5;
+  const random = createRandom(sizeKb * 1000 + share * 100);
+  const lines = generatePolicyLines(random, 'ru', sizeKb * 1024);
+  const policies = join(options.workDir, `diff-pair-${sizeKb}`);
+  rmSync(policies, { recursive: true, force: true });
+  mkdirSync(join(policies, 'big', 'ru'), { recursive: true });
+  const files = [join(policies, 'big', 'ru', '2025-01-01.md'), join(policies, 'big', 'ru', '2026-01-01.md')] as const;
+  writeFileSync(files[0], `---\ntitle: Большая политика\neffective: 2025-01-01\n---\n\n${toMarkdown(lines)}`);
+  writeFileSync(files[1], `---\ntitle: Большая политика\neffective: 2026-01-01\nsummary:\n  - Половина пунктов\nchangeType: material\n---\n\n${toMarkdown(mutatePolicyLines(random, 'ru', lines, share))}`);
+  const env = { POLICIES_DIR: policies };
+  let policyDiff = Number.POSITIVE_INFINITY;
+  let floor = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < (options.quick ? 1 : 3); run++) {
+    const product = measureNode(join(options.root, 'scripts/policy.ts'), ['diff', 'big', '2025-01-01', '2026-01-01', '--locale', 'ru', '--no-color'], { cwd: options.root, env });
+    if (product.status !== 0) throw new Error(`policy diff failed:\n${product.stderr}`);
+    const minimal = measureNode(join(options.root, 'scripts/bench/floors/diff-floor.ts'), [...files], { cwd: options.root });
+    if (minimal.status !== 0) throw new Error(`diff-floor failed:\n${minimal.stderr}`);
+    policyDiff = Math.min(policyDiff, product.seconds);
+    floor = Math.min(floor, minimal.seconds);
+  }
+  const result = { sizeKb, changedShare: share, policyDiffSeconds: policyDiff, floorSeconds: floor, ratio: policyDiff / floor };
+  options.log(`  policy diff ${sizeKb} KB × ${share * 100}%: ${policyDiff.toFixed(2)} s, floor ${floor.toFixed(2)} s → ${result.ratio.toFixed(2)}×`);
+  return result;
 }

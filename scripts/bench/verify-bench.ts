@@ -3,7 +3,7 @@
  * one in a hundred wrong in some way) against the sample policies, and a
  * tenth of that, to show the memory does not grow with the input.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import siteConfig from '../../site.config.ts';
@@ -21,13 +21,18 @@ export interface VerifyBenchResult {
   recordsPerSecond: number;
   peakRssMb: number;
   summary: string;
+  /** The minimal streaming reader (floors/verify-floor.ts) on the same file, with the default heap only. */
+  floorSeconds: number | null;
+  floorPeakRssMb: number | null;
 }
 
 /** Writes `count` JSON Lines consent records for the sample corpus, deterministically. */
-async function writeRecords(path: string, count: number, root: string): Promise<void> {
+async function writeRecords(path: string, count: number, root: string, versionsFile: string): Promise<void> {
   const settings = resolveSiteSettings(siteConfig, { POLICIES_DIR: join(root, 'policies') }, root);
   const source = loadLocalSource(settings, Date.UTC(2026, 5, 1), root);
   const versions = [...source.index.versions.values()];
+  // What the floor program knows of the versions: identity, interval, hash.
+  writeFileSync(versionsFile, JSON.stringify(versions.map((v) => ({ policy: v.policy, locale: v.locale, version: v.version, from: v.from, until: v.until ?? null, sha256: v.sha256 }))));
   const random = createRandom(7);
   const out = createWriteStream(path);
   for (let i = 0; i < count; i++) {
@@ -52,7 +57,8 @@ export async function runVerifyBench(options: { root: string; workDir: string; q
   const results: VerifyBenchResult[] = [];
   for (const count of options.quick ? [100_000] : [100_000, 1_000_000]) {
     const file = join(options.workDir, `consents-${count}.jsonl`);
-    await writeRecords(file, count, options.root);
+    const versionsFile = join(options.workDir, 'floor-versions.json');
+    await writeRecords(file, count, options.root, versionsFile);
     // Once as a user runs it, once with the JavaScript heap capped at 48 MB: if memory grew with the input, the capped run would die.
     for (const heapCapMb of [null, 48]) {
       const run = measureNode(join(options.root, 'scripts/policy.ts'), ['verify', file], {
@@ -61,7 +67,11 @@ export async function runVerifyBench(options: { root: string; workDir: string; q
         nodeArgs: heapCapMb === null ? [] : [`--max-old-space-size=${heapCapMb}`],
       });
       const summary = run.status === 1 || run.status === 0 ? (run.stdout.trim().split('\n').at(-1) ?? '') : `crashed: ${run.stderr.split('\n')[0] ?? ''}`;
-      results.push({ records: count, heapCapMb, seconds: run.seconds, recordsPerSecond: count / run.seconds, peakRssMb: run.peakRssMb, summary });
+      // The floor beside the run a user makes (default heap), on the same file, right after it.
+      const floor = heapCapMb === null ? measureNode(join(options.root, 'scripts/bench/floors/verify-floor.ts'), [versionsFile, file], { cwd: options.root }) : null;
+      if (floor && floor.status !== 0) throw new Error(`verify-floor failed:\n${floor.stderr}`);
+      results.push({ records: count, heapCapMb, seconds: run.seconds, recordsPerSecond: count / run.seconds, peakRssMb: run.peakRssMb, summary, floorSeconds: floor?.seconds ?? null, floorPeakRssMb: floor?.peakRssMb ?? null });
+      if (floor) options.log(`  verify floor (minimal streaming reader), ${count} records: ${floor.seconds.toFixed(1)} s, peak ${floor.peakRssMb.toFixed(0)} MB — ${floor.stdout.trim()}`);
       options.log(`  verify ${count} records${heapCapMb ? ` (heap capped at ${heapCapMb} MB)` : ''}: ${run.seconds.toFixed(1)} s, peak ${run.peakRssMb.toFixed(0)} MB — ${summary}`);
     }
   }

@@ -7,6 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
+import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
@@ -41,6 +42,7 @@ function getRenderedFilesOf(entry: CollectionEntry<'policies'>): RenderedFiles {
 }
 
 async function load(): Promise<Loaded> {
+  const loading = startStage();
   const entries = await getCollection('policies');
   const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
   const files = new Map(entries.map((entry) => [entry.id, getRenderedFilesOf(entry)]));
@@ -51,6 +53,7 @@ async function load(): Promise<Loaded> {
   // The project root, as for the settings above: Astro builds run from it.
   const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
+  recordStage('site context: read the collection, timelines, log', loading(), { versions: entries.length });
   if (import.meta.env.PROD) redlines.start();
   return { context, texts, files, redlines };
 }

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { recordStage, startStage } from '#lib/build/build-profile.ts';
 
 /** Indexes `dist/` after the build. */
 export function pagefindIndex(): AstroIntegration {
@@ -18,6 +19,7 @@ export function pagefindIndex(): AstroIntegration {
     name: 'policy-press:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const indexing = startStage();
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -34,6 +36,7 @@ export function pagefindIndex(): AstroIntegration {
           mkdirSync(dirname(path), { recursive: true });
           writeFileSync(path, file.path === 'pagefind-entry.json' ? sortEntryLanguages(file.content) : file.content);
         }
+        recordStage('search index (Pagefind)', indexing(), { pages: added.page_count, files: built.files.length });
         logger.info(`search index of ${added.page_count} pages written to pagefind/`);
       },
     },

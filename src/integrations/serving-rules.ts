@@ -6,6 +6,7 @@
  * (src/integrations/preview-server.ts).
  */
 import type { AstroIntegration } from 'astro';
+import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,10 +35,12 @@ export function servingRules(options: ServingOptions & { basePath: string }): As
         });
       },
       'astro:build:done': ({ dir, logger }) => {
+        const writing = startStage();
         const site = fileURLToPath(dir);
         const rules = getServingRules(options);
         writeFileSync(join(site, '_headers'), renderHeadersFile(rules, options.basePath));
         writeFileSync(join(site, '_nginx.conf'), renderNginxSnippet(rules, options.basePath));
+        recordStage('serving rules', writing());
         logger.info('serving rules written to _headers (Netlify, Cloudflare Pages) and _nginx.conf (nginx)');
       },
     },

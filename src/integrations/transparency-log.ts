@@ -7,6 +7,7 @@
  * them here keeps the exact paths the C2SP specifications name.
  */
 import type { AstroIntegration } from 'astro';
+import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -56,6 +57,7 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
         });
       },
       'astro:build:done': ({ dir, logger }) => {
+        const writing = startStage();
         const site = fileURLToPath(dir);
         const log = loadSiteLog(settings, process.env, { cwd: root, withUnlogged: false });
         for (const [path, bytes] of getLogFiles(log)) {
@@ -63,6 +65,7 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, bytes);
         }
+        recordStage('public log files', writing(), { entries: log.tree.size });
         const entries = `${log.tree.size} entr${log.tree.size === 1 ? 'y' : 'ies'}`;
         if (log.signedBy) logger.info(`public log: ${entries} in log/v1/, checkpoint signed by ${log.signedBy.split('+').slice(0, 2).join('+')}`);
         else logger.warn(`public log: ${entries} in log/v1/, checkpoint NOT signed (give the key in POLICY_PRESS_LOG_KEY or POLICY_PRESS_LOG_KEY_DATA; npm run policy -- log keygen makes one)`);

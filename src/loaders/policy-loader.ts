@@ -12,6 +12,7 @@ import siteConfig from '../../site.config.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { describeNextChange } from '#lib/build/next-change-message.ts';
+import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
 import { getLintCacheFile, getLintCacheFolder, getLintCodeDigest, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
@@ -50,6 +51,7 @@ export interface PolicyLoaderOptions {
  */
 async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
+  const checking = startStage();
   const { versions, problems, ledgerWarnings, corpus } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
@@ -66,6 +68,8 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, 'Fix them, or publish with npm run policy -- publish.')}`);
   }
 
+  recordStage('content: check the folder and the ledger', checking(), { versions: versions.length });
+  const rendering = startStage();
   const seen = new Set<string>();
   const cacheDir = fileURLToPath(context.config.cacheDir);
   const folder = getRenderedFolder(cacheDir);
@@ -119,6 +123,8 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   } finally {
     await pool.close();
   }
+  recordStage('content: render and lint the texts', rendering(), { texts: pending.length, cached: versions.length - pending.length });
+  const storing = startStage();
   if (lintOn) {
     // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
     const lint = lintCorpus({ versions, corpus, settings, now: getBuildInstant(process.env), texts: lintResults });
@@ -139,6 +145,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   }
   pruneRenderedFiles(folder, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  recordStage('content: lint the corpus, store the entries', storing());
   const drafts = versions.filter((version) => version.draft).length;
   logger.info(`${versions.length} policy versions from ${settings.policiesDir}${drafts > 0 ? ` (${drafts} of them ${drafts === 1 ? 'a draft' : 'drafts'})` : ''}`);
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.

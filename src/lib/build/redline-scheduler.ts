@@ -10,6 +10,7 @@ import { getCorpusRedlinePairs, type RedlinePair } from '#lib/redline/redline-pa
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getRedlineHeadings, getRedlineSides, type RedlineBody } from '#lib/views/redline-view.ts';
 import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from './redline-cache.ts';
+import { recordStage, startStage } from './build-profile.ts';
 import { runRedlineTask, type RedlineTask } from './redline-task.ts';
 import type { RenderedFiles } from './rendered-files.ts';
 import { OrderedTaskPool, WORKER_FILES } from './worker-pool.ts';
@@ -40,6 +41,10 @@ interface ScheduledBuild {
   codeDigest: string;
   /** The cache files this build uses; the others are deleted once every page is written. */
   cacheFiles: Set<string>;
+  /** For the build profile: since the pairs were scheduled, and how long pages waited for their redline. */
+  elapsed: () => number;
+  waitedMs: number;
+  pairs: number;
 }
 
 /** Computes the redlines of one build's pages, ahead of the pages that show them. */
@@ -62,7 +67,16 @@ export class RedlineScheduler {
       poolWorkers === 0
         ? null
         : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD });
-    const build: ScheduledBuild = { pool, pending: new Map(), cacheFolder: getRedlineCacheFolder(first.blocks), codeDigest: getCodeDigest(root), cacheFiles: new Set() };
+    const build: ScheduledBuild = {
+      pool,
+      pending: new Map(),
+      cacheFolder: getRedlineCacheFolder(first.blocks),
+      codeDigest: getCodeDigest(root),
+      cacheFiles: new Set(),
+      elapsed: startStage(),
+      waitedMs: 0,
+      pairs: pairs.length,
+    };
     this.#build = build;
     for (const pair of pairs) build.pending.set(pairKey(pair), pool ? pool.submit(this.#getTask(pair)) : -1);
   }
@@ -93,10 +107,15 @@ export class RedlineScheduler {
     const ticket = build?.pending.get(pairKey(pair));
     if (!build || ticket === undefined) return runRedlineTask(this.#getTask(pair));
     build.pending.delete(pairKey(pair));
+    const waiting = startStage();
     try {
       return build.pool && ticket >= 0 ? await build.pool.take(ticket) : runRedlineTask(this.#getTask(pair));
     } finally {
+      build.waitedMs += waiting();
       if (build.pending.size === 0) {
+        // Wall time from scheduling to the last page; the pages' wait is the part the redlines added to the build.
+        recordStage('redlines: scheduled to last page', build.elapsed(), { pairs: build.pairs, workers: build.pool ? this.#input.workers : 0 });
+        recordStage('redlines: pages waiting for them', build.waitedMs, { pairs: build.pairs });
         this.#build = undefined;
         void build.pool?.close();
         pruneRedlineCache(build.cacheFolder, build.cacheFiles);

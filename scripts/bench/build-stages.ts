@@ -1,0 +1,84 @@
+/**
+ * The per-stage breakdown of one build, for `npm run bench`: the stages the
+ * build recorded itself (POLICY_PRESS_PROFILE, see
+ * src/lib/build/build-profile.ts) and the route times Astro prints, folded
+ * into the stages the performance decisions are made on. The stages are
+ * wall time; what no stage accounts for is Astro itself (start-up, config,
+ * Vite bundling, writing files).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { StageRecord } from '#lib/build/build-profile.ts';
+
+/** One line of the breakdown. */
+export interface BuildStage {
+  stage: string;
+  seconds: number;
+  detail: string;
+}
+
+/** The routes Astro generated, by kind, with the time it printed for each (`├─ /ru/privacy/index.html (+12ms)`). */
+export function readRouteTimes(stdout: string): { pages: { count: number; ms: number }; files: { count: number; ms: number } } {
+  const pages = { count: 0, ms: 0 };
+  const files = { count: 0, ms: 0 };
+  for (const match of stdout.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
+    const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+    const target = (match[1] ?? '').endsWith('.html') ? pages : files;
+    target.count += 1;
+    target.ms += ms;
+  }
+  return { pages, files };
+}
+
+/** The stage records of a profile file (empty when the build wrote none). */
+export function readStageRecords(file: string): StageRecord[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as StageRecord);
+}
+
+const counts = (record: StageRecord | undefined) =>
+  record?.counts
+    ? Object.entries(record.counts)
+        .map(([name, value]) => `${value.toLocaleString('en')} ${name}`)
+        .join(', ')
+    : '';
+
+/**
+ * The breakdown: content sync and rendering, redlines, page rendering, file
+ * endpoints, search index, serving rules and log, and Astro itself. The
+ * route times include the waits for the site context and for redlines, so
+ * those are taken out of page rendering and shown as their own stages.
+ */
+export function getBuildStages(stdout: string, records: readonly StageRecord[], totalSeconds: number): BuildStage[] {
+  const sum = (prefix: string) => records.filter((record) => record.stage.startsWith(prefix)).reduce((total, record) => total + record.ms, 0);
+  const find = (stage: string) => records.find((record) => record.stage === stage);
+  const routes = readRouteTimes(stdout);
+  const contextMs = sum('site context');
+  const waitedMs = sum('redlines: pages waiting');
+  const redlinesWall = find('redlines: scheduled to last page');
+  const stages: BuildStage[] = [
+    {
+      stage: 'content sync and rendering',
+      seconds: sum('content:') / 1000,
+      detail: records
+        .filter((record) => record.stage.startsWith('content:'))
+        .map((record) => `${record.stage.slice('content: '.length)} ${(record.ms / 1000).toFixed(1)} s${record.counts ? ` (${counts(record)})` : ''}`)
+        .join('; '),
+    },
+    { stage: 'site context', seconds: contextMs / 1000, detail: counts(find('site context: read the collection, timelines, log')) },
+    {
+      stage: 'redlines (pages waiting)',
+      seconds: waitedMs / 1000,
+      detail: redlinesWall ? `${(redlinesWall.ms / 1000).toFixed(1)} s from scheduling to the last page, on workers beside the pages (${counts(redlinesWall)})` : 'no redline pages',
+    },
+    { stage: 'page rendering', seconds: Math.max(0, routes.pages.ms - waitedMs - contextMs) / 1000, detail: `${routes.pages.count.toLocaleString('en')} HTML pages` },
+    { stage: 'file endpoints', seconds: routes.files.ms / 1000, detail: `${routes.files.count.toLocaleString('en')} JSON, Markdown, feed and kit files` },
+    { stage: 'search index', seconds: sum('search index') / 1000, detail: counts(find('search index (Pagefind)')) },
+    { stage: 'serving rules and log', seconds: (sum('serving rules') + sum('public log')) / 1000, detail: counts(find('public log files')) },
+  ];
+  const accounted = stages.reduce((total, stage) => total + stage.seconds, 0);
+  stages.push({ stage: 'Astro itself', seconds: Math.max(0, totalSeconds - accounted), detail: 'start-up, config, Vite bundling, writing the files (the rest of the wall time)' });
+  return stages;
+}
