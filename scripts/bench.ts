@@ -19,6 +19,7 @@ import { runCheckBench, type CheckBenchResult } from './bench/check-bench.ts';
 import { runDiffBench, runDiffProcessBench, type DiffBenchResult, type DiffProcessResult } from './bench/diff-bench.ts';
 import { runLogBench } from './bench/log-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
+import { runParserBench } from './bench/parser-bench.ts';
 import { GITHUB_CORPUS_LINT, SYNTHETIC_CORPUS_LINT } from './bench/corpus-lint.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine-bench.ts';
 import { generateCorpus, scaleCorpus } from './generate-corpus.ts';
@@ -247,6 +248,24 @@ if (wanted('log')) {
         `${logResult.addedSeconds.toFixed(2)} s (wall ${logResult.addedWallSeconds.toFixed(2)} s)`,
         `${logResult.readBackMs.toFixed(0)} ms`,
       ],
+    ]),
+  );
+}
+
+if (wanted('parsers')) {
+  const fixtures = join(ROOT, 'test/fixtures');
+  const corpora = [
+    { name: 'sample (policies/)', folder: join(ROOT, 'policies') },
+    { name: 'fixtures (test/fixtures, GitHub excluded)', folder: fixtures, exclude: join(fixtures, 'github-site-policy') },
+    { name: 'GitHub site-policy', folder: join(fixtures, 'github-site-policy') },
+  ];
+  const parsers = await runParserBench({ root: ROOT, corpora, log });
+  results['parsers'] = parsers;
+  out.push("\nMarkdown processors: Astro's remark (unified) and native (satteri) processors as a bare site configures them (GFM, no smart punctuation, no plugins), every text of each corpus\n");
+  out.push(
+    formatTable([
+      ['corpus', 'texts', 'Markdown', 'remark', 'native', 'native ×', 'identical HTML', 'identical but for whitespace', 'first difference'],
+      ...parsers.map((r) => [r.corpus, String(r.texts), `${r.megabytes.toFixed(1)} MB`, `${(r.remarkMs / 1000).toFixed(2)} s`, `${(r.nativeMs / 1000).toFixed(2)} s`, `${(r.nativeMs / r.remarkMs).toFixed(2)}×`, `${r.identical} of ${r.texts}`, `${r.identicalIgnoringWhitespace} of ${r.texts}`, (r.firstDifference ?? '—').slice(0, 160)]),
     ]),
   );
 }

@@ -260,6 +260,16 @@ export function settleRecord(result: Extract<RecordResult, { status: 'ok' | 'fai
 }
 
 /**
+ * Whether a valid acceptedAt is already written the way instants are
+ * published (`2026-01-05T10:00:00.000Z`, what toISOString gives): then it is
+ * its own formatted form. Most systems write exactly that, and formatting a
+ * million instants again is a tenth of a verify run.
+ */
+function isPublishedForm(text: string): boolean {
+  return text.length === 24 && text.charCodeAt(23) === 0x5a && text.charCodeAt(19) === 0x2e && text.charCodeAt(10) === 0x54;
+}
+
+/**
  * Verifies one record: `policy`, `locale`, `version`, `acceptedAt` and
  * `sha256`, or `acceptedAt` and a `documents` list of such objects. Other
  * fields are kept as they are.
@@ -293,7 +303,7 @@ export function verifyConsentRecord(record: unknown, line: number, index: Versio
   }
   for (const result of results) if (result.status === 'ok' && result.message !== '') notes.push(result.message);
   return settleRecord(
-    { line, status: 'ok', outcome: 'ok', acceptedAt: formatInstant(acceptedAt), documents: results, issues, notes, record: fields },
+    { line, status: 'ok', outcome: 'ok', acceptedAt: isPublishedForm(acceptedAtText) ? acceptedAtText : formatInstant(acceptedAt), documents: results, issues, notes, record: fields },
     options,
   );
 }

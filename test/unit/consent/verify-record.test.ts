@@ -50,6 +50,17 @@ describe('verifyConsentRecord', () => {
     expect(result).toMatchObject({ line: 7, status: 'ok', outcome: 'ok', acceptedAt: '2025-09-01T07:00:00.000Z', record: { userId: 42 }, issues: [], notes: [] });
   });
 
+  test.each([
+    ['2025-09-01T07:00:00.000Z', '2025-09-01T07:00:00.000Z'],
+    ['2025-09-01T07:00:00Z', '2025-09-01T07:00:00.000Z'],
+    ['2025-09-01T10:00:00.000+03:00', '2025-09-01T07:00:00.000Z'],
+    ['2025-09-01T07:00:00.5Z', '2025-09-01T07:00:00.500Z'],
+    [' 2025-09-01T07:00:00.000Z', '2025-09-01T07:00:00.000Z'],
+    ['2025-09-01T07:00:00.0001Z', '2025-09-01T07:00:00.000Z'],
+  ])('reports acceptedAt %j in the published form, %s', (acceptedAt, published) => {
+    expect(verify({ ...record, acceptedAt })).toMatchObject({ status: 'ok', acceptedAt: published });
+  });
+
   test('accepts the hash in capitals', () => {
     expect(verify({ ...record, sha256: sha('privacy', 'ru', '2025-09-01').toUpperCase() }).status).toBe('ok');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatInstant, getStartOfZonedDay, getZonedParts, isValidTimeZone } from '#lib/time/zoned-time.ts';
+import { daysInMonth, formatInstant, getStartOfZonedDay, getZonedParts, isValidTimeZone } from '#lib/time/zoned-time.ts';
 
 describe('getStartOfZonedDay', () => {
   test.each([
@@ -32,5 +32,16 @@ describe('isValidTimeZone', () => {
   test('knows IANA zones and refuses made-up ones', () => {
     expect(isValidTimeZone('Europe/Moscow')).toBe(true);
     expect(isValidTimeZone('Europe/Mordor')).toBe(false);
+  });
+});
+
+describe('daysInMonth', () => {
+  test('follows the proleptic Gregorian calendar, years 0000 to 0099 included (which Date.UTC would read as 19xx)', () => {
+    expect([2024, 2025, 1900, 2000, 0, 4, 100].map((year) => daysInMonth(year, 2))).toEqual([29, 28, 28, 29, 29, 29, 28]);
+    expect(Array.from({ length: 12 }, (_, month) => daysInMonth(2025, month + 1))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    // Every day count agrees with Date's own calendar where Date reads the year as written.
+    for (let year = 1600; year <= 2400; year += 1) {
+      for (let month = 1; month <= 12; month += 1) expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+    }
   });
 });
