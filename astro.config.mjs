@@ -20,7 +20,9 @@ export default defineConfig({
   base: settings.basePath,
   trailingSlash: 'always',
   // Scripts and styles always as files: the Content-Security-Policy allows no inline code (src/lib/serving-rules.ts).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: one page's file write or wait for its redline overlaps the next page's rendering
+  // (a warm build of 2,000 versions: 50–57 s one at a time, 38–49 s four at a time; the same bytes).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // Separate caches let tests build several corpora without sharing one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',

@@ -39,14 +39,29 @@ export function isStartOfDay(epochMs: number, timeZone: string): boolean {
  * simultaneous).
  */
 export function formatEffectiveDate(epochMs: number, locale: string, timeZone: string): string {
-  const precision: Precision = isStartOfDay(epochMs, timeZone) ? 'day' : getZonedParts(epochMs, timeZone).second === 0 ? 'minute' : 'second';
-  return formatter(locale, timeZone, precision).format(epochMs);
+  // A build formats the same few thousand instants on every page that lists them: once each is enough.
+  const key = `${epochMs}|${locale}|${timeZone}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const precision: Precision = isStartOfDay(epochMs, timeZone) ? 'day' : getZonedParts(epochMs, timeZone).second === 0 ? 'minute' : 'second';
+    text = formatter(locale, timeZone, precision).format(epochMs);
+    formattedDates.set(key, text);
+  }
+  return text;
 }
+
+const formattedDates = new Map<string, string>();
+const languageNames = new Map<string, string>();
 
 /** The name of a language in that language, capitalized: «Русский», "English". */
 export function getLanguageName(locale: string): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  let cached = languageNames.get(locale);
+  if (cached === undefined) {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    cached = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+    languageNames.set(locale, cached);
+  }
+  return cached;
 }
 
 /** A calendar day written `YYYY-MM-DD` (a correction's date), shown the local way, the same in every time zone. */
