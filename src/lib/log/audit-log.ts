@@ -18,7 +18,7 @@ import type { LogEntry } from '#schemas/log.ts';
 import { validateFeedFile } from '#lib/feed/feed-data.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { getLogOrigin, parseCheckpoint, type Checkpoint } from './checkpoint.ts';
-import { describeLogEntry, getEventKey } from './log-entry.ts';
+import { describeEventKind, describeLogEntry, getEventKey } from './log-entry.ts';
 import { hashEquals, proveConsistency, proveInclusion, verifyConsistency, verifyInclusion, type Hash } from './merkle.ts';
 import { checkCheckpointSignature, LOG_PREFIX, readServedLog, readTreeTiles, tileFrom, type LogFinding, type ServedLog, type SiteReader } from './served-log.ts';
 import { describeKey, parseVerifierKey, type VerifierKey } from './signed-note.ts';
@@ -193,7 +193,7 @@ function compareFeedWithLog(versions: readonly FeedVersion[], withdrawn: readonl
     if (!referenced.has(index)) {
       findings.push({
         kind: 'dropped version',
-        message: `log entry ${index} (${describeLogEntry(entry)}) is not in the feed: the site no longer lists a ${entry.kind === 'correction' ? 'correction' : entry.kind === 'postponed' ? 'postponement' : entry.kind === 'withdrawn' ? 'withdrawal' : 'version'} it published`,
+        message: `log entry ${index} (${describeLogEntry(entry)}) is not in the feed: the site no longer lists a ${describeEventKind(entry.kind)} it published`,
       });
     }
   });

@@ -13,7 +13,7 @@ import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
-import { canonicalJson, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
+import { canonicalJson, describeEventKind, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
 import { MerkleTree } from './merkle.ts';
 
 /** The log state's file name in the policies folder. */
@@ -153,7 +153,7 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
       problems.push({
         ...where,
         code: 'log-entry-dropped',
-        message: `log entry ${index} (${describeLogEntry(entry)}) is no longer in the ledger ${input.ledgerFile}: ${key.endsWith('#0') ? 'a published version was removed from it' : `a recorded ${entry.kind === 'correction' ? 'correction' : entry.kind === 'postponed' ? 'postponement' : 'withdrawal'} was removed from it`}`,
+        message: `log entry ${index} (${describeLogEntry(entry)}) is no longer in the ledger ${input.ledgerFile}: ${key.endsWith('#0') ? 'a published version was removed from it' : `a recorded ${describeEventKind(entry.kind)} was removed from it`}`,
         hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${input.ledgerFile} shows it).`,
       });
       return;

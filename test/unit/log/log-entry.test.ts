@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Ledger } from '#schemas/ledger.ts';
-import { canonicalJson, decodeLogEntry, encodeLogEntry, getLedgerEvents, orderNewEvents } from '#lib/log/log-entry.ts';
+import { canonicalJson, decodeLogEntry, describeEventKind, encodeLogEntry, getLedgerEvents, orderNewEvents } from '#lib/log/log-entry.ts';
+import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
 
 const SHA = (c: string) => c.repeat(64);
 /** What a version 2 ledger records besides what these tests vary. */
@@ -78,5 +79,19 @@ describe('ledger events of a version 2 ledger', () => {
     const [, moved, gone] = getLedgerEvents({ ledgerVersion: 2, versions: [{ ...scheduled, effectiveFrom: postponement.effectiveFrom, rescheduled: [postponement], withdrawn: { recordedAt: '2026-12-10T00:00:00.000Z', reason: 'Редакция не понадобилась' } }] }).map((event) => event.entry);
     expect(moved).toMatchObject({ kind: 'postponed', effectiveFrom: '2027-02-01T00:00:00.000Z', previousSha256: SHA('d'), sha256: SHA('e'), reason: 'Закон отложен' });
     expect(gone).toMatchObject({ kind: 'withdrawn', effectiveFrom: '2027-02-01T00:00:00.000Z', sha256: SHA('e'), previousSha256: null, reason: 'Редакция не понадобилась' });
+  });
+});
+
+describe('describeEventKind', () => {
+  test('names what each kind of entry records, one noun per kind', () => {
+    expect(Object.fromEntries((Object.keys(LOG_ENTRY_KINDS) as (keyof typeof LOG_ENTRY_KINDS)[]).map((kind) => [kind, describeEventKind(kind)]))).toEqual({
+      published: 'version',
+      imported: 'version',
+      backdated: 'version',
+      'late-translation': 'version',
+      correction: 'correction',
+      postponed: 'postponement',
+      withdrawn: 'withdrawal',
+    });
   });
 });
