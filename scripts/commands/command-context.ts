@@ -66,7 +66,8 @@ export function requireKnownPolicy(policy: string, known: Iterable<string>, orig
  */
 export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings = getSettings()): Promise<CorpusLint> {
   if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
-  const corpus = buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
+  // The loaded corpus has its timelines only without problems; a ledger problem alone still lets the texts be linted.
+  const corpus = loaded.problems.length === 0 ? loaded.corpus : buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
   const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT), root: ROOT };
   const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
   return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
