@@ -7,6 +7,7 @@
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
  *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
  *   npm run bench -- --only engine --huge   verify at 10 and 100 million records (streaming, DuckDB over CSV and Parquet)
+ *   npm run bench -- --only build --corpus synthetic,github-x10   some build corpora (synthetic, github, github-x10, pairs)
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -27,7 +28,7 @@ import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', 'work');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, huge: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, huge: { type: 'boolean', default: false }, versions: { type: 'string' }, only: { type: 'string' }, corpus: { type: 'string' } } });
 const quick = values.quick;
 const only = values.only;
 const wanted = (part: string) => !only || only.split(',').includes(part);
@@ -75,11 +76,13 @@ function addOneRealVersion(policiesDir: string): void {
 }
 
 const builds: BuildBenchResult[] = [];
+// --corpus synthetic,github,github-x10,pairs: the build corpora to run (all by default).
+const corpusWanted = (name: string) => !values.corpus || values.corpus.split(',').includes(name);
 if (wanted('build')) {
   // The corpora: policies × 2 locales × versions per policy, ~15 KB each, 2–10% of sentences changed per version.
   const totals = values.versions ? [Number(values.versions)] : quick ? [200] : [2000, 5000];
   const perPolicy = quick ? 25 : 50;
-  for (const total of totals) {
+  for (const total of corpusWanted('synthetic') ? totals : []) {
     const policies = Math.max(1, Math.round(total / (2 * perPolicy)));
     const corpus = join(WORK, `corpus-${total}`);
     generateCorpus({ out: corpus, policies, locales: 2, versions: perPolicy, kb: 15, seed: 1 });
@@ -87,15 +90,15 @@ if (wanted('build')) {
   }
   if (!quick) {
     const github = join(ROOT, 'test/fixtures/github-site-policy');
-    builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: github, name: 'github-site-policy', lint: GITHUB_CORPUS_LINT, log }));
+    if (corpusWanted('github')) builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: github, name: 'github-site-policy', lint: GITHUB_CORPUS_LINT, log }));
     // Real-shaped at scale: GitHub's two histories copied under new ids, ten times.
     const scaled = join(WORK, 'corpus-github-x10');
-    scaleCorpus({ from: github, out: scaled, copies: 10 });
-    builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: scaled, name: 'github-site-policy ×10', addVersion: addOneRealVersion, lint: GITHUB_CORPUS_LINT, log }));
+    if (corpusWanted('github-x10')) scaleCorpus({ from: github, out: scaled, copies: 10 });
+    if (corpusWanted('github-x10')) builds.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: scaled, name: 'github-site-policy ×10', addVersion: addOneRealVersion, lint: GITHUB_CORPUS_LINT, log }));
   }
   // Pre-rendered pairs must grow linearly: one policy and locale with 50 and with 200 versions.
   const scaling: BuildBenchResult[] = [];
-  for (const versions of quick ? [] : [50, 200]) {
+  for (const versions of quick || !corpusWanted('pairs') ? [] : [50, 200]) {
     const single = join(WORK, `single-${versions}`);
     generateCorpus({ out: single, policies: 1, locales: 1, versions, kb: 15, seed: 2 });
     scaling.push(runBuildBench({ root: ROOT, workDir: WORK, corpus: single, name: `one-policy-${versions}`, lint: SYNTHETIC_CORPUS_LINT, log }));

@@ -156,6 +156,8 @@ export function runBuildBench(options: {
     const profile = join(work, `profile-${name}.jsonl`);
     rmSync(profile, { force: true });
     const run = astro(options.root, ['build', '--outDir', join(work, 'dist')], { cwd: options.root, env: { ...env, POLICY_PRESS_PROFILE: profile } });
+    // Kept beside the profile, so the breakdown can be read again from what Astro printed.
+    writeFileSync(join(work, `build-${name}.log`), run.stdout);
     return { run, stages: getBuildStages(run.stdout, readStageRecords(profile), run.seconds) };
   };
   const cold = profiled('cold');

@@ -16,8 +16,14 @@ export interface BuildStage {
   detail: string;
 }
 
-/** The routes Astro generated, by kind, with the time it printed for each (`├─ /ru/privacy/index.html (+12ms)`). */
-export function readRouteTimes(stdout: string): { pages: { count: number; ms: number }; files: { count: number; ms: number } } {
+/**
+ * The routes Astro generated, by kind, with the time it printed for each
+ * (`├─ /ru/privacy/index.html (+12ms)`), and the wall time of the whole
+ * route phase (the `✓ Completed in 26.42s.` after the list). With
+ * `build.concurrency` above one the routes overlap, so their times add up to
+ * more than the phase: the stages share the phase's wall time in proportion.
+ */
+export function readRouteTimes(stdout: string): { pages: { count: number; ms: number }; files: { count: number; ms: number }; phaseMs: number | null } {
   const pages = { count: 0, ms: 0 };
   const files = { count: 0, ms: 0 };
   for (const match of stdout.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
@@ -26,7 +32,10 @@ export function readRouteTimes(stdout: string): { pages: { count: number; ms: nu
     target.count += 1;
     target.ms += ms;
   }
-  return { pages, files };
+  const after = stdout.slice(stdout.indexOf('generating static routes'));
+  const phase = /\n[^\n]*? ✓ Completed in (\d+(?:\.\d+)?)(ms|s)\./.exec(after);
+  const phaseMs = stdout.includes('generating static routes') && phase ? Number(phase[1]) * (phase[2] === 's' ? 1000 : 1) : null;
+  return { pages, files, phaseMs };
 }
 
 /** The stage records of a profile file (empty when the build wrote none). */
@@ -56,7 +65,10 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
   const find = (stage: string) => records.find((record) => record.stage === stage);
   const routes = readRouteTimes(stdout);
   const contextMs = sum('site context');
-  const waitedMs = sum('redlines: pages waiting');
+  // Waits for redlines are summed over the pages that wait at once, like the route times: scaled the same way.
+  const summed = routes.pages.ms + routes.files.ms;
+  const share = routes.phaseMs !== null && summed > routes.phaseMs ? routes.phaseMs / summed : 1;
+  const waitedMs = sum('redlines: pages waiting') * share;
   const redlinesWall = find('redlines: scheduled to last page');
   const stages: BuildStage[] = [
     {
@@ -73,8 +85,8 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
       seconds: waitedMs / 1000,
       detail: redlinesWall ? `${(redlinesWall.ms / 1000).toFixed(1)} s from scheduling to the last page, on workers beside the pages (${counts(redlinesWall)})` : 'no redline pages',
     },
-    { stage: 'page rendering', seconds: Math.max(0, routes.pages.ms - waitedMs - contextMs) / 1000, detail: `${routes.pages.count.toLocaleString('en')} HTML pages` },
-    { stage: 'file endpoints', seconds: routes.files.ms / 1000, detail: `${routes.files.count.toLocaleString('en')} JSON, Markdown, feed and kit files` },
+    { stage: 'page rendering', seconds: Math.max(0, routes.pages.ms * share - waitedMs - contextMs) / 1000, detail: `${routes.pages.count.toLocaleString('en')} HTML pages${share < 1 ? `, ${Math.round(1 / share * 10) / 10} at a time on average` : ''}` },
+    { stage: 'file endpoints', seconds: (routes.files.ms * share) / 1000, detail: `${routes.files.count.toLocaleString('en')} JSON, Markdown, feed and kit files` },
     { stage: 'search index', seconds: sum('search index') / 1000, detail: counts(find('search index (Pagefind)')) },
     { stage: 'serving rules and log', seconds: (sum('serving rules') + sum('public log')) / 1000, detail: counts(find('public log files')) },
   ];
