@@ -73,3 +73,28 @@ export function describeCsvError(error: CsvRecordError, column: string | undefin
     ? `${where} has a quote but does not start with one (${JSON.stringify(error.value)}): quote the whole field and double the quotes inside, e.g. "O""Brien"`
     : `${where} goes on after its closing quote (${JSON.stringify(error.value)}): a quote inside a quoted field is written twice ("")`;
 }
+
+/**
+ * A whole CSV text read into rows with the same strict parser, for files
+ * small enough to hold (versions.csv, a query's result): the rows, or the
+ * first record that cannot be read, by its 1-based line. Lines end in CR LF
+ * or LF; a last line ending is optional.
+ */
+export function parseCsvText(text: string): { rows: string[][] } | { line: number; error: CsvRecordError | 'unclosed-quote' } {
+  const body = text.replace(/\r?\n$/, '');
+  const rows: string[][] = [];
+  if (body === '') return { rows };
+  let parser = new CsvRecordParser();
+  let start = 1;
+  let open = false;
+  for (const [index, line] of body.split(/\r?\n/).entries()) {
+    const state = parser.feed(line);
+    open = state === 'open';
+    if (state === 'open') continue;
+    if (state !== 'done') return { line: start, error: state };
+    rows.push(parser.fields);
+    parser = new CsvRecordParser();
+    start = index + 2;
+  }
+  return open ? { line: start, error: 'unclosed-quote' } : { rows };
+}

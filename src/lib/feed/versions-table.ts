@@ -15,7 +15,7 @@ import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
-import { CsvRecordParser } from '#lib/consent/csv-record.ts';
+import { parseCsvText } from '#lib/consent/csv-record.ts';
 
 /** The CSVW datatypes the columns use (XML Schema names). */
 type CsvwDatatype = 'string' | 'dateTimeStamp' | 'date' | 'anyURI';
@@ -236,16 +236,9 @@ export function createVersionsCsvMetadata(tableUrl: string, schemaUrl: string): 
  * one this site publishes.
  */
 export function checkVersionsCsv(text: string, expected: readonly TableVersion[], timeZone: string): string[] {
-  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
-  const rows: string[][] = [];
-  let parser = new CsvRecordParser();
-  for (const [index, line] of lines.entries()) {
-    const state = parser.feed(line);
-    if (state === 'open') continue;
-    if (state !== 'done') return [`line ${index + 1}: not RFC 4180 CSV (${state.problem} in field ${state.field + 1})`];
-    rows.push(parser.fields);
-    parser = new CsvRecordParser();
-  }
+  const parsed = parseCsvText(text);
+  if (!('rows' in parsed)) return [`line ${parsed.line}: not RFC 4180 CSV (${parsed.error === 'unclosed-quote' ? 'a quoted field is never closed' : `${parsed.error.problem} in field ${parsed.error.field + 1}`})`];
+  const { rows } = parsed;
   const names = VERSION_COLUMNS.map((column) => column.name);
   const [header = [], ...body] = rows;
   if (header.join(',') !== names.join(',')) return [`the header is ${JSON.stringify(header.join(',').slice(0, 80))}, not versions.csv's (${names.slice(0, 4).join(',')},…)`];
