@@ -118,12 +118,13 @@ async function printSql(
   }
   const name = dialect as SqlDialectName;
   const source = await getPolicySource(options.feed, { timeoutMs: options.timeoutMs });
-  if (options.versions !== undefined) checkVersionsFile(options.versions, getIndexTableVersions(source.index), source.timeZone, options.feed);
+  const listed = getIndexTableVersions(source.index);
+  if (options.versions !== undefined) checkVersionsFile(options.versions, listed, source.timeZone, options.feed);
   const sql = createClassifySql({
     dialect: name,
     consents: options.table,
     columns: parseColumns(options.columns),
-    versions: options.versions === undefined ? { kind: 'inline', versions: getIndexTableVersions(source.index) } : { kind: 'csv', path: options.versions },
+    versions: options.versions === undefined ? { kind: 'inline', versions: listed } : { kind: 'csv', path: options.versions },
     timeZone: source.timeZone,
     now: getNow(options.asOf, source.timeZone),
     allowMissingHash: options.allowMissingHash,
