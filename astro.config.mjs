@@ -10,6 +10,7 @@ import { devContentErrors } from '#integrations/dev-content-errors.ts';
 import { pagefindIndex } from '#integrations/pagefind-index.ts';
 import { servingRules } from '#integrations/serving-rules.ts';
 import { transparencyLog } from '#integrations/transparency-log.ts';
+import { versionFiles } from '#integrations/version-files.ts';
 import { getPolicyMarkdownConfig } from '#lib/markdown/markdown-pipeline.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 
@@ -28,5 +29,5 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex(), servingRules({ basePath: settings.basePath, frameAncestors: settings.frameAncestors }), devContentErrors({ basePath: settings.basePath }), transparencyLog({ settings })],
+  integrations: [versionFiles({ basePath: settings.basePath }), pagefindIndex(), servingRules({ basePath: settings.basePath, frameAncestors: settings.frameAncestors }), devContentErrors({ basePath: settings.basePath }), transparencyLog({ settings })],
 });

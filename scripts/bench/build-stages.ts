@@ -70,6 +70,16 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
   const share = routes.phaseMs !== null && summed > routes.phaseMs ? routes.phaseMs / summed : 1;
   const waitedMs = sum('redlines: pages waiting') * share;
   const redlinesWall = find('redlines: scheduled to last page');
+  // The versions' Markdown, blocks and since.json, written after the pages (src/integrations/version-files.ts).
+  const versionFiles = find('version files');
+  // Each kind's time is summed over the writes in flight at once: shown as its share of that sum.
+  const kinds = records.filter((record) => record.stage.startsWith('version files: '));
+  const inFlight = kinds.reduce((total, record) => total + record.ms, 0);
+  const versionFilesDetail = versionFiles
+    ? `${(versionFiles.ms / 1000).toFixed(1)} s for ${counts(versionFiles)} written after the pages (${kinds
+        .map((record) => `${counts(record)} ${record.stage.slice('version files: '.length)} ${inFlight > 0 ? Math.round((record.ms / inFlight) * 100) : 0}%`)
+        .join(', ')})`
+    : 'no version files written after the pages';
   const stages: BuildStage[] = [
     {
       stage: 'content sync and rendering',
@@ -86,7 +96,11 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
       detail: redlinesWall ? `${(redlinesWall.ms / 1000).toFixed(1)} s from scheduling to the last page, on workers beside the pages (${counts(redlinesWall)})` : 'no redline pages',
     },
     { stage: 'page rendering', seconds: Math.max(0, routes.pages.ms * share - waitedMs - contextMs) / 1000, detail: `${routes.pages.count.toLocaleString('en')} HTML pages${share < 1 ? `, ${Math.round(1 / share * 10) / 10} at a time on average` : ''}` },
-    { stage: 'file endpoints', seconds: (routes.files.ms * share) / 1000, detail: `${routes.files.count.toLocaleString('en')} JSON, Markdown, feed and kit files` },
+    {
+      stage: 'file endpoints',
+      seconds: (routes.files.ms * share + (versionFiles?.ms ?? 0)) / 1000,
+      detail: `${routes.files.count.toLocaleString('en')} feed, kit and index files through Astro's routes; ${versionFilesDetail}`,
+    },
     { stage: 'search index', seconds: sum('search index') / 1000, detail: counts(find('search index (Pagefind)')) },
     { stage: 'serving rules and log', seconds: (sum('serving rules') + sum('public log')) / 1000, detail: counts(find('public log files')) },
   ];

@@ -10,6 +10,7 @@ import siteConfig from '../../site.config.ts';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
+import { indexVersionFiles, listVersionFiles, offerVersionFiles, type VersionFile, type VersionFileSources } from '#lib/build/version-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
 import { readArchivedText } from '#lib/ledger/ledger-store.ts';
 import { loadSiteLog } from '#lib/log/site-log.ts';
@@ -31,6 +32,8 @@ interface Loaded {
   /** Each version's rendered files (see src/lib/build/rendered-files.ts). */
   files: ReadonlyMap<string, RenderedFiles>;
   redlines: RedlineScheduler;
+  /** Each version's files (Markdown, texts by hash, blocks, since.json) by site path. */
+  versionFiles: () => ReadonlyMap<string, VersionFile>;
 }
 
 let loaded: Promise<Loaded> | undefined;
@@ -55,7 +58,20 @@ async function load(): Promise<Loaded> {
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
   recordStage('site context: read the collection, timelines, log', loading(), { versions: entries.length });
   if (import.meta.env.PROD) redlines.start();
-  return { context, texts, files, redlines };
+  const sources: VersionFileSources = {
+    blocksJson: (version) => readBlocksJson(getFilesOf(files, version)),
+    archivedText: (sha256) => readArchivedText(context.settings.policiesPath, sha256),
+  };
+  let versionFiles: ReadonlyMap<string, VersionFile> | undefined;
+  // A build writes these files after its pages, from src/integrations/version-files.ts; the dev server serves them by route.
+  if (import.meta.env.PROD) offerVersionFiles({ files: () => listVersionFiles(context, sources) });
+  return { context, texts, files, redlines, versionFiles: () => (versionFiles ??= indexVersionFiles(listVersionFiles(context, sources))) };
+}
+
+function getFilesOf(files: ReadonlyMap<string, RenderedFiles>, version: TimelineVersion): RenderedFiles {
+  const found = files.get(version.id);
+  if (!found) throw new Error(`${version.file}: no rendered text for this version in this build.`);
+  return found;
 }
 
 const getLoaded = (): Promise<Loaded> => (loaded ??= load());
@@ -80,20 +96,18 @@ export async function getVersionPolicyLinks(id: string): Promise<RenderedText['p
   return (await getLoaded()).texts.get(id)?.policyLinks ?? [];
 }
 
-/** The blocks of a version in their published JSON form, as `/blocks/…json` serves it. */
-export async function getPublishedBlocksJson(version: TimelineVersion): Promise<string> {
-  const files = (await getLoaded()).files.get(version.id);
-  if (!files) throw new Error(`${version.file}: no rendered text for this version in this build.`);
-  return readBlocksJson(files);
+/**
+ * A version file as the dev server serves it (see
+ * src/lib/build/version-files.ts): a build writes them after its pages, so
+ * their routes have paths only in dev.
+ */
+export async function serveVersionFile(path: string): Promise<Response> {
+  const file = (await getLoaded()).versionFiles().get(path);
+  if (!file) return new Response(null, { status: 404 });
+  return new Response(file.render(), { headers: { 'Content-Type': file.contentType } });
 }
 
 /** The computed redline of a pair (see RedlineScheduler). */
 export async function getRedlineBody(pair: RedlinePair): Promise<RedlineBody> {
   return (await getLoaded()).redlines.getBody(pair);
-}
-
-/** A text from the archive of published texts, by hash (see src/lib/ledger/ledger-store.ts). */
-export async function getArchivedText(sha256: string): Promise<string | null> {
-  const context = await getSiteContext();
-  return readArchivedText(context.settings.policiesPath, sha256);
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,27 @@ describe('the dev server', () => {
     expect((await fetch(`${origin}/log/v1/tile/0/000.p/7`)).status).toBe(404);
   });
 
+  test('serves every kind of version file a build writes after its pages, at the same paths', async () => {
+    const feed = (await (await fetch(`${origin}/feed/v1/privacy.json`)).json()) as { versions: { locale: string; version: string; markdownUrl: string; sha256: string; sha256Url: string | null }[] };
+    const version = feed.versions.find((v) => v.locale === 'ru' && v.version === '2025-09-01');
+    if (!version?.sha256Url) throw new Error('the feed lists no published privacy/ru/2025-09-01');
+    for (const url of [version.markdownUrl, version.sha256Url]) {
+      const response = await fetch(`${origin}${new URL(url).pathname}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex')).toBe(version.sha256);
+    }
+    const blocks = await fetch(`${origin}/blocks/privacy/ru/2025-09-01.json`);
+    expect(blocks.headers.get('content-type')).toBe('application/json');
+    expect(((await blocks.json()) as { kind: string }[]).length).toBeGreaterThan(3);
+    const since = (await (await fetch(`${origin}/feed/v1/privacy/ru/2024-01-01/since.json`)).json()) as { feedVersion: number; acceptedVersion: string };
+    expect(since.feedVersion).toBe(1);
+    expect(since.acceptedVersion).toBe('2024-01-01');
+    // The draft is shown in dev, so it has its Markdown; a version that does not exist has no files.
+    expect((await fetch(`${origin}/raw/privacy/ru/2026-03-01.md`)).status).toBe(200);
+    expect((await fetch(`${origin}/blocks/privacy/ru/1999-01-01.json`)).status).toBe(404);
+  });
+
   test('shows a draft with a clear DRAFT banner', async () => {
     const html = await (await fetch(`${origin}/ru/privacy/2026-03-01/`)).text();
     expect(html).toContain('ЧЕРНОВИК — не опубликован.');
@@ -115,6 +137,7 @@ describe('the dev server', () => {
     const { html } = await waitFor('/ru/privacy/2026-03-01/', (_status, text) => text.includes('EDITED-MARKER-5c1d'));
     expect(html).toContain('EDITED-MARKER-5c1d');
     expect(html).not.toContain('DRAFT-MARKER-7f3a');
+    expect(await (await fetch(`${origin}/raw/privacy/ru/2026-03-01.md`)).text()).toContain('EDITED-MARKER-5c1d');
   });
 
   test('lists the draft in the history, marked as a draft', async () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,6 +109,23 @@ describe('the public log of a built site', () => {
     const bundle = readFileSync(join(second.outDir, 'log/v1/tile/entries/000.p/9'));
     expect(bundle.readUInt16BE(0)).toBe(bundle.indexOf('}') - 1);
     expect(bundle.subarray(2, 2 + bundle.readUInt16BE(0)).toString()).toMatch(/^\{"effectiveFrom":"2025-08-31T21:00:00\.000Z","kind":"imported","locale":"en","policy":"consent","previousSha256":null,/);
+  });
+
+  test('writes every version file where the base path serves it: the Markdown with its hash, the texts by hash, blocks, since.json', () => {
+    const feed = JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; markdownUrl: string; sha256: string; sha256Url: string | null; corrections: { sha256: string; sha256Url?: string }[] }[] };
+    const file = (url: string) => {
+      const path = new URL(url).pathname;
+      expect(path.startsWith('/legal/')).toBe(true);
+      return readFileSync(join(second.outDir, path.slice('/legal/'.length)));
+    };
+    expect(feed.versions.length).toBeGreaterThan(3);
+    for (const version of feed.versions) {
+      expect(createHash('sha256').update(file(version.markdownUrl)).digest('hex')).toBe(version.sha256);
+      for (const { sha256, sha256Url } of [version, ...version.corrections]) if (sha256Url) expect(createHash('sha256').update(file(sha256Url)).digest('hex')).toBe(sha256);
+      expect(existsSync(join(second.outDir, 'blocks/privacy', version.locale, `${version.version}.json`))).toBe(true);
+      expect(existsSync(join(second.outDir, 'feed/v1/privacy', version.locale, version.version, 'since.json'))).toBe(true);
+    }
+    expect(existsSync(join(second.outDir, 'legal'))).toBe(false);
   });
 
   test('signs deterministically: the checkpoint is the one the entries and the key give', () => {

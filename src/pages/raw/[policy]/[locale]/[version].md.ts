@@ -1,14 +1,13 @@
 /**
  * The published Markdown of a version, byte for byte what its `sha256`
- * covers (see src/lib/timeline/published-text.ts for the canonical form).
+ * covers (see src/lib/timeline/published-text.ts for the canonical form). A
+ * build writes these files after its pages (src/lib/build/version-files.ts);
+ * this route serves them in dev.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext, serveVersionFile } from '#data/site-context.ts';
 import { getVersionPaths } from '#lib/views/static-paths.ts';
-import { renderPublishedText } from '#lib/timeline/published-text.ts';
-import type { TimelineVersion } from '#lib/timeline/timeline.ts';
 
-export const getStaticPaths = (async () => getVersionPaths(await getSiteContext(), { withdrawn: true })) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (import.meta.env.DEV ? getVersionPaths(await getSiteContext(), { withdrawn: true }) : [])) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ version: TimelineVersion }> = ({ props }) =>
-  new Response(renderPublishedText(props.version), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+export const GET: APIRoute = async ({ params }) => serveVersionFile((await getSiteContext()).urls.raw(params.policy ?? '', params.locale ?? '', params.version ?? ''));

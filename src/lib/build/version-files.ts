@@ -1,0 +1,157 @@
+/**
+ * The files a build writes for every version beside its pages: its published
+ * Markdown, every text it ever had by hash, its blocks for the compare page
+ * and its since.json. They are four per version (8,000 at 2,000 versions);
+ * through Astro's routes each cost about 1 ms of route machinery, a quarter
+ * of a warm build. So a build writes them from an integration hook
+ * (src/integrations/version-files.ts) and the dev server serves them through
+ * the routes under src/pages/, both from the one list here: same paths, same
+ * bytes, same content types.
+ *
+ * Astro evaluates the pages (the build's bundle) and the integrations in
+ * separate module graphs of one process; the list crosses from one to the
+ * other on `globalThis` under a registered symbol, as the dev status does
+ * (src/lib/build/dev-status.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { serializeFeed } from '#lib/feed/feed-data.ts';
+import { createSinceFeed } from '#lib/feed/since-data.ts';
+import type { SiteContext } from '#lib/site/site-context.ts';
+import { renderPublishedText } from '#lib/timeline/published-text.ts';
+import type { TimelineVersion } from '#lib/timeline/timeline.ts';
+import { getPublishedHashPaths, getVersionPaths } from '#lib/views/static-paths.ts';
+
+/** What the build has of each version beyond the site context. */
+export interface VersionFileSources {
+  /** The version's blocks in their published JSON form (src/lib/build/rendered-files.ts). */
+  blocksJson(version: TimelineVersion): string;
+  /** A published text from the archive by its hash; null when the archive does not hold it. */
+  archivedText(sha256: string): string | null;
+}
+
+/** The four kinds of version file. */
+export type VersionFileKind = 'markdown' | 'markdown by hash' | 'blocks' | 'since.json';
+
+/** One file of a version. */
+export interface VersionFile {
+  kind: VersionFileKind;
+  /** Its site path as the URL builders give it: base path included, segments URL-encoded. */
+  path: string;
+  contentType: string;
+  /** Its content. Throws when the content cannot be had (a text missing from the archive). */
+  render(): string;
+}
+
+const MARKDOWN = 'text/markdown; charset=utf-8';
+const JSON_TYPE = 'application/json';
+
+/**
+ * Every version file of a build, in a fixed order: Markdown (withdrawn
+ * versions too, they were announced), texts by hash, blocks, since.json.
+ * The content is made when asked for, so the dev server makes only what it
+ * is asked for.
+ */
+export function listVersionFiles(context: SiteContext, sources: VersionFileSources): VersionFile[] {
+  const { urls } = context;
+  const markdown = getVersionPaths(context, { withdrawn: true }).map(({ props: { version } }): VersionFile => ({
+    kind: 'markdown',
+    path: urls.raw(version.policy, version.locale, version.version),
+    contentType: MARKDOWN,
+    render: () => renderPublishedText(version),
+  }));
+  const byHash = getPublishedHashPaths(context).map(({ params: { policy, locale, version, sha } }): VersionFile => ({
+    kind: 'markdown by hash',
+    path: urls.rawByHash(policy, locale, version, sha),
+    contentType: MARKDOWN,
+    render: () => {
+      const text = sources.archivedText(sha);
+      if (text === null) throw new Error(`The published text ${sha} of ${policy}/${locale}/${version} is missing from the archive (policies/.published/), or its bytes no longer have that hash. Restore the file from version control.`);
+      return text;
+    },
+  }));
+  const versions = getVersionPaths(context);
+  const blocks = versions.map(({ props: { version } }): VersionFile => ({
+    kind: 'blocks',
+    path: urls.blocks(version.policy, version.locale, version.version),
+    contentType: JSON_TYPE,
+    render: () => sources.blocksJson(version),
+  }));
+  const since = versions.map(({ props: { timeline, version } }): VersionFile => ({
+    kind: 'since.json',
+    path: urls.since(version.policy, version.locale, version.version),
+    contentType: JSON_TYPE,
+    render: () => serializeFeed(createSinceFeed(context, timeline, version)),
+  }));
+  return [...markdown, ...byHash, ...blocks, ...since];
+}
+
+/** The version files by site path, for a route to serve one. */
+export function indexVersionFiles(files: readonly VersionFile[]): ReadonlyMap<string, VersionFile> {
+  return new Map(files.map((file) => [file.path, file]));
+}
+
+/** Where a site path goes under the build's output folder: the base path off, each segment decoded. */
+export function getOutputPath(outDir: string, basePath: string, sitePath: string): string {
+  if (!sitePath.startsWith(basePath)) throw new Error(`The site path ${sitePath} is outside the base path ${basePath}.`);
+  const segments = sitePath.slice(basePath.length).split('/').map(decodeURIComponent);
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('/') || segment.includes('\\'))) throw new Error(`The site path ${sitePath} does not name a file.`);
+  return join(outDir, ...segments);
+}
+
+/** Files in flight at once: enough to keep libuv's four threads writing. */
+const WRITES_AT_ONCE = 8;
+
+/** What writing the files took, by kind: files, bytes and milliseconds in flight (for the build profile). */
+export type WrittenVersionFiles = Record<VersionFileKind, { files: number; bytes: number; ms: number }>;
+
+/**
+ * Writes every file under the output folder, a few at a time: the contents
+ * are made on this thread, the writes go to libuv's threads meanwhile.
+ */
+export async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
+  const written: WrittenVersionFiles = { markdown: { files: 0, bytes: 0, ms: 0 }, 'markdown by hash': { files: 0, bytes: 0, ms: 0 }, blocks: { files: 0, bytes: 0, ms: 0 }, 'since.json': { files: 0, bytes: 0, ms: 0 } };
+  const made = new Set<string>();
+  let next = 0;
+  const writeNext = async (): Promise<void> => {
+    for (let file = files[next++]; file; file = files[next++]) {
+      const start = performance.now();
+      const target = getOutputPath(outDir, basePath, file.path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      const content = Buffer.from(file.render(), 'utf8');
+      await writeFile(target, content);
+      const kind = written[file.kind];
+      kind.files += 1;
+      kind.bytes += content.length;
+      kind.ms += performance.now() - start;
+    }
+  };
+  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writeNext));
+  return written;
+}
+
+/** A build's offer of its version files, made when its pages load the site context. */
+export interface VersionFilesOffer {
+  files: () => VersionFile[];
+}
+
+const KEY = Symbol.for('policy-press.version-files');
+const holder = globalThis as unknown as Record<symbol, VersionFilesOffer | undefined>;
+
+/** Called by the build's pages once the site context is ready. */
+export function offerVersionFiles(offer: VersionFilesOffer): void {
+  holder[KEY] = offer;
+}
+
+/** Takes the offer of this build (and clears it, so a later build in the same process cannot write another's files). */
+export function takeVersionFiles(): VersionFilesOffer | undefined {
+  const offer = holder[KEY];
+  holder[KEY] = undefined;
+  return offer;
+}
