@@ -24,7 +24,12 @@ export default defineConfig({
   // Four pages at a time: one page's file write or wait for its redline overlaps the next page's rendering
   // (a warm build of 2,000 versions: 50–57 s one at a time, 38–49 s four at a time; the same bytes).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The dev server watches the project; a benchmark's work folder (hundreds of thousands of folders), the tests'
+    // builds and a built site would take every inotify watch the system allows, and edits to the policies went unseen.
+    server: { watch: { ignored: ['**/bench/work/**', '**/test/.output/**', '**/dist/**'] } },
+  },
   // Separate caches let tests build several corpora without sharing one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,8 +16,13 @@ let log = '';
 const BASE = mkdtempSync(join(tmpdir(), 'dev server папка '));
 const POLICIES = join(BASE, 'policies');
 const DRAFT = join(POLICIES, 'privacy/ru/2026-03-01.md');
+// A benchmark's work folder inside the project, as `npm run bench` leaves one: a full run's held more folders
+// than the system's inotify watches, the dev server's watcher ran out, and edits to the policies went unseen.
+const BENCH_WORK = join(ROOT, 'bench', 'work', `dev-server-test-${process.pid}`);
+const benchFolders = Array.from({ length: 300 }, (_, index) => join(BENCH_WORK, 'dist', String(index)));
 
 beforeAll(async () => {
+  for (const folder of benchFolders) mkdirSync(folder, { recursive: true });
   cpSync(join(ROOT, 'test/fixtures/corpus-basic'), POLICIES, { recursive: true });
   writeFileSync(join(BASE, 'secret.md'), '---\ntitle: Чужой файл\neffective: 2026-04-01\ndraft: true\n---\n\nSECRET-OUTSIDE-TEXT\n');
   const port = await freePort();
@@ -50,6 +55,7 @@ beforeAll(async () => {
 afterAll(() => {
   server?.kill();
   rmSync(BASE, { recursive: true, force: true });
+  rmSync(BENCH_WORK, { recursive: true, force: true });
 });
 
 /** Fetches a page until `done` says its answer is the expected one (the dev server re-syncs after a save). */
@@ -68,6 +74,23 @@ async function waitFor(path: string, done: (status: number, html: string) => boo
 const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 describe('the dev server', () => {
+  test('watches neither a benchmark\'s work folder nor the tests\' builds (Linux: its inotify watches, read from /proc)', () => {
+    const fdinfo = `/proc/${server?.pid}/fdinfo`;
+    const watched = new Set(
+      readdirSync(fdinfo).flatMap((fd) => {
+        try {
+          return [...readFileSync(join(fdinfo, fd), 'utf8').matchAll(/^inotify wd:\S+ ino:([0-9a-f]+) /gm)].map((match) => BigInt(`0x${match[1]}`));
+        } catch {
+          return []; // closed since the listing
+        }
+      }),
+    );
+    // The policies folder is watched, so the reading works; the benchmark's folders are not.
+    expect(watched.has(statSync(join(POLICIES, 'privacy/ru'), { bigint: true }).ino)).toBe(true);
+    expect(benchFolders.filter((folder) => watched.has(statSync(folder, { bigint: true }).ino))).toEqual([]);
+    expect(watched.has(statSync(OUTPUT, { bigint: true }).ino)).toBe(false);
+  });
+
   test('serves the public log at its exact paths, with the production headers', async () => {
     const response = await fetch(`${origin}/log/v1/checkpoint`);
     expect(response.status).toBe(200);
