@@ -9,7 +9,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import siteConfig from '../../site.config.ts';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
-import { readBlocksJson, readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
+import { readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
 import { indexVersionFiles, listVersionFiles, offerVersionFiles, type VersionFile, type VersionFileSources } from '#lib/build/version-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
 import { readArchivedText } from '#lib/ledger/ledger-store.ts';
@@ -59,7 +59,7 @@ async function load(): Promise<Loaded> {
   recordStage('site context: read the collection, timelines, log', loading(), { versions: entries.length });
   if (import.meta.env.PROD) redlines.start();
   const sources: VersionFileSources = {
-    blocksJson: (version) => readBlocksJson(getFilesOf(files, version)),
+    blocksFile: (version) => getFilesOf(files, version).blocks,
     archivedText: (sha256) => readArchivedText(context.settings.policiesPath, sha256),
   };
   let versionFiles: ReadonlyMap<string, VersionFile> | undefined;

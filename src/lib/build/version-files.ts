@@ -13,8 +13,8 @@
  * other on `globalThis` under a registered symbol, as the dev status does
  * (src/lib/build/dev-status.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serializeFeed } from '#lib/feed/feed-data.ts';
@@ -26,8 +26,8 @@ import { getPublishedHashPaths, getVersionPaths } from '#lib/views/static-paths.
 
 /** What the build has of each version beyond the site context. */
 export interface VersionFileSources {
-  /** The version's blocks in their published JSON form (src/lib/build/rendered-files.ts). */
-  blocksJson(version: TimelineVersion): string;
+  /** The file of the version's blocks in their published JSON form (src/lib/build/rendered-files.ts). */
+  blocksFile(version: TimelineVersion): string;
   /** A published text from the archive by its hash; null when the archive does not hold it. */
   archivedText(sha256: string): string | null;
 }
@@ -43,6 +43,8 @@ export interface VersionFile {
   contentType: string;
   /** Its content. Throws when the content cannot be had (a text missing from the archive). */
   render(): string;
+  /** A file whose bytes are exactly the content: a build copies it instead of reading and writing it. */
+  copyOf?: string;
 }
 
 const MARKDOWN = 'text/markdown; charset=utf-8';
@@ -77,7 +79,8 @@ export function listVersionFiles(context: SiteContext, sources: VersionFileSourc
     kind: 'blocks',
     path: urls.blocks(version.policy, version.locale, version.version),
     contentType: JSON_TYPE,
-    render: () => sources.blocksJson(version),
+    render: () => readFileSync(sources.blocksFile(version), 'utf8'),
+    copyOf: sources.blocksFile(version),
   }));
   const since = versions.map(({ props: { timeline, version } }): VersionFile => ({
     kind: 'since.json',
@@ -109,7 +112,8 @@ export type WrittenVersionFiles = Record<VersionFileKind, { files: number; bytes
 
 /**
  * Writes every file under the output folder, a few at a time: the contents
- * are made on this thread, the writes go to libuv's threads meanwhile.
+ * are made on this thread, the writes and copies go to libuv's threads
+ * meanwhile.
  */
 export async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
   const written: WrittenVersionFiles = { markdown: { files: 0, bytes: 0, ms: 0 }, 'markdown by hash': { files: 0, bytes: 0, ms: 0 }, blocks: { files: 0, bytes: 0, ms: 0 }, 'since.json': { files: 0, bytes: 0, ms: 0 } };
@@ -124,11 +128,18 @@ export async function writeVersionFiles(files: readonly VersionFile[], outDir: s
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      const content = Buffer.from(file.render(), 'utf8');
-      await writeFile(target, content);
+      let bytes: number;
+      if (file.copyOf) {
+        await copyFile(file.copyOf, target);
+        bytes = (await stat(target)).size;
+      } else {
+        const content = Buffer.from(file.render(), 'utf8');
+        await writeFile(target, content);
+        bytes = content.length;
+      }
       const kind = written[file.kind];
       kind.files += 1;
-      kind.bytes += content.length;
+      kind.bytes += bytes;
       kind.ms += performance.now() - start;
     }
   };

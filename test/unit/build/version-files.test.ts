@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -8,7 +8,11 @@ import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts'
 import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
 
 const OUT = mkdtempSync(join(tmpdir(), 'version files папка '));
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+const BLOCKS = mkdtempSync(join(tmpdir(), 'version blocks '));
+afterAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(BLOCKS, { recursive: true, force: true });
+});
 
 // privacy/ru/2025-09-01 was corrected once: two texts by hash.
 const corrected = TEST_VERSIONS.map((version) => {
@@ -19,7 +23,13 @@ const corrected = TEST_VERSIONS.map((version) => {
 });
 const context = createTestContext('2026-11-26T12:00:00Z', corrected);
 const archive = new Map(corrected.flatMap((version) => [[sha256Hex(renderPublishedText(version)), renderPublishedText(version)], ...(version.id === 'privacy/ru/2025-09-01' ? [[version.published!.sha256, 'текст до исправления'] as const] : [])]));
-const sources: VersionFileSources = { blocksJson: (version) => `[{"id":"${version.id}"}]`, archivedText: (sha) => archive.get(sha) ?? null };
+// A rendered version's blocks file, as the content loader writes it into the cache.
+const blocksFile = (version: { id: string }) => {
+  const file = join(BLOCKS, `${version.id.replaceAll('/', '_')}.blocks.json`);
+  writeFileSync(file, `[{"id":"${version.id}","text":"Пункт"}]`);
+  return file;
+};
+const sources: VersionFileSources = { blocksFile, archivedText: (sha) => archive.get(sha) ?? null };
 
 describe('the version files', () => {
   test('are the Markdown, texts by hash, blocks and since.json of every version, at the URL builders\' paths', () => {
@@ -49,7 +59,11 @@ describe('the version files', () => {
       .map((entry) => relative(OUT, join(entry.parentPath, entry.name)))
       .sort();
     expect(onDisk).toEqual(files.map((file) => file.path.slice('/legal/'.length)).sort());
-    expect(readFileSync(join(OUT, 'blocks/privacy/en/2025-09-01.json'), 'utf8')).toBe('[{"id":"privacy/en/2025-09-01"}]');
+    expect(readFileSync(join(OUT, 'blocks/privacy/en/2025-09-01.json'), 'utf8')).toBe('[{"id":"privacy/en/2025-09-01","text":"Пункт"}]');
+    // The blocks are copied from the cache, byte for byte what the dev server serves.
+    const blocks = files.find((file) => file.path === '/legal/blocks/privacy/en/2025-09-01.json');
+    expect(blocks?.copyOf).toBeDefined();
+    expect(readFileSync(join(OUT, 'blocks/privacy/en/2025-09-01.json'), 'utf8')).toBe(blocks?.render());
     expect(written.blocks.bytes).toBe(files.filter((file) => file.kind === 'blocks').reduce((total, file) => total + Buffer.byteLength(file.render()), 0));
   });
 
