@@ -16,6 +16,10 @@ export interface BuildStage {
   detail: string;
 }
 
+/** A duration as Astro prints it: `12ms`, `26.42s`, or past a minute `1m 12s`. */
+const DURATION = '(?:(\\d+)m )?(\\d+(?:\\.\\d+)?)(ms|s)';
+const toMs = ([minutes, amount, unit]: (string | undefined)[]): number => Number(minutes ?? 0) * 60_000 + Number(amount) * (unit === 's' ? 1000 : 1);
+
 /**
  * The routes Astro generated, by kind, with the time it printed for each
  * (`├─ /ru/privacy/index.html (+12ms)`), and the wall time of the whole
@@ -26,15 +30,15 @@ export interface BuildStage {
 export function readRouteTimes(stdout: string): { pages: { count: number; ms: number }; files: { count: number; ms: number }; phaseMs: number | null } {
   const pages = { count: 0, ms: 0 };
   const files = { count: 0, ms: 0 };
-  for (const match of stdout.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+  for (const match of stdout.matchAll(new RegExp(`[├└]─ (\\S+) \\(\\+${DURATION}\\)`, 'g'))) {
+    const ms = toMs(match.slice(2));
     const target = (match[1] ?? '').endsWith('.html') ? pages : files;
     target.count += 1;
     target.ms += ms;
   }
   const after = stdout.slice(stdout.indexOf('generating static routes'));
-  const phase = /\n[^\n]*? ✓ Completed in (\d+(?:\.\d+)?)(ms|s)\./.exec(after);
-  const phaseMs = stdout.includes('generating static routes') && phase ? Number(phase[1]) * (phase[2] === 's' ? 1000 : 1) : null;
+  const phase = new RegExp(`\\n[^\\n]*? ✓ Completed in ${DURATION}\\.`).exec(after);
+  const phaseMs = stdout.includes('generating static routes') && phase ? toMs(phase.slice(1)) : null;
   return { pages, files, phaseMs };
 }
 
