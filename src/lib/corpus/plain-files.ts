@@ -181,3 +181,29 @@ export function readPlainFileIn(root: string, parts: readonly string[], cwd: str
   if (kindAt(path) === null) return null;
   return readPlainFile(path, root, cwd);
 }
+
+/** A JSON state file of the policies folder (the ledger, the log state), as {@link readPlainJsonIn} found it. */
+export type PlainJsonFile =
+  | { kind: 'absent' }
+  /** Not a plain file, or on a path through a link: the problem says which. */
+  | { kind: 'refused'; problem: Problem }
+  | { kind: 'not-json'; message: string }
+  | { kind: 'json'; data: unknown; text: string };
+
+/** Reads and parses a JSON state file in the folder, never through a link. */
+export function readPlainJsonIn(root: string, parts: readonly string[], cwd: string): PlainJsonFile {
+  let bytes;
+  try {
+    bytes = readPlainFileIn(root, parts, cwd);
+  } catch (error) {
+    if (error instanceof NotPlainFileError) return { kind: 'refused', problem: error.problem };
+    throw error;
+  }
+  if (bytes === null) return { kind: 'absent' };
+  const text = bytes.toString('utf8');
+  try {
+    return { kind: 'json', data: JSON.parse(text) as unknown, text };
+  } catch (error) {
+    return { kind: 'not-json', message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { LedgerSchema, LedgerV1Schema, upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
-import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 
 /** The ledger's file name in the policies folder. */
 export const LEDGER_FILE = 'published.lock.json';
@@ -47,25 +47,11 @@ function entryLine(text: string, index: number): number {
 /** Reads and validates the ledger of a policies folder (never through a link: see plain-files.ts). */
 export function readLedger(policiesPath: string, cwd: string = process.cwd()): LedgerFile {
   const file = toDisplayPath(join(policiesPath, LEDGER_FILE), cwd);
-  let bytes;
-  try {
-    bytes = readPlainFileIn(policiesPath, [LEDGER_FILE], cwd);
-  } catch (error) {
-    if (error instanceof NotPlainFileError) return { ledger: null, file, problems: [error.problem] };
-    throw error;
-  }
-  if (bytes === null) return { ledger: null, file, problems: [] };
-  const text = bytes.toString('utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return {
-      ledger: null,
-      file,
-      problems: [{ file, line: 1, message: `the ledger is not valid JSON (${error instanceof Error ? error.message : String(error)})`, hint: restoreHint(file) }],
-    };
-  }
+  const read = readPlainJsonIn(policiesPath, [LEDGER_FILE], cwd);
+  if (read.kind === 'refused') return { ledger: null, file, problems: [read.problem] };
+  if (read.kind === 'absent') return { ledger: null, file, problems: [] };
+  if (read.kind === 'not-json') return { ledger: null, file, problems: [{ file, line: 1, message: `the ledger is not valid JSON (${read.message})`, hint: restoreHint(file) }] };
+  const { data, text } = read;
   const version = data !== null && typeof data === 'object' ? (data as { ledgerVersion?: unknown }).ledgerVersion : undefined;
   if (version !== 1 && version !== 2) {
     return {

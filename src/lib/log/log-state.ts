@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
-import { NotPlainFileError, readPlainFileIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
+import { readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { canonicalJson, describeEventKind, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
 import { MerkleTree } from './merkle.ts';
 
@@ -43,23 +43,13 @@ export function getEntriesRoot(entries: readonly LogEntry[]): string {
 /** Reads and checks the log state of a policies folder (never through a link: see plain-files.ts). */
 export function readLogLock(policiesPath: string, cwd: string = process.cwd()): LogLockFile {
   const file = toDisplayPath(join(policiesPath, LOG_LOCK_FILE), cwd);
-  let bytes;
-  try {
-    bytes = readPlainFileIn(policiesPath, [LOG_LOCK_FILE], cwd);
-  } catch (error) {
-    if (error instanceof NotPlainFileError) return { entries: null, file, lines: [], problems: [error.problem] };
-    throw error;
-  }
-  if (bytes === null) return { entries: null, file, lines: [], problems: [] };
-  const text = bytes.toString('utf8');
+  const read = readPlainJsonIn(policiesPath, [LOG_LOCK_FILE], cwd);
+  if (read.kind === 'refused') return { entries: null, file, lines: [], problems: [read.problem] };
+  if (read.kind === 'absent') return { entries: null, file, lines: [], problems: [] };
   const hint = RESTORE_HINT.replace('<file>', file);
   const fail = (line: number, message: string): LogLockFile => ({ entries: null, file, lines: [], problems: [{ file, line, code: 'log-lock-damaged', message, hint }] });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return fail(1, `the log state is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  if (read.kind === 'not-json') return fail(1, `the log state is not valid JSON (${read.message})`);
+  const { data, text } = read;
   const parsed = LogLockSchema.safeParse(data);
   if (!parsed.success) return fail(1, `the log state is damaged: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const textLines = text.split('\n');
