@@ -14,7 +14,7 @@
  * (src/lib/build/dev-status.ts).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serializeFeed } from '#lib/feed/feed-data.ts';
@@ -107,8 +107,8 @@ export function getOutputPath(outDir: string, basePath: string, sitePath: string
 /** Files in flight at once: enough to keep libuv's four threads writing. */
 const WRITES_AT_ONCE = 8;
 
-/** What writing the files took, by kind: files, bytes and milliseconds in flight (for the build profile). */
-export type WrittenVersionFiles = Record<VersionFileKind, { files: number; bytes: number; ms: number }>;
+/** What writing the files took, by kind: files and milliseconds in flight (for the build profile). */
+export type WrittenVersionFiles = Record<VersionFileKind, { files: number; ms: number }>;
 
 /**
  * Writes every file under the output folder, a few at a time: the contents
@@ -116,7 +116,7 @@ export type WrittenVersionFiles = Record<VersionFileKind, { files: number; bytes
  * meanwhile.
  */
 export async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
-  const written: WrittenVersionFiles = { markdown: { files: 0, bytes: 0, ms: 0 }, 'markdown by hash': { files: 0, bytes: 0, ms: 0 }, blocks: { files: 0, bytes: 0, ms: 0 }, 'since.json': { files: 0, bytes: 0, ms: 0 } };
+  const written: WrittenVersionFiles = { markdown: { files: 0, ms: 0 }, 'markdown by hash': { files: 0, ms: 0 }, blocks: { files: 0, ms: 0 }, 'since.json': { files: 0, ms: 0 } };
   const made = new Set<string>();
   let next = 0;
   const writeNext = async (): Promise<void> => {
@@ -128,18 +128,10 @@ export async function writeVersionFiles(files: readonly VersionFile[], outDir: s
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      let bytes: number;
-      if (file.copyOf) {
-        await copyFile(file.copyOf, target);
-        bytes = (await stat(target)).size;
-      } else {
-        const content = Buffer.from(file.render(), 'utf8');
-        await writeFile(target, content);
-        bytes = content.length;
-      }
+      if (file.copyOf) await copyFile(file.copyOf, target);
+      else await writeFile(target, file.render());
       const kind = written[file.kind];
       kind.files += 1;
-      kind.bytes += bytes;
       kind.ms += performance.now() - start;
     }
   };
