@@ -98,3 +98,8 @@ export function parseCsvText(text: string): { rows: string[][] } | { line: numbe
   }
   return open ? { line: start, error: 'unclosed-quote' } : { rows };
 }
+
+/** The error of {@link parseCsvText} in words (see {@link describeCsvError}). */
+export function describeCsvTextError(error: CsvRecordError | 'unclosed-quote', column?: string): string {
+  return error === 'unclosed-quote' ? 'a quoted field is never closed: a quote inside a quoted field is written twice ("")' : describeCsvError(error, column);
+}

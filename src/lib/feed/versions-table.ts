@@ -15,7 +15,7 @@ import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
-import { parseCsvText } from '#lib/consent/csv-record.ts';
+import { describeCsvTextError, parseCsvText } from '#lib/consent/csv-record.ts';
 
 /** The CSVW datatypes the columns use (XML Schema names). */
 type CsvwDatatype = 'string' | 'dateTimeStamp' | 'date' | 'anyURI';
@@ -237,7 +237,7 @@ export function createVersionsCsvMetadata(tableUrl: string, schemaUrl: string): 
  */
 export function checkVersionsCsv(text: string, expected: readonly TableVersion[], timeZone: string): string[] {
   const parsed = parseCsvText(text);
-  if (!('rows' in parsed)) return [`line ${parsed.line}: not RFC 4180 CSV (${parsed.error === 'unclosed-quote' ? 'a quoted field is never closed' : `${parsed.error.problem} in field ${parsed.error.field + 1}`})`];
+  if (!('rows' in parsed)) return [`line ${parsed.line}: not RFC 4180 CSV: ${describeCsvTextError(parsed.error, parsed.error === 'unclosed-quote' ? undefined : VERSION_COLUMNS[parsed.error.field]?.name)}`];
   const { rows } = parsed;
   const names = VERSION_COLUMNS.map((column) => column.name);
   const [header = [], ...body] = rows;
