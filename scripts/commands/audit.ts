@@ -11,7 +11,7 @@ import { createSiteReader, LOG_PREFIX } from '#lib/log/served-log.ts';
 import { print, printError, UsageError } from './command-context.ts';
 import { readKeyOption } from './key-option.ts';
 
-export const AUDIT_HELP = `npm run policy -- audit --site <url|folder> [--key <key|file>] [--since <checkpoint file|folder>] [--save <file>]
+export const AUDIT_HELP = `npm run policy -- audit --site <url|folder> [--key <key|file>] [--since <checkpoint file|folder>] [--pages] [--save <file>]
 
   Checks the public log of a site, a mirror or a built dist/ folder: the
   checkpoint's signature, that the entries and tiles served give its root,
@@ -25,6 +25,8 @@ export const AUDIT_HELP = `npm run policy -- audit --site <url|folder> [--key <k
   --since  a checkpoint you kept (a file), or an earlier copy of the log (a saved dist/
            or log/v1/ folder): the tree must extend it; with a copy, each entry that
            changed is named (rewritten text, dropped version, reordered history)
+  --pages  also compare each version page people read with its logged text over HTTP
+           (always done for a folder); a page that differs, or is not UTF-8, is named
   --save   write the site's checkpoint to this file when all is consistent (use it as
            --since next time)`;
 
@@ -38,10 +40,13 @@ function readSince(location: string): EarlierLog {
 
 /** Runs `audit`; returns the exit code. */
 export async function runAudit(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { site: { type: 'string' }, key: { type: 'string' }, since: { type: 'string' }, save: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { site: { type: 'string' }, key: { type: 'string' }, since: { type: 'string' }, save: { type: 'string' }, pages: { type: 'boolean', default: false } } });
   if (!values.site || positionals.length > 0) throw new UsageError(`audit needs --site.\n\n${AUDIT_HELP}`);
-  if (!/^https?:\/\//i.test(values.site) && !existsSync(values.site)) throw new UsageError(`--site: ${values.site} is neither a URL nor a folder.`);
-  const result = await auditSite({ site: createSiteReader(values.site), key: values.key ? readKeyOption(values.key) : null, since: values.since ? readSince(values.since) : null });
+  const isUrl = /^https?:\/\//i.test(values.site);
+  if (!isUrl && !existsSync(values.site)) throw new UsageError(`--site: ${values.site} is neither a URL nor a folder.`);
+  // A local dist/ is cheap to read whole, so its pages are always checked; over HTTP it is asked for.
+  const pages = values.pages || !isUrl;
+  const result = await auditSite({ site: createSiteReader(values.site), key: values.key ? readKeyOption(values.key) : null, since: values.since ? readSince(values.since) : null, pages });
   print(`audit of ${values.site}`);
   for (const note of result.notes) print(`  ${note}`);
   for (const finding of result.findings) printError(`${finding.kind}: ${finding.message}`);

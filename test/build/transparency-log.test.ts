@@ -160,6 +160,7 @@ describe('audit', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('inclusion: all 9 entries proven in the checkpoint\'s tree from the served tiles');
     expect(result.stdout).toContain('consistent with your checkpoint of 7 entries (a proof of');
+    expect(result.stdout).toMatch(/^ {2}pages: \d+ pages people read \(each version's page, each stable page\) checked word for word against their logged texts$/m);
     expect(result.stdout).toContain('All is consistent.');
     expect(readFileSync(join(folder('2'), 'saved.txt'), 'utf8')).toBe(readFileSync(checkpoint2, 'utf8'));
   });
@@ -172,9 +173,12 @@ describe('audit', () => {
     afterAll(() => nginx.stop());
 
     test('passes, reading every file over HTTP', () => {
-      const result = audit('--site', `${nginx.origin}/legal/`, '--key', keyA.verifierKey, '--since', checkpoint1);
+      const result = audit('--site', `${nginx.origin}/legal/`, '--key', keyA.verifierKey, '--since', checkpoint1, '--pages');
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('consistent with your checkpoint of 7 entries');
+      // The pages as nginx serves them (text/html; charset=utf-8) read exactly as their logged texts, on the base path too.
+      const local = audit('--site', second.outDir, '--key', keyA.verifierKey);
+      expect(result.stdout).toContain(/^ {2}pages: .*$/m.exec(local.stdout)?.[0]);
     });
 
     test.each([
@@ -408,6 +412,45 @@ describe('attacks on the history, each caught and named', () => {
     const result = audit('--site', first.outDir, '--key', keyA.verifierKey, '--since', checkpoint2);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('stale tree: the site serves a tree of 7 entries, older than your checkpoint of 9: a mirror that is behind, or a log cut back (entries 7–8 are missing)');
+    // Against a saved copy, the smaller tree is checked to be its prefix, and each missing entry is named.
+    const named = audit('--site', first.outDir, '--key', keyA.verifierKey, '--since', second.outDir);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toMatch(/^stale tree: the site serves a tree of 7 entries, the first 7 of your copy's 9: a mirror that is behind, or a log cut back; missing: entry 7 \(published privacy\/ru\/2027-01-01\), entry 8 \(correction privacy\/en\/2026-02-15[^)]*\)$/m);
+  });
+
+  test('the log rebuilt without a version, checked against a saved copy: the dropped entry is named, the rest moved up', () => {
+    const dist = copyDist(second, 'attack-rebuilt-without');
+    const entries = (readLogLock(folder('policies-2')).entries ?? []).filter((_, index) => index !== 4);
+    rmSync(join(dist, 'log'), { recursive: true });
+    for (const [path, bytes] of getLogFiles(createSiteLog({ siteUrl: SITE, entries, signer: signerA, verifierKey: null }))) {
+      mkdirSync(dirname(join(dist, 'log/v1', path)), { recursive: true });
+      writeFileSync(join(dist, 'log/v1', path), bytes);
+    }
+    const result = audit('--site', dist, '--key', keyA.verifierKey, '--since', second.outDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("fork: the site serves a tree of 8 entries that is not a prefix of your copy's 9: history was rewritten");
+    expect(result.stderr).toContain('dropped version: log entry 4 (imported privacy/ru/2023-03-01) is gone from the log; entry 4 is now imported privacy/ru/2025-09-01');
+    expect(result.stderr).toContain('moved entry: log entry 5 (imported privacy/ru/2025-09-01) is now entry 4: it moved up 1 place because an entry before it was dropped');
+    expect(result.stderr).not.toContain('reordered history');
+    expect(result.stderr).not.toContain('stale tree');
+  });
+
+  test('a page people read changed after the build, its version page or its stable page: the text check passes, the page check names it', () => {
+    const dist = copyDist(second, 'attack-page');
+    const page = join(dist, 'ru/privacy/2023-03-01/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Сайт собирает', 'Сайт собирает и на рекламные рассылки'));
+    const stable = join(dist, 'en/privacy/index.html');
+    writeFileSync(stable, readFileSync(stable, 'utf8').replace('The Site lawfully collects', 'The Site lawfully sells'));
+    const charset = join(dist, 'ru/privacy/2025-09-01/index.html');
+    writeFileSync(charset, readFileSync(charset, 'utf8').replace('<meta charset="utf-8">', '<meta charset="windows-1251">'));
+    const result = audit('--site', dist, '--key', keyA.verifierKey);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('page'))).toEqual([
+      'page differs from its logged text: ru/privacy/2023-03-01/index.html, the page of log entry 4 (imported privacy/ru/2023-03-01), from word 103: the page reads «… 1.1. Сайт собирает и на рекламные рассылки, получает …», the logged text «… 1.1. Сайт собирает, получает доступ и использует в …»',
+      'page charset: ru/privacy/2025-09-01/index.html, the page of log entry 5 (imported privacy/ru/2025-09-01), declares charset windows-1251: a browser decodes it as windows-1251, not as the UTF-8 of the logged text',
+      expect.stringMatching(/^page differs from its logged text: en\/privacy\/index\.html, the stable page, in force: log entry \d+ \(correction privacy\/en\/2026-02-15[^)]*\), from word \d+: the page reads «… .*The Site lawfully sells/),
+    ]);
+    expect(result.stderr).not.toMatch(/^rewritten text/m);
   });
 });
 

@@ -23,6 +23,7 @@ import { hashEquals, proveConsistency, proveInclusion, verifyConsistency, verify
 import { checkCheckpointSignature, LOG_PREFIX, readServedLog, readTreeTiles, tileFrom, type LogFinding, type ServedLog, type SiteReader } from './served-log.ts';
 import { describeKey, parseVerifierKey, type VerifierKey } from './signed-note.ts';
 import { createTileReader } from './tiles.ts';
+import { comparePagesWithLog } from './audit-pages.ts';
 
 /** What the auditor held before: a checkpoint, or a whole earlier copy of the log. */
 export type EarlierLog = { kind: 'checkpoint'; location: string; bytes: Uint8Array } | { kind: 'log'; location: string; reader: SiteReader; prefix: string };
@@ -33,6 +34,8 @@ export interface AuditOptions {
   /** The verifier key the auditor trusts; null: the key the site itself publishes (said in the report). */
   key: VerifierKey | null;
   since: EarlierLog | null;
+  /** Compare each version page's text with its logged Markdown (see audit-pages.ts). */
+  pages: boolean;
 }
 
 /** What the audit found. */
@@ -257,6 +260,19 @@ async function compareWithEarlier(options: AuditOptions, log: ServedLog, key: Ve
   }
   findings.push(...checkCheckpointSignature(earlier, key, `your earlier checkpoint (${since.location})`).filter((finding) => finding.kind === 'key changed' || earlier.note.signatures.length > 0));
   const size = log.tree.size;
+  if (earlier.size > size && earlierLog?.entries && log.entries) {
+    // With a saved copy, the smaller tree is named entry by entry: a prefix of the copy (behind, or cut back), or history rewritten.
+    const beforeBytes = earlierLog.encoded;
+    const isPrefix = log.encoded.every((bytes, index) => hashEquals(bytes, beforeBytes[index] ?? new Uint8Array()));
+    if (isPrefix) {
+      const missing = earlierLog.entries.slice(size).map((entry, offset) => `entry ${size + offset} (${describeLogEntry(entry)})`);
+      findings.push({ kind: 'stale tree', message: `the site serves a tree of ${size} entries, the first ${size} of your copy's ${earlier.size}: a mirror that is behind, or a log cut back; missing: ${missing.join(', ')}` });
+    } else {
+      findings.push({ kind: 'fork', message: `the site serves a tree of ${size} entries that is not a prefix of your copy's ${earlier.size}: history was rewritten` });
+      findings.push(...describeRewrites(earlierLog.entries, beforeBytes, log.entries, log.encoded));
+    }
+    return;
+  }
   if (earlier.size > size) {
     findings.push({
       kind: 'stale tree',
@@ -287,17 +303,26 @@ async function compareWithEarlier(options: AuditOptions, log: ServedLog, key: Ve
   if (earlierLog?.entries && log.entries) findings.push(...describeRewrites(earlierLog.entries, earlierLog.encoded, log.entries, log.encoded));
 }
 
+/** How many changed entries are named one by one; the rest are counted. */
+const REWRITES_LISTED = 20;
+
 /** Names what changed between an earlier copy of the log and the log now: each entry rewritten, dropped or moved. */
 function describeRewrites(before: readonly LogEntry[], beforeBytes: readonly Uint8Array[], after: readonly LogEntry[], afterBytes: readonly Uint8Array[]): LogFinding[] {
   const identity = (entry: LogEntry) => `${entry.kind} ${entry.policy}/${entry.locale}/${entry.version}/${entry.previousSha256 ?? ''}`;
   const positions = new Map<string, number[]>();
   after.forEach((entry, index) => positions.set(identity(entry), [...(positions.get(identity(entry)) ?? []), index]));
   const findings: LogFinding[] = [];
+  const movedTo = (index: number) =>
+    positions.get(identity(before[index] as LogEntry))?.find((position) => position !== index && hashEquals(afterBytes[position] ?? new Uint8Array(), beforeBytes[index] ?? new Uint8Array()));
+  let dropped = 0;
   before.forEach((entry, index) => {
-    if (findings.length >= 20 || hashEquals(beforeBytes[index] ?? new Uint8Array(), afterBytes[index] ?? new Uint8Array())) return;
+    if (hashEquals(beforeBytes[index] ?? new Uint8Array(), afterBytes[index] ?? new Uint8Array())) return;
     const now = after[index];
-    const moved = positions.get(identity(entry))?.find((position) => position !== index && hashEquals(afterBytes[position] ?? new Uint8Array(), beforeBytes[index] ?? new Uint8Array()));
-    if (moved !== undefined) {
+    const moved = movedTo(index);
+    if (moved !== undefined && moved === index - dropped && dropped > 0) {
+      // Every entry after a dropped one moves up by as many places: said as such, not as a reordering.
+      findings.push({ kind: 'moved entry', message: `log entry ${index} (${describeLogEntry(entry)}) is now entry ${moved}: it moved up ${dropped} place${dropped === 1 ? '' : 's'} because ${dropped === 1 ? 'an entry' : `${dropped} entries`} before it ${dropped === 1 ? 'was' : 'were'} dropped` });
+    } else if (moved !== undefined) {
       findings.push({ kind: 'reordered history', message: `log entry ${index} (${describeLogEntry(entry)}) is now entry ${moved}${now ? `; entry ${index} is now ${describeLogEntry(now)}` : ''}` });
     } else if (now && identity(now) === identity(entry)) {
       const fields = (Object.keys(entry) as (keyof LogEntry)[]).filter((field) => entry[field] !== now[field]);
@@ -306,10 +331,15 @@ function describeRewrites(before: readonly LogEntry[], beforeBytes: readonly Uin
         message: `log entry ${index} (${describeLogEntry(entry)}) was rewritten: ${fields.map((field) => `${field} was ${JSON.stringify(entry[field])}, is ${JSON.stringify(now[field])}`).join('; ')}`,
       });
     } else {
+      dropped++;
       findings.push({ kind: 'dropped version', message: `log entry ${index} (${describeLogEntry(entry)}) is gone from the log${now ? `; entry ${index} is now ${describeLogEntry(now)}` : ''}` });
     }
   });
-  return findings;
+  // Dropped and rewritten entries first: they are the changes; the moves follow from them.
+  const order = (finding: LogFinding) => (finding.kind === 'moved entry' ? 1 : 0);
+  const sorted = findings.sort((a, b) => order(a) - order(b));
+  if (sorted.length <= REWRITES_LISTED) return sorted;
+  return [...sorted.slice(0, REWRITES_LISTED), { kind: 'changed', message: `${sorted.length - REWRITES_LISTED} more entries of your copy differ from the log (${sorted.length} in all); the first ${REWRITES_LISTED} are named above` }];
 }
 
 /** Audits a site; see the module comment. */
@@ -354,6 +384,17 @@ export async function auditSite(options: AuditOptions): Promise<AuditResult> {
     }
     const texts = await compareTextsWithLog(options.site, log.entries, findings);
     notes.push(`texts: ${texts} served files compared with the hashes the log holds`);
+    if (options.pages && feed) {
+      const siteUrl = feed.index.siteUrl;
+      const pages = [
+        ...feed.versions.map((version) => ({ url: version.url, id: `${version.policy}/${version.locale}/${version.version}`, role: 'the page of' })),
+        ...feed.index.policies.flatMap((policy) =>
+          policy.locales.flatMap(({ locale, currentUrl, inForce }) => (inForce ? [{ url: currentUrl, id: `${policy.policy}/${locale}/${inForce.version}`, role: 'the stable page, in force:' }] : [])),
+        ),
+      ];
+      const checked = await comparePagesWithLog({ site: options.site, siteUrl, pages, entries: log.entries, pathOf: (url) => pathUnder(url, siteUrl) }, findings);
+      notes.push(`pages: ${checked} pages people read (each version's page, each stable page) checked word for word against their logged texts`);
+    }
     await compareWithEarlier(options, log, key, findings, notes);
   }
   return { findings, notes, checkpoint: log.checkpointText };

@@ -21,6 +21,8 @@ export interface SiteReader {
   location: string;
   /** The file's bytes, or null when the site does not serve it (404, no such file). */
   read(path: string): Promise<Uint8Array | null>;
+  /** The file with the media type it is served with, where the site has one (HTTP); a folder has none. */
+  readPage?(path: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null>;
 }
 
 /** A site that cannot be read at all (network error, HTTP 500…). */
@@ -34,20 +36,22 @@ const isUrl = (location: string) => /^https?:\/\//i.test(location);
 export function createSiteReader(location: string): SiteReader {
   if (isUrl(location)) {
     const base = new URL(location.endsWith('/') ? location : `${location}/`);
+    const readPage = async (path: string) => {
+      const url = new URL(path, base);
+      let response: Response;
+      try {
+        response = await fetch(url);
+      } catch (error) {
+        throw new SiteReadError(`cannot read ${url.href}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      }
+      if (response.status === 404) return null;
+      if (!response.ok) throw new SiteReadError(`cannot read ${url.href}: HTTP ${response.status}`);
+      return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') };
+    };
     return {
       location: base.href,
-      async read(path) {
-        const url = new URL(path, base);
-        let response: Response;
-        try {
-          response = await fetch(url);
-        } catch (error) {
-          throw new SiteReadError(`cannot read ${url.href}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
-        }
-        if (response.status === 404) return null;
-        if (!response.ok) throw new SiteReadError(`cannot read ${url.href}: HTTP ${response.status}`);
-        return new Uint8Array(await response.arrayBuffer());
-      },
+      readPage,
+      read: async (path) => (await readPage(path))?.bytes ?? null,
     };
   }
   return {
