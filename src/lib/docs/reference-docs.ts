@@ -1,0 +1,178 @@
+/**
+ * The reference pages under `docs/reference/`, written from the code that
+ * holds each truth: the feed's zod schemas (their descriptions), the
+ * columns of `versions.csv`, verify's outcomes, the lint rules with their
+ * passing and failing fixtures, and the kinds of log entry. No table of
+ * these is kept by hand: `npm run reference` writes the pages and a test
+ * fails when the committed ones differ from what this module gives.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { getFeedJsonSchema } from '#schemas/feed.ts';
+import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
+import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
+import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
+import { DEFAULT_LINT_SEVERITIES, LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+
+/** One JSON Schema node, as zod writes it. */
+interface JsonSchemaNode {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+  enum?: unknown[];
+  const?: unknown;
+  $ref?: string;
+  format?: string;
+  pattern?: string;
+  additionalProperties?: JsonSchemaNode | boolean;
+}
+
+/** One row of a field table. */
+interface FieldRow {
+  path: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
+
+/** A table cell: no line breaks, no unescaped pipes. */
+const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+
+/** A short name of a JSON Schema node's type. */
+function describeType(node: JsonSchemaNode): string {
+  if (node.$ref) return `[${node.$ref.replace('#/$defs/', '')}](#${node.$ref.replace('#/$defs/', '').toLowerCase()})`;
+  if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
+  if (node.enum) return node.enum.map((value) => `\`${JSON.stringify(value)}\``).join(' | ');
+  const alternatives = node.anyOf ?? node.oneOf;
+  if (alternatives) return alternatives.map(describeType).join(' | ');
+  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+  if (types.includes('array') && node.items) return `array of ${describeType(node.items)}`;
+  const base = types.join(' | ') || 'any';
+  return node.format ? `${base} (${node.format})` : base;
+}
+
+/** The object node a node stands for, through arrays and nullable alternatives; null when it is no inline object. */
+function objectOf(node: JsonSchemaNode): { node: JsonSchemaNode; suffix: string } | null {
+  if (node.properties) return { node, suffix: '' };
+  if (node.items) {
+    const inner = objectOf(node.items);
+    return inner && { node: inner.node, suffix: `[]${inner.suffix}` };
+  }
+  for (const alternative of node.anyOf ?? node.oneOf ?? []) {
+    const inner = objectOf(alternative);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** Every field of an object node, nested fields as `a.b` and `a[].b`. */
+function listFields(node: JsonSchemaNode, prefix = ''): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const required = new Set(node.required ?? []);
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    const path = `${prefix}${name}`;
+    const nested = objectOf(child);
+    rows.push({ path, type: nested ? (child.items || child.anyOf?.some((a) => a.items) ? 'array of objects' : child.anyOf ? 'object | null' : 'object') : describeType(child), required: required.has(name), description: child.description ?? '' });
+    if (nested) rows.push(...listFields(nested.node, `${path}${nested.suffix}.`));
+  }
+  return rows;
+}
+
+/** `docs/reference/feed.md`: every JSON file of the feed, field by field, from the published JSON Schema. */
+export function getFeedReference(): string {
+  const schema = getFeedJsonSchema('https://example.com/feed/v1/schema.json') as { description: string; $defs: Record<string, JsonSchemaNode & { title?: string }> };
+  const sections = Object.entries(schema.$defs).map(([name, def]) => {
+    const rows = listFields(def);
+    const table = ['| field | type | required | meaning |', '|---|---|---|---|', ...rows.map((row) => `| \`${row.path}\` | ${cell(row.type)} | ${row.required ? 'yes' : 'no'} | ${cell(row.description)} |`)].join('\n');
+    return `## ${name}\n\n${def.title ? `${def.title}. ` : ''}${def.description ?? ''}\n\n${table}\n`;
+  });
+  return `${HEADER('The feed, field by field', 'the zod schemas in src/schemas/feed.ts (the same JSON Schema the site publishes at /feed/v1/schema.json)')}\n${schema.description}\n\n${sections.join('\n')}`;
+}
+
+/** `docs/reference/versions-csv.md`: the columns of `/feed/v1/versions.csv`, in file order. */
+export function getVersionsCsvReference(): string {
+  const rows = VERSION_COLUMNS.map((column) => `| \`${column.name}\` | ${column.datatype}${column.list ? ' (a list, separated by one space)' : ''} | ${column.nullable ? 'yes' : 'no'} | ${cell(column.description)} |`);
+  return `${HEADER('versions.csv, column by column', 'VERSION_COLUMNS in src/lib/feed/versions-table.ts')}\nOne row per policy, locale and version (withdrawn versions included), RFC 4180, UTF-8, CRLF, a header row; the same columns are described for machines in \`versions.csv-metadata.json\` (W3C CSVW). New columns are only ever added at the end.\n\n| column | datatype | may be empty | meaning |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/** When an outcome makes `verify` exit 1, in words. */
+function describeExit(outcome: Outcome): string {
+  const fails = [false, true].flatMap((strict) => [false, true].map((allowMissingHash) => outcomeFails(outcome, { strict, allowMissingHash })));
+  if (fails.every(Boolean)) return 'exit 1';
+  if (!fails.some(Boolean)) return 'exit 0';
+  const parts: string[] = [];
+  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: true, allowMissingHash: false })) parts.push(outcomeFails(outcome, { strict: true }) ? 'exit 1 with `--strict`, else 0' : 'exit 0 with `--strict`, else 1');
+  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: false, allowMissingHash: true })) parts.push(outcomeFails(outcome, { allowMissingHash: true }) ? 'exit 1 with `--allow-missing-hash`, else 0' : 'exit 0 with `--allow-missing-hash`, else 1');
+  return parts.join('; ');
+}
+
+/** `docs/reference/verify-outcomes.md`: every outcome, most serious first, with the exit status it gives. */
+export function getOutcomesReference(): string {
+  const rows = (Object.entries(OUTCOMES) as [Outcome, { meaning: string }][]).map(([outcome, kind]) => `| \`${outcome}\` | ${cell(kind.meaning)} | ${describeExit(outcome)} |`);
+  return `${HEADER('verify: the outcomes of a consent record', 'OUTCOMES in src/lib/consent/verify-outcomes.ts')}\nEvery record gets exactly one outcome: the first failing one that applies, in this order, else the first that applies, else \`ok\`. \`verify\` exits 1 when any record has an outcome that fails the run, 0 otherwise (2 for a usage error). The streaming verifier, \`--engine duckdb\` and the SQL of \`--sql\` give the same outcome for every record.\n\n| outcome | meaning | exit status |\n|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/** Every file below a folder, as sorted paths relative to it with `/`. */
+function listFiles(folder: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(folder, path).split(sep).join('/'));
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+/** A fenced block that no backtick run inside the content can close. */
+function fence(language: string, content: string): string {
+  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${content.endsWith('\n') ? content : `${content}\n`}${marks}`;
+}
+
+/** `docs/reference/lint-rules.md`: each rule, its default severity, and its passing and failing fixtures with the messages they give. */
+export function getLintReference(root: string): string {
+  const fixtures = join(root, 'test', 'fixtures', 'lint');
+  const example = (rule: string, kind: 'pass' | 'fail') => {
+    const folder = join(fixtures, rule, kind);
+    return listFiles(folder)
+      .map((file) => `\`${kind}/${file}\`:\n\n${fence(file.endsWith('.md') ? 'markdown' : '', readFileSync(join(folder, file), 'utf8'))}`)
+      .join('\n\n');
+  };
+  const summary = ['| rule | default | checks |', '|---|---|---|', ...LINT_RULE_IDS.map((rule) => `| [\`${rule}\`](#${rule}) | ${DEFAULT_LINT_SEVERITIES[rule]} | ${cell(LINT_RULE_DOCS[rule])} |`)].join('\n');
+  const sections = LINT_RULE_IDS.map((rule) => {
+    const expected = readFileSync(join(fixtures, rule, 'fail.expected.txt'), 'utf8');
+    return `## ${rule}\n\nDefault: **${DEFAULT_LINT_SEVERITIES[rule]}**. Checks that ${LINT_RULE_DOCS[rule]}.\n\n### Passes\n\n${example(rule, 'pass')}\n\n### Fails\n\n${example(rule, 'fail')}\n\nwith these findings (\`fail.expected.txt\`, the lint's own output, paths under \`test/fixtures/lint/${rule}/\`):\n\n${fence('text', expected)}\n`;
+  });
+  return `${HEADER('Lint rules of the legal text', 'src/lib/lint/lint-rules.ts and the fixtures in test/fixtures/lint/ (the same fixtures the tests run)')}\nSeverities are set per rule in \`site.config.ts\` (\`lint.rules\`) or for one run with \`POLICY_LINT=rule=severity,…\`; a version silences a rule for one finding with \`lint: ignore\` in its front matter.\n\n${summary}\n\n${sections.join('\n')}`;
+}
+
+/** `docs/reference/log-entries.md`: the kinds of entry of the public log. */
+export function getLogReference(): string {
+  const presence = { required: 'always', none: 'never (null)', recorded: 'where the ledger recorded one, else null' } as const;
+  const rows = Object.entries(LOG_ENTRY_KINDS).map(([kind, entry]) => `| \`${kind}\` | ${cell(entry.description)} | ${presence[entry.previousSha256]} | ${presence[entry.reason]} |`);
+  return `${HEADER('The public log: kinds of entry', 'LOG_ENTRY_KINDS in src/schemas/log.ts')}\nEvery event of the ledger is one entry of the log (C2SP tlog-tiles), encoded as the RFC 8785 canonical JSON of all its fields. A kind is added with one line in the code and never changes once entries of it are logged.\n\n| kind | what happened | \`previousSha256\` | \`reason\` |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/** Every reference page, by file name under `docs/reference/`, in a stable order. */
+export function getReferenceDocs(root: string): Map<string, string> {
+  const pages = new Map<string, string>([
+    ['feed.md', getFeedReference()],
+    ['versions-csv.md', getVersionsCsvReference()],
+    ['verify-outcomes.md', getOutcomesReference()],
+    ['lint-rules.md', getLintReference(root)],
+    ['log-entries.md', getLogReference()],
+  ]);
+  const index = [...pages.keys()].map((file) => `- [${file}](${file}): ${/^# (.*)$/m.exec(pages.get(file) ?? '')?.[1] ?? file}`).join('\n');
+  pages.set('README.md', `${HEADER('Reference', 'src/lib/docs/reference-docs.ts')}\nGenerated from the code; the code is the truth and these pages follow it.\n\n${index}\n`);
+  return pages;
+}
