@@ -6,7 +6,7 @@
  * these is kept by hand: `npm run reference` writes the pages and a test
  * fails when the committed ones differ from what this module gives.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { getFeedJsonSchema } from '#schemas/feed.ts';
 import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
@@ -120,16 +120,10 @@ export function getOutcomesReference(): string {
 
 /** Every file below a folder, as sorted paths relative to it with `/`. */
 function listFiles(folder: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(relative(folder, path).split(sep).join('/'));
-    }
-  };
-  walk(folder);
-  return files;
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
 }
 
 /** A fenced block that no backtick run inside the content can close. */
