@@ -337,7 +337,8 @@ export const JsonFeedSchema = z
     items: z
       .array(
         z.looseObject({
-          id: z.string().startsWith('tag:').meta({ description: 'Permanent: tag:<authority>:<policy>/<locale>/<version> (RFC 4151).' }),
+          // A pattern, not startsWith: zod writes that as the format "starts_with", which JSON Schema does not define and Ajv in strict mode refuses.
+          id: z.string().regex(/^tag:/).meta({ description: 'Permanent: tag:<authority>:<policy>/<locale>/<version> (RFC 4151).' }),
           url: Url.meta({ description: 'Permanent page of the version.' }),
           external_url: Url.optional().meta({ description: 'Redline from the previous version.' }),
           title: z.string().min(1),

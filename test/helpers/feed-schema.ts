@@ -8,7 +8,8 @@ import addFormats from 'ajv-formats';
 
 /** A validator for one of the schema's definitions (`FeedIndex`, `PolicyFeed`, `CurrentFeed`, `SinceFeed`, `JsonFeed`). */
 export function createFeedValidator(schema: Record<string, unknown>) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  // Strict, as integrators run it: a keyword or format JSON Schema does not define is an error, not a silent pass.
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
   ajv.addSchema(schema, 'feed');
   return (definition: 'FeedIndex' | 'PolicyFeed' | 'CurrentFeed' | 'SinceFeed' | 'JsonFeed', data: unknown): string[] => {
