@@ -3,7 +3,8 @@
  * exit status as the streaming `verify`, with DuckDB classifying the
  * records (src/lib/consent/sql/duckdb-engine.ts). A file DuckDB cannot read
  * line for line as verify does is read by the streaming verifier instead,
- * and the run says so.
+ * and the run says so; an error of DuckDB's query stops the run with its
+ * message (EngineError), never a switch to the streaming verifier.
  */
 import { glob } from 'node:fs/promises';
 import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
@@ -13,7 +14,7 @@ import type { RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import { statPath } from '#lib/consent/read-location.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
-import { describe, getNow } from './verify.ts';
+import { describe, getNow } from './verify-report.ts';
 
 /** Options of an engine run, as verify parsed them. */
 export interface EngineRunOptions {

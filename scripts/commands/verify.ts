@@ -16,11 +16,10 @@ import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getV
 import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
-import { parseInstant } from '#lib/time/effective-instant.ts';
-import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
 import { loadLogOfToday } from './verify-log-source.ts';
+import { describe, getNow } from './verify-report.ts';
 
 const outcomeList = Object.entries(OUTCOMES)
   .map(([outcome, kind]) => `    ${outcome.padEnd(19)}${kind.meaning}`)
@@ -74,25 +73,6 @@ ${outcomeList}
 
   A record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB is malformed. In CSV a broken row is malformed
   on its own line and reading resumes at the next line.`;
-
-/** The report lines of one record: its outcome and issues, by line. */
-export function describe(result: RecordResult, file: string): string[] {
-  const at = `${file}:${result.line}`;
-  if (result.status === 'malformed') return [`${at}: malformed: ${result.message}`];
-  return [
-    ...result.issues.map((issue) => `${at}: ${issue.outcome}: ${issue.message}`),
-    ...result.documents.filter((document) => document.status !== 'ok').map((document) => `${at}: ${document.status}: ${document.message}`),
-    ...result.notes.map((note) => `${at}: note: ${note}`),
-  ];
-}
-
-/** The instant in-the-future is measured against: --as-of, else the build instant. */
-export function getNow(asOf: string | undefined, timeZone: string): number {
-  if (asOf === undefined) return getBuildInstant(process.env);
-  const instant = parseInstant(asOf, timeZone);
-  if (instant === null) throw new UsageError(`--as-of "${asOf}" is not an instant: write it with an offset, e.g. 2026-01-01T00:00:00+03:00, or as a date`);
-  return instant;
-}
 
 /** The consent table's column names from `--column field=name`. */
 function parseColumns(pairs: readonly string[]): Partial<ConsentColumns> {

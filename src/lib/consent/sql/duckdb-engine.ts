@@ -45,7 +45,7 @@ export function detectEngineFormat(path: string): EngineFormat {
 /** What the engine says about one file: results to report (in line order), a count of plain ok records, or that the streaming verifier must read it. */
 export type EngineEvent = { file: string; results: RecordResult[] } | { file: string; plainOk: number } | { file: string; fallback: string };
 
-/** Thrown when a file cannot be checked by the engine at all (wrong column types, DuckDB refusing it): said once, with what to do. */
+/** Thrown when a file cannot be checked by the engine at all (wrong column types, DuckDB refusing it, an error of the query): said once, with what to do, and the run stops. */
 export class EngineError extends Error {
   override name = 'EngineError';
 }
@@ -215,9 +215,8 @@ async function* classifyAndReport(
     SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, count(*) AS n
     FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`);
   } catch (error) {
-    // Nothing of the file has been counted yet: the streaming verifier can read it whole instead.
-    yield { file, fallback: `DuckDB cannot read it (${describeError(error)})` };
-    return;
+    // Never another engine instead: the error may be a bug in the generated SQL, which a fall-back would hide.
+    throw new EngineError(`${file}: DuckDB failed on the query that classifies the records (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine, and report this error`);
   }
   const [plain] = await all(connection, 'SELECT coalesce(sum(n), 0) AS n FROM interesting WHERE line IS NULL');
   yield { file, plainOk: Number(plain?.['n'] ?? 0) };

@@ -1,0 +1,43 @@
+/**
+ * An error of DuckDB's query, a bug in the generated SQL included, stops
+ * `verify --engine duckdb` with DuckDB's own message: it is never hidden by
+ * reading the file with the streaming verifier instead.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
+import { writeRecordFiles } from '../../../helpers/consent-engines.ts';
+import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
+
+/** A bug in the generated SQL, switched on per test: the query names a column no table has. */
+const bug = vi.hoisted(() => ({ on: false }));
+vi.mock('#lib/consent/sql/classify-sql.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('#lib/consent/sql/classify-sql.ts')>();
+  return { ...original, createClassifySql: (...args: Parameters<typeof original.createClassifySql>) => (bug.on ? `SELECT no_such_column FROM (${original.createClassifySql(...args)})` : original.createClassifySql(...args)) };
+});
+
+describe('verifyWithDuckDb', () => {
+  const index = craftedIndex();
+  const [text] = index.versions.values();
+  if (!text) throw new Error('no version');
+  const record = { policy: text.policy, locale: text.locale, version: text.version, sha256: text.sha256, acceptedAt: new Date(text.from + 1000).toISOString() };
+
+  test('stops with DuckDB\'s message when its query fails, and hands nothing to the streaming verifier', async () => {
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../records.jsonl');
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+    const events: unknown[] = [];
+    bug.on = true;
+    const run = async () => {
+      for await (const event of verifyWithDuckDb([file], index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') })) events.push(event);
+    };
+    await expect(run()).rejects.toThrow(EngineError);
+    await expect(run()).rejects.toThrow(
+      `${file}: DuckDB failed on the query that classifies the records (Binder Error: Referenced column "no_such_column" not found in FROM clause!); no record of the file was counted and the run stops: verify the file without --engine, and report this error`,
+    );
+    expect(events).toEqual([]);
+    bug.on = false;
+    await run();
+    expect(events).toEqual([{ file, plainOk: 1 }]);
+  });
+});
