@@ -21,8 +21,25 @@ import { getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timelin
 
 const PREFIX = 'policy:';
 
-/** A `policy:` link read: the policy and the fragment (`3.4`), or why it cannot be one. */
-export type PolicyHref = { ok: true; policy: string; fragment: string | null } | { ok: false; message: string };
+/** A `policy:` link read: the policy and the fragment (`3.4`), or why it cannot be one and how to write it. */
+export type PolicyHref = { ok: true; policy: string; fragment: string | null } | { ok: false; message: string; hint: string };
+
+const LINK_FORM = 'Write it as policy:<policy> or policy:<policy>#<clause>, e.g. policy:privacy#3.4.';
+
+/** The clause of a link, its escapes decoded; null when one does not decode. */
+function decodeFragment(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The first escape of a text that does not decode: a "%" without two hexadecimal digits, or escaped bytes that are not UTF-8. */
+function findBadEscape(text: string): string {
+  for (const [escape] of text.matchAll(/(?:%[0-9a-f]{2})+|%.{0,2}/gi)) if (decodeFragment(escape) === null) return escape;
+  return text;
+}
 
 /** Reads a link target; null when it is not a `policy:` link. */
 export function parsePolicyHref(url: string): PolicyHref | null {
@@ -30,8 +47,17 @@ export function parsePolicyHref(url: string): PolicyHref | null {
   const rest = url.slice(PREFIX.length);
   const hash = rest.indexOf('#');
   const policy = hash === -1 ? rest : rest.slice(0, hash);
-  const fragment = hash === -1 ? null : decodeURIComponent(rest.slice(hash + 1));
-  if (!POLICY_ID_PATTERN.test(policy)) return { ok: false, message: `"${url}" is not a policy: link: after "policy:" comes a policy id (lowercase letters, digits, "-"), then optionally "#" and a clause` };
+  if (!POLICY_ID_PATTERN.test(policy)) return { ok: false, message: `"${url}" is not a policy: link: after "policy:" comes a policy id (lowercase letters, digits, "-"), then optionally "#" and a clause`, hint: LINK_FORM };
+  if (hash === -1) return { ok: true, policy, fragment: null };
+  const written = rest.slice(hash + 1);
+  const fragment = decodeFragment(written);
+  if (fragment === null) {
+    return {
+      ok: false,
+      message: `the clause "#${written}" has a malformed escape, "${findBadEscape(written)}": a "%" starts an escape of two hexadecimal digits, and the escaped bytes must be UTF-8`,
+      hint: `Write a "%" of the clause as "%25", or the clause as it is, without escapes: policy:${policy}#3.4.`,
+    };
+  }
   return { ok: true, policy, fragment: fragment === '' ? null : fragment };
 }
 

@@ -18,7 +18,7 @@ const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link',
     const href = parsePolicyHref(link.url);
     if (!href) continue;
     if (!href.ok) {
-      report(file, `${named}: ${href.message}`, 'Write it as policy:<policy> or policy:<policy>#<clause>, e.g. policy:privacy#3.4.', place);
+      report(file, `${named}: ${href.message}`, href.hint, place);
       continue;
     }
     if (link.html) {
