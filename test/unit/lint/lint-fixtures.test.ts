@@ -1,13 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LINT_SEVERITIES, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { ROOT } from '../../helpers/build-site.ts';
+import { readGoldenFile } from '../../helpers/golden-file.ts';
 import { formatLint, lintFolder } from '../../helpers/lint-folder.ts';
 
 // Each rule has a folder of texts it must accept and one of texts it must refuse, in Russian and English:
 // test/fixtures/lint/<rule>/{pass,fail}/<policy>/<locale>/<version>.md. What the failing ones give is kept in
 // <rule>/fail.expected.txt; run with UPDATE=1 to write it again after a deliberate change, and read the diff.
+// A missing one is written on your machine, and fails in CI (see test/helpers/golden-file.ts).
 const FIXTURES = 'test/fixtures/lint';
 
 describe.each(LINT_RULE_IDS)('the %s rule', (rule) => {
@@ -22,8 +25,7 @@ describe.each(LINT_RULE_IDS)('the %s rule', (rule) => {
     expect(new Set(findings.map((finding) => finding.file.split('/').at(-2)))).toEqual(new Set(['ru', 'en']));
     const expectedFile = join(ROOT, FIXTURES, rule, 'fail.expected.txt');
     const report = `${formatLint(lint)}\n`;
-    if (process.env['UPDATE'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, report);
-    expect(report).toBe(readFileSync(expectedFile, 'utf8'));
+    expect(report).toBe(readGoldenFile(expectedFile, report));
   });
 });
 
@@ -32,5 +34,25 @@ describe('the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| /gm)].map((match) => [match[1], match[2]]);
     expect(rows).toEqual(LINT_RULE_IDS.map((id) => [id, DEFAULT_LINT_SEVERITIES[id]]));
+  });
+});
+
+describe('readGoldenFile', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'golden-'));
+  const file = join(folder, 'fail.expected.txt');
+
+  test('fails in CI when the golden file is missing, and writes nothing', () => {
+    rmSync(file, { force: true });
+    expect(() => readGoldenFile(file, 'found\n', { CI: 'true' })).toThrow(`${relative(ROOT, file)} is missing, and CI does not write expectations: run the test with UPDATE=1 on your machine, read the file it writes, and commit it.`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  test('writes a missing one outside CI, and any one with UPDATE=1; otherwise reads it', () => {
+    rmSync(file, { force: true });
+    expect(readGoldenFile(file, 'first\n', { CI: 'false' })).toBe('first\n');
+    expect(readGoldenFile(file, 'second\n', { CI: 'true' })).toBe('first\n');
+    expect(readGoldenFile(file, 'second\n', { CI: 'true', UPDATE: '1' })).toBe('second\n');
+    expect(readFileSync(file, 'utf8')).toBe('second\n');
+    rmSync(folder, { recursive: true, force: true });
   });
 });
