@@ -7,7 +7,9 @@
  * `policy-accept` (the user accepted a version: a consent) or
  * `policy-acknowledge` (the user was told of editorial changes: not a
  * consent), each with the version's identity for the product to store and
- * the site's log checkpoint the feed gave with it. It makes no request but to
+ * the site's log checkpoint the feed gave with it. A feed that does not
+ * answer within `timeout-ms` (default 5000) is treated as unreachable, and
+ * the element also dispatches `policy-timeout`. It makes no request but to
  * the feed, and keeps no cookies or storage of its own.
  * Importing it where there is no DOM (Node) defines nothing and throws nothing.
  */
@@ -30,10 +32,12 @@ declare global {
     'policy-acknowledge': CustomEvent<AcceptedIdentity>;
     /** Every answer the notice received, whatever it shows. */
     'policy-check': CustomEvent<CheckReconsentResult>;
+    /** The feed did not answer in time (`timeout-ms`): the notice says it could not check, as for an unreachable feed. */
+    'policy-timeout': CustomEvent<CheckReconsentResult>;
   }
 }
 
-const ATTRIBUTES = ['feed-url', 'policy', 'locale', 'accepted-version'];
+const ATTRIBUTES = ['feed-url', 'policy', 'locale', 'accepted-version', 'timeout-ms'];
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
@@ -55,7 +59,9 @@ const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as ty
  * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. Every answer is
  * also dispatched as `policy-check`. Its language is its `lang` attribute, else
  * the locale. Without `accepted-version` it waits; `accepted-version=""` (no
- * consent on record) asks for the version in force.
+ * consent on record) asks for the version in force. `timeout-ms` bounds each
+ * request to the feed (default 5000); a check that a newer one replaces, or
+ * an element removed from the page, aborts its requests.
  */
 export class PolicyUpdateNotice extends Base {
   static observedAttributes = ATTRIBUTES;
@@ -64,9 +70,17 @@ export class PolicyUpdateNotice extends Base {
   /** The attributes of the last check, to check once for each set of them. */
   #checked: string | null = null;
   #scheduled = false;
+  /** Aborts the requests of the check under way. */
+  #abort: AbortController | null = null;
 
   connectedCallback(): void {
     this.#schedule();
+  }
+
+  disconnectedCallback(): void {
+    this.#abort?.abort();
+    // Put back on the page, it checks again.
+    this.#checked = null;
   }
 
   attributeChangedCallback(): void {
@@ -90,14 +104,26 @@ export class PolicyUpdateNotice extends Base {
   /** Asks the feed again and redraws. */
   async refresh(): Promise<void> {
     const key = (this.#checked = this.#key());
-    const [feedUrl, policy, locale, acceptedVersion] = JSON.parse(key) as (string | null)[];
+    const [feedUrl, policy, locale, acceptedVersion, timeout] = JSON.parse(key) as (string | null)[];
+    this.#abort?.abort();
     if (!feedUrl || !policy || !locale || typeof acceptedVersion !== 'string') return;
-    const answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion });
+    const abort = (this.#abort = new AbortController());
+    // A timeout-ms that is not a number of milliseconds above 0 keeps the default.
+    const timeoutMs = Number(timeout) > 0 ? Number(timeout) : undefined;
+    let answer: CheckReconsentResult;
+    try {
+      answer = await checkReconsent({ feedUrl, policy, locale, acceptedVersion, signal: abort.signal, ...(timeoutMs ? { timeoutMs } : {}) });
+    } catch (error) {
+      // Aborted: a newer check draws, or the element left the page.
+      if (abort.signal.aborted) return;
+      throw error;
+    }
     // The attributes changed while this check ran: the newer check draws.
     if (key !== this.#checked) return;
     this.answer = answer;
     this.replaceChildren();
     this.#dispatch('policy-check', answer);
+    if (answer.problem === 'timeout') this.#dispatch('policy-timeout', answer);
     const { reconsent, current } = answer;
     if ((this.hidden = reconsent === 'none')) return;
     const language = this.getAttribute('lang') ?? locale;

@@ -8,11 +8,16 @@
  * It fails closed: it never throws for what the feed says or cannot say. An
  * id that is not a valid id (never sent: `../../consent/en/2025-09-01` would
  * fetch another document's answer), a version the feed does not publish (a
- * 404), an unreachable feed or a file that answers for something else all
- * give `unknown-version`, which means "ask for consent", with `problem`
- * saying which and `current` the version in force when the feed names it.
+ * 404), an unreachable or silent feed (every fetch has a timeout), or a file
+ * that breaks its contract (not JSON, cut short, another document's, an
+ * instant that does not parse) all give `unknown-version`, which means "ask
+ * for consent", with `problem` saying which and `current` the version in
+ * force when the feed names it. A `changeType` that is not exactly
+ * `editorial` counts as material. The files are checked here by hand, field
+ * by field, against what src/schemas/feed.ts says of the fields the answer
+ * reads: zod itself would not fit the kit's size.
  */
-import { decideReconsent, type AcceptedVersion, type ReconsentAnswer, type ReconsentInput } from '#lib/consent/reconsent.ts';
+import { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 
 export { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer, type ReconsentDecision, type ReconsentInput } from '#lib/consent/reconsent.ts';
@@ -27,16 +32,22 @@ export interface CheckReconsentOptions {
   acceptedVersion: string;
   /** The instant to answer for; default now. */
   at?: Date | number;
+  /** How long each request to the feed may take, in milliseconds, before it counts as unanswered (`problem: "timeout"`); default 5000: long enough for a slow mobile network, short enough that a sign-in does not hang on a silent feed. */
+  timeoutMs?: number;
+  /** Aborts the check: `checkReconsent` then rejects with the signal's reason, as `fetch` does. */
+  signal?: AbortSignal;
 }
+
 
 /**
  * Why an answer is `unknown-version`:
  * - `invalid-id`: the policy, locale or version is not a valid id; nothing was requested for it;
  * - `not-found`: the feed has no since.json for the version (a 404): it never published it;
  * - `feed-error`: the feed could not answer: an invalid feed URL, a network error, another
- *   HTTP status, a file that is not JSON or answers for another version.
+ *   HTTP status, a file that is not JSON, is cut short, breaks its contract or answers for another version;
+ * - `timeout`: the feed did not answer within `timeoutMs`; the check does what it does for a network error.
  */
-export type ReconsentProblem = 'invalid-id' | 'not-found' | 'feed-error';
+export type ReconsentProblem = 'invalid-id' | 'not-found' | 'feed-error' | 'timeout';
 
 /** The answer, with the site's time zone for showing its dates. */
 export type CheckReconsentResult = ReconsentAnswer & {
@@ -58,7 +69,9 @@ export interface AcceptedIdentity {
   checkpoint?: string | null;
 }
 
-type Version = AcceptedVersion | null | undefined;
+type Json = Record<string, unknown>;
+/** How the requests of one check end early: the caller's signal, and the timeout of each. */
+type Limits = { signal?: AbortSignal | undefined; timeoutMs: number };
 
 /**
  * The feed's folder (`…/feed/v1/`) from a feed URL (the folder or its
@@ -69,24 +82,62 @@ function getFeedBase(feedUrl: string): URL {
   return new URL(feedUrl.replace(/index\.json$/, '').replace(/\/?$/, '/'), typeof location === 'undefined' ? undefined : location.href);
 }
 
-/** Reads an object from the feed, or says why it could not. */
-async function readFeed(url: URL): Promise<Record<string, unknown> | ReconsentProblem> {
+/** Reads an object from the feed, or says why it could not; rejects only when the caller aborted. */
+async function readFeed(url: URL, { signal, timeoutMs }: Limits): Promise<Json | ReconsentProblem> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url, { credentials: 'omit' });
+    const response = await fetch(url, { credentials: 'omit', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     const data: unknown = response.ok ? await response.json() : null;
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : response.status === 404 ? 'not-found' : 'feed-error';
-  } catch {
-    return 'feed-error';
+    return isObject(data) ? data : response.status === 404 ? 'not-found' : 'feed-error';
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    return timeout.aborted ? 'timeout' : 'feed-error';
   }
 }
 
-/** The version in force at `at` from `<policy>/current.json` (its `next` once that has taken effect, else `inForce`), and the site's time zone. */
-async function readCurrent(base: URL, policy: string, locale: string, at: number): Promise<Pick<CheckReconsentResult, 'current' | 'timeZone' | 'checkpoint'>> {
-  const read = await readFeed(new URL(`${policy}/current.json`, base));
-  if (typeof read === 'string') return { current: null, timeZone: null, checkpoint: null };
-  const entry = (read['locales'] as Record<string, Record<'inForce' | 'next', Version>> | undefined)?.[locale];
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** An instant as the feed writes it (ISO 8601, UTC, with Z) that names a real moment: "2026-02-30T00:00:00Z" or "soon" does not. */
+function isInstant(value: unknown): value is string {
+  const time = isString(value) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(value) ? Date.parse(value) : NaN;
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === (value as string).slice(0, 10);
+}
+
+/** Whether an IANA time zone is one this runtime can show dates in. */
+function isTimeZone(value: unknown): value is string {
+  try {
+    return isString(value) && !!new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    return false;
+  }
+}
+
+/** A version as since.json and current.json name it (its id, title, instant, hash and page), and as since.json lists a later one (its redline and summary too). */
+function isVersion(value: unknown, later?: boolean): value is AcceptedVersion {
+  const summary = isObject(value) && value['summary'];
+  return (
+    isObject(value) && isString(value['version']) && isString(value['title']) && isInstant(value['effectiveFrom']) && isString(value['sha256']) && isString(value['url']) &&
+    (!later || (isString(value['redlineUrl']) && Array.isArray(summary) && summary.every(isString)))
+  );
+}
+
+const isLater = (value: unknown): value is LaterVersion => isVersion(value, true);
+
+/** The fields around the answer that both files may carry: the site's time zone and log checkpoint, each absent or valid. */
+const hasValidContext = (data: Json) => (data['timeZone'] === undefined || isTimeZone(data['timeZone'])) && (data['checkpoint'] === undefined || isString(data['checkpoint']));
+
+/** The version in force at `at` from `<policy>/current.json` (its `next` once that has taken effect, else `inForce`), and the site's time zone; nothing from a file that breaks its contract. */
+async function readCurrent(base: URL, policy: string, locale: string, at: number, limits: Limits): Promise<Pick<CheckReconsentResult, 'current' | 'timeZone' | 'checkpoint'>> {
+  const read = await readFeed(new URL(`${policy}/current.json`, base), limits);
+  const locales = typeof read === 'string' ? null : read['locales'];
+  const entry = isObject(locales) ? locales[locale] : null;
+  const [next, inForce] = isObject(entry) ? [entry['next'], entry['inForce']] : [];
+  if (typeof read === 'string' || read['policy'] !== policy || !hasValidContext(read) || !isObject(entry) || ![next, inForce].every((version) => version === null || isVersion(version))) {
+    return { current: null, timeZone: null, checkpoint: null };
+  }
   return {
-    current: [entry?.next, entry?.inForce].find((version) => version?.sha256 && Date.parse(version.effectiveFrom) <= at) ?? null,
+    current: [next, inForce].find((version): version is AcceptedVersion => isVersion(version) && Date.parse(version.effectiveFrom) <= at) ?? null,
     timeZone: (read['timeZone'] as string | undefined) ?? null,
     checkpoint: (read['checkpoint'] as string | undefined) ?? null,
   };
@@ -101,10 +152,11 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   const { policy, locale, acceptedVersion } = options;
   const at = options.at === undefined ? Date.now() : +options.at;
   if (!Number.isFinite(at)) throw new TypeError(`policy-kit: invalid "at": ${String(options.at)}`);
+  const limits: Limits = { signal: options.signal, timeoutMs: options.timeoutMs ?? 5000 };
   const unknown = async (problem: ReconsentProblem, base?: URL): Promise<CheckReconsentResult> => ({
     ...decideReconsent({ policy, locale, acceptedVersion, accepted: null, later: [] }, at),
-    // Only ids that are valid go into a URL.
-    ...(base && POLICY_ID_PATTERN.test(policy) && LOCALE_PATTERN.test(locale) ? await readCurrent(base, policy, locale, at) : { current: null, timeZone: null, checkpoint: null }),
+    // Only ids that are valid go into a URL; a feed that did not answer in time is not asked again.
+    ...(base && problem !== 'timeout' && POLICY_ID_PATTERN.test(policy) && LOCALE_PATTERN.test(locale) ? await readCurrent(base, policy, locale, at, limits) : { current: null, timeZone: null, checkpoint: null }),
     problem,
   });
   let base: URL;
@@ -115,12 +167,12 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   }
   if (!POLICY_ID_PATTERN.test(policy) || !LOCALE_PATTERN.test(locale) || !VERSION_ID_PATTERN.test(acceptedVersion)) return unknown('invalid-id', base);
   // The ids match their patterns, so they are single URL path segments as they are.
-  const read = await readFeed(new URL(`${policy}/${locale}/${acceptedVersion}/since.json`, base));
+  const read = await readFeed(new URL(`${policy}/${locale}/${acceptedVersion}/since.json`, base), limits);
   if (typeof read === 'string') return unknown(read, base);
-  const since = read as unknown as ReconsentInput & { timeZone?: string; checkpoint?: string };
-  // A file for another document (a host that rewrote the path) answers nothing about this one.
-  if (since.policy !== policy || since.locale !== locale || since.acceptedVersion !== acceptedVersion || !since.accepted || !Array.isArray(since.later)) {
+  const later = read['later'];
+  // A file for another document (a host that rewrote the path), or one that breaks its contract, answers nothing about this one.
+  if (read['policy'] !== policy || read['locale'] !== locale || read['acceptedVersion'] !== acceptedVersion || !isVersion(read['accepted']) || !Array.isArray(later) || !later.every(isLater) || !hasValidContext(read)) {
     return unknown('feed-error', base);
   }
-  return { ...decideReconsent(since, at), timeZone: since.timeZone ?? null, problem: null, checkpoint: since.checkpoint ?? null };
+  return { ...decideReconsent({ policy, locale, acceptedVersion, accepted: read['accepted'], later }, at), timeZone: (read['timeZone'] as string | undefined) ?? null, problem: null, checkpoint: (read['checkpoint'] as string | undefined) ?? null };
 }

@@ -12,6 +12,8 @@ declare global {
         'policy-acknowledge': CustomEvent<AcceptedIdentity>;
         /** Every answer the notice received, whatever it shows. */
         'policy-check': CustomEvent<CheckReconsentResult>;
+        /** The feed did not answer in time (`timeout-ms`): the notice says it could not check, as for an unreachable feed. */
+        'policy-timeout': CustomEvent<CheckReconsentResult>;
     }
 }
 declare const Base: typeof HTMLElement;
@@ -24,7 +26,9 @@ declare const Base: typeof HTMLElement;
  * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. Every answer is
  * also dispatched as `policy-check`. Its language is its `lang` attribute, else
  * the locale. Without `accepted-version` it waits; `accepted-version=""` (no
- * consent on record) asks for the version in force.
+ * consent on record) asks for the version in force. `timeout-ms` bounds each
+ * request to the feed (default 5000); a check that a newer one replaces, or
+ * an element removed from the page, aborts its requests.
  */
 export declare class PolicyUpdateNotice extends Base {
     #private;
@@ -32,6 +36,7 @@ export declare class PolicyUpdateNotice extends Base {
     /** The last answer, for products that want more than the notice. */
     answer: CheckReconsentResult | null;
     connectedCallback(): void;
+    disconnectedCallback(): void;
     attributeChangedCallback(): void;
     /** Asks the feed again and redraws. */
     refresh(): Promise<void>;

@@ -97,9 +97,14 @@ export declare function decideReconsent(input: ReconsentInput, at: number): Reco
  * It fails closed: it never throws for what the feed says or cannot say. An
  * id that is not a valid id (never sent: `../../consent/en/2025-09-01` would
  * fetch another document's answer), a version the feed does not publish (a
- * 404), an unreachable feed or a file that answers for something else all
- * give `unknown-version`, which means "ask for consent", with `problem`
- * saying which and `current` the version in force when the feed names it.
+ * 404), an unreachable or silent feed (every fetch has a timeout), or a file
+ * that breaks its contract (not JSON, cut short, another document's, an
+ * instant that does not parse) all give `unknown-version`, which means "ask
+ * for consent", with `problem` saying which and `current` the version in
+ * force when the feed names it. A `changeType` that is not exactly
+ * `editorial` counts as material. The files are checked here by hand, field
+ * by field, against what src/schemas/feed.ts says of the fields the answer
+ * reads: zod itself would not fit the kit's size.
  */
 /** What `checkReconsent` needs. */
 export interface CheckReconsentOptions {
@@ -111,15 +116,20 @@ export interface CheckReconsentOptions {
     acceptedVersion: string;
     /** The instant to answer for; default now. */
     at?: Date | number;
+    /** How long each request to the feed may take, in milliseconds, before it counts as unanswered (`problem: "timeout"`); default 5000: long enough for a slow mobile network, short enough that a sign-in does not hang on a silent feed. */
+    timeoutMs?: number;
+    /** Aborts the check: `checkReconsent` then rejects with the signal's reason, as `fetch` does. */
+    signal?: AbortSignal;
 }
 /**
  * Why an answer is `unknown-version`:
  * - `invalid-id`: the policy, locale or version is not a valid id; nothing was requested for it;
  * - `not-found`: the feed has no since.json for the version (a 404): it never published it;
  * - `feed-error`: the feed could not answer: an invalid feed URL, a network error, another
- *   HTTP status, a file that is not JSON or answers for another version.
+ *   HTTP status, a file that is not JSON, is cut short, breaks its contract or answers for another version;
+ * - `timeout`: the feed did not answer within `timeoutMs`; the check does what it does for a network error.
  */
-export type ReconsentProblem = 'invalid-id' | 'not-found' | 'feed-error';
+export type ReconsentProblem = 'invalid-id' | 'not-found' | 'feed-error' | 'timeout';
 /** The answer, with the site's time zone for showing its dates. */
 export type CheckReconsentResult = ReconsentAnswer & {
     /** IANA time zone of the site; null when the feed did not answer. */

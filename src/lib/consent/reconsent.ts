@@ -85,9 +85,10 @@ export function decideReconsent(input: ReconsentInput, at: number): ReconsentAns
       : null;
   return {
     ...base,
-    reconsent: inForce.length === 0 ? 'none' : inForce.some((version) => version.changeType === 'material') ? 'required' : 'notify',
+    // Only a change that says exactly "editorial" is one: anything else (a typo, upper case, none) is material, the safe side.
+    reconsent: inForce.length === 0 ? 'none' : inForce.some((version) => version.changeType !== 'editorial') ? 'required' : 'notify',
     current,
-    changes: inForce.map(({ version, effectiveFrom, changeType, summary }) => ({ version, effectiveFrom, changeType, summary })),
+    changes: inForce.map(({ version, effectiveFrom, changeType, summary }) => ({ version, effectiveFrom, changeType: changeType === 'editorial' ? changeType : 'material', summary })),
     redlineUrl: latest?.redlineUrl ?? null,
   };
 }

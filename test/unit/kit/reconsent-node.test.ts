@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { bundleKit } from '#lib/build/kit-bundle.ts';
 import { createCurrentFeed, serializeFeed } from '#lib/feed/feed-data.ts';
 import { createSinceFeed } from '#lib/feed/since-data.ts';
@@ -26,6 +26,10 @@ let feedUrl = '';
 let requests: string[] = [];
 /** Paths answered with another document's since.json, as a host that rewrote the path would. */
 const rewritten = new Set<string>();
+/** Paths whose file the feed changes before answering: cut short, broken, or holding other values. */
+const tampered = new Map<string, (body: string) => string>();
+/** Paths the feed never answers: the request stays open. */
+const silent = new Set<string>();
 const kits: Record<'reconsent' | 'policy-kit', typeof Kit> = {} as never;
 
 /** The feed's files, as the build writes them, by path under /feed/v1/. */
@@ -42,7 +46,9 @@ beforeAll(async () => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     requests.push(path);
     if (path === '/feed/v1/broken/ru/v1/since.json') return void response.writeHead(500).end();
-    const body = feedFile(rewritten.has(path) ? 'consent/ru/2025-09-01/since.json' : path.replace(/^\/feed\/v1\//, ''));
+    if (silent.has(path)) return;
+    const file = feedFile(rewritten.has(path) ? 'consent/ru/2025-09-01/since.json' : path.replace(/^\/feed\/v1\//, ''));
+    const body = file === null ? null : (tampered.get(path) ?? String)(file);
     response.writeHead(body === null ? 404 : 200, { 'Content-Type': 'application/json' }).end(body ?? 'not found');
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
@@ -57,6 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  server?.closeAllConnections();
   await new Promise((closed) => server?.close(closed));
   rmSync(folder, { recursive: true, force: true });
 });
@@ -133,5 +140,78 @@ describe('the kit without a DOM (Node)', () => {
 
   test('an invalid instant is a programming error, said at once', async () => {
     await expect(check('2023-03-01', { at: Number.NaN })).rejects.toThrow(TypeError);
+  });
+
+  describe('fails closed on a feed that breaks its contract', () => {
+    const SINCE = '/feed/v1/privacy/ru/2025-09-01/since.json';
+    /** since.json of 2025-09-01 with its later version (2027-01-01, editorial) changed. */
+    const withLater = (change: (later: Record<string, unknown>) => void) => (body: string) => {
+      const data = JSON.parse(body) as { later: Record<string, unknown>[] };
+      for (const later of data.later) change(later);
+      return JSON.stringify(data);
+    };
+    const AFTER = { at: Date.parse('2027-02-01T00:00:00Z') };
+
+    afterEach(() => {
+      tampered.clear();
+      silent.clear();
+    });
+
+    test('an editorial change as the feed writes it only notifies', async () => {
+      expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'notify', changes: [{ version: '2027-01-01', changeType: 'editorial' }] });
+    });
+
+    test.each([['MATERIAL'], ['Editorial'], ['minor'], [null], [undefined]])('a changeType %j, not exactly "editorial", is material: required', async (changeType) => {
+      tampered.set(SINCE, withLater((later) => void (later['changeType'] = changeType)));
+      expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'required', problem: null, changes: [{ version: '2027-01-01', changeType: 'material' }] });
+    });
+
+    test.each([
+      ['cut short mid-JSON', (body: string) => body.slice(0, Math.floor(body.length / 2))],
+      ['not JSON', () => '<!doctype html><title>Maintenance</title>'],
+      ['JSON that is not an object', () => '[]'],
+      ['an effectiveFrom that is not an instant ("soon")', withLater((later) => void (later['effectiveFrom'] = 'soon'))],
+      ['an effectiveFrom on a day that does not exist', withLater((later) => void (later['effectiveFrom'] = '2027-02-30T00:00:00Z'))],
+      ['an effectiveFrom without its Z', withLater((later) => void (later['effectiveFrom'] = '2027-01-01T00:00:00'))],
+      ['a later version without its summary', withLater((later) => void delete later['summary'])],
+      ['a time zone no runtime knows', (body: string) => JSON.stringify({ ...JSON.parse(body), timeZone: 'Europe/Atlantis' })],
+      ['the answer for another version', (body: string) => JSON.stringify({ ...JSON.parse(body), acceptedVersion: '2023-03-01' })],
+    ])('since.json %s: unknown-version, "ask again", with the version in force from current.json', async (_name, change) => {
+      tampered.set(SINCE, change);
+      expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error', current: { version: '2027-01-01' } });
+      expect(requests).toEqual([SINCE, '/feed/v1/privacy/current.json']);
+    });
+
+    test.each([
+      ['cut short', (body: string) => body.slice(0, -10)],
+      ['for another policy', (body: string) => JSON.stringify({ ...JSON.parse(body), policy: 'consent' })],
+      [
+        'with an instant that does not parse',
+        (body: string) => {
+          const data = JSON.parse(body) as { locales: Record<string, { inForce: { effectiveFrom: string } }> };
+          for (const entry of Object.values(data.locales)) entry.inForce.effectiveFrom = 'soon';
+          return JSON.stringify(data);
+        },
+      ],
+    ])('current.json %s names no version to accept', async (_name, change) => {
+      tampered.set('/feed/v1/privacy/current.json', change);
+      expect(await check('v0')).toMatchObject({ reconsent: 'unknown-version', problem: 'not-found', current: null, timeZone: null, checkpoint: null });
+    });
+
+    test('a feed that never answers: "timeout" after timeoutMs, as for an unreachable feed, without asking current.json', async () => {
+      silent.add(SINCE);
+      const started = performance.now();
+      expect(await check('2025-09-01', { timeoutMs: 300 })).toMatchObject({ reconsent: 'unknown-version', problem: 'timeout', current: null, timeZone: null });
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(requests).toEqual([SINCE]);
+    });
+
+    test('a caller\'s AbortSignal aborts the check: it rejects with the signal\'s reason, as fetch does', async () => {
+      silent.add(SINCE);
+      const controller = new AbortController();
+      const checking = check('2025-09-01', { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('the user left the page')), 50);
+      await expect(checking).rejects.toThrow('the user left the page');
+    });
   });
 });
