@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,13 +19,49 @@ let site: NginxServer;
 let product: StaticServer;
 const PRODUCT = mkdtempSync(join(tmpdir(), 'product-'));
 let closedPort = 0;
+/** A broken feed on a third origin: the sample's feed files, except since.json of privacy/ru/2023-03-01, which each prefix breaks its own way. */
+let broken: Server;
+let brokenOrigin = '';
+/** How each prefix of the broken feed answers for since.json. */
+const BROKEN: Record<string, ((since: string) => string) | null> = {
+  // Never answers: the request stays open.
+  hang: null,
+  malformed: () => '{"feedVersion": 1, "policy": "privacy",, }',
+  truncated: (since) => since.slice(0, Math.floor(since.length / 2)),
+  // Another version's answer, as a host that rewrote the path would give.
+  other: () => readFileSync(join(SAMPLE_DIST, 'feed/v1/privacy/ru/2026-02-15/since.json'), 'utf8'),
+};
 
-type Notice = { id: string; policy: string; locale: string; accepted: string | null; lang?: string; feed?: string };
+function startBrokenFeed(): Promise<void> {
+  broken = createServer((request, response) => {
+    const [, prefix = '', ...rest] = new URL(request.url ?? '/', 'http://x').pathname.split('/');
+    const path = rest.join('/');
+    const change = BROKEN[prefix];
+    if (path === 'feed/v1/privacy/ru/2023-03-01/since.json' && change === null) return;
+    let body: string;
+    try {
+      body = readFileSync(join(SAMPLE_DIST, path), 'utf8');
+    } catch {
+      return void response.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
+    }
+    if (path.endsWith('/since.json') && change) body = change(body);
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(body);
+  });
+  return new Promise((listening) =>
+    broken.listen(0, '127.0.0.1', () => {
+      const address = broken.address();
+      brokenOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      listening();
+    }),
+  );
+}
+
+type Notice = { id: string; policy: string; locale: string; accepted: string | null; lang?: string; feed?: string; timeoutMs?: number };
 
 /** A product page with these notices, loading the kit from the policy site. */
 function writePage(name: string, notices: Notice[]): string {
-  const tags = notices.map(({ id, policy, locale, accepted, lang, feed }) =>
-    `<policy-update-notice id="${id}" feed-url="${feed ?? `${site.origin}/feed/v1/`}" policy="${policy}" locale="${locale}"${accepted === null ? '' : ` accepted-version="${accepted}"`}${lang ? ` lang="${lang}"` : ''}></policy-update-notice>`,
+  const tags = notices.map(({ id, policy, locale, accepted, lang, feed, timeoutMs }) =>
+    `<policy-update-notice id="${id}" feed-url="${feed ?? `${site.origin}/feed/v1/`}" policy="${policy}" locale="${locale}"${accepted === null ? '' : ` accepted-version="${accepted}"`}${lang ? ` lang="${lang}"` : ''}${timeoutMs ? ` timeout-ms="${timeoutMs}"` : ''}></policy-update-notice>`,
   );
   writeFileSync(
     join(PRODUCT, name),
@@ -42,6 +79,7 @@ beforeAll(async () => {
   writeFileSync(join(PRODUCT, '404.html'), '<!doctype html><title>Not found</title>');
   product = await serveStatic(PRODUCT);
   closedPort = await freePort();
+  await startBrokenFeed();
   writePage('sign-in.html', [
     { id: 'required', policy: 'privacy', locale: 'ru', accepted: '2023-03-01', lang: 'ru' },
     { id: 'notify', policy: 'privacy', locale: 'en', accepted: '2025-09-01', feed: `${site.origin}/feed/v1/index.json` },
@@ -56,6 +94,8 @@ afterAll(async () => {
   await browser?.close();
   await product?.close();
   await site?.stop();
+  broken?.closeAllConnections();
+  await new Promise((closed) => broken?.close(closed));
   rmSync(PRODUCT, { recursive: true, force: true });
 });
 
@@ -194,6 +234,41 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('We could not check this document for updates.');
     await expect(notice.getByRole('button').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  test('a feed that never answers: after timeout-ms the notice says it could not check, offers nothing to accept, and dispatches policy-timeout', async () => {
+    writePage('hang.html', [{ id: 'hang', policy: 'privacy', locale: 'ru', accepted: '2023-03-01', lang: 'ru', feed: `${brokenOrigin}/hang/feed/v1/`, timeoutMs: 500 }]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const timeouts: unknown[] = [];
+      (window as unknown as { timeouts: unknown[] }).timeouts = timeouts;
+      document.addEventListener('policy-timeout', (event) => timeouts.push((event as CustomEvent).detail));
+    });
+    await page.goto(`${product.origin}/hang.html`);
+    await page.waitForFunction(() => (document.getElementById('hang') as HTMLElement & { answer: unknown }).answer, undefined, { timeout: 10_000 });
+    await expect(answerOf(page, 'hang')).resolves.toMatchObject({ reconsent: 'unknown-version', problem: 'timeout', current: null });
+    await expect(page.evaluate(() => (window as unknown as { timeouts: { problem: string }[] }).timeouts.map((detail) => detail.problem))).resolves.toEqual(['timeout']);
+    const notice = page.locator('#hang');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Не удалось проверить обновления документа.');
+    await expect(notice.getByRole('button').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test.each([
+    ['malformed JSON', 'malformed'],
+    ['a since.json cut short mid-JSON', 'truncated'],
+    ['another version\'s since.json', 'other'],
+  ])('a feed that returns %s fails closed: feed-error, and the notice asks to accept the version in force', async (_name, prefix) => {
+    writePage(`${prefix}.html`, [{ id: prefix, policy: 'privacy', locale: 'ru', accepted: '2023-03-01', lang: 'ru', feed: `${brokenOrigin}/${prefix}/feed/v1/` }]);
+    const { page } = await open(`${prefix}.html`);
+    await recordEvents(page);
+    await expect(answerOf(page, prefix)).resolves.toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error', current: { version: '2026-02-15' } });
+    const notice = page.locator(`#${prefix}`);
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15 февраля 2026 г.');
+    await notice.getByRole('button', { name: 'Принять новую редакцию' }).click();
+    await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();
   });
 
