@@ -1,15 +1,57 @@
 /**
- * Test projects. Unit tests run twice, in two time zones as far apart as the
- * calendar allows (UTC+14 and UTC−10/−9 with DST), because no result may
- * depend on the machine's zone. Build tests run Astro for real, one at a time;
- * browser tests drive Debian's Chromium against a built sample.
+ * Test projects. Unit tests run in UTC+14 (Kiritimati); those whose result
+ * can depend on the machine's zone run again in UTC−10/−9 with DST (Adak),
+ * as far from it as the calendar allows, because no result may depend on
+ * the zone. Build tests run Astro for real, one at a time; browser tests
+ * drive Debian's Chromium against a built sample.
  */
+import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
-const unitProject = (name: string, timeZone: string) => ({
+// One id per vitest run, inherited by its workers: the shipped sample is built once per run (test/helpers/build-site.ts, buildSample).
+process.env['POLICY_PRESS_TEST_RUN'] ??= randomUUID();
+
+/**
+ * The unit tests that run in the second zone too: every test of code that
+ * reads, computes or shows an instant or a date (effective instants,
+ * timelines, the feed, pages, the ledger and the log, consent records and
+ * their acceptedAt, the stated-date rule, the settings' build instant, the
+ * kit's answer at an instant). Left out, run in one zone: code without
+ * dates (hashes, the Merkle tree, redlines, Markdown, imports), and the
+ * DuckDB and PostgreSQL engines and the worker threads, which are slow and
+ * get their zone from the options they are given, not from the machine.
+ */
+export const ZONE_DEPENDENT_TESTS = [
+  'test/unit/time-zone.test.ts',
+  'test/unit/time/**/*.test.ts',
+  'test/unit/timeline/**/*.test.ts',
+  'test/unit/feed/change-notifications.test.ts',
+  'test/unit/feed/feed-data.test.ts',
+  'test/unit/feed/versions-table.test.ts',
+  'test/unit/views/**/*.test.ts',
+  'test/unit/ledger/**/*.test.ts',
+  'test/unit/log/log-entry.test.ts',
+  'test/unit/log/log-state.test.ts',
+  'test/unit/log/site-log.test.ts',
+  'test/unit/corpus/front-matter.test.ts',
+  'test/unit/corpus/read-corpus.test.ts',
+  'test/unit/corpus/validate-corpus.test.ts',
+  'test/unit/consent/read-records.test.ts',
+  'test/unit/consent/reconsent.test.ts',
+  'test/unit/consent/text-audit.test.ts',
+  'test/unit/consent/verify-record.test.ts',
+  'test/unit/lint/stated-dates.test.ts',
+  'test/unit/lint/lint-fixtures.test.ts',
+  'test/unit/site/**/*.test.ts',
+  'test/unit/build/next-change-message.test.ts',
+  'test/unit/build/dev-status.test.ts',
+  'test/unit/kit/reconsent-node.test.ts',
+];
+
+const unitProject = (name: string, timeZone: string, include: string[]) => ({
   test: {
     name,
-    include: ['test/unit/**/*.test.ts'],
+    include,
     env: { TZ: timeZone, EXPECTED_TZ: timeZone },
     // Property tests run hundreds of cases: on a loaded two-core machine one can pass 5 s without being wrong.
     testTimeout: 30_000,
@@ -18,9 +60,11 @@ const unitProject = (name: string, timeZone: string) => ({
 
 export default defineConfig({
   test: {
+    // Every run ends with each project's time (test/reporters/project-times.ts).
+    reporters: ['default', './test/reporters/project-times.ts'],
     projects: [
-      unitProject('unit-kiritimati', 'Pacific/Kiritimati'),
-      unitProject('unit-adak', 'America/Adak'),
+      unitProject('unit-kiritimati', 'Pacific/Kiritimati', ['test/unit/**/*.test.ts']),
+      unitProject('unit-adak', 'America/Adak', ZONE_DEPENDENT_TESTS),
       {
         test: {
           name: 'build',

@@ -1,9 +1,10 @@
 /**
- * Builds the shipped sample once for every browser test file.
+ * Builds the shipped sample for every browser test file, once per run: the
+ * build tests use the same build (see buildSample).
  */
-import { buildSite, LATER_EPOCH } from '../helpers/build-site.ts';
+import { buildSample } from '../helpers/build-site.ts';
 
 export default function setup(): void {
-  const result = buildSite({ policiesDir: 'policies', name: 'browser-sample', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  const result = buildSample();
   if (result.status !== 0) throw new Error(`building the sample for browser tests failed:\n${result.output}`);
 }

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSample, buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 let build: BuildResult;
 
 beforeAll(() => {
-  // The shipped sample, as `npm run build` builds it, at a fixed "now".
-  build = buildSite({ policiesDir: 'policies', name: 'sample', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  // The shipped sample, as `npm run build` builds it, at a fixed "now": the browser tests' build, when they run too.
+  build = buildSample();
 });
 
 describe('the shipped sample site', () => {

@@ -4,7 +4,7 @@
  * different corpora never share a content store.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Project root. */
@@ -54,4 +54,25 @@ export function buildSite(options: BuildOptions): BuildResult {
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** Where the shipped sample is built for the build and browser tests. */
+export const SAMPLE_DIST = join(OUTPUT, 'sample', 'dist');
+
+/**
+ * The shipped sample, as `npm run build` builds it, at a fixed "now" (after
+ * every version): built once per test run for the build and the browser
+ * tests alike, which read it and never change it. A run is one `vitest`
+ * process (vitest.config.ts names it in POLICY_PRESS_TEST_RUN, which its
+ * workers inherit); a sample built by an earlier run, maybe of other code,
+ * is built again.
+ */
+export function buildSample(): BuildResult {
+  const run = process.env['POLICY_PRESS_TEST_RUN'];
+  const stamp = join(OUTPUT, 'sample', 'built-in-run');
+  if (run && existsSync(stamp) && readFileSync(stamp, 'utf8') === run && existsSync(SAMPLE_DIST)) return { status: 0, output: 'built earlier in this run', outDir: SAMPLE_DIST };
+  rmSync(stamp, { force: true });
+  const result = buildSite({ policiesDir: 'policies', name: 'sample', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  if (run && result.status === 0) writeFileSync(stamp, run);
+  return result;
 }
