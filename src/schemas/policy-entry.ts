@@ -1,16 +1,21 @@
 /**
- * The data of one entry of the `policies` content collection: the validated
- * front matter plus what the path and the time zone add. Extends the front
- * matter schema, so the collection validates front matter with the very same
- * rules as `npm run policy -- check`.
+ * One policy version as the code sees it, and as an entry of the `policies`
+ * content collection stores it: the validated front matter plus what the
+ * path, the time zone and the ledger add. Extends the front matter schema,
+ * so the collection validates front matter with the very same rules as
+ * `npm run policy -- check`, and the type every module uses is this schema's.
  */
 import { z } from 'zod';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { PolicyFrontMatterSchema } from './front-matter.ts';
 import { PublishedRecordSchema } from './ledger.ts';
 
-/** One policy version as stored in the content collection (its body and HTML are in its `renderedFiles`). */
-export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
+/**
+ * One version of one policy in one locale, validated and normalized: what
+ * every module of src/lib sees (`PolicyVersion`). The content collection
+ * stores it without its body ({@link PolicyEntrySchema}).
+ */
+export const PolicyVersionSchema = PolicyFrontMatterSchema.extend({
   /** The `effective` text as written; the loader stores only versions validation has already parsed (see effectiveFrom). */
   effective: z.string(),
   /** Policy id from the folder name. */
@@ -37,6 +42,15 @@ export const PolicyEntrySchema = PolicyFrontMatterSchema.extend({
   lintLine: z.number().int().positive(),
   /** What the published-version ledger knows of it: null for a draft shown by the dev server, or not yet published. */
   published: PublishedRecordSchema.nullable(),
+  /** The Markdown body in canonical form (NFC, LF, trimmed, one final newline). */
+  body: z.string(),
+});
+
+/** One version of one policy in one locale, validated and normalized. */
+export type PolicyVersion = z.output<typeof PolicyVersionSchema>;
+
+/** One policy version as stored in the content collection: its body and HTML are in its `renderedFiles`. */
+export const PolicyEntrySchema = PolicyVersionSchema.omit({ body: true }).extend({
   /**
    * Where the build keeps the version's rendered text and redline blocks
    * (see src/lib/build/rendered-files.ts); set by the content loader, absent in front matter.
