@@ -306,7 +306,7 @@ export const SinceFeedSchema = z
         acceptedVersion: VersionId,
         at: Instant,
         reconsent: z.enum(['none', 'notify', 'required', 'unknown-version']),
-        current: VersionRef.nullable(),
+        current: VersionRef.extend({ locale: LaterTextFields.locale }).nullable(),
         changes: z.array(z.looseObject({ version: VersionId, effectiveFrom: Instant, changeType: z.enum(CHANGE_TYPES), summary: z.array(z.string()) })),
         redlineUrl: Url.nullable(),
       })

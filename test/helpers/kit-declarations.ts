@@ -16,6 +16,23 @@ const ENTRIES = { reconsent: 'src/kit/reconsent.ts', 'policy-kit': 'src/kit/poli
 const HEADER = (entry: string) =>
   `// Declarations of /kit/v1/${entry}.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).\n`;
 
+/** A type alias of a module written out in full (zod's output types resolved to plain object types), as TypeScript prints it. */
+function expandType(program: ts.Program, file: string, name: string): string {
+  const source = program.getSourceFile(join(ROOT, file));
+  const alias = source?.statements.find((statement): statement is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(statement) && statement.name.text === name);
+  if (!source || !alias) throw new Error(`no type ${name} in ${file}`);
+  const checker = program.getTypeChecker();
+  const node = checker.typeToTypeNode(checker.getTypeAtLocation(alias.name), undefined, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.InTypeAlias);
+  if (!node) throw new Error(`TypeScript cannot write out ${name} of ${file}`);
+  // One member a line, as the rest of the declarations are written: the node builder marks its nodes single-line.
+  const multiline = (item: ts.Node): void => {
+    ts.setEmitFlags(item, ts.EmitFlags.None);
+    ts.forEachChild(item, multiline);
+  };
+  multiline(node);
+  return ts.createPrinter().printNode(ts.EmitHint.Unspecified, node, source);
+}
+
 /** The declaration files, by name (`reconsent.d.ts`, `policy-kit.d.ts`). */
 export function createKitDeclarations(): Record<string, string> {
   const files = [LIB, ...Object.values(ENTRIES)].map((file) => join(ROOT, file));
@@ -44,7 +61,9 @@ export function createKitDeclarations(): Record<string, string> {
     return text;
   };
   // reconsent.d.ts holds the decision's declarations itself: the kit re-exports them, and a client has no src/lib/.
-  const reconsent = declarationOf(LIB) + declarationOf(ENTRIES.reconsent).replace(/^(?:import|export)[^;]*from '#lib\/consent\/reconsent\.ts';\n/gm, '');
+  // The decision's types are since.json's, from its zod schema: written out in full, as a client has no zod either.
+  const lib = declarationOf(LIB).replace(/^import type \{ SinceFeed \} from '#schemas\/feed\.ts';\n/m, () => `/** since.json (see schema.json, #/$defs/SinceFeed), as src/schemas/feed.ts says. */\ntype SinceFeed = ${expandType(program, 'src/schemas/feed.ts', 'SinceFeed')};\n`);
+  const reconsent = lib + declarationOf(ENTRIES.reconsent).replace(/^(?:import|export)[^;]*from '#lib\/consent\/reconsent\.ts';\n/gm, '');
   // KitWords types only the module's own build-time constant: no export mentions it.
   const kit = declarationOf(ENTRIES['policy-kit']).replace(/from '\.\/reconsent\.ts'/g, "from './reconsent.js'").replace(/^import type \{ KitWords \}[^;]*;\n/m, '');
   const result = { 'reconsent.d.ts': HEADER('reconsent') + reconsent, 'policy-kit.d.ts': HEADER('policy-kit') + kit };

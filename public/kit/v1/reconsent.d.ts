@@ -1,90 +1,111 @@
 // Declarations of /kit/v1/reconsent.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).
-/** What the product should do. */
-export type ReconsentDecision = 'none' | 'notify' | 'required' | 'unknown-version';
-/** A version later than the accepted one, as since.json lists it. */
-export interface LaterVersion {
-    version: string;
-    title: string;
-    effectiveFrom: string;
-    changeType: 'material' | 'editorial';
-    summary: string[];
-    sha256: string;
-    url: string;
-    /** Redline from the accepted version straight to this one. */
-    redlineUrl: string;
-    /** The language of the text named: the accepted one's, or another when this version has no text in it. */
-    locale?: string | undefined;
-    /** The languages this version exists in. */
-    locales?: string[] | undefined;
-    /** Postponements before it took effect. */
-    rescheduled?: {
-        previousEffectiveFrom: string;
-        effectiveFrom: string;
-        recordedAt: string;
-        reason: string;
-    }[] | undefined;
-    /** Corrections of its text, changeType or summary since it was published: what the answer reads is the corrected one. */
-    corrections?: {
-        date: string;
-        reason: string;
-        kind?: string | undefined;
-        changeType?: {
-            from: string;
-            to: string;
-        } | null | undefined;
-        summary?: {
-            from: string[];
-            to: string[];
-        } | null | undefined;
-    }[] | undefined;
-}
-/** The accepted version. */
-export interface AcceptedVersion {
-    version: string;
-    title: string;
-    effectiveFrom: string;
-    sha256: string;
-    url: string;
-    /** Set when the text named is in another language than the accepted one (the version has no text in it). */
-    locale?: string | undefined;
-}
-/** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first. */
-export interface ReconsentInput {
+/**
+ * The re-consent decision: given the version a user accepted and an instant,
+ * which version is in force, whether the user must accept again (a material
+ * change took effect since), only be told (editorial changes only), or
+ * nothing, and where the redline from the accepted version to the current one
+ * is. One pure function, with no imports but the interval rules (time/interval.ts) and the types of since.json's
+ * schema, used by the CLI, the pages, the since.json files and the client kit in the browser alike.
+ */
+/** since.json (see schema.json, #/$defs/SinceFeed), as src/schemas/feed.ts says. */
+type SinceFeed = {
+    [x: string]: unknown;
+    $schema: string;
+    feedVersion: 1;
+    timeZone: string;
     policy: string;
     locale: string;
     acceptedVersion: string;
-    accepted: AcceptedVersion | null;
-    later: LaterVersion[];
-    /** Versions after the accepted one withdrawn before taking effect: they never apply. */
+    accepted: {
+        [x: string]: unknown;
+        version: string;
+        title: string;
+        effectiveFrom: string;
+        sha256: string;
+        url: string;
+    };
+    later: {
+        [x: string]: unknown;
+        version: string;
+        title: string;
+        effectiveFrom: string;
+        sha256: string;
+        url: string;
+        changeType: "material" | "editorial";
+        summary: string[];
+        redlineUrl: string;
+        rescheduled?: {
+            [x: string]: unknown;
+            previousEffectiveFrom: string;
+            effectiveFrom: string;
+            recordedAt: string;
+            reason: string;
+        }[] | undefined;
+        corrections?: {
+            [x: string]: unknown;
+            date: string;
+            reason: string;
+            kind: "material" | "editorial" | "unchecked";
+            changeType: {
+                [x: string]: unknown;
+                from: "material" | "editorial";
+                to: "material" | "editorial";
+            } | null;
+            summary: {
+                [x: string]: unknown;
+                from: string[];
+                to: string[];
+            } | null;
+        }[] | undefined;
+        locale?: string | undefined;
+        locales?: string[] | undefined;
+    }[];
+    answer: {
+        [x: string]: unknown;
+        policy: string;
+        locale: string;
+        acceptedVersion: string;
+        at: string;
+        reconsent: "none" | "notify" | "required" | "unknown-version";
+        current: {
+            [x: string]: unknown;
+            version: string;
+            title: string;
+            effectiveFrom: string;
+            sha256: string;
+            url: string;
+            locale?: string | undefined;
+        } | null;
+        changes: {
+            [x: string]: unknown;
+            version: string;
+            effectiveFrom: string;
+            changeType: "material" | "editorial";
+            summary: string[];
+        }[];
+        redlineUrl: string | null;
+    };
+    checkpoint?: string | undefined;
     withdrawn?: {
+        [x: string]: unknown;
         version: string;
         effectiveFrom: string;
         withdrawnAt: string;
         reason: string;
     }[] | undefined;
-}
-/** The answer. */
-export interface ReconsentAnswer {
-    policy: string;
-    locale: string;
-    acceptedVersion: string;
-    /** The instant asked about, ISO 8601 UTC. */
-    at: string;
-    reconsent: ReconsentDecision;
-    /** The version in force at `at` (the accepted one when nothing took effect since); null if unknown or none yet. */
-    current: (AcceptedVersion & {
-        version: string;
-    }) | null;
-    /** Versions that took effect after the accepted one, up to `at`, oldest first. */
-    changes: {
-        version: string;
-        effectiveFrom: string;
-        changeType: 'material' | 'editorial';
-        summary: string[];
-    }[];
-    /** Redline from the accepted version straight to the current one; null when they are the same. */
-    redlineUrl: string | null;
-}
+};
+/** A version later than the accepted one, as since.json lists it. */
+export type LaterVersion = SinceFeed['later'][number];
+/** The accepted version, as since.json names it. */
+export type AcceptedVersion = SinceFeed['accepted'];
+/** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first (and those withdrawn, which never apply). */
+export type ReconsentInput = Pick<SinceFeed, 'policy' | 'locale' | 'acceptedVersion' | 'later' | 'withdrawn'> & {
+    accepted: AcceptedVersion | null;
+};
+/** The answer, as since.json's `answer` gives it for the build's instant. */
+export type ReconsentAnswer = SinceFeed['answer'];
+/** What the product should do: `none`, `notify` (editorial changes only), `required` (a material one), `unknown-version` (ask for consent). */
+export type ReconsentDecision = ReconsentAnswer['reconsent'];
 /** Decides re-consent at instant `at` (epoch ms). */
 export declare function decideReconsent(input: ReconsentInput, at: number): ReconsentAnswer;
 /**

@@ -3,72 +3,29 @@
  * which version is in force, whether the user must accept again (a material
  * change took effect since), only be told (editorial changes only), or
  * nothing, and where the redline from the accepted version to the current one
- * is. One pure function, with no imports but the interval rules (time/interval.ts), used by the CLI, the pages, the
- * since.json files and the client kit in the browser alike.
+ * is. One pure function, with no imports but the interval rules (time/interval.ts) and the types of since.json's
+ * schema, used by the CLI, the pages, the since.json files and the client kit in the browser alike.
  */
+import type { SinceFeed } from '#schemas/feed.ts';
 import { countStartedBy, hasBegun } from '#lib/time/interval.ts';
 
-/** What the product should do. */
-export type ReconsentDecision = 'none' | 'notify' | 'required' | 'unknown-version';
+// The types are since.json's, from its zod schema (src/schemas/feed.ts): the decision reads and answers in them.
+// A type-only import: nothing of zod reaches the kit's bundle.
 
 /** A version later than the accepted one, as since.json lists it. */
-export interface LaterVersion {
-  version: string;
-  title: string;
-  effectiveFrom: string;
-  changeType: 'material' | 'editorial';
-  summary: string[];
-  sha256: string;
-  url: string;
-  /** Redline from the accepted version straight to this one. */
-  redlineUrl: string;
-  /** The language of the text named: the accepted one's, or another when this version has no text in it. */
-  locale?: string | undefined;
-  /** The languages this version exists in. */
-  locales?: string[] | undefined;
-  /** Postponements before it took effect. */
-  rescheduled?: { previousEffectiveFrom: string; effectiveFrom: string; recordedAt: string; reason: string }[] | undefined;
-  /** Corrections of its text, changeType or summary since it was published: what the answer reads is the corrected one. */
-  corrections?: { date: string; reason: string; kind?: string | undefined; changeType?: { from: string; to: string } | null | undefined; summary?: { from: string[]; to: string[] } | null | undefined }[] | undefined;
-}
+export type LaterVersion = SinceFeed['later'][number];
 
-/** The accepted version. */
-export interface AcceptedVersion {
-  version: string;
-  title: string;
-  effectiveFrom: string;
-  sha256: string;
-  url: string;
-  /** Set when the text named is in another language than the accepted one (the version has no text in it). */
-  locale?: string | undefined;
-}
+/** The accepted version, as since.json names it. */
+export type AcceptedVersion = SinceFeed['accepted'];
 
-/** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first. */
-export interface ReconsentInput {
-  policy: string;
-  locale: string;
-  acceptedVersion: string;
-  accepted: AcceptedVersion | null;
-  later: LaterVersion[];
-  /** Versions after the accepted one withdrawn before taking effect: they never apply. */
-  withdrawn?: { version: string; effectiveFrom: string; withdrawnAt: string; reason: string }[] | undefined;
-}
+/** The versions the decision needs: the accepted one (null if unknown) and every later one, oldest first (and those withdrawn, which never apply). */
+export type ReconsentInput = Pick<SinceFeed, 'policy' | 'locale' | 'acceptedVersion' | 'later' | 'withdrawn'> & { accepted: AcceptedVersion | null };
 
-/** The answer. */
-export interface ReconsentAnswer {
-  policy: string;
-  locale: string;
-  acceptedVersion: string;
-  /** The instant asked about, ISO 8601 UTC. */
-  at: string;
-  reconsent: ReconsentDecision;
-  /** The version in force at `at` (the accepted one when nothing took effect since); null if unknown or none yet. */
-  current: (AcceptedVersion & { version: string }) | null;
-  /** Versions that took effect after the accepted one, up to `at`, oldest first. */
-  changes: { version: string; effectiveFrom: string; changeType: 'material' | 'editorial'; summary: string[] }[];
-  /** Redline from the accepted version straight to the current one; null when they are the same. */
-  redlineUrl: string | null;
-}
+/** The answer, as since.json's `answer` gives it for the build's instant. */
+export type ReconsentAnswer = SinceFeed['answer'];
+
+/** What the product should do: `none`, `notify` (editorial changes only), `required` (a material one), `unknown-version` (ask for consent). */
+export type ReconsentDecision = ReconsentAnswer['reconsent'];
 
 /** Decides re-consent at instant `at` (epoch ms). */
 export function decideReconsent(input: ReconsentInput, at: number): ReconsentAnswer {
