@@ -153,6 +153,7 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   const at = options.at === undefined ? Date.now() : +options.at;
   if (!Number.isFinite(at)) throw new TypeError(`policy-kit: invalid "at": ${String(options.at)}`);
   const limits: Limits = { signal: options.signal, timeoutMs: options.timeoutMs ?? 5000 };
+  if (!(limits.timeoutMs > 0 && Number.isFinite(limits.timeoutMs))) throw new TypeError(`policy-kit: invalid "timeoutMs": ${String(options.timeoutMs)}`);
   const unknown = async (problem: ReconsentProblem, base?: URL): Promise<CheckReconsentResult> => ({
     ...decideReconsent({ policy, locale, acceptedVersion, accepted: null, later: [] }, at),
     // Only ids that are valid go into a URL; a feed that did not answer in time is not asked again.

@@ -138,8 +138,10 @@ describe('the kit without a DOM (Node)', () => {
     expect(await check('2023-03-01', { feedUrl: '/feed/v1/' })).toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error' });
   });
 
-  test('an invalid instant is a programming error, said at once', async () => {
+  test('an invalid instant or timeout is a programming error, said at once', async () => {
     await expect(check('2023-03-01', { at: Number.NaN })).rejects.toThrow(TypeError);
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) await expect(check('2023-03-01', { timeoutMs })).rejects.toThrow(`policy-kit: invalid "timeoutMs": ${timeoutMs}`);
+    expect(requests).toEqual([]);
   });
 
   describe('fails closed on a feed that breaks its contract', () => {
