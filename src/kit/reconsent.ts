@@ -89,7 +89,7 @@ async function readFeed(url: URL, { signal, timeoutMs }: Limits): Promise<Json |
     const response = await fetch(url, { credentials: 'omit', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     const data: unknown = response.ok ? await response.json() : null;
     return isObject(data) ? data : response.status === 404 ? 'not-found' : 'feed-error';
-  } catch (error) {
+  } catch {
     if (signal?.aborted) throw signal.reason;
     return timeout.aborted ? 'timeout' : 'feed-error';
   }
@@ -122,7 +122,9 @@ function isVersion(value: unknown, later?: boolean): value is AcceptedVersion {
   );
 }
 
-const isLater = (value: unknown): value is LaterVersion => isVersion(value, true);
+/** since.json's later versions: each complete, oldest first (the decision counts those begun by a binary search). */
+const isLaterList = (later: unknown): later is LaterVersion[] =>
+  Array.isArray(later) && later.every((version, index) => isVersion(version, true) && (index === 0 || Date.parse(later[index - 1].effectiveFrom) <= Date.parse(version.effectiveFrom)));
 
 /** The fields around the answer that both files may carry: the site's time zone and log checkpoint, each absent or valid. */
 const hasValidContext = (data: Json) => (data['timeZone'] === undefined || isTimeZone(data['timeZone'])) && (data['checkpoint'] === undefined || isString(data['checkpoint']));
@@ -172,7 +174,7 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   if (typeof read === 'string') return unknown(read, base);
   const later = read['later'];
   // A file for another document (a host that rewrote the path), or one that breaks its contract, answers nothing about this one.
-  if (read['policy'] !== policy || read['locale'] !== locale || read['acceptedVersion'] !== acceptedVersion || !isVersion(read['accepted']) || !Array.isArray(later) || !later.every(isLater) || !hasValidContext(read)) {
+  if (read['policy'] !== policy || read['locale'] !== locale || read['acceptedVersion'] !== acceptedVersion || !isVersion(read['accepted']) || !isLaterList(later) || !hasValidContext(read)) {
     return unknown('feed-error', base);
   }
   return { ...decideReconsent({ policy, locale, acceptedVersion, accepted: read['accepted'], later }, at), timeZone: (read['timeZone'] as string | undefined) ?? null, problem: null, checkpoint: (read['checkpoint'] as string | undefined) ?? null };

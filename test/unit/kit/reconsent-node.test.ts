@@ -176,6 +176,7 @@ describe('the kit without a DOM (Node)', () => {
       ['an effectiveFrom on a day that does not exist', withLater((later) => void (later['effectiveFrom'] = '2027-02-30T00:00:00Z'))],
       ['an effectiveFrom without its Z', withLater((later) => void (later['effectiveFrom'] = '2027-01-01T00:00:00'))],
       ['a later version without its summary', withLater((later) => void delete later['summary'])],
+      ['later versions out of order', (body: string) => JSON.stringify({ ...JSON.parse(body), later: [...(JSON.parse(body) as { later: unknown[] }).later, { ...(JSON.parse(body) as { later: object[] }).later[0], version: 'early', effectiveFrom: '2020-01-01T00:00:00Z' }] })],
       ['a time zone no runtime knows', (body: string) => JSON.stringify({ ...JSON.parse(body), timeZone: 'Europe/Atlantis' })],
       ['the answer for another version', (body: string) => JSON.stringify({ ...JSON.parse(body), acceptedVersion: '2023-03-01' })],
     ])('since.json %s: unknown-version, "ask again", with the version in force from current.json', async (_name, change) => {
