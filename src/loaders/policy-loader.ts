@@ -14,7 +14,8 @@ import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corp
 import { describeNextChange } from '#lib/build/next-change-message.ts';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
-import { getLintCacheFile, getLintCacheFolder, getLintCodeDigest, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
+import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
+import { getLintCacheFile, getLintCacheFolder, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { runVersionTask, type VersionTask } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
@@ -24,12 +25,6 @@ import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { createSiteUrls } from '#lib/site/site-urls.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
-
-/**
- * Bump when what the loader stores for a version changes (rendering, blocks),
- * so content cached by an earlier build is rendered again.
- */
-const CACHE_FORMAT = 'policy-press/6';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
@@ -77,7 +72,9 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const lintOn = isLintOn(settings);
   const lintInputs = lintOn ? getTextLintInputs(versions, corpus, settings) : new Map();
   const lintFolder = getLintCacheFolder(cacheDir);
-  const codeDigest = lintOn ? getLintCodeDigest(root) : '';
+  const lintCodeDigest = lintOn ? getCacheCodeDigest(root, 'lint') : '';
+  // The code that renders a text and what is stored of it: a changed plugin renders every text again.
+  const renderCodeDigest = getCacheCodeDigest(root, 'render');
   const lintResults = new Map<string, TextLintResult>();
   const lintFiles = new Set<string>();
   const kept: RenderedFiles[] = [];
@@ -85,12 +82,12 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   for (const { body, ...version } of versions) {
     seen.add(version.id);
     const policyLinkTargets = getPolicyLinkTargets(corpus, version, settings.defaultLocale, urls);
-    // The time zone, base path and link targets change what a text resolves to, and the cache format what is stored: all part of the digest.
-    const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${JSON.stringify(policyLinkTargets)}\n${body}`);
+    // The time zone, base path and link targets change what a text resolves to, and the code what is made and stored of it: all part of the digest.
+    const digest = generateDigest(`${renderCodeDigest}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${JSON.stringify(policyLinkTargets)}\n${body}`);
     const files = getRenderedFiles(folder, digest);
     kept.push(files);
     const lintInput = lintInputs.get(version.id);
-    const lintFile = lintInput ? getLintCacheFile(lintFolder, codeDigest, lintInput) : undefined;
+    const lintFile = lintInput ? getLintCacheFile(lintFolder, lintCodeDigest, lintInput) : undefined;
     const cachedLint = lintFile ? readCachedLint(lintFile) : undefined;
     if (lintFile) lintFiles.add(lintFile);
     if (cachedLint) lintResults.set(version.id, cachedLint);

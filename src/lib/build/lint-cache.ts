@@ -2,28 +2,19 @@
  * Text lint results of earlier runs (see lint/lint-text.ts), shared by the
  * build and `npm run policy -- check`: parsing every text again costs
  * seconds on a long history, and a result depends only on its input and the
- * code that computed it. Keyed by both (the code by a digest of every module
- * the text lint imports and of the lockfile), so a change to a rule, a text
+ * code that computed it. Keyed by both (the code by its digest,
+ * code-digest.ts, `lint`), so a change to a rule, a text
  * or a setting is never answered from an older run.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
-import { getCodeDigest } from './redline-cache.ts';
 import { deleteFilesExcept, readCachedJson, writeWhole } from './rendered-files.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from './worker-pool.ts';
-
-/** The module a text lint result is computed from, for the code digest. */
-export const LINT_ENTRY = 'src/lib/lint/lint-text.ts';
 
 /** Where cached text lint results are kept, in a cache folder (Astro's `cacheDir`). */
 export function getLintCacheFolder(cacheDir: string): string {
   return join(cacheDir, 'policy-press-lint');
-}
-
-/** The code digest of the text lint, from the project root. */
-export function getLintCodeDigest(root: string): string {
-  return getCodeDigest(root, LINT_ENTRY);
 }
 
 /** The cache file of one input. */

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { getCorpusRedlinePairs, type RedlinePair } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getRedlineHeadings, getRedlineSides, type RedlineBody } from '#lib/views/redline-view.ts';
-import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from './redline-cache.ts';
+import { getCacheCodeDigest } from './code-digest.ts';
+import { getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from './redline-cache.ts';
 import { recordStage, startStage } from './build-profile.ts';
 import { runRedlineTask, type RedlineTask } from './redline-task.ts';
 import type { RenderedFiles } from './rendered-files.ts';
@@ -71,7 +72,7 @@ export class RedlineScheduler {
       pool,
       pending: new Map(),
       cacheFolder: getRedlineCacheFolder(first.blocks),
-      codeDigest: getCodeDigest(root),
+      codeDigest: getCacheCodeDigest(root, 'redline'),
       cacheFiles: new Set(),
       elapsed: startStage(),
       waitedMs: 0,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { getLintCacheFile, getLintCodeDigest, getTextLintResults, readCachedLint } from '#lib/build/lint-cache.ts';
+import { getLintCacheFile, getTextLintResults, readCachedLint } from '#lib/build/lint-cache.ts';
 import { lintText, type TextLintInput } from '#lib/lint/lint-text.ts';
 import { ROOT } from '../../helpers/build-site.ts';
 
@@ -24,11 +24,6 @@ describe('the text lint cache', () => {
     expect(getLintCacheFile(work, 'code-1', { ...base, facts: { ...base.facts, corrections: ['2026-01-01'] } })).not.toBe(file);
     expect(getLintCacheFile(work, 'code-2', base)).not.toBe(file);
     expect(getLintCacheFile(work, 'code-1', input('1.1. См. п. 1.2.\n'))).toBe(file);
-  });
-
-  test('digests the code of the text lint, so a changed rule is never answered from an older run', () => {
-    expect(getLintCodeDigest(ROOT)).toMatch(/^[0-9a-f]{64}$/);
-    expect(getLintCodeDigest(ROOT)).toBe(getLintCodeDigest(ROOT));
   });
 
   test('computes what is missing, reads back what is there, recomputes what is damaged, and keeps only what was used', async () => {
