@@ -69,7 +69,7 @@ export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings 
   if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
   // The loaded corpus has its timelines only without problems; a ledger problem alone still lets the texts be linted.
   const corpus = loaded.problems.length === 0 ? loaded.corpus : buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
-  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getCacheCodeDigest(ROOT, 'lint'), root: ROOT };
+  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getCacheCodeDigest(ROOT, 'lint'), root: ROOT, onWorkerLost: (message: string) => void process.stderr.write(`${message}\n`) };
   const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
   return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
 }

@@ -54,7 +54,8 @@ async function load(): Promise<Loaded> {
   // The same log the build writes under /log/v1/ (src/integrations/transparency-log.ts): same ledger, same key, same bytes.
   const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), getBuildInstant(process.env), loadSiteLog(settings, process.env, { withUnlogged: import.meta.env.DEV }));
   // The project root, as for the settings above: Astro builds run from it.
-  const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
+  // Pages have no logger of Astro's; the console's warnings are printed between the pages' lines.
+  const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount(), onWorkerLost: (message) => console.warn(message) });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
   recordStage('site context: read the collection, timelines, log', loading(), { versions: entries.length });
   if (import.meta.env.PROD) redlines.start();

@@ -109,6 +109,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     workerFile: join(root, WORKER_FILES.version),
     workers: pending.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
     run: runVersionTask,
+    onWorkerLost: (message) => logger.warn(message),
   });
   // The text and its blocks go beside Astro's cache, not into its data store (see rendered-files.ts).
   for (const entry of pending) entry.ticket = pool.submit(entry.task);

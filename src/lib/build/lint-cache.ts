@@ -57,9 +57,12 @@ const MIN_TEXTS_FOR_WORKERS = 16;
  * The text lint of every input, from the cache where it was computed before,
  * else computed now on every core (and kept); the cache keeps only the files
  * this run used.
- * @param root the project root, where the worker file is
+ * @param cache the cache folder, the code digest, the project root (where the worker file is) and who is told of a lost worker
  */
-export async function getTextLintResults(inputs: ReadonlyMap<string, TextLintInput>, cache: { folder: string; codeDigest: string; root: string }): Promise<Map<string, TextLintResult>> {
+export async function getTextLintResults(
+  inputs: ReadonlyMap<string, TextLintInput>,
+  cache: { folder: string; codeDigest: string; root: string; onWorkerLost: (message: string) => void },
+): Promise<Map<string, TextLintResult>> {
   const results = new Map<string, TextLintResult>();
   const used = new Set<string>();
   const missing: { id: string; task: LintTask; ticket: number }[] = [];
@@ -74,6 +77,7 @@ export async function getTextLintResults(inputs: ReadonlyMap<string, TextLintInp
     workerFile: join(cache.root, WORKER_FILES.lint),
     workers: missing.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
     run: runLintTask,
+    onWorkerLost: cache.onWorkerLost,
   });
   try {
     for (const entry of missing) entry.ticket = pool.submit(entry.task);

@@ -30,6 +30,8 @@ export interface RedlineSchedulerInput {
   root: string;
   /** Worker threads to use (0: the pages compute their redlines themselves). */
   workers: number;
+  /** Told when a worker cannot start or dies (see OrderedTaskPool). */
+  onWorkerLost: (message: string) => void;
 }
 
 /** The redline pages of this build: their tasks, the pool computing them, and the cache they are kept in. */
@@ -59,7 +61,7 @@ export class RedlineScheduler {
 
   /** Schedules every redline page of the build; does nothing when there is none. */
   start(): void {
-    const { context, files, root, workers } = this.#input;
+    const { context, files, root, workers, onWorkerLost } = this.#input;
     const pairs = getCorpusRedlinePairs(context.corpus, context.now);
     const [first] = files.values();
     if (!first || pairs.length === 0) return;
@@ -67,7 +69,7 @@ export class RedlineScheduler {
     const pool =
       poolWorkers === 0
         ? null
-        : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD });
+        : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD, onWorkerLost });
     const build: ScheduledBuild = {
       pool,
       pending: new Map(),

@@ -32,7 +32,7 @@ describe('the text lint cache', () => {
       ['a', input('1.1. См. п. 1.2.\n')],
       ['b', input('1.1. Текст.\n')],
     ]);
-    const cache = { folder, codeDigest: 'code', root: ROOT };
+    const cache = { folder, codeDigest: 'code', root: ROOT, onWorkerLost: expect.fail };
     const first = await getTextLintResults(inputs, cache);
     expect(first.get('a')).toEqual(lintText(inputs.get('a') as TextLintInput));
     const fileA = getLintCacheFile(folder, 'code', inputs.get('a') as TextLintInput);
