@@ -40,6 +40,8 @@ interface ScheduledBuild {
   pool: OrderedTaskPool<RedlineTask, RedlineBody> | null;
   /** The pool ticket of each pair whose page is not written yet (-1 without a pool). */
   pending: Map<string, number>;
+  /** Pages waiting for their redline now (Astro renders several at once): the pool stays until the last is served. */
+  taking: number;
   cacheFolder: string;
   codeDigest: string;
   /** The cache files this build uses; the others are deleted once every page is written. */
@@ -73,6 +75,7 @@ export class RedlineScheduler {
     const build: ScheduledBuild = {
       pool,
       pending: new Map(),
+      taking: 0,
       cacheFolder: getRedlineCacheFolder(first.blocks),
       codeDigest: getCacheCodeDigest(root, 'redline'),
       cacheFiles: new Set(),
@@ -110,12 +113,14 @@ export class RedlineScheduler {
     const ticket = build?.pending.get(pairKey(pair));
     if (!build || ticket === undefined) return runRedlineTask(this.#getTask(pair));
     build.pending.delete(pairKey(pair));
+    build.taking += 1;
     const waiting = startStage();
     try {
       return build.pool && ticket >= 0 ? await build.pool.take(ticket) : runRedlineTask(this.#getTask(pair));
     } finally {
       build.waitedMs += waiting();
-      if (build.pending.size === 0) {
+      build.taking -= 1;
+      if (build.pending.size === 0 && build.taking === 0) {
         // Wall time from scheduling to the last page; the pages' wait is the part the redlines added to the build.
         recordStage('redlines: scheduled to last page', build.elapsed(), { pairs: build.pairs, workers: build.pool ? this.#input.workers : 0 });
         recordStage('redlines: pages waiting for them', build.waitedMs, { pairs: build.pairs });

@@ -174,7 +174,7 @@ export class OrderedTaskPool<I, O> {
     }
   }
 
-  /** Stops the workers; tasks not taken yet are dropped. */
+  /** Stops the workers; a task a worker had not answered is computed by its taker, on this thread. */
   async close(): Promise<void> {
     this.#closing = true;
     const slots = this.#slots.splice(0);
@@ -254,11 +254,11 @@ export class OrderedTaskPool<I, O> {
     let started = false;
     worker.once('online', () => (started = true));
     const retire = (cause: LostWorker['cause']) => {
-      // A worker that cannot start or dies hands its tasks back to this thread, and says so, once ('error' comes before 'exit').
+      // A worker that cannot start or dies hands its tasks back to this thread, and says so, once ('error' comes before
+      // 'exit'); one stopped by close() hands back what a taker may still wait for, unreported.
       const position = this.#slots.indexOf(slot);
-      if (position === -1) return;
-      this.#slots.splice(position, 1);
-      if (!this.#closing) this.#onWorkerLost(describeLostWorker({ file: this.#workerFile, index, workers: this.#workers, started, cause, unfinished: slot.inFlight.length }));
+      if (position !== -1) this.#slots.splice(position, 1);
+      if (position !== -1 && !this.#closing) this.#onWorkerLost(describeLostWorker({ file: this.#workerFile, index, workers: this.#workers, started, cause, unfinished: slot.inFlight.length }));
       for (const task of slot.inFlight.splice(0)) {
         const state = this.#tasks.get(task.ticket);
         if (state?.status === 'running') {

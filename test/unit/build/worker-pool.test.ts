@@ -86,6 +86,16 @@ describe('OrderedTaskPool', () => {
     expect(lost[0]).toMatch(/^Worker thread 1 of 1 \(.*pool-broken-worker\.ts\) (could not start|failed): this worker is broken on purpose\.\n/);
   });
 
+  test('gives a taker still waiting when the pool is closed its result, computed here, unreported', async () => {
+    const pool = createPool(1);
+    const tickets = [0, 1].map((value) => pool.submit({ value, spinMs: 300 }));
+    const waiting = pool.take(tickets[1] as number);
+    await pool.close();
+    expect((await waiting).square).toBe(1);
+    expect((await pool.take(tickets[0] as number)).square).toBe(0);
+    expect(lost).toEqual([]);
+  });
+
   test('reports nothing when workers end because the pool is closed', async () => {
     const pool = createPool(2);
     await takeAll(pool, Array.from({ length: 8 }, (_, value) => ({ value, spinMs: 1 })));
