@@ -8,7 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import siteConfig from '../../site.config.ts';
+import buildContext from 'virtual:policy-press/build-context';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { describeNextChange } from '#lib/build/next-change-message.ts';
@@ -23,7 +23,7 @@ import { getTextLintInputs, isLintOn, lintCorpus } from '#lib/lint/lint-corpus.t
 import type { TextLintResult } from '#lib/lint/lint-text.ts';
 import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { createSiteUrls } from '#lib/site/site-urls.ts';
-import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
+import type { BuildContextData } from '#lib/build/build-context.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
@@ -44,8 +44,9 @@ export interface PolicyLoaderOptions {
  * texts whose digest changed are rendered again, only texts whose lint input
  * changed are linted again.
  */
-async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
+async function syncPolicies(context: LoaderContext, build: BuildContextData, includeDrafts: boolean): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
+  const { settings, root, now } = build;
   const checking = startStage();
   const { versions, problems, ledgerWarnings, corpus } = loadCorpus({
     policiesPath: settings.policiesPath,
@@ -55,7 +56,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     // The dev server shows new versions before they are published; a production build refuses them.
     enforceLedger: !includeDrafts,
     cwd: root,
-    now: getBuildInstant(process.env),
+    now,
     localeModel: settings.localeModel,
   });
   if (problems.length > 0) throw new CorpusError(problems);
@@ -125,7 +126,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const storing = startStage();
   if (lintOn) {
     // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
-    const lint = lintCorpus({ versions, corpus, settings, now: getBuildInstant(process.env), texts: lintResults });
+    const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults });
     pruneLintCache(lintFolder, lintFiles);
     if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
     // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
@@ -149,7 +150,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
   // A withdrawn version never takes effect.
   const scheduled = versions.filter((version) => !version.published?.withdrawn);
-  logger.info(describeNextChange(scheduled, getBuildInstant(process.env), settings.defaultLocale, settings.timeZone));
+  logger.info(describeNextChange(scheduled, now, settings.defaultLocale, settings.timeZone));
 }
 
 /** Loads every version under the policies folder into the collection. */
@@ -158,17 +159,16 @@ export function policyLoader(options: PolicyLoaderOptions): Loader {
     name: 'policy-press:policies',
     schema: PolicyEntrySchema,
     async load(context) {
-      const root = fileURLToPath(context.config.root);
-      const settings = resolveSiteSettings(siteConfig, process.env, root);
+      const { settings } = buildContext;
       const { watcher, logger } = context;
       // A build (or astro sync, astro check) stops at the first refusal.
-      if (!watcher) return syncPolicies(context, settings, root, options.includeDrafts);
+      if (!watcher) return syncPolicies(context, buildContext, options.includeDrafts);
 
       // Dev server: every sync either clears the report or replaces it; while there is one, every page is the
       // error page with it (src/integrations/dev-content-errors.ts), and the terminal shows the same text.
       const syncOnce = async () => {
         try {
-          await syncPolicies(context, settings, root, options.includeDrafts);
+          await syncPolicies(context, buildContext, options.includeDrafts);
           setContentReport(null);
         } catch (error) {
           const report = toContentReport(error);
