@@ -107,8 +107,8 @@ export async function getVersionPolicyLinks(id: string): Promise<RenderedText['p
 
 /**
  * A version file as the dev server serves it (see
- * src/lib/build/version-files.ts): a build writes them after its pages, so
- * their routes have paths only in dev.
+ * src/lib/build/version-files.ts): a build writes them after its pages; the
+ * dev server's handler (src/integrations/version-files.ts) asks here.
  */
 export async function serveVersionFile(path: string): Promise<Response> {
   const file = (await getLoaded()).versionFiles().get(path);

@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '#lib/build/build-context.ts';
+import { serveBeforeAstro } from './dev-middleware.ts';
 import { getLogFiles, loadSiteLog } from '#lib/log/site-log.ts';
 import { getHeadersFor } from '#lib/site/serving-rules.ts';
 
@@ -40,16 +41,10 @@ export function transparencyLog(options: { context: BuildContext }): AstroIntegr
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         // A key that cannot sign has stopped the build already, before any page (src/integrations/build-context.ts).
-        // Astro puts its trailing-slash and route guards first in the dev server's stack, and they answer these
-        // extensionless paths with a 404; after Astro's own setup, this handler goes in front of them.
+        // Astro's guards would answer these extensionless paths with a 404 (see dev-middleware.ts).
         updateConfig({
           vite: {
-            plugins: [
-              {
-                name: 'policy-press:transparency-log-dev',
-                configureServer: (server) => () => void server.middlewares.stack.unshift({ route: '', handle: serveLog as never }),
-              },
-            ],
+            plugins: [serveBeforeAstro('policy-press:transparency-log-dev', () => serveLog)],
           },
         });
       },

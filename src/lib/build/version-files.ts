@@ -5,8 +5,8 @@
  * through Astro's routes each cost about 1 ms of route machinery, a quarter
  * of a warm build. So a build writes them from an integration hook
  * (src/integrations/version-files.ts) and the dev server serves them through
- * the routes under src/pages/, both from the one list here: same paths, same
- * bytes, same content types.
+ * a handler of the same integration, both from the one list here: same
+ * paths, same bytes, same content types.
  *
  * Astro evaluates the pages (the build's bundle) and the integrations in
  * separate module graphs of one process; the list crosses from one to the
