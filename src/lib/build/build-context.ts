@@ -45,10 +45,11 @@ export interface BuildContextData {
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root
+ * @param clock the clock, when `SOURCE_DATE_EPOCH` is not set
  */
-export function createBuildContext(input: SiteConfigInput, env: BuildContextEnv, root: string): BuildContext {
+export function createBuildContext(input: SiteConfigInput, env: BuildContextEnv, root: string, clock: () => number = Date.now): BuildContext {
   const settings = resolveSiteSettings(input, env, root);
-  const now = getBuildInstant(env);
+  const now = getBuildInstant(env, clock);
   let log: SiteLog | undefined;
   return { root, settings, now, getLog: () => (log ??= loadSiteLog(settings, env, { cwd: root, withUnlogged: false })) };
 }
