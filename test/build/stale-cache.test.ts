@@ -3,9 +3,9 @@
  * build is keyed by that code (src/lib/build/code-digest.ts), so the change
  * shows on every page at once, never only on the texts that changed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, copyProject, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles } from '../helpers/dist-site.ts';
 
@@ -25,8 +25,10 @@ function countInPages(outDir: string, needle: string): number {
     .reduce((sum, file) => sum + readFileSync(join(outDir, file), 'utf8').split(needle).length - 1, 0);
 }
 
+let root: string;
+
 beforeAll(() => {
-  const root = copyProject(NAME);
+  root = copyProject(NAME);
   cold = buildSite({ root, policiesDir: 'policies', name: NAME });
   probesWhenCold = countInPages(cold.outDir, 'data-stale-probe');
   // The plugin that gives each clause its "link to this clause" anchor, changed in the copy: one more attribute.
@@ -37,6 +39,9 @@ beforeAll(() => {
   // The same cache folder as the cold build: a warm build.
   warm = buildSite({ root, policiesDir: 'policies', name: NAME });
 });
+
+// The copy holds a changed source: no later tool should take it for the project's.
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a warm build after the rendering code changed', () => {
   test('builds, cold and warm', () => {
