@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createBuildContext, getBuildContextData, renderBuildContextModule } from '#lib/build/build-context.ts';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildContext } from '#integrations/build-context.ts';
+import { BUILD_CONTEXT_MODULE, createBuildContext, getBuildContextData, renderBuildContextModule, type BuildContextData } from '#lib/build/build-context.ts';
 import { generateSignerKey } from '#lib/log/signed-note.ts';
 import { restoreSiteLog } from '#lib/log/site-log.ts';
 import { SiteConfigError } from '#lib/site/site-settings.ts';
@@ -57,5 +60,40 @@ describe('the build context module', () => {
     expect(restored.checkpoint).toBe(context.getLog().checkpoint);
     expect(restored.rootHash).toEqual(context.getLog().rootHash);
     expect(getBuildContextData(context, false).log).toBeNull();
+  });
+});
+
+describe('the build context integration', () => {
+  type Setup = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
+  /** Runs the integration's setup as Astro would, with only what it reads; returns the Vite plugins it added. */
+  function setUp(root: string, command: Setup['command']) {
+    const plugins: { resolveId: (id: string) => string | undefined; load: (id: string) => string | undefined }[] = [];
+    const updateConfig = (config: { vite: { plugins: typeof plugins } }) => void plugins.push(...config.vite.plugins);
+    const integration = buildContext(createBuildContext(config, { SOURCE_DATE_EPOCH: '1767225600' }, work));
+    integration.hooks['astro:config:setup']?.({ command, config: { root: pathToFileURL(`${root}/`) }, updateConfig } as unknown as Setup);
+    return plugins;
+  }
+
+  /** The data a module source exports, as the pages would import it. */
+  async function evaluate(source: string | undefined, name: string): Promise<BuildContextData> {
+    const file = join(work, `${name}.mjs`);
+    writeFileSync(file, source ?? '');
+    return ((await import(file)) as { default: BuildContextData }).default;
+  }
+
+  test('serves the context as its virtual module, with the log for a build only', async () => {
+    const [plugin] = setUp(work, 'build');
+    const id = plugin?.resolveId(BUILD_CONTEXT_MODULE);
+    expect(id).toBe(`\0${BUILD_CONTEXT_MODULE}`);
+    expect(plugin?.resolveId('virtual:other')).toBeUndefined();
+    const built = await evaluate(plugin?.load(id ?? ''), 'for-build');
+    expect([built.root, built.now, built.log?.entries]).toEqual([work, Date.UTC(2026, 0, 1), []]);
+    const [dev] = setUp(work, 'dev');
+    expect((await evaluate(dev?.load(id ?? ''), 'for-dev')).log).toBeNull();
+  });
+
+  test('refuses an Astro root other than the folder the context was resolved in (astro --root)', () => {
+    const elsewhere = join(work, 'elsewhere');
+    expect(() => setUp(elsewhere, 'build')).toThrow(`Astro's project root ${elsewhere}/ is not the folder of astro.config.mjs (${work}).\n    Run Astro from the project folder, without --root.`);
   });
 });
