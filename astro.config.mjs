@@ -2,21 +2,28 @@
 /**
  * Astro configuration. Site URL, base path and the Markdown pipeline all come
  * from site.config.ts (and SITE_URL), so links, feeds and canonical URLs agree.
+ * The build context (settings, root, "now", the log) is resolved here once and
+ * handed to every integration, the content loader and the pages
+ * (src/lib/build/build-context.ts).
  */
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
+import { buildContext } from '#integrations/build-context.ts';
 import { devContentErrors } from '#integrations/dev-content-errors.ts';
 import { pagefindIndex } from '#integrations/pagefind-index.ts';
 import { servingRules } from '#integrations/serving-rules.ts';
 import { transparencyLog } from '#integrations/transparency-log.ts';
 import { versionFiles } from '#integrations/version-files.ts';
 import { getPolicyMarkdownConfig } from '#lib/markdown/markdown-pipeline.ts';
-import { resolveSiteSettings } from '#lib/site/site-settings.ts';
+import { createBuildContext } from '#lib/build/build-context.ts';
 
-const settings = resolveSiteSettings(siteConfig, process.env, fileURLToPath(new URL('.', import.meta.url)));
+const root = fileURLToPath(new URL('.', import.meta.url));
+const context = createBuildContext(siteConfig, process.env, root);
+const { settings } = context;
 
 export default defineConfig({
+  root,
   site: settings.siteUrl,
   base: settings.basePath,
   trailingSlash: 'always',
@@ -34,5 +41,12 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
-  integrations: [versionFiles({ basePath: settings.basePath }), pagefindIndex(), servingRules({ basePath: settings.basePath, frameAncestors: settings.frameAncestors }), devContentErrors({ basePath: settings.basePath }), transparencyLog({ settings })],
+  integrations: [
+    buildContext(context),
+    versionFiles({ basePath: settings.basePath }),
+    pagefindIndex(),
+    servingRules({ basePath: settings.basePath, frameAncestors: settings.frameAncestors }),
+    devContentErrors({ basePath: settings.basePath }),
+    transparencyLog({ context }),
+  ],
 });

@@ -8,6 +8,9 @@
  *   node scripts/dist-digests.ts > before.txt
  *   … change the code …
  *   node scripts/dist-digests.ts > after.txt && diff before.txt after.txt
+ *
+ * Names of corpora as arguments build only those (`node scripts/dist-digests.ts
+ * sample corpus-basic`): the GitHub history is the long one.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -50,8 +53,14 @@ function* walk(folder: string): Generator<string> {
 const work = join(ROOT, 'test/.output/dist-digests');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !CORPORA.some((corpus) => corpus.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown corpus ${unknown.join(', ')}; the corpora are ${CORPORA.map((corpus) => corpus.name).join(', ')}.\n`);
+  process.exit(1);
+}
 try {
-  for (const corpus of CORPORA) {
+  for (const corpus of CORPORA.filter((entry) => wanted.length === 0 || wanted.includes(entry.name))) {
     const policies = join(work, corpus.name, 'policies');
     cpSync(join(ROOT, corpus.folder), policies, { recursive: true });
     const env = { POLICIES_DIR: policies, ASTRO_CACHE_DIR: join(work, corpus.name, 'cache'), ...(corpus.lint ? { POLICY_LINT: corpus.lint } : {}) };

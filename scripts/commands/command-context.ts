@@ -6,7 +6,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
-import { getLintCacheFolder, getLintCodeDigest, getTextLintResults } from '#lib/build/lint-cache.ts';
+import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
+import { getLintCacheFolder, getTextLintResults } from '#lib/build/lint-cache.ts';
 import { getTextLintInputs, isLintOn, lintCorpus, type CorpusLint } from '#lib/lint/lint-corpus.ts';
 import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
@@ -68,7 +69,7 @@ export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings 
   if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
   // The loaded corpus has its timelines only without problems; a ledger problem alone still lets the texts be linted.
   const corpus = loaded.problems.length === 0 ? loaded.corpus : buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
-  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getLintCodeDigest(ROOT), root: ROOT };
+  const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getCacheCodeDigest(ROOT, 'lint'), root: ROOT, onWorkerLost: (message: string) => void process.stderr.write(`${message}\n`) };
   const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
   return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
 }

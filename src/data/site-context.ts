@@ -1,22 +1,22 @@
 /**
  * The bridge between Astro and the pure logic: reads the `policies`
  * collection once per build and turns it into a {@link SiteContext}, with
- * each version's rendered files. Pages call {@link getSiteContext} and the
- * model functions of `src/lib/`; redlines come from the build's
- * {@link RedlineScheduler}.
+ * each version's rendered files, and the build context (settings, root, "now",
+ * the build's log: src/lib/build/build-context.ts) from its virtual module.
+ * Pages call {@link getSiteContext} and the model functions of `src/lib/`;
+ * redlines come from the build's {@link RedlineScheduler}.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import siteConfig from '../../site.config.ts';
+import buildContext from 'virtual:policy-press/build-context';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
 import { indexVersionFiles, listVersionFiles, offerVersionFiles, type VersionFile, type VersionFileSources } from '#lib/build/version-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
 import { readArchivedText } from '#lib/ledger/ledger-store.ts';
-import { loadSiteLog } from '#lib/log/site-log.ts';
+import { loadSiteLog, restoreSiteLog, type SiteLog } from '#lib/log/site-log.ts';
 import type { RedlinePair } from '#lib/redline/redline-pairs.ts';
 import { createSiteContext, type SiteContext } from '#lib/site/site-context.ts';
-import { getBuildInstant, resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { TimelineVersion } from '#lib/timeline/timeline.ts';
@@ -47,14 +47,14 @@ function getRenderedFilesOf(entry: CollectionEntry<'policies'>): RenderedFiles {
 async function load(): Promise<Loaded> {
   const loading = startStage();
   const entries = await getCollection('policies');
-  const settings = resolveSiteSettings(siteConfig, process.env, process.cwd());
+  const { settings, root, now } = buildContext;
   const files = new Map(entries.map((entry) => [entry.id, getRenderedFilesOf(entry)]));
   const texts = new Map(entries.map((entry) => [entry.id, readRenderedText(files.get(entry.id) as RenderedFiles)]));
   const versions: PolicyVersion[] = entries.map(({ data: { renderedFiles: _files, ...data } }) => ({ ...data, body: texts.get(data.id)?.body ?? '' }));
-  // The same log the build writes under /log/v1/ (src/integrations/transparency-log.ts): same ledger, same key, same bytes.
-  const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), getBuildInstant(process.env), loadSiteLog(settings, process.env, { withUnlogged: import.meta.env.DEV }));
-  // The project root, as for the settings above: Astro builds run from it.
-  const redlines = new RedlineScheduler({ context, files, root: process.cwd(), workers: getWorkerCount() });
+  // A build's pages show the log the build writes under /log/v1/ (src/integrations/transparency-log.ts), computed once.
+  const context = createSiteContext(settings, buildPolicyCorpus(versions, { localeModel: settings.localeModel }), now, getLog());
+  // Pages have no logger of Astro's; the console's warnings are printed between the pages' lines.
+  const redlines = new RedlineScheduler({ context, files, root, workers: getWorkerCount(), onWorkerLost: (message) => console.warn(message) });
   // A build writes every redline page: start computing them now, on the other cores, while the pages before them are written.
   recordStage('site context: read the collection, timelines, log', loading(), { versions: entries.length });
   if (import.meta.env.PROD) redlines.start();
@@ -66,6 +66,15 @@ async function load(): Promise<Loaded> {
   // A build writes these files after its pages, from src/integrations/version-files.ts; the dev server serves them by route.
   if (import.meta.env.PROD) offerVersionFiles({ files: () => listVersionFiles(context, sources) });
   return { context, texts, files, redlines, versionFiles: () => (versionFiles ??= indexVersionFiles(listVersionFiles(context, sources))) };
+}
+
+/** The log the pages show: a build's, computed once; the dev server's, from the ledger afresh. */
+function getLog(): SiteLog {
+  const { settings, root, log } = buildContext;
+  if (log) return restoreSiteLog(settings.siteUrl, log);
+  // The dev server's /log/v1/ shows the events not logged yet, as publish would log them (src/integrations/transparency-log.ts).
+  if (import.meta.env.DEV) return loadSiteLog(settings, process.env, { cwd: root, withUnlogged: true });
+  throw new Error('The build context holds no public log for the pages (src/integrations/build-context.ts computes it for every build). This is a bug in Policy Press: report it with the build output.');
 }
 
 function getFilesOf(files: ReadonlyMap<string, RenderedFiles>, version: TimelineVersion): RenderedFiles {
@@ -98,8 +107,8 @@ export async function getVersionPolicyLinks(id: string): Promise<RenderedText['p
 
 /**
  * A version file as the dev server serves it (see
- * src/lib/build/version-files.ts): a build writes them after its pages, so
- * their routes have paths only in dev.
+ * src/lib/build/version-files.ts): a build writes them after its pages; the
+ * dev server's handler (src/integrations/version-files.ts) asks here.
  */
 export async function serveVersionFile(path: string): Promise<Response> {
   const file = (await getLoaded()).versionFiles().get(path);

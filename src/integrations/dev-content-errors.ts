@@ -6,8 +6,12 @@
  * the report appears, changes or goes away.
  */
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { renderDevErrorPage, DEV_ERROR_PAGE_CSP } from '#lib/build/dev-error-page.ts';
-import { getContentReport, onContentReport } from '#lib/build/dev-status.ts';
+import { importInDevEnvironment } from './dev-middleware.ts';
+
+/** The module the content loader records its report in. */
+const DEV_STATUS_FILE = fileURLToPath(new URL('../lib/build/dev-status.ts', import.meta.url));
 
 /** Vite's own requests (its client, modules, dependencies): they keep working so the error page can reload itself. */
 function isViteRequest(url: string, basePath: string): boolean {
@@ -20,20 +24,33 @@ export function devContentErrors(options: { basePath: string }): AstroIntegratio
   return {
     name: 'policy-press:dev-content-errors',
     hooks: {
-      'astro:server:setup': ({ server }) => {
-        const stop = onContentReport(() => server.ws.send({ type: 'full-reload', path: '*' }));
-        server.httpServer?.on('close', stop);
+      'astro:server:setup': ({ server, logger }) => {
+        // The loader's own instance of the dev status: the content loader runs in Astro's `astro` environment.
+        const status = importInDevEnvironment<typeof import('#lib/build/dev-status.ts')>(server, 'astro', DEV_STATUS_FILE);
+        status.then(
+          ({ onContentReport }) => {
+            const stop = onContentReport(() => server.ws.send({ type: 'full-reload', path: '*' }));
+            server.httpServer?.on('close', stop);
+          },
+          (error: unknown) => logger.error(error instanceof Error ? error.message : String(error)),
+        );
         server.middlewares.use((request, response, next) => {
-          const report = getContentReport();
-          if (!report || isViteRequest(request.url ?? '/', options.basePath)) {
+          if (isViteRequest(request.url ?? '/', options.basePath)) {
             next();
             return;
           }
-          response.statusCode = 500;
-          response.setHeader('Content-Type', 'text/html; charset=utf-8');
-          response.setHeader('Cache-Control', 'no-store');
-          response.setHeader('Content-Security-Policy', DEV_ERROR_PAGE_CSP);
-          response.end(request.method === 'HEAD' ? undefined : renderDevErrorPage(report, options.basePath));
+          status.then(({ getContentReport }) => {
+            const report = getContentReport();
+            if (!report) {
+              next();
+              return;
+            }
+            response.statusCode = 500;
+            response.setHeader('Content-Type', 'text/html; charset=utf-8');
+            response.setHeader('Cache-Control', 'no-store');
+            response.setHeader('Content-Security-Policy', DEV_ERROR_PAGE_CSP);
+            response.end(request.method === 'HEAD' ? undefined : renderDevErrorPage(report, options.basePath));
+          }, next);
         });
       },
     },

@@ -12,15 +12,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSignerMatchesSetting, getLogFiles, loadSiteLog, readLogSigner } from '#lib/log/site-log.ts';
+import type { BuildContext } from '#lib/build/build-context.ts';
+import { serveBeforeAstro } from './dev-middleware.ts';
+import { getLogFiles, loadSiteLog } from '#lib/log/site-log.ts';
 import { getHeadersFor } from '#lib/site/serving-rules.ts';
-import type { SiteSettings } from '#lib/site/site-settings.ts';
 
-/** Writes and serves the log. */
-export function transparencyLog(options: { settings: SiteSettings }): AstroIntegration {
-  const { settings } = options;
+/** Writes and serves the log: a build writes the build context's log (computed once, shared with the pages). */
+export function transparencyLog(options: { context: BuildContext }): AstroIntegration {
+  const { settings, root } = options.context;
   const prefix = `${settings.basePath}log/v1/`;
-  let root = process.cwd();
   /** The dev server's handler of /log/v1/. */
   const serveLog = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
     const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
@@ -39,27 +39,19 @@ export function transparencyLog(options: { settings: SiteSettings }): AstroInteg
   return {
     name: 'policy-press:transparency-log',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        root = fileURLToPath(config.root);
-        // A key that cannot sign stops the build before any page is written.
-        if (command === 'build') checkSignerMatchesSetting(readLogSigner(process.env, root), settings.logVerifierKey);
-        // Astro puts its trailing-slash and route guards first in the dev server's stack, and they answer these
-        // extensionless paths with a 404; after Astro's own setup, this handler goes in front of them.
+      'astro:config:setup': ({ updateConfig }) => {
+        // A key that cannot sign has stopped the build already, before any page (src/integrations/build-context.ts).
+        // Astro's guards would answer these extensionless paths with a 404 (see dev-middleware.ts).
         updateConfig({
           vite: {
-            plugins: [
-              {
-                name: 'policy-press:transparency-log-dev',
-                configureServer: (server) => () => void server.middlewares.stack.unshift({ route: '', handle: serveLog as never }),
-              },
-            ],
+            plugins: [serveBeforeAstro('policy-press:transparency-log-dev', () => serveLog)],
           },
         });
       },
       'astro:build:done': ({ dir, logger }) => {
         const writing = startStage();
         const site = fileURLToPath(dir);
-        const log = loadSiteLog(settings, process.env, { cwd: root, withUnlogged: false });
+        const log = options.context.getLog();
         for (const [path, bytes] of getLogFiles(log)) {
           const target = join(site, 'log', 'v1', path);
           mkdirSync(dirname(target), { recursive: true });

@@ -8,13 +8,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import siteConfig from '../../site.config.ts';
+import buildContext from 'virtual:policy-press/build-context';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { describeNextChange } from '#lib/build/next-change-message.ts';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
-import { getLintCacheFile, getLintCacheFolder, getLintCodeDigest, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
+import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
+import { getLintCacheFile, getLintCacheFolder, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';
 import { runVersionTask, type VersionTask } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
@@ -22,14 +23,8 @@ import { getTextLintInputs, isLintOn, lintCorpus } from '#lib/lint/lint-corpus.t
 import type { TextLintResult } from '#lib/lint/lint-text.ts';
 import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { createSiteUrls } from '#lib/site/site-urls.ts';
-import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
+import type { BuildContextData } from '#lib/build/build-context.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
-
-/**
- * Bump when what the loader stores for a version changes (rendering, blocks),
- * so content cached by an earlier build is rendered again.
- */
-const CACHE_FORMAT = 'policy-press/6';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
@@ -49,8 +44,9 @@ export interface PolicyLoaderOptions {
  * texts whose digest changed are rendered again, only texts whose lint input
  * changed are linted again.
  */
-async function syncPolicies(context: LoaderContext, settings: SiteSettings, root: string, includeDrafts: boolean): Promise<void> {
+async function syncPolicies(context: LoaderContext, build: BuildContextData, includeDrafts: boolean): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
+  const { settings, root, now } = build;
   const checking = startStage();
   const { versions, problems, ledgerWarnings, corpus } = loadCorpus({
     policiesPath: settings.policiesPath,
@@ -60,7 +56,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     // The dev server shows new versions before they are published; a production build refuses them.
     enforceLedger: !includeDrafts,
     cwd: root,
-    now: getBuildInstant(process.env),
+    now,
     localeModel: settings.localeModel,
   });
   if (problems.length > 0) throw new CorpusError(problems);
@@ -77,7 +73,9 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const lintOn = isLintOn(settings);
   const lintInputs = lintOn ? getTextLintInputs(versions, corpus, settings) : new Map();
   const lintFolder = getLintCacheFolder(cacheDir);
-  const codeDigest = lintOn ? getLintCodeDigest(root) : '';
+  const lintCodeDigest = lintOn ? getCacheCodeDigest(root, 'lint') : '';
+  // The code that renders a text and what is stored of it: a changed plugin renders every text again.
+  const renderCodeDigest = getCacheCodeDigest(root, 'render');
   const lintResults = new Map<string, TextLintResult>();
   const lintFiles = new Set<string>();
   const kept: RenderedFiles[] = [];
@@ -85,12 +83,12 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   for (const { body, ...version } of versions) {
     seen.add(version.id);
     const policyLinkTargets = getPolicyLinkTargets(corpus, version, settings.defaultLocale, urls);
-    // The time zone, base path and link targets change what a text resolves to, and the cache format what is stored: all part of the digest.
-    const digest = generateDigest(`${CACHE_FORMAT}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${JSON.stringify(policyLinkTargets)}\n${body}`);
+    // The time zone, base path and link targets change what a text resolves to, and the code what is made and stored of it: all part of the digest.
+    const digest = generateDigest(`${renderCodeDigest}\n${settings.timeZone}\n${settings.basePath}\n${JSON.stringify(version)}\n${JSON.stringify(policyLinkTargets)}\n${body}`);
     const files = getRenderedFiles(folder, digest);
     kept.push(files);
     const lintInput = lintInputs.get(version.id);
-    const lintFile = lintInput ? getLintCacheFile(lintFolder, codeDigest, lintInput) : undefined;
+    const lintFile = lintInput ? getLintCacheFile(lintFolder, lintCodeDigest, lintInput) : undefined;
     const cachedLint = lintFile ? readCachedLint(lintFile) : undefined;
     if (lintFile) lintFiles.add(lintFile);
     if (cachedLint) lintResults.set(version.id, cachedLint);
@@ -112,6 +110,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
     workerFile: join(root, WORKER_FILES.version),
     workers: pending.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
     run: runVersionTask,
+    onWorkerLost: (message) => logger.warn(message),
   });
   // The text and its blocks go beside Astro's cache, not into its data store (see rendered-files.ts).
   for (const entry of pending) entry.ticket = pool.submit(entry.task);
@@ -127,7 +126,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   const storing = startStage();
   if (lintOn) {
     // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
-    const lint = lintCorpus({ versions, corpus, settings, now: getBuildInstant(process.env), texts: lintResults });
+    const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults });
     pruneLintCache(lintFolder, lintFiles);
     if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
     // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
@@ -151,7 +150,7 @@ async function syncPolicies(context: LoaderContext, settings: SiteSettings, root
   // Statuses are computed now; the site must be rebuilt when the next version takes effect.
   // A withdrawn version never takes effect.
   const scheduled = versions.filter((version) => !version.published?.withdrawn);
-  logger.info(describeNextChange(scheduled, getBuildInstant(process.env), settings.defaultLocale, settings.timeZone));
+  logger.info(describeNextChange(scheduled, now, settings.defaultLocale, settings.timeZone));
 }
 
 /** Loads every version under the policies folder into the collection. */
@@ -160,17 +159,16 @@ export function policyLoader(options: PolicyLoaderOptions): Loader {
     name: 'policy-press:policies',
     schema: PolicyEntrySchema,
     async load(context) {
-      const root = fileURLToPath(context.config.root);
-      const settings = resolveSiteSettings(siteConfig, process.env, root);
+      const { settings } = buildContext;
       const { watcher, logger } = context;
       // A build (or astro sync, astro check) stops at the first refusal.
-      if (!watcher) return syncPolicies(context, settings, root, options.includeDrafts);
+      if (!watcher) return syncPolicies(context, buildContext, options.includeDrafts);
 
       // Dev server: every sync either clears the report or replaces it; while there is one, every page is the
       // error page with it (src/integrations/dev-content-errors.ts), and the terminal shows the same text.
       const syncOnce = async () => {
         try {
-          await syncPolicies(context, settings, root, options.includeDrafts);
+          await syncPolicies(context, buildContext, options.includeDrafts);
           setContentReport(null);
         } catch (error) {
           const report = toContentReport(error);

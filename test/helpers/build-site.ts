@@ -4,7 +4,7 @@
  * different corpora never share a content store.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Project root. */
@@ -33,6 +33,25 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Keep what is in the output folder before building (to prove a failed build leaves it alone). */
   keepOutDir?: boolean;
+  /** The project to build (a copy made by {@link copyProject}); this project by default. */
+  root?: string;
+}
+
+/** What a project is built from, besides its dependencies: copied whole by {@link copyProject}. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * A copy of this project under test/.output/<name>/project, its dependencies
+ * linked, for a test that changes the code it builds with: the real sources
+ * are never edited by a test.
+ */
+export function copyProject(name: string): string {
+  const root = join(OUTPUT, name, 'project');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const file of PROJECT_FILES) cpSync(join(ROOT, file), join(root, file), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return root;
 }
 
 /** Runs `astro build` and returns its exit status and combined output. */
@@ -40,8 +59,9 @@ export function buildSite(options: BuildOptions): BuildResult {
   const outDir = join(OUTPUT, options.name, 'dist');
   if (!options.keepOutDir) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
+  const root = options.root ?? ROOT;
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root,
     encoding: 'utf8',
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -4,9 +4,10 @@
  * dev server's error page (src/integrations/dev-content-errors.ts) reads it
  * and answers every page with the report until the next good save.
  *
- * Astro evaluates the content loader and the integrations in separate module
- * graphs of one process, so the state lives on `globalThis` under a
- * registered symbol, not in a module variable.
+ * The content loader runs in Astro's `astro` Vite environment of the dev
+ * server; the error page's integration reads this module through that
+ * environment's module runner, so both hold the one instance of it and its
+ * state is a plain module variable (no `globalThis`).
  */
 import { CorpusError, formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 
@@ -21,17 +22,8 @@ export interface ContentReport {
 
 type Listener = (report: ContentReport | null) => void;
 
-interface Registry {
-  report: ContentReport | null;
-  listeners: Set<Listener>;
-}
-
-const KEY = Symbol.for('policy-press.dev-content-status');
-
-function registry(): Registry {
-  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (holder[KEY] ??= { report: null, listeners: new Set() });
-}
+/** The state of this dev server: the report of the last sync and who wants to know of the next. */
+const state: { report: ContentReport | null; listeners: Set<Listener> } = { report: null, listeners: new Set() };
 
 /** The report of a failed sync: every problem of a corpus error, or the message of any other error. */
 export function toContentReport(error: unknown): ContentReport {
@@ -44,7 +36,6 @@ export function toContentReport(error: unknown): ContentReport {
 
 /** Records the state after a sync and tells the listeners when it changed. */
 export function setContentReport(report: ContentReport | null): void {
-  const state = registry();
   if (state.report?.text === report?.text) return;
   state.report = report;
   for (const listener of state.listeners) listener(report);
@@ -52,12 +43,11 @@ export function setContentReport(report: ContentReport | null): void {
 
 /** The current report, null when the content is good. */
 export function getContentReport(): ContentReport | null {
-  return registry().report;
+  return state.report;
 }
 
 /** Calls `listener` on every change; returns the function that stops it. */
 export function onContentReport(listener: Listener): () => void {
-  const { listeners } = registry();
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
 }

@@ -2,28 +2,19 @@
  * Text lint results of earlier runs (see lint/lint-text.ts), shared by the
  * build and `npm run policy -- check`: parsing every text again costs
  * seconds on a long history, and a result depends only on its input and the
- * code that computed it. Keyed by both (the code by a digest of every module
- * the text lint imports and of the lockfile), so a change to a rule, a text
+ * code that computed it. Keyed by both (the code by its digest,
+ * code-digest.ts, `lint`), so a change to a rule, a text
  * or a setting is never answered from an older run.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
-import { getCodeDigest } from './redline-cache.ts';
 import { deleteFilesExcept, readCachedJson, writeWhole } from './rendered-files.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from './worker-pool.ts';
-
-/** The module a text lint result is computed from, for the code digest. */
-export const LINT_ENTRY = 'src/lib/lint/lint-text.ts';
 
 /** Where cached text lint results are kept, in a cache folder (Astro's `cacheDir`). */
 export function getLintCacheFolder(cacheDir: string): string {
   return join(cacheDir, 'policy-press-lint');
-}
-
-/** The code digest of the text lint, from the project root. */
-export function getLintCodeDigest(root: string): string {
-  return getCodeDigest(root, LINT_ENTRY);
 }
 
 /** The cache file of one input. */
@@ -66,9 +57,12 @@ const MIN_TEXTS_FOR_WORKERS = 16;
  * The text lint of every input, from the cache where it was computed before,
  * else computed now on every core (and kept); the cache keeps only the files
  * this run used.
- * @param root the project root, where the worker file is
+ * @param cache the cache folder, the code digest, the project root (where the worker file is) and who is told of a lost worker
  */
-export async function getTextLintResults(inputs: ReadonlyMap<string, TextLintInput>, cache: { folder: string; codeDigest: string; root: string }): Promise<Map<string, TextLintResult>> {
+export async function getTextLintResults(
+  inputs: ReadonlyMap<string, TextLintInput>,
+  cache: { folder: string; codeDigest: string; root: string; onWorkerLost: (message: string) => void },
+): Promise<Map<string, TextLintResult>> {
   const results = new Map<string, TextLintResult>();
   const used = new Set<string>();
   const missing: { id: string; task: LintTask; ticket: number }[] = [];
@@ -83,6 +77,7 @@ export async function getTextLintResults(inputs: ReadonlyMap<string, TextLintInp
     workerFile: join(cache.root, WORKER_FILES.lint),
     workers: missing.length < MIN_TEXTS_FOR_WORKERS ? 0 : getWorkerCount(),
     run: runLintTask,
+    onWorkerLost: cache.onWorkerLost,
   });
   try {
     for (const entry of missing) entry.ticket = pool.submit(entry.task);

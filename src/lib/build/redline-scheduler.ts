@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { getCorpusRedlinePairs, type RedlinePair } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getRedlineHeadings, getRedlineSides, type RedlineBody } from '#lib/views/redline-view.ts';
-import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from './redline-cache.ts';
+import { getCacheCodeDigest } from './code-digest.ts';
+import { getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache } from './redline-cache.ts';
 import { recordStage, startStage } from './build-profile.ts';
 import { runRedlineTask, type RedlineTask } from './redline-task.ts';
 import type { RenderedFiles } from './rendered-files.ts';
@@ -29,6 +30,8 @@ export interface RedlineSchedulerInput {
   root: string;
   /** Worker threads to use (0: the pages compute their redlines themselves). */
   workers: number;
+  /** Told when a worker cannot start or dies (see OrderedTaskPool). */
+  onWorkerLost: (message: string) => void;
 }
 
 /** The redline pages of this build: their tasks, the pool computing them, and the cache they are kept in. */
@@ -37,6 +40,8 @@ interface ScheduledBuild {
   pool: OrderedTaskPool<RedlineTask, RedlineBody> | null;
   /** The pool ticket of each pair whose page is not written yet (-1 without a pool). */
   pending: Map<string, number>;
+  /** Pages waiting for their redline now (Astro renders several at once): the pool stays until the last is served. */
+  taking: number;
   cacheFolder: string;
   codeDigest: string;
   /** The cache files this build uses; the others are deleted once every page is written. */
@@ -58,7 +63,7 @@ export class RedlineScheduler {
 
   /** Schedules every redline page of the build; does nothing when there is none. */
   start(): void {
-    const { context, files, root, workers } = this.#input;
+    const { context, files, root, workers, onWorkerLost } = this.#input;
     const pairs = getCorpusRedlinePairs(context.corpus, context.now);
     const [first] = files.values();
     if (!first || pairs.length === 0) return;
@@ -66,12 +71,13 @@ export class RedlineScheduler {
     const pool =
       poolWorkers === 0
         ? null
-        : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD });
+        : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD, onWorkerLost });
     const build: ScheduledBuild = {
       pool,
       pending: new Map(),
+      taking: 0,
       cacheFolder: getRedlineCacheFolder(first.blocks),
-      codeDigest: getCodeDigest(root),
+      codeDigest: getCacheCodeDigest(root, 'redline'),
       cacheFiles: new Set(),
       elapsed: startStage(),
       waitedMs: 0,
@@ -107,12 +113,14 @@ export class RedlineScheduler {
     const ticket = build?.pending.get(pairKey(pair));
     if (!build || ticket === undefined) return runRedlineTask(this.#getTask(pair));
     build.pending.delete(pairKey(pair));
+    build.taking += 1;
     const waiting = startStage();
     try {
       return build.pool && ticket >= 0 ? await build.pool.take(ticket) : runRedlineTask(this.#getTask(pair));
     } finally {
       build.waitedMs += waiting();
-      if (build.pending.size === 0) {
+      build.taking -= 1;
+      if (build.pending.size === 0 && build.taking === 0) {
         // Wall time from scheduling to the last page; the pages' wait is the part the redlines added to the build.
         recordStage('redlines: scheduled to last page', build.elapsed(), { pairs: build.pairs, workers: build.pool ? this.#input.workers : 0 });
         recordStage('redlines: pages waiting for them', build.waitedMs, { pairs: build.pairs });

@@ -5,13 +5,17 @@
  * through Astro's routes each cost about 1 ms of route machinery, a quarter
  * of a warm build. So a build writes them from an integration hook
  * (src/integrations/version-files.ts) and the dev server serves them through
- * the routes under src/pages/, both from the one list here: same paths, same
- * bytes, same content types.
+ * a handler of the same integration, both from the one list here: same
+ * paths, same bytes, same content types.
  *
  * Astro evaluates the pages (the build's bundle) and the integrations in
- * separate module graphs of one process; the list crosses from one to the
- * other on `globalThis` under a registered symbol, as the dev status does
- * (src/lib/build/dev-status.ts).
+ * separate module graphs of one process. Settings go from the integrations
+ * to the pages as a virtual module (build-context.ts), but no hook or module
+ * carries what the pages computed back to an integration; this list, which
+ * needs the pages' site context (the collection, the rendered files), is the
+ * one thing that crosses that way, on `globalThis` under a registered symbol.
+ * (In dev, the integration reads it from the pages' own module instance
+ * through Vite's module runner; a build has no runner.)
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';

@@ -6,7 +6,9 @@
  * worker has started yet, so a machine with one core or a crashed worker
  * still gets every result, computed by the same function. A missing worker
  * file is an error, not a fallback: it means the code was moved or packaged
- * wrongly, and silently running on one thread would hide that.
+ * wrongly, and silently running on one thread would hide that. A worker that
+ * cannot start or dies is reported through `onWorkerLost` (every pool must
+ * be given one), never silently replaced by this thread.
  *
  * Tasks are submitted in the order their results will be taken. Workers only
  * run a bounded number of tasks ahead of the taker, so finished results
@@ -37,6 +39,37 @@ export interface TaskPoolOptions<I, O> {
   run: (input: I) => O | Promise<O>;
   /** How many tasks workers may run ahead of the oldest result not taken yet. */
   lookahead?: number;
+  /**
+   * Told, once per worker, when a worker cannot start or dies before the pool
+   * is closed ({@link describeLostWorker}); its tasks are then computed here.
+   */
+  onWorkerLost: (message: string) => void;
+}
+
+/** What happened to a worker the pool lost. */
+export interface LostWorker {
+  /** The worker file, as the pool was given it. */
+  file: string;
+  /** Which of the pool's workers (1-based) and how many it started. */
+  index: number;
+  workers: number;
+  /** Whether the worker thread had started running before it was lost. */
+  started: boolean;
+  /** Its error, or the exit code it ended with unasked. */
+  cause: { error: Error } | { exitCode: number };
+  /** The tasks it had not answered, now computed on this thread. */
+  unfinished: number;
+}
+
+/** The report of a lost worker: what happened, what the build does about it, what to do. */
+export function describeLostWorker(lost: LostWorker): string {
+  const what = 'error' in lost.cause ? `${lost.started ? 'failed' : 'could not start'}: ${lost.cause.error.message}` : `${lost.started ? 'stopped' : 'could not start'} with exit code ${lost.cause.exitCode}`;
+  const tasks = `${lost.unfinished} unfinished ${lost.unfinished === 1 ? 'task is' : 'tasks are'}`;
+  return (
+    `Worker thread ${lost.index} of ${lost.workers} (${lost.file}) ${what}.\n` +
+    `    The build goes on without it, with the same results, more slowly: its ${tasks} computed again by the threads left.\n` +
+    '    If it happens again, build with POLICY_PRESS_WORKERS=0 and report it as a bug with this output.'
+  );
 }
 
 type TaskState<I, O> =
@@ -84,6 +117,11 @@ export class OrderedTaskPool<I, O> {
   readonly #lookahead: number;
   readonly #tasks = new Map<number, TaskState<I, O>>();
   readonly #slots: WorkerSlot[] = [];
+  readonly #onWorkerLost: (message: string) => void;
+  readonly #workerFile: string;
+  readonly #workers: number;
+  /** Set by {@link close}: workers ending then were asked to. */
+  #closing = false;
   #submitted = 0;
   /** The oldest ticket whose result was not taken yet: workers stay within the lookahead of it. */
   #oldest = 0;
@@ -92,12 +130,15 @@ export class OrderedTaskPool<I, O> {
 
   constructor(options: TaskPoolOptions<I, O>) {
     this.#run = options.run;
+    this.#onWorkerLost = options.onWorkerLost;
+    this.#workerFile = options.workerFile;
+    this.#workers = options.workers;
     this.#lookahead = options.lookahead ?? Math.max(8, options.workers * 32);
     if (options.workers > 0) {
       if (!existsSync(options.workerFile)) {
         throw new Error(`The worker file ${options.workerFile} does not exist; set POLICY_PRESS_WORKERS=0 to build on one thread, and report this as a bug.`);
       }
-      for (let index = 0; index < options.workers; index++) this.#slots.push(this.#startWorker(options.workerFile));
+      for (let index = 0; index < options.workers; index++) this.#slots.push(this.#startWorker(index + 1));
     }
   }
 
@@ -133,8 +174,9 @@ export class OrderedTaskPool<I, O> {
     }
   }
 
-  /** Stops the workers; tasks not taken yet are dropped. */
+  /** Stops the workers; a task a worker had not answered is computed by its taker, on this thread. */
   async close(): Promise<void> {
+    this.#closing = true;
     const slots = this.#slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
@@ -193,8 +235,8 @@ export class OrderedTaskPool<I, O> {
     }
   }
 
-  #startWorker(file: string): WorkerSlot {
-    const worker = new Worker(file);
+  #startWorker(index: number): WorkerSlot {
+    const worker = new Worker(this.#workerFile);
     // Idle workers must not keep a finished build's process alive.
     worker.unref();
     const slot: WorkerSlot = { worker, inFlight: [] };
@@ -209,10 +251,14 @@ export class OrderedTaskPool<I, O> {
       task?.finish();
       this.#dispatch();
     });
-    const retire = () => {
-      // A worker that cannot start or dies hands its tasks back to this thread.
-      const index = this.#slots.indexOf(slot);
-      if (index !== -1) this.#slots.splice(index, 1);
+    let started = false;
+    worker.once('online', () => (started = true));
+    const retire = (cause: LostWorker['cause']) => {
+      // A worker that cannot start or dies hands its tasks back to this thread, and says so, once ('error' comes before
+      // 'exit'); one stopped by close() hands back what a taker may still wait for, unreported.
+      const position = this.#slots.indexOf(slot);
+      if (position !== -1) this.#slots.splice(position, 1);
+      if (position !== -1 && !this.#closing) this.#onWorkerLost(describeLostWorker({ file: this.#workerFile, index, workers: this.#workers, started, cause, unfinished: slot.inFlight.length }));
       for (const task of slot.inFlight.splice(0)) {
         const state = this.#tasks.get(task.ticket);
         if (state?.status === 'running') {
@@ -222,8 +268,8 @@ export class OrderedTaskPool<I, O> {
         task.finish();
       }
     };
-    worker.on('error', retire);
-    worker.on('exit', retire);
+    worker.on('error', (error) => retire({ error }));
+    worker.on('exit', (exitCode) => retire({ exitCode }));
     return slot;
   }
 }

@@ -87,13 +87,48 @@ export function checkSignerMatchesSetting(signer: SignerKey | null, configured: 
 
 /** Builds the log of a site from its entries. */
 export function createSiteLog(input: { siteUrl: string; entries: readonly LogEntry[]; signer: SignerKey | null; verifierKey: string | null }): SiteLog {
-  const origin = getLogOrigin(input.siteUrl);
-  const tree = new MerkleTree(input.entries.map(getEntryLeaf));
+  const { signer } = input;
+  return assembleSiteLog(input.siteUrl, input.entries, {
+    checkpoint: (text) => (signer ? signNote(text, signer) : text),
+    signedBy: signer ? signer.verifier.text : null,
+    verifierKey: input.verifierKey ?? signer?.verifier.text ?? null,
+  });
+}
+
+/**
+ * A log as it crosses from the build's integrations to its pages (plain
+ * data): the entries and what was computed from the key, so the pages show
+ * the checkpoint the build writes without reading or using the key again.
+ */
+export interface SiteLogRecord {
+  entries: readonly LogEntry[];
+  checkpoint: string;
+  signedBy: string | null;
+  verifierKey: string | null;
+}
+
+/** The plain data of a log, for {@link restoreSiteLog}. */
+export function toSiteLogRecord(log: SiteLog): SiteLogRecord {
+  return { entries: log.entries, checkpoint: log.checkpoint, signedBy: log.signedBy, verifierKey: log.verifierKey };
+}
+
+/** The log of a record: its tree from the entries, its checkpoint as signed (refused when the entries give another tree). */
+export function restoreSiteLog(siteUrl: string, record: SiteLogRecord): SiteLog {
+  const log = assembleSiteLog(siteUrl, record.entries, { checkpoint: () => record.checkpoint, signedBy: record.signedBy, verifierKey: record.verifierKey });
+  const text = formatCheckpointText(log.origin, log.tree.size, log.rootHash);
+  if (!record.checkpoint.startsWith(text)) throw new Error(`The log handed to the pages has a checkpoint for another tree than its ${log.tree.size} entries: this is a bug in Policy Press.`);
+  return log;
+}
+
+/** A log from its entries, with its checkpoint made from the checkpoint text by `signed` (signed now, or as signed before). */
+function assembleSiteLog(siteUrl: string, entries: readonly LogEntry[], signed: { checkpoint: (text: string) => string; signedBy: string | null; verifierKey: string | null }): SiteLog {
+  const origin = getLogOrigin(siteUrl);
+  const tree = new MerkleTree(entries.map(getEntryLeaf));
   const rootHash = tree.root();
   const text = formatCheckpointText(origin, tree.size, rootHash);
   const indexes = new Map<string, number>();
   const ordinals = new Map<string, number>();
-  input.entries.forEach((entry, index) => {
+  entries.forEach((entry, index) => {
     const id = `${entry.policy}/${entry.locale}/${entry.version}`;
     const ordinal = ordinals.get(id) ?? 0;
     ordinals.set(id, ordinal + 1);
@@ -101,12 +136,12 @@ export function createSiteLog(input: { siteUrl: string; entries: readonly LogEnt
   });
   return {
     origin,
-    entries: input.entries,
+    entries,
     tree,
     rootHash,
-    checkpoint: input.signer ? signNote(text, input.signer) : text,
-    signedBy: input.signer ? input.signer.verifier.text : null,
-    verifierKey: input.verifierKey ?? input.signer?.verifier.text ?? null,
+    checkpoint: signed.checkpoint(text),
+    signedBy: signed.signedBy,
+    verifierKey: signed.verifierKey,
     indexOf: (id, ordinal) => indexes.get(`${id}#${ordinal}`) ?? null,
   };
 }

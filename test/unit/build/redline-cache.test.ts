@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
-import { getCodeDigest, getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache, writeCachedRedline } from '#lib/build/redline-cache.ts';
+import { getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache, writeCachedRedline } from '#lib/build/redline-cache.ts';
 import { runRedlineTask, type RedlineTask } from '#lib/build/redline-task.ts';
 import { getRenderedFiles, writeRenderedFiles } from '#lib/build/rendered-files.ts';
 
@@ -57,44 +57,5 @@ describe('the redline cache', () => {
     const kept = getRedlineCacheFile(folder, 'code-1', task);
     pruneRedlineCache(folder, new Set([kept]));
     expect(readdirSync(folder).map((name) => join(folder, name))).toEqual([kept]);
-  });
-});
-
-describe('getCodeDigest', () => {
-  test('changes with every module the redline worker reaches, wherever it lives, and with the lockfile', () => {
-    const root = join(work, 'project');
-    mkdirSync(join(root, 'src/lib/build'), { recursive: true });
-    mkdirSync(join(root, 'src/lib/redline'), { recursive: true });
-    mkdirSync(join(root, 'src/other'), { recursive: true });
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ imports: { '#lib/*': './src/lib/*' } }));
-    writeFileSync(join(root, 'package-lock.json'), '{}');
-    writeFileSync(join(root, 'src/lib/build/redline-worker.ts'), "import { b } from '#lib/redline/b.ts';\nimport 'diff';\n");
-    writeFileSync(join(root, 'src/lib/redline/b.ts'), "import { c } from '../../other/c.ts';\nexport const b = 1;\n");
-    writeFileSync(join(root, 'src/other/c.ts'), 'export const c = 1;\n');
-    writeFileSync(join(root, 'src/lib/unrelated.ts'), 'export const u = 1;\n');
-    const first = getCodeDigest(root);
-    expect(getCodeDigest(root)).toBe(first);
-    // A module outside src/lib, reached through a relative import.
-    writeFileSync(join(root, 'src/other/c.ts'), 'export const c = 2;\n');
-    const second = getCodeDigest(root);
-    expect(second).not.toBe(first);
-    // A module reached through the #lib alias.
-    writeFileSync(join(root, 'src/lib/redline/b.ts'), "import { c } from '../../other/c.ts';\nexport const b = 2;\n");
-    const third = getCodeDigest(root);
-    expect(third).not.toBe(second);
-    // A module the worker never imports cannot change a redline.
-    writeFileSync(join(root, 'src/lib/unrelated.ts'), 'export const u = 2;\n');
-    expect(getCodeDigest(root)).toBe(third);
-    writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion": 3}');
-    const fourth = getCodeDigest(root);
-    expect(fourth).not.toBe(third);
-    // A project installed without a lockfile still builds.
-    rmSync(join(root, 'package-lock.json'));
-    expect(getCodeDigest(root)).not.toBe(fourth);
-  });
-
-  test('reaches the modules of this project that compute a redline', () => {
-    const root = join(import.meta.dirname, '../../..');
-    expect(() => getCodeDigest(root)).not.toThrow();
   });
 });

@@ -50,7 +50,7 @@ const direct = (pair: ReturnType<typeof pairsOf>[number]) =>
 
 describe('RedlineScheduler', () => {
   test.each([0, 1])('gives each scheduled page the redline computed directly (%i workers), then stops and keeps the cache', async (workers) => {
-    const scheduler = new RedlineScheduler({ context, files, root: ROOT, workers });
+    const scheduler = new RedlineScheduler({ context, files, root: ROOT, workers, onWorkerLost: expect.fail });
     scheduler.start();
     const pairs = pairsOf();
     // v1→v2, v2→v3 and v1→v3 (an older version against the one in force).
@@ -61,7 +61,7 @@ describe('RedlineScheduler', () => {
   });
 
   test('reads a redline back from the cache of an earlier build and deletes the entries no page used', async () => {
-    const first = new RedlineScheduler({ context, files, root: ROOT, workers: 0 });
+    const first = new RedlineScheduler({ context, files, root: ROOT, workers: 0, onWorkerLost: expect.fail });
     first.start();
     for (const pair of pairsOf()) await first.getBody(pair);
     const cache = getRedlineCacheFolder((files.get('privacy/ru/v1') as RenderedFiles).blocks);
@@ -71,7 +71,7 @@ describe('RedlineScheduler', () => {
     // A cached result is returned as stored: overwrite one to see that it is read, not recomputed.
     const marker = { inline: 'из кэша', sideBySide: '', stats: { changedBlocks: 0, insertedWords: 0, deletedWords: 0 }, changedSections: [] };
     writeFileSync(join(cache, kept[0] as string), JSON.stringify(marker));
-    const second = new RedlineScheduler({ context, files, root: ROOT, workers: 0 });
+    const second = new RedlineScheduler({ context, files, root: ROOT, workers: 0, onWorkerLost: expect.fail });
     second.start();
     const bodies = [];
     for (const pair of pairsOf()) bodies.push(await second.getBody(pair));
@@ -80,7 +80,7 @@ describe('RedlineScheduler', () => {
   });
 
   test('computes a pair it did not schedule (the dev server) without touching the cache', async () => {
-    const scheduler = new RedlineScheduler({ context, files, root: ROOT, workers: 1 });
+    const scheduler = new RedlineScheduler({ context, files, root: ROOT, workers: 1, onWorkerLost: expect.fail });
     const [pair] = pairsOf();
     expect(await scheduler.getBody(pair as never)).toEqual(direct(pair as never));
     expect(existsSync(getRedlineCacheFolder((files.get('privacy/ru/v1') as RenderedFiles).blocks))).toBe(false);

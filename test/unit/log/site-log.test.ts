@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { LogEntry } from '#schemas/log.ts';
-import { checkSignerMatchesSetting, createSiteLog, getLogFiles, readLogSigner } from '#lib/log/site-log.ts';
+import { checkSignerMatchesSetting, createSiteLog, getLogFiles, readLogSigner, restoreSiteLog, toSiteLogRecord, type SiteLogRecord } from '#lib/log/site-log.ts';
 import { generateSignerKey } from '#lib/log/signed-note.ts';
 import { resolveSiteSettings, SiteConfigError } from '#lib/site/site-settings.ts';
 
@@ -61,5 +61,23 @@ describe('the files of a log', () => {
     const log = createSiteLog({ siteUrl: 'https://example.com/', entries: [], signer: null, verifierKey: null });
     expect(log.checkpoint).toBe('example.com/log/v1\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n');
     expect([...getLogFiles(log).keys()]).toEqual(['checkpoint']);
+  });
+});
+
+describe('restoreSiteLog', () => {
+  const signer = readLogSigner({ POLICY_PRESS_LOG_KEY_DATA: key.signerKey });
+  const log = createSiteLog({ siteUrl: 'https://example.com/legal/', entries: ['v1', 'v2', 'v3'].map(entry), signer, verifierKey: null });
+
+  test('gives back the log of its record: the same checkpoint, tree, indexes and files, without the key', () => {
+    const restored = restoreSiteLog('https://example.com/legal/', JSON.parse(JSON.stringify(toSiteLogRecord(log))) as SiteLogRecord);
+    expect(restored.checkpoint).toBe(log.checkpoint);
+    expect([restored.signedBy, restored.verifierKey]).toEqual([key.verifierKey, key.verifierKey]);
+    expect(restored.indexOf('privacy/ru/v2', 0)).toBe(1);
+    expect(getLogFiles(restored)).toEqual(getLogFiles(log));
+  });
+
+  test('refuses a record whose checkpoint is of another tree', () => {
+    const record = { ...toSiteLogRecord(log), entries: ['v1', 'v2'].map(entry) };
+    expect(() => restoreSiteLog('https://example.com/legal/', record)).toThrow('The log handed to the pages has a checkpoint for another tree than its 2 entries: this is a bug in Policy Press.');
   });
 });

@@ -3,7 +3,8 @@
  * and minified at build time with the notice's words from the site's table.
  */
 import type { APIRoute } from 'astro';
+import buildContext from 'virtual:policy-press/build-context';
 import { bundleKit } from '#lib/build/kit-bundle.ts';
 
-// The page itself runs from a bundle elsewhere; the kit's source is found from the project root, where builds run.
-export const GET: APIRoute = async () => new Response(await bundleKit('policy-kit', process.cwd()), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+// The page itself runs from a bundle elsewhere; the kit's source is found from the project root of the build context.
+export const GET: APIRoute = async () => new Response(await bundleKit('policy-kit', buildContext.root), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });

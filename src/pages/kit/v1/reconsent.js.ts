@@ -4,6 +4,7 @@
  * Deno, workers and pages that want no element.
  */
 import type { APIRoute } from 'astro';
+import buildContext from 'virtual:policy-press/build-context';
 import { bundleKit } from '#lib/build/kit-bundle.ts';
 
-export const GET: APIRoute = async () => new Response(await bundleKit('reconsent', process.cwd()), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute = async () => new Response(await bundleKit('reconsent', buildContext.root), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
