@@ -7,6 +7,7 @@
 import type { Element } from 'hast';
 import { getLinkTargetChanges } from './link-changes.ts';
 import type { Redline, RedlineBlock } from './redline.ts';
+import type { WordChange } from './word-diff.ts';
 
 /** How changes are marked. */
 export interface TextRedlineStyle {
@@ -25,6 +26,11 @@ function added(text: string, style: TextRedlineStyle): string {
 
 function label(text: string, style: TextRedlineStyle): string {
   return style.color ? `${ANSI.bold}${text}${ANSI.reset}` : text;
+}
+
+/** Word changes as text: deleted words as `[-…-]`, inserted ones as `{+…+}` (or in colour). */
+export function renderWordChanges(parts: readonly WordChange[], style: TextRedlineStyle): string {
+  return parts.map((part) => (part.removed ? removed(part.value, style) : part.added ? added(part.value, style) : part.value)).join('');
 }
 
 /** Renders the changed blocks of a redline as text; blocks with their rendered element also show which link targets changed. */
@@ -58,12 +64,13 @@ export function renderTextRedline(redline: Redline<RedlineBlock & { element?: El
       }
       case 'modified':
         lines.push(
-          `${label('* changed:', style)} ${(block.words ?? [
-            { value: block.old.text, removed: true, added: false, count: 1 },
-            { value: block.new.text, removed: false, added: true, count: 1 },
-          ])
-            .map((part) => (part.removed ? removed(part.value, style) : part.added ? added(part.value, style) : part.value))
-            .join('')}`,
+          `${label('* changed:', style)} ${renderWordChanges(
+            block.words ?? [
+              { value: block.old.text, removed: true, added: false, count: 1 },
+              { value: block.new.text, removed: false, added: true, count: 1 },
+            ],
+            style,
+          )}`,
         );
         break;
     }
