@@ -12,7 +12,7 @@ import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
-export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"]
+export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"]
 
   Records in the published-version ledger (policies/${LEDGER_FILE}) every
   version that is not a draft and not yet published, with its effective
@@ -24,21 +24,26 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
   Commit them with the change.
   Refuses, changing nothing, while anything else is wrong: in particular a
   version that takes effect before now (backdating), a changed effective date,
-  and a correction that is not editorial (a number, date, amount, e-mail or
-  URL touched, or more than 5% of the words changed).
+  a correction that is not editorial, and a new version declared
+  changeType: editorial that is not: editorial means every changed passage
+  is whitespace, punctuation, letter case, «ё»/«е», markup alone or a
+  spelling fix inside one word (a word added or removed, a negation, a
+  number, a list item… is material).
 
   --dry-run              show what would be recorded, write nothing
   --backdate "<why>"     publish versions that take effect before now, recording why
   --postpone "<why>"     record the new effective date of versions that have not taken effect yet
   --material-correction "<why>"
-                         record a correction the editorial check refuses, as material, with why`;
+                         record a correction the editorial check refuses, as material, with why
+  --editorial "<why>"    publish new versions declared editorial that the editorial check
+                         finds material, recording why (ledger, public log, version page)`;
 
 /** Runs `publish`; returns the exit code. */
 export async function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' }, editorial: { type: 'string' } },
   });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
@@ -57,7 +62,7 @@ export async function runPublish(args: string[]): Promise<number> {
     timeZone: settings.timeZone,
     localeModel: settings.localeModel,
     invalidIds: loaded.invalidIds,
-    overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'] },
+    overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'], editorial: values.editorial },
   });
   // The new ledger's events after the logged ones: what the public log becomes.
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });

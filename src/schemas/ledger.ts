@@ -90,6 +90,25 @@ export const WithdrawalSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/** What the editorial check said of a version declared `changeType: editorial` when it was published. */
+export const EDITORIAL_CHECK_RESULTS = ['proven', 'confirmed'] as const;
+
+/**
+ * How a new version declared `changeType: editorial` was found editorial when
+ * published (src/lib/redline/editorial-change.ts): `proven` when every
+ * changed passage since the text before it is a cosmetic edit; `confirmed`
+ * when the check found material passages (or had no earlier text to compare
+ * with) and the person publishing confirmed it with `publish --editorial
+ * "<reason>"`, the reason on record.
+ */
+export const EditorialCheckSchema = z.strictObject({
+  result: z.enum(EDITORIAL_CHECK_RESULTS),
+  /** The text it was compared with: the same language's version before it, and that text's hash; null when there was none. */
+  comparedWith: z.strictObject({ version: z.string().regex(VERSION_ID_PATTERN), sha256: Sha256 }).nullable(),
+  /** Why it is editorial all the same (`--editorial`); null when `proven`. */
+  reason: z.string().min(1).nullable(),
+});
+
 /** What the ledger says of one published version. */
 export const PublishedRecordSchema = z.strictObject({
   /** When `publish` first recorded it. */
@@ -110,6 +129,12 @@ export const PublishedRecordSchema = z.strictObject({
   rescheduled: z.array(RescheduleSchema),
   /** Set when the version was withdrawn before taking effect; it is then never in force. */
   withdrawn: WithdrawalSchema.nullable(),
+  /**
+   * For a version published as `changeType: editorial`: how that was proven or
+   * who confirmed it. Absent for a material version, and for versions recorded
+   * before Policy Press checked the claim (imported history included).
+   */
+  editorialCheck: EditorialCheckSchema.optional(),
 });
 
 const Identity = {
@@ -154,6 +179,7 @@ export type Publication = z.output<typeof PublicationSchema>;
 export type RecordedCorrection = z.output<typeof RecordedCorrectionSchema>;
 export type Reschedule = z.output<typeof RescheduleSchema>;
 export type Withdrawal = z.output<typeof WithdrawalSchema>;
+export type EditorialCheck = z.output<typeof EditorialCheckSchema>;
 export type PublishedRecord = z.output<typeof PublishedRecordSchema>;
 export type LedgerEntry = z.output<typeof LedgerEntrySchema>;
 /** A ledger in memory: version 2, possibly upgraded from version 1 (then `changeType`/`summary` may be null). */

@@ -40,6 +40,8 @@ export const PolicyVersionSchema = PolicyFrontMatterSchema.extend({
   summaryLine: z.number().int().positive(),
   /** Line of the `lint` field in the source file (1 without one). */
   lintLine: z.number().int().positive(),
+  /** Line of the `changeType` field in the source file (1 without one). */
+  changeTypeLine: z.number().int().positive(),
   /** What the published-version ledger knows of it: null for a draft shown by the dev server, or not yet published. */
   published: PublishedRecordSchema.nullable(),
   /** The Markdown body in canonical form (NFC, LF, trimmed, one final newline). */

@@ -23,6 +23,7 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     effectiveLine: 3,
     summaryLine: 1,
     lintLine: 1,
+    changeTypeLine: 1,
     lint: { ignore: {} },
     ...fields,
   };

@@ -126,6 +126,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       effectiveLine: lineOf('effective'),
       summaryLine: lineOf('summary'),
       lintLine: lineOf('lint'),
+      changeTypeLine: lineOf('changeType'),
       lint: frontMatter.lint,
     },
   };

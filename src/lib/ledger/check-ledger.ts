@@ -17,7 +17,8 @@ import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
-import { checkCorrection, type CorrectionCheck } from './correction-check.ts';
+import { COSMETIC_EDITS, formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
+import { checkPublishedChange } from './correction-check.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
@@ -42,11 +43,23 @@ export interface LedgerCheckInput {
   localeModel: LocaleModel;
 }
 
-/** The result: problems, the ledger's record of each published version by id, and the verdict on each correction waiting to be recorded. */
+/** A new version declared `changeType: editorial`, judged against the text before it. */
+export interface EditorialClaim {
+  verdict: EditorialVerdict;
+  /** The text it was compared with: the same language's version in force before it; null when there is none (then it cannot be proven). */
+  previous: { version: string; sha256: string } | null;
+}
+
+/**
+ * The result: problems, the ledger's record of each published version by id,
+ * the verdict on each correction waiting to be recorded, and on each new
+ * version declared editorial.
+ */
 export interface LedgerCheckResult {
   problems: Problem[];
   published: Map<string, PublishedRecord>;
-  pendingCorrections: Map<string, CorrectionCheck>;
+  pendingCorrections: Map<string, EditorialVerdict>;
+  editorialClaims: Map<string, EditorialClaim>;
 }
 
 /** Every change of a version's text the ledger recorded (corrections and postponements), oldest first. */
@@ -77,11 +90,64 @@ export function undoEditHint(file: string): string {
   return `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
 }
 
+const passagesNoun = (count: number) => (count === 1 ? '1 changed passage is not a cosmetic edit' : `${count} changed passages are not cosmetic edits`);
+
+/** The refusal of a correction the editorial check finds material, with the passages that make it so. */
+function materialCorrection(version: PolicyVersion, verdict: EditorialVerdict): Problem {
+  return {
+    file: version.file,
+    line: 1,
+    field: 'corrections',
+    code: 'material-correction',
+    message: `${version.id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not editorial: ${passagesNoun(verdict.passages.length)} (${COSMETIC_EDITS})`,
+    hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
+    detail: formatMaterialPassages(verdict.passages),
+  };
+}
+
+/**
+ * Judges a new version declared editorial against the same language's text
+ * in force before it (the latest earlier version that is not a draft and
+ * not withdrawn). No earlier text: nothing proves it editorial.
+ */
+function checkEditorialClaim(version: PolicyVersion, versions: readonly PolicyVersion[], withdrawn: ReadonlySet<string>): EditorialClaim {
+  let previous: PolicyVersion | undefined;
+  for (const other of versions) {
+    if (other.draft || other.policy !== version.policy || other.locale !== version.locale || withdrawn.has(other.id) || other.effectiveFrom >= version.effectiveFrom) continue;
+    if (!previous || other.effectiveFrom > previous.effectiveFrom) previous = other;
+  }
+  if (!previous) return { verdict: { editorial: false, passages: [] }, previous: null };
+  const before = getPublishedText(previous);
+  return { verdict: checkPublishedChange(before.text, getPublishedText(version).text, version.locale), previous: { version: previous.version, sha256: before.sha256 } };
+}
+
+/** The refusal of a new version declared editorial that the check does not prove editorial. */
+function unprovenEditorial(version: PolicyVersion, claim: EditorialClaim): Problem {
+  const confirm = `If you have checked that it is editorial all the same, confirm it and say why: npm run policy -- publish --editorial "<reason>" (the reason is recorded in the ledger and the public log and shown on the version page).`;
+  return {
+    file: version.file,
+    line: version.changeTypeLine,
+    field: 'changeType',
+    code: 'editorial-unproven',
+    ...(claim.previous === null
+      ? {
+          message: `${version.id} is declared editorial, but there is no earlier ${version.locale} text of ${version.policy} to compare it with: nothing proves it editorial`,
+          hint: `An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: ${confirm}`,
+        }
+      : {
+          message: `${version.id} is declared editorial, but compared with ${version.policy}/${version.locale}/${claim.previous.version}, ${passagesNoun(claim.verdict.passages.length)} (${COSMETIC_EDITS})`,
+          hint: `An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. ${confirm}`,
+          detail: formatMaterialPassages(claim.verdict.passages),
+        }),
+  };
+}
+
 /** Checks the versions against the ledger. */
 export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
   const problems: Problem[] = [];
   const published = new Map<string, PublishedRecord>();
-  const pendingCorrections = new Map<string, CorrectionCheck>();
+  const pendingCorrections = new Map<string, EditorialVerdict>();
+  const editorialClaims = new Map<string, EditorialClaim>();
   const byId = new Map(input.versions.map((version) => [version.id, version]));
   const entries = input.ledger?.versions ?? [];
   const when = (instant: number | string) => formatZonedInstant(typeof instant === 'number' ? instant : Date.parse(instant), input.timeZone);
@@ -129,6 +195,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       corrections: entry.corrections,
       rescheduled: entry.rescheduled,
       withdrawn: entry.withdrawn,
+      ...(entry.editorialCheck ? { editorialCheck: entry.editorialCheck } : {}),
     });
     if (version.effectiveFrom !== recordedFrom) {
       const now = when(version.effectiveFrom);
@@ -232,8 +299,17 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         continue;
       }
       if (newCorrections === 1 && lockedChanges.length > 0) {
-        // A correction of changeType or summary alone: nothing in the text to check.
-        pendingCorrections.set(id, { editorial: true, reasons: [], changedWords: 0, totalWords: 0 });
+        // A correction of changeType or summary alone: nothing in the text to check, but calling a material version editorial
+        // after the fact would stop asking for consent to it.
+        const declaredEditorial = entry.changeType === 'material' && version.changeType === 'editorial';
+        const verdict: EditorialVerdict = declaredEditorial
+          ? { editorial: false, passages: [{ clause: null, redline: 'changeType: [-material-]{+editorial+}', reasons: ['declares editorial a version published as material'] }] }
+          : { editorial: true, passages: [] };
+        pendingCorrections.set(id, verdict);
+        if (!verdict.editorial) {
+          problems.push(materialCorrection(version, verdict));
+          continue;
+        }
         problems.push({
           file: version.file,
           line: 1,
@@ -282,7 +358,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         });
         continue;
       }
-      const verdict = checkCorrection(before, text, version.locale);
+      const verdict = checkPublishedChange(before, text, version.locale);
       pendingCorrections.set(id, verdict);
       problems.push(
         verdict.editorial
@@ -295,15 +371,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
               hint: 'Record it with npm run policy -- publish, then commit the ledger with the change.',
               detail,
             }
-          : {
-              file: version.file,
-              line: 1,
-              field: 'corrections',
-              code: 'material-correction',
-              message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not editorial: ${verdict.reasons.join('; ')}`,
-              hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
-              detail,
-            },
+          : materialCorrection(version, verdict),
       );
       continue;
     }
@@ -330,6 +398,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
   }
 
   const inLedger = new Set(entries.map(idOf));
+  const withdrawnIds = new Set(entries.filter((entry) => entry.withdrawn).map(idOf));
   const keyOf = (value: { policy: string; locale: string }) => getTimelineKey(value.policy, value.locale, input.localeModel);
   // The latest published start per timeline: a new version may only come after it.
   const latestPublished = new Map<string, LedgerEntry>();
@@ -395,6 +464,14 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       });
       continue;
     }
+    // "Editorial" means nobody is asked again: it must be proven, or confirmed by the person publishing. History already in
+    // force when the ledger is created is imported as it was decided then, not judged again.
+    const imported = input.ledger === null && !hasBegun(input.now, version.effectiveFrom);
+    if (version.changeType === 'editorial' && !imported) {
+      const claim = checkEditorialClaim(version, input.versions, withdrawnIds);
+      editorialClaims.set(version.id, claim);
+      if (!claim.verdict.editorial || claim.previous === null) problems.push(unprovenEditorial(version, claim));
+    }
     // Publishing a version after it took effect rewrites what readers were told was in force, unless the ledger is
     // being created (imported history) or it is the late text of a version already published in another language.
     if (input.ledger !== null && !translated && !hasBegun(input.now, version.effectiveFrom)) {
@@ -416,5 +493,5 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       hint: 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.',
     });
   }
-  return { problems, published, pendingCorrections };
+  return { problems, published, pendingCorrections, editorialClaims };
 }

@@ -9,7 +9,7 @@
  * Anything else the ledger check finds (a deleted, silently edited or
  * backdated version, a material correction without an override) stops it.
  */
-import type { Ledger, LedgerEntry, Publication } from '#schemas/ledger.ts';
+import type { EditorialCheck, Ledger, LedgerEntry, Publication } from '#schemas/ledger.ts';
 import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
@@ -25,6 +25,8 @@ export interface PublishOverrides {
   postpone?: string | undefined;
   /** `--material-correction`: corrections the editorial check refuses. */
   materialCorrection?: string | undefined;
+  /** `--editorial`: new versions declared editorial that the editorial check does not prove editorial. */
+  editorial?: string | undefined;
 }
 
 /** What publishing would do. */
@@ -41,8 +43,8 @@ export interface PublishPlan {
 /** Problems `publish` resolves by recording; every other ledger problem stops it. */
 const RESOLVED_BY_PUBLISHING = ['not-published', 'correction-unrecorded'];
 /** Problems resolved only with an override, by its flag. */
-const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-unrecorded', materialCorrection: 'material-correction' } as const;
-const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction' } as const;
+const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-unrecorded', materialCorrection: 'material-correction', editorial: 'editorial-unproven' } as const;
+const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction', editorial: '--editorial' } as const;
 
 /** Plans a publish at instant `now`. */
 export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverrides }): PublishPlan {
@@ -84,6 +86,13 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
             : late
               ? { kind: 'backdated', reason: overrides.backdate ?? null }
               : { kind: 'published', reason: null };
+      const claim = check.editorialClaims.get(version.id);
+      const proven = claim !== undefined && claim.verdict.editorial && claim.previous !== null;
+      const editorialCheck: EditorialCheck | undefined = claim && {
+        result: proven ? 'proven' : 'confirmed',
+        comparedWith: claim.previous,
+        reason: proven ? null : (overrides.editorial ?? null),
+      };
       entries.set(version.id, {
         policy: version.policy,
         locale: version.locale,
@@ -97,6 +106,7 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
         corrections: [],
         rescheduled: [],
         withdrawn: null,
+        ...(editorialCheck ? { editorialCheck } : {}),
       });
       archive.push(text);
       const effect = when(version.effectiveFrom);
@@ -108,6 +118,14 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
           'late-translation': `published the ${version.locale} text of ${version.policy} ${version.version} (in force since ${effect}; this translation published ${when(input.now)}), sha256 ${hash}`,
         }[publication.kind],
       );
+      if (editorialCheck) {
+        const since = editorialCheck.comparedWith ? `${version.policy}/${version.locale}/${editorialCheck.comparedWith.version}` : null;
+        recorded.push(
+          editorialCheck.result === 'proven'
+            ? `recorded ${version.id} as editorial: every changed passage since ${since ?? '?'} is a cosmetic edit`
+            : `recorded ${version.id} as editorial BY DECISION (--editorial: ${editorialCheck.reason ?? ''}): ${since ? `the check finds material changes since ${since}` : 'no earlier text proves it editorial'}`,
+        );
+      }
       continue;
     }
     let updated: LedgerEntry = entry;
