@@ -123,7 +123,7 @@ function checkEditorialClaim(version: PolicyVersion, versions: readonly PolicyVe
 
 /** The refusal of a new version declared editorial that the check does not prove editorial. */
 function unprovenEditorial(version: PolicyVersion, claim: EditorialClaim): Problem {
-  const confirm = `If you have checked that it is editorial all the same, confirm it and say why: npm run policy -- publish --editorial "<reason>" (the reason is recorded in the ledger and the public log and shown on the version page).`;
+  const confirm = `If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).`;
   return {
     file: version.file,
     line: version.changeTypeLine,

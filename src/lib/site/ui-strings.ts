@@ -43,6 +43,8 @@ export interface UiStrings {
   backdatedReason: (reason: string) => string;
   translationPublished: (date: string) => string;
   rescheduled: (date: string, from: string, to: string, reason: string) => string;
+  /** A version published as editorial by decision (`publish --editorial`), though the check did not prove it editorial. */
+  editorialConfirmed: (date: string, reason: string) => string;
   /** A version of the policy with no text in this language, in the history and on the home page. */
   noTextInLanguage: string;
   availableIn: string;
@@ -209,6 +211,7 @@ const ru: UiStrings = {
   backdatedReason: (reason) => `Причина: ${sentence(reason)}`,
   translationPublished: (date) => sentence(`Текст на этом языке опубликован ${date}`),
   rescheduled: (date, from, to, reason) => `${date} дата вступления в силу перенесена с ${from} на ${to}: ${sentence(reason)}`,
+  editorialConfirmed: (date, reason) => `Изменения признаны редакционными при публикации ${date} по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер: ${sentence(reason)}`,
   noTextInLanguage: 'Текста на этом языке нет',
   availableIn: 'Есть на языках:',
   inForceElsewhere: (date) => `действует редакция от ${date}, на этом языке её текста нет`,
@@ -367,6 +370,7 @@ const en: UiStrings = {
   backdatedReason: (reason) => `Reason: ${sentence(reason)}`,
   translationPublished: (date) => sentence(`The text in this language was published on ${date}`),
   rescheduled: (date, from, to, reason) => `On ${date} the date it takes effect was moved from ${from} to ${to}: ${sentence(reason)}`,
+  editorialConfirmed: (date, reason) => `The changes were declared editorial when published on ${date}, by decision of the person publishing, although the automatic check did not confirm them as editorial: ${sentence(reason)}`,
   noTextInLanguage: 'No text in this language',
   availableIn: 'Available in:',
   inForceElsewhere: (date) => `the version in force, of ${date}, has no text in this language`,

@@ -1,7 +1,8 @@
 /**
  * The sentences that tell a reader how a version came to be what it is, from
  * the ledger: published after it took effect (backdated, with the reason),
- * a translation published later, a postponement, a withdrawal. The version
+ * a translation published later, changes declared editorial by decision
+ * (with the reason), a postponement, a withdrawal. The version
  * page, the history and the Atom and JSON feeds all say the same words.
  */
 import { formatEffectiveDate } from '#lib/time/format-date.ts';
@@ -21,6 +22,7 @@ export function getPublicationNotes(version: Pick<TimelineVersion, 'locale' | 'e
     if (published.publication.reason !== null) notes.push(ui.backdatedReason(published.publication.reason));
   }
   if (published.publication.kind === 'late-translation') notes.push(ui.translationPublished(date(published.publishedAt)));
+  if (published.editorialCheck?.result === 'confirmed' && published.editorialCheck.reason !== null) notes.push(ui.editorialConfirmed(date(published.publishedAt), published.editorialCheck.reason));
   for (const change of published.rescheduled) notes.push(ui.rescheduled(date(change.recordedAt), date(change.previousEffectiveFrom), date(change.effectiveFrom), change.reason));
   return notes;
 }

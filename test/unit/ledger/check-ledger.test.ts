@@ -243,7 +243,7 @@ describe('a new version declared editorial is proven or confirmed', () => {
     makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', changeType: 'editorial', changeTypeLine: 4, body, ...fields });
   const COSMETIC = '(whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word)';
   const hint =
-    'An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. If you have checked that it is editorial all the same, confirm it and say why: npm run policy -- publish --editorial "<reason>" (the reason is recorded in the ledger and the public log and shown on the version page).';
+    'An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).';
 
   test.each([
     [
@@ -296,7 +296,7 @@ describe('a new version declared editorial is proven or confirmed', () => {
     expect(problem).toMatchObject({
       code: 'editorial-unproven',
       message: 'privacy/en/v3 is declared editorial, but there is no earlier en text of privacy to compare it with: nothing proves it editorial',
-      hint: 'An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: If you have checked that it is editorial all the same, confirm it and say why: npm run policy -- publish --editorial "<reason>" (the reason is recorded in the ledger and the public log and shown on the version page).',
+      hint: 'An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).',
     });
     expect(problem).not.toHaveProperty('detail');
     // v2 withdrawn: v3 is compared with v1, the text in force before it.
