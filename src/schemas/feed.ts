@@ -97,6 +97,18 @@ export const FeedVersionSchema = z
       .optional()
       .meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
     logIndex: LogIndex,
+    editorialDecision: z
+      .looseObject({
+        reason: z.string().min(1).meta({ description: 'Why, in the words of the person who decided (publish --editorial).' }),
+        comparedWithSha256: Sha256.nullable().meta({ description: 'The text the editorial check compared it with (the version before it, in this language); null when there was none.' }),
+        logIndex: LogIndex,
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Set when changeType is "editorial" only by decision: the editorial check found changes that are not cosmetic edits (or had no earlier text to compare with), and the person publishing confirmed it with this reason. Null otherwise.',
+      }),
     corrections: z
       .array(
         z.looseObject({
@@ -109,7 +121,7 @@ export const FeedVersionSchema = z
           diffUrl: Url.meta({ description: 'Redline of the correction.' }),
           kind: z.enum(CORRECTION_KINDS).optional().meta({
             description:
-              '"editorial": it passed the editorial check (no number, date, amount, e-mail or URL touched, at most 5% of the words changed); "material": it did not and was recorded anyway, with overrideReason; "unchecked": recorded before corrections were checked.',
+              '"editorial": it passed the editorial check (every changed passage a cosmetic edit: whitespace, punctuation, letter case, ё/е, markup alone, a spelling fix inside one word); "material": it did not and was recorded anyway, with overrideReason; "unchecked": recorded before corrections were checked.',
           }),
           overrideReason: z.string().min(1).nullable().optional(),
           changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable().optional().meta({ description: 'The change of changeType this correction made, or null.' }),

@@ -56,8 +56,8 @@ export const RecordedCorrectionSchema = z.strictObject({
   /** When `publish` recorded it. */
   recordedAt: Instant,
   /**
-   * `editorial`: it passed the editorial check (no number, date, amount,
-   * e-mail or URL touched, few words changed); `material`: it did not, and was
+   * `editorial`: it passed the editorial check (every changed passage a
+   * cosmetic edit, see src/lib/redline/editorial-change.ts); `material`: it did not, and was
    * recorded anyway with `publish --material-correction "<reason>"`;
    * `unchecked`: recorded by a version 1 ledger, which did not check.
    */
@@ -107,7 +107,7 @@ export const EditorialCheckSchema = z.strictObject({
   comparedWith: z.strictObject({ version: z.string().regex(VERSION_ID_PATTERN), sha256: Sha256 }).nullable(),
   /** Why it is editorial all the same (`--editorial`); null when `proven`. */
   reason: z.string().min(1).nullable(),
-});
+}).refine((check) => (check.result === 'confirmed') === (check.reason !== null), { message: 'reason is required when result is "confirmed", and null when it is "proven"', path: ['reason'] });
 
 /** What the ledger says of one published version. */
 export const PublishedRecordSchema = z.strictObject({

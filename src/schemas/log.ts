@@ -47,6 +47,12 @@ export const LOG_ENTRY_KINDS = {
     reason: 'required',
   },
   withdrawn: { description: 'a version was withdrawn before it took effect: it is never in force; sha256 is its text at that moment', previousSha256: 'none', reason: 'required' },
+  editorial: {
+    description:
+      'a version declared changeType: editorial that the editorial check did not prove editorial was published as editorial by decision of the person publishing (publish --editorial, with the reason), at publishedAt, right after its publication entry: sha256 is its text, previousSha256 the text it was compared with (null when there was none)',
+    previousSha256: 'recorded',
+    reason: 'required',
+  },
 } as const satisfies Record<string, LogEntryKind>;
 
 /** The name of a kind of entry. */

@@ -59,6 +59,13 @@ function logIndexOf(context: SiteContext, version: TimelineVersion, event: Recor
   return ordinal === null ? null : context.log.indexOf(version.id, ordinal);
 }
 
+/** The decision to publish a version as editorial though the check did not prove it, or null. */
+function getEditorialDecision(context: SiteContext, version: TimelineVersion): FeedVersion['editorialDecision'] {
+  const check = version.published?.editorialCheck;
+  if (check?.result !== 'confirmed' || check.reason === null) return null;
+  return { reason: check.reason, comparedWithSha256: check.comparedWith?.sha256 ?? null, logIndex: logIndexOf(context, version, { type: 'editorial' }) };
+}
+
 /** One version as the feed lists it. */
 export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
   const { urls } = context;
@@ -80,6 +87,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     publication: version.published?.publication.kind ?? null,
     publicationReason: version.published?.publication.reason ?? null,
     logIndex: version.published ? context.log.indexOf(version.id, 0) : null,
+    editorialDecision: getEditorialDecision(context, version),
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
       date: correction.date,
       reason: correction.reason,

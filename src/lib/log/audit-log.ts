@@ -105,7 +105,8 @@ interface FeedEvent {
 /**
  * The log entries a feed version stands for, as getLedgerEvents makes them
  * from the ledger: its publication (of the kind the feed says, with its
- * reason), then its corrections and postponements in log order, each with the
+ * reason), the decision to publish it as editorial if any, then its
+ * corrections and postponements in log order, each with the
  * effective instant and text of the version at that moment.
  */
 function getFeedEvents(version: FeedVersion): FeedEvent[] {
@@ -134,8 +135,19 @@ function getFeedEvents(version: FeedVersion): FeedEvent[] {
       },
     },
   ];
+  const decision = version.editorialDecision;
+  // The publication, and the editorial decision recorded with it, come before every later change.
+  if (decision) {
+    events.push({
+      key: getEventKey(version, 1),
+      label: `${id}, editorial decision`,
+      logIndex: decision.logIndex,
+      expected: { kind: 'editorial', ...identity, effectiveFrom, sha256: original, previousSha256: decision.comparedWithSha256, reason: decision.reason, ...(version.publishedAt ? { publishedAt: version.publishedAt } : {}) },
+    });
+  }
+  const first = decision ? 2 : 1;
   changes.forEach((change, ordinal) => {
-    const key = getEventKey(version, ordinal + 1);
+    const key = getEventKey(version, ordinal + first);
     if ('correction' in change) {
       const { correction, index } = change;
       events.push({ key, label: `${id}, correction ${index + 1}`, logIndex: correction.logIndex, expected: { kind: 'correction', ...identity, effectiveFrom, previousSha256: correction.previousSha256, sha256: correction.sha256, reason: correction.reason } });

@@ -10,7 +10,7 @@
  *   {"effectiveFrom":"2025-08-31T21:00:00.000Z","kind":"published","locale":"ru","policy":"privacy",
  *    "previousSha256":null,"publishedAt":"2026-11-26T20:41:30.992Z","reason":null,"sha256":"658f…","version":"2025-09-01"}
  */
-import type { Ledger, PublishedRecord, RecordedCorrection, Reschedule, Withdrawal } from '#schemas/ledger.ts';
+import type { EditorialCheck, Ledger, PublishedRecord, RecordedCorrection, Reschedule, Withdrawal } from '#schemas/ledger.ts';
 import { LogEntrySchema, type LogEntry } from '#schemas/log.ts';
 import { leafHash, type Hash } from './merkle.ts';
 import { MAX_ENTRY_BYTES } from './tiles.ts';
@@ -75,10 +75,11 @@ export function describeLogEntry(entry: Pick<LogEntry, 'kind' | 'policy' | 'loca
 
 /**
  * What an entry records, as a noun for messages: `correction`,
- * `postponement`, `withdrawal`, or `version` for every kind that publishes one.
+ * `postponement`, `withdrawal`, `editorial decision`, or `version` for every
+ * kind that publishes one.
  */
 export function describeEventKind(kind: LogEntry['kind']): string {
-  return kind === 'correction' ? 'correction' : kind === 'postponed' ? 'postponement' : kind === 'withdrawn' ? 'withdrawal' : 'version';
+  return kind === 'correction' ? 'correction' : kind === 'postponed' ? 'postponement' : kind === 'withdrawn' ? 'withdrawal' : kind === 'editorial' ? 'editorial decision' : 'version';
 }
 
 /** One event of the ledger, as it enters the log. */
@@ -96,29 +97,36 @@ export function getEventKey(entry: Pick<LogEntry, 'policy' | 'locale' | 'version
 /** One event of a version's ledger record. */
 export type RecordEvent =
   | { type: 'publication' }
+  | { type: 'editorial' }
   | { type: 'correction'; index: number }
   | { type: 'postponement'; index: number }
   | { type: 'withdrawal' };
 
 /**
  * The events of a version's ledger record in the order they happened, which
- * is their ordinal in {@link getEventKey}: its publication, then its
- * corrections and postponements by when they were recorded, then its
+ * is their ordinal in {@link getEventKey}: its publication, then the decision
+ * to publish it as editorial (`publish --editorial`, recorded with it), then
+ * its corrections and postponements by when they were recorded, then its
  * withdrawal. A new event is always recorded last, so the ordinals of the
  * events already logged never change.
  */
-export function getRecordEvents(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn'>): RecordEvent[] {
+export function getRecordEvents(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn' | 'editorialCheck'>): RecordEvent[] {
   const changes = [
     ...record.corrections.map((change, index) => ({ event: { type: 'correction', index } as const, at: change.recordedAt, order: 0 })),
     ...record.rescheduled.map((change, index) => ({ event: { type: 'postponement', index } as const, at: change.recordedAt, order: 1 })),
   ];
   // Stable: one publish that records a correction and a postponement at one instant lists corrections first.
   changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
-  return [{ type: 'publication' }, ...changes.map(({ event }) => event), ...(record.withdrawn ? [{ type: 'withdrawal' } as const] : [])];
+  return [
+    { type: 'publication' },
+    ...(record.editorialCheck?.result === 'confirmed' ? [{ type: 'editorial' } as const] : []),
+    ...changes.map(({ event }) => event),
+    ...(record.withdrawn ? [{ type: 'withdrawal' } as const] : []),
+  ];
 }
 
 /** The ordinal of an event of a record (see {@link getRecordEvents}), or null when it has no such event. */
-export function getEventOrdinal(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn'>, event: RecordEvent): number | null {
+export function getEventOrdinal(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn' | 'editorialCheck'>, event: RecordEvent): number | null {
   const ordinal = getRecordEvents(record).findIndex((candidate) => candidate.type === event.type && (!('index' in event) || ('index' in candidate && candidate.index === event.index)));
   return ordinal === -1 ? null : ordinal;
 }
@@ -139,6 +147,10 @@ export function getLedgerEvents(ledger: Ledger | null): LedgerEvent[] {
       switch (event.type) {
         case 'publication':
           return { kind: version.publication.kind, ...identity, effectiveFrom, sha256, previousSha256: null, publishedAt: version.publishedAt, reason: version.publication.reason };
+        case 'editorial': {
+          const check = version.editorialCheck as EditorialCheck;
+          return { kind: 'editorial', ...identity, effectiveFrom, sha256, previousSha256: check.comparedWith?.sha256 ?? null, publishedAt: version.publishedAt, reason: check.reason ?? '' };
+        }
         case 'correction': {
           const correction = version.corrections[event.index] as RecordedCorrection;
           sha256 = correction.sha256;

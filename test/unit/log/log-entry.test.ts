@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Ledger } from '#schemas/ledger.ts';
 import { canonicalJson, decodeLogEntry, describeEventKind, encodeLogEntry, getLedgerEvents, orderNewEvents } from '#lib/log/log-entry.ts';
-import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
+import { LOG_ENTRY_KINDS, type LogEntry } from '#schemas/log.ts';
 
 const SHA = (c: string) => c.repeat(64);
 /** What a version 2 ledger records besides what these tests vary. */
@@ -82,6 +82,35 @@ describe('ledger events of a version 2 ledger', () => {
   });
 });
 
+describe('the decision to publish a version as editorial', () => {
+  const base = LEDGER.versions[1] as Ledger['versions'][number];
+  const decided = {
+    ...base,
+    version: 'v2',
+    changeType: 'editorial' as const,
+    sha256: SHA('d'),
+    editorialCheck: { result: 'confirmed' as const, comparedWith: { version: 'v1', sha256: SHA('c') }, reason: 'Решение юриста Ивановой: опечатка в сроке' },
+  };
+
+  test('is logged right after the publication, with the reason and the text it was compared with', () => {
+    const corrected = { ...decided, corrections: [{ date: '2026-12-01', reason: 'Опечатка', previousSha256: SHA('d'), sha256: SHA('e'), recordedAt: '2026-12-01T00:00:00.000Z', ...CORRECTION }] };
+    const events = getLedgerEvents({ ledgerVersion: 2, versions: [corrected] });
+    expect(events.map((event) => [event.key, event.entry.kind])).toEqual([
+      ['consent/ru/v2#0', 'published'],
+      ['consent/ru/v2#1', 'editorial'],
+      ['consent/ru/v2#2', 'correction'],
+    ]);
+    expect(Buffer.from(encodeLogEntry(events[1]?.entry as LogEntry)).toString()).toBe(
+      `{"effectiveFrom":"2025-08-31T21:00:00.000Z","kind":"editorial","locale":"ru","policy":"consent","previousSha256":"${SHA('c')}","publishedAt":"2026-11-26T20:41:30.992Z","reason":"Решение юриста Ивановой: опечатка в сроке","sha256":"${SHA('d')}","version":"v2"}`,
+    );
+  });
+
+  test('is not logged for a version the check proved editorial', () => {
+    const proven = { ...decided, editorialCheck: { result: 'proven' as const, comparedWith: { version: 'v1', sha256: SHA('c') }, reason: null } };
+    expect(getLedgerEvents({ ledgerVersion: 2, versions: [proven] }).map((event) => event.entry.kind)).toEqual(['published']);
+  });
+});
+
 describe('describeEventKind', () => {
   test('names what each kind of entry records, one noun per kind', () => {
     expect(Object.fromEntries((Object.keys(LOG_ENTRY_KINDS) as (keyof typeof LOG_ENTRY_KINDS)[]).map((kind) => [kind, describeEventKind(kind)]))).toEqual({
@@ -92,6 +121,7 @@ describe('describeEventKind', () => {
       correction: 'correction',
       postponed: 'postponement',
       withdrawn: 'withdrawal',
+      editorial: 'editorial decision',
     });
   });
 });
