@@ -28,6 +28,8 @@ import type { WordChange } from './word-diff.ts';
 export interface MaterialPassage {
   /** The clause number of its block («3.1»), or null. */
   clause: string | null;
+  /** The heading of its section, for a block without a clause number; null before the first heading. */
+  section?: string | null;
   /** The passage in the redline's words: `…context [-removed-]{+inserted+} context…`. */
   redline: string;
   /** Why it is material, one phrase each («removes the negation «не»»). */
@@ -202,10 +204,13 @@ function getWordPassages(words: readonly WordChange[], clause: string | null, lo
       continue;
     }
     const start = index;
-    while (index < words.length && (words[index]?.added || words[index]?.removed)) index++;
+    // One passage runs on over a few signs between two changes («[-10-]{+1+} ([-десять-]{+один+})»): a reader sees one edit.
+    const changed = (at: number) => words[at]?.added === true || words[at]?.removed === true;
+    const bridge = (at: number) => !changed(at) && (words[at]?.value.length ?? 0) <= 3 && !/[\p{L}\p{N}]/u.test(words[at]?.value ?? '') && changed(at + 1);
+    while (index < words.length && (changed(index) || bridge(index))) index++;
     const run = words.slice(start, index);
-    const before = run.filter((change) => change.removed).map((change) => change.value).join('');
-    const after = run.filter((change) => change.added).map((change) => change.value).join('');
+    const before = run.filter((change) => !change.added).map((change) => change.value).join('');
+    const after = run.filter((change) => !change.removed).map((change) => change.value).join('');
     const reasons = classifyPassage(before, after, locale);
     if (reasons.length === 0) continue;
     const previous = words[start - 1];
@@ -272,11 +277,18 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
 export function checkEditorialChange(before: string, after: string, locale: string): EditorialVerdict {
   // A generous time budget: a verdict must not depend on the machine's speed, and a timeout would only fail closed.
   const redline = createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale, wordDiffTimeoutMs: 5_000 });
-  const passages = redline.blocks.flatMap((block) => getBlockPassages(block, locale));
+  // Sections are the headings under the title (level 2 and below); a heading is placed by itself.
+  let section: string | null = null;
+  const passages = redline.blocks.flatMap((block) => {
+    const isHeading = block.op !== 'removed' && block.new.kind === 'heading';
+    if (isHeading && block.new.depth >= 2) section = block.new.text;
+    return getBlockPassages(block, locale).map((passage) => (passage.clause === null && section !== null && !isHeading ? { ...passage, section } : passage));
+  });
   return { editorial: passages.length === 0, passages };
 }
 
-/** The passages of a verdict, one line each: `3.1: …[-не -]является… (removes a negation: «не»)`. */
+/** The passages of a verdict, one line each: `3.1: …[-не -]является… (removes a negation: «не»)`; a block without a clause number is placed by its section. */
 export function formatMaterialPassages(passages: readonly MaterialPassage[]): string {
-  return passages.map((passage) => `${passage.clause === null ? '' : `${passage.clause}: `}${passage.redline} (${passage.reasons.join('; ')})`).join('\n');
+  const place = (passage: MaterialPassage) => (passage.clause !== null ? `${passage.clause}: ` : passage.section ? `in «${passage.section}»: ` : '');
+  return passages.map((passage) => `${place(passage)}${passage.redline} (${passage.reasons.join('; ')})`).join('\n');
 }

@@ -56,11 +56,7 @@ describe('checkEditorialChange', () => {
       'shortening the notice period',
       'за 10 (десять) дней',
       'за 1 (один) день',
-      [
-        '6.2: …сообщения на Сайте не позднее чем за [-10-]{+1+} ( (changes a number: «10» → «1»)',
-        '6.2: ([-десять-]{+один+}) (changes a number: «десять» → «один»)',
-        '6.2: ) [-дней-]{+день+} до вступления новой редакции в силу. (changes a date or duration: «дней» → «день»)',
-      ].join('\n'),
+      '6.2: …сообщения на Сайте не позднее чем за [-10-]{+1+} ([-десять-]{+один+}) [-дней-]{+день+} до вступления новой редакции в силу. (changes a number: «10», «десять» → «1», «один»; changes a date or duration: «дней» → «день»)',
     ],
     ['another party', 'доступные Компании', 'доступные партнёрам Компании', '1.2: …– это текстовые файлы, доступные {+партнёрам +}Компании, для обработки информации об… (adds words: «партнерам»)'],
     [
@@ -157,6 +153,12 @@ describe('checkEditorialChange', () => {
     const verdict = checkEditorialChange(EN, edit(EN, from, to), 'en');
     expect(formatMaterialPassages(verdict.passages)).toBe('');
     expect(verdict.editorial).toBe(true);
+  });
+
+  test('places a passage without a clause number by the heading of its section, under the title', () => {
+    const before = '# Политика\n\n## 2. Цели обработки\n\n- Ответа на заявку.\n';
+    const verdict = checkEditorialChange(before, `${before}- Передачи партнёрам.\n`, 'ru');
+    expect(formatMaterialPassages(verdict.passages)).toBe('in «2. Цели обработки»: {+Передачи партнёрам.+} (adds a list item)');
   });
 
   test('no change is editorial', () => {
