@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { PolicyFeed } from '#schemas/feed.ts';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT } from '../helpers/build-site.ts';
 import { readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
+import { generateSignerKey } from '#lib/log/signed-note.ts';
 
 // Each test works on its own copy of the shipped sample, which is published (it has a ledger).
 const policies = join(OUTPUT, 'workflow-policies');
@@ -175,11 +176,11 @@ describe('a correction of a published text', () => {
     const originalHash = (JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { locale: string; version: string; policy: string; sha256: string }[] }).versions.find(
       (v) => v.policy === 'privacy' && v.locale === 'en' && v.version === '2026-02-15',
     )?.sha256;
-    edit(path, (text) => text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A typo in clause 1.1 ("colects")').replace('1.1. The Site collects', '1.1. The Site lawfully collects'));
+    edit(path, (text) => text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A missing comma in clause 1.1 ("access to, and uses")').replace('obtains access to and uses', 'obtains access to, and uses'));
     const pending = cli(['check']);
     expect(pending.status).toBe(1);
     expect(pending.stdout).toContain('corrections: privacy/en/2026-02-15: the correction of 2026-12-01 is not recorded yet');
-    expect(pending.stdout).toContain('{+lawfully +}');
+    expect(pending.stdout).toContain('to{+,+} and uses');
     const publish = cli(['publish']);
     expect(publish.status, publish.stderr).toBe(0);
     expect(publish.stdout).toContain(`recorded the editorial correction of 2026-12-01 to privacy/en/2026-02-15: ${originalHash} → `);
@@ -188,9 +189,9 @@ describe('a correction of a published text', () => {
     const build = buildSite({ policiesDir: policies, name: 'workflow-corrected', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
     expect(build.status, build.output).toBe(0);
     const page = readPage(build.outDir, '/en/privacy/2026-02-15/');
-    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A typo in clause 1.1 ("colects"). What was corrected · Text before the correction');
+    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A missing comma in clause 1.1 ("access to, and uses"). What was corrected · Text before the correction');
     const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
-    expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: lawfully']);
+    expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: ,']);
     const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;
     const entry = feed.versions.find((v) => v.locale === 'en' && v.version === '2026-02-15');
     expect(entry?.corrections).toHaveLength(1);
@@ -213,5 +214,84 @@ describe('a correction of a published text', () => {
     const audit = cli(['verify', records, '--texts', '--feed', build.outDir]);
     expect(audit.stdout).toContain('texts: 3 read.');
     expect(audit.status, audit.stdout).toBe(0);
+  });
+});
+
+describe('"editorial" is proven, not assumed', () => {
+  const lockedFiles = () => ['published.lock.json', 'log.lock.json'].map((name) => readFileSync(file(name), 'utf8'));
+  const archived = () => readdirSync(file('.published')).sort();
+  const COSMETIC = '(whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word)';
+
+  test('a correction that removes both «не» of 3.1 and the sentence on cookies is refused, with the passages, and nothing is written', () => {
+    const before = { locked: lockedFiles(), archived: archived() };
+    edit('privacy/ru/2026-02-15.md', (text) =>
+      text
+        .replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-06-01\n    reason: Исправлена опечатка в пункте 3.1')
+        .replace('Согласие не является частью настоящей Политики и не может быть выражено', 'Согласие является частью настоящей Политики и может быть выражено')
+        .replace(' Пользователь может отключить возможность использования файлов cookies в настройках браузера.', ''),
+    );
+    const result = cli(['publish']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      [
+        `${display}/privacy/ru/2026-02-15.md:1: corrections: privacy/ru/2026-02-15: the correction of 2026-06-01 is not editorial: 3 changed passages are not cosmetic edits ${COSMETIC}`,
+        '    A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new privacy --locale ru --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".',
+        '      1.2: …Пользователь провёл на странице.[- Пользователь может отключить возможность использования файлов cookies в настройках браузера.-] (removes an obligation or permission word: «может»; removes a sentence (10 words))',
+        '      3.1: …контактные данные). Согласие [-не -]является частью настоящей Политики и (removes a negation: «не»)',
+        '      3.1: является частью настоящей Политики и [-не -]может быть выражено путём использования… (removes a negation: «не»)',
+        '',
+        '1 problem in 1 file. Nothing was recorded; fix them and run publish again.',
+      ].join('\n'),
+    );
+    expect({ locked: lockedFiles(), archived: archived() }).toEqual(before);
+  });
+
+  test('a new version declared editorial that adds a list item and shortens the notice period is refused until confirmed, and the decision is on record', () => {
+    const before = { locked: lockedFiles(), archived: archived() };
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
+    edit('privacy/ru/2027-01-15.md', (text) =>
+      text
+        .replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнены формулировки.')
+        .replace('changeType: material', 'changeType: editorial')
+        .replace(/# Remove the next line[^\n]*\ndraft: true\n/, '')
+        .replace('- Проведения статистических и иных исследований на основе обезличенных данных.\n', '- Проведения статистических и иных исследований на основе обезличенных данных.\n- Передача партнёрам Компании для целевой рекламы без дополнительного согласия\n')
+        .replace('за 10 (десять) дней', 'за 1 (один) день'),
+    );
+    const refused = cli(['publish']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      [
+        `${display}/privacy/ru/2027-01-15.md:6: changeType: privacy/ru/2027-01-15 is declared editorial, but compared with privacy/ru/2026-02-15, 2 changed passages are not cosmetic edits ${COSMETIC}`,
+        '    An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).',
+        '      in «2. Цели обработки персональной информации Пользователей.»: {+Передача партнёрам Компании для целевой рекламы без дополнительного согласия+} (adds a list item)',
+        '      6.2: …сообщения на Сайте не позднее чем за [-10-]{+1+} ([-десять-]{+один+}) [-дней-]{+день+} до вступления новой редакции в силу.… (changes a number: «10», «десять» → «1», «один»; changes a date or duration: «дней» → «день»)',
+        '',
+        '1 problem in 1 file. Nothing was recorded; fix them and run publish again.',
+      ].join('\n'),
+    );
+    expect({ locked: lockedFiles(), archived: archived() }).toEqual(before);
+    expect(cli(['check']).stdout).toContain('privacy/ru/2027-01-15 is declared editorial, but compared with privacy/ru/2026-02-15, 2 changed passages');
+
+    const reason = 'Решение юриста А. Ивановой: перечень и срок согласованы с клиентом';
+    const publish = cli(['publish', '--editorial', reason]);
+    expect(publish.status, publish.stderr).toBe(0);
+    expect(publish.stdout).toContain(`recorded privacy/ru/2027-01-15 as editorial BY DECISION (--editorial: ${reason}): the check finds material changes since privacy/ru/2026-02-15\nlogged entries 7–8 in the public log (tree size 9)`);
+    expect(cli(['check']).status).toBe(0);
+    const ledger = JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { version: string; editorialCheck?: unknown }[] };
+    // The hash of the sample's privacy/ru/2026-02-15, the text it was compared with.
+    const previousSha = 'c19c47de402221796a1d3bd7d29d979e5bae28020f7780fa784344babe4b37d8';
+    expect(ledger.versions.find((v) => v.version === '2027-01-15')?.editorialCheck).toEqual({ result: 'confirmed', comparedWith: { version: '2026-02-15', sha256: previousSha }, reason });
+
+    const logKey = generateSignerKey('policies.example.com/log/v1');
+    const build = buildSite({ policiesDir: policies, name: 'workflow-editorial', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_LOG_KEY_DATA: logKey.signerKey, LOG_VERIFIER_KEY: logKey.verifierKey } });
+    expect(build.status, build.output).toBe(0);
+    const page = readPage(build.outDir, '/ru/privacy/2027-01-15/');
+    expect(textOf(select('.banner-publication', page))).toContain(`по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер: ${reason}.`);
+    const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;
+    expect(feed.versions.find((v) => v.locale === 'ru' && v.version === '2027-01-15')?.editorialDecision).toEqual({ reason, comparedWithSha256: previousSha, logIndex: 8 });
+    // The auditor's check finds the decision in the log as the feed says it.
+    const audit = cli(['audit', '--site', build.outDir, '--key', logKey.verifierKey]);
+    expect(audit.stdout).toContain('feed: 8 versions compared with the log');
+    expect(audit.stdout).toContain('All is consistent.');
   });
 });
