@@ -64,8 +64,9 @@ function normalizeWord(word: string, locale: string): string {
   return word.toLocaleLowerCase(locale).replace(/ё/g, 'е').replace(/[’‘ʼ]/gu, "'").replace(/[-\u00ad\u2010\u2011]/g, '');
 }
 
-/** What a changed word is, when it is one a spelling fix may never touch. */
-function protectedKind(word: string): 'a negation' | 'an obligation or permission word' | 'a number' | 'a date or duration' | null {
+/** What a changed word is, when it is one a spelling fix may never touch; `original` tells the month «May» from the modal. */
+function protectedKind(word: string, original = word): 'a negation' | 'an obligation or permission word' | 'a number' | 'a date or duration' | null {
+  if (word === 'may' && original.startsWith('M')) return 'a date or duration';
   if (NEGATIONS.test(word)) return 'a negation';
   if (OBLIGATIONS.test(word)) return 'an obligation or permission word';
   if (/\p{N}/u.test(word) || NUMBER_WORDS.test(word)) return 'a number';
@@ -155,11 +156,13 @@ export function classifyPassage(before: string, after: string, locale: string): 
 
   const removed = unmatched(oldNormal, newNormal);
   const added = unmatched(newNormal, oldNormal);
+  const originals = new Map([...oldWords, ...newWords].map((word) => [normalizeWord(word, locale), word]));
+  const kindOf = (word: string) => protectedKind(word, originals.get(word));
   // Name the words a reader of a contract looks for first; then whatever else changed.
   const named = new Set<string>();
   for (const kind of ['a negation', 'an obligation or permission word', 'a number', 'a date or duration'] as const) {
-    const gone = removed.filter((word) => protectedKind(word) === kind);
-    const come = added.filter((word) => protectedKind(word) === kind);
+    const gone = removed.filter((word) => kindOf(word) === kind);
+    const come = added.filter((word) => kindOf(word) === kind);
     for (const word of [...gone, ...come]) named.add(word);
     if (gone.length > 0 && come.length > 0) reasons.push(`changes ${kind}: ${quote(gone)} → ${quote(come)}`);
     else if (gone.length > 0) reasons.push(`removes ${kind}: ${quote(gone)}`);
@@ -239,6 +242,15 @@ const KIND_NAMES: Record<string, string> = {
 
 type ClassifiedBlock = RedlineBlock & { element?: Element; kind?: string; clause?: string | null };
 
+// What a block without words can still carry to a reader: a link, an image, an embedded object, a table.
+const VISIBLE_MARKUP = /<(?:a|img|iframe|object|embed|video|audio|picture|svg|table|input|form)\b/i;
+
+/** A block with no words and nothing a reader could follow or see (an HTML comment, an anchor, a rule): markup alone. */
+const isInvisible = (block: ClassifiedBlock) => block.text.trim() === '' && !VISIBLE_MARKUP.test(block.html);
+
+/** A block's words for a passage, or its markup when it has none. */
+const blockText = (block: ClassifiedBlock) => block.text || (block.html.length > 120 ? `${block.html.slice(0, 120)}…` : block.html);
+
 /** The material passages of one block's change. */
 function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): MaterialPassage[] {
   const kindName = (b: ClassifiedBlock) => KIND_NAMES[b.kind ?? 'other'] ?? 'a block';
@@ -246,10 +258,12 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
     case 'equal':
       return [];
     case 'added':
-      return [{ clause: block.new.clause ?? null, redline: `{+${block.new.text}+}`, reasons: [`${block.moved ? 'moves' : 'adds'} ${kindName(block.new)}${block.moved ? ' here' : ''}`] }];
+      if (isInvisible(block.new)) return [];
+      return [{ clause: block.new.clause ?? null, redline: `{+${blockText(block.new)}+}`, reasons: [`${block.moved ? 'moves' : 'adds'} ${kindName(block.new)}${block.moved ? ' here' : ''}`] }];
     case 'removed':
       // A move is one change, named where the text arrives.
-      return block.moved ? [] : [{ clause: block.old.clause ?? null, redline: `[-${block.old.text}-]`, reasons: [`removes ${kindName(block.old)}`] }];
+      if (block.moved || isInvisible(block.old)) return [];
+      return [{ clause: block.old.clause ?? null, redline: `[-${blockText(block.old)}-]`, reasons: [`removes ${kindName(block.old)}`] }];
     case 'formatted': {
       const reasons: string[] = [];
       if (block.old.kind !== block.new.kind) reasons.push(`turns ${kindName(block.old)} into ${kindName(block.new)}`);

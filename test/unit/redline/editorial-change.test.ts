@@ -161,6 +161,16 @@ describe('checkEditorialChange', () => {
     expect(formatMaterialPassages(verdict.passages)).toBe('in «2. Цели обработки»: {+Передачи партнёрам.+} (adds a list item)');
   });
 
+  test('the month «May» is a date, the modal «may» an obligation or permission word', () => {
+    expect(classifyPassage('April 2', 'May 19', 'en')).toEqual(['changes a number: «2» → «19»', 'changes a date or duration: «april» → «may»']);
+    expect(classifyPassage('must', 'may', 'en')).toEqual(['changes an obligation or permission word: «must» → «may»']);
+  });
+
+  test('a block a reader cannot see is markup alone; one with a link or an image is not', () => {
+    expect(checkEditorialChange('Текст.\n', 'Текст.\n\n<!-- комментарий -->\n\n---\n', 'ru')).toEqual({ editorial: true, passages: [] });
+    expect(formatMaterialPassages(checkEditorialChange('Текст.\n', 'Текст.\n\n<img src="/scan.png">\n', 'ru').passages)).toBe('{+<div><img src="/scan.png"></div>+} (adds an HTML block)');
+  });
+
   test('no change is editorial', () => {
     expect(checkEditorialChange(RU, RU, 'ru')).toEqual({ editorial: true, passages: [] });
   });
