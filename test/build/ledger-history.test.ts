@@ -116,8 +116,10 @@ describe('a correction must be editorial (case 3)', () => {
     const before = snapshot();
     const result = cli(['publish']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('corrections: privacy/ru/2026-02-15: the correction of 2026-06-01 is not editorial: it touches a number: "10", "30"');
-    expect(result.stderr).toContain('[-10-]{+30+}');
+    expect(result.stderr).toContain(
+      'corrections: privacy/ru/2026-02-15: the correction of 2026-06-01 is not editorial: 1 changed passage is not a cosmetic edit (whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word)',
+    );
+    expect(result.stderr).toContain('6.2: …сообщения на Сайте не позднее чем за [-10-]{+30+} ([-десять-]{+тридцать+}) дней до вступления новой редакции в… (changes a number: «10», «десять» → «30», «тридцать»)');
     expect(result.stderr).toContain('Publish the change as a new version instead');
     expect(snapshot()).toBe(before);
     const forced = cli(['publish', '--material-correction', 'Срок в решении совета директоров — 30 дней']);

@@ -64,7 +64,7 @@ beforeAll(() => {
   cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-01']);
   edit(p2, 'privacy/ru/2027-01-01.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
   edit(p2, 'privacy/en/2026-02-15.md', (text) =>
-    text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A typo in clause 1.1').replace('1.1. The Site collects', '1.1. The Site lawfully collects'),
+    text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A typo in clause 1.1').replace('obtains access to and uses', 'obtains access to, and uses'),
   );
   published = cli(['publish']).stdout;
   second = build(p2, '2', signedWith(keyA));
