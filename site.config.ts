@@ -24,4 +24,7 @@ export default {
   frameAncestors: [],
   // POLICIES_DIR overrides it, e.g. to build a content repository checked out elsewhere.
   policiesDir: 'policies',
+  // Clause 6.2 of the privacy policy promises notice «не позднее чем за 10 (десять) дней»: publish refuses less
+  // for a material version unless the reason is recorded (publish --short-notice "<reason>").
+  notice: { policies: { privacy: { material: 10 } } },
 } satisfies SiteConfigInput;

@@ -51,11 +51,12 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const lint = await lintPolicies(loaded, settings);
   const problems = [...loaded.problems, ...lint.errors];
+  const warnings = [...loaded.settingsWarnings, ...lint.warnings];
   if (values.format === 'github') {
-    for (const problem of sortProblems([...problems, ...lint.warnings])) print(formatGithubAnnotation(problem));
+    for (const problem of sortProblems([...problems, ...warnings])) print(formatGithubAnnotation(problem));
     return problems.length === 0 ? 0 : 1;
   }
-  if (lint.warnings.length > 0) print(`${formatWarningReport(lint.warnings)}\n`);
+  if (warnings.length > 0) print(`${formatWarningReport(warnings)}\n`);
   if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);

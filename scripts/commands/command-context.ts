@@ -44,6 +44,8 @@ export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: b
     defaultLocale: settings.defaultLocale,
     localeModel: settings.localeModel,
     now: getBuildInstant(process.env),
+    notice: settings.notice,
+    foreignFolder: Boolean(process.env['POLICIES_DIR']),
     ...options,
   });
 }

@@ -13,6 +13,8 @@ import { NOT_PLAIN_FILE, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { getDefaultVersionId, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { formatNoticePhrase, getEarliestEffective, getRequiredNotice } from '#lib/notice/notice-period.ts';
+import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
@@ -38,8 +40,13 @@ export function runNew(args: string[]): Promise<number> {
   });
   const [policy] = positionals;
   if (!policy || positionals.length > 1) throw new UsageError(`new needs a policy id.\n\n${NEW_HELP}`);
-  if (!values.effective) throw new UsageError(`new needs --effective (e.g. --effective 2026-12-01).\n\n${NEW_HELP}`);
   const settings = getSettings();
+  if (!values.effective) {
+    const notice = getRequiredNotice(settings.notice, policy, 'material');
+    const earliest = getFirstDayFrom(getEarliestEffective(getBuildInstant(process.env), notice), settings.timeZone);
+    const why = notice.ms > 0 ? `: ${policy} requires ${formatNoticePhrase(notice)} of a material version (${notice.key} in site.config.ts), so that is the first day that honours it if published today` : '';
+    throw new UsageError(`new needs --effective (e.g. --effective ${earliest}${why}).\n\n${NEW_HELP}`);
+  }
   const locale = values.locale ?? settings.defaultLocale;
   if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(`"${policy}" is not a valid policy id: use lowercase Latin letters, digits and hyphens.`);
   if (!LOCALE_PATTERN.test(locale)) throw new UsageError(`"${locale}" is not a lowercase BCP 47 tag such as ru, en or pt-br.`);
@@ -91,6 +98,13 @@ export function runNew(args: string[]): Promise<number> {
   if (instant < now) {
     print(
       `Warning: it takes effect at ${formatZonedInstant(instant, settings.timeZone)}, before now (${formatZonedInstant(now, settings.timeZone)}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${formatZonedInstant(getNextMinute(now), settings.timeZone)}.`,
+    );
+  }
+  const notice = getRequiredNotice(settings.notice, policy, 'material');
+  const earliest = getEarliestEffective(now, notice);
+  if (instant >= now && instant < earliest) {
+    print(
+      `Warning: ${policy} requires ${formatNoticePhrase(notice)} of a material version (${notice.key} in site.config.ts): published now, it may take effect at ${formatZonedInstant(earliest, settings.timeZone)} at the earliest, so publish will refuse ${formatZonedInstant(instant, settings.timeZone)} unless you give the reason with --short-notice. The first day that honours it: --effective ${getFirstDayFrom(earliest, settings.timeZone)} (for an editorial version, set changeType: editorial${getRequiredNotice(settings.notice, policy, 'editorial').ms > 0 ? `; it needs ${formatNoticePhrase(getRequiredNotice(settings.notice, policy, 'editorial'))}` : ', which needs no notice'}).`,
     );
   }
   print('');

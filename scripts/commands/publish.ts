@@ -12,7 +12,7 @@ import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
-export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"]
+export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"] [--short-notice "<reason>"]
 
   Records in the published-version ledger (policies/${LEDGER_FILE}) every
   version that is not a draft and not yet published, with its effective
@@ -23,7 +23,8 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
   appended to the public log (policies/${LOG_LOCK_FILE}, served at /log/v1/).
   Commit them with the change.
   Refuses, changing nothing, while anything else is wrong: in particular a
-  version that takes effect before now (backdating), a changed effective date,
+  version that takes effect before now (backdating), a version that takes
+  effect sooner than its policy's notice (site.config.ts notice), a changed effective date,
   a correction that is not editorial, and a new version declared
   changeType: editorial that is not: editorial means every changed passage
   is whitespace, punctuation, letter case, «ё»/«е», markup alone or a
@@ -36,20 +37,24 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
   --material-correction "<why>"
                          record a correction the editorial check refuses, as material, with why
   --editorial "<why>"    publish new versions declared editorial that the editorial check
-                         finds material, recording why (ledger, public log, version page)`;
+                         finds material, recording why (ledger, public log, version page)
+
+  --short-notice "<why>" publish versions that take effect sooner than the notice their policy
+                         requires (site.config.ts notice), recording why`;
 
 /** Runs `publish`; returns the exit code. */
 export async function runPublish(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' }, editorial: { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' }, editorial: { type: 'string' }, 'short-notice': { type: 'string' } },
   });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
   const lint = await lintPolicies(loaded, settings);
-  if (lint.warnings.length > 0) printError(`${formatWarningReport(lint.warnings)}\n`);
+  const warnings = [...loaded.settingsWarnings, ...lint.warnings];
+  if (warnings.length > 0) printError(`${formatWarningReport(warnings)}\n`);
   const ledgerFile = loaded.ledger;
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],
@@ -62,7 +67,8 @@ export async function runPublish(args: string[]): Promise<number> {
     timeZone: settings.timeZone,
     localeModel: settings.localeModel,
     invalidIds: loaded.invalidIds,
-    overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'], editorial: values.editorial },
+    overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'], editorial: values.editorial, shortNotice: values['short-notice'] },
+    notice: settings.notice,
   });
   // The new ledger's events after the logged ones: what the public log becomes.
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });

@@ -48,7 +48,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
   const { store, parseData, generateDigest, logger } = context;
   const { settings, root, now } = build;
   const checking = startStage();
-  const { versions, problems, ledgerWarnings, corpus } = loadCorpus({
+  const { versions, problems, ledgerWarnings, settingsWarnings, corpus } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
@@ -58,8 +58,11 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     cwd: root,
     now,
     localeModel: settings.localeModel,
+    notice: settings.notice,
+    foreignFolder: Boolean(process.env['POLICIES_DIR']),
   });
   if (problems.length > 0) throw new CorpusError(problems);
+  if (settingsWarnings.length > 0) logger.warn(formatWarningReport(settingsWarnings));
   if (ledgerWarnings.length > 0) {
     logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, 'Fix them, or publish with npm run policy -- publish.')}`);
   }

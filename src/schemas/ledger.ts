@@ -84,6 +84,21 @@ export const RescheduleSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/**
+ * A version recorded with less notice than its policy requires (`publish
+ * --short-notice "<reason>"`, README "Notice before change"): the notice
+ * required then, as configured, and the effective instant the reason covers.
+ */
+export const ShortNoticeSchema = z.strictObject({
+  /** The `--short-notice` reason. */
+  reason: z.string().min(1),
+  recordedAt: Instant,
+  /** The notice the settings required when it was recorded: whole days or an ISO 8601 duration. */
+  requiredNotice: z.union([z.number().int().nonnegative(), z.string().min(1)]),
+  /** The effective instant the reason was given for; an earlier one is judged again. */
+  effectiveFrom: Instant,
+});
+
 /** The withdrawal of a version before it took effect (`withdraw`). */
 export const WithdrawalSchema = z.strictObject({
   recordedAt: Instant,
@@ -135,6 +150,8 @@ export const PublishedRecordSchema = z.strictObject({
    * before Policy Press checked the claim (imported history included).
    */
   editorialCheck: EditorialCheckSchema.optional(),
+  /** Set when it was recorded with less notice than required, with the reason; absent otherwise (and in ledgers older than the rule). */
+  shortNotice: ShortNoticeSchema.optional(),
 });
 
 const Identity = {
@@ -180,6 +197,7 @@ export type RecordedCorrection = z.output<typeof RecordedCorrectionSchema>;
 export type Reschedule = z.output<typeof RescheduleSchema>;
 export type Withdrawal = z.output<typeof WithdrawalSchema>;
 export type EditorialCheck = z.output<typeof EditorialCheckSchema>;
+export type ShortNoticeRecord = z.output<typeof ShortNoticeSchema>;
 export type PublishedRecord = z.output<typeof PublishedRecordSchema>;
 export type LedgerEntry = z.output<typeof LedgerEntrySchema>;
 /** A ledger in memory: version 2, possibly upgraded from version 1 (then `changeType`/`summary` may be null). */

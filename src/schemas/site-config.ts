@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/zoned-time.ts';
-import { LOCALE_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { parseVerifierKey } from '#lib/log/signed-note.ts';
 
 // A CSP host-source without path, or 'self': nothing that could end the directive or the header.
 const FRAME_ANCESTOR_PATTERN = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?)$/;
 import { LINT_RULE_IDS, LINT_SEVERITIES } from '#lib/lint/lint-rules.ts';
+import { parseNotice } from '#lib/notice/notice-period.ts';
 
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"');
 
@@ -26,6 +27,33 @@ export const LintConfigSchema = z.strictObject({
    * (every rule `error`, `stable-link` and `copied-summary` `warning`).
    */
   rules: z.partialRecord(z.enum(LINT_RULE_IDS), z.enum(LINT_SEVERITIES)).default({}),
+});
+
+/** A notice: whole days (`10`) or an ISO 8601 duration in weeks, days, hours, minutes, seconds (`"P10D"`, `"PT48H"`). */
+const NoticeDurationSchema = z.union([z.number(), z.string()]).superRefine((value, context) => {
+  const parsed = parseNotice(value);
+  if (!parsed.ok) context.addIssue({ code: 'custom', message: `${parsed.message}; write e.g. 10 or "P10D"` });
+});
+
+/**
+ * How long before a new version takes effect it must be published (README,
+ * "Notice before change"). `publish` refuses a version announced with less,
+ * unless the reason is recorded with `--short-notice "<reason>"`.
+ */
+export const NoticeConfigSchema = z.strictObject({
+  /** The notice of a material version, for every policy not named in `policies`. Default 0 (none). */
+  material: NoticeDurationSchema.default(0),
+  /** The notice of an editorial version. Default 0 (none). */
+  editorial: NoticeDurationSchema.default(0),
+  /** Whether a scheduled editorial version is announced by a banner too (a material one always is). Default false: a line in the history. */
+  announceEditorial: z.boolean().default(false),
+  /** Per policy id (the folder name), the same keys; each overrides the default. Every id must be a policy of the folder. */
+  policies: z
+    .record(
+      z.string().regex(POLICY_ID_PATTERN, 'is not a policy id (lowercase Latin letters, digits and hyphens)'),
+      z.strictObject({ material: NoticeDurationSchema.optional(), editorial: NoticeDurationSchema.optional(), announceEditorial: z.boolean().optional() }),
+    )
+    .default({}),
 });
 
 /** Settings of one site. */
@@ -96,6 +124,8 @@ export const SiteConfigSchema = z.strictObject({
   localeModel: z.enum(['translations', 'independent']).default('translations'),
   /** How the lint rules of the legal text count (see {@link LintConfigSchema}). Default: each rule's own severity. */
   lint: LintConfigSchema.default({ rules: {} }),
+  /** The notice before a new version takes effect (see {@link NoticeConfigSchema}). Default: none required. */
+  notice: NoticeConfigSchema.default({ material: 0, editorial: 0, announceEditorial: false, policies: {} }),
 });
 
 /** Settings as written in `site.config.ts`. */

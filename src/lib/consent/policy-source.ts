@@ -46,6 +46,8 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     cwd,
     now,
     localeModel: settings.localeModel,
+    notice: settings.notice,
+    foreignFolder: Boolean(process.env['POLICIES_DIR']),
   });
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
   const context = createSiteContext(settings, loaded.corpus, now);

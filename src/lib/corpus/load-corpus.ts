@@ -15,6 +15,8 @@ import { NOT_PLAIN_FILE, toDisplayPath } from './plain-files.ts';
 import { readCorpus } from './read-corpus.ts';
 import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
+import { checkNoticeSettings } from '#lib/notice/notice-settings.ts';
+import type { NoticeSettings } from '#lib/notice/notice-period.ts';
 
 /** What loading a folder gives: the corpus only when there are no problems. */
 export interface LoadedCorpus {
@@ -27,6 +29,8 @@ export interface LoadedCorpus {
   invalidIds: ReadonlySet<string>;
   /** The version of the ledger file read (1 is read, upgraded in memory, until publish writes 2); null without a ledger. */
   ledgerVersion: 1 | 2 | null;
+  /** Settings that name what this folder lacks, when it is not the settings' own folder (see `foreignFolder`). */
+  settingsWarnings: Problem[];
   /** Ledger problems that did not count as problems because the ledger was not enforced (dev server). */
   ledgerWarnings: Problem[];
   /** The ledger as read, with its own problems (links in its place are in `problems`). */
@@ -56,6 +60,14 @@ export interface LoadCorpusOptions {
   now: number;
   /** Default `translations`. */
   localeModel?: LocaleModel;
+  /** The notice each policy requires (site settings `notice`); none when absent. */
+  notice?: NoticeSettings | undefined;
+  /**
+   * Whether the folder is another than the settings name (`POLICIES_DIR`): a
+   * policy of `notice.policies` it lacks is then a warning, since the settings
+   * were written for their own folder; otherwise it is an error.
+   */
+  foreignFolder?: boolean;
 }
 
 /** Reads and validates a policies folder. */
@@ -88,6 +100,8 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     ...checkArchiveFiles(options.policiesPath, cwd),
   ];
   problems.push(...notPlain);
+  const noticeProblems = files.length > 0 ? checkNoticeSettings(options.notice, [...versions, ...drafts].map((version) => version.policy), options.foreignFolder ? 'warning' : 'error') : [];
+  if (!options.foreignFolder) problems.push(...noticeProblems);
   ledgerFile.problems = ledgerFile.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
   logLock.problems = logLock.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
   const contentProblems = problems.length;
@@ -102,6 +116,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     policiesDisplayPath: toDisplayPath(options.policiesPath, cwd),
     readArchive: (sha256) => readArchivedText(options.policiesPath, sha256),
     describeChange: describeTextChange,
+    notice: options.notice,
   });
   const log = resolveLog({ ledger: ledgerFile.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: logLock });
   // Until the content is valid, "not published yet" is noise; what breaks the ledger is not.
@@ -128,6 +143,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     invalidIds,
     ledgerVersion: ledgerFile.ledger ? (ledgerFile.ledger.readFrom ?? 2) : null,
     ledgerWarnings,
+    settingsWarnings: options.foreignFolder ? noticeProblems : [],
     contentValid: contentProblems === 0 && files.length > 0,
     ledger: ledgerFile,
     log,

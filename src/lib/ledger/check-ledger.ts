@@ -19,6 +19,8 @@ import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
 import { COSMETIC_EDITS, formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
 import { checkPublishedChange } from './correction-check.ts';
+import { checkNotice, type ShortNotice } from '#lib/notice/notice-check.ts';
+import type { NoticeSettings } from '#lib/notice/notice-period.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
@@ -41,6 +43,8 @@ export interface LedgerCheckInput {
   /** The site's time zone: every instant in a message is shown there, with its offset. */
   timeZone: string;
   localeModel: LocaleModel;
+  /** The notice each policy requires (site settings `notice`); none when absent. */
+  notice?: NoticeSettings | undefined;
 }
 
 /** A new version declared `changeType: editorial`, judged against the text before it. */
@@ -60,6 +64,8 @@ export interface LedgerCheckResult {
   published: Map<string, PublishedRecord>;
   pendingCorrections: Map<string, EditorialVerdict>;
   editorialClaims: Map<string, EditorialClaim>;
+  /** Versions announced with less notice than required and no recorded reason, by id. */
+  shortNotice: Map<string, ShortNotice>;
 }
 
 /** Every change of a version's text the ledger recorded (corrections and postponements), oldest first. */
@@ -196,6 +202,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       rescheduled: entry.rescheduled,
       withdrawn: entry.withdrawn,
       ...(entry.editorialCheck ? { editorialCheck: entry.editorialCheck } : {}),
+      ...(entry.shortNotice ? { shortNotice: entry.shortNotice } : {}),
     });
     if (version.effectiveFrom !== recordedFrom) {
       const now = when(version.effectiveFrom);
@@ -493,5 +500,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       hint: 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.',
     });
   }
-  return { problems, published, pendingCorrections, editorialClaims };
+  const notice = checkNotice(input);
+  problems.push(...notice.problems);
+  return { problems, published, pendingCorrections, editorialClaims, shortNotice: notice.short };
 }

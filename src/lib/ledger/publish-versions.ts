@@ -16,6 +16,7 @@ import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText } from '#lib/timeline/published-text.ts';
 import { checkLedger, getRecordedHash, type LedgerCheckInput } from './check-ledger.ts';
+import { describeNotice } from '#lib/notice/notice-period.ts';
 
 /** The explicit, recorded overrides of `publish`, each with its reason. */
 export interface PublishOverrides {
@@ -27,6 +28,8 @@ export interface PublishOverrides {
   materialCorrection?: string | undefined;
   /** `--editorial`: new versions declared editorial that the editorial check does not prove editorial. */
   editorial?: string | undefined;
+  /** `--short-notice`: versions announced with less notice than their policy requires. */
+  shortNotice?: string | undefined;
 }
 
 /** What publishing would do. */
@@ -43,8 +46,8 @@ export interface PublishPlan {
 /** Problems `publish` resolves by recording; every other ledger problem stops it. */
 const RESOLVED_BY_PUBLISHING = ['not-published', 'correction-unrecorded'];
 /** Problems resolved only with an override, by its flag. */
-const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-unrecorded', materialCorrection: 'material-correction', editorial: 'editorial-unproven' } as const;
-const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction', editorial: '--editorial' } as const;
+const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-unrecorded', materialCorrection: 'material-correction', editorial: 'editorial-unproven', shortNotice: 'short-notice' } as const;
+const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction', editorial: '--editorial', shortNotice: '--short-notice' } as const;
 
 /** Plans a publish at instant `now`. */
 export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverrides }): PublishPlan {
@@ -171,6 +174,15 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
       recorded.push(`recorded the ${material ? 'MATERIAL ' : 'editorial '}correction of ${correction.date} to ${version.id}${hash === expected ? ' (changeType/summary only)' : `: ${expected} → ${hash}`}`);
     }
     if (updated !== entry) entries.set(version.id, updated);
+  }
+  // The reason for a short notice is recorded with the notice required then and the instant it covers.
+  if (overrides.shortNotice !== undefined && overrides.shortNotice.trim() !== '') {
+    for (const [id, short] of check.shortNotice) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      entries.set(id, { ...entry, shortNotice: { reason: overrides.shortNotice, recordedAt: now, requiredNotice: short.required.setting, effectiveFrom: formatInstant(short.effectiveFrom) } });
+      recorded.push(`recorded the SHORT NOTICE of ${id}: takes effect ${when(short.effectiveFrom)}, announced ${when(short.announcedAt)}, less than the ${describeNotice(short.required)} required (${overrides.shortNotice})`);
+    }
   }
   if (locked > 0) recorded.push(`upgraded the ledger to version 2: locked changeType and summary of ${locked} version(s) as they are now (version 1 did not record them)`);
   return { problems, ledger: { ledgerVersion: 2, versions: [...entries.values()] }, archive, recorded };
