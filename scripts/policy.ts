@@ -18,6 +18,7 @@ import { UsageError } from './commands/command-context.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { LOG_HELP, runLog } from './commands/log.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
+import { NOTICE_HELP, runNotice } from './commands/notice.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   diff: { run: runDiff, help: DIFF_HELP },
   publish: { run: runPublish, help: PUBLISH_HELP },
   withdraw: { run: runWithdraw, help: WITHDRAW_HELP },
+  notice: { run: runNotice, help: NOTICE_HELP },
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   reconsent: { run: runReconsent, help: RECONSENT_HELP },

@@ -128,6 +128,38 @@ export interface UiStrings {
     kindOfChange: (label: string) => string;
     noTextHere: (languages: string) => string;
   };
+  /** Notice before change: the announcement of a scheduled version on the site, and the ready-to-send notice. */
+  notice: {
+    /** The banner of a scheduled material version: «С 15 января 2027 г. действует новая редакция…». */
+    bannerMaterial: (date: string, title: string) => string;
+    /** The line of a scheduled editorial version. */
+    bannerEditorial: (date: string, title: string) => string;
+    /** The link to the redline from the version in force to the scheduled one. */
+    whatWillChange: string;
+    /** The link to the scheduled version's text. */
+    newText: string;
+    /** For a locale without the scheduled text: it exists in other languages, listed after it. */
+    inOtherLanguages: (date: string, title: string) => string;
+    /** The label of the region holding the announcement, for screen readers. */
+    region: string;
+    /** Published with less notice than required (`publish --short-notice`). */
+    shortNotice: (published: string, given: string, required: string, reason: string) => string;
+    /** A length of notice in whole days, or hours when not whole days. */
+    days: (count: number) => string;
+    hours: (count: number) => string;
+    /** The ready-to-send notice. */
+    subject: (title: string, date: string) => string;
+    intro: (title: string, date: string) => string;
+    announced: (date: string) => string;
+    whatChanges: string;
+    noSummary: string;
+    consentAgain: (date: string) => string;
+    noConsentAgain: string;
+    redlineLink: string;
+    newTextLink: string;
+    historyLink: string;
+    sha256: string;
+  };
   /** The redline pages. */
   diff: {
     title: (title: string) => string;
@@ -287,6 +319,28 @@ const ru: UiStrings = {
     kindOfChange: (label) => `Характер изменений: ${label}.`,
     noTextHere: (languages) => `Текста этой редакции на этом языке нет; она есть на языках: ${languages}.`,
   },
+  notice: {
+    bannerMaterial: (date, title) => `С ${date} действует новая редакция документа «${title}».`,
+    bannerEditorial: (date, title) => `С ${date} действует новая редакция документа «${title}» с редакционными правками: смысл документа не меняется.`,
+    whatWillChange: 'Что изменится',
+    newText: 'Текст новой редакции',
+    inOtherLanguages: (date, title) => `С ${date} действует новая редакция документа «${title}». На этом языке её текста пока нет; она есть на языках:`,
+    region: 'Новая редакция',
+    shortNotice: (published, given, required, reason) => `Опубликована ${published} — за ${given} до вступления в силу, тогда как для этого документа предусмотрено уведомление не позднее чем за ${required}. Причина: ${sentence(reason)}`,
+    days: (count) => ru3(count, 'день', 'дня', 'дней'),
+    hours: (count) => ru3(count, 'час', 'часа', 'часов'),
+    subject: (title, date) => `Новая редакция документа «${title}» вступает в силу ${date}`,
+    intro: (title, date) => `${date} вступает в силу новая редакция документа «${title}».`,
+    announced: (date) => sentence(`Она опубликована ${date}`),
+    whatChanges: 'Что изменится',
+    noSummary: 'Пояснение к изменениям не приведено; все изменения видны в сравнении редакций.',
+    consentAgain: (date) => `Изменения существенные: после ${date} мы попросим вас заново подтвердить согласие с документом.`,
+    noConsentAgain: 'Изменения редакционные: повторно подтверждать согласие не нужно.',
+    redlineLink: 'Сравнение с предыдущей редакцией',
+    newTextLink: 'Текст новой редакции',
+    historyLink: 'История редакций',
+    sha256: 'SHA-256 текста новой редакции',
+  },
   diff: {
     title: (title) => `${title}: что изменилось`,
     between: (from, to) => `Редакция от ${from} → редакция от ${to}`,
@@ -445,6 +499,28 @@ const en: UiStrings = {
     whatChanged: 'What changed:',
     kindOfChange: (label) => `Kind of change: ${label}.`,
     noTextHere: (languages) => `There is no text of this version in this language; it exists in: ${languages}.`,
+  },
+  notice: {
+    bannerMaterial: (date, title) => `A new version of “${title}” takes effect on ${date}.`,
+    bannerEditorial: (date, title) => `A new version of “${title}” with editorial changes takes effect on ${date}: the meaning does not change.`,
+    whatWillChange: 'What will change',
+    newText: 'The new text',
+    inOtherLanguages: (date, title) => `A new version of “${title}” takes effect on ${date}. It has no text in this language yet; it exists in:`,
+    region: 'New version',
+    shortNotice: (published, given, required, reason) => `Published on ${published}, ${given} before it takes effect, though this document provides for notice at least ${required} ahead. Reason: ${sentence(reason)}`,
+    days: (count) => en2(count, 'day', 'days'),
+    hours: (count) => en2(count, 'hour', 'hours'),
+    subject: (title, date) => `A new version of “${title}” takes effect on ${date}`,
+    intro: (title, date) => `A new version of “${title}” takes effect on ${date}.`,
+    announced: (date) => sentence(`It was published on ${date}`),
+    whatChanges: 'What will change',
+    noSummary: 'No summary of the changes was given; the comparison shows every change.',
+    consentAgain: (date) => `The changes are material: after ${date} we will ask you to accept the document again.`,
+    noConsentAgain: 'The changes are editorial: you do not need to accept the document again.',
+    redlineLink: 'Comparison with the previous version',
+    newTextLink: 'The new text',
+    historyLink: 'Version history',
+    sha256: 'SHA-256 of the new text',
   },
   diff: {
     title: (title) => `${title}: what changed`,

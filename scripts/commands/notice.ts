@@ -1,0 +1,45 @@
+/**
+ * `npm run policy -- notice <policy> <version> [--locale L] [--format text|html]`:
+ * prints the ready-to-send notice of a version (src/lib/notice/notice-document.ts),
+ * the same the build writes beside the version's files.
+ */
+import { parseArgs } from 'node:util';
+import { CorpusError } from '#lib/corpus/problem.ts';
+import { createNoticeDocument, getNoticeVersion, NoticeError, renderNoticeHtml, renderNoticeText } from '#lib/notice/notice-document.ts';
+import { createSiteContext } from '#lib/site/site-context.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { getSettings, loadPolicies, UsageError } from './command-context.ts';
+
+export const NOTICE_HELP = `npm run policy -- notice <policy> <version> [--locale <locale>] [--format text|html]
+
+  Prints the notice of a new version for users, in the locale's words: the
+  policy's title, when the version takes effect, what changes (its summary),
+  whether consent will be asked again (material changes), and links to the
+  redline, the new text and the history, with the new text's SHA-256. The
+  build writes the same notice at /feed/v1/<policy>/<locale>/<version>/notice.txt
+  and notice.html. Exit 1 for a version that does not exist, was withdrawn, or
+  has no text in the locale.
+
+  --locale  the locale (default: the site's default locale)
+  --format  text (default) or html: a standalone e-mail body (inline styles,
+            no script, nothing loaded from elsewhere)`;
+
+/** Runs `notice`; returns the exit code. */
+export function runNotice(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' }, format: { type: 'string', default: 'text' } } });
+  const [policy, version] = positionals;
+  if (!policy || !version || positionals.length > 2) throw new UsageError(`notice needs a policy and a version.\n\n${NOTICE_HELP}`);
+  if (values.format !== 'text' && values.format !== 'html') throw new UsageError(`--format is "text" or "html", not "${values.format}".`);
+  const settings = getSettings();
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
+  const context = createSiteContext(settings, loaded.corpus, getBuildInstant(process.env));
+  try {
+    const notice = createNoticeDocument(context, getNoticeVersion(context, policy, values.locale ?? settings.defaultLocale, version));
+    process.stdout.write(values.format === 'html' ? renderNoticeHtml(notice) : renderNoticeText(notice));
+    return Promise.resolve(0);
+  } catch (error) {
+    if (error instanceof NoticeError) throw new UsageError(error.message);
+    throw error;
+  }
+}
