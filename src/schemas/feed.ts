@@ -60,6 +60,46 @@ const RescheduleSchema = z.looseObject({
   logIndex: LogIndex,
 });
 
+/** A version published with less notice than its policy requires (`publish --short-notice`). */
+const ShortNoticeSchema = z
+  .looseObject({
+    reason: z.string().min(1),
+    recordedAt: Instant,
+    requiredNotice: z.union([z.number().int().nonnegative(), z.string().min(1)]).meta({ description: 'The notice the site required when it was recorded: whole days, or an ISO 8601 duration (e.g. "P10D").' }),
+  })
+  .meta({ description: 'Set when the version was published with less notice than its policy requires, with the reason recorded (publish --short-notice); null otherwise.' });
+
+const AnnouncedAt = Instant.nullable().meta({ description: 'When the version (this text) was announced: recorded by publish (the same instant as publishedAt); null outside the ledger (dev server).' });
+const NoticeDays = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullable()
+  .meta({ description: 'Whole days from announcedAt to effectiveFrom: the notice this text was given (0 when published after it took effect); null for imported history, whose announcement nobody recorded, and outside the ledger.' });
+const NoticeUrl = Url.meta({ description: 'The ready-to-send notice of this version: /feed/v1/<policy>/<locale>/<version>/notice.txt (plain text).' });
+const NoticeHtmlUrl = Url.meta({ description: 'The same notice as a standalone e-mail body (notice.html: inline styles, no script, nothing loaded from elsewhere).' });
+
+/** The next version announced and not yet in force, as a locale's pages announce it. */
+export const AnnouncementSchema = z
+  .looseObject({
+    version: VersionId,
+    title: z.string().min(1),
+    effectiveFrom: Instant.meta({ description: 'The instant it takes effect: tell a returning user before then.' }),
+    announcedAt: AnnouncedAt,
+    noticeDays: NoticeDays,
+    changeType: ChangeType,
+    summary: z.array(z.string()),
+    banner: z.boolean().meta({ description: 'Whether the site announces it with a banner (material, or editorial when the site says so) or only with a line in the history.' }),
+    locale: Locale.meta({ description: 'The language of the text named here: this file\'s own when it has the text, else the one it exists in (the default locale first).' }),
+    locales: Locales,
+    url: Url.meta({ description: 'Permanent page of the new text.' }),
+    redlineUrl: Url.nullable().meta({ description: 'Redline from the version before it (the version in force) to it; null for a first version.' }),
+    noticeUrl: NoticeUrl,
+    noticeHtmlUrl: NoticeHtmlUrl,
+    shortNotice: ShortNoticeSchema.nullable(),
+  })
+  .meta({ title: 'Announced version' });
+
 /** One published version of one policy in one locale. */
 export const FeedVersionSchema = z
   .looseObject({
@@ -96,6 +136,11 @@ export const FeedVersionSchema = z
       .nullable()
       .optional()
       .meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
+    announcedAt: AnnouncedAt.optional(),
+    noticeDays: NoticeDays.optional(),
+    shortNotice: ShortNoticeSchema.nullable().optional(),
+    noticeUrl: NoticeUrl.optional(),
+    noticeHtmlUrl: NoticeHtmlUrl.optional(),
     logIndex: LogIndex,
     editorialDecision: z
       .looseObject({
@@ -259,6 +304,7 @@ export const CurrentFeedSchema = z
         next: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the next scheduled version, if any: switch to it at its effectiveFrom.' }),
         inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
         nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
+        announcement: AnnouncementSchema.nullable().optional().meta({ description: 'The next version, announced and not yet in force, as this language\'s pages announce it; null when none is scheduled.' }),
         reference: ReferenceTextSchema.nullable().optional().meta({
           description: 'When the version in force has no text in this language: this language\'s previous text, which the stable page shows for reference only; null otherwise.',
         }),
@@ -307,6 +353,7 @@ export const SinceFeedSchema = z
         }),
       )
       .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included (withdrawn ones are not): the data to answer for any later instant.' }),
+    announcement: AnnouncementSchema.nullable().optional().meta({ description: 'The next version, announced and not yet in force at build time (as in current.json): tell the user before it takes effect; null when none is scheduled.' }),
     withdrawn: z
       .array(z.looseObject({ version: VersionId, effectiveFrom: Instant, withdrawnAt: Instant, reason: z.string() }))
       .optional()
@@ -356,7 +403,7 @@ export const JsonFeedSchema = z
           title: z.string().min(1),
           content_text: z.string().min(1),
           summary: z.string().optional(),
-          date_published: Instant.meta({ description: 'When the version takes effect (was to, for a withdrawn one).' }),
+          date_published: Instant.meta({ description: 'When the version was announced: recorded by publish (_policy.announcedAt); for imported history, whose announcement nobody recorded, when it took effect.' }),
           date_modified: Instant.optional().meta({ description: 'The last change the ledger recorded of it: publication, correction, postponement or withdrawal.' }),
           tags: z
             .array(z.enum([...CHANGE_TYPES, 'withdrawn', ...PUBLICATION_KINDS]))
@@ -379,6 +426,9 @@ export const JsonFeedSchema = z
             publishedAt: Instant.nullable().optional(),
             publication: z.enum(PUBLICATION_KINDS).nullable().optional().meta({ description: 'As in the policy feed.' }),
             publicationReason: z.string().min(1).nullable().optional(),
+            announcedAt: AnnouncedAt.optional(),
+            noticeDays: NoticeDays.optional(),
+            shortNotice: ShortNoticeSchema.nullable().optional(),
             rescheduled: z
               .array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string().min(1) }))
               .optional()
@@ -402,6 +452,8 @@ export type SinceFeed = z.output<typeof SinceFeedSchema>;
 export type JsonFeed = z.output<typeof JsonFeedSchema>;
 export type WithdrawnFeedVersion = z.output<typeof WithdrawnVersionSchema>;
 export type VersionInForce = z.output<typeof VersionInForceSchema>;
+export type FeedAnnouncement = z.output<typeof AnnouncementSchema>;
+export type FeedShortNotice = z.output<typeof ShortNoticeSchema>;
 
 /** The JSON Schema published at `/feed/v1/schema.json`, one definition per file type. */
 export function getFeedJsonSchema(id: string): Record<string, unknown> {
@@ -414,6 +466,7 @@ export function getFeedJsonSchema(id: string): Record<string, unknown> {
   registry.add(FeedVersionSchema, { id: 'FeedVersion' });
   registry.add(CurrentVersionSchema, { id: 'CurrentVersion' });
   registry.add(WithdrawnVersionSchema, { id: 'WithdrawnVersion' });
+  registry.add(AnnouncementSchema, { id: 'Announcement' });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (name) => `#/$defs/${name}` });
   const defs = Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => {

@@ -1,7 +1,7 @@
 /**
  * The files a build writes for every version beside its pages: its published
  * Markdown, every text it ever had by hash, its blocks for the compare page
- * and its since.json. They are four per version (8,000 at 2,000 versions);
+ * and its since.json, and its ready-to-send notice (text and HTML). They are four per version (8,000 at 2,000 versions);
  * through Astro's routes each cost about 1 ms of route machinery, a quarter
  * of a warm build. So a build writes them from an integration hook
  * (src/integrations/version-files.ts) and the dev server serves them through
@@ -25,6 +25,7 @@ import { serializeFeed } from '#lib/feed/feed-data.ts';
 import { createSinceFeed } from '#lib/feed/since-data.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { renderPublishedText } from '#lib/timeline/published-text.ts';
+import { createNoticeDocument, renderNoticeHtml, renderNoticeText } from '#lib/notice/notice-document.ts';
 import type { TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getPublishedHashPaths, getVersionPaths } from '#lib/views/static-paths.ts';
 
@@ -37,7 +38,7 @@ export interface VersionFileSources {
 }
 
 /** The four kinds of version file. */
-export type VersionFileKind = 'markdown' | 'markdown by hash' | 'blocks' | 'since.json';
+export type VersionFileKind = 'markdown' | 'markdown by hash' | 'blocks' | 'since.json' | 'notice';
 
 /** One file of a version. */
 export interface VersionFile {
@@ -53,6 +54,8 @@ export interface VersionFile {
 
 const MARKDOWN = 'text/markdown; charset=utf-8';
 const JSON_TYPE = 'application/json';
+const TEXT = 'text/plain; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
 
 /**
  * Every version file of a build, in a fixed order: Markdown (withdrawn
@@ -92,7 +95,19 @@ export function listVersionFiles(context: SiteContext, sources: VersionFileSourc
     contentType: JSON_TYPE,
     render: () => serializeFeed(createSinceFeed(context, timeline, version)),
   }));
-  return [...markdown, ...byHash, ...blocks, ...since];
+  // The ready-to-send notice of each version, as text and as an e-mail body (src/lib/notice/notice-document.ts).
+  const notices = versions.flatMap(({ props: { version } }): VersionFile[] =>
+    (['txt', 'html'] as const).map((format) => ({
+      kind: 'notice',
+      path: urls.notice(version.policy, version.locale, version.version, format),
+      contentType: format === 'txt' ? TEXT : HTML,
+      render: () => {
+        const notice = createNoticeDocument(context, version);
+        return format === 'txt' ? renderNoticeText(notice) : renderNoticeHtml(notice);
+      },
+    })),
+  );
+  return [...markdown, ...byHash, ...blocks, ...since, ...notices];
 }
 
 /** The version files by site path, for a route to serve one. */
@@ -120,7 +135,7 @@ export type WrittenVersionFiles = Record<VersionFileKind, { files: number; ms: n
  * meanwhile.
  */
 export async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
-  const written: WrittenVersionFiles = { markdown: { files: 0, ms: 0 }, 'markdown by hash': { files: 0, ms: 0 }, blocks: { files: 0, ms: 0 }, 'since.json': { files: 0, ms: 0 } };
+  const written: WrittenVersionFiles = { markdown: { files: 0, ms: 0 }, 'markdown by hash': { files: 0, ms: 0 }, blocks: { files: 0, ms: 0 }, 'since.json': { files: 0, ms: 0 }, notice: { files: 0, ms: 0 } };
   const made = new Set<string>();
   let next = 0;
   const writeNext = async (): Promise<void> => {

@@ -26,8 +26,9 @@ import type { SiteContext } from '#lib/site/site-context.ts';
 import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 import { JsonFeedSchema, type JsonFeed } from '#schemas/feed.ts';
-import { getSha256Url, validateFeedFile } from './feed-data.ts';
+import { getSha256Url, toFeedShortNotice, validateFeedFile } from './feed-data.ts';
 import { getLastRecordedChange, getPublicationNotes } from '#lib/views/publication-notes.ts';
+import { getAnnouncedAt, getAnnouncedInstant, getGivenNoticeDays } from '#lib/notice/announcement.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
 export function getTagAuthority(context: SiteContext): string {
@@ -65,6 +66,8 @@ interface EntryText {
   diffUrl: string | null;
   changeLabel: string;
   published: number;
+  /** When it was announced (src/lib/notice/announcement.ts): Atom's `published`, JSON Feed's `date_published`. */
+  announced: number;
   updated: number;
 }
 
@@ -102,6 +105,7 @@ function getEntries(context: SiteContext, timeline: Timeline): EntryText[] {
       diffUrl: text.previousVersion === null || text.published?.withdrawn ? null : urls.absolute(urls.diff(text.policy, text.locale, text.previousVersion, text.version)),
       changeLabel: ui.changeTypes[text.changeType],
       published: text.effectiveFrom,
+      announced: getAnnouncedInstant(text),
       updated: getLastRecordedChange(text),
     };
   };
@@ -151,7 +155,7 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
       '  <entry>',
       `    <id>${escapeXml(getEntryId(context, entry))}</id>`,
       `    <title>${escapeXml(entry.title)}</title>`,
-      `    <published>${formatInstant(entry.published)}</published>`,
+      `    <published>${formatInstant(entry.announced)}</published>`,
       `    <updated>${formatInstant(entry.updated)}</updated>`,
       `    <link rel="alternate" type="text/html"${entry.own ? '' : ` hreflang="${escapeXml(entry.text.locale)}"`} href="${escapeXml(entry.url)}"/>`,
       `    <link rel="alternate" type="text/markdown"${entry.own ? '' : ` hreflang="${escapeXml(entry.text.locale)}"`} href="${escapeXml(entry.markdownUrl)}"/>`,
@@ -194,7 +198,7 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
         title: entry.title,
         content_text: entry.content,
         ...(text.summary.length > 0 ? { summary: text.summary.join(' ') } : {}),
-        date_published: formatInstant(entry.published),
+        date_published: formatInstant(entry.announced),
         date_modified: formatInstant(entry.updated),
         tags: [text.changeType, ...(published?.withdrawn ? ['withdrawn'] : []), ...(published && published.publication.kind !== 'published' ? [published.publication.kind] : [])],
         language: text.locale,
@@ -215,6 +219,9 @@ export function createJsonFeed(context: SiteContext, policy: string, locale: str
           publishedAt: published?.publishedAt ?? null,
           publication: published?.publication.kind ?? null,
           publicationReason: published?.publication.reason ?? null,
+          announcedAt: getAnnouncedAt(published ?? null),
+          noticeDays: getGivenNoticeDays(text),
+          shortNotice: published?.shortNotice ? toFeedShortNotice(published.shortNotice) : null,
           rescheduled: published?.rescheduled.map(({ previousEffectiveFrom, effectiveFrom, recordedAt, reason }) => ({ previousEffectiveFrom, effectiveFrom, recordedAt, reason })) ?? [],
           withdrawn: published?.withdrawn ?? null,
           logIndex: published ? context.log.indexOf(text.id, 0) : null,

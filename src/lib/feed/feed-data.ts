@@ -16,7 +16,11 @@ import {
   type PolicyFeed,
   type VersionInForce,
   type WithdrawnFeedVersion,
+  type FeedShortNotice,
+  type FeedAnnouncement,
 } from '#schemas/feed.ts';
+import type { ShortNoticeRecord } from '#schemas/ledger.ts';
+import { getAnnouncedAt, getAnnouncement, getGivenNoticeDays } from '#lib/notice/announcement.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getEntry, getEntryInForceAt, getNextEntryAfter, getPolicyLocales, getTimeline, type TimelineEntry } from '#lib/timeline/policy-corpus.ts';
 import { getPublishedHashes } from '#lib/ledger/publication.ts';
@@ -66,6 +70,11 @@ function getEditorialDecision(context: SiteContext, version: TimelineVersion): F
   return { reason: check.reason, comparedWithSha256: check.comparedWith?.sha256 ?? null, logIndex: logIndexOf(context, version, { type: 'editorial' }) };
 }
 
+/** A recorded short notice as the feed gives it: the reason, when it was recorded, the notice required then. */
+export function toFeedShortNotice(record: ShortNoticeRecord): FeedShortNotice {
+  return { reason: record.reason, recordedAt: record.recordedAt, requiredNotice: record.requiredNotice };
+}
+
 /** One version as the feed lists it. */
 export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
   const { urls } = context;
@@ -86,6 +95,11 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
     publishedAt: version.published?.publishedAt ?? null,
     publication: version.published?.publication.kind ?? null,
     publicationReason: version.published?.publication.reason ?? null,
+    announcedAt: getAnnouncedAt(version.published),
+    noticeDays: getGivenNoticeDays(version),
+    shortNotice: version.published?.shortNotice ? toFeedShortNotice(version.published.shortNotice) : null,
+    noticeUrl: urls.absolute(urls.notice(version.policy, version.locale, version.version, 'txt')),
+    noticeHtmlUrl: urls.absolute(urls.notice(version.policy, version.locale, version.version, 'html')),
     logIndex: version.published ? context.log.indexOf(version.id, 0) : null,
     editorialDecision: getEditorialDecision(context, version),
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
@@ -227,6 +241,35 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
   return validateFeedFile(FeedIndexSchema, index, urls.feedIndex());
 }
 
+/**
+ * The version of `policy` announced and not yet in force, as current.json and
+ * since.json give it to `locale`: what the site's banner says, for the kit to
+ * tell a returning user before the change takes effect. Null when none is scheduled.
+ */
+export function toFeedAnnouncement(context: SiteContext, policy: string, locale: string): FeedAnnouncement | null {
+  const announcement = getAnnouncement(context, policy, locale);
+  if (!announcement) return null;
+  const { urls } = context;
+  const { linked } = announcement;
+  return {
+    version: announcement.version,
+    title: linked.title,
+    effectiveFrom: formatInstant(announcement.effectiveFrom),
+    announcedAt: getAnnouncedAt(linked.published),
+    noticeDays: getGivenNoticeDays(linked),
+    changeType: linked.changeType,
+    summary: linked.summary,
+    banner: announcement.banner,
+    locale: linked.locale,
+    locales: announcement.locales,
+    url: urls.absolute(announcement.textHref),
+    redlineUrl: announcement.redlineHref === null ? null : urls.absolute(announcement.redlineHref),
+    noticeUrl: urls.absolute(urls.notice(policy, linked.locale, linked.version, 'txt')),
+    noticeHtmlUrl: urls.absolute(urls.notice(policy, linked.locale, linked.version, 'html')),
+    shortNotice: linked.published?.shortNotice ? toFeedShortNotice(linked.published.shortNotice) : null,
+  };
+}
+
 /** `/feed/v1/<policy>/current.json`: the version in force in each locale, the next one scheduled, and the build time (`builtAt`). */
 export function createCurrentFeed(context: SiteContext, policy: string): CurrentFeed {
   const { corpus, urls, now } = context;
@@ -250,6 +293,7 @@ export function createCurrentFeed(context: SiteContext, policy: string): Current
             inForceVersion: toVersionInForce(getEntryInForceAt(corpus, policy, locale, now)),
             nextVersion: toVersionInForce(getNextEntryAfter(corpus, policy, locale, now)),
             reference: reference ? { ...toVersionReference(context, reference), notInForceSince: formatInstant(reference.effectiveUntil ?? now) } : null,
+            announcement: toFeedAnnouncement(context, policy, locale),
           },
         ];
       }),

@@ -12,7 +12,7 @@ import { getTextElsewhere, getTimeline, getTimelineKey, getVersion, getVersionTi
 import { getRedlinePairs } from '#lib/redline/redline-pairs.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import type { Timeline, TimelineVersion } from '#lib/timeline/timeline.ts';
-import { validateFeedFile } from './feed-data.ts';
+import { toFeedAnnouncement, validateFeedFile } from './feed-data.ts';
 
 /**
  * The input of {@link decideReconsent} for users who accepted `acceptedVersion`
@@ -93,6 +93,7 @@ export function createSinceFeed(context: SiteContext, timeline: Timeline, versio
     timeZone: context.settings.timeZone,
     ...input,
     answer: decideReconsent(input, context.now),
+    announcement: toFeedAnnouncement(context, timeline.policy, timeline.locale),
     // What the kit stores with a consent: the log as it stood when this answer was built.
     checkpoint: context.log.checkpoint,
   };

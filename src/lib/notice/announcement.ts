@@ -35,6 +35,17 @@ export function getAnnouncedAt(published: Pick<PublishedRecord, 'publishedAt'> |
 }
 
 /**
+ * The instant a version's entry in Atom and JSON Feed gives as published:
+ * when `publish` recorded it, or, for imported history (announced before the
+ * ledger existed, on a day nobody recorded) and outside the ledger, the
+ * instant it took effect, the earliest moment it is known to have been public.
+ */
+export function getAnnouncedInstant(version: Pick<TimelineVersion, 'effectiveFrom' | 'published'>): number {
+  const published = version.published;
+  return !published || published.publication.kind === 'imported' ? version.effectiveFrom : Date.parse(published.publishedAt);
+}
+
+/**
  * The whole days of notice a text was given: from its announcement to the
  * instant it took (takes) effect. Null for imported history (announced
  * before the ledger, when, nobody can say) and outside the ledger; 0 for a

@@ -50,6 +50,8 @@ export interface SiteUrls {
   jsonFeed(policy: string, locale: string): string;
   timemap(policy: string, locale: string): string;
   since(policy: string, locale: string, version: string): string;
+  /** The ready-to-send notice of a version, `notice.txt` or `notice.html`, beside its since.json. */
+  notice(policy: string, locale: string, version: string, format: 'txt' | 'html'): string;
   /** A file of the client kit: `policy-kit.js` (the default), `reconsent.js`, and their `.d.ts`. */
   kit(file?: string): string;
   /** The prefix of the public log, ending in `/`. */
@@ -91,6 +93,7 @@ export function createSiteUrls(siteUrl: string): SiteUrls {
     jsonFeed: (policy, locale) => `${path('feed', 'v1', policy, locale, 'feed')}.json`,
     timemap: (policy, locale) => `${path('feed', 'v1', policy, locale, 'timemap')}.link`,
     since: (policy, locale, version) => `${path('feed', 'v1', policy, locale, version, 'since')}.json`,
+    notice: (policy, locale, version, format) => `${path('feed', 'v1', policy, locale, version, 'notice')}.${format}`,
     kit: (file = 'policy-kit.js') => path('kit', 'v1', file),
     log: () => `${path('log', 'v1')}/`,
     logCheckpoint: () => path('log', 'v1', 'checkpoint'),

@@ -32,14 +32,16 @@ const blocksFile = (version: { id: string }) => {
 const sources: VersionFileSources = { blocksFile, archivedText: (sha) => archive.get(sha) ?? null };
 
 describe('the version files', () => {
-  test('are the Markdown, texts by hash, blocks and since.json of every version, at the URL builders\' paths', () => {
+  test('are the Markdown, texts by hash, blocks, since.json and notices of every version, at the URL builders\' paths', () => {
     const files = listVersionFiles(context, sources);
     const count = (kind: string) => files.filter((file) => file.kind === kind).length;
-    expect([count('markdown'), count('markdown by hash'), count('blocks'), count('since.json')]).toEqual([5, 6, 5, 5]);
+    expect([count('markdown'), count('markdown by hash'), count('blocks'), count('since.json'), count('notice')]).toEqual([5, 6, 5, 5, 10]);
     expect(new Set(files.map((file) => file.path)).size).toBe(files.length);
     expect(files.filter((file) => file.kind === 'markdown').map((file) => file.path)).toContain('/legal/raw/privacy/ru/2025-09-01.md');
     expect(files.find((file) => file.path === '/legal/blocks/consent/ru/2025-09-01.json')?.contentType).toBe('application/json');
     expect(files.find((file) => file.path === '/legal/feed/v1/privacy/en/2025-09-01/since.json')?.contentType).toBe('application/json');
+    expect(files.find((file) => file.path === '/legal/feed/v1/privacy/en/2025-09-01/notice.txt')?.contentType).toBe('text/plain; charset=utf-8');
+    expect(files.find((file) => file.path === '/legal/feed/v1/privacy/ru/2025-09-01/notice.html')?.contentType).toBe('text/html; charset=utf-8');
     const markdown = files.find((file) => file.path === '/legal/raw/privacy/ru/2023-03-01.md');
     expect(markdown?.contentType).toBe('text/markdown; charset=utf-8');
     expect(sha256Hex(markdown?.render() ?? '')).toBe(corrected[0]?.published?.sha256);
@@ -53,7 +55,7 @@ describe('the version files', () => {
   test('are written under the output folder without the base path, byte for byte', async () => {
     const files = listVersionFiles(context, sources);
     const written = await writeVersionFiles(files, OUT, '/legal/');
-    expect(Object.fromEntries(Object.entries(written).map(([kind, { files: count }]) => [kind, count]))).toEqual({ markdown: 5, 'markdown by hash': 6, blocks: 5, 'since.json': 5 });
+    expect(Object.fromEntries(Object.entries(written).map(([kind, { files: count }]) => [kind, count]))).toEqual({ markdown: 5, 'markdown by hash': 6, blocks: 5, 'since.json': 5, notice: 10 });
     const onDisk = readdirSync(OUT, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(OUT, join(entry.parentPath, entry.name)))
