@@ -1,0 +1,71 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { ANNOUNCED_EPOCH, createAnnouncedSample } from '../helpers/announced-sample.ts';
+import { buildSite, OUTPUT } from '../helpers/build-site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+const SCREENSHOTS = join(OUTPUT, 'screenshots');
+
+// Every page that announces the scheduled version, in both languages.
+const PAGES: [string, string][] = [
+  ['announced-current-ru', '/ru/privacy/'],
+  ['announced-current-en', '/en/privacy/'],
+  ['announced-in-force-ru', '/ru/privacy/2026-02-15/'],
+  ['announced-home-ru', '/ru/'],
+  ['announced-home-en', '/en/'],
+  ['announced-history-ru', '/ru/privacy/history/'],
+];
+
+beforeAll(async () => {
+  const policies = createAnnouncedSample('browser-announced-policies');
+  const built = buildSite({ policiesDir: policies, name: 'browser-announced', env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } });
+  if (built.status !== 0) throw new Error(`building the announced sample failed:\n${built.output}`);
+  server = await serveStatic(built.outDir);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(PAGES)('%s (%s)', (name, path) => {
+  test('shows the announcement at 1280 and 360 px, readable, with no WCAG 2.2 AA violation (axe)', async () => {
+    for (const width of [1280, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      expect((await page.goto(server.origin + path))?.status()).toBe(200);
+      const banner = page.getByRole('region', { name: path.startsWith('/en/') ? 'New version' : 'Новая редакция' });
+      await banner.waitFor({ state: 'visible', timeout: 15_000 });
+      // The links are there and usable by keyboard and pointer alike.
+      const links = banner.getByRole('link');
+      expect(await links.count()).toBe(2);
+      for (const link of await links.all()) {
+        const box = await link.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= width, `${width}px`).toBe(true);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), `${width}px`).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`) });
+      await context.close();
+    }
+  });
+});
+
+test('the link "what will change" leads to the redline of the version in force and the new one', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/ru/privacy/`);
+  await page.getByRole('region', { name: 'Новая редакция' }).getByRole('link', { name: 'Что изменится →' }).click();
+  await page.waitForURL(/\/ru\/privacy\/diff\/2026-02-15\/2027-01-15\/$/);
+  expect(await page.title()).toContain('что изменилось');
+  await context.close();
+});
