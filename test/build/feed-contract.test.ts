@@ -32,7 +32,11 @@ describe('the feed of a built site', () => {
   });
 
   test('has every file of the contract', () => {
-    expect(listFiles(build.outDir).filter((file) => file.startsWith('feed/') && !file.endsWith('/since.json')).sort()).toEqual([
+    const files = listFiles(build.outDir);
+    // Beside each version's since.json, its ready-to-send notice as text and as an e-mail body.
+    const since = files.filter((file) => file.endsWith('/since.json'));
+    expect(files.filter((file) => /\/notice\.(txt|html)$/.test(file))).toEqual(since.flatMap((file) => [file.replace(/since\.json$/, 'notice.html'), file.replace(/since\.json$/, 'notice.txt')]));
+    expect(files.filter((file) => file.startsWith('feed/') && !/\/(since\.json|notice\.txt|notice\.html)$/.test(file)).sort()).toEqual([
       'feed/v1/index.json',
       'feed/v1/privacy.json',
       'feed/v1/privacy/current.json',
