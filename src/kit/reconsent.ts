@@ -57,6 +57,12 @@ export type CheckReconsentResult = ReconsentAnswer & {
   problem: ReconsentProblem | null;
   /** The site's public log checkpoint (`/log/v1/checkpoint`, a signed note) the feed was built with; null when it gave none. */
   checkpoint: string | null;
+  /**
+   * The next version after the accepted one that is announced and not yet in
+   * force at the instant asked for: tell the user before it takes effect
+   * (README, "Notice before change"). Null when none is, or when the feed did not answer.
+   */
+  upcoming: LaterVersion | null;
 };
 
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
@@ -161,6 +167,7 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
     // Only ids that are valid go into a URL; a feed that did not answer in time is not asked again.
     ...(base && problem !== 'timeout' && POLICY_ID_PATTERN.test(policy) && LOCALE_PATTERN.test(locale) ? await readCurrent(base, policy, locale, at, limits) : { current: null, timeZone: null, checkpoint: null }),
     problem,
+    upcoming: null,
   });
   let base: URL;
   try {
@@ -177,5 +184,13 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
   if (read['policy'] !== policy || read['locale'] !== locale || read['acceptedVersion'] !== acceptedVersion || !isVersion(read['accepted']) || !isLaterList(later) || !hasValidContext(read)) {
     return unknown('feed-error', base);
   }
-  return { ...decideReconsent({ policy, locale, acceptedVersion, accepted: read['accepted'], later }, at), timeZone: (read['timeZone'] as string | undefined) ?? null, problem: null, checkpoint: (read['checkpoint'] as string | undefined) ?? null };
+  // The later versions are oldest first: the first not yet in force at `at` is the one announced next.
+  const upcoming = later.find((version) => Date.parse(version.effectiveFrom) > at) ?? null;
+  return {
+    ...decideReconsent({ policy, locale, acceptedVersion, accepted: read['accepted'], later }, at),
+    timeZone: (read['timeZone'] as string | undefined) ?? null,
+    problem: null,
+    checkpoint: (read['checkpoint'] as string | undefined) ?? null,
+    upcoming,
+  };
 }

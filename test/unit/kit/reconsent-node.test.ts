@@ -91,6 +91,12 @@ describe('the kit without a DOM (Node)', () => {
     expect(await check('2025-09-01', { at: Date.parse('2027-02-01T00:00:00Z') })).toMatchObject({ reconsent: 'notify', current: { version: '2027-01-01' } });
   });
 
+  test('names the version announced and not yet in force at the instant asked, so a returning user hears of it before it takes effect', async () => {
+    expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', effectiveFrom: '2026-12-31T21:00:00.000Z', changeType: 'editorial', summary: ['Опечатки'] });
+    expect((await check('2025-09-01', { at: Date.parse('2026-12-31T21:00:00Z') })).upcoming).toBeNull();
+    expect((await check('v0')).upcoming).toBeNull();
+  });
+
   test('a version the feed does not publish (a 404) is unknown-version, with the version in force to accept', async () => {
     const answer = await check('v0');
     // current.json also gives the site's time zone, to show the date of the version to accept.
