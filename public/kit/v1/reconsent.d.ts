@@ -159,6 +159,12 @@ export type CheckReconsentResult = ReconsentAnswer & {
     problem: ReconsentProblem | null;
     /** The site's public log checkpoint (`/log/v1/checkpoint`, a signed note) the feed was built with; null when it gave none. */
     checkpoint: string | null;
+    /**
+     * The next version after the accepted one that is announced and not yet in
+     * force at the instant asked for: tell the user before it takes effect
+     * (README, "Notice before change"). Null when none is, or when the feed did not answer.
+     */
+    upcoming: LaterVersion | null;
 };
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
 export interface AcceptedIdentity {
