@@ -86,6 +86,29 @@ type SinceFeed = {
         redlineUrl: string | null;
     };
     checkpoint?: string | undefined;
+    announcement?: {
+        [x: string]: unknown;
+        version: string;
+        title: string;
+        effectiveFrom: string;
+        announcedAt: string | null;
+        noticeDays: number | null;
+        changeType: "material" | "editorial";
+        summary: string[];
+        banner: boolean;
+        locale: string;
+        locales: string[];
+        url: string;
+        redlineUrl: string | null;
+        noticeUrl: string;
+        noticeHtmlUrl: string;
+        shortNotice: {
+            [x: string]: unknown;
+            reason: string;
+            recordedAt: string;
+            requiredNotice: string | number;
+        } | null;
+    } | null | undefined;
     withdrawn?: {
         [x: string]: unknown;
         version: string;
