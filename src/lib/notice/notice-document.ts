@@ -9,6 +9,7 @@
  * wording comes from the locale's interface strings, never from here.
  */
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { escapeXml } from '#lib/feed/change-notifications.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 import { formatEffectiveDate } from '#lib/time/format-date.ts';
@@ -106,9 +107,6 @@ export function renderNoticeText(notice: NoticeDocument): string {
   ].join('\n');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-
 // Inline styles only: mail clients drop <style> blocks and never load stylesheets.
 const BODY = 'margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5';
 const HEADING = 'margin:0 0 16px;font-size:20px;line-height:1.3';
@@ -123,7 +121,8 @@ const CODE = 'font-family:Consolas,Menlo,monospace;font-size:13px;word-break:bre
  * URLs are the links a reader follows.
  */
 export function renderNoticeHtml(notice: NoticeDocument): string {
-  const e = escapeHtml;
+  // The feed's XML escaping: its five entities are HTML5's too.
+  const e = escapeXml;
   const changes = notice.changes.length > 0 ? `<ul style="${PARAGRAPH};padding-left:24px">${notice.changes.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : `<p style="${PARAGRAPH}">${e(notice.noSummary)}</p>`;
   return [
     '<!DOCTYPE html>',
