@@ -38,7 +38,6 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
                          record a correction the editorial check refuses, as material, with why
   --editorial "<why>"    publish new versions declared editorial that the editorial check
                          finds material, recording why (ledger, public log, version page)
-
   --short-notice "<why>" publish versions that take effect sooner than the notice their policy
                          requires (site.config.ts notice), recording why`;
 
