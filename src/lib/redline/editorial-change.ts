@@ -17,7 +17,7 @@
  * are the ones the redline shows.
  */
 import type { Element } from 'hast';
-import { getDocumentBlocks } from './document-blocks.ts';
+import { getDocumentBlocks } from './text-blocks.ts';
 import { getLinkTargetChanges } from './link-changes.ts';
 import { createRedline, type BlockChange, type RedlineBlock } from './redline.ts';
 import { renderWordChanges } from './render-text-redline.ts';

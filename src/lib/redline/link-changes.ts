@@ -1,11 +1,18 @@
 /**
- * What changed in the links of a block whose words did not: a redline says
- * "ссылка «Политика конфиденциальности»: /ru/privacy/ → /ru/privacy/2025-09-01/"
- * instead of only "formatting or link changed". Links are paired in the
- * order they appear; a link that appears or goes away has no target on one
- * side. Works on hast, so the build, the browser and the CLI share it.
+ * What changed in the links of a block: a redline says "ссылка «Политика
+ * конфиденциальности»: /ru/privacy/ → /ru/privacy/2025-09-01/" where a
+ * target changed, for a block whose words stayed (else it would read only
+ * "formatting or link changed") and for an edited one alike (a target is not
+ * in the words, so a word diff never shows it). Blocks are compared by their
+ * links as the author wrote them (see document-blocks.ts), so a link the
+ * build rewrites for each version's page is not a change. Links are matched
+ * as jsdiff matches words: the unchanged ones in order, then, in each changed
+ * run, those on the same words, then the rest in order; a link that appears
+ * or goes away has no target on one side. Works on hast, so the build, the
+ * browser and the CLI share it.
  */
 import type { Element, ElementContent } from 'hast';
+import { diffArrays } from 'diff';
 
 /** One link whose target changed. */
 export interface LinkTargetChange {
@@ -37,16 +44,49 @@ function linksOf(element: Element): FoundLink[] {
   return found;
 }
 
-/** The link targets that differ between two renderings of one block, in order. */
-export function getLinkTargetChanges(before: Element, after: Element): LinkTargetChange[] {
-  const old = linksOf(before);
-  const now = linksOf(after);
+/** Pairs the links of one changed run: on the same words first, then in order. */
+function pairRun(removed: readonly FoundLink[], added: readonly FoundLink[]): LinkTargetChange[] {
+  const rest = [...added];
+  const unmatched: FoundLink[] = [];
   const changes: LinkTargetChange[] = [];
-  for (let index = 0; index < Math.max(old.length, now.length); index++) {
-    const from = old[index];
-    const to = now[index];
+  for (const from of removed) {
+    const index = rest.findIndex((to) => to.text === from.text);
+    const [to] = index === -1 ? [] : rest.splice(index, 1);
+    if (!to) unmatched.push(from);
+    else if (to.href !== from.href) changes.push({ text: to.text, from: from.href, to: to.href });
+  }
+  for (let index = 0; index < Math.max(unmatched.length, rest.length); index++) {
+    const from = unmatched[index];
+    const to = rest[index];
     if (from?.href === to?.href) continue;
     changes.push({ text: to?.text ?? from?.text ?? '', from: from?.href ?? null, to: to?.href ?? null });
   }
   return changes;
+}
+
+/** The link targets that differ between two renderings of one block, in order. */
+export function getLinkTargetChanges(before: Element, after: Element): LinkTargetChange[] {
+  const parts = diffArrays(linksOf(before), linksOf(after), { comparator: (a, b) => a.text === b.text && a.href === b.href });
+  const changes: LinkTargetChange[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (!part || (!part.added && !part.removed)) continue;
+    const next = parts[index + 1];
+    if (part.removed && next?.added) {
+      changes.push(...pairRun(part.value, next.value));
+      index++;
+    } else changes.push(...(part.removed ? pairRun(part.value, []) : pairRun([], part.value)));
+  }
+  return changes;
+}
+
+/** A block as link changes read it: its element, and its links as written when the build rewrote some. */
+export interface LinkedBlock {
+  element: Element;
+  writtenElement?: Element;
+}
+
+/** The link targets the author changed between two versions of a block. */
+export function getBlockLinkChanges(before: LinkedBlock, after: LinkedBlock): LinkTargetChange[] {
+  return getLinkTargetChanges(before.writtenElement ?? before.element, after.writtenElement ?? after.element);
 }

@@ -10,8 +10,14 @@ import { diffWordsExact, getSharedLengthBound, type WordChange } from './word-di
 
 /** The block data a redline needs (a {@link DocBlock} fits, and so does a block read back from JSON). */
 export interface RedlineBlock extends AlignableBlock {
-  /** Serialized HTML of the block, to tell formatting-only edits from no edit. */
+  /** Serialized HTML of the block, as shown. */
   html: string;
+  /**
+   * The HTML with the links the build wrote as the author wrote them, when it
+   * differs from `html`: what tells a formatting or link edit from none (a
+   * clause reference leads to each version's own page, an edit nobody made).
+   */
+  written?: string;
 }
 
 /** How one block changed. */
@@ -74,7 +80,7 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
       const before = oldBlocks[step.oldIndex] as B;
       const after = newBlocks[step.newIndex] as B;
       if (before.text === after.text) {
-        const sameMarkup = collapseWhitespace(before.html) === collapseWhitespace(after.html) && before.kind === after.kind;
+        const sameMarkup = collapseWhitespace(before.written ?? before.html) === collapseWhitespace(after.written ?? after.html) && before.kind === after.kind;
         blocks.push(sameMarkup ? { op: 'equal', old: before, new: after } : { op: 'formatted', old: before, new: after });
       } else {
         const words = diffBlockWords(before.text, after.text, options);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { renderVersion } from '#lib/build/render-version.ts';
 import { lintText } from '#lib/lint/lint-text.ts';
@@ -23,7 +23,7 @@ describe('renderVersion', () => {
       const expected = await renderer.render(body, { frontmatter: {} });
       expect(rendered.html, name).toBe(expected.code);
       expect(rendered.headings, name).toEqual(expected.metadata.headings);
-      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath }) }))));
+      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath }))));
     }
     // Dozens of long real policies, each rendered twice.
   }, 60_000);

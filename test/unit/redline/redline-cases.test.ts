@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { createRedline, type BlockChange } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
