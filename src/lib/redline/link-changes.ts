@@ -44,24 +44,28 @@ function linksOf(element: Element): FoundLink[] {
   return found;
 }
 
-/** Pairs the links of one changed run: on the same words first, then in order. */
+/**
+ * Pairs the links of one changed run: on the same words first, then in
+ * order. The changes come in the order of the old links (a link that only
+ * appears, after the old one before it).
+ */
 function pairRun(removed: readonly FoundLink[], added: readonly FoundLink[]): LinkTargetChange[] {
-  const rest = [...added];
-  const unmatched: FoundLink[] = [];
-  const changes: LinkTargetChange[] = [];
-  for (const from of removed) {
-    const index = rest.findIndex((to) => to.text === from.text);
-    const [to] = index === -1 ? [] : rest.splice(index, 1);
-    if (!to) unmatched.push(from);
-    else if (to.href !== from.href) changes.push({ text: to.text, from: from.href, to: to.href });
-  }
+  const rest = added.map((link, index) => ({ link, index }));
+  const unmatched: { link: FoundLink; index: number }[] = [];
+  const changes: { at: number; change: LinkTargetChange }[] = [];
+  removed.forEach((from, index) => {
+    const found = rest.findIndex((to) => to.link.text === from.text);
+    const [to] = found === -1 ? [] : rest.splice(found, 1);
+    if (!to) unmatched.push({ link: from, index });
+    else if (to.link.href !== from.href) changes.push({ at: index, change: { text: to.link.text, from: from.href, to: to.link.href } });
+  });
   for (let index = 0; index < Math.max(unmatched.length, rest.length); index++) {
     const from = unmatched[index];
     const to = rest[index];
-    if (from?.href === to?.href) continue;
-    changes.push({ text: to?.text ?? from?.text ?? '', from: from?.href ?? null, to: to?.href ?? null });
+    if (from?.link.href === to?.link.href) continue;
+    changes.push({ at: from?.index ?? Math.min(to?.index ?? 0, removed.length) - 0.5, change: { text: to?.link.text ?? from?.link.text ?? '', from: from?.link.href ?? null, to: to?.link.href ?? null } });
   }
-  return changes;
+  return changes.sort((a, b) => a.at - b.at).map(({ change }) => change);
 }
 
 /** The link targets that differ between two renderings of one block, in order. */
