@@ -9,7 +9,6 @@
  * result with `toHtml(tree, { allowDangerousHtml: true })`.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import type { Raw } from 'mdast-util-to-hast';
 import { getBlockText } from './block-text.ts';
 import { getBlockLinkChanges, type LinkTargetChange } from './link-changes.ts';
 import type { BlockChange, Redline, RedlineBlock } from './redline.ts';
@@ -45,6 +44,9 @@ export interface RedlineLabels {
 }
 
 type Tag = 'ins' | 'del';
+
+/** HTML passed through as it is (the `raw` node remark-rehype's types add to hast). */
+type Raw = Extract<ElementContent, { type: 'raw' }>;
 
 /** A range of the block text to wrap, or a text to insert at an offset. */
 type Mark = { kind: 'wrap'; start: number; end: number; tag: Tag } | { kind: 'insert'; at: number; text: string; tag: Tag };
