@@ -193,7 +193,8 @@ function htmlBlockNodes(tree: HastRoot, start: number, end: number): ElementCont
  * The element with the links the build wrote put back as the author wrote
  * them: a clause reference (a link the build added, so without a source
  * position) becomes its words again, a `policy:` link gets its written
- * target. Null when the element has neither.
+ * target (and keeps the page's in `data-shown-href`). Null when the element
+ * has neither.
  */
 function getWrittenElement(element: Element, written: ReadonlyMap<number, string>): Element | null {
   let changed = false;
@@ -205,7 +206,9 @@ function getWrittenElement(element: Element, written: ReadonlyMap<number, string
         const target = at === undefined ? undefined : written.get(at);
         if (target !== undefined) {
           changed = true;
-          return [{ ...child, properties: { ...child.properties, href: target }, children: rewrite(child.children) }];
+          // The page's target stays beside it, so a change the author made is shown where it leads.
+          const shown = child.properties['href'];
+          return [{ ...child, properties: { ...child.properties, href: target, ...(typeof shown === 'string' ? { dataShownHref: shown } : {}) }, children: rewrite(child.children) }];
         }
         const href = child.properties['href'];
         if (at === undefined && typeof href === 'string' && href.includes('#')) {

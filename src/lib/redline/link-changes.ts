@@ -5,7 +5,8 @@
  * "formatting or link changed") and for an edited one alike (a target is not
  * in the words, so a word diff never shows it). Blocks are compared by their
  * links as the author wrote them (see document-blocks.ts), so a link the
- * build rewrites for each version's page is not a change. Links are matched
+ * build rewrites for each version's page is not a change (a changed one is
+ * shown where the page's link leads). Links are matched
  * as jsdiff matches words: the unchanged ones in order, then, in each changed
  * run, those on the same words, then the rest in order; a link that appears
  * or goes away has no target on one side. Works on hast, so the build, the
@@ -18,14 +19,17 @@ import { diffArrays } from 'diff';
 export interface LinkTargetChange {
   /** The words the link is on (the new ones when both sides have the link). */
   text: string;
-  /** The old and new targets; null where the link is not there. */
+  /** The old and new targets, where each page's link leads; null where the link is not there. */
   from: string | null;
   to: string | null;
 }
 
 interface FoundLink {
   text: string;
+  /** The target as written, which is compared. */
   href: string;
+  /** Where the page's link leads (a resolved `policy:` link), which is shown. */
+  shown: string;
 }
 
 function textOf(children: readonly ElementContent[]): string {
@@ -37,7 +41,8 @@ function linksOf(element: Element): FoundLink[] {
   const visit = (node: Element) => {
     const href = node.properties['href'];
     // The clause's own "link to this clause" anchor has no words: it is not a link of the text.
-    if (node.tagName === 'a' && typeof href === 'string' && textOf(node.children).trim() !== '') found.push({ text: textOf(node.children).trim(), href });
+    const shown = node.properties['dataShownHref'];
+    if (node.tagName === 'a' && typeof href === 'string' && textOf(node.children).trim() !== '') found.push({ text: textOf(node.children).trim(), href, shown: typeof shown === 'string' ? shown : href });
     for (const child of node.children) if (child.type === 'element') visit(child);
   };
   visit(element);
@@ -57,13 +62,13 @@ function pairRun(removed: readonly FoundLink[], added: readonly FoundLink[]): Li
     const found = rest.findIndex((to) => to.link.text === from.text);
     const [to] = found === -1 ? [] : rest.splice(found, 1);
     if (!to) unmatched.push({ link: from, index });
-    else if (to.link.href !== from.href) changes.push({ at: index, change: { text: to.link.text, from: from.href, to: to.link.href } });
+    else if (to.link.href !== from.href) changes.push({ at: index, change: { text: to.link.text, from: from.shown, to: to.link.shown } });
   });
   for (let index = 0; index < Math.max(unmatched.length, rest.length); index++) {
     const from = unmatched[index];
     const to = rest[index];
     if (from?.link.href === to?.link.href) continue;
-    changes.push({ at: from?.index ?? Math.min(to?.index ?? 0, removed.length) - 0.5, change: { text: to?.link.text ?? from?.link.text ?? '', from: from?.link.href ?? null, to: to?.link.href ?? null } });
+    changes.push({ at: from?.index ?? Math.min(to?.index ?? 0, removed.length) - 0.5, change: { text: to?.link.text ?? from?.link.text ?? '', from: from?.link.shown ?? null, to: to?.link.shown ?? null } });
   }
   return changes.sort((a, b) => a.at - b.at).map(({ change }) => change);
 }

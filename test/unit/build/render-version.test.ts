@@ -60,7 +60,9 @@ describe('renderVersion', () => {
     expect(rendered.blocksJson).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath: '/legal/', context }))));
     const [, clause, , definition] = JSON.parse(rendered.blocksJson) as { html: string; written?: string; text: string }[];
     expect(clause?.html).toBe('<p>1.1. См. <a href="/legal/ru/privacy/2025-09-01/#3.4">Политику</a>, <a href="/legal/ru/privacy/2025-09-01/">её же</a> и п. <a href="/legal/ru/consent/2025-09-01/#1.2">1.2</a>.</p>');
-    expect(clause?.written).toBe('<p>1.1. См. <a href="policy:privacy#3.4">Политику</a>, <a href="policy:privacy">её же</a> и п. 1.2.</p>');
+    expect(clause?.written).toBe(
+      '<p>1.1. См. <a href="policy:privacy#3.4" data-shown-href="/legal/ru/privacy/2025-09-01/#3.4">Политику</a>, <a href="policy:privacy" data-shown-href="/legal/ru/privacy/2025-09-01/">её же</a> и п. 1.2.</p>',
+    );
     expect(definition?.text).toBe('[p]: policy:privacy');
   }, 60_000);
 });

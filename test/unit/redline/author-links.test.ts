@@ -166,6 +166,21 @@ describe.runIf(process.env['EXPECTED_TZ'] !== 'America/Adak')('the redline of th
   }, 60_000);
 });
 
+describe('a policy: link', () => {
+  const consent = (version: string, target: string): VersionFile => ({ policy: 'consent', locale: 'ru', version, title: 'Согласие', body: `1.1. См. [Политику](${target}).\n` });
+
+  test('is no change while the author wrote the same target, though each version resolves it elsewhere', () => {
+    expect(redlineOf(consent('2025-09-01', 'policy:privacy'), consent('2026-02-15', 'policy:privacy')).changes).toEqual([]);
+  });
+
+  test('is shown where each page\'s link leads when the author changed it', () => {
+    const redline = redlineOf(consent('2025-09-01', 'policy:privacy'), consent('2026-02-15', 'policy:privacy#3.4'));
+    const [change] = redline.blocks;
+    if (change?.op !== 'formatted') throw new Error(`not formatted: ${change?.op}`);
+    expect(getBlockLinkChanges(change.old, change.new)).toEqual([{ text: 'Политику', from: '/ru/privacy/2025-09-01/', to: '/ru/privacy/2026-02-15/#3.4' }]);
+  });
+});
+
 describe('the correction check', () => {
   const published = (body: string) => `---\ntitle: "Политика"\n---\n${body}`;
 
