@@ -13,7 +13,7 @@ import { createRedline, type Redline } from '#lib/redline/redline.ts';
 import type { RenderableBlock } from '#lib/redline/render-redline.ts';
 import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
-import { checkCorrection } from '#lib/ledger/correction-check.ts';
+import { checkPublishedChange } from '#lib/ledger/correction-check.ts';
 import { renderRedlineBody } from '#lib/views/redline-view.ts';
 import { ROOT } from '../../helpers/build-site.ts';
 import { runPolicyCli } from '../../helpers/run-cli.ts';
@@ -185,16 +185,16 @@ describe('the correction check', () => {
   const published = (body: string) => `---\ntitle: "Политика"\n---\n${body}`;
 
   test('hears of a link target changed inside an edited paragraph, from the same comparison as the redline', () => {
-    const verdict = checkCorrection(
+    const verdict = checkPublishedChange(
       published('1.1. Пишите в [поддержку](https://example.com/contact) или в чат.\n'),
       published('1.1. Пишите в [поддержку](https://example.com/contact?tags=policy).\n'),
       'ru',
     );
-    expect(verdict.reasons[0]).toBe('it touches a URL: "https://example.com/contact → https://example.com/contact?tags=policy"');
+    expect(verdict.passages.flatMap((passage) => passage.reasons)).toContain('changes the target of the link «поддержку»: https://example.com/contact → https://example.com/contact?tags=policy');
   });
 
   test('does not take a clause reference for a link', () => {
-    expect(checkCorrection(published('1.1. Текст.\n\n1.2. См. п. 1.1, а также.\n'), published('1.1. Текст.\n\n1.2. См. п. 1.1, а также\n'), 'ru').reasons).toEqual([]);
+    expect(checkPublishedChange(published('1.1. Текст.\n\n1.2. См. п. 1.1, а также.\n'), published('1.1. Текст.\n\n1.2. См. п. 1.1, а также\n'), 'ru')).toEqual({ editorial: true, passages: [] });
   });
 });
 
