@@ -8,7 +8,7 @@ import { diffWords } from 'diff';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { createRedline } from '#lib/redline/redline.ts';
 import { measureNode } from './measure-process.ts';
 import { createRandom, generatePolicyLines, mutatePolicyLines, toMarkdown } from './synthetic-policy.ts';

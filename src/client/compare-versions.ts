@@ -2,10 +2,15 @@
  * The compare page's island: diffs any two versions in the browser with the
  * same redline code the build uses, from the published block files. Loaded
  * only on the compare page; every other page works without script.
+ *
+ * A blocks file is data fetched from the network: each block's HTML is parsed
+ * inert (in a `<template>`), sanitized again by the site's schema, and only
+ * then put into the document, never as the HTML it arrived as.
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromDom } from 'hast-util-from-dom';
 import { toHtml } from 'hast-util-to-html';
+import { sanitizeBlockElement } from '#lib/markdown/sanitize-schema.ts';
 import { fromPublishedBlocks, type PublishedBlock } from '#lib/redline/published-blocks.ts';
 import { createRedline } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
@@ -17,11 +22,28 @@ interface CompareData {
   versions: { version: string; dateText: string; href: string; blocksUrl: string }[];
 }
 
+/** Parses a block's HTML without running anything: a template's content is inert. */
 function parseHtml(html: string): Element {
   const template = document.createElement('template');
   template.innerHTML = html;
   const first = template.content.firstElementChild;
   return (first ? fromDom(first) : { type: 'element', tagName: 'div', properties: {}, children: [] }) as Element;
+}
+
+/** A block's element as it may be shown: parsed inert, then sanitized. */
+const parseShownHtml = (html: string): Element => sanitizeBlockElement(parseHtml(html));
+
+/** The redline with each unchanged block (passed through as its HTML) replaced by its sanitized element. */
+function withoutRawHtml<T extends Root | Element>(node: T): T {
+  node.children = node.children.map((child) => (child.type === 'raw' ? parseShownHtml(child.value) : child.type === 'element' ? withoutRawHtml(child) : child)) as ElementContent[];
+  return node;
+}
+
+/** Markup made from a sanitized tree, as nodes of the document (the tree has no raw HTML left). */
+function toNodes(tree: Root): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = toHtml(tree);
+  return template.content;
 }
 
 const cache = new Map<string, Promise<PublishedBlock[]>>();
@@ -69,7 +91,8 @@ async function run(): Promise<void> {
   status.textContent = ui.diff.compareLoading;
   try {
     const [oldBlocks, newBlocks] = await Promise.all([loadBlocks(older.blocksUrl), loadBlocks(newer.blocksUrl)]);
-    const redline = createRedline(fromPublishedBlocks(oldBlocks, parseHtml), fromPublishedBlocks(newBlocks, parseHtml), { locale: data.locale });
+    // The written form is only compared, never shown, so it is not sanitized (the sanitizer would drop its policy: links).
+    const redline = createRedline(fromPublishedBlocks(oldBlocks, parseShownHtml, parseHtml), fromPublishedBlocks(newBlocks, parseShownHtml, parseHtml), { locale: data.locale });
     const tree =
       layoutChoice === 'inline'
         ? renderInlineRedline(redline, ui.diff.labels)
@@ -93,8 +116,8 @@ async function run(): Promise<void> {
     }
     const body = document.createElement('div');
     body.className = `policy-text redline redline-${layoutChoice}`;
-    // The blocks were sanitized at build time, and the redline only adds ins/del/span.
-    body.innerHTML = toHtml(tree, { allowDangerousHtml: true });
+    // Every block sanitized here, whatever the file held; the redline only adds its own ins/del/span/div.
+    body.append(toNodes(withoutRawHtml(tree)));
     output.replaceChildren(heading, counts, sections, body);
     status.textContent = '';
     heading.focus();

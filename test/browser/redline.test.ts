@@ -76,6 +76,32 @@ describe('the compare page in Chromium', () => {
     await page.context().close();
   });
 
+  test('never puts raw HTML of a fetched blocks file into the document: every block is sanitized again', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A blocks file as a hostile or stale server could send it: raw HTML in blocks without links, unchanged ones included.
+    await page.route(/\.json$/, async (route) => {
+      const response = await route.fetch();
+      if (!route.request().url().includes('/blocks/')) return route.fulfill({ response });
+      const blocks = (await response.json()) as { kind: string; html: string }[];
+      const hostile = blocks.map((block) =>
+        block.kind === 'paragraph' && !block.html.includes('<a ')
+          ? { ...block, html: block.html.replace('</p>', '<img src="x" onerror="document.documentElement.dataset.pwned = \'yes\'"><script>document.documentElement.dataset.pwned = \'yes\'</script></p>') }
+          : block,
+      );
+      return route.fulfill({ response, json: hostile });
+    });
+    await page.goto(`${server.origin}/ru/privacy/compare/?from=2023-03-01&to=2026-02-15&layout=inline`);
+    await page.locator('#compare-result').waitFor();
+    const output = page.locator('#compare-output');
+    // The blocks are there, with their images, without the handlers and scripts.
+    await expect(output.locator('.policy-text img').count()).resolves.toBeGreaterThan(10);
+    await expect(output.locator('[onerror], script').count()).resolves.toBe(0);
+    await page.waitForTimeout(200);
+    await expect(page.evaluate(() => document.documentElement.dataset['pwned'] ?? null)).resolves.toBeNull();
+    await context.close();
+  });
+
   test('submits the form from the history page', async () => {
     const page = await open('/ru/privacy/history/');
     await page.locator('#compare select[name=from]').selectOption('2023-03-01');

@@ -2,7 +2,7 @@
  * Rendering one version's Markdown for the build, from one parse: the page
  * HTML and headings by the site's own pipeline (what Astro's `renderMarkdown`
  * gives for the same text with the same settings), the blocks its redlines
- * compare, cut from the same syntax tree, and the text part of its lint,
+ * compare, cut from the same tree by the pipeline itself, and the text part of its lint,
  * read from that tree before anything rewrites it. Runs on a worker thread or
  * on the build's own (see src/lib/build/version-worker.ts), so it takes plain data.
  */
@@ -10,10 +10,10 @@ import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
-import { getPolicyMarkdownOptions, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
+import { getPolicyMarkdownOptions } from '#lib/markdown/markdown-pipeline.ts';
 import { getVersionRenderContext, type PolicyLinkTargets, type VersionRenderContext } from '#lib/markdown/policy-links.ts';
-import { cutDocumentBlocks } from '#lib/redline/document-blocks.ts';
-import { toPublishedBlocks, type PublishedBlock } from '#lib/redline/published-blocks.ts';
+import type { BlockCutRequest } from '#lib/redline/document-blocks.ts';
+import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { writeCachedLint } from './lint-cache.ts';
 import { writeRenderedFiles, type RenderedFiles, type RenderedHeading } from './rendered-files.ts';
 
@@ -41,16 +41,10 @@ export interface RenderedVersion {
   lint: TextLintResult | null;
 }
 
-/** What one render is given through its front matter object, and what it leaves there. */
-interface RenderState extends VersionRenderContext {
+/** What one render is given through its front matter object, and what it leaves there (its blocks too). */
+interface RenderState extends VersionRenderContext, BlockCutRequest {
   lintInput?: TextLintInput;
   lintResult?: TextLintResult;
-}
-
-interface VersionRenderer {
-  renderer: MarkdownRenderer;
-  /** Blocks cut during a render, keyed by the front matter object that render was given (one per call). */
-  blocks: WeakMap<object, PublishedBlock[]>;
 }
 
 /** A remark plugin that lints the text as parsed, before the link plugins rewrite it. */
@@ -61,42 +55,32 @@ function remarkLintText() {
   };
 }
 
-const renderers = new Map<string, Promise<VersionRenderer>>();
+const renderers = new Map<string, Promise<MarkdownRenderer>>();
 
-/** A remark plugin that cuts the parsed tree into blocks before it becomes HTML. */
-function remarkCutBlocks(options: { basePath: string; blocks: WeakMap<object, PublishedBlock[]> }) {
-  const transformLinks = rehypeBasePath({ basePath: options.basePath });
-  return (tree: Root, file: VFile) => {
-    const key = (file.data as { astro?: { frontmatter?: object } }).astro?.frontmatter;
-    if (key) options.blocks.set(key, toPublishedBlocks(cutDocumentBlocks(tree, String(file.value), { transformLinks })));
-  };
-}
-
-function getRenderer(basePath: string): Promise<VersionRenderer> {
+function getRenderer(basePath: string): Promise<MarkdownRenderer> {
   let found = renderers.get(basePath);
   if (!found) {
-    const blocks = new WeakMap<object, PublishedBlock[]>();
     const options = getPolicyMarkdownOptions({ basePath });
-    // The same options as astro.config.mjs's processor (getPolicyMarkdownConfig), plus the block cutter.
-    const processor = unified({ ...options, remarkPlugins: [remarkLintText, ...(options.remarkPlugins ?? []), [remarkCutBlocks, { basePath, blocks }]] });
-    found = processor.createRenderer({ syntaxHighlight: false }).then((renderer) => ({ renderer, blocks }));
+    // The same options as astro.config.mjs's processor (getPolicyMarkdownConfig), the block cutter included, plus the lint.
+    const processor = unified({ ...options, remarkPlugins: [remarkLintText, ...options.remarkPlugins] });
+    found = processor.createRenderer({ syntaxHighlight: false });
     renderers.set(basePath, found);
   }
   return found;
 }
 
-/** Renders a version's body into its page HTML and its redline blocks (and lints it, when asked). */
+/** Renders a version's body into its page HTML and its redline blocks, cut from the same tree (and lints it, when asked). */
 export async function renderVersion(input: RenderVersionInput): Promise<RenderedVersion> {
-  const { renderer, blocks } = await getRenderer(input.basePath);
-  const frontmatter: RenderState = { ...input.context, ...(input.lint ? { lintInput: input.lint.input } : {}) };
+  const renderer = await getRenderer(input.basePath);
+  const frontmatter: RenderState = { ...input.context, cutBlocks: true, ...(input.lint ? { lintInput: input.lint.input } : {}) };
   const { code, metadata } = await renderer.render(input.body, { frontmatter: frontmatter as Record<string, unknown> });
-  const cut = blocks.get(frontmatter);
-  if (!cut) throw new Error('The block cutter did not run: the Markdown pipeline skipped remark plugins.');
+  const cut = frontmatter.blocks;
+  if (!cut) throw new Error('The block cutter did not run: the Markdown pipeline skipped its plugins.');
   if (input.lint && !frontmatter.lintResult) throw new Error('The text lint did not run: the Markdown pipeline skipped remark plugins.');
   return {
     html: code,
     headings: metadata.headings ?? [],
-    blocksJson: JSON.stringify(cut),
+    blocksJson: JSON.stringify(toPublishedBlocks(cut)),
     policyLinks: frontmatter.usedPolicyLinks ?? [],
     lint: frontmatter.lintResult ?? null,
   };

@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { getDocumentOutline, type DocumentOutline } from '#lib/markdown/document-outline.ts';
-import { parsePolicyMarkdown } from '#lib/redline/document-blocks.ts';
+import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
 import type { VersionFacts } from './lint-context.ts';
 import type { LintRuleId, LintSeverity } from './lint-rules.ts';
 import clauseReference from './rules/clause-reference.ts';

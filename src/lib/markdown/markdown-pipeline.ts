@@ -1,7 +1,9 @@
 /**
  * The Markdown pipeline of policy texts: the remark/rehype options Astro's
  * `unified()` processor is configured with, shared with every other place that
- * renders policy Markdown, so a text looks the same on every page.
+ * renders policy Markdown, so a text looks the same on every page. The redline
+ * blocks are cut from the same tree, in the middle of it (see
+ * redline/document-blocks.ts), so a redline shows a text as its page does.
  *
  * Markdown in `policies/` is trusted for formatting only. Raw HTML is parsed
  * (so the text inside a `<div>` survives) and then sanitized with GitHub's
@@ -9,12 +11,19 @@
  */
 import { unified, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified as createProcessor, type PluggableList, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { rehypeCutBlocks, remarkKeepWrittenLinks } from '#lib/redline/document-blocks.ts';
 import { rehypeClauseAnchors } from './clause-anchors.ts';
 import { remarkClauseReferenceLinks } from './clause-reference-links.ts';
 import { remarkPolicyLinks } from './policy-links.ts';
+import { POLICY_SANITIZE_SCHEMA } from './sanitize-schema.ts';
 
 /** Options of the policy pipeline. */
 export interface PolicyMarkdownOptions {
@@ -82,14 +91,46 @@ export function createPolicyMarkdownRenderer(options: PolicyMarkdownOptions): Pr
  * `policy:` links and clause references become links when the render is
  * given the version's context as its front matter (see markdown/policy-links.ts).
  */
-export function getPolicyMarkdownOptions(options: PolicyMarkdownOptions): UnifiedProcessorOptions {
+export function getPolicyMarkdownOptions(options: PolicyMarkdownOptions): UnifiedProcessorOptions & { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
     gfm: true,
     smartypants: false,
-    // Before the sanitizer, which would drop the unknown policy: scheme.
-    remarkPlugins: [remarkPolicyLinks, remarkClauseReferenceLinks],
+    // The links as the author wrote them first, for the redline; the link plugins before the sanitizer, which would drop the unknown policy: scheme.
+    remarkPlugins: [remarkKeepWrittenLinks, remarkPolicyLinks, remarkClauseReferenceLinks],
     // rehype-raw first: Astro parses raw HTML only after user plugins, and the sanitizer must see real elements.
+    // The redline blocks are cut from the sanitized tree with the page's links, before the page's own anchors and wrappers.
     // Clause anchors after the sanitizer, which would otherwise prefix their ids.
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, defaultSchema], [rehypeBasePath, options], rehypeClauseAnchors, rehypeScrollableTables],
+    rehypePlugins: [rehypeRaw, [rehypeSanitize, POLICY_SANITIZE_SCHEMA], [rehypeBasePath, options], rehypeCutBlocks, rehypeClauseAnchors, rehypeScrollableTables],
   };
+}
+
+const processors = new Map<string, Processor<MdastRoot, MdastRoot, Root>>();
+
+/**
+ * The same pipeline as a plain unified processor that runs synchronously, for
+ * code that needs a text's blocks without awaiting (the CLI, the ledger's
+ * checks): what Astro's processor runs up to the blocks (remark-parse,
+ * remark-gfm, the policy plugins, remark-rehype with raw HTML kept, the
+ * policy rehype plugins). Astro's own later steps (heading ids, images,
+ * serializing) do not touch the blocks. One per base path, reused.
+ */
+export function getPolicyProcessor(options: PolicyMarkdownOptions): Processor<MdastRoot, MdastRoot, Root> {
+  let processor = processors.get(options.basePath);
+  if (!processor) {
+    const { remarkPlugins, rehypePlugins } = getPolicyMarkdownOptions(options);
+    processor = createProcessor()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkPlugins)
+      .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+      .use(rehypePlugins)
+      .freeze() as unknown as Processor<MdastRoot, MdastRoot, Root>;
+    processors.set(options.basePath, processor);
+  }
+  return processor;
+}
+
+/** Parses a policy's Markdown into mdast with GFM, as the page's pipeline parses it. */
+export function parsePolicyMarkdown(markdown: string): MdastRoot {
+  return getPolicyProcessor({ basePath: '/' }).parse(markdown);
 }

@@ -10,7 +10,6 @@
  * in the past, so the text's hash covers its meaning. Only the rendered page
  * carries the resolved permanent URL.
  */
-import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -130,18 +129,4 @@ export function resolvePolicyHref(url: string, targets: PolicyLinkTargets): { ur
   const target = href?.ok ? targets[href.policy] : undefined;
   if (!href?.ok || !target) return null;
   return { url: `${target.path}${href.fragment === null ? '' : `#${encodeURIComponent(href.fragment)}`}`, target };
-}
-
-/**
- * The same resolution on rendered HTML, for texts cut into blocks outside the
- * page's pipeline (the redline of a correction, from the archived Markdown).
- */
-export function resolvePolicyHrefs(targets: PolicyLinkTargets) {
-  return (tree: HastRoot | Element) => {
-    visit(tree, 'element', (node: Element) => {
-      const href = node.properties['href'];
-      const resolved = node.tagName === 'a' && typeof href === 'string' ? resolvePolicyHref(href, targets) : null;
-      if (resolved) node.properties['href'] = resolved.url;
-    });
-  };
 }

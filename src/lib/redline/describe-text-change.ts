@@ -4,7 +4,7 @@
  * versions; the ledger check shows it for a published text that changed.
  */
 import { splitPublishedText } from '#lib/timeline/published-text.ts';
-import { getDocumentBlocks } from './document-blocks.ts';
+import { getDocumentBlocks } from './text-blocks.ts';
 import { createRedline } from './redline.ts';
 import { renderTextRedline, type TextRedlineStyle } from './render-text-redline.ts';
 

@@ -17,8 +17,8 @@
  * are the ones the redline shows.
  */
 import type { Element } from 'hast';
-import { getDocumentBlocks } from './document-blocks.ts';
-import { getLinkTargetChanges } from './link-changes.ts';
+import { getDocumentBlocks } from './text-blocks.ts';
+import { getBlockLinkChanges, type LinkedBlock } from './link-changes.ts';
 import { createRedline, type BlockChange, type RedlineBlock } from './redline.ts';
 import { renderWordChanges } from './render-text-redline.ts';
 import { tokenizeWords } from './tokenize-words.ts';
@@ -267,7 +267,7 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
     case 'formatted': {
       const reasons: string[] = [];
       if (block.old.kind !== block.new.kind) reasons.push(`turns ${kindName(block.old)} into ${kindName(block.new)}`);
-      const links = block.old.element && block.new.element ? getLinkTargetChanges(block.old.element, block.new.element) : [];
+      const links = block.old.element && block.new.element ? getBlockLinkChanges(block.old as LinkedBlock, block.new as LinkedBlock) : [];
       for (const link of links) reasons.push(`changes the target of the link «${link.text}»: ${link.from ?? '(none)'} → ${link.to ?? '(none)'}`);
       return reasons.length === 0 ? [] : [{ clause: block.new.clause ?? null, redline: block.new.text, reasons }];
     }
@@ -280,7 +280,7 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
       const passages = getWordPassages(words, clause, locale);
       const reasons: string[] = [];
       if (block.old.kind !== block.new.kind) reasons.push(`turns ${kindName(block.old)} into ${kindName(block.new)}`);
-      const links = block.old.element && block.new.element ? getLinkTargetChanges(block.old.element, block.new.element) : [];
+      const links = block.old.element && block.new.element ? getBlockLinkChanges(block.old as LinkedBlock, block.new as LinkedBlock) : [];
       for (const link of links) reasons.push(`changes the target of the link «${link.text}»: ${link.from ?? '(none)'} → ${link.to ?? '(none)'}`);
       return reasons.length === 0 ? passages : [...passages, { clause, redline: block.new.text, reasons }];
     }

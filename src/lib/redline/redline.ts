@@ -10,8 +10,14 @@ import { diffWordsExact, getSharedLengthBound, type WordChange } from './word-di
 
 /** The block data a redline needs (a {@link DocBlock} fits, and so does a block read back from JSON). */
 export interface RedlineBlock extends AlignableBlock {
-  /** Serialized HTML of the block, to tell formatting-only edits from no edit. */
+  /** Serialized HTML of the block, as shown. */
   html: string;
+  /**
+   * The HTML with the links the build wrote as the author wrote them, when it
+   * differs from `html`: what tells a formatting or link edit from none (a
+   * clause reference leads to each version's own page, an edit nobody made).
+   */
+  written?: string;
 }
 
 /** How one block changed. */
@@ -74,7 +80,7 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
       const before = oldBlocks[step.oldIndex] as B;
       const after = newBlocks[step.newIndex] as B;
       if (before.text === after.text) {
-        const sameMarkup = collapseWhitespace(before.html) === collapseWhitespace(after.html) && before.kind === after.kind;
+        const sameMarkup = comparedMarkup(before) === comparedMarkup(after) && before.kind === after.kind;
         blocks.push(sameMarkup ? { op: 'equal', old: before, new: after } : { op: 'formatted', old: before, new: after });
       } else {
         const words = diffBlockWords(before.text, after.text, options);
@@ -115,9 +121,13 @@ function replaceIfRewritten(words: WordChange[], before: string, after: string):
   return unchanged >= REWRITE_THRESHOLD * Math.max(before.length, after.length) ? words : wholeReplacement(before, after);
 }
 
-/** Whitespace in markup is not a change a reader sees (outside `<pre>`, which policies hardly use). */
-function collapseWhitespace(html: string): string {
-  return html.replace(/\s+/g, ' ');
+/**
+ * The markup a redline compares: as written, without where each page's link
+ * leads (`data-shown-href`, kept for showing a change), and whitespace, which
+ * is not a change a reader sees (outside `<pre>`, which policies hardly use).
+ */
+function comparedMarkup(block: RedlineBlock): string {
+  return (block.written ?? block.html).replace(/ data-shown-href="[^"]*"/g, '').replace(/\s+/g, ' ');
 }
 
 /** A block removed in one place and added word for word in another was moved. */

@@ -9,14 +9,15 @@
  * result with `toHtml(tree, { allowDangerousHtml: true })`.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import type { Raw } from 'mdast-util-to-hast';
 import { getBlockText } from './block-text.ts';
-import { getLinkTargetChanges } from './link-changes.ts';
+import { getBlockLinkChanges, type LinkTargetChange } from './link-changes.ts';
 import type { BlockChange, Redline, RedlineBlock } from './redline.ts';
 
 /** A block with what rendering needs: its element and list/table context. */
 export interface RenderableBlock extends RedlineBlock {
   element: Element;
+  /** The element with its links as the author wrote them (see document-blocks.ts); `element` when absent. */
+  writtenElement?: Element;
   ordered: boolean;
   start: number;
   group: number;
@@ -43,6 +44,9 @@ export interface RedlineLabels {
 }
 
 type Tag = 'ins' | 'del';
+
+/** HTML passed through as it is (the `raw` node remark-rehype's types add to hast). */
+type Raw = Extract<ElementContent, { type: 'raw' }>;
 
 /** A range of the block text to wrap, or a text to insert at an offset. */
 type Mark = { kind: 'wrap'; start: number; end: number; tag: Tag } | { kind: 'insert'; at: number; text: string; tag: Tag };
@@ -127,6 +131,22 @@ function decorate(block: Element, className: string, id: string | null, badge: s
   return block;
 }
 
+/** Puts each changed link target under the block's words, old struck out, new inserted: a change the words do not show. */
+function appendLinkChanges(block: Element, links: readonly LinkTargetChange[], labels: RedlineLabels): Element {
+  const target = block.tagName === 'tr' ? (lastCell(block) ?? block) : block;
+  for (const link of links) {
+    target.children.push(
+      element('span', { className: ['diff-link-change'] }, [
+        text(`${labels.linkTarget.replace('{text}', link.text)} `),
+        changeElement('del', link.from ?? labels.noLink, labels, true),
+        text(' → '),
+        changeElement('ins', link.to ?? labels.noLink, labels, true),
+      ]),
+    );
+  }
+  return block;
+}
+
 /** The marks of each side of a word diff. */
 function wordMarks(change: Extract<BlockChange, { op: 'modified' }>): { old: Mark[]; new: Mark[]; inline: Mark[] } {
   const oldMarks: Mark[] = [];
@@ -184,30 +204,19 @@ function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'ol
       };
     case 'formatted': {
       const side = view === 'old' ? change.old : change.new;
-      const links = getLinkTargetChanges(change.old.element, change.new.element);
+      const links = getBlockLinkChanges(change.old, change.new);
       const block = decorate(structuredClone(side.element), 'diff-formatted', id, links.length > 0 ? labels.blockLinkChanged : labels.blockFormatted);
-      // Each changed target under the words, old struck out, new inserted: the change a reader could not see otherwise.
-      const target = block.tagName === 'tr' ? (lastCell(block) ?? block) : block;
-      for (const link of links) {
-        target.children.push(
-          element('span', { className: ['diff-link-change'] }, [
-            text(`${labels.linkTarget.replace('{text}', link.text)} `),
-            changeElement('del', link.from ?? labels.noLink, labels, true),
-            text(' → '),
-            changeElement('ins', link.to ?? labels.noLink, labels, true),
-          ]),
-        );
-      }
-      return { block: side, element: block, side: 'both' };
+      return { block: side, element: appendLinkChanges(block, links, labels), side: 'both' };
     }
     case 'modified': {
       const side = view === 'old' ? change.old : change.new;
+      const links = getBlockLinkChanges(change.old, change.new);
       if (change.words === null) {
         // Too different to diff word by word in time: the whole old block, then the whole new one.
         const tag = view === 'old' ? 'del' : 'ins';
-        return { block: side, element: decorate(markElement(side.element, whole(side, tag), labels), 'diff-modified', id, labels.blockReplaced), side: 'both' };
+        return { block: side, element: appendLinkChanges(decorate(markElement(side.element, whole(side, tag), labels), 'diff-modified', id, labels.blockReplaced), links, labels), side: 'both' };
       }
-      return { block: side, element: decorate(markElement(side.element, wordMarks(change)[view], labels), 'diff-modified', id, null), side: 'both' };
+      return { block: side, element: appendLinkChanges(decorate(markElement(side.element, wordMarks(change)[view], labels), 'diff-modified', id, null), links, labels), side: 'both' };
     }
   }
 }

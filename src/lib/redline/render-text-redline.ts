@@ -4,8 +4,7 @@
  * `{+…+}` (the markers of `git diff --word-diff`), or in colour when the
  * output is a terminal. Same redline as the site, from the same data.
  */
-import type { Element } from 'hast';
-import { getLinkTargetChanges } from './link-changes.ts';
+import { getBlockLinkChanges, type LinkedBlock, type LinkTargetChange } from './link-changes.ts';
 import type { Redline, RedlineBlock } from './redline.ts';
 import type { WordChange } from './word-diff.ts';
 
@@ -33,8 +32,18 @@ export function renderWordChanges(parts: readonly WordChange[], style: TextRedli
   return parts.map((part) => (part.removed ? removed(part.value, style) : part.added ? added(part.value, style) : part.value)).join('');
 }
 
+/** The lines that name each changed link target. */
+function linkLines(links: readonly LinkTargetChange[], style: TextRedlineStyle): string[] {
+  return links.map((link) => `    link "${link.text}": ${removed(link.from ?? '(none)', style)} → ${added(link.to ?? '(none)', style)}`);
+}
+
+/** The link changes of a changed block, when its blocks carry their rendered elements. */
+function blockLinkChanges(before: RedlineBlock & Partial<LinkedBlock>, after: RedlineBlock & Partial<LinkedBlock>): LinkTargetChange[] {
+  return before.element && after.element ? getBlockLinkChanges(before as LinkedBlock, after as LinkedBlock) : [];
+}
+
 /** Renders the changed blocks of a redline as text; blocks with their rendered element also show which link targets changed. */
-export function renderTextRedline(redline: Redline<RedlineBlock & { element?: Element }>, style: TextRedlineStyle): string {
+export function renderTextRedline(redline: Redline<RedlineBlock & Partial<LinkedBlock>>, style: TextRedlineStyle): string {
   const lines: string[] = [];
   let heading: string | null = null;
   let printedHeading: string | null = null;
@@ -54,12 +63,8 @@ export function renderTextRedline(redline: Redline<RedlineBlock & { element?: El
         lines.push(`${label(block.moved ? '← moved away:' : '- removed:', style)} ${removed(block.old.text, style)}`);
         break;
       case 'formatted': {
-        const links = block.old.element && block.new.element ? getLinkTargetChanges(block.old.element, block.new.element) : [];
-        if (links.length === 0) lines.push(`${label('~ formatting changed:', style)} ${block.new.text}`);
-        else {
-          lines.push(`${label('~ link changed:', style)} ${block.new.text}`);
-          for (const link of links) lines.push(`    link "${link.text}": ${removed(link.from ?? '(none)', style)} → ${added(link.to ?? '(none)', style)}`);
-        }
+        const links = blockLinkChanges(block.old, block.new);
+        lines.push(`${label(links.length === 0 ? '~ formatting changed:' : '~ link changed:', style)} ${block.new.text}`, ...linkLines(links, style));
         break;
       }
       case 'modified':
@@ -71,6 +76,7 @@ export function renderTextRedline(redline: Redline<RedlineBlock & { element?: El
             ],
             style,
           )}`,
+          ...linkLines(blockLinkChanges(block.old, block.new), style),
         );
         break;
     }

@@ -3,11 +3,9 @@
  * rendered redline, for a pair of versions or for a correction.
  */
 import { toHtml } from 'hast-util-to-html';
-import type { Root as HastRoot } from 'hast';
 import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
-import { rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
-import { getPolicyLinkTargets, resolvePolicyHrefs } from '#lib/markdown/policy-links.ts';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { createRedline, type ChangedSection, type RedlineStats } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline, type RenderableBlock } from '#lib/redline/render-redline.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
@@ -165,12 +163,10 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
   const dateText = formatCalendarDate(correction.date, ui.lang);
   const permanent = urls.version(version.policy, version.locale, version.version);
   const href = urls.correction(version.policy, version.locale, version.version, number);
-  // As the version's page renders its links: policy: links to the versions they name, then the base path.
-  const resolvePolicyLinks = resolvePolicyHrefs(getPolicyLinkTargets(context.corpus, version, context.settings.defaultLocale, urls));
-  const withBasePath = rehypeBasePath({ basePath: context.settings.basePath });
-  const transformLinks = (tree: HastRoot) => {
-    resolvePolicyLinks(tree);
-    withBasePath(tree);
+  // Cut as the version's page is rendered: clause references, policy: links to the versions they name, the base path.
+  const blockOptions = {
+    basePath: context.settings.basePath,
+    context: { locale: version.locale, title: version.title, permanentPath: permanent, policyLinkTargets: getPolicyLinkTargets(context.corpus, version, context.settings.defaultLocale, urls) },
   };
   return renderRedlineView(
     {
@@ -187,7 +183,7 @@ export function getCorrectionView(context: SiteContext, version: TimelineVersion
       href,
       summaries: [],
     },
-    getDocumentBlocks(splitPublishedText(before).body, { transformLinks }),
-    getDocumentBlocks(after, { transformLinks }),
+    getDocumentBlocks(splitPublishedText(before).body, blockOptions),
+    getDocumentBlocks(after, blockOptions),
   );
 }

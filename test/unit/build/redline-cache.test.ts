@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { getRedlineCacheFile, getRedlineCacheFolder, pruneRedlineCache, writeCachedRedline } from '#lib/build/redline-cache.ts';
 import { runRedlineTask, type RedlineTask } from '#lib/build/redline-task.ts';

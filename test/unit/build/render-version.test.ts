@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicyMarkdownRenderer, rehypeBasePath } from '#lib/markdown/markdown-pipeline.ts';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { renderVersion } from '#lib/build/render-version.ts';
 import { lintText } from '#lib/lint/lint-text.ts';
@@ -23,7 +23,7 @@ describe('renderVersion', () => {
       const expected = await renderer.render(body, { frontmatter: {} });
       expect(rendered.html, name).toBe(expected.code);
       expect(rendered.headings, name).toEqual(expected.metadata.headings);
-      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { transformLinks: rehypeBasePath({ basePath }) }))));
+      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath }))));
     }
     // Dozens of long real policies, each rendered twice.
   }, 60_000);
@@ -51,5 +51,18 @@ describe('renderVersion', () => {
     const linked = await renderVersion({ body: '1.1. См. [Политику](policy:privacy#3.4).\n', basePath: '/', context });
     expect(linked.policyLinks).toEqual([context.policyLinkTargets.privacy]);
     expect(linked.html).toContain('href="/ru/privacy/2025-09-01/#3.4"');
+  }, 60_000);
+
+  test('cuts with a version\'s context the same blocks as the CLI, each with its links as the author wrote them', async () => {
+    const context = { locale: 'ru', title: 'Согласие', permanentPath: '/ru/consent/2025-09-01/', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+    const body = '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4), [её же][p] и п. 1.2.\n\n1.2. Текст.\n\n[p]: policy:privacy\n';
+    const rendered = await renderVersion({ body, basePath: '/legal/', context });
+    expect(rendered.blocksJson).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath: '/legal/', context }))));
+    const [, clause, , definition] = JSON.parse(rendered.blocksJson) as { html: string; written?: string; text: string }[];
+    expect(clause?.html).toBe('<p>1.1. См. <a href="/legal/ru/privacy/2025-09-01/#3.4">Политику</a>, <a href="/legal/ru/privacy/2025-09-01/">её же</a> и п. <a href="/legal/ru/consent/2025-09-01/#1.2">1.2</a>.</p>');
+    expect(clause?.written).toBe(
+      '<p>1.1. См. <a href="policy:privacy#3.4" data-shown-href="/legal/ru/privacy/2025-09-01/#3.4">Политику</a>, <a href="policy:privacy" data-shown-href="/legal/ru/privacy/2025-09-01/">её же</a> и п. 1.2.</p>',
+    );
+    expect(definition?.text).toBe('[p]: policy:privacy');
   }, 60_000);
 });

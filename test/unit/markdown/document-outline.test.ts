@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getDocumentOutline } from '#lib/markdown/document-outline.ts';
 import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
-import { parsePolicyMarkdown } from '#lib/redline/document-blocks.ts';
+import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
 import { bodiesUnder } from '../../helpers/policy-bodies.ts';
 
 const idsOf = (html: string) =>

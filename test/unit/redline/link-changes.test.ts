@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
-import { getLinkTargetChanges } from '#lib/redline/link-changes.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
+import { getBlockLinkChanges, getLinkTargetChanges } from '#lib/redline/link-changes.ts';
 import { createRedline } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { renderTextRedline } from '#lib/redline/render-text-redline.ts';
@@ -27,10 +27,10 @@ describe('getLinkTargetChanges', () => {
     const [before] = getDocumentBlocks('См. Политику и [Согласие](/ru/consent/).\n');
     const [after] = getDocumentBlocks('См. [Политику](policy:privacy) и Согласие.\n');
     if (!before || !after) throw new Error('no block');
-    expect(getLinkTargetChanges(before.element, after.element)).toEqual([{ text: 'Политику', from: '/ru/consent/', to: 'policy:privacy' }]);
+    expect(getBlockLinkChanges(before, after)).toEqual([{ text: 'Политику', from: '/ru/consent/', to: 'policy:privacy' }]);
     const [lost] = getDocumentBlocks('См. Политику.\n');
     if (!lost) throw new Error('no block');
-    expect(getLinkTargetChanges(before.element, lost.element)).toEqual([{ text: 'Согласие', from: '/ru/consent/', to: null }]);
+    expect(getBlockLinkChanges(before, lost)).toEqual([{ text: 'Согласие', from: '/ru/consent/', to: null }]);
   });
 });
 

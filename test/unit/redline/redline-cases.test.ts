@@ -1,6 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { createRedline, type BlockChange } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
@@ -181,6 +182,16 @@ describe('getDocumentBlocks', () => {
     const html = blocks.map((block) => block.html).join('');
     expect(html).not.toMatch(/javascript:|onclick|<script|<iframe/);
     expect(blocks[0]?.text).toBe('нажмите и текст');
+  });
+
+  test('sanitizes a block of raw HTML without links exactly as its page does', async () => {
+    // The hostile fixture: raw HTML in blocks with no link, image or definition (once let through unsanitized).
+    const hostile = '1.1. Текст <img src="x" onerror="alert(1)"> и <b onclick="alert(2)">жирный</b>.\n\n<div onmouseover="alert(3)">блок<script>alert(4)</script></div>\n\n- пункт <details open ontoggle="alert(5)">x</details>\n';
+    const blocks = getDocumentBlocks(hostile);
+    expect(blocks.map((block) => block.html)).toEqual(['<p>1.1. Текст <img src="x"> и <b>жирный</b>.</p>', '<div><div>блок</div></div>', '<li>пункт <details open>x</details></li>']);
+    const page = (await (await createPolicyMarkdownRenderer({ basePath: '/' })).render(hostile)).code;
+    expect(page).not.toMatch(/onerror|onclick|onmouseover|ontoggle|<script/);
+    expect(page).toContain('<div>блок</div>');
   });
 
   test('reads clause numbers from clauses and numbered headings only', () => {

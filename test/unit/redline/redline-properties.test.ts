@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, test } from 'vitest';
-import { getDocumentBlocks } from '#lib/redline/document-blocks.ts';
+import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { createRedline, getNewBlocks, getOldBlocks } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
