@@ -12,7 +12,7 @@ import { TextAuditor } from '#lib/consent/text-audit.ts';
 import { OUTCOMES, OutcomeTally, type OutcomePolicy } from '#lib/consent/verify-outcomes.ts';
 import { settleRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
-import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
+import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
 import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
@@ -104,7 +104,7 @@ async function printSql(
     dialect: name,
     consents: options.table,
     columns: parseColumns(options.columns),
-    versions: options.versions === undefined ? { kind: 'inline', versions: listed } : { kind: 'csv', path: options.versions },
+    versions: options.versions === undefined ? { kind: 'inline', versions: listed } : { kind: 'csv', path: options.versions, maxCorrections: getMaxCorrections(listed) },
     timeZone: source.timeZone,
     now: getNow(options.asOf, source.timeZone),
     allowMissingHash: options.allowMissingHash,

@@ -14,7 +14,7 @@ import type { Outcome } from '#lib/consent/verify-outcomes.ts';
 import type { VerifyOptions } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import type { VersionIndex } from '#lib/consent/version-index.ts';
-import { createClassifySql, getIndexTableVersions, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
+import { createClassifySql, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
 import { verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { createVersionsCsv } from '#lib/feed/versions-table.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
@@ -34,6 +34,8 @@ export interface RecordFiles {
   versionsCsv: string;
   /** The line of each flat record in the JSON Lines file. */
   lines: number[];
+  /** The most corrections a version has, for the queries that read versions.csv. */
+  maxCorrections: number;
 }
 
 const FIELDS = ['policy', 'locale', 'version', 'sha256', 'acceptedAt'] as const;
@@ -47,7 +49,7 @@ const csvField = (value: string | null | undefined) => (value === null || value 
 export function writeRecordFiles(records: readonly FlatRecord[], index: VersionIndex, timeZone: string, extraLines: readonly string[] = []): RecordFiles {
   const dir = mkdtempSync(join(tmpdir(), 'policy-press-engines-'));
   const jsonLines = records.map((record) => JSON.stringify(record));
-  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1) };
+  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1), maxCorrections: getMaxCorrections(getIndexTableVersions(index)) };
   writeFileSync(files.jsonl, `${[...jsonLines, ...extraLines].join('\n')}\n`);
   writeFileSync(files.csv, `${FIELDS.join(',')}\n${records.map((record) => FIELDS.map((field) => csvField(record[field]).replace(/^""$/, '')).join(',')).join('\n')}\n`);
   writeFileSync(files.table, `line,key,${FIELDS.join(',')}\n${records.map((record, i) => [String(i + 1), csvField(jsonLines[i]), ...FIELDS.map((field) => csvField(record[field]))].join(',')).join('\n')}\n`);
@@ -86,7 +88,7 @@ export async function classifyDuckDbSql(files: RecordFiles, options: VerifyOptio
     await connection.run(`CREATE TABLE consents (${tableColumns})`);
     await connection.run(`COPY consents FROM '${files.table}' (FORMAT csv, HEADER true)`);
     await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${files.versionsCsv}', header = true, all_varchar = true)`);
-    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv } as const) : ({ kind: 'table', name: 'versions' } as const);
+    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } as const) : ({ kind: 'table', name: 'versions', maxCorrections: files.maxCorrections } as const);
     const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
     return toOutcomes((await connection.runAndReadAll(sql)).getRowsJS().map((row) => [row[0], row[1]]));
   } finally {
@@ -101,7 +103,7 @@ function policyOf(options: VerifyOptions) {
 
 /** The postgres query, run by PostgreSQL over the table loaded with \copy, the versions loaded from versions.csv by the query's own preamble. */
 export function classifyPostgres(cluster: PostgresCluster, files: RecordFiles, options: VerifyOptions, dialect: 'postgres' | 'ansi' = 'postgres'): Outcomes {
-  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv } : { kind: 'table', name: 'versions' }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } : { kind: 'table', name: 'versions', maxCorrections: files.maxCorrections }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
   const script = [
     'DROP TABLE IF EXISTS consents;',
     `CREATE TEMP TABLE consents (${tableColumns.replaceAll('VARCHAR', 'text')});`,

@@ -91,6 +91,8 @@ const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   'not-in-force': 'в момент acceptedAt эта редакция не действовала',
   backdated: 'согласие дано между датой вступления в силу задним числом и публикацией, когда текст никто не мог прочитать',
   'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
+  'text-not-yet-served': 'sha256 — текст исправления, внесённого в реестр после acceptedAt: тогда этот текст ещё не публиковался',
+  'text-already-corrected': 'sha256 — текст, заменённый исправлением до acceptedAt: тогда публиковался уже исправленный текст',
   'log-checkpoint-malformed': '--log: checkpoint записи — не текст контрольной точки журнала',
   'log-checkpoint-foreign': '--log: контрольная точка другого журнала, не этого сайта',
   'log-checkpoint-unsigned': '--log: у контрольной точки нет подписи ключом журнала',
@@ -236,7 +238,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       portableQuery: `${getVersionsLoadSql('ansi', 'versions.csv')}${createClassifySql({
         dialect: 'ansi',
         consents: 'consents',
-        versions: { kind: 'table', name: 'versions' },
+        versions: { kind: 'table', name: 'versions', maxCorrections: Math.max(0, ...[...corpus.timelines.values()].flatMap((timeline) => timeline.versions.map((version) => version.published?.corrections.length ?? 0))) },
         timeZone: settings.timeZone,
         now,
       })};\n`,
