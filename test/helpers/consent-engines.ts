@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readRecords } from '#lib/consent/read-records.ts';
 import type { Outcome } from '#lib/consent/verify-outcomes.ts';
-import type { VerifyOptions } from '#lib/consent/verify-record.ts';
+import type { RecordResult, VerifyOptions } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import type { VersionIndex } from '#lib/consent/version-index.ts';
 import { createClassifySql, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
@@ -57,20 +57,38 @@ export function writeRecordFiles(records: readonly FlatRecord[], index: VersionI
   return files;
 }
 
-/** The streaming verifier's outcome of every record of a file. */
-export async function classifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
-  const outcomes: Outcomes = new Map();
-  for await (const batch of verifyRecords(readRecords(file), index, options)) for (const result of batch) outcomes.set(result.line, result.outcome);
-  return outcomes;
+/** Results by line. */
+export type Results = Map<number, RecordResult>;
+
+/** The streaming verifier's result for every record of a file. */
+export async function verifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results> {
+  const results: Results = new Map();
+  for await (const batch of verifyRecords(readRecords(file), index, options)) for (const result of batch) results.set(result.line, result);
+  return results;
 }
 
-/** `verify --engine duckdb`'s outcome of every record, each checked against the streaming verifier's code on the way (checkEveryRecord). */
-export async function classifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes & { fallback?: string }> {
-  const outcomes: Outcomes & { fallback?: string } = new Map();
+/** `verify --engine duckdb`'s result for every record (as --json prints them), each checked against the streaming verifier's code on the way (checkEveryRecord). */
+export async function verifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results & { fallback?: string }> {
+  const results: Results & { fallback?: string } = new Map();
   for await (const event of verifyWithDuckDb([file], index, { ...options, checkEveryRecord: true })) {
-    if ('results' in event) for (const result of event.results) outcomes.set(result.line, result.outcome);
-    if ('fallback' in event) outcomes.fallback = event.fallback;
+    if ('results' in event) for (const result of event.results) results.set(result.line, result);
+    if ('fallback' in event) results.fallback = event.fallback;
   }
+  return results;
+}
+
+const toOutcomeMap = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
+
+/** The streaming verifier's outcome of every record of a file. */
+export async function classifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
+  return toOutcomeMap(await verifyStreaming(file, index, options));
+}
+
+/** `verify --engine duckdb`'s outcome of every record. */
+export async function classifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes & { fallback?: string }> {
+  const results = await verifyEngine(file, index, options);
+  const outcomes: Outcomes & { fallback?: string } = toOutcomeMap(results);
+  if (results.fallback !== undefined) outcomes.fallback = results.fallback;
   return outcomes;
 }
 

@@ -28,6 +28,7 @@ const never = () => false;
  */
 export const OUTCOMES = {
   malformed: { meaning: 'cannot be read, or its fields contradict each other', fails: always },
+  'engines-disagree': { meaning: '--engine: DuckDB and the streaming verifier give the record different outcomes (a bug: both are named; report it)', fails: always },
   'in-the-future': { meaning: 'acceptedAt is after now (or after --as-of)', fails: always },
   'unknown-policy': { meaning: 'no such policy is published', fails: always },
   'unknown-locale': { meaning: 'the policy has no text in that locale', fails: always },

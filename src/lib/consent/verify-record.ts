@@ -13,6 +13,7 @@ import { isInForceAt } from '#lib/time/interval.ts';
 import { findEntry, findEntryAt, findReadableEntryAt, findVersion, formatDuration, getIndexedTimeline, isBackdatedAt, type IndexedEntry, type IndexedVersion, type VersionIndex } from './version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { outcomeFails, pickOutcome, type Outcome, type OutcomePolicy } from './verify-outcomes.ts';
+import { findDuplicateKey } from './json-duplicate-keys.ts';
 import { findServedText, findTextServedAt, hasUnrecordedCorrection } from './served-texts.ts';
 
 /** One document a consent refers to. */
@@ -89,11 +90,14 @@ const absent = (value: unknown) => value === undefined || value === null || valu
 function readDocuments(record: Record<string, unknown>): ConsentDocument[] | string {
   let list = record['documents'];
   if (typeof list === 'string' && list !== '') {
+    const text = list;
     try {
-      list = JSON.parse(list) as unknown;
+      list = JSON.parse(text) as unknown;
     } catch {
       return 'documents is not a JSON list of {policy, locale, version, sha256}';
     }
+    const twice = findDuplicateKey(text, list);
+    if (twice !== null) return `documents gives the key ${JSON.stringify(twice)} twice in one object: which value was recorded cannot be told; write each key once`;
   }
   if (!absent(list)) {
     if (!Array.isArray(list)) return 'documents is not a list';

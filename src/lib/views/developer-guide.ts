@@ -81,6 +81,7 @@ export interface DeveloperGuide {
 /** What each outcome of `verify` means, in Russian; an outcome missing here is shown with its English meaning. */
 const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   malformed: 'запись не читается или её поля противоречат друг другу',
+  'engines-disagree': '--engine: DuckDB и потоковая проверка дали записи разные итоги (ошибка программы: названы оба; сообщите о ней)',
   'in-the-future': 'acceptedAt позже текущего момента (или --as-of)',
   'unknown-policy': 'такой документ не опубликован',
   'unknown-locale': 'у документа нет текста на этом языке',

@@ -81,6 +81,7 @@ const SHA256_SHAPE = '0'.repeat(64);
  */
 const FOUND: Record<Outcome, string | null> = {
   malformed: null,
+  'engines-disagree': null,
   'in-the-future': 'c_future',
   'unknown-policy': "c_doc = 'unknown-policy'",
   'unknown-locale': "c_doc = 'unknown-locale'",
@@ -345,7 +346,7 @@ export function createClassifySql(options: ClassifySqlOptions): string {
     ].join('\n'),
     ...stagesToCtes('ca', 'c0', acceptedStages, dialect.rowsAs),
     [
-      `timed ${dialect.rowsAs} (SELECT c.*, kp.k_policy AS c_known_policy, CASE WHEN kp.k_model = 'translations' THEN c.c_policy ELSE c.c_policy || '/' || c.c_locale END AS c_timeline`,
+      `timed ${dialect.rowsAs} (SELECT c.*,${dialect.fence ? ' ROW_NUMBER() OVER () AS c_fence,' : ''} kp.k_policy AS c_known_policy, CASE WHEN kp.k_model = 'translations' THEN c.c_policy ELSE c.c_policy || '/' || c.c_locale END AS c_timeline`,
       `  FROM ${lastAccepted} AS c LEFT JOIN known_policies AS kp ON kp.k_policy = c.c_policy)`,
     ].join('\n'),
   ];
