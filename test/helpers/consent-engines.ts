@@ -77,6 +77,17 @@ export async function verifyEngine(file: string, index: VersionIndex, options: V
   return results;
 }
 
+/** What `verify --engine duckdb` reports without --json: the records SQL found something to say of (not ok, or noted), and the count of the others. */
+export async function reportEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<{ reported: number[]; plainOk: number }> {
+  const reported: number[] = [];
+  let plainOk = 0;
+  for await (const event of verifyWithDuckDb([file], index, options)) {
+    if ('results' in event) reported.push(...event.results.map((result) => result.line));
+    if ('plainOk' in event) plainOk += event.plainOk;
+  }
+  return { reported, plainOk };
+}
+
 const toOutcomeMap = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
 
 /** The streaming verifier's outcome of every record of a file. */

@@ -21,6 +21,7 @@ import type { VersionIndex } from '../version-index.ts';
 import { outcomeFails, OUTCOMES, type Outcome, type OutcomePolicy } from '../verify-outcomes.ts';
 import { getInstantStages, type SqlStage } from './instant-sql.ts';
 import { getSqlDialect, sqlString, type SqlDialect, type SqlDialectName } from './sql-dialect.ts';
+import { MAX_RECORD_BYTES } from '../read-lines.ts';
 
 /** The columns of the consent table the query reads, by their names there. */
 export interface ConsentColumns {
@@ -408,7 +409,12 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       '  FROM flagged)',
     ].join('\n'),
   );
-  return `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${SQL_OUTCOMES.join(', ')}.\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
+  const header = [
+    `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${SQL_OUTCOMES.join(', ')}.`,
+    // The streaming reader's limit cannot be checked here: a row holds fields, not the record's bytes.
+    `-- verify calls a record longer than ${MAX_RECORD_BYTES} bytes (1 MB) malformed; this query reads a row of any length: check the length of each record where the table is loaded.`,
+  ];
+  return `${header.join('\n')}\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
 }
 
 /**

@@ -17,7 +17,7 @@ import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import siteConfig from '../../../../site.config.ts';
-import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
+import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -58,6 +58,9 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
   const csvResults = await verifyStreaming(files.csv, index, options);
   expect(differences(streaming, outcomesOf(csvResults), records), 'the streaming verifier, CSV against JSON Lines').toEqual([]);
   expect(differences(streaming, await classifyDuckDbSql(files, options), records), 'the duckdb query').toEqual([]);
+  // Without --json the engine reports what SQL says has a note or a failure: exactly the records the streaming verifier says something of.
+  const said = [...streamingResults.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
+  expect(await reportEngine(files.jsonl, index, options), 'verify --engine duckdb, the records it reports').toEqual({ reported: said, plainOk: streamingResults.size - said.length });
   // verify --engine duckdb --json: the same JSON, record by record, plain ok records included.
   for (const [file, expected, format] of [[files.jsonl, streamingResults, 'JSON Lines'], [files.csv, csvResults, 'CSV']] as const) {
     const engine = await verifyEngine(file, index, options);
@@ -83,7 +86,7 @@ describe('on a corpus made to hit every outcome', () => {
     expect((Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => !SQL_OUTCOMES.includes(outcome))).toEqual(
       (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'engines-disagree' || outcome === 'text-mismatch' || outcome === 'text-unavailable' || outcome.startsWith('log-')),
     );
-  });
+  }, 180_000);
 
   test.each([
     [{ allowMissingHash: true }],
@@ -91,7 +94,7 @@ describe('on a corpus made to hit every outcome', () => {
   ])('and with %j, which change which outcome wins', async (policy) => {
     const index = craftedIndex();
     await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW, ...policy });
-  });
+  }, 180_000);
 });
 
 describe.each([
@@ -139,6 +142,24 @@ describe('what only a file holds', () => {
       expect(engine.fallback).toBeUndefined();
       expect([...engine.entries()].sort((a, b) => a[0] - b[0])).toEqual([...streaming.entries()].sort((a, b) => a[0] - b[0]));
     }
+  });
+
+  test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
+    // An index whose served texts say nothing of what its versions.csv rows say: the streaming verifier finds no text with the hash, SQL finds it.
+    const broken = craftedIndex();
+    const named = [...broken.versions.values()].find((version) => version.policy === text.policy && version.locale === text.locale && version.version === text.version);
+    if (!named) throw new Error('no version');
+    named.served = [];
+    const file = join(writeRecordFiles([], broken, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
+    writeFileSync(file, `${line}\nnot json\n`);
+    const results = await verifyEngine(file, broken, options);
+    expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
+      [1, 'engines-disagree', 'failed'],
+      [2, 'malformed', 'malformed'],
+    ]);
+    expect(results.get(1)).toMatchObject({
+      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
+    });
   });
 
   test.each([
