@@ -412,6 +412,15 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
     expect(summary(engine.stdout + engine.stderr)).toMatch(/^3 records: 1 ok, 1 failed \(1 hash-mismatch\), 1 malformed\.$/);
   });
 
+  test('--engine duckdb --json prints one line per record, the plain ok ones too, exactly as the streaming verifier does', () => {
+    const file = records();
+    const streaming = runPolicyCli(['verify', file, '--feed', feedIndex, '--json']);
+    const engine = runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex, '--json']);
+    expect(engine.status, engine.stderr).toBe(1);
+    expect(engine.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { line: number; outcome: string }).outcome)).toEqual(['ok', 'hash-mismatch', 'malformed']);
+    expect(engine.stdout).toBe(streaming.stdout);
+  });
+
   test.each([
     [['--engine', 'duckdb', '--log'], /--log checks each record's checkpoint .* which --engine cannot do/],
     [['--sql', 'postgres', '--log'], /which --sql cannot do/],

@@ -40,7 +40,7 @@ describe('formatDuration', () => {
     [1, '1 ms'],
     [0.0001, '100 ns'],
     [0.25, '250 µs'],
-  ])('%i ms reads %s', (ms, text) => {
+  ])('%s ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
 });
