@@ -254,7 +254,7 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, accepted:
     // The hash must be of the text served at acceptedAt (for a bare date, on that day): not a later correction's, not one a correction had replaced.
     const [start, end] = day ? [day.start, day.end] : [acceptedAt, acceptedAt + 1];
     const verdict = findServedText(version.served, document.sha256, start, end);
-    const accepted = day ? `the day of acceptedAt (${day.text})` : `acceptedAt (${when(acceptedAt)})`;
+    const moment = day ? `the day of acceptedAt (${day.text})` : `acceptedAt (${when(acceptedAt)})`;
     const then = () => findTextServedAt(version.served, acceptedAt)?.sha256 ?? 'none';
     if (verdict.kind === 'unknown-hash') {
       return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of any published text of ${id} (now ${version.sha256})` };
@@ -264,7 +264,7 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, accepted:
       return {
         ...document,
         status: 'text-not-yet-served',
-        message: `sha256 ${document.sha256} is the text of ${id} as corrected on ${correction?.date ?? '?'} (${correction?.reason ?? ''}), served from ${when(verdict.text.from ?? 0)}, after ${accepted}: the text served then was ${then()}`,
+        message: `sha256 ${document.sha256} is the text of ${id} as corrected on ${correction?.date ?? '?'} (${correction?.reason ?? ''}), served from ${when(verdict.text.from ?? 0)}, after ${moment}: the text served then was ${then()}`,
       };
     }
     if (verdict.kind === 'already-replaced') {
@@ -272,7 +272,7 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, accepted:
       return {
         ...document,
         status: 'text-already-corrected',
-        message: `sha256 ${document.sha256} is the text of ${id} before the correction of ${correction?.date ?? '?'} (${correction?.reason ?? ''}), recorded at ${when(verdict.text.until ?? 0)}, before ${accepted}: the text served then was ${then()}`,
+        message: `sha256 ${document.sha256} is the text of ${id} before the correction of ${correction?.date ?? '?'} (${correction?.reason ?? ''}), recorded at ${when(verdict.text.until ?? 0)}, before ${moment}: the text served then was ${then()}`,
       };
     }
     // A consent given before a correction was given to the text of that time: still valid, and said so.

@@ -362,7 +362,9 @@ export function createClassifySql(options: ClassifySqlOptions): string {
   const backdatedOver = [
     `(nv.v_version IS NOT NULL AND ${reached('nv.v_from_ms', 'nv.v_from_key')} AND NOT ${inInterval('nv')}`,
     `AND NOT EXISTS (SELECT 1 FROM entries AS e WHERE e.v_timeline = c.c_timeline AND e.v_from_ms > nv.v_from_ms AND ${reached('e.v_from_ms', 'e.v_from_key')}`,
-    `AND NOT (e.e_backdated AND e.e_recorded_ms IS NOT NULL AND ${before('e.e_recorded_ms', 'e.e_recorded_key')})))`,
+    `AND NOT (e.e_backdated AND e.e_recorded_ms IS NOT NULL AND ${before('e.e_recorded_ms', 'e.e_recorded_key')}))`,
+    // …and it was readable itself: not backdated over acceptedAt in its turn.
+    `AND NOT EXISTS (SELECT 1 FROM entries AS e WHERE e.v_timeline = c.c_timeline AND e.v_version = nv.v_version AND e.e_backdated AND e.e_recorded_ms IS NOT NULL AND ${before('e.e_recorded_ms', 'e.e_recorded_key')}))`,
   ].join(' ');
   const servedLater = "((c.a_kind = 'date-time' AND s.s_from_ms > c.a_ms) OR (c.a_kind = 'date' AND s.s_from_key >= 2 * c.a_days + 2))";
   ctes.push(
