@@ -68,7 +68,8 @@ export async function runEngineVerify(patterns: readonly string[], options: Engi
     if (buffer.length >= 1000) flush();
   };
   try {
-    for await (const event of verifyWithDuckDb(files, source.index, verifyOptions)) {
+    // --json prints every record, so every record is read again, not only those with something to report.
+    for await (const event of verifyWithDuckDb(files, source.index, { ...verifyOptions, checkEveryRecord: options.json })) {
       if ('plainOk' in event) tally.addMany('ok', event.plainOk);
       else if ('results' in event) for (const result of event.results) take(result, event.file);
       else {

@@ -12,7 +12,7 @@ import { TextAuditor } from '#lib/consent/text-audit.ts';
 import { OUTCOMES, OutcomeTally, type OutcomePolicy } from '#lib/consent/verify-outcomes.ts';
 import { settleRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
-import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
+import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
 import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
@@ -21,9 +21,29 @@ import { escapeControlCharacters, getPolicySource, print, printError, UsageError
 import { loadLogOfToday } from './verify-log-source.ts';
 import { describe, getNow } from './verify-report.ts';
 
-const outcomeList = Object.entries(OUTCOMES)
-  .map(([outcome, kind]) => `    ${outcome.padEnd(19)}${kind.meaning}`)
-  .join('\n');
+/**
+ * The outcome table for --help: each name in a column as wide as the longest
+ * and two spaces, each meaning wrapped at 100 columns under its own column,
+ * so no name runs into its text.
+ */
+export function formatOutcomeList(width = 100): string {
+  const names = Object.keys(OUTCOMES);
+  const indent = 4 + Math.max(...names.map((name) => name.length)) + 2;
+  return Object.entries(OUTCOMES)
+    .map(([outcome, kind]) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of `${kind.meaning}${kind.fails({}) ? '' : ' [does not fail]'}`.split(' ')) {
+        if (line !== '' && indent + line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line === '' ? word : `${line} ${word}`;
+      }
+      lines.push(line);
+      return lines.map((text, at) => `${at === 0 ? `    ${outcome}`.padEnd(indent) : ' '.repeat(indent)}${text}`).join('\n');
+    })
+    .join('\n');
+}
 
 export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder|index.json|url|->] [--texts] [--json]
       [--as-of <instant>] [--allow-missing-hash] [--strict] [--timeout <seconds>] [--follow-absolute]
@@ -39,9 +59,9 @@ npm run policy -- verify --sql duckdb|postgres|ansi [--table <name>] [--column <
   at once (in CSV, a "documents" column holding that list as JSON).
 
   Each record gets one outcome, with its line number:
-${outcomeList}
-  and an empty file is empty-input. Exit 0 when no record fails, 1 when one
-  does, the file is empty, or nothing could be checked.
+${formatOutcomeList()}
+  and an empty file is empty-input. Exit 0 when no record fails (every outcome fails but those
+  marked "does not fail"), 1 when one does, the file is empty, or nothing could be checked.
 
   --feed                read a published feed instead of policies/: a built site (dist/),
                         its feed/v1/ folder, an index.json, a URL, or - (standard input);
@@ -104,7 +124,7 @@ async function printSql(
     dialect: name,
     consents: options.table,
     columns: parseColumns(options.columns),
-    versions: options.versions === undefined ? { kind: 'inline', versions: listed } : { kind: 'csv', path: options.versions },
+    versions: options.versions === undefined ? { kind: 'inline', versions: listed } : { kind: 'csv', path: options.versions, maxCorrections: getMaxCorrections(listed) },
     timeZone: source.timeZone,
     now: getNow(options.asOf, source.timeZone),
     allowMissingHash: options.allowMissingHash,

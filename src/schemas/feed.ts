@@ -162,6 +162,10 @@ export const FeedVersionSchema = z
           previousSha256: Sha256,
           sha256: Sha256,
           previousMarkdownUrl: Url.meta({ description: 'The text before the correction, still served by its hash.' }),
+          recordedAt: Instant.optional().meta({
+            description:
+              'When publish recorded the correction in the ledger: the site served the text before it until then, and the corrected text from then on (a consent is checked against the text served at its instant). Absent in feeds built before it was published.',
+          }),
           sha256Url: Sha256Url.optional().meta({ description: 'The corrected text (sha256) by its hash.' }),
           diffUrl: Url.meta({ description: 'Redline of the correction.' }),
           kind: z.enum(CORRECTION_KINDS).optional().meta({

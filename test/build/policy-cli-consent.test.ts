@@ -17,6 +17,30 @@ beforeAll(() => {
   mkdirSync(work, { recursive: true });
 });
 
+/**
+ * The fixture's ledger imported every version on 2026-01-01, after most
+ * records here: each ok record before then carries "history imported on …;
+ * not attested before" (pinned in its own test below). The other tests
+ * compare the report without those notes, and the summary without the
+ * records noted for that alone.
+ */
+const IMPORT_NOTE = /: note: [^ ]+: history imported on 2026-01-01T03:00:00\+03:00; not attested before$/;
+function withoutImportNotes(text: string): string {
+  const lines = text.split('\n');
+  const recordOf = (line: string) => line.slice(0, line.indexOf(': note: '));
+  const imported = new Set(lines.filter((line) => IMPORT_NOTE.test(line)).map(recordOf));
+  const other = new Set(lines.filter((line) => line.includes(': note: ') && !IMPORT_NOTE.test(line)).map(recordOf));
+  const onlyImported = [...imported].filter((record) => !other.has(record)).length;
+  return lines
+    .filter((line) => !IMPORT_NOTE.test(line))
+    .map((line) => line.replace(/ ok \((\d+) with a note\)/, (_match, noted: string) => (Number(noted) - onlyImported > 0 ? ` ok (${Number(noted) - onlyImported} with a note)` : ' ok')))
+    .join('\n');
+}
+function runVerify(...args: Parameters<typeof runPolicyCli>): ReturnType<typeof runPolicyCli> {
+  const result = runPolicyCli(...args);
+  return { ...result, stdout: withoutImportNotes(result.stdout) };
+}
+
 function sha(policy: string, locale: string, version: string): string {
   const feed = JSON.parse(readFileSync(join(build.outDir, `feed/v1/${policy}.json`), 'utf8')) as { versions: { locale: string; version: string; sha256: string }[] };
   return feed.versions.find((v) => v.locale === locale && v.version === version)?.sha256 ?? '';
@@ -99,7 +123,7 @@ describe('npm run policy -- verify', () => {
     const file = join(work, 'records.jsonl');
     writeFileSync(file, `${records().map((r) => JSON.stringify(r)).join('\n')}\n{broken\n`);
     for (const args of [[], ['--feed', feedIndex]]) {
-      const result = runPolicyCli(['verify', file, ...args], { policiesDir: CORPUS });
+      const result = runVerify(['verify', file, ...args], { policiesDir: CORPUS });
       expect(result.status).toBe(1);
       const lines = result.stdout.trim().split('\n');
       expect(lines.map((line) => line.replace(`${file}:`, ''))).toEqual([
@@ -123,13 +147,21 @@ describe('npm run policy -- verify', () => {
       [3, 'failed', 'b@example.com'],
     ]);
     // In force then was privacy 2024-01-01, which has no English text.
-    expect(result.stderr).toBe('2 records: 1 ok, 1 failed (1 no-translation), 0 malformed.\n');
+    expect(result.stderr).toBe('2 records: 1 ok (1 with a note), 1 failed (1 no-translation), 0 malformed.\n');
+  });
+
+  test('an ok record older than the ledger\'s import of its version says so: imported history is not attested before', () => {
+    const file = join(work, 'imported.jsonl');
+    writeFileSync(file, `${JSON.stringify(records()[0])}\n`);
+    const result = runPolicyCli(['verify', file], { policiesDir: CORPUS });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${file}:1: note: privacy/ru/2025-09-01: history imported on 2026-01-01T03:00:00+03:00; not attested before\n1 record: 1 ok (1 with a note), 0 failed, 0 malformed.\n`);
   });
 
   test('exits 0 when every record is right', () => {
     const file = join(work, 'good.jsonl');
     writeFileSync(file, `${JSON.stringify(records()[0])}\n`);
-    const result = runPolicyCli(['verify', file], { policiesDir: CORPUS });
+    const result = runVerify(['verify', file], { policiesDir: CORPUS });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('1 record: 1 ok, 0 failed, 0 malformed.\n');
   });
@@ -140,7 +172,7 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
   const verify = (name: string, content: string, args: string[] = []) => {
     const file = join(work, name);
     writeFileSync(file, content);
-    const result = runPolicyCli(['verify', file, ...args], { policiesDir: CORPUS });
+    const result = runVerify(['verify', file, ...args], { policiesDir: CORPUS });
     return { ...result, lines: result.stdout.trim().split('\n').map((line) => line.replace(`${file}:`, '')) };
   };
 
@@ -255,9 +287,10 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
     const file = join(work, 'huge.jsonl');
     writeFileSync(file, `${JSON.stringify({ ...current(), acceptedAt: '2025-10-01T10:00:00Z' })}\n{"note":"${'x'.repeat(60 * 1024 * 1024)}"}\n`);
     for (const args of [[], ['--json']]) {
-      const result = runPolicyCli(['verify', file, ...args], { policiesDir: CORPUS, nodeArgs: ['--max-old-space-size=48'] });
+      const result = runVerify(['verify', file, ...args], { policiesDir: CORPUS, nodeArgs: ['--max-old-space-size=48'] });
       expect(result.status, result.stderr).toBe(1);
-      expect(`${result.stdout}${result.stderr}`).toContain('2 records: 1 ok, 0 failed, 1 malformed.');
+      // With --json the summary is on stderr, where no note was stripped: the ok record is imported history (see withoutImportNotes).
+      expect(`${result.stdout}${result.stderr}`).toContain(args.length === 0 ? '2 records: 1 ok, 0 failed, 1 malformed.' : '2 records: 1 ok (1 with a note), 0 failed, 1 malformed.');
       if (args.length === 0) expect(result.stdout).toContain(`:2: malformed: the record is longer than the 1 MB limit (${60 * 1024 * 1024 + 11} bytes); it was not read`);
     }
     rmSync(file);
@@ -297,7 +330,7 @@ describe('npm run policy -- verify --feed: a folder, a file, a URL, standard inp
     await Promise.all([nginx.stop(), tamperedNginx.stop()]);
   });
 
-  const verify = (...args: string[]) => runPolicyCli(['verify', records, ...args], { policiesDir: CORPUS });
+  const verify = (...args: string[]) => runVerify(['verify', records, ...args], { policiesDir: CORPUS });
   const GOOD = '3 records: 3 ok, 0 failed, 0 malformed.\n';
 
   test.each([
@@ -315,7 +348,7 @@ describe('npm run policy -- verify --feed: a folder, a file, a URL, standard inp
   });
 
   test('reads the index from standard input, then the files at the URLs it names', () => {
-    const result = runPolicyCli(['verify', records, '--feed', '-', '--timeout', '2'], { policiesDir: CORPUS, input: readFileSync(feedIndex, 'utf8') });
+    const result = runVerify(['verify', records, '--feed', '-', '--timeout', '2'], { policiesDir: CORPUS, input: readFileSync(feedIndex, 'utf8') });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cannot read https://policies.example.com/feed/v1/privacy.json');
   });
@@ -352,7 +385,7 @@ describe('npm run policy -- verify --feed: a folder, a file, a URL, standard inp
     [join(work, 'no-such-records.jsonl'), 'no such file or folder: give the file of records'],
     [work, 'is a folder: give the file of records'],
   ])('refuses the records file %s with a clear message', (file, message) => {
-    const result = runPolicyCli(['verify', file], { policiesDir: CORPUS });
+    const result = runVerify(['verify', file], { policiesDir: CORPUS });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -403,13 +436,24 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
 
   test('--engine duckdb over a file in a folder with spaces and Cyrillic: the streaming verifier\'s summary and exit status', () => {
     const file = records();
-    const streaming = runPolicyCli(['verify', file, '--feed', feedIndex]);
-    const engine = runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex]);
+    const streaming = runVerify(['verify', file, '--feed', feedIndex]);
+    const engine = runVerify(['verify', file, '--engine', 'duckdb', '--feed', feedIndex]);
     expect(streaming.status).toBe(1);
     expect(engine.status, engine.stderr).toBe(1);
     const summary = (output: string) => output.trim().split('\n').at(-1);
     expect(summary(engine.stdout + engine.stderr)).toBe(summary(streaming.stdout + streaming.stderr));
     expect(summary(engine.stdout + engine.stderr)).toMatch(/^3 records: 1 ok, 1 failed \(1 hash-mismatch\), 1 malformed\.$/);
+    // Without the notes stripped: the ok record is imported history from before the ledger's import, in both engines.
+    expect(runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex]).stdout).toContain(': note: privacy/ru/2025-09-01: history imported on 2026-01-01T03:00:00+03:00; not attested before\n');
+  });
+
+  test('--engine duckdb --json prints one line per record, the plain ok ones too, exactly as the streaming verifier does', () => {
+    const file = records();
+    const streaming = runPolicyCli(['verify', file, '--feed', feedIndex, '--json']);
+    const engine = runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex, '--json']);
+    expect(engine.status, engine.stderr).toBe(1);
+    expect(engine.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { line: number; outcome: string }).outcome)).toEqual(['ok', 'hash-mismatch', 'malformed']);
+    expect(engine.stdout).toBe(streaming.stdout);
   });
 
   test.each([

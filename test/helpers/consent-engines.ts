@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readRecords } from '#lib/consent/read-records.ts';
 import type { Outcome } from '#lib/consent/verify-outcomes.ts';
-import type { VerifyOptions } from '#lib/consent/verify-record.ts';
+import type { RecordResult, VerifyOptions } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import type { VersionIndex } from '#lib/consent/version-index.ts';
-import { createClassifySql, getIndexTableVersions, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
+import { createClassifySql, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
 import { verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { createVersionsCsv } from '#lib/feed/versions-table.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
@@ -34,6 +34,8 @@ export interface RecordFiles {
   versionsCsv: string;
   /** The line of each flat record in the JSON Lines file. */
   lines: number[];
+  /** The most corrections a version has, for the queries that read versions.csv. */
+  maxCorrections: number;
 }
 
 const FIELDS = ['policy', 'locale', 'version', 'sha256', 'acceptedAt'] as const;
@@ -47,7 +49,7 @@ const csvField = (value: string | null | undefined) => (value === null || value 
 export function writeRecordFiles(records: readonly FlatRecord[], index: VersionIndex, timeZone: string, extraLines: readonly string[] = []): RecordFiles {
   const dir = mkdtempSync(join(tmpdir(), 'policy-press-engines-'));
   const jsonLines = records.map((record) => JSON.stringify(record));
-  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1) };
+  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1), maxCorrections: getMaxCorrections(getIndexTableVersions(index)) };
   writeFileSync(files.jsonl, `${[...jsonLines, ...extraLines].join('\n')}\n`);
   writeFileSync(files.csv, `${FIELDS.join(',')}\n${records.map((record) => FIELDS.map((field) => csvField(record[field]).replace(/^""$/, '')).join(',')).join('\n')}\n`);
   writeFileSync(files.table, `line,key,${FIELDS.join(',')}\n${records.map((record, i) => [String(i + 1), csvField(jsonLines[i]), ...FIELDS.map((field) => csvField(record[field]))].join(',')).join('\n')}\n`);
@@ -55,20 +57,49 @@ export function writeRecordFiles(records: readonly FlatRecord[], index: VersionI
   return files;
 }
 
-/** The streaming verifier's outcome of every record of a file. */
-export async function classifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
-  const outcomes: Outcomes = new Map();
-  for await (const batch of verifyRecords(readRecords(file), index, options)) for (const result of batch) outcomes.set(result.line, result.outcome);
-  return outcomes;
+/** Results by line. */
+export type Results = Map<number, RecordResult>;
+
+/** The streaming verifier's result for every record of a file. */
+export async function verifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results> {
+  const results: Results = new Map();
+  for await (const batch of verifyRecords(readRecords(file), index, options)) for (const result of batch) results.set(result.line, result);
+  return results;
 }
 
-/** `verify --engine duckdb`'s outcome of every record, each checked against the streaming verifier's code on the way (checkEveryRecord). */
-export async function classifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes & { fallback?: string }> {
-  const outcomes: Outcomes & { fallback?: string } = new Map();
+/** `verify --engine duckdb`'s result for every record (as --json prints them), each checked against the streaming verifier's code on the way (checkEveryRecord). */
+export async function verifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results & { fallback?: string }> {
+  const results: Results & { fallback?: string } = new Map();
   for await (const event of verifyWithDuckDb([file], index, { ...options, checkEveryRecord: true })) {
-    if ('results' in event) for (const result of event.results) outcomes.set(result.line, result.outcome);
-    if ('fallback' in event) outcomes.fallback = event.fallback;
+    if ('results' in event) for (const result of event.results) results.set(result.line, result);
+    if ('fallback' in event) results.fallback = event.fallback;
   }
+  return results;
+}
+
+/** What `verify --engine duckdb` reports without --json: the records SQL found something to say of (not ok, or noted), and the count of the others. */
+export async function reportEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<{ reported: number[]; plainOk: number }> {
+  const reported: number[] = [];
+  let plainOk = 0;
+  for await (const event of verifyWithDuckDb([file], index, options)) {
+    if ('results' in event) reported.push(...event.results.map((result) => result.line));
+    if ('plainOk' in event) plainOk += event.plainOk;
+  }
+  return { reported, plainOk };
+}
+
+const toOutcomeMap = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
+
+/** The streaming verifier's outcome of every record of a file. */
+export async function classifyStreaming(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
+  return toOutcomeMap(await verifyStreaming(file, index, options));
+}
+
+/** `verify --engine duckdb`'s outcome of every record. */
+export async function classifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes & { fallback?: string }> {
+  const results = await verifyEngine(file, index, options);
+  const outcomes: Outcomes & { fallback?: string } = toOutcomeMap(results);
+  if (results.fallback !== undefined) outcomes.fallback = results.fallback;
   return outcomes;
 }
 
@@ -86,7 +117,7 @@ export async function classifyDuckDbSql(files: RecordFiles, options: VerifyOptio
     await connection.run(`CREATE TABLE consents (${tableColumns})`);
     await connection.run(`COPY consents FROM '${files.table}' (FORMAT csv, HEADER true)`);
     await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${files.versionsCsv}', header = true, all_varchar = true)`);
-    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv } as const) : ({ kind: 'table', name: 'versions' } as const);
+    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } as const) : ({ kind: 'table', name: 'versions', maxCorrections: files.maxCorrections } as const);
     const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
     return toOutcomes((await connection.runAndReadAll(sql)).getRowsJS().map((row) => [row[0], row[1]]));
   } finally {
@@ -101,7 +132,7 @@ function policyOf(options: VerifyOptions) {
 
 /** The postgres query, run by PostgreSQL over the table loaded with \copy, the versions loaded from versions.csv by the query's own preamble. */
 export function classifyPostgres(cluster: PostgresCluster, files: RecordFiles, options: VerifyOptions, dialect: 'postgres' | 'ansi' = 'postgres'): Outcomes {
-  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv } : { kind: 'table', name: 'versions' }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } : { kind: 'table', name: 'versions', maxCorrections: files.maxCorrections }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
   const script = [
     'DROP TABLE IF EXISTS consents;',
     `CREATE TEMP TABLE consents (${tableColumns.replaceAll('VARCHAR', 'text')});`,

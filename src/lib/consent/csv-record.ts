@@ -19,6 +19,11 @@ export class CsvRecordParser {
   private value = '';
   private inQuotes = false;
 
+  /** The text of the quoted field still open at the end of the lines fed so far. */
+  get openValue(): string {
+    return this.inQuotes ? this.value : '';
+  }
+
   /**
    * Feeds the next physical line (without its line ending). Returns `done`
    * when the record ends with this line, `open` when a quoted field goes on

@@ -14,6 +14,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { CsvRecordParser, describeCsvError } from './csv-record.ts';
+import { findDuplicateKey } from './json-duplicate-keys.ts';
 import { describeLineProblem, MAX_RECORD_BYTES, readPhysicalLines, type PhysicalLine } from './read-lines.ts';
 
 /**
@@ -39,11 +40,16 @@ export async function* readJsonLines(lines: AsyncIterable<PhysicalLine[]>): Asyn
       }
       // Only a line that starts blank can be blank: trimming every line would copy every record.
       if (line.text === '' || (line.text.charCodeAt(0) <= 0x20 && line.text.trim() === '')) continue;
+      let record: unknown;
       try {
-        records.push({ line: line.number, record: JSON.parse(line.text) as unknown, bytes: line.bytes });
+        record = JSON.parse(line.text) as unknown;
       } catch (error) {
         records.push({ line: line.number, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+        continue;
       }
+      const twice = findDuplicateKey(line.text, record);
+      if (twice === null) records.push({ line: line.number, record, bytes: line.bytes });
+      else records.push({ line: line.number, error: `the key ${JSON.stringify(twice)} is given twice in one object: which value was recorded cannot be told; write each key once` });
     }
     if (records.length > 0) yield records;
   }
@@ -95,6 +101,8 @@ export async function readCsvRecord(queue: LineQueue, describeColumn: (field: nu
   const taken: TextLine[] = [first];
   let bytes = first.bytes.length;
   let state = parser.feed(first.text);
+  // What the first line opened, to describe a record that breaks on a later line by the text of its own.
+  const opened = state === 'open' ? { field: parser.fields.length, value: parser.openValue } : null;
   while (state === 'open') {
     const next = await queue.next();
     if (!next || !('text' in next) || bytes + 1 + next.bytes.length > MAX_RECORD_BYTES) {
@@ -109,7 +117,12 @@ export async function readCsvRecord(queue: LineQueue, describeColumn: (field: nu
   }
   if (state !== 'done') {
     queue.unread(taken.slice(1));
-    return { line: first.number, error: describeCsvError(state, describeColumn(state.field)) };
+    const problem = describeCsvError(state, describeColumn(state.field));
+    if (!opened || taken.length === 1) return { line: first.number, error: problem };
+    // The record is this line's: say what it opened, and where reading on from it broke.
+    const column = describeColumn(opened.field);
+    const last = taken.at(-1)?.number ?? first.number;
+    return { line: first.number, error: `field ${opened.field + 1}${column ? ` (${column})` : ''} opens a quote (${JSON.stringify(opened.value.slice(0, 20))}) that does not close on its line; read on to line ${last}, the record breaks there: ${problem}` };
   }
   const joined = taken.length === 1 ? first.bytes : Buffer.concat(taken.flatMap((line, index) => (index > 0 ? [NEWLINE, line.bytes] : [line.bytes])));
   return { line: first.number, fields: parser.fields, bytes: joined, rest: taken.slice(1) };

@@ -28,6 +28,7 @@ const never = () => false;
  */
 export const OUTCOMES = {
   malformed: { meaning: 'cannot be read, or its fields contradict each other', fails: always },
+  'engines-disagree': { meaning: '--engine: DuckDB and the streaming verifier give the record different outcomes (a bug: both are named; report it)', fails: always },
   'in-the-future': { meaning: 'acceptedAt is after now (or after --as-of)', fails: always },
   'unknown-policy': { meaning: 'no such policy is published', fails: always },
   'unknown-locale': { meaning: 'the policy has no text in that locale', fails: always },
@@ -38,6 +39,8 @@ export const OUTCOMES = {
   'not-in-force': { meaning: 'the version was not in force at acceptedAt', fails: always },
   backdated: { meaning: 'accepted between a backdated version\'s effectiveFrom and its publishedAt, when nobody could read it', fails: always },
   'hash-mismatch': { meaning: 'sha256 is not the hash of any published text of the version', fails: always },
+  'text-not-yet-served': { meaning: 'sha256 is the text of a correction recorded after acceptedAt: that text was not served yet', fails: always },
+  'text-already-corrected': { meaning: 'sha256 is a text a correction had replaced before acceptedAt: the corrected text was served then', fails: always },
   'log-checkpoint-malformed': { meaning: '--log: the record\'s checkpoint is not the text of a checkpoint', fails: always },
   'log-checkpoint-foreign': { meaning: '--log: the checkpoint is of another log than this site\'s', fails: always },
   'log-checkpoint-unsigned': { meaning: '--log: the checkpoint has no signature by the log\'s key', fails: always },

@@ -7,12 +7,14 @@
  * ok. Pure: the caller streams records through it, a million at a time.
  */
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
-import { formatInstant, formatZonedInstant, getStartOfZonedDay } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant, getStartOfZonedDay, getUtcMs } from '#lib/time/zoned-time.ts';
 import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
 import { isInForceAt } from '#lib/time/interval.ts';
-import { findEntry, findEntryAt, findVersion, formatDuration, getIndexedTimeline, type IndexedEntry, type IndexedVersion, type VersionIndex } from './version-index.ts';
+import { findEntry, findEntryAt, findReadableEntryAt, findVersion, formatDuration, getIndexedTimeline, isBackdatedAt, type IndexedEntry, type IndexedVersion, type VersionIndex } from './version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { outcomeFails, pickOutcome, type Outcome, type OutcomePolicy } from './verify-outcomes.ts';
+import { findDuplicateKey } from './json-duplicate-keys.ts';
+import { findServedText, findTextServedAt, hasUnrecordedCorrection } from './served-texts.ts';
 
 /** One document a consent refers to. */
 export interface ConsentDocument {
@@ -88,11 +90,14 @@ const absent = (value: unknown) => value === undefined || value === null || valu
 function readDocuments(record: Record<string, unknown>): ConsentDocument[] | string {
   let list = record['documents'];
   if (typeof list === 'string' && list !== '') {
+    const text = list;
     try {
-      list = JSON.parse(list) as unknown;
+      list = JSON.parse(text) as unknown;
     } catch {
       return 'documents is not a JSON list of {policy, locale, version, sha256}';
     }
+    const twice = findDuplicateKey(text, list);
+    if (twice !== null) return `documents gives the key ${JSON.stringify(twice)} twice in one object: which value was recorded cannot be told; write each key once`;
   }
   if (!absent(list)) {
     if (!Array.isArray(list)) return 'documents is not a list';
@@ -185,7 +190,14 @@ function checkPublication(document: ConsentDocument, version: IndexedVersion, ac
   return null;
 }
 
-function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedAt: number, day: AcceptedDay | null, context: RecordContext, timeZone: string): DocumentResult {
+/** The instant of a record: epoch milliseconds (the nanoseconds after them dropped, as everywhere), and those nanoseconds, for how much it missed a version by. */
+interface AcceptedInstant {
+  ms: number;
+  nanos: number;
+}
+
+function checkDocument(index: VersionIndex, document: ConsentDocument, accepted: AcceptedInstant, day: AcceptedDay | null, context: RecordContext, timeZone: string): DocumentResult {
+  const acceptedAt = accepted.ms;
   const when = (instant: number | string) => formatZonedInstant(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
   const locales = index.policies.get(document.policy);
   if (!locales) return { ...document, status: 'unknown-policy', message: `no policy "${document.policy}" is published${didYouMean(document.policy, index.policies.keys())}` };
@@ -193,7 +205,16 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
     return { ...document, status: 'unknown-locale', message: `${document.policy} has no "${document.locale}" text (it has ${[...locales].sort().join(', ')})` };
   }
   const version = findVersion(index, document.policy, document.locale, document.version);
-  const inForceEntry = findEntryAt(index, document.policy, document.locale, acceptedAt);
+  let inForceEntry = findEntryAt(index, document.policy, document.locale, acceptedAt);
+  // A version backdated over acceptedAt was in force then only retroactively: a consent to the version readers could find then is honest, and said so.
+  let backdatedOver: IndexedEntry | null = null;
+  if (version && inForceEntry && inForceEntry.version !== document.version && isBackdatedAt(inForceEntry, acceptedAt)) {
+    const readable = findReadableEntryAt(index, document.policy, document.locale, acceptedAt);
+    if (readable?.version === document.version) {
+      backdatedOver = inForceEntry;
+      inForceEntry = readable;
+    }
+  }
   const inForce = inForceEntry?.texts.get(document.locale) ?? inForceEntry;
   const id = `${document.policy}/${document.locale}/${document.version}`;
   const withdrawn = version ? null : checkWithdrawn(index, document, inForceEntry, when);
@@ -218,32 +239,59 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, acceptedA
       };
     }
   }
-  if (!isInForceAt(version, acceptedAt)) {
+  if (!isInForceAt(version, acceptedAt) && !backdatedOver) {
     const which = inForce ? `${inForce.version} was in force then` : 'no version was in force then';
     const message =
       acceptedAt < version.from
-        ? `${id} took effect ${formatDuration(version.from - acceptedAt)} after acceptedAt (at ${when(version.from)}); ${which}`
-        : `${id} had been superseded ${formatDuration(acceptedAt - (version.until ?? acceptedAt))} before acceptedAt (at ${when(version.until ?? acceptedAt)}); ${which}`;
+        ? `${id} took effect ${formatDuration(version.from - acceptedAt - accepted.nanos / 1_000_000)} after acceptedAt (at ${when(version.from)}); ${which}`
+        : `${id} had been superseded ${formatDuration(acceptedAt + accepted.nanos / 1_000_000 - (version.until ?? acceptedAt))} before acceptedAt (at ${when(version.until ?? acceptedAt)}); ${which}`;
     return { ...document, status: 'not-in-force', message };
   }
   const publication = checkPublication(document, version, acceptedAt, when);
   if (publication) return publication;
-  if (document.sha256 !== undefined && document.sha256 !== version.sha256) {
-    // A consent given before a correction was given to the text of that time: still valid, and said so.
-    const corrections = version.corrections ?? [];
-    const correction = corrections.find((candidate) => candidate.previousSha256 === document.sha256);
-    if (correction) {
-      return { ...document, status: 'ok', message: `agreed to the text before the correction of ${correction.date} (${correction.reason})` };
+  const notes: string[] = [];
+  if (document.sha256 !== undefined) {
+    // The hash must be of the text served at acceptedAt (for a bare date, on that day): not a later correction's, not one a correction had replaced.
+    const [start, end] = day ? [day.start, day.end] : [acceptedAt, acceptedAt + 1];
+    const verdict = findServedText(version.served, document.sha256, start, end);
+    const moment = day ? `the day of acceptedAt (${day.text})` : `acceptedAt (${when(acceptedAt)})`;
+    const then = () => findTextServedAt(version.served, acceptedAt)?.sha256 ?? 'none';
+    if (verdict.kind === 'unknown-hash') {
+      return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of any published text of ${id} (now ${version.sha256})` };
     }
-    return { ...document, status: 'hash-mismatch', message: `sha256 ${document.sha256} is not the hash of any published text of ${id} (now ${version.sha256})` };
+    if (verdict.kind === 'not-yet-served') {
+      const correction = verdict.text.madeBy;
+      return {
+        ...document,
+        status: 'text-not-yet-served',
+        message: `sha256 ${document.sha256} is the text of ${id} as corrected on ${correction?.date ?? '?'} (${correction?.reason ?? ''}), served from ${when(verdict.text.from ?? 0)}, after ${moment}: the text served then was ${then()}`,
+      };
+    }
+    if (verdict.kind === 'already-replaced') {
+      const correction = verdict.text.replacedBy;
+      return {
+        ...document,
+        status: 'text-already-corrected',
+        message: `sha256 ${document.sha256} is the text of ${id} before the correction of ${correction?.date ?? '?'} (${correction?.reason ?? ''}), recorded at ${when(verdict.text.until ?? 0)}, before ${moment}: the text served then was ${then()}`,
+      };
+    }
+    // A consent given before a correction was given to the text of that time: still valid, and said so.
+    const correction = verdict.text.replacedBy;
+    if (document.sha256 !== version.sha256 && correction) notes.push(`agreed to the text before the correction of ${correction.date} (${correction.reason})`);
+    if (hasUnrecordedCorrection(version)) notes.push(`the feed does not say when the corrections of ${id} were recorded (it was built before it did): which of its texts was served at acceptedAt is not checked`);
+  }
+  if (backdatedOver) {
+    const reason = [...backdatedOver.texts.values()].find((text) => text.publicationReason)?.publicationReason ?? 'no reason was recorded';
+    notes.push(`${backdatedOver.version} was in force at acceptedAt only retroactively: published at ${when(backdatedOver.recordedFrom ?? 0)} with effect from ${when(backdatedOver.from)} (backdated: ${reason}); ${document.version} was the version readers could find then`);
+  }
+  if (version.publication === 'imported' && version.publishedAt !== null && acceptedAt < Date.parse(version.publishedAt)) {
+    notes.push(`${id}: history imported on ${when(version.publishedAt)}; not attested before`);
   }
   if (document.sha256 === undefined) {
     const why = context.cutShort ? 'the row stops before its sha256 column' : 'no sha256';
     return { ...document, status: 'no-hash', message: `${why}: the record cannot be tied to the text of ${id} (${version.sha256}); --allow-missing-hash counts such records apart without failing` };
   }
-  // Imported history (the feed's publication: "imported") is ok without a note per record: a site's
-  // history is mostly from before its ledger, and the feed already says from when the ledger attests it.
-  return { ...document, status: 'ok', message: '' };
+  return { ...document, status: 'ok', message: notes.join('; ') };
 }
 
 /** Sets the outcome and status of a record from its documents and issues (again, after duplicates or texts are known). */
@@ -283,16 +331,17 @@ export function verifyConsentRecord(record: unknown, line: number, index: Versio
   const acceptedAtText = fields['acceptedAt'];
   if (typeof acceptedAtText !== 'string' || acceptedAtText === '') return malformed('acceptedAt is missing');
   const parsed = parseEffective(acceptedAtText);
-  if (!parsed.ok) return malformed(`acceptedAt "${acceptedAtText}" is not an ISO 8601 instant with an offset (or a date)`);
+  if (!parsed.ok) return malformed(`acceptedAt "${acceptedAtText}" is not an ISO 8601 instant with an offset (or a date)${parsed.error.detail ? `: ${parsed.error.detail}` : ''}`);
   const acceptedAt = resolveEffective(parsed.value, options.timeZone);
   let day: AcceptedDay | null = null;
   if (parsed.value.kind === 'date') {
-    const next = new Date(Date.UTC(parsed.value.year, parsed.value.month - 1, parsed.value.day + 1));
+    const next = new Date(getUtcMs(parsed.value.year, parsed.value.month, parsed.value.day + 1));
     day = { text: acceptedAtText.trim(), start: acceptedAt, end: getStartOfZonedDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), options.timeZone) };
   }
   const documents = readDocuments(fields);
   if (typeof documents === 'string') return malformed(documents);
-  const results = documents.map((document) => checkDocument(index, document, acceptedAt, day, context, options.timeZone));
+  const accepted = { ms: acceptedAt, nanos: parsed.value.kind === 'date-time' ? (parsed.value.nanos ?? 0) : 0 };
+  const results = documents.map((document) => checkDocument(index, document, accepted, day, context, options.timeZone));
   const issues: RecordIssue[] = [];
   if (acceptedAt > options.now) {
     issues.push({ outcome: 'in-the-future', message: `acceptedAt ${formatInstant(acceptedAt)} is after now (${formatInstant(options.now)}): a consent cannot have been given yet; check the clock of the system that recorded it` });

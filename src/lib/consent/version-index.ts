@@ -7,13 +7,16 @@
  * has one timeline and a locale may have no text of the version in force; a
  * feed written before `localeModel` existed had one timeline per locale.
  */
-import { findInForceAt, isInForceAt, type Interval } from '#lib/time/interval.ts';
+import { countStartedBy, findInForceAt, isInForceAt, type Interval } from '#lib/time/interval.ts';
 import type { FeedVersion, PolicyFeed, WithdrawnFeedVersion } from '#schemas/feed.ts';
 import type { LocaleModel } from '#schemas/site-config.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
+import { getServedTexts, type ServedText } from './served-texts.ts';
 
-/** A feed version with its interval as numbers. */
-export interface IndexedVersion extends FeedVersion, Interval {}
+/** A feed version with its interval as numbers, and when each of its texts was served. */
+export interface IndexedVersion extends FeedVersion, Interval {
+  served: ServedText[];
+}
 
 /** One version of a timeline, with the text of each locale that has one. */
 export interface IndexedEntry extends Interval {
@@ -23,6 +26,10 @@ export interface IndexedEntry extends Interval {
   texts: Map<string, IndexedVersion>;
   /** Locales with a text, sorted. */
   locales: string[];
+  /** When the ledger first recorded the version, in any language (null outside the ledger). */
+  recordedFrom: number | null;
+  /** Whether a text of it was published backdated: recorded after it took effect. */
+  backdated: boolean;
 }
 
 /** Feed versions indexed for lookups. */
@@ -56,6 +63,7 @@ export function createVersionIndex(feeds: readonly IndexedFeed[]): VersionIndex 
         ...feedVersion,
         from: Date.parse(feedVersion.effectiveFrom),
         until: feedVersion.effectiveUntil === null ? null : Date.parse(feedVersion.effectiveUntil),
+        served: getServedTexts(feedVersion),
       };
       index.versions.set(`${version.policy}/${version.locale}/${version.version}`, version);
       const locales = index.policies.get(version.policy);
@@ -66,7 +74,7 @@ export function createVersionIndex(feeds: readonly IndexedFeed[]): VersionIndex 
       const entry = entries.get(entryKey);
       if (entry) entry.texts.set(version.locale, version);
       else {
-        const created: IndexedEntry = { policy: version.policy, version: version.version, from: version.from, until: version.until, texts: new Map([[version.locale, version]]), locales: [] };
+        const created: IndexedEntry = { policy: version.policy, version: version.version, from: version.from, until: version.until, texts: new Map([[version.locale, version]]), locales: [], recordedFrom: null, backdated: false };
         entries.set(entryKey, created);
         const timeline = index.timelines.get(key);
         if (timeline) timeline.push(created);
@@ -74,7 +82,13 @@ export function createVersionIndex(feeds: readonly IndexedFeed[]): VersionIndex 
       }
     }
   }
-  for (const entry of entries.values()) entry.locales = [...entry.texts.keys()].sort();
+  for (const entry of entries.values()) {
+    entry.locales = [...entry.texts.keys()].sort();
+    const texts = [...entry.texts.values()];
+    const recorded = texts.flatMap((text) => (text.publishedAt === null ? [] : [Date.parse(text.publishedAt)]));
+    entry.recordedFrom = recorded.length > 0 ? Math.min(...recorded) : null;
+    entry.backdated = texts.some((text) => text.publication === 'backdated');
+  }
   for (const timeline of index.timelines.values()) timeline.sort((a, b) => a.from - b.from);
   return index;
 }
@@ -88,6 +102,25 @@ export function getIndexedTimeline(index: VersionIndex, policy: string, locale: 
 export function findEntryAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedEntry | undefined {
   const entry = findInForceAt(getIndexedTimeline(index, policy, locale), instant, (candidate) => candidate.from);
   return entry && isInForceAt(entry, instant) ? entry : undefined;
+}
+
+/** Whether a version was in force at an instant only retroactively: published backdated, and not recorded in any language until later. */
+export function isBackdatedAt(entry: IndexedEntry, instant: number): boolean {
+  return entry.backdated && entry.recordedFrom !== null && instant < entry.recordedFrom;
+}
+
+/**
+ * The version a reader could find in force at an instant: the one in force,
+ * unless it was backdated over that instant, then the latest one before it
+ * that was not (what the site showed until the backdated one was published).
+ */
+export function findReadableEntryAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedEntry | undefined {
+  const timeline = getIndexedTimeline(index, policy, locale);
+  for (let at = countStartedBy(timeline, instant, (entry) => entry.from) - 1; at >= 0; at -= 1) {
+    const entry = timeline[at] as IndexedEntry;
+    if (!isBackdatedAt(entry, instant)) return entry;
+  }
+  return undefined;
 }
 
 /** This locale's text of the version in force at an instant, or undefined (none in force, or no text in this locale). */
@@ -105,8 +138,14 @@ export function findEntry(index: VersionIndex, policy: string, locale: string, v
   return getIndexedTimeline(index, policy, locale).find((entry) => entry.version === version);
 }
 
-/** A duration for people: `3 d 4 h`, `12 min 5 s`, `250 ms`. */
+/**
+ * A duration for people: `3 d 4 h`, `12 min 5 s`, `250 ms`; under a
+ * millisecond (an instant written with more than three fraction digits) in
+ * microseconds or nanoseconds, `100 ns`, never rounded up to `1 ms`.
+ */
 export function formatDuration(ms: number): string {
+  const size = Math.abs(ms);
+  if (size < 1) return size * 1000 >= 1 ? `${Math.floor(size * 1000)} µs` : `${Math.round(size * 1_000_000)} ns`;
   const units: [string, number][] = [
     ['d', 86_400_000],
     ['h', 3_600_000],
@@ -122,7 +161,7 @@ export function formatDuration(ms: number): string {
     }
     if (parts.length === 2) break;
   }
-  if (parts.length === 0) return `${rest} ms`;
+  if (parts.length === 0) return `${Math.floor(rest)} ms`;
   return parts.join(' ');
 }
 

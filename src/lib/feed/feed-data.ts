@@ -108,6 +108,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
       previousSha256: correction.previousSha256,
       sha256: correction.sha256,
       previousMarkdownUrl: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256)),
+      recordedAt: correction.recordedAt,
       // Every text the ledger records is served by its hash, the corrected one included.
       sha256Url: urls.absolute(urls.rawByHash(version.policy, version.locale, version.version, correction.sha256)),
       diffUrl: urls.absolute(urls.correction(version.policy, version.locale, version.version, index + 1)),

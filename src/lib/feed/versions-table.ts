@@ -14,7 +14,7 @@ import type { FeedVersion, PolicyFeed, WithdrawnFeedVersion } from '#schemas/fee
 import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
-import { getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
+import { formatInstant, getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
 import { describeCsvTextError, parseCsvText } from '#lib/consent/csv-record.ts';
 
 /** The CSVW datatypes the columns use (XML Schema names). */
@@ -118,7 +118,31 @@ export const VERSION_COLUMNS: readonly VersionColumn[] = [
   { name: 'url', datatype: 'anyURI', nullable: false, description: 'Permanent HTML page of this version.', value: (row) => row.version.url },
   { name: 'markdownUrl', datatype: 'anyURI', nullable: false, description: 'The published Markdown, whose bytes hash to sha256.', value: (row) => row.version.markdownUrl },
   { name: 'sha256Url', datatype: 'anyURI', nullable: true, description: 'The same text by its hash; empty where the site serves no such file.', value: (row) => published(row)?.sha256Url ?? null },
+  {
+    name: 'correctionRecordedAt',
+    datatype: 'dateTimeStamp',
+    nullable: true,
+    list: true,
+    description:
+      'When publish recorded each correction in the ledger, UTC with Z and milliseconds, oldest first, separated by spaces (one per hash of previousSha256s): the text before a correction was served until then, the corrected one from then on, and a consent is checked against the text served at its instant. Empty when the feed does not say (built before it did).',
+    value: (row) => recordedAt(row, (instant) => formatInstant(Date.parse(instant))),
+  },
+  {
+    name: 'correctionRecordedAtLocal',
+    datatype: 'dateTimeStamp',
+    nullable: true,
+    list: true,
+    description: "correctionRecordedAt on the site's wall clock, with the zone's offset: what a bare-date acceptedAt is compared with.",
+    value: (row, timeZone) => recordedAt(row, (instant) => formatZonedIso(instant, timeZone)),
+  },
 ];
+
+/** The instants a version's corrections were recorded, each formatted; null when there are none, or when one is not known (every one or none, so the list stays aligned with previousSha256s). */
+function recordedAt(row: TableVersion, format: (instant: string) => string): string[] | null {
+  const corrections = published(row)?.corrections ?? [];
+  if (corrections.length === 0 || corrections.some((correction) => correction.recordedAt === undefined)) return null;
+  return corrections.map((correction) => format(correction.recordedAt ?? ''));
+}
 
 /**
  * The rows of the table from the policy feeds: each feed's versions, in the

@@ -7,17 +7,24 @@
  * is refused: the same text would name different instants on machines in
  * different zones, and a consent record must point at one instant.
  */
-import { daysInMonth, getStartOfZonedDay } from './zoned-time.ts';
+import { daysInMonth, getStartOfZonedDay, getUtcMs } from './zoned-time.ts';
 
 /** A syntactically valid `effective` value, before the time zone is applied. */
 export type EffectiveValue =
   | { kind: 'date'; year: number; month: number; day: number }
-  | { kind: 'date-time'; epochMs: number };
+  /** `nanos`: the nanoseconds written after the millisecond (0–999999), when some are: they never change which version is in force, only how much a record missed one by. */
+  | { kind: 'date-time'; epochMs: number; nanos?: number };
 
 /** Why an `effective` value was refused, with a fix the user can apply. */
 export interface EffectiveError {
   message: string;
   hint: string;
+  /**
+   * For a form ISO 8601 or RFC 3339 knows and this grammar refuses (a leap
+   * second, 24:00, a comma before the fraction, a lower-case t or z): what
+   * it is and what to write, without the text, for a consent record's message.
+   */
+  detail?: string;
 }
 
 export type EffectiveParseResult =
@@ -49,6 +56,23 @@ function checkCalendarDate(raw: string, year: number, month: number, day: number
   return null;
 }
 
+/** A date-time ISO 8601 allows and this grammar does not (a comma before the fraction, a lower-case t or z), said as such. */
+function nearMiss(text: string): EffectiveError | null {
+  const stopped = text.replace(/^(.{19}),(?=\d)/, '$1.');
+  if (stopped !== text && DATE_TIME.test(stopped)) {
+    return {
+      message: `"${text}" writes the fraction of a second with a comma`,
+      hint: `Write a full stop before the fraction, as RFC 3339 does: ${stopped}.`,
+      detail: `its fraction of a second is written with a comma: write a full stop (${stopped})`,
+    };
+  }
+  const upper = text.toUpperCase();
+  if (upper !== text && DATE_TIME.test(upper)) {
+    return { message: `"${text}" writes "t" or "z" in lower case`, hint: `Write T and Z in upper case: ${upper}.`, detail: `its "t" or "z" is in lower case: write T and Z in upper case (${upper})` };
+  }
+  return null;
+}
+
 /**
  * Parses the text of an `effective` field, checking its syntax and that the
  * date exists in the calendar; the time zone is applied later by
@@ -64,6 +88,8 @@ export function parseEffective(raw: string): EffectiveParseResult {
   }
   const dateTime = DATE_TIME.exec(text);
   if (!dateTime) {
+    const near = nearMiss(text);
+    if (near) return { ok: false, error: near };
     const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text);
     return {
       ok: false,
@@ -80,6 +106,14 @@ export function parseEffective(raw: string): EffectiveParseResult {
   const calendarError = checkCalendarDate(text, year, month, day);
   if (calendarError) return { ok: false, error: calendarError };
   const [hour, minute, second] = [Number(h), Number(mi), Number(s ?? 0)];
+  if (second === 60 && hour <= 23 && minute <= 59) {
+    const detail = `it names a leap second (:60), and instants here are UTC without leap seconds: write ${text.slice(11, 16)}:59.999 of that minute, or the next minute at :00`;
+    return { ok: false, error: { message: `"${text}" names a leap second`, hint: 'Write the last millisecond of that minute (…:59.999) or the first instant of the next one.', detail } };
+  }
+  if (hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(fraction ?? '')) {
+    const detail = 'it writes midnight as 24:00: write 00:00 of the next day';
+    return { ok: false, error: { message: `"${text}" writes midnight as 24:00`, hint: 'Write the next day at 00:00:00 (a day starts at 00:00).', detail } };
+  }
   if (hour > 23 || minute > 59 || second > 59) {
     return {
       ok: false,
@@ -113,8 +147,9 @@ export function parseEffective(raw: string): EffectiveParseResult {
   }
   // Only milliseconds survive: finer digits cannot change which version is in force.
   const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
-  return { ok: true, value: { kind: 'date-time', epochMs } };
+  const nanos = fraction && fraction.length > 3 ? Number(fraction.slice(3).padEnd(6, '0')) : 0;
+  const epochMs = getUtcMs(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return { ok: true, value: { kind: 'date-time', epochMs, ...(nanos > 0 ? { nanos } : {}) } };
 }
 
 /** Resolves a parsed `effective` value to epoch milliseconds in a time zone. */

@@ -14,6 +14,20 @@ export function daysInMonth(year: number, month: number): number {
   return MONTH_DAYS[month - 1] ?? 0;
 }
 
+/** Milliseconds in 400 Gregorian years: the calendar repeats after them. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` with the year read as written: `Date.UTC` reads years 0–99 as
+ * 1900–1999, so a year below 100 is computed 400 years later (the calendar
+ * repeats) and moved back. Years 0000–9999 of the proleptic Gregorian
+ * calendar, year 0 a leap year, as ISO 8601 has them.
+ */
+export function getUtcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 0 && year < 100) return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - FOUR_CENTURIES_MS;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -24,6 +38,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hourCycle: 'h23',
       year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric',
+      // Without the era, 1 BC (ISO year 0) would read as year 1.
+      era: 'short',
     });
     offsetFormatters.set(timeZone, formatter);
   }
@@ -33,11 +49,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock fields of an instant in a time zone. */
 export function getZonedParts(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts: Record<string, number> = {};
+  let beforeCommonEra = false;
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type === 'era') beforeCommonEra = part.value === 'BC';
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
+  // ISO 8601 numbers years astronomically: 1 BC is year 0.
+  const year = parts['year'] ?? 0;
   return {
-    year: parts['year'] ?? 0, month: parts['month'] ?? 0, day: parts['day'] ?? 0,
+    year: beforeCommonEra ? 1 - year : year, month: parts['month'] ?? 0, day: parts['day'] ?? 0,
     hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0,
   };
 }
@@ -45,13 +65,13 @@ export function getZonedParts(epochMs: number, timeZone: string): { year: number
 /** The offset of a time zone from UTC at an instant, in milliseconds. */
 export function getZoneOffsetMs(epochMs: number, timeZone: string): number {
   const p = getZonedParts(epochMs, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const asUtc = getUtcMs(p.year, p.month, p.day, p.hour, p.minute, p.second);
   return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
 }
 
 function localDayNumber(epochMs: number, timeZone: string): number {
   const p = getZonedParts(epochMs, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+  return getUtcMs(p.year, p.month, p.day) / 86_400_000;
 }
 
 /**
@@ -60,7 +80,7 @@ function localDayNumber(epochMs: number, timeZone: string): number {
  * the day actually begins.
  */
 export function getStartOfZonedDay(year: number, month: number, day: number, timeZone: string): number {
-  const utcMidnight = Date.UTC(year, month - 1, day);
+  const utcMidnight = getUtcMs(year, month, day);
   const target = utcMidnight / 86_400_000;
   // Two rounds settle the offset on either side of a transition.
   let guess = utcMidnight - getZoneOffsetMs(utcMidnight, timeZone);

@@ -81,6 +81,7 @@ export interface DeveloperGuide {
 /** What each outcome of `verify` means, in Russian; an outcome missing here is shown with its English meaning. */
 const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   malformed: 'запись не читается или её поля противоречат друг другу',
+  'engines-disagree': '--engine: DuckDB и потоковая проверка дали записи разные итоги (ошибка программы: названы оба; сообщите о ней)',
   'in-the-future': 'acceptedAt позже текущего момента (или --as-of)',
   'unknown-policy': 'такой документ не опубликован',
   'unknown-locale': 'у документа нет текста на этом языке',
@@ -91,6 +92,8 @@ const OUTCOME_MEANINGS_RU: Partial<Record<Outcome, string>> = {
   'not-in-force': 'в момент acceptedAt эта редакция не действовала',
   backdated: 'согласие дано между датой вступления в силу задним числом и публикацией, когда текст никто не мог прочитать',
   'hash-mismatch': 'sha256 не совпадает ни с одним опубликованным текстом редакции',
+  'text-not-yet-served': 'sha256 — текст исправления, внесённого в реестр после acceptedAt: тогда этот текст ещё не публиковался',
+  'text-already-corrected': 'sha256 — текст, заменённый исправлением до acceptedAt: тогда публиковался уже исправленный текст',
   'log-checkpoint-malformed': '--log: checkpoint записи — не текст контрольной точки журнала',
   'log-checkpoint-foreign': '--log: контрольная точка другого журнала, не этого сайта',
   'log-checkpoint-unsigned': '--log: у контрольной точки нет подписи ключом журнала',
@@ -236,7 +239,7 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       portableQuery: `${getVersionsLoadSql('ansi', 'versions.csv')}${createClassifySql({
         dialect: 'ansi',
         consents: 'consents',
-        versions: { kind: 'table', name: 'versions' },
+        versions: { kind: 'table', name: 'versions', maxCorrections: Math.max(0, ...[...corpus.timelines.values()].flatMap((timeline) => timeline.versions.map((version) => version.published?.corrections.length ?? 0))) },
         timeZone: settings.timeZone,
         now,
       })};\n`,

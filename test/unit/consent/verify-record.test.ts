@@ -37,7 +37,10 @@ describe('formatDuration', () => {
     [61_000, '1 min 1 s'],
     [3_600_000 * 27, '1 d 3 h'],
     [-5000, '5 s'],
-  ])('%i ms reads %s', (ms, text) => {
+    [1, '1 ms'],
+    [0.0001, '100 ns'],
+    [0.25, '250 µs'],
+  ])('%s ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
 });
@@ -224,8 +227,26 @@ describe('verifyConsentRecord and the ledger', () => {
     expect(check({ version: '2026-06-01', acceptedAt: '2026-12-01T15:00:00+03:00' }).status).toBe('ok');
   });
 
-  test('imported history verifies as ok, with no note per record (the feed says it is imported)', () => {
-    expect(check({ version: '2025-09-01', acceptedAt: '2025-10-01T12:00:00+03:00' })).toMatchObject({ status: 'ok', outcome: 'ok', notes: [], documents: [{ status: 'ok', message: '' }] });
+  test('imported history verifies as ok, with a note before the import: the ledger does not attest it before then', () => {
+    const note = 'privacy/ru/2025-09-01: history imported on 2026-01-01T03:00:00+03:00; not attested before';
+    expect(check({ version: '2025-09-01', acceptedAt: '2025-10-01T12:00:00+03:00' })).toMatchObject({ status: 'ok', outcome: 'ok', notes: [note], documents: [{ status: 'ok', message: note }] });
+    expect(check({ version: '2025-09-01', acceptedAt: '2025-12-31' })).toMatchObject({ status: 'ok', notes: [expect.stringContaining('is a date without a time'), note] });
+    expect(check({ version: '2025-09-01', acceptedAt: '2026-01-01T03:00:00+03:00' })).toMatchObject({ status: 'ok', notes: [] });
+  });
+
+  test('a consent to the version readers could find, while a backdated one was not yet published, is ok with a note naming the backdating, never not-in-force', () => {
+    expect(check({ version: '2025-09-01', acceptedAt: '2026-10-01T12:00:00+03:00' })).toMatchObject({
+      status: 'ok',
+      outcome: 'ok',
+      notes: [
+        '2026-06-01 was in force at acceptedAt only retroactively: published at 2026-12-01T15:00:00+03:00 with effect from 2026-06-01T00:00:00+03:00 (backdated: Опубликована на старом сайте); 2025-09-01 was the version readers could find then',
+      ],
+    });
+    // From its publication on, the backdated version is the one in force for everyone.
+    expect(check({ version: '2025-09-01', acceptedAt: '2026-12-01T15:00:00+03:00' })).toMatchObject({
+      outcome: 'not-in-force',
+      documents: [{ message: 'privacy/ru/2025-09-01 had been superseded 183 d 15 h before acceptedAt (at 2026-06-01T00:00:00+03:00); 2026-06-01 was in force then' }],
+    });
   });
 
   test('a late translation: a consent in that language before it was published had no text in force in it', () => {
@@ -236,6 +257,89 @@ describe('verifyConsentRecord and the ledger', () => {
   test('a withdrawn version was never in force', () => {
     expect(check({ version: '2027-01-01', acceptedAt: '2027-02-01' })).toMatchObject({
       documents: [{ status: 'withdrawn', message: 'privacy/ru/2027-01-01 was withdrawn at 2026-12-05T12:00:00+03:00 before it took effect (Закон отложен): it was never in force; 2026-06-01 was in force at acceptedAt' }],
+    });
+  });
+});
+
+describe('verifyConsentRecord and corrections: a hash is accepted only for the text served at acceptedAt', () => {
+  // privacy/ru/2025-09-01 in force from 1 September 2025, its text corrected on 7 December 2026 (recorded at 12:00 Moscow time).
+  const before = 'e'.repeat(64);
+  const correction = { date: '2026-12-07', reason: 'Исправлена опечатка', previousSha256: before, sha256: 'f'.repeat(64), recordedAt: '2026-12-07T09:00:00.000Z', kind: 'editorial' as const, overrideReason: null, changeType: null, summary: null };
+  const corrected = createTestContext('2026-12-10T00:00:00Z', [
+    makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', published: makePublished({ sha256: before, publishedAt: '2025-08-01T00:00:00.000Z', corrections: [correction] }) }),
+  ]);
+  const correctedIndex = createVersionIndex(corrected.corpus.policies.map((policy) => createPolicyFeed(corrected, policy)));
+  const now = correctedIndex.versions.get('privacy/ru/2025-09-01')?.sha256 ?? '';
+  const check = (sha256: string, acceptedAt: string) =>
+    verifyConsentRecord({ policy: 'privacy', locale: 'ru', version: '2025-09-01', sha256, acceptedAt }, 1, correctedIndex, { timeZone: 'Europe/Moscow', now: Date.parse('2027-01-01T00:00:00Z') });
+
+  test('the corrected text\'s hash before the correction was recorded is text-not-yet-served, to the millisecond', () => {
+    expect(check(now, '2024-10-01T10:00:00Z').outcome).toBe('not-in-force');
+    expect(check(now, '2025-10-01T10:00:00Z')).toMatchObject({
+      status: 'failed',
+      outcome: 'text-not-yet-served',
+      documents: [
+        {
+          message: `sha256 ${now} is the text of privacy/ru/2025-09-01 as corrected on 2026-12-07 (Исправлена опечатка), served from 2026-12-07T12:00:00+03:00, after acceptedAt (2025-10-01T13:00:00+03:00): the text served then was ${before}`,
+        },
+      ],
+    });
+    expect(check(now, '2026-12-07T11:59:59.999+03:00').outcome).toBe('text-not-yet-served');
+    expect(check(now, '2026-12-07T12:00:00+03:00')).toMatchObject({ outcome: 'ok', notes: [] });
+  });
+
+  test('the text before the correction is ok before it was recorded (with a note), and text-already-corrected after', () => {
+    expect(check(before, '2026-12-07T11:59:59.999+03:00')).toMatchObject({ outcome: 'ok', notes: ['agreed to the text before the correction of 2026-12-07 (Исправлена опечатка)'] });
+    expect(check(before, '2026-12-07T12:00:00+03:00')).toMatchObject({
+      outcome: 'text-already-corrected',
+      documents: [
+        {
+          message: `sha256 ${before} is the text of privacy/ru/2025-09-01 before the correction of 2026-12-07 (Исправлена опечатка), recorded at 2026-12-07T12:00:00+03:00, before acceptedAt (2026-12-07T12:00:00+03:00): the text served then was ${now}`,
+        },
+      ],
+    });
+  });
+
+  test('a bare date is the whole day: on the day of the correction both texts were served', () => {
+    expect(check(before, '2026-12-07').outcome).toBe('ok');
+    expect(check(now, '2026-12-07').outcome).toBe('ok');
+    expect(check(now, '2026-12-06').outcome).toBe('text-not-yet-served');
+    expect(check(before, '2026-12-08')).toMatchObject({ outcome: 'text-already-corrected', documents: [{ message: expect.stringContaining('before the day of acceptedAt (2026-12-08)') }] });
+  });
+});
+
+describe('verifyConsentRecord and the instant grammar', () => {
+  test.each([
+    ['2025-09-01T23:59:60Z', 'it names a leap second (:60), and instants here are UTC without leap seconds: write 23:59:59.999 of that minute, or the next minute at :00'],
+    ['2025-09-01T24:00:00Z', 'it writes midnight as 24:00: write 00:00 of the next day'],
+    ['2025-09-01T10:00:00,5Z', 'its fraction of a second is written with a comma: write a full stop (2025-09-01T10:00:00.5Z)'],
+    ['2025-09-01t10:00:00Z', 'its "t" or "z" is in lower case: write T and Z in upper case (2025-09-01T10:00:00Z)'],
+  ])('an acceptedAt of %s is malformed, saying what it is and what to write', (acceptedAt, detail) => {
+    expect(verify({ policy: 'privacy', locale: 'ru', version: '2025-09-01', acceptedAt })).toEqual({
+      line: 7,
+      status: 'malformed',
+      outcome: 'malformed',
+      message: `acceptedAt "${acceptedAt}" is not an ISO 8601 instant with an offset (or a date): ${detail}`,
+      record: { policy: 'privacy', locale: 'ru', version: '2025-09-01', acceptedAt },
+    });
+  });
+
+  test('years are read as written: 0000–0099 are not 1900–1999, and 0000-02-29 exists (year 0 is a leap year)', () => {
+    const at = (acceptedAt: string) => {
+      const result = verify({ policy: 'privacy', locale: 'ru', version: '2023-03-01', sha256: sha('privacy', 'ru', '2023-03-01'), acceptedAt });
+      return result.status === 'malformed' ? result.message : result.acceptedAt;
+    };
+    expect(at('0000-02-29T00:00:00Z')).toBe('0000-02-29T00:00:00.000Z');
+    expect(at('0000-03-01T00:00:00Z')).toBe('0000-03-01T00:00:00.000Z');
+    expect(at('0050-06-01T00:00:00+03:00')).toBe('0050-05-31T21:00:00.000Z');
+    expect(at('0100-02-29T00:00:00Z')).toBe('acceptedAt "0100-02-29T00:00:00Z" is not an ISO 8601 instant with an offset (or a date)');
+  });
+
+  test('a miss under a millisecond says so, in nanoseconds', () => {
+    // 2025-09-01 took effect at 2025-08-31T21:00:00Z; 100 ns earlier, 2023-03-01 was still in force.
+    expect(verify({ policy: 'privacy', locale: 'ru', version: '2025-09-01', sha256: sha('privacy', 'ru', '2025-09-01'), acceptedAt: '2025-08-31T20:59:59.9999999Z' })).toMatchObject({
+      outcome: 'not-in-force',
+      documents: [{ message: 'privacy/ru/2025-09-01 took effect 100 ns after acceptedAt (at 2025-09-01T00:00:00+03:00); 2023-03-01 was in force then' }],
     });
   });
 });

@@ -29,9 +29,34 @@ describe('parseEffective', () => {
     ['2025-02-30', '"2025-02-30" is not a real date: February 2025 has 28 days', 'Use a day from 01 to 28.'],
     ['2025-04-31', '"2025-04-31" is not a real date: April 2025 has 30 days', 'Use a day from 01 to 30.'],
     ['2025-13-01', '"2025-13-01" has month 13, which does not exist', 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.'],
-    ['2025-09-01T24:00:00+03:00', '"2025-09-01T24:00:00+03:00" has a time of day that does not exist', 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).'],
+    ['2025-09-01T25:00:00+03:00', '"2025-09-01T25:00:00+03:00" has a time of day that does not exist', 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).'],
   ])('refuses the impossible %s', (text, message, hint) => {
     expect(parseEffective(text)).toEqual({ ok: false, error: { message, hint } });
+  });
+
+  test.each([
+    ['2025-09-01T24:00:00+03:00', '"2025-09-01T24:00:00+03:00" writes midnight as 24:00', 'Write the next day at 00:00:00 (a day starts at 00:00).'],
+    ['2016-12-31T23:59:60Z', '"2016-12-31T23:59:60Z" names a leap second', 'Write the last millisecond of that minute (…:59.999) or the first instant of the next one.'],
+    ['2025-09-01T10:00:00,5+03:00', '"2025-09-01T10:00:00,5+03:00" writes the fraction of a second with a comma', 'Write a full stop before the fraction, as RFC 3339 does: 2025-09-01T10:00:00.5+03:00.'],
+    ['2025-09-01t10:00:00z', '"2025-09-01t10:00:00z" writes "t" or "z" in lower case', 'Write T and Z in upper case: 2025-09-01T10:00:00Z.'],
+  ])('refuses %s, which ISO 8601 or RFC 3339 allows and this grammar does not, saying so', (text, message, hint) => {
+    expect(parseEffective(text)).toMatchObject({ ok: false, error: { message, hint } });
+  });
+
+  test.each([
+    ['0000-02-29T00:00:00Z', '0000-02-29T00:00:00.000Z'],
+    ['0000-03-01T00:00:00Z', '0000-03-01T00:00:00.000Z'],
+    ['0050-06-01T00:00:00Z', '0050-06-01T00:00:00.000Z'],
+    ['0099-12-31T23:59:59.999Z', '0099-12-31T23:59:59.999Z'],
+    ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
+  ])('reads the year of %s as written (proleptic Gregorian, year 0 a leap year)', (text, expected) => {
+    const result = parseEffective(text);
+    expect(result.ok && result.value.kind === 'date-time' && formatInstant(result.value.epochMs)).toBe(expected);
+  });
+
+  test('resolves a bare date of year 0 in a zone to that day, not to 1900', () => {
+    const date = parseEffective('0000-02-29');
+    expect(date.ok && formatInstant(resolveEffective(date.value, 'UTC'))).toBe('0000-02-29T00:00:00.000Z');
   });
 
   test('refuses a date-time without an offset, and says how to fix it', () => {

@@ -15,12 +15,13 @@
  * A row is one document: records with a `documents` list, and the audit of
  * served texts (`--texts`), stay with the streaming verifier.
  */
-import { getZonedParts } from '#lib/time/zoned-time.ts';
+import { getUtcMs, getZonedParts } from '#lib/time/zoned-time.ts';
 import { formatZonedIso, getVersionRow, VERSION_COLUMNS, type TableVersion } from '#lib/feed/versions-table.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { outcomeFails, OUTCOMES, type Outcome, type OutcomePolicy } from '../verify-outcomes.ts';
 import { getInstantStages, type SqlStage } from './instant-sql.ts';
 import { getSqlDialect, sqlString, type SqlDialect, type SqlDialectName } from './sql-dialect.ts';
+import { MAX_RECORD_BYTES } from '../read-lines.ts';
 
 /** The columns of the consent table the query reads, by their names there. */
 export interface ConsentColumns {
@@ -43,10 +44,10 @@ export const DEFAULT_CONSENT_COLUMNS: ConsentColumns = { policy: 'policy', local
 /** Where the versions come from. */
 export type VersionsSource =
   | { kind: 'inline'; versions: readonly TableVersion[] }
-  /** versions.csv read by the engine (DuckDB); elsewhere a table loaded from it. */
-  | { kind: 'csv'; path: string }
+  /** versions.csv read by the engine (DuckDB); elsewhere a table loaded from it. `maxCorrections`: the most corrections a version of the site has (getMaxCorrections), how many texts of a version the query reads. */
+  | { kind: 'csv'; path: string; maxCorrections: number }
   /** A table holding versions.csv as text columns. */
-  | { kind: 'table'; name: string };
+  | { kind: 'table'; name: string; maxCorrections: number };
 
 /** What the query needs besides the consent table. */
 export interface ClassifySqlOptions extends OutcomePolicy {
@@ -66,7 +67,7 @@ export interface ClassifySqlOptions extends OutcomePolicy {
 /** The versions.csv columns the query reads. */
 const VERSION_FIELDS = [
   'policy', 'locale', 'version', 'effectiveFrom', 'effectiveUntil', 'effectiveFromLocal', 'effectiveUntilLocal', 'sha256', 'previousSha256s',
-  'localeModel', 'publishedAt', 'publishedAtLocal', 'publication', 'withdrawnAt',
+  'localeModel', 'publishedAt', 'publishedAtLocal', 'publication', 'withdrawnAt', 'correctionRecordedAt', 'correctionRecordedAtLocal',
 ] as const;
 const SHA256_SHAPE = '0'.repeat(64);
 
@@ -81,6 +82,7 @@ const SHA256_SHAPE = '0'.repeat(64);
  */
 const FOUND: Record<Outcome, string | null> = {
   malformed: null,
+  'engines-disagree': null,
   'in-the-future': 'c_future',
   'unknown-policy': "c_doc = 'unknown-policy'",
   'unknown-locale': "c_doc = 'unknown-locale'",
@@ -91,6 +93,8 @@ const FOUND: Record<Outcome, string | null> = {
   'ambiguous-instant': "c_doc = 'ambiguous-instant'",
   'not-in-force': "c_doc = 'not-in-force'",
   'hash-mismatch': "c_doc = 'hash-mismatch'",
+  'text-not-yet-served': "c_doc = 'text-not-yet-served'",
+  'text-already-corrected': "c_doc = 'text-already-corrected'",
   'log-checkpoint-malformed': null,
   'log-checkpoint-foreign': null,
   'log-checkpoint-unsigned': null,
@@ -127,8 +131,13 @@ export function getOutcomeCase(policy: OutcomePolicy): string {
  */
 function getDayKey(instant: number, timeZone: string): number {
   const parts = getZonedParts(instant, timeZone);
-  const day = Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
+  const day = getUtcMs(parts.year, parts.month, parts.day) / 86_400_000;
   return 2 * day + (formatZonedIso(new Date(instant).toISOString(), timeZone).slice(11, 23) === '00:00:00.000' ? 0 : 1);
+}
+
+/** The most corrections a version has: how many texts of a version a query reading versions.csv picks out of its lists. */
+export function getMaxCorrections(versions: readonly TableVersion[]): number {
+  return Math.max(0, ...versions.map((row) => (row.withdrawn ? 0 : row.version.corrections.length)));
 }
 
 /** The rows of versions.csv for the versions an index holds (the engine's inline list). */
@@ -146,12 +155,32 @@ function stagesToCtes(name: string, from: string, stages: SqlStage[], as = 'AS')
 
 /** The columns of the versions relation `v` the query uses, as the inline list gives them. */
 const V_COLUMNS = [
-  'v_policy', 'v_locale', 'v_version', 'v_sha256', 'v_previous', 'v_model', 'v_publication', 'v_withdrawn', 'v_timeline',
+  'v_policy', 'v_locale', 'v_version', 'v_sha256', 'v_previous', 'v_model', 'v_publication', 'v_withdrawn', 'v_timeline', 'v_unrecorded',
   'v_from_ms', 'v_until_ms', 'v_published_ms', 'v_from_day', 'v_from_key', 'v_until_key', 'v_published_key',
 ] as const;
 
+/** The columns of the served-texts relation `served` (served-texts.ts): each text of a version and the interval it was served in, NULL where open. */
+const SERVED_COLUMNS = ['s_policy', 's_locale', 's_version', 's_sha', 's_from_ms', 's_from_key', 's_until_ms', 's_until_key'] as const;
+
+/** The column type of a relation listed inline (an all-NULL column would otherwise be text). */
+const columnType = (name: string) => (/_(ms|day|key)$/.test(name) ? 'BIGINT' : name === 'v_withdrawn' || name === 'v_unrecorded' ? 'BOOLEAN' : 'VARCHAR');
+
+/** A relation listed in the query: typed by a first row of NULLs, which is not a row and is filtered out. */
+function listedRelation(name: string, columns: readonly string[], rows: readonly string[]): string {
+  const typed = `SELECT ${columns.map((column) => `CAST(NULL AS ${columnType(column)}) AS ${column}`).join(', ')}`;
+  return `${name} AS (SELECT * FROM (${typed} UNION ALL SELECT * FROM (VALUES ${rows.length > 0 ? rows.join(',\n    ') : `(${columns.map(() => 'NULL').join(', ')})`}) AS listed(${columns.join(', ')})) AS ${name}_listed WHERE ${columns[0]} IS NOT NULL)`;
+}
+
+const literal = (value: string | number | boolean | null | undefined) =>
+  value === null || value === undefined ? 'NULL' : typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : sqlString(value);
+
+/** Widths of the items of versions.csv's lists, each followed by one space: a hash, a UTC instant with milliseconds, a wall-clock one with its offset. */
+const HASH_ITEM = 65;
+const UTC_ITEM = 25;
+const LOCAL_ITEM = 30;
+
 /** Days since 1970-01-01 of the calendar day a wall-clock ISO text starts with. */
-const dayOf = (local: string) => Date.UTC(Number(local.slice(0, 4)), Number(local.slice(5, 7)) - 1, Number(local.slice(8, 10))) / 86_400_000;
+const dayOf = (local: string) => getUtcMs(Number(local.slice(0, 4)), Number(local.slice(5, 7)), Number(local.slice(8, 10))) / 86_400_000;
 /** The day key of a wall-clock text (see getDayKey), or null. */
 const keyOf = (local: string | null | undefined) => (local ? 2 * dayOf(local) + (local.slice(11, 23) === '00:00:00.000' ? 0 : 1) : null);
 
@@ -165,27 +194,31 @@ function getVersionsCtes(dialect: SqlDialect, source: VersionsSource, timeZone: 
   const q = (name: string) => dialect.quoteName(name);
   if (source.kind === 'inline') {
     const position = (name: string) => VERSION_COLUMNS.findIndex((column) => column.name === name);
-    const literal = (value: string | number | boolean | null | undefined) =>
-      value === null || value === undefined ? 'NULL' : typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : sqlString(value);
-    const rows = source.versions.map((version) => {
+    const versions: string[] = [];
+    const served: string[] = [];
+    for (const version of source.versions) {
       const row = getVersionRow(version, timeZone);
       const cell = (name: string) => row[position(name)] ?? null;
-      const ms = (name: string) => {
-        const value = cell(name);
-        return value === null ? null : Date.parse(value);
-      };
+      const ms = (value: string | null | undefined) => (value === null || value === undefined ? null : Date.parse(value));
       const model = cell('localeModel');
+      const previous = cell('previousSha256s')?.split(' ') ?? [];
+      const recorded = cell('correctionRecordedAt')?.split(' ') ?? [];
+      const recordedLocal = cell('correctionRecordedAtLocal')?.split(' ') ?? [];
       const values = [
         cell('policy'), cell('locale'), cell('version'), cell('sha256'), cell('previousSha256s'), model, cell('publication'), cell('withdrawnAt') !== null,
-        model === 'translations' ? cell('policy') : `${cell('policy')}/${cell('locale')}`,
-        ms('effectiveFrom'), ms('effectiveUntil'), ms('publishedAt'), dayOf(cell('effectiveFromLocal') ?? ''),
+        model === 'translations' ? cell('policy') : `${cell('policy')}/${cell('locale')}`, previous.length > 0 && recorded.length === 0,
+        ms(cell('effectiveFrom')), ms(cell('effectiveUntil')), ms(cell('publishedAt')), dayOf(cell('effectiveFromLocal') ?? ''),
         keyOf(cell('effectiveFromLocal')), keyOf(cell('effectiveUntilLocal')), keyOf(cell('publishedAtLocal')),
       ];
-      return `(${values.map(literal).join(', ')})`;
-    });
-    const typed = `SELECT ${V_COLUMNS.map((name) => `CAST(NULL AS ${/_(ms|day|key)$/.test(name) ? 'BIGINT' : name === 'v_withdrawn' ? 'BOOLEAN' : 'VARCHAR'}) AS ${name}`).join(', ')}`;
-    // The first row fixes the types (an all-NULL column would be text); it is not a version and is filtered out.
-    return [`v AS (SELECT * FROM (${typed} UNION ALL SELECT * FROM (VALUES ${rows.length > 0 ? rows.join(',\n    ') : `(${V_COLUMNS.map(() => 'NULL').join(', ')})`}) AS listed(${V_COLUMNS.join(', ')})) AS versions_listed WHERE v_policy IS NOT NULL)`];
+      versions.push(`(${values.map(literal).join(', ')})`);
+      if (version.withdrawn) continue;
+      // The texts in the order they were served (getServedTexts), from the same cells.
+      for (let i = 0; i <= previous.length; i += 1) {
+        const text = [cell('policy'), cell('locale'), cell('version'), i < previous.length ? previous[i] : cell('sha256'), ms(recorded[i - 1]), keyOf(recordedLocal[i - 1]), ms(recorded[i]), keyOf(recordedLocal[i])];
+        served.push(`(${text.map(literal).join(', ')})`);
+      }
+    }
+    return [listedRelation('v', V_COLUMNS, versions), listedRelation('served', SERVED_COLUMNS, served)];
   }
   let from = source.kind === 'table' ? source.name : 'versions';
   const ctes: string[] = [];
@@ -218,10 +251,47 @@ function getVersionsCtes(dialect: SqlDialect, source: VersionsSource, timeZone: 
       `    ${q('localeModel')} AS v_model, ${q('publication')} AS v_publication, ${q('withdrawnAt')} IS NOT NULL AND ${q('withdrawnAt')} <> '' AS v_withdrawn,`,
       // The timeline a text follows (getTimelineKey): the policy's, when its locales are translations; else its locale's own.
       `    CASE WHEN ${q('localeModel')} = 'translations' THEN ${q('policy')} ELSE ${q('policy')} || '/' || ${q('locale')} END AS v_timeline,`,
+      `    ${q('previousSha256s')} IS NOT NULL AND ${q('previousSha256s')} <> '' AND (${q('correctionRecordedAt')} IS NULL OR ${q('correctionRecordedAt')} = '') AS v_unrecorded,`,
+      `    ${q('correctionRecordedAt')} AS v_recorded, ${q('correctionRecordedAtLocal')} AS v_recorded_local,`,
+      `    CASE WHEN ${q('previousSha256s')} IS NULL OR ${q('previousSha256s')} = '' THEN 0 ELSE ${dialect.intDiv(`LENGTH(${q('previousSha256s')}) + 1`, String(HASH_ITEM))} END AS v_corrections,`,
       `    vf_ms AS v_from_ms, vu_ms AS v_until_ms, vp_ms AS v_published_ms, vfd_days AS v_from_day,`,
       `    ${dayKey('effectiveFromLocal', 'vfd_days')} AS v_from_key, ${dayKey('effectiveUntilLocal', 'vud_days')} AS v_until_key, ${dayKey('publishedAtLocal', 'vpd_days')} AS v_published_key`,
       `  FROM v${stages.length})`,
     ].join('\n'),
+    ...getServedCtes(dialect, source.maxCorrections),
+  ];
+}
+
+/**
+ * The served-texts relation read from versions.csv's lists: text i of a
+ * version (0 the first published, the last the one served now) is the i-th
+ * hash of previousSha256s (or sha256), served from the (i-1)-th instant of
+ * correctionRecordedAt until the i-th. The items have fixed widths, so a
+ * numbers relation up to the most corrections a version of the site has
+ * picks them out with SUBSTRING; a version with more (a file not of this
+ * site) lacks its later texts, and a record with their hashes fails
+ * (hash-mismatch), never passes.
+ */
+function getServedCtes(dialect: SqlDialect, maxCorrections: number): string[] {
+  const numbers = `(VALUES ${Array.from({ length: maxCorrections + 1 }, (_, i) => `(${i})`).join(', ')}) AS numbers(s_i)`;
+  const item = (list: string, width: number, length: number, at: string) => `SUBSTRING(${list}, ${width} * (${at}) + 1, ${length})`;
+  const stages: SqlStage[] = [
+    [
+      `CASE WHEN s_i < v_corrections THEN ${item('v_previous', HASH_ITEM, 64, 's_i')} ELSE v_sha256 END AS s_sha`,
+      `CASE WHEN s_i > 0 THEN ${item('v_recorded', UTC_ITEM, 24, 's_i - 1')} END AS s_from_text`,
+      `CASE WHEN s_i < v_corrections THEN ${item('v_recorded', UTC_ITEM, 24, 's_i')} END AS s_until_text`,
+      `CASE WHEN s_i > 0 THEN ${item('v_recorded_local', LOCAL_ITEM, 29, 's_i - 1')} END AS s_from_local`,
+      `CASE WHEN s_i < v_corrections THEN ${item('v_recorded_local', LOCAL_ITEM, 29, 's_i')} END AS s_until_local`,
+    ],
+  ];
+  for (const [input, prefix] of [['s_from_text', 'sf_'], ['s_until_text', 'su_'], ['SUBSTRING(s_from_local, 1, 10)', 'sfd_'], ['SUBSTRING(s_until_local, 1, 10)', 'sud_']] as const) {
+    getInstantStages(dialect, input, prefix).forEach((items, index) => (stages[index + 1] = [...(stages[index + 1] ?? []), ...items]));
+  }
+  const dayKey = (local: string, days: string) => `CASE WHEN ${local} IS NULL THEN NULL ELSE 2 * ${days} + CASE WHEN SUBSTRING(${local}, 12, 12) = '00:00:00.000' THEN 0 ELSE 1 END END`;
+  return [
+    `served_items AS (SELECT v_policy, v_locale, v_version, v_sha256, v_previous, v_recorded, v_recorded_local, v_corrections, s_i FROM v JOIN ${numbers} ON numbers.s_i <= v.v_corrections WHERE NOT v_withdrawn)`,
+    ...stagesToCtes('sv', 'served_items', stages, dialect.materialized),
+    `served ${dialect.materialized} (SELECT v_policy AS s_policy, v_locale AS s_locale, v_version AS s_version, s_sha, sf_ms AS s_from_ms, ${dayKey('s_from_local', 'sfd_days')} AS s_from_key, su_ms AS s_until_ms, ${dayKey('s_until_local', 'sud_days')} AS s_until_key FROM sv${stages.length})`,
   ];
 }
 
@@ -252,7 +322,12 @@ export function createClassifySql(options: ClassifySqlOptions): string {
     'known_policies AS (SELECT DISTINCT v_policy AS k_policy, v_model AS k_model FROM texts)',
     'known_locales AS (SELECT DISTINCT v_policy AS k_policy, v_locale AS k_locale FROM texts)',
     // One entry per version of a timeline, whatever its languages; a change is the start of one.
-    'entries AS (SELECT DISTINCT v_policy, v_timeline, v_version, v_from_ms, v_until_ms, v_from_key, v_until_key, v_from_day FROM texts)',
+    // With when the ledger first recorded it (any language) and whether it was backdated: before then it was in force only retroactively (isBackdatedAt).
+    [
+      'entries AS (SELECT v_policy, v_timeline, v_version, v_from_ms, v_until_ms, v_from_key, v_until_key, v_from_day,',
+      "    MIN(v_published_ms) AS e_recorded_ms, MIN(v_published_key) AS e_recorded_key, MAX(CASE WHEN v_publication = 'backdated' THEN 1 ELSE 0 END) = 1 AS e_backdated",
+      '  FROM texts GROUP BY v_policy, v_timeline, v_version, v_from_ms, v_until_ms, v_from_key, v_until_key, v_from_day)',
+    ].join('\n'),
     'change_days AS (SELECT DISTINCT v_timeline AS k_timeline, v_from_day AS k_day FROM entries)',
     // Where a locale of a policy of translations has no text of the version in force: the intervals of those entries.
     [
@@ -272,11 +347,26 @@ export function createClassifySql(options: ClassifySqlOptions): string {
     ].join('\n'),
     ...stagesToCtes('ca', 'c0', acceptedStages, dialect.rowsAs),
     [
-      `timed ${dialect.rowsAs} (SELECT c.*, kp.k_policy AS c_known_policy, CASE WHEN kp.k_model = 'translations' THEN c.c_policy ELSE c.c_policy || '/' || c.c_locale END AS c_timeline`,
+      `timed ${dialect.rowsAs} (SELECT c.*,${dialect.fence ? ' ROW_NUMBER() OVER () AS c_fence,' : ''} kp.k_policy AS c_known_policy, CASE WHEN kp.k_model = 'translations' THEN c.c_policy ELSE c.c_policy || '/' || c.c_locale END AS c_timeline`,
       `  FROM ${lastAccepted} AS c LEFT JOIN known_policies AS kp ON kp.k_policy = c.c_policy)`,
     ].join('\n'),
   ];
   const beforePublished = `(nv.v_published_ms IS NOT NULL AND ${before('nv.v_published_ms', 'nv.v_published_key')})`;
+  // The texts of the version a row names with its hash; served during acceptedAt (its day, for a bare date: [start, end) meets the interval), or first served after it.
+  const servedWhere = (condition = 'TRUE') => `SELECT 1 FROM served AS s WHERE s.s_policy = c.c_policy AND s.s_locale = c.c_locale AND s.s_version = c.c_version AND s.s_sha = c.c_sha AND ${condition}`;
+  const servedThen = [
+    "((c.a_kind = 'date-time' AND (s.s_from_ms IS NULL OR s.s_from_ms <= c.a_ms) AND (s.s_until_ms IS NULL OR c.a_ms < s.s_until_ms))",
+    "OR (c.a_kind = 'date' AND (s.s_from_key IS NULL OR s.s_from_key <= 2 * c.a_days + 1) AND (s.s_until_key IS NULL OR 2 * c.a_days < s.s_until_key)))",
+  ].join(' ');
+  // The version a row names was the one readers could find at acceptedAt, though no longer in force: every version started since then was backdated over it (findReadableEntryAt).
+  const backdatedOver = [
+    `(nv.v_version IS NOT NULL AND ${reached('nv.v_from_ms', 'nv.v_from_key')} AND NOT ${inInterval('nv')}`,
+    `AND NOT EXISTS (SELECT 1 FROM entries AS e WHERE e.v_timeline = c.c_timeline AND e.v_from_ms > nv.v_from_ms AND ${reached('e.v_from_ms', 'e.v_from_key')}`,
+    `AND NOT (e.e_backdated AND e.e_recorded_ms IS NOT NULL AND ${before('e.e_recorded_ms', 'e.e_recorded_key')}))`,
+    // …and it was readable itself: not backdated over acceptedAt in its turn.
+    `AND NOT EXISTS (SELECT 1 FROM entries AS e WHERE e.v_timeline = c.c_timeline AND e.v_version = nv.v_version AND e.e_backdated AND e.e_recorded_ms IS NOT NULL AND ${before('e.e_recorded_ms', 'e.e_recorded_key')}))`,
+  ].join(' ');
+  const servedLater = "((c.a_kind = 'date-time' AND s.s_from_ms > c.a_ms) OR (c.a_kind = 'date' AND s.s_from_key >= 2 * c.a_days + 2))";
   ctes.push(
     [
       `checked AS (SELECT c.*,`,
@@ -288,17 +378,20 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       "      WHEN kl.k_policy IS NULL THEN 'unknown-locale'",
       "      WHEN nv.v_version IS NULL AND wd.v_version IS NOT NULL THEN 'withdrawn'",
       "      WHEN nv.v_version IS NULL AND el.v_version IS NOT NULL THEN 'no-translation'",
-      "      WHEN nv.v_version IS NOT NULL AND gap.v_version IS NOT NULL THEN 'no-translation'",
+      `      WHEN nv.v_version IS NOT NULL AND gap.v_version IS NOT NULL AND NOT ${backdatedOver} THEN 'no-translation'`,
       "      WHEN nv.v_version IS NULL THEN 'unknown-version'",
       "      WHEN a_kind = 'date' AND cd.k_timeline IS NOT NULL THEN 'ambiguous-instant'",
-      `      WHEN NOT ${inInterval('nv')} THEN 'not-in-force'`,
+      `      WHEN NOT ${inInterval('nv')} AND NOT ${backdatedOver} THEN 'not-in-force'`,
       `      WHEN ${beforePublished} AND nv.v_publication = 'backdated' THEN 'backdated'`,
       `      WHEN ${beforePublished} AND nv.v_publication = 'late-translation' THEN 'no-translation'`,
-      `      WHEN NOT ${absent('c_sha')} AND c_sha <> nv.v_sha256 AND (nv.v_previous IS NULL OR ' ' || nv.v_previous || ' ' NOT LIKE '% ' || c_sha || ' %') THEN 'hash-mismatch'`,
+      `      WHEN NOT ${absent('c_sha')} AND NOT EXISTS (${servedWhere()}) THEN 'hash-mismatch'`,
+      // The text with the hash must have been served at acceptedAt (findServedText): else first served later, or replaced already.
+      `      WHEN NOT ${absent('c_sha')} AND NOT EXISTS (${servedWhere(servedThen)}) AND EXISTS (${servedWhere(servedLater)}) THEN 'text-not-yet-served'`,
+      `      WHEN NOT ${absent('c_sha')} AND NOT EXISTS (${servedWhere(servedThen)}) THEN 'text-already-corrected'`,
       `      WHEN ${absent('c_sha')} THEN 'no-hash'`,
       "      ELSE 'ok' END AS c_doc,",
-      // An ok that verify explains: the text before a correction (imported history gets no note per record).
-      `    (NOT ${absent('c_sha')} AND c_sha <> nv.v_sha256) AS c_explained,`,
+      // An ok that verify explains: the text before a correction, corrections whose recording the feed does not give, a version backdated over acceptedAt, imported history before its import.
+      `    ((NOT ${absent('c_sha')} AND (c_sha <> nv.v_sha256 OR nv.v_unrecorded)) OR ${backdatedOver} OR (nv.v_publication = 'imported' AND ${beforePublished})) AS c_explained,`,
       // verify fingerprints every record it could read, and only those.
       '    CASE WHEN c_read_error IS NULL AND c_key IS NOT NULL THEN MIN(CASE WHEN c_read_error IS NULL THEN c_line END) OVER (PARTITION BY c_key) END AS c_first',
       '  FROM timed AS c',
@@ -318,7 +411,12 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       '  FROM flagged)',
     ].join('\n'),
   );
-  return `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${SQL_OUTCOMES.join(', ')}.\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
+  const header = [
+    `-- Classifies every consent row as \`verify\` does (Policy Press, ${options.dialect}); outcomes: ${SQL_OUTCOMES.join(', ')}.`,
+    // The streaming reader's limit cannot be checked here: a row holds fields, not the record's bytes.
+    `-- verify calls a record longer than ${MAX_RECORD_BYTES} bytes (1 MB) malformed; this query reads a row of any length: check the length of each record where the table is loaded.`,
+  ];
+  return `${header.join('\n')}\nWITH\n  ${ctes.join(',\n  ')}\nSELECT * FROM classified ORDER BY line`;
 }
 
 /**

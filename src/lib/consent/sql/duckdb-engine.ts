@@ -13,7 +13,8 @@
  * record with a `documents` list. Every record is then classified in one
  * query; the records with anything to say (not ok, or ok with a note) are
  * read again and verified by verifyConsentRecord, which writes the report's
- * messages and checks that both engines agree, record by record.
+ * messages and checks that both engines agree, record by record: a record
+ * they disagree on is reported as `engines-disagree`, and the run goes on.
  *
  * A file whose lines DuckDB would number differently (mixed line endings, a
  * lone CR, a NUL byte, bytes that are not UTF-8) is handed back to the
@@ -108,7 +109,7 @@ function csvSimpleRows(lines: string, headerLine: number, header: readonly strin
 
 /** Options of a run. */
 export interface EngineOptions extends VerifyOptions {
-  /** Read every record again and check it against SQL's outcome, not only those with something to report (the differential tests do). */
+  /** Read every record again and check it against SQL's outcome, not only those with something to report: `--json` prints every record, and the differential tests check every one. */
   checkEveryRecord?: boolean;
 }
 
@@ -166,10 +167,15 @@ function explain(read: ReadRecord, found: Interesting, index: VersionIndex, opti
       settleRecord(result, options);
     }
   }
-  if (!found.js && result.outcome !== found.outcome) {
-    throw new EngineError(`${file}:${found.line}: DuckDB says ${found.outcome} and the streaming verifier ${result.outcome}: the engines disagree, which is a bug; verify this file without --engine, and report it`);
+  if (found.js || result.outcome === found.outcome) return result;
+  // Said of this record alone, failing it; the run goes on.
+  const issue = { outcome: 'engines-disagree' as const, message: `DuckDB says ${found.outcome} and the streaming verifier ${result.outcome}: the engines disagree, which is a bug; verify ${file} without --engine, and report it` };
+  if (result.status === 'malformed') {
+    const record = typeof result.record === 'object' && result.record !== null ? (result.record as Record<string, unknown>) : {};
+    return { line: result.line, status: 'failed', outcome: 'engines-disagree', acceptedAt: '', documents: [], issues: [{ ...issue, message: `${issue.message} (the streaming verifier: ${result.message})` }], notes: [], record };
   }
-  return result;
+  result.issues.unshift(issue);
+  return settleRecord(result, options);
 }
 
 /**

@@ -40,7 +40,7 @@ export function getInstantStages(dialect: SqlDialect, input: string, p: string):
   const timeForm = "'date-time'";
   const zulu = `SUBSTRING(${t}, ${p}len, 1) = 'Z'`;
   const bodyLength = `(${p}len - CASE WHEN ${zulu} THEN 1 ELSE 6 END)`;
-  const leap = `((MOD(${p}yy, 4) = 0 AND MOD(${p}yy, 100) <> 0) OR MOD(${p}yy, 400) = 0)`;
+  const leap = `((MOD(${p}y, 4) = 0 AND MOD(${p}y, 100) <> 0) OR MOD(${p}y, 400) = 0)`;
   const monthDays = `CASE WHEN ${p}mo IN (4, 6, 9, 11) THEN 30 WHEN ${p}mo = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END ELSE 31 END`;
   return [
     [`${dialect.trim(input)} AS ${t}`],
@@ -60,13 +60,12 @@ export function getInstantStages(dialect: SqlDialect, input: string, p: string):
       `${ifForm(timeForm, `CASE WHEN ${zulu} THEN 0 ELSE ${int(`${p}len - 1`, 2)} END`, '0')} AS ${p}om`,
       `CASE WHEN SUBSTRING(${t}, ${p}len - 5, 1) = '-' THEN -1 ELSE 1 END AS ${p}sign`,
     ],
-    // Date.UTC reads years 0–99 as 1900–1999, so parseEffective does too; the same here keeps the engines in step.
-    [`CASE WHEN ${p}y < 100 THEN ${p}y + 1900 ELSE ${p}y END AS ${p}yy`],
     [
       `CASE WHEN ${p}form IS NOT NULL AND ${p}mo BETWEEN 1 AND 12 AND ${p}d >= 1 AND ${p}d <= ${monthDays} AND ${p}hh <= 23 AND ${p}mi <= 59 AND ${p}ss <= 59 AND ${p}oh <= 23 AND ${p}om <= 59 THEN ${p}form END AS ${p}kind`,
     ],
+    // Years as written, 0000–9999 (ISO 8601's proleptic Gregorian calendar, year 0 a leap year), as parseEffective reads them.
     // Days from the civil date (Hinnant): March-based years, shifted by 400 years (146097 days) so that every division has non-negative operands.
-    [`CASE WHEN ${p}kind IS NOT NULL THEN ${p}yy - CASE WHEN ${p}mo <= 2 THEN 1 ELSE 0 END + 400 END AS ${p}sy`],
+    [`CASE WHEN ${p}kind IS NOT NULL THEN ${p}y - CASE WHEN ${p}mo <= 2 THEN 1 ELSE 0 END + 400 END AS ${p}sy`],
     [`${intDiv(`${p}sy`, '400')} AS ${p}era`, `${p}sy - ${intDiv(`${p}sy`, '400')} * 400 AS ${p}yoe`],
     [
       `${p}era * 146097 + ${p}yoe * 365 + ${intDiv(`${p}yoe`, '4')} - ${intDiv(`${p}yoe`, '100')} + ${intDiv(`153 * MOD(${p}mo + 9, 12) + 2`, '5')} + ${p}d - 1 - 719468 - 146097 AS ${p}days`,

@@ -30,6 +30,14 @@ export interface SqlDialect {
    * materializes them; DuckDB evaluates them once per row as they stream.
    */
   rowsAs: string;
+  /**
+   * Whether the read rows get a window column (`ROW_NUMBER() OVER ()`),
+   * where the dialect has no MATERIALIZED: a planner does not inline a
+   * relation with a window function into the joins and subqueries that use
+   * it (PostgreSQL, running the portable query, otherwise spends minutes
+   * planning copies of the reading stages).
+   */
+  fence: boolean;
 }
 
 /** A string literal: quotes doubled (standard SQL; backslashes are plain characters). */
@@ -53,6 +61,7 @@ const DIALECTS: Record<SqlDialectName, SqlDialect> = {
     readCsv: (path) => `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
     materialized: 'AS MATERIALIZED',
     rowsAs: 'AS',
+    fence: false,
   },
   postgres: {
     name: 'postgres',
@@ -63,6 +72,7 @@ const DIALECTS: Record<SqlDialectName, SqlDialect> = {
     readCsv: () => null,
     materialized: 'AS MATERIALIZED',
     rowsAs: 'AS MATERIALIZED',
+    fence: false,
   },
   ansi: {
     name: 'ansi',
@@ -74,6 +84,7 @@ const DIALECTS: Record<SqlDialectName, SqlDialect> = {
     readCsv: () => null,
     materialized: 'AS',
     rowsAs: 'AS',
+    fence: true,
   },
 };
 

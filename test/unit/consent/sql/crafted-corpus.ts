@@ -27,6 +27,8 @@ export interface Text {
   publishedAt?: string;
   publication?: FeedVersion['publication'];
   previous?: string[];
+  /** When each correction was recorded; absent, the feed does not say (built before it did). */
+  recorded?: string[];
 }
 
 function toFeedVersion(text: Text, index: number): FeedVersion {
@@ -54,6 +56,7 @@ function toFeedVersion(text: Text, index: number): FeedVersion {
       previousSha256: previous,
       sha256: at + 1 < (text.previous?.length ?? 0) ? (text.previous?.[at + 1] ?? sha256) : sha256,
       previousMarkdownUrl: `${site}raw/${text.policy}/${text.locale}/${text.version}/${previous}.md`,
+      ...(text.recorded?.[at] ? { recordedAt: text.recorded[at] } : {}),
       diffUrl: `${site}${text.locale}/${text.policy}/${text.version}/corrections/${at + 1}/`,
     })),
   };
@@ -70,11 +73,11 @@ const TEXTS: Text[] = [
   { policy: 'privacy', locale: 'en', version: 'v1', from: V1, until: V2, publishedAt: '2025-01-10T12:00:00.000Z', publication: 'imported' },
   { policy: 'privacy', locale: 'en', version: 'v3', from: V3, until: V5, publishedAt: '2025-09-30T21:00:00.000Z', publication: 'late-translation' },
   { policy: 'privacy', locale: 'en', version: 'v5', from: V5, until: null, publishedAt: '2025-12-01T09:00:00.000Z', publication: 'published' },
-  { policy: 'privacy', locale: 'ru', version: 'v1', from: V1, until: V2, publishedAt: '2025-01-10T12:00:00.000Z', publication: 'imported', previous: [hash('e1'), hash('e2')] },
+  { policy: 'privacy', locale: 'ru', version: 'v1', from: V1, until: V2, publishedAt: '2025-01-10T12:00:00.000Z', publication: 'imported', previous: [hash('e1'), hash('e2')], recorded: ['2025-02-01T09:00:00.000Z', '2025-03-01T00:00:00.000Z'] },
   { policy: 'privacy', locale: 'ru', version: 'v2', from: V2, until: V3, publishedAt: '2025-02-01T08:00:00.000Z', publication: 'published' },
   { policy: 'privacy', locale: 'ru', version: 'v3', from: V3, until: V5, publishedAt: '2025-09-05T09:00:00.000Z', publication: 'backdated' },
   { policy: 'privacy', locale: 'ru', version: 'v5', from: V5, until: null, publishedAt: '2025-12-01T09:00:00.000Z', publication: 'published' },
-  { policy: 'terms', locale: 'pt-br', version: '1', from: '2025-05-05T13:14:15.678Z', until: '2025-11-01T21:00:00.000Z' },
+  { policy: 'terms', locale: 'pt-br', version: '1', from: '2025-05-05T13:14:15.678Z', until: '2025-11-01T21:00:00.000Z', previous: [hash('c1')] },
   { policy: 'terms', locale: 'pt-br', version: '2', from: '2025-11-01T21:00:00.000Z', until: null, publishedAt: '2025-10-01T00:00:00.000Z', publication: 'published' },
 ];
 
@@ -129,6 +132,15 @@ export function craftRecords(index: VersionIndex, timeZone: string): FlatRecord[
     }
     const inside = iso(text.until === null ? text.from + DAY : Math.floor((text.from + text.until) / 2));
     for (const sha256 of [WRONG, text.sha256.toUpperCase(), null, '', 'not-a-hash', ...(text.corrections ?? []).map((correction) => correction.previousSha256)]) records.push({ ...id, sha256, acceptedAt: inside });
+    // Around each correction's recording: the text before it and the corrected one, at the instant, a millisecond before, and on its day.
+    for (const [at, correction] of (text.corrections ?? []).entries()) {
+      if (correction.recordedAt === undefined) continue;
+      const recorded = Date.parse(correction.recordedAt);
+      const later = text.corrections[at + 1]?.previousSha256 ?? text.sha256;
+      for (const sha256 of [correction.previousSha256, later]) {
+        for (const acceptedAt of [iso(recorded - 1), iso(recorded), day(recorded), day(recorded - DAY), day(recorded + DAY)]) records.push({ ...id, sha256, acceptedAt });
+      }
+    }
     records.push({ policy: text.policy, locale: text.locale, version: text.version, acceptedAt: inside });
     for (const locale of index.policies.get(text.policy) ?? []) if (locale !== text.locale) records.push({ ...id, locale, sha256: text.sha256, acceptedAt: inside });
     records.push({ ...id, version: 'nope', acceptedAt: inside }, { ...id, locale: 'xx', acceptedAt: inside }, { ...id, policy: 'nope', acceptedAt: inside });
@@ -144,7 +156,7 @@ export function craftRecords(index: VersionIndex, timeZone: string): FlatRecord[
       '2025-09-01T00:00:00', 'garbage', '2025-02-30', '2025-02-29T10:00:00Z', '2024-02-29T10:00:00Z', ' 2025-09-01T10:00:00Z ', '\t2025-09-01T10:00:00Z\n',
       '2025-09-01T24:00:00Z', '2025-09-01T10:00:60Z', '2025-09-01T10:00Z', '2025-09-01T10:00:00.123456789+05:30', '2025-09-01T10:00:00.5-00:30',
       '2025-09-01T10:00:00+24:00', '2025-09-01T10:00:00+23:59', '2025-09-01t10:00:00z', '0050-01-01T00:00:00Z', '2025-9-01', '', null, '2099-01-01T00:00:00Z', '2099-01-01',
-      '2025-09-01T10:00:00.000Z', '２０２５-09-01',
+      '2025-09-01T10:00:00.000Z', '２０２５-09-01', '2016-12-31T23:59:60Z', '2025-09-01T10:00:00,5Z', '0000-02-29T00:00:00Z', '0000-02-29', '0100-02-29',
     ]) records.push({ ...id, acceptedAt });
     records.push({ ...id, policy: null, acceptedAt: '2025-09-01T10:00:00Z' }, { ...id, locale: '', acceptedAt: '2025-09-01T10:00:00Z' }, { policy: first.policy, locale: first.locale, sha256: first.sha256, acceptedAt: '2025-09-01T10:00:00Z' });
   }

@@ -17,7 +17,7 @@ import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import siteConfig from '../../../../site.config.ts';
-import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes } from '../../../helpers/consent-engines.ts';
+import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -37,15 +37,36 @@ function differences(expected: Outcomes, actual: Outcomes, records: readonly Fla
   return out.slice(0, 20);
 }
 
+const outcomesOf = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
+
+/** Records whose JSON (what --json prints) differs between two runs, by line. */
+function jsonDifferences(expected: Results, actual: Results): string[] {
+  const out = [...expected].flatMap(([line, result]) => {
+    const [want, got] = [JSON.stringify(result), JSON.stringify(actual.get(line) ?? null)];
+    return want === got ? [] : [`line ${line}: ${want} ≠ ${got}`];
+  });
+  if (expected.size !== actual.size) out.push(`${expected.size} records ≠ ${actual.size}`);
+  return out.slice(0, 10);
+}
+
 /** Runs every engine on the records and checks each against the streaming verifier. */
 async function compareEngines(index: VersionIndex, timeZone: string, records: readonly FlatRecord[], options: VerifyOptions): Promise<Set<Outcome>> {
   const files = writeRecordFiles(records, index, timeZone);
-  const streaming = await classifyStreaming(files.jsonl, index, options);
+  const streamingResults = await verifyStreaming(files.jsonl, index, options);
+  const streaming = outcomesOf(streamingResults);
   expect(streaming.size).toBe(records.length);
-  expect(differences(streaming, await classifyStreaming(files.csv, index, options), records), 'the streaming verifier, CSV against JSON Lines').toEqual([]);
+  const csvResults = await verifyStreaming(files.csv, index, options);
+  expect(differences(streaming, outcomesOf(csvResults), records), 'the streaming verifier, CSV against JSON Lines').toEqual([]);
   expect(differences(streaming, await classifyDuckDbSql(files, options), records), 'the duckdb query').toEqual([]);
-  expect(differences(streaming, await classifyEngine(files.jsonl, index, options), records), 'verify --engine duckdb, JSON Lines').toEqual([]);
-  expect(differences(streaming, await classifyEngine(files.csv, index, options), records), 'verify --engine duckdb, CSV').toEqual([]);
+  // Without --json the engine reports what SQL says has a note or a failure: exactly the records the streaming verifier says something of.
+  const said = [...streamingResults.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
+  expect(await reportEngine(files.jsonl, index, options), 'verify --engine duckdb, the records it reports').toEqual({ reported: said, plainOk: streamingResults.size - said.length });
+  // verify --engine duckdb --json: the same JSON, record by record, plain ok records included.
+  for (const [file, expected, format] of [[files.jsonl, streamingResults, 'JSON Lines'], [files.csv, csvResults, 'CSV']] as const) {
+    const engine = await verifyEngine(file, index, options);
+    expect(differences(streaming, outcomesOf(engine), records), `verify --engine duckdb, ${format}`).toEqual([]);
+    expect(jsonDifferences(expected, engine), `verify --engine duckdb --json, ${format}`).toEqual([]);
+  }
   if (cluster) expect(differences(streaming, classifyPostgres(cluster, files, options), records), 'the postgres query in PostgreSQL').toEqual([]);
   // The portable query: the same, but for an acceptedAt padded with other whitespace than spaces (its TRIM removes spaces only).
   const portable = (outcomes: Outcomes) => new Map([...outcomes].filter(([line]) => !/^\s*[^\S ]|[^\S ]\s*$/.test(records[line - 1]?.acceptedAt ?? '')));
@@ -61,11 +82,11 @@ describe('on a corpus made to hit every outcome', () => {
     const index = craftedIndex();
     const seen = await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW });
     expect(SQL_OUTCOMES.filter((outcome) => !seen.has(outcome))).toEqual([]);
-    // What SQL cannot decide is what needs served texts (--texts) or the signed log (--log), nothing else.
+    // What SQL cannot decide is what needs served texts (--texts) or the signed log (--log), and a disagreement with SQL itself, nothing else.
     expect((Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => !SQL_OUTCOMES.includes(outcome))).toEqual(
-      (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome.startsWith('text-') || outcome.startsWith('log-')),
+      (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'engines-disagree' || outcome === 'text-mismatch' || outcome === 'text-unavailable' || outcome.startsWith('log-')),
     );
-  });
+  }, 180_000);
 
   test.each([
     [{ allowMissingHash: true }],
@@ -73,7 +94,7 @@ describe('on a corpus made to hit every outcome', () => {
   ])('and with %j, which change which outcome wins', async (policy) => {
     const index = craftedIndex();
     await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW, ...policy });
-  });
+  }, 180_000);
 });
 
 describe.each([
@@ -121,6 +142,24 @@ describe('what only a file holds', () => {
       expect(engine.fallback).toBeUndefined();
       expect([...engine.entries()].sort((a, b) => a[0] - b[0])).toEqual([...streaming.entries()].sort((a, b) => a[0] - b[0]));
     }
+  });
+
+  test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
+    // An index whose served texts say nothing of what its versions.csv rows say: the streaming verifier finds no text with the hash, SQL finds it.
+    const broken = craftedIndex();
+    const named = [...broken.versions.values()].find((version) => version.policy === text.policy && version.locale === text.locale && version.version === text.version);
+    if (!named) throw new Error('no version');
+    named.served = [];
+    const file = join(writeRecordFiles([], broken, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
+    writeFileSync(file, `${line}\nnot json\n`);
+    const results = await verifyEngine(file, broken, options);
+    expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
+      [1, 'engines-disagree', 'failed'],
+      [2, 'malformed', 'malformed'],
+    ]);
+    expect(results.get(1)).toMatchObject({
+      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
+    });
   });
 
   test.each([
