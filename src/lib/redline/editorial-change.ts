@@ -289,8 +289,8 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
 
 /** Judges the change from one Markdown document to another (a policy's title and body). */
 export function checkEditorialChange(before: string, after: string, locale: string): EditorialVerdict {
-  // A generous time budget: a verdict must not depend on the machine's speed, and a timeout would only fail closed.
-  const redline = createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale, wordDiffTimeoutMs: 5_000 });
+  // A generous edit budget (a count, so the verdict never depends on the machine); a block beyond it is a whole replacement, which fails closed.
+  const redline = createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale, wordDiffMaxEdits: 20_000 });
   // Sections are the headings under the title (level 2 and below); a heading is placed by itself.
   let section: string | null = null;
   const passages = redline.blocks.flatMap((block) => {

@@ -55,15 +55,19 @@ export interface Redline<B extends RedlineBlock = RedlineBlock> {
   changes: number[];
   stats: RedlineStats;
   sections: ChangedSection[];
-  /** True when some edit was shown as a whole replacement because a word diff took too long. */
+  /** True when some edit was shown as a whole replacement because it had more word edits than the budget. */
   degraded: boolean;
 }
 
 /** Options of {@link createRedline}. */
 export interface RedlineOptions {
   locale: string;
-  /** Time budget of one block's word diff, in milliseconds. */
-  wordDiffTimeoutMs?: number;
+  /**
+   * The most word edits one block's diff may find before the block is shown
+   * as a whole replacement (default {@link WORD_DIFF_MAX_EDITS}). A count, not
+   * a time: the same texts give the same redline on any machine, under any load.
+   */
+  wordDiffMaxEdits?: number;
 }
 
 /** Compares the blocks of two versions. */
@@ -94,13 +98,21 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
   return { blocks, changes, stats: countChanges(blocks), sections: findChangedSections(blocks, changes), degraded };
 }
 
+/**
+ * The default edit budget of a block's word diff, in tokens (words, spaces,
+ * punctuation). jsdiff's cost grows with the block's length times the edits,
+ * so this bounds the work of a pathological block to a fraction of a second
+ * while any clause a person edits by hand stays well inside it.
+ */
+export const WORD_DIFF_MAX_EDITS = 2_000;
+
 /** Below this share of unchanged text, a block reads better as a whole replacement than as confetti. */
 export const REWRITE_THRESHOLD = 0.35;
 
 /** The word changes of an edited block, a whole replacement for a rewrite, or null when the diff ran out of time. */
 function diffBlockWords(before: string, after: string, options: RedlineOptions): WordChange[] | null {
   if (getSharedLengthBound(before, after, options.locale) < REWRITE_THRESHOLD * Math.max(before.length, after.length)) return wholeReplacement(before, after);
-  const diffed = diffWordsExact(before, after, { locale: options.locale, timeoutMs: options.wordDiffTimeoutMs ?? 200 });
+  const diffed = diffWordsExact(before, after, { locale: options.locale, maxEditLength: options.wordDiffMaxEdits ?? WORD_DIFF_MAX_EDITS });
   return diffed ? replaceIfRewritten(diffed, before, after) : null;
 }
 

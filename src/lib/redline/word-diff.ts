@@ -17,9 +17,7 @@ export type WordChange = ChangeObject<string>;
 /** Options of {@link diffWordsExact}. */
 export interface WordDiffOptions {
   locale: string;
-  /** Give up after this many milliseconds (the caller falls back to a block-level change). */
-  timeoutMs?: number;
-  /** Give up beyond this edit distance, in tokens. */
+  /** Give up beyond this edit distance, in tokens (the caller falls back to a block-level change). Never a time: output must not depend on the machine. */
   maxEditLength?: number;
 }
 
@@ -40,10 +38,7 @@ export function diffWordsExact(oldText: string, newText: string, options: WordDi
   const oldTokens = tokenizeWords(oldText, options.locale);
   const newTokens = tokenizeWords(newText, options.locale);
   // jsdiff only reads the arrays; its signature just does not say so.
-  const parts = diffArrays(oldTokens as string[], newTokens as string[], {
-    timeout: options.timeoutMs ?? Number.POSITIVE_INFINITY,
-    maxEditLength: options.maxEditLength ?? Number.POSITIVE_INFINITY,
-  });
+  const parts = diffArrays(oldTokens as string[], newTokens as string[], { maxEditLength: options.maxEditLength ?? Number.POSITIVE_INFINITY });
   if (!parts) return undefined;
   return cleanupSemantic(
     parts.map((part) => change(part.value.join(''), part.added ? 'added' : part.removed ? 'removed' : 'equal', part.count)),
