@@ -84,7 +84,9 @@ export async function locateFile(repository: string, path: string): Promise<File
   if (joined.startsWith('../') || joined === '..' || posix.isAbsolute(path)) {
     throw new GitHistoryError(`--path ${path}: leads outside the repository. Give the file's path inside the repository, e.g. Policies/privacy.md.`);
   }
-  return { folder: repository, path: joined };
+  // Git reads a path from the folder it runs in: run it at the top, with the path from there.
+  const top = bare ? repository : (await runGit(repository, ['rev-parse', '--show-toplevel'], 'utf8')).trim();
+  return { folder: top, path: joined };
 }
 
 /** Parses `git log -z --raw` output written with the format below. */
