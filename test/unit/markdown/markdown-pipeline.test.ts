@@ -9,7 +9,7 @@ async function render(markdown: string, basePath = '/'): Promise<string> {
 describe('the policy Markdown pipeline', () => {
   test('renders headings, clauses, bold, lists and GFM tables', async () => {
     const html = await render('## 1. Общие положения\n\n1.1. Текст **важно**.\n\n- пункт\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(html).toContain('<h2 id="1" class="clause"><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
+    expect(html).toContain('<h2 id="1" class="clause"><span id="1-общие-положения"></span><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
     expect(html).toContain('<p id="1.1" class="clause"><a class="clause-link" href="#1.1" aria-label="§ 1.1"></a>1.1. Текст <strong>важно</strong>.</p>');
     expect(html).toContain('<li>пункт</li>');
     expect(html).toContain('<td>1</td>');
@@ -43,7 +43,12 @@ describe('the policy Markdown pipeline', () => {
 
   test('gives every numbered heading and clause an id from its number, not its text', async () => {
     const html = await render('## 3. Условия\n\n3.4. Текст.\n\n3.4.1. Подпункт.\n\n**3.5.** Жирный номер.\n\n2025 год — не пункт.\n\n## Приложение\n');
-    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3.4', '3.4.1', '3.5', 'приложение']);
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3-условия', '3.4', '3.4.1', '3.5', 'приложение']);
+  });
+
+  test('keeps the anchor GitHub gives a heading beside its clause id, counting every heading as GitHub does', async () => {
+    const html = await render('## 12. Questions and concerns\n\n## Contact\n\n## 13. Contact\n\n## Contact\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['12', '12-questions-and-concerns', 'contact', '13', '13-contact', 'contact-1']);
   });
 
   test('keeps clause ids unique when a number repeats', async () => {
