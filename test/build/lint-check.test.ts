@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_LINT_SEVERITIES, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+import { LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT } from '../helpers/build-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
