@@ -80,3 +80,17 @@ export function rehypeClauseAnchors() {
     });
   };
 }
+
+/**
+ * Leads a text's in-page links (`#3.4`, `#12-questions-and-concerns`) to its
+ * page: for its blocks shown elsewhere (a redline), where those ids are not.
+ * @param pagePath the page with the anchors (`/ru/privacy/2025-09-01/`)
+ */
+export function rehypeFragmentLinksTo(pagePath: string) {
+  return (tree: Root | Element) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties['href'];
+      if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#')) node.properties['href'] = `${pagePath}${href}`;
+    });
+  };
+}
