@@ -88,9 +88,15 @@ export function rehypeClauseAnchors() {
  */
 export function rehypeFragmentLinksTo(pagePath: string) {
   return (tree: Root | Element) => {
-    visit(tree, 'element', (node: Element) => {
-      const href = node.properties['href'];
-      if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#')) node.properties['href'] = `${pagePath}${href}`;
+    visit(tree, (node) => {
+      if (node.type === 'element') {
+        const href = node.properties['href'];
+        if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#')) node.properties['href'] = `${pagePath}${href}`;
+      } else if ((node.type as string) === 'raw') {
+        // A block passed through as its serialized HTML (an unchanged block of a redline).
+        const raw = node as unknown as { value: string };
+        raw.value = raw.value.replace(/(<a\s[^>]*?\bhref=")#(?=[^"])/g, `$1${pagePath}#`);
+      }
     });
   };
 }

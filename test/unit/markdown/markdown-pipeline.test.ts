@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { Element, Root as HastRoot } from 'hast';
+import { rehypeFragmentLinksTo } from '#lib/markdown/clause-anchors.ts';
 import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
 
 async function render(markdown: string, basePath = '/'): Promise<string> {
@@ -44,6 +46,15 @@ describe('the policy Markdown pipeline', () => {
   test('gives every numbered heading and clause an id from its number, not its text', async () => {
     const html = await render('## 3. Условия\n\n3.4. Текст.\n\n3.4.1. Подпункт.\n\n**3.5.** Жирный номер.\n\n2025 год — не пункт.\n\n## Приложение\n');
     expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3-условия', '3.4', '3.4.1', '3.5', 'приложение']);
+  });
+
+  test('leads the in-page links of blocks shown elsewhere (a redline) to the page with the anchors, in elements and in serialized HTML', () => {
+    const link = (href: string): Element => ({ type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: 'x' }] });
+    const raw = { type: 'raw', value: '<p><a href="#12-questions">12</a> <a href="/ru/consent/">c</a> <a href="#">top</a></p>' };
+    const tree = { type: 'root', children: [link('#3.4'), link('https://example.com/#y'), link('#'), raw] } as unknown as HastRoot;
+    rehypeFragmentLinksTo('/ru/privacy/2025-09-01/')(tree);
+    expect(tree.children.slice(0, 3).map((node) => (node as Element).properties['href'])).toEqual(['/ru/privacy/2025-09-01/#3.4', 'https://example.com/#y', '#']);
+    expect(raw.value).toBe('<p><a href="/ru/privacy/2025-09-01/#12-questions">12</a> <a href="/ru/consent/">c</a> <a href="#">top</a></p>');
   });
 
   test('keeps the anchor GitHub gives a heading beside its clause id, counting every heading as GitHub does', async () => {
