@@ -144,6 +144,26 @@ describe('npm run policy -- import --git', () => {
   });
 });
 
+describe('an imported history with what the lint finds in real ones', () => {
+  test('publishes and checks it as history: wrong clause references ("п. 7.7", "раздел 9"), dead links and anchors, a stated date copied with the text', () => {
+    const body = (stated: string, extra: string) => `# Политика\n\nДата вступления в силу: ${stated}\n\n## 1. Общие положения\n\n1.1. Права указаны в п. 7.7.\n\n1.2. См. [файлы cookie](/ru/cookies/) и [раздел 9](#9-контакты).${extra}\n`;
+    const repository = createGitFixture([
+      { date: '2023-03-01T07:00:00Z', message: 'Первая', write: { 'privacy.md': body('1 марта 2023 г.', '') } },
+      { date: '2023-06-01T07:00:00Z', message: 'Уточнение', write: { 'privacy.md': body('1 марта 2023 г.', ' Уточнено.') } },
+      // Only trailing whitespace: the same text, never an empty version.
+      { date: '2023-07-01T07:00:00Z', message: 'Пробелы', write: { 'privacy.md': `${body('1 марта 2023 г.', ' Уточнено.')}\n\n  \n` } },
+    ]);
+    others.push(repository);
+    const policies = policiesFolder('findings');
+    const imported = runImport(policies, ['--git', repository.folder, '--path', 'privacy.md', ...['--policy', 'privacy', '--locale', 'ru']]);
+    expect(imported.stdout).toContain('2 versions from 3 commits (skipped: 1 identical after normalization, 0 replaced by a later commit of the same day)');
+    expect(runPolicyCli(['publish'], { policiesDir: policies }).status).toBe(0);
+    const check = runPolicyCli(['check'], { policiesDir: policies });
+    expect(check.status, check.stdout).toBe(0);
+    expect(check.stdout).toContain('History: 9 lint findings in 2 published versions (stated-date 1, clause-reference 4, site-link 4), reported, not refused');
+  });
+});
+
 describe('npm run policy -- import --ota', () => {
   test('dates each version by the date its text states, else by the fetch date, and skips technical upgrades', () => {
     const terms = (date: string | null, clause: string) => `# Privacy Policy\n\n${date ? `Last updated: ${date}\n\n` : ''}## 1. Data\n\n1.1. ${clause}\n`;
