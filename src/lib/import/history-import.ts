@@ -17,7 +17,7 @@ import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
 import { parsePolicyPath } from '#lib/corpus/policy-path.ts';
 import { findStatedDates, type StatedDate } from '#lib/lint/stated-dates.ts';
 import { getTextRuns } from '#lib/markdown/text-runs.ts';
-import { parsePolicyMarkdown } from '#lib/redline/document-blocks.ts';
+import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
 import { formatZonedInstant, getStartOfZonedDay, getZonedParts } from '#lib/time/zoned-time.ts';
 import type { FileCommit } from './git-file-history.ts';
 
