@@ -16,6 +16,7 @@ import { AUDIT_HELP, runAudit } from './commands/audit.ts';
 import { CHECK_HELP, runCheck } from './commands/check.ts';
 import { UsageError } from './commands/command-context.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
+import { IMPORT_HELP, runImport } from './commands/import.ts';
 import { LOG_HELP, runLog } from './commands/log.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
 import { NOTICE_HELP, runNotice } from './commands/notice.ts';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   publish: { run: runPublish, help: PUBLISH_HELP },
   withdraw: { run: runWithdraw, help: WITHDRAW_HELP },
   notice: { run: runNotice, help: NOTICE_HELP },
+  import: { run: runImport, help: IMPORT_HELP },
   at: { run: runAt, help: AT_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   reconsent: { run: runReconsent, help: RECONSENT_HELP },

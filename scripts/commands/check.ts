@@ -4,12 +4,13 @@
  * problems at once. Fast enough to run on every save.
  */
 import { parseArgs } from 'node:util';
+import { formatHistoryReport, formatHistorySummary } from '#lib/lint/lint-history.ts';
 import { LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { LEDGER_FILE } from '#lib/ledger/ledger-store.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
-export const CHECK_HELP = `npm run policy -- check [--format text|github]
+export const CHECK_HELP = `npm run policy -- check [--format text|github] [--history]
 
   Checks every file in the policies folder with the rules of the build (front
   matter, dates, layout, same-instant versions, translations) and against the
@@ -23,6 +24,8 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github]
   are printed but do not fail. Exit 0 only when there is no error.
 
   --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)
+  --history        list what the lint finds in texts already published or imported (history: counted
+                   in one line otherwise, never refused, since those texts can no longer change)
 
   Lint rules (severity in site.config.ts lint.rules, or POLICY_LINT=rule=severity,…;
   silence one in a file with lint: { ignore: { <rule>: <reason> } } in its front matter):
@@ -41,7 +44,7 @@ export function formatGithubAnnotation(problem: Problem): string {
 
 /** Runs `check`; returns the exit code. */
 export async function runCheck(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, history: { type: 'boolean', default: false } } });
   if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
   const settings = getSettings();
@@ -53,10 +56,12 @@ export async function runCheck(args: string[]): Promise<number> {
   const problems = [...loaded.problems, ...lint.errors];
   const warnings = [...loaded.settingsWarnings, ...lint.warnings];
   if (values.format === 'github') {
-    for (const problem of sortProblems([...problems, ...warnings])) print(formatGithubAnnotation(problem));
+    for (const problem of sortProblems([...problems, ...warnings, ...(values.history ? lint.history : [])])) print(formatGithubAnnotation(problem));
     return problems.length === 0 ? 0 : 1;
   }
   if (warnings.length > 0) print(`${formatWarningReport(warnings)}\n`);
+  if (values.history) print(`${formatHistoryReport(lint.history)}\n`);
+  else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history)}\n`);
   if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);

@@ -9,6 +9,7 @@ import siteConfig from '../../site.config.ts';
 import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
 import { getLintCacheFolder, getTextLintResults } from '#lib/build/lint-cache.ts';
 import { getTextLintInputs, isLintOn, lintCorpus, type CorpusLint } from '#lib/lint/lint-corpus.ts';
+import { hasLedger } from '#lib/lint/lint-history.ts';
 import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
@@ -68,12 +69,12 @@ export function requireKnownPolicy(policy: string, known: Iterable<string>, orig
  * only mislead.
  */
 export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings = getSettings()): Promise<CorpusLint> {
-  if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [] };
+  if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [], history: [] };
   // The loaded corpus has its timelines only without problems; a ledger problem alone still lets the texts be linted.
   const corpus = loaded.problems.length === 0 ? loaded.corpus : buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });
   const cache = { folder: getLintCacheFolder(getCacheDir()), codeDigest: getCacheCodeDigest(ROOT, 'lint'), root: ROOT, onWorkerLost: (message: string) => void process.stderr.write(`${message}\n`) };
   const texts = await getTextLintResults(getTextLintInputs(loaded.versions, corpus, settings), cache);
-  return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts });
+  return lintCorpus({ versions: loaded.versions, corpus, settings, now: getBuildInstant(process.env), texts, ledgerExists: hasLedger(loaded.ledger) });
 }
 
 /** Published versions from `--feed` when given, else from the policies folder. */

@@ -8,6 +8,7 @@ import { archiveText, LEDGER_FILE, readArchivedText, writeLedger } from '#lib/le
 import { planPublish } from '#lib/ledger/publish-versions.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
+import { formatHistorySummary } from '#lib/lint/lint-history.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
@@ -54,6 +55,7 @@ export async function runPublish(args: string[]): Promise<number> {
   const lint = await lintPolicies(loaded, settings);
   const warnings = [...loaded.settingsWarnings, ...lint.warnings];
   if (warnings.length > 0) printError(`${formatWarningReport(warnings)}\n`);
+  if (lint.history.length > 0) printError(`${formatHistorySummary(lint.history)}\n`);
   const ledgerFile = loaded.ledger;
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],

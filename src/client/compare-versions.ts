@@ -14,6 +14,7 @@ import { sanitizeBlockElement } from '#lib/markdown/sanitize-schema.ts';
 import { fromPublishedBlocks, type PublishedBlock } from '#lib/redline/published-blocks.ts';
 import { createRedline } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
+import { rehypeFragmentLinksTo } from '#lib/markdown/clause-anchors.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 
 /** What the page embeds for the script (see compare/index.astro). */
@@ -97,6 +98,8 @@ async function run(): Promise<void> {
       layoutChoice === 'inline'
         ? renderInlineRedline(redline, ui.diff.labels)
         : renderSideBySideRedline(redline, ui.diff.labels, { old: `${ui.diff.fromVersion}: ${older.dateText}`, new: `${ui.diff.toVersion}: ${newer.dateText}` });
+    // As the pre-rendered redlines do: the texts' in-page links lead to the newer version's page, which has the anchors.
+    rehypeFragmentLinksTo(newer.href)(tree);
     document.body.classList.toggle('wide', layoutChoice === 'side-by-side');
     const heading = document.createElement('h2');
     heading.id = 'compare-result';

@@ -20,6 +20,7 @@ import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedF
 import { runVersionTask, type VersionTask } from '#lib/build/render-version.ts';
 import { getWorkerCount, OrderedTaskPool, WORKER_FILES } from '#lib/build/worker-pool.ts';
 import { getTextLintInputs, isLintOn, lintCorpus } from '#lib/lint/lint-corpus.ts';
+import { formatHistorySummary, hasLedger } from '#lib/lint/lint-history.ts';
 import type { TextLintResult } from '#lib/lint/lint-text.ts';
 import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { createSiteUrls } from '#lib/site/site-urls.ts';
@@ -48,7 +49,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
   const { store, parseData, generateDigest, logger } = context;
   const { settings, root, now } = build;
   const checking = startStage();
-  const { versions, problems, ledgerWarnings, settingsWarnings, corpus } = loadCorpus({
+  const { versions, problems, ledgerWarnings, settingsWarnings, corpus, ledger } = loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,
     defaultLocale: settings.defaultLocale,
@@ -129,9 +130,11 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
   const storing = startStage();
   if (lintOn) {
     // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
-    const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults });
+    const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults, ledgerExists: hasLedger(ledger) });
     pruneLintCache(lintFolder, lintFiles);
     if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
+    const history = formatHistorySummary(lint.history);
+    if (history) logger.warn(history);
     // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
     if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, 'Fix them before publishing.')}`);
     else if (lint.errors.length > 0) throw new CorpusError(lint.errors);

@@ -19,11 +19,14 @@ export function lintSettings(rules: SiteSettings['lint']['rules'] = {}): SiteSet
   return { ...settings, lint: { rules } };
 }
 
-/** Lints versions (already validated). */
-export function lintVersions(versions: PolicyVersion[], settings: SiteSettings = lintSettings()): CorpusLint {
+/**
+ * Lints versions (already validated).
+ * @param ledgerExists default true: with a ledger, versions it does not record are new texts, linted at the rules' severities
+ */
+export function lintVersions(versions: PolicyVersion[], settings: SiteSettings = lintSettings(), ledgerExists = true): CorpusLint {
   const corpus = buildPolicyCorpus(versions);
   const texts = new Map([...getTextLintInputs(versions, corpus, settings)].map(([id, input]) => [id, lintText(input)]));
-  return lintCorpus({ versions, corpus, settings, now: LINT_NOW, texts });
+  return lintCorpus({ versions, corpus, settings, now: LINT_NOW, texts, ledgerExists });
 }
 
 /** Reads, validates and lints a folder relative to the project root; throws if a file is not valid. */

@@ -19,7 +19,7 @@ export function getRedlineCacheFolder(renderedFile: string): string {
 
 /** The cache file of a redline task. */
 export function getRedlineCacheFile(folder: string, codeDigest: string, task: Omit<RedlineTask, 'cacheFile'>): string {
-  const key = JSON.stringify([codeDigest, task.locale, task.fromFiles.blocks, task.toFiles.blocks, task.headings]);
+  const key = JSON.stringify([codeDigest, task.locale, task.fromFiles.blocks, task.toFiles.blocks, task.headings, task.pagePath]);
   return join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
 }
 

@@ -89,11 +89,13 @@ export class RedlineScheduler {
 
   #getTask(pair: RedlinePair): RedlineTask {
     const { context, files } = this.#input;
+    const sides = getRedlineSides(context, pair);
     const task: RedlineTask = {
       locale: pair.to.locale,
       fromFiles: files.get(pair.from.id) ?? { text: '', blocks: '' },
       toFiles: files.get(pair.to.id) ?? { text: '', blocks: '' },
-      headings: getRedlineHeadings(getRedlineSides(context, pair)),
+      headings: getRedlineHeadings(sides),
+      pagePath: sides.toHref,
     };
     const build = this.#build;
     if (!build) return task;

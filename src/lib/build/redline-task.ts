@@ -18,6 +18,8 @@ export interface RedlineTask {
   toFiles: RenderedFiles;
   /** Column titles of the side-by-side layout. */
   headings: { old: string; new: string };
+  /** The newer text's permanent page, where the texts' in-page links lead (see renderRedlineBody). */
+  pagePath: string;
   /** Where the result is kept between builds (see redline-cache.ts); none in the dev server. */
   cacheFile?: string;
 }
@@ -28,7 +30,7 @@ export function runRedlineTask(task: RedlineTask): RedlineBody {
   if (cached) return cached;
   const fromBlocks = fromPublishedBlocks(readPublishedBlocks(task.fromFiles), parseBlockHtml);
   const toBlocks = fromPublishedBlocks(readPublishedBlocks(task.toFiles), parseBlockHtml);
-  const body = renderRedlineBody(task.locale, fromBlocks, toBlocks, task.headings);
+  const body = renderRedlineBody(task.locale, fromBlocks, toBlocks, task.headings, task.pagePath);
   if (task.cacheFile) writeCachedRedline(task.cacheFile, body);
   return body;
 }

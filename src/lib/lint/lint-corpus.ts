@@ -18,6 +18,7 @@ import type { SiteSettings } from '#lib/site/site-settings.ts';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import { getSitePages } from '#lib/views/site-pages.ts';
 import type { CorpusRuleContext, LintedVersion, VersionFacts } from './lint-context.ts';
+import { isHistoryText, type HistoryFacts } from './lint-history.ts';
 import { resolveLintSeverities, type LintRuleId } from './lint-rules.ts';
 import { toFindings, toRuleLevel, type LintFinding, type TextLintInput, type TextLintResult } from './lint-text.ts';
 import copiedSummary from './rules/copied-summary.ts';
@@ -39,10 +40,12 @@ const CORPUS_RULES = {
 
 type CorpusRuleId = keyof typeof CORPUS_RULES;
 
-/** Errors and warnings of a lint. */
+/** Errors and warnings of a lint, and the findings in texts already published (history, see lint-history.ts). */
 export interface CorpusLint {
   errors: Problem[];
   warnings: Problem[];
+  /** Findings in published or imported texts: reported as warnings, never refused. */
+  history: Problem[];
 }
 
 // The corpus rules read outlines, not trees: they get an empty one.
@@ -93,6 +96,7 @@ function toProblem(version: PolicyVersion, finding: LintFinding, severity: 'erro
  * Lints every version: their text results (one per version, from
  * {@link getTextLintInputs}) and the corpus rules.
  * @param now the build's "now", which decides the stable pages a link may lead to
+ * @param ledgerExists whether the folder has a ledger, which decides what is history (see lint-history.ts)
  */
 export function lintCorpus(options: {
   versions: readonly PolicyVersion[];
@@ -100,6 +104,7 @@ export function lintCorpus(options: {
   settings: SiteSettings;
   now: number;
   texts: ReadonlyMap<string, TextLintResult>;
+  ledgerExists: HistoryFacts['ledgerExists'];
 }): CorpusLint {
   const { versions, corpus, settings, texts } = options;
   const severities = resolveLintSeverities(settings.lint.rules);
@@ -113,7 +118,10 @@ export function lintCorpus(options: {
   const shared = { versions: linted, corpus, pages: getSitePages(context), defaultLocale: settings.defaultLocale, siteUrl: settings.siteUrl, urls: context.urls };
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  const history: Problem[] = [];
+  const facts: HistoryFacts = { ledgerExists: options.ledgerExists, now: options.now };
   for (const version of linted.values()) {
+    const past = isHistoryText(version, facts);
     const file = new VFile({ path: version.file });
     const processor = unified();
     const ruleContext: CorpusRuleContext = { ...shared, version };
@@ -132,7 +140,8 @@ export function lintCorpus(options: {
         used.add(finding.rule);
         continue;
       }
-      (severity === 'error' ? errors : warnings).push(toProblem(version, finding, severity));
+      if (past) history.push(toProblem(version, finding, 'warning'));
+      else (severity === 'error' ? errors : warnings).push(toProblem(version, finding, severity));
     }
     for (const rule of Object.keys(ignored) as LintRuleId[]) {
       if (used.has(rule) || severities[rule] === 'off') continue;
@@ -148,5 +157,5 @@ export function lintCorpus(options: {
       });
     }
   }
-  return { errors, warnings };
+  return { errors, warnings, history };
 }

@@ -1,7 +1,7 @@
 /**
  * What a policy text offers to links and references, read from its mdast:
  * its section and clause numbers with the anchors the page gives them
- * ({@link rehypeClauseAnchors}), the ids Astro gives its other headings, and
+ * ({@link rehypeClauseAnchors}), the GitHub slugs of its headings, and
  * the links it contains. The page computes the same anchors from the HTML;
  * a test builds both from real texts and compares them, so a link the lint
  * accepts is a link that works.
@@ -90,7 +90,6 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
   const links: OutlineLink[] = [];
   const taken = new Set<string>();
   const slugger = new GithubSlugger();
-  const headings: { text: string; id: string | null }[] = [];
   const footnoteCalls = new Map<string, number>();
 
   const number = (clause: string, kind: OutlineNumber['kind'], line: number, column: number): string => {
@@ -99,6 +98,23 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
     taken.add(id);
     numbers.push({ number: clause, id, kind, line, column });
     return id;
+  };
+
+  // Every heading in document order through one slugger, as rehypeClauseAnchors gives them ids: a heading
+  // without a number has its slug as its id, a numbered one carries its slug beside the clause id.
+  const heading = (text: string, clause: string | null, line: number, column: number) => {
+    // Astro escapes braces before slugging (rehype-collect-headings); github-slugger drops both characters anyway.
+    const slug = slugger.slug(text.replace(/\{/g, '${'));
+    if (clause === null) {
+      taken.add(slug);
+      anchors.push(slug);
+      return;
+    }
+    number(clause, 'section', line, column);
+    if (!taken.has(slug)) {
+      taken.add(slug);
+      anchors.push(slug);
+    }
   };
 
   // Raw HTML is parsed as the page parses it: its numbered elements are clauses, its ids survive with the sanitizer's prefix.
@@ -114,15 +130,13 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
         const href = element.properties['href'];
         if (element.tagName === 'a' && typeof href === 'string') links.push({ url: href, text: hastText(element.children).trim(), html: true, line, column });
         let numbered = false;
-        const heading = /^h[1-6]$/.test(element.tagName);
+        const isHeading = /^h[1-6]$/.test(element.tagName);
         if (NUMBERED_TAGS.has(element.tagName) && typeof element.properties['id'] !== 'string' && !(element.tagName === 'p' && parentNumbered)) {
           const clause = getClauseNumber(hastText(element.children).trimStart().slice(0, LEADING));
-          if (clause) {
-            number(clause, heading ? 'section' : 'clause', line, column);
-            numbered = true;
-          }
+          if (isHeading) heading(hastText(element.children), clause, line, column);
+          else if (clause) number(clause, 'clause', line, column);
+          numbered = clause !== null;
         }
-        if (heading && !numbered && typeof element.properties['id'] !== 'string') headings.push({ text: hastText(element.children), id: null });
         walk(element.children, element.tagName === 'li' && numbered);
       }
     };
@@ -136,10 +150,8 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
     switch (node.type) {
       case 'heading': {
         const clause = getClauseNumber(leadingText(node));
-        if (clause) {
-          number(clause, 'section', line, column);
-          numbered = true;
-        } else headings.push({ text: phrasingText(node.children), id: null });
+        heading(phrasingText(node.children), clause, line, column);
+        numbered = clause !== null;
         break;
       }
       case 'listItem':
@@ -179,12 +191,6 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
   };
   visit(tree, null, false);
 
-  // Astro's heading ids come after the clause anchors, for headings that have none, from one slugger per text.
-  for (const heading of headings) {
-    // Astro escapes braces in heading text before slugging (rehype-collect-headings).
-    heading.id = slugger.slug(heading.text.replace(/\{/g, '${'));
-    anchors.push(heading.id);
-  }
   anchors.push(...numbers.map((entry) => entry.id));
   // Only footnotes that are referenced are rendered, under a heading of their own.
   for (const identifier of footnoteCalls.keys()) anchors.push(`${CLOBBER_PREFIX}${CLOBBER_PREFIX}fn-${identifier}`);

@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { formatCalendarDate, formatEffectiveDate } from '#lib/time/format-date.ts';
 import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
+import { rehypeFragmentLinksTo } from '#lib/markdown/clause-anchors.ts';
 import { createRedline, type ChangedSection, type RedlineStats } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline, type RenderableBlock } from '#lib/redline/render-redline.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
@@ -68,17 +69,27 @@ export interface RedlineBody {
   sideBySideHtml: string;
 }
 
-/** Computes the redline once and renders both layouts of it (the page switches between them without script). */
-export function renderRedlineBody(locale: string, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[], headings: { old: string; new: string }): RedlineBody {
+/**
+ * Computes the redline once and renders both layouts of it (the page switches between them without script).
+ * @param pagePath the newer text's permanent page: the texts' own in-page links (`#3.4`, `#12-questions-and-concerns`)
+ *   lead there, since the redline shows their blocks without the ids (they would repeat on both sides)
+ */
+export function renderRedlineBody(locale: string, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[], headings: { old: string; new: string }, pagePath: string): RedlineBody {
   const ui = getUiStrings(locale);
   const redline = createRedline(oldBlocks, newBlocks, { locale });
+  // After the redline is computed, so both sides' links stay equal where the texts' links are.
+  const toPage = rehypeFragmentLinksTo(pagePath);
+  const inline = renderInlineRedline(redline, ui.diff.labels);
+  const sideBySide = renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX);
+  toPage(inline);
+  toPage(sideBySide);
   return {
     changeCount: redline.changes.length,
     stats: redline.stats,
     sections: redline.sections,
     degraded: redline.degraded,
-    inlineHtml: toHtml(renderInlineRedline(redline, ui.diff.labels), { allowDangerousHtml: true }),
-    sideBySideHtml: toHtml(renderSideBySideRedline(redline, ui.diff.labels, headings, SIDE_BY_SIDE_ID_PREFIX), { allowDangerousHtml: true }),
+    inlineHtml: toHtml(inline, { allowDangerousHtml: true }),
+    sideBySideHtml: toHtml(sideBySide, { allowDangerousHtml: true }),
   };
 }
 
@@ -108,7 +119,7 @@ export function composeRedlineView(sides: RedlineSides, body: RedlineBody): Redl
 }
 
 function renderRedlineView(sides: RedlineSides, oldBlocks: readonly RenderableBlock[], newBlocks: readonly RenderableBlock[]): RedlineView {
-  return composeRedlineView(sides, renderRedlineBody(sides.locale, oldBlocks, newBlocks, getRedlineHeadings(sides)));
+  return composeRedlineView(sides, renderRedlineBody(sides.locale, oldBlocks, newBlocks, getRedlineHeadings(sides), sides.toHref));
 }
 
 /** How a redline page of two versions names them, links them and lists the authors' summaries between them. */

@@ -19,7 +19,7 @@ function writeVersion(digest: string, body: string) {
 
 const before = writeVersion('aaaa', '## 1. Общие положения\n\n1.1. Оператор обрабатывает данные.\n');
 const after = writeVersion('bbbb', '## 1. Общие положения\n\n1.1. Оператор обрабатывает персональные данные.\n');
-const task: RedlineTask = { locale: 'ru', fromFiles: before, toFiles: after, headings: { old: 'Было', new: 'Стало' } };
+const task: RedlineTask = { locale: 'ru', fromFiles: before, toFiles: after, headings: { old: 'Было', new: 'Стало' }, pagePath: '/ru/privacy/2025-09-01/' };
 const folder = getRedlineCacheFolder(before.blocks);
 
 describe('the redline cache', () => {
@@ -32,7 +32,8 @@ describe('the redline cache', () => {
       getRedlineCacheFile(folder, 'code-1', { ...task, locale: 'en' }),
       getRedlineCacheFile(folder, 'code-1', { ...task, toFiles: before }),
       getRedlineCacheFile(folder, 'code-1', { ...task, headings: { old: 'Before', new: 'After' } }),
-    ]).size).toBe(5);
+      getRedlineCacheFile(folder, 'code-1', { ...task, pagePath: '/ru/privacy/2026-02-15/' }),
+    ]).size).toBe(6);
   });
 
   test('keeps a computed redline, and gives it back instead of computing it again', () => {

@@ -46,6 +46,7 @@ const direct = (pair: ReturnType<typeof pairsOf>[number]) =>
     fromFiles: files.get(pair.from.id) as RenderedFiles,
     toFiles: files.get(pair.to.id) as RenderedFiles,
     headings: getRedlineHeadings(getRedlineSides(context, pair)),
+    pagePath: getRedlineSides(context, pair).toHref,
   });
 
 describe('RedlineScheduler', () => {

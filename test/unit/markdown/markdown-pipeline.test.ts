@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { Element, Root as HastRoot } from 'hast';
+import { rehypeFragmentLinksTo } from '#lib/markdown/clause-anchors.ts';
 import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
 
 async function render(markdown: string, basePath = '/'): Promise<string> {
@@ -9,7 +11,7 @@ async function render(markdown: string, basePath = '/'): Promise<string> {
 describe('the policy Markdown pipeline', () => {
   test('renders headings, clauses, bold, lists and GFM tables', async () => {
     const html = await render('## 1. Общие положения\n\n1.1. Текст **важно**.\n\n- пункт\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(html).toContain('<h2 id="1" class="clause"><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
+    expect(html).toContain('<h2 id="1" class="clause"><span id="1-общие-положения"></span><a class="clause-link" href="#1" aria-label="§ 1"></a>1. Общие положения</h2>');
     expect(html).toContain('<p id="1.1" class="clause"><a class="clause-link" href="#1.1" aria-label="§ 1.1"></a>1.1. Текст <strong>важно</strong>.</p>');
     expect(html).toContain('<li>пункт</li>');
     expect(html).toContain('<td>1</td>');
@@ -43,7 +45,21 @@ describe('the policy Markdown pipeline', () => {
 
   test('gives every numbered heading and clause an id from its number, not its text', async () => {
     const html = await render('## 3. Условия\n\n3.4. Текст.\n\n3.4.1. Подпункт.\n\n**3.5.** Жирный номер.\n\n2025 год — не пункт.\n\n## Приложение\n');
-    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3.4', '3.4.1', '3.5', 'приложение']);
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['3', '3-условия', '3.4', '3.4.1', '3.5', 'приложение']);
+  });
+
+  test('leads the in-page links of blocks shown elsewhere (a redline) to the page with the anchors, in elements and in serialized HTML', () => {
+    const link = (href: string): Element => ({ type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: 'x' }] });
+    const raw = { type: 'raw', value: '<p><a href="#12-questions">12</a> <a href="/ru/consent/">c</a> <a href="#">top</a></p>' };
+    const tree = { type: 'root', children: [link('#3.4'), link('https://example.com/#y'), link('#'), raw] } as unknown as HastRoot;
+    rehypeFragmentLinksTo('/ru/privacy/2025-09-01/')(tree);
+    expect(tree.children.slice(0, 3).map((node) => (node as Element).properties['href'])).toEqual(['/ru/privacy/2025-09-01/#3.4', 'https://example.com/#y', '#']);
+    expect(raw.value).toBe('<p><a href="/ru/privacy/2025-09-01/#12-questions">12</a> <a href="/ru/consent/">c</a> <a href="#">top</a></p>');
+  });
+
+  test('keeps the anchor GitHub gives a heading beside its clause id, counting every heading as GitHub does', async () => {
+    const html = await render('## 12. Questions and concerns\n\n## Contact\n\n## 13. Contact\n\n## Contact\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])).toEqual(['12', '12-questions-and-concerns', 'contact', '13', '13-contact', 'contact-1']);
   });
 
   test('keeps clause ids unique when a number repeats', async () => {

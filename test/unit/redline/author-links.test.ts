@@ -110,7 +110,7 @@ describe('the redline of the sample', () => {
     const redline = createRedline(from, to, { locale: 'ru' });
     const clause = redline.blocks.find((change) => change.op !== 'removed' && change.new.clause === '2.2');
     expect(clause?.op).toBe('equal');
-    const body = renderRedlineBody('ru', from, to, { old: 'old', new: 'new' });
+    const body = renderRedlineBody('ru', from, to, { old: 'old', new: 'new' }, '/ru/privacy/2025-09-01/');
     expect(body.inlineHtml).not.toContain('Изменена ссылка');
     expect(body.inlineHtml).not.toContain('/ru/privacy/2023-03-01/#2.1');
     // The counts on top of the page come from the same comparison.
@@ -160,7 +160,7 @@ describe('the redline of the GitHub corpus', () => {
     ]);
     // The terminal's redline (policy diff) says it too.
     expect(describeBodyChange(before.body, after.body, 'en')).toContain('    link "GitHub Support": [-https://support.github.com/contact-] → {+https://support.github.com/contact?tags=docs-policy+}');
-    const body = renderRedlineBody('en', await buildBlocks(before), await buildBlocks(after), { old: 'old', new: 'new' });
+    const body = renderRedlineBody('en', await buildBlocks(before), await buildBlocks(after), { old: 'old', new: 'new' }, '/en/github-terms-of-service/v044/');
     expect(body.inlineHtml).toContain('https://support.github.com/contact?tags=docs-policy</ins>');
   }, 60_000);
 });
