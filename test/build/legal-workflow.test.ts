@@ -189,7 +189,7 @@ describe('a correction of a published text', () => {
     const build = buildSite({ policiesDir: policies, name: 'workflow-corrected', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
     expect(build.status, build.output).toBe(0);
     const page = readPage(build.outDir, '/en/privacy/2026-02-15/');
-    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A missing comma in clause 1.1 ("access to, and uses"). What was corrected · Text before the correction');
+    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on 1 December 2026. Reason: A missing comma in clause 1.1 ("access to, and uses"). What was corrected · Text before the correction');
     const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
     expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: ,']);
     const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;

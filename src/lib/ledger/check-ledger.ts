@@ -449,13 +449,19 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
     } else {
       const latest = latestPublished.get(keyOf(version));
       if (latest && version.effectiveFrom <= Date.parse(latest.effectiveFrom)) {
+        // Before a version in force, it would rewrite the past; before a scheduled one, the schedule announced to readers.
+        const scheduled = !hasBegun(Date.parse(latest.effectiveFrom), input.now);
         problems.push({
           file: version.file,
           line: version.effectiveLine,
           field: 'effective',
           code: 'rewrites-history',
-          message: `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
-          hint: `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
+          message: scheduled
+            ? `${version.id} would take effect at ${when(version.effectiveFrom)}, before ${latest.version}, which is published and scheduled to take effect at ${when(latest.effectiveFrom)}: a new version takes effect after every published one, so the schedule readers were told stays true`
+            : `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
+          hint: scheduled
+            ? `Use a date after ${when(latest.effectiveFrom)}. To have this version take effect first, keep it draft: true and first move ${latest.version} out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw ${latest.policy} ${latest.version} --reason "<reason>"); then remove draft: true and publish this one.`
+            : `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
         });
         continue;
       }

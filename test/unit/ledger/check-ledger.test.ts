@@ -426,6 +426,27 @@ describe('checkLedger', () => {
     expect(codes(checkLedger(input(versions as PolicyVersion[], ledger, archive)))).toEqual([code]);
   });
 
+  test('a new version before one in force would rewrite the past, and says so', () => {
+    const [problem] = checkLedger(input([v1, v2, makeVersion({ version: 'v0', effective: '2025-06-01T00:00:00Z' })], ledger, archive)).problems;
+    expect(problem).toMatchObject({
+      message: 'privacy/ru/v0 would take effect at 2025-06-01T03:00:00+03:00, before the published version v2 (2026-01-01T03:00:00+03:00): it would change which version was in force in the past',
+      hint: 'A new version takes effect after every published one: use a date after 2026-01-01T03:00:00+03:00.',
+    });
+  });
+
+  test('a new version before a scheduled one names the rule it breaks, and how to postpone or withdraw the scheduled one', () => {
+    const scheduled = publish([v1, v2, makeVersion({ version: '2027-01-15', effective: '2027-01-14T21:00:00Z' })]);
+    const early = makeVersion({ version: '2026-12-20', effective: '2026-12-19T21:00:00Z' });
+    const [problem] = checkLedger(input([v1, v2, makeVersion({ version: '2027-01-15', effective: '2027-01-14T21:00:00Z' }), early], scheduled.ledger, scheduled.archive)).problems;
+    expect(problem).toMatchObject({
+      code: 'rewrites-history',
+      field: 'effective',
+      message:
+        'privacy/ru/2026-12-20 would take effect at 2026-12-20T00:00:00+03:00, before 2027-01-15, which is published and scheduled to take effect at 2027-01-15T00:00:00+03:00: a new version takes effect after every published one, so the schedule readers were told stays true',
+      hint: 'Use a date after 2027-01-15T00:00:00+03:00. To have this version take effect first, keep it draft: true and first move 2027-01-15 out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw privacy 2027-01-15 --reason "<reason>"); then remove draft: true and publish this one.',
+    });
+  });
+
   test('a published file that no longer validates is not called deleted: its own problems say what is wrong', () => {
     expect(checkLedger({ ...input([v1], ledger, archive), invalidIds: new Set(['privacy/ru/v2']) }).problems).toEqual([]);
   });
