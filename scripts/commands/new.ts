@@ -58,7 +58,7 @@ export function runNew(args: string[]): Promise<number> {
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   // A link on the way would make the new file land wherever it points.
   const notPlain = loaded.problems.filter((problem) => problem.code === NOT_PLAIN_FILE);
-  if (notPlain.length > 0) throw new CorpusError(notPlain);
+  if (notPlain.length > 0) throw new CorpusError(notPlain, (them) => `Nothing was created; fix ${them} and run new again.`);
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));
   const version = values.version ?? getDefaultVersionId(values.effective, settings.timeZone, taken);

@@ -197,13 +197,13 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
     expect(textOf(select('.banner-withdrawn', readPage(out, '/ru/privacy/2026-09-01/')))).toBe('Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит. Перейти к действующей редакции');
     // Statuses as a lawyer reads them: a withdrawn version has no period, only its withdrawal, with the date and the reason.
     const withdrawnPage = readPage(out, '/ru/privacy/2026-09-01/');
-    expect(textOf(select('.facts', withdrawnPage))).toBe('Редакция 2026-09-01 · Отозвана до вступления в силу Дата отзыва 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Характер изменений существенные');
+    expect(textOf(select('.facts', withdrawnPage))).toBe('Редакция 2026-09-01 · Отозвана до вступления в силу Дата отзыва 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен.');
     const englishWithdrawn = readPage(out, '/en/privacy/2026-09-01/');
-    expect(textOf(select('.facts', englishWithdrawn))).toBe('Version 2026-09-01 · Withdrawn before it took effect Withdrawn on 31 August 2026, 23:59 MSK. Reason (in Russian): Закон отложен. Kind of change material');
+    expect(textOf(select('.facts', englishWithdrawn))).toBe('Version 2026-09-01 · Withdrawn before it took effect Withdrawn on 31 August 2026, 23:59 MSK. Reason (in Russian): Закон отложен.');
     expect(attributeOf(englishWithdrawn, '.facts .reason [lang]', 'lang')).toBe('ru');
     const history = readPage(out, '/ru/privacy/history/');
     expect(textOf(select('.history-entry.status-withdrawn', history))).toBe(
-      'Редакция 2026-09-01 Статус Отозвана до вступления в силу Характер изменений существенные Срок ответа на обращения изменён. Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит.',
+      'Редакция 2026-09-01 Статус Отозвана до вступления в силу Срок ответа на обращения изменён. Сравнить с действующей редакцией Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит.',
     );
     expect(selectAll('.history-events li', history).map(textOf)).toContain('4 июня 2026 г., 03:00 МСК: дата вступления в силу перенесена с 1 октября 2026 г. на 1 ноября 2026 г. Причина: Ждём разъяснений Роскомнадзора.');
     // «2026 г.» and «1 ноября» never break across lines.

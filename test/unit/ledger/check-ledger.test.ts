@@ -330,6 +330,9 @@ describe('withdraw and postpone a scheduled version (case 4)', () => {
       ['ru', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
       ['en', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
     ]);
+    // What it did, and, for --dry-run, what it would have done, in English a reader would write.
+    expect(plan.recorded[0]).toBe('withdrew privacy/ru/v3 (was to take effect 2027-01-01T03:00:00+03:00): Закон отложен');
+    expect(plan.planned[0]).toBe('would have withdrawn privacy/ru/v3 (was to take effect 2027-01-01T03:00:00+03:00): Закон отложен');
     // The folder stays as it is: the file is kept, and nothing else is asked of it.
     expect(checkLedger(input([v1, v2, scheduled, scheduledEn], plan.ledger, first.archive)).problems).toEqual([]);
     // A new text of a withdrawn id is refused.
