@@ -97,7 +97,7 @@ describe('a new version, from scaffold to site', () => {
   test('new creates the file from the latest version as a draft, and refuses to overwrite', () => {
     const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-01.md from 2026-02-15 (takes effect 2026-11-30T21:00:00.000Z).`);
+    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-01.md from 2026-02-15 (takes effect 2026-12-01T00:00:00+03:00).`);
     expect(result.stdout).toContain('npm run policy -- publish');
     const text = readFileSync(file('privacy/ru/2026-12-01.md'), 'utf8');
     expect(text.startsWith('---\ntitle: "Политика конфиденциальности"\neffective: 2026-12-01\nsummary:\n  - "Опишите, что изменилось по сравнению с предыдущей редакцией."\nchangeType: material\n')).toBe(true);
@@ -108,6 +108,38 @@ describe('a new version, from scaffold to site', () => {
     expect(again.stderr).toContain('already exists; new never overwrites a file');
     // The default id moves aside when the date is taken.
     expect(cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']).stdout).toContain('privacy/ru/2026-12-01-2.md');
+  });
+
+  test('new copies the text in force at its date, not a version scheduled after it; keeps lint; speaks the site zone; suggests diff in order', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
+    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    const scheduled = cli(['publish']);
+    expect(scheduled.status, scheduled.stderr).toBe(0);
+    const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-06']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-06.md from 2026-02-15 (takes effect 2026-12-06T00:00:00+03:00).\n`);
+    expect(result.stdout).toContain('Note: 2027-01-15 (2027-01-15T00:00:00+03:00) takes effect after it; the copy does not carry its changes.\n');
+    expect(result.stdout).toContain('  2. See the changes: npm run policy -- diff privacy 2026-02-15 2026-12-06 --locale ru ');
+    const text = readFileSync(file('privacy/ru/2026-12-06.md'), 'utf8');
+    expect(text).not.toContain('Сайт собирает и хранит');
+    expect(text).toContain('\nlint:\n  ignore:\n    stable-link: "Политика указывает, где Пользователь даёт согласие сейчас, и ссылка ведёт на действующую редакцию Согласия намеренно"\n');
+  });
+
+  test('new and publish agree on a late translation: recorded as one, with no --backdate', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-07-01']);
+    edit('privacy/ru/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    expect(cli(['publish']).status).toBe(0);
+    const august = '1785542400'; // 2026-08-01T00:00:00Z: the Russian text has been in force for a month
+    const created = cli(['new', 'privacy', '--locale', 'en', '--effective', '2026-07-01'], { SOURCE_DATE_EPOCH: august });
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.stdout).toContain(
+      'Note: privacy 2026-07-01 is already in force (in ru since 2026-07-01T00:00:00+03:00): publish records this text as a late en translation, published when you run it; its pages say so.\n',
+    );
+    expect(created.stdout).not.toContain('--backdate');
+    edit('privacy/en/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Describe what changed from the previous version.', 'Clause 1.1 clarified.').replace('1.1. The Site collects', '1.1. The Site collects and stores'));
+    const published = cli(['publish'], { SOURCE_DATE_EPOCH: august });
+    expect(published.status, published.stderr).toBe(0);
+    expect(published.stdout).toContain('published the en text of privacy 2026-07-01 (in force since 2026-07-01T00:00:00+03:00; this translation published 2026-08-01T03:00:00+03:00)');
   });
 
   test('new starts from a named version, and needs a title for a new policy', () => {
