@@ -88,7 +88,7 @@ describe('the re-consent signal is locked (case 2)', () => {
     edit('privacy/en/2026-02-15.md', (text) => text.replace('changeType: editorial', 'changeType: material'));
     const refused = cli(['check']);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toContain(`${display}/privacy/ru/2026-02-15.md:1: changeType: privacy/ru/2026-02-15 was published with changeType: editorial, but now says material`);
+    expect(refused.stdout).toContain(`${display}/privacy/ru/2026-02-15.md:7: changeType: privacy/ru/2026-02-15 was published with changeType: editorial, but now says material`);
     expect(runPolicyCli(['reconsent', 'privacy', '2025-09-01'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } }).status).toBe(1);
     const before = snapshot();
     expect(cli(['publish']).status).toBe(1);

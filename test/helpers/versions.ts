@@ -22,6 +22,8 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     bodyStartLine: 5,
     effectiveLine: 3,
     summaryLine: 1,
+    summaryItemLines: [],
+    changeTypeLine: 1,
     lintLine: 1,
     changeTypeLine: 1,
     lint: { ignore: {} },

@@ -8,7 +8,7 @@
  * silently rolls `2025-02-30` over to March. Here every date stays the text the
  * editor typed, and the date rules see exactly that text.
  */
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** The parts of a version file, with the line each starts on (1-based). */
 export interface SplitFile {
@@ -68,10 +68,12 @@ export interface YamlProblem {
   hint: string;
 }
 
-/** The YAML data, the line of each top-level key, and any syntax problems. */
+/** The YAML data, the line of each top-level key (and of each item of a top-level list), and any syntax problems. */
 export interface ParsedFrontMatter {
   data: unknown;
   keyLines: Map<string, number>;
+  /** The line of each item of a top-level list (`summary`), so a message can point at the item it is about. */
+  itemLines: Map<string, number[]>;
   problems: YamlProblem[];
 }
 
@@ -94,14 +96,17 @@ export function parseFrontMatterYaml(split: SplitFile): ParsedFrontMatter {
     ...describeYamlError(error.code, error.message.split('\n')[0] ?? '', keyAt(document, error.pos[0])),
   }));
   const keyLines = new Map<string, number>();
+  const itemLines = new Map<string, number[]>();
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
         keyLines.set(String(pair.key.value), toFileLine(pair.key.range[0]));
+        const value = pair.value;
+        if (isSeq(value)) itemLines.set(String(pair.key.value), value.items.map((item) => (isScalar(item) && item.range ? toFileLine(item.range[0]) : toFileLine(pair.key.range?.[0] ?? 0))));
       }
     }
   }
-  return { data: problems.length > 0 ? undefined : document.toJS(), keyLines, problems };
+  return { data: problems.length > 0 ? undefined : document.toJS(), keyLines, itemLines, problems };
 }
 
 /** The key (at any depth) whose text starts at an offset of the YAML source, for naming a duplicated field. */

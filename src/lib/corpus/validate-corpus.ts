@@ -125,6 +125,8 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       bodyStartLine: split.file.bodyStartLine + (/^(?:[ \t]*\n)*/.exec(split.file.body)?.[0].split('\n').length ?? 1) - 1,
       effectiveLine: lineOf('effective'),
       summaryLine: lineOf('summary'),
+      summaryItemLines: yaml.itemLines.get('summary') ?? [],
+      changeTypeLine: lineOf('changeType'),
       lintLine: lineOf('lint'),
       changeTypeLine: lineOf('changeType'),
       lint: frontMatter.lint,

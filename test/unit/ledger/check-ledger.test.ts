@@ -160,12 +160,30 @@ describe('what re-consent depends on is locked (case 2)', () => {
 
   test.each([
     ['changeType', { changeType: 'editorial' as const }, 'v2 was published with changeType: material, but now says editorial'],
-    ['summary', { summary: ['Ничего существенного'] }, 'v2 was published with summary: (none), but now says "Ничего существенного"'],
+    ['summary', { summary: ['Ничего существенного'] }, 'v2 was published with no summary, but summary item 1 "Ничего существенного" was added'],
   ])('a changed %s is refused', (field, change, message) => {
     const [problem, ...rest] = checkLedger(input([v1, { ...v2, ...change }], first.ledger, first.archive)).problems;
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: 'policies/privacy/ru/v2.md', field, code: 'locked-field-changed', message: `privacy/ru/${message}` });
     expect(problem?.hint).toContain('add a corrections entry');
+  });
+
+  test('each refusal points at the line of the field, and a summary refusal at the changed item; only changeType is called what re-consent depends on', () => {
+    const withSummary = { ...v2, summary: ['Срок ответа — 10 дней', 'Новый пункт 3.5'], summaryLine: 4, summaryItemLines: [5, 6], changeTypeLine: 7 };
+    const published = publish([v1, withSummary]);
+    const check = (change: Partial<PolicyVersion>) => checkLedger(input([v1, { ...withSummary, ...change }], published.ledger, published.archive)).problems;
+    expect(check({ changeType: 'editorial' })).toMatchObject([
+      { line: 7, field: 'changeType', hint: expect.stringMatching(/^changeType is what re-consent depends on \(material: users are asked to accept again; editorial: only told\), locked like the text\. Put it back/) },
+    ]);
+    expect(check({ summary: ['Срок ответа — 10 дней', 'Новый пункт 3.6'] })).toMatchObject([
+      {
+        line: 6,
+        field: 'summary',
+        message: 'privacy/ru/v2 was published with summary item 2 "Новый пункт 3.5", but it now says "Новый пункт 3.6"',
+        hint: expect.stringMatching(/^The summary is published with the version, locked like the text: readers, the feeds and since\.json show it \(re-consent depends on changeType, not on it\)\. /),
+      },
+    ]);
+    expect(check({ summary: ['Срок ответа — 10 дней'], summaryItemLines: [5] })).toMatchObject([{ line: 5, message: 'privacy/ru/v2 was published with summary item 2 "Новый пункт 3.5", which was removed' }]);
   });
 
   test('and accepted as a correction with its reason, which the ledger records', () => {
