@@ -205,29 +205,19 @@ describe('validateCorpus', () => {
 });
 
 describe('a colon in the summary', () => {
-  test('a list item with a colon: the item\'s line, its words as typed, no parser internals, and the fix', () => {
-    const text = version('title: A\neffective: 2025-09-01\nsummary:\n  - Уточнён пункт 1.1.\n  - Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений');
-    expect(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems).toEqual([
-      {
-        file: 'policies/privacy/ru/2025-09-01.md',
-        line: 6,
-        field: 'summary.1',
-        message: 'item 2, "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений", has a colon, so YAML read it as a field and its value, not as text',
-        hint: 'Put the item in quotes: - "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений".',
-      },
-    ]);
-  });
-
-  test('a one-line summary with a colon: what to do, not YAML\'s "Nested mappings are not allowed in compact mappings"', () => {
-    const text = version('title: A\neffective: 2025-09-01\nsummary: Срок ответа: 10 дней');
-    expect(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems).toEqual([
-      {
-        file: 'policies/privacy/ru/2025-09-01.md',
-        line: 4,
-        field: 'summary',
-        message: 'a value has a colon in it, which YAML reads as the start of another field',
-        hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".',
-      },
-    ]);
+  test.each([
+    [
+      'a list item: the item\'s line, its words as typed, no parser internals, and the fix',
+      'summary:\n  - Уточнён пункт 1.1.\n  - Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений',
+      { line: 6, field: 'summary.1', message: 'item 2, "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений", has a colon, so YAML read it as a field and its value, not as text', hint: 'Put the item in quotes: - "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений".' },
+    ],
+    [
+      'a one-line summary: what to do, not YAML\'s "Nested mappings are not allowed in compact mappings"',
+      'summary: Срок ответа: 10 дней',
+      { line: 4, field: 'summary', message: 'a value has a colon in it, which YAML reads as the start of another field', hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".' },
+    ],
+  ])('%s', (_name, summary, expected) => {
+    const text = version(`title: A\neffective: 2025-09-01\n${summary}`);
+    expect(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems).toEqual([{ file: 'policies/privacy/ru/2025-09-01.md', ...expected }]);
   });
 });
