@@ -202,6 +202,28 @@ describe('a new version, from scaffold to site', () => {
   });
 });
 
+describe('a new version before a scheduled one', () => {
+  test('is refused with the real rule and the way out (postpone or withdraw the scheduled one), writing nothing', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
+    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    expect(cli(['publish']).status).toBe(0);
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-20']);
+    edit('privacy/ru/2026-12-20.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.2.').replace('Сайт собирает', 'Сайт собирает и обрабатывает'));
+    const ledger = readFileSync(file('published.lock.json'), 'utf8');
+    const log = readFileSync(file('log.lock.json'), 'utf8');
+    const refused = cli(['publish']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `${display}/privacy/ru/2026-12-20.md:3: effective: privacy/ru/2026-12-20 would take effect at 2026-12-20T00:00:00+03:00, before 2027-01-15, which is published and scheduled to take effect at 2027-01-15T00:00:00+03:00: a new version takes effect after every published one, so the schedule readers were told stays true\n` +
+        '    Use a date after 2027-01-15T00:00:00+03:00. To have this version take effect first, keep it draft: true and first move 2027-01-15 out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw privacy 2027-01-15 --reason "<reason>"); then remove draft: true and publish this one.',
+    );
+    expect(refused.stderr).toContain('1 problem in 1 file. Nothing was recorded; fix it and run publish again.');
+    expect(refused.stderr).not.toContain('in force in the past');
+    expect(readFileSync(file('published.lock.json'), 'utf8')).toBe(ledger);
+    expect(readFileSync(file('log.lock.json'), 'utf8')).toBe(log);
+  });
+});
+
 describe('a correction of a published text', () => {
   test('is recorded with both hashes, shown on the site, listed in the feed, and old consents still verify', () => {
     const path = 'privacy/en/2026-02-15.md';
