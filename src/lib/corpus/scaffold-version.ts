@@ -34,7 +34,7 @@ export function getDefaultVersionId(effective: string, timeZone: string, taken: 
 }
 
 /** Where a new version starts from, and the versions it does not carry. */
-export interface ScaffoldSource<T> {
+interface ScaffoldSource<T> {
   /** The version whose text and settings the new one copies, if any. */
   source: T | undefined;
   /** Ready versions that take effect after the new one: their changes are not in the copy. */

@@ -11,7 +11,7 @@
 import { getZonedParts, getZoneOffsetMs } from './zoned-time.ts';
 
 /** U+00A0: binds «2025» to «г.» and a day to its month. */
-export const NBSP = '\u00a0';
+const NBSP = '\u00a0';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -123,7 +123,7 @@ export function formatInstant(epochMs: number): string {
 }
 
 /** How {@link formatZonedInstant} writes an instant. */
-export interface ZonedIsoOptions {
+interface ZonedIsoOptions {
   /**
    * Every instant in one shape, for a table column: always three digits of
    * milliseconds and a numeric offset (`+00:00`, never `Z`), so a cell's

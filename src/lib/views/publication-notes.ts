@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 import { getReasonView, type Note } from './reason-language.ts';
 
 /** What to include besides the publication and postponements. */
-export interface PublicationNoteOptions {
+interface PublicationNoteOptions {
   /** The withdrawal (default true; a version page says it in its notice instead). */
   withdrawal?: boolean;
   /** The corrections (default false; a version page lists them with their links). */
