@@ -40,8 +40,6 @@ export const PolicyVersionSchema = PolicyFrontMatterSchema.extend({
   summaryLine: z.number().int().positive(),
   /** Line of each item of `summary` in the source file (empty for a one-line summary). */
   summaryItemLines: z.array(z.number().int().positive()),
-  /** Line of the `changeType` field in the source file (1 without one). */
-  changeTypeLine: z.number().int().positive(),
   /** Line of the `lint` field in the source file (1 without one). */
   lintLine: z.number().int().positive(),
   /** Line of the `changeType` field in the source file (1 without one). */

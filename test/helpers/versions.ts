@@ -23,7 +23,6 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     effectiveLine: 3,
     summaryLine: 1,
     summaryItemLines: [],
-    changeTypeLine: 1,
     lintLine: 1,
     changeTypeLine: 1,
     lint: { ignore: {} },

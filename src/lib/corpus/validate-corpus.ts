@@ -130,7 +130,6 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       effectiveLine: lineOf('effective'),
       summaryLine: lineOf('summary'),
       summaryItemLines: yaml.itemLines.get('summary') ?? [],
-      changeTypeLine: lineOf('changeType'),
       lintLine: lineOf('lint'),
       changeTypeLine: lineOf('changeType'),
       lint: frontMatter.lint,
