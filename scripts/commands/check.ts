@@ -8,6 +8,8 @@ import { formatHistoryReport, formatHistorySummary } from '#lib/lint/lint-histor
 import { LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { formatProblemReport, formatWarningReport, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { LEDGER_FILE } from '#lib/ledger/ledger-store.ts';
+import { getBuildInstant } from '#lib/site/site-settings.ts';
+import { findMissingTranslations } from '#lib/timeline/missing-translations.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github] [--history]
@@ -19,7 +21,8 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github] [--his
   correction that is not editorial; no version that takes effect before it is
   published; every version on the site published), and lints the texts
   (stated dates, clause references, links, empty versions, copied summaries,
-  translations; see "Lint rules" in the README). Prints every problem as
+  translations; see "Lint rules" in the README). Warns about a version in
+  force or scheduled with no text in a language earlier versions have. Prints every problem as
   file:line[:column]: message, with how to fix it; lint rules set to warning
   are printed but do not fail. Exit 0 only when there is no error.
 
@@ -54,7 +57,9 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const lint = await lintPolicies(loaded, settings);
   const problems = [...loaded.problems, ...lint.errors];
-  const warnings = [...loaded.settingsWarnings, ...lint.warnings];
+  // The timelines exist only when the folder is valid; a missing translation is worth saying only then.
+  const missing = loaded.problems.length === 0 ? findMissingTranslations(loaded.corpus, getBuildInstant(process.env), settings.timeZone, settings.defaultLocale) : [];
+  const warnings = [...loaded.settingsWarnings, ...lint.warnings, ...missing];
   if (values.format === 'github') {
     for (const problem of sortProblems([...problems, ...warnings, ...(values.history ? lint.history : [])])) print(formatGithubAnnotation(problem));
     return problems.length === 0 ? 0 : 1;
@@ -64,9 +69,10 @@ export async function runCheck(args: string[]): Promise<number> {
   else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history)}\n`);
   if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
-    print(`${loaded.versions.length} versions in ${settings.policiesDir}: all is well${drafts}.`);
+    // "All is well" only when there is nothing to read above it.
+    print(`${loaded.versions.length} versions in ${settings.policiesDir}: ${warnings.length === 0 ? 'all is well' : `no errors, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} above`}${drafts}.`);
     return 0;
   }
-  print(formatProblemReport(problems, 'Fix them and run npm run policy -- check again.'));
+  print(formatProblemReport(problems, (them) => `Fix ${them} and run npm run policy -- check again.`));
   return 1;
 }

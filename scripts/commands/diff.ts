@@ -30,7 +30,7 @@ export function runDiff(args: string[]): Promise<number> {
   const settings = getSettings();
   const locale = values.locale ?? settings.defaultLocale;
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
-  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, (them) => `Nothing was compared; fix ${them} and run diff again.`);
   requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir);
   const locales = getPolicyLocales(loaded.corpus, policy);
   if (!locales.includes(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${locales.join(', ')}. Use --locale.`);

@@ -1,17 +1,18 @@
 /**
  * `npm run policy -- new <policy> --locale L --effective DATE [--version ID] [--from ID]`:
- * scaffolds the next version from the latest (or a named) one.
+ * scaffolds a version from the text in force at its date (or a named one).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
-import { formatInstant, formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
+import { formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
 import { LOCALE_PATTERN, parsePolicyPath, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { NOT_PLAIN_FILE, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
-import { getDefaultVersionId, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
+import { getDefaultVersionId, getScaffoldSource, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
+import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { formatNoticePhrase, getEarliestEffective, getRequiredNotice } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
@@ -19,16 +20,17 @@ import { getSettings, loadPolicies, print, printError, UsageError } from './comm
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
 
-  Creates policies/<policy>/<locale>/<version>.md from the latest version of
-  that policy and locale (or the one named by --from), with the front matter
-  filled in and draft: true, so nothing is published until you remove it.
-  Never overwrites a file.
+  Creates policies/<policy>/<locale>/<version>.md from the version of that
+  policy and locale in force at --effective (the latest one taking effect
+  before it, never one scheduled after it), or the one named by --from, with
+  the front matter filled in (its lint settings kept) and draft: true, so
+  nothing is published until you remove it. Never overwrites a file.
 
   --effective  YYYY-MM-DD (start of that day in the site's time zone) or an
                ISO 8601 date-time with an offset
   --version    the version id; default: the effective date (YYYY-MM-DD in the
                site's time zone), with -2, -3… if that id is taken
-  --from       the version to start from (default: the latest)
+  --from       the version to start from (default: the one in force at --effective)
   --title      the title, for the first version of a policy (or to change it)`;
 
 /** Runs `new`; returns the exit code. */
@@ -56,8 +58,7 @@ export function runNew(args: string[]): Promise<number> {
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   // A link on the way would make the new file land wherever it points.
   const notPlain = loaded.problems.filter((problem) => problem.code === NOT_PLAIN_FILE);
-  if (notPlain.length > 0) throw new CorpusError(notPlain);
-  const timeline = loaded.corpus.timelines.get(`${policy}/${locale}`);
+  if (notPlain.length > 0) throw new CorpusError(notPlain, (them) => `Nothing was created; fix ${them} and run new again.`);
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));
   const version = values.version ?? getDefaultVersionId(values.effective, settings.timeZone, taken);
@@ -68,9 +69,10 @@ export function runNew(args: string[]): Promise<number> {
   const display = toDisplayPath(file, process.cwd());
   if (existsSync(file)) throw new UsageError(`${display} already exists; new never overwrites a file. Choose another --version, or edit that file.`);
 
-  if (loaded.problems.length > 0) printError(`Note: the policies folder has ${loaded.problems.length} problem(s); run npm run policy -- check.`);
-  const sorted = timeline?.versions ?? [...existing].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
-  const source = values.from ? existing.find((v) => v.version === values.from) : sorted.at(-1);
+  if (loaded.problems.length > 0) printError(`Note: the policies folder has ${loaded.problems.length === 1 ? '1 problem' : `${loaded.problems.length} problems`}; run npm run policy -- check.`);
+  const instant = resolveEffective(effective.value, settings.timeZone);
+  const scaffold = getScaffoldSource(existing, instant);
+  const source = values.from ? existing.find((v) => v.version === values.from) : scaffold.source;
   const versionIds = existing.map((v) => v.version).sort();
   if (values.from && !source) {
     throw new UsageError(`${policy} (${locale}) has no version "${values.from}" to start from.${didYouMean(values.from, versionIds)} Versions: ${versionIds.join(', ') || 'none'}.`);
@@ -88,14 +90,24 @@ export function runNew(args: string[]): Promise<number> {
   const title = values.title ?? source?.title ?? '';
   const body = source?.body ?? (locale.startsWith('ru') ? 'Текст документа.\n' : 'The text of the document.\n');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, scaffoldVersion({ title, effective: values.effective, locale, body }), { flag: 'wx' });
+  writeFileSync(file, scaffoldVersion({ title, effective: values.effective, locale, body, ...(source ? { lint: source.lint } : {}) }), { flag: 'wx' });
 
-  const instant = resolveEffective(effective.value, settings.timeZone);
   const now = getBuildInstant(process.env);
-  print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${formatInstant(instant)}).`);
+  const when = (ms: number) => formatZonedInstant(ms, settings.timeZone);
+  print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${when(instant)}).`);
   const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
   if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
-  if (instant < now) {
+  if (!values.from && scaffold.later.length > 0) {
+    print(`Note: ${scaffold.later.map((v) => `${v.version} (${when(v.effectiveFrom)})`).join(', ')} ${scaffold.later.length === 1 ? 'takes' : 'take'} effect after it; the copy does not carry ${scaffold.later.length === 1 ? 'its' : 'their'} changes.`);
+  }
+  // The same version id already published in another language of one timeline: publish records this text as a late translation, with no --backdate.
+  const translationKey = `${getTimelineKey(policy, locale, settings.localeModel)}\u0000${version}`;
+  const translated = (loaded.ledger.ledger?.versions ?? []).find((entry) => entry.locale !== locale && `${getTimelineKey(entry.policy, entry.locale, settings.localeModel)}\u0000${entry.version}` === translationKey);
+  if (translated && instant < now) {
+    print(
+      `Note: ${policy} ${version} is already in force (in ${translated.locale} since ${when(Date.parse(translated.effectiveFrom))}): publish records this text as a late ${locale} translation, published when you run it; its pages say so.${Date.parse(translated.effectiveFrom) === instant ? '' : ` Its effective must be the version's: ${when(Date.parse(translated.effectiveFrom))}.`}`,
+    );
+  } else if (instant < now) {
     print(
       `Warning: it takes effect at ${formatZonedInstant(instant, settings.timeZone)}, before now (${formatZonedInstant(now, settings.timeZone)}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${formatZonedInstant(getNextMinute(now), settings.timeZone)}.`,
     );
@@ -110,7 +122,9 @@ export function runNew(args: string[]): Promise<number> {
   print('');
   print('Next:');
   print(`  1. Edit the text and the summary in ${display} (changeType: material, or editorial for a wording fix).`);
-  print(`  2. See the changes: npm run policy -- diff ${policy} ${source?.version ?? version} ${version} --locale ${locale}   (and npm run dev shows it with a DRAFT banner)`);
+  // The redline reads from the earlier text to the later one.
+  const [older, newer] = source && source.effectiveFrom > instant ? [version, source.version] : [source?.version ?? version, version];
+  print(`  2. See the changes: npm run policy -- diff ${policy} ${older} ${newer} --locale ${locale}   (and npm run dev shows it with a DRAFT banner)`);
   print('  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)');
   print(`  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${folder}.`);
   return Promise.resolve(0);

@@ -75,7 +75,7 @@ export async function runPublish(args: string[]): Promise<number> {
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });
   const problems = [...loaded.problems, ...lint.errors, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
   if (problems.length > 0) {
-    printError(formatProblemReport(problems, 'Nothing was recorded; fix them and run publish again.'));
+    printError(formatProblemReport(problems, (them) => `Nothing was recorded; fix ${them} and run publish again.`));
     return 1;
   }
   const appended = log.entries.length - log.logged;

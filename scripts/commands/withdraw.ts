@@ -4,13 +4,16 @@
  * the instant in the ledger. Refused once the version has taken effect.
  */
 import { parseArgs } from 'node:util';
-import { formatProblemReport } from '#lib/corpus/problem.ts';
+import { formatProblemReport, type ReportConclusion } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { LEDGER_FILE, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+
+/** What a refused withdraw ends with. */
+const WITHDRAW_CONCLUSION: ReportConclusion = (them) => `Nothing was withdrawn; fix ${them} and run withdraw again.`;
 
 export const WITHDRAW_HELP = `npm run policy -- withdraw <policy> <version> --reason "<why>" [--locale <locale>] [--dry-run]
 
@@ -42,7 +45,7 @@ export function runWithdraw(args: string[]): Promise<number> {
   const ledgerFile = readLedger(settings.policiesPath);
   const problems = [...loaded.problems, ...ledgerFile.problems];
   if (problems.length > 0) {
-    printError(formatProblemReport(problems, 'Nothing was withdrawn; fix them and run withdraw again.'));
+    printError(formatProblemReport(problems, WITHDRAW_CONCLUSION));
     return Promise.resolve(1);
   }
   const locale = values.locale ?? (settings.localeModel === 'independent' ? settings.defaultLocale : null);
@@ -65,11 +68,11 @@ export function runWithdraw(args: string[]): Promise<number> {
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: 0, lock: readLogLock(settings.policiesPath) });
   const logProblems = log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''));
   if (logProblems.length > 0) {
-    printError(formatProblemReport(logProblems, 'Nothing was withdrawn; fix them and run withdraw again.'));
+    printError(formatProblemReport(logProblems, WITHDRAW_CONCLUSION));
     return Promise.resolve(1);
   }
   const dry = values['dry-run'] ? 'would have ' : '';
-  for (const line of plan.recorded) print(`${dry}${line}`);
+  for (const line of values['dry-run'] ? plan.planned : plan.recorded) print(line);
   const appended = log.entries.length - log.logged;
   if (appended > 0) print(`${dry}logged ${appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`} in the public log (tree size ${log.entries.length})`);
   if (values['dry-run']) return Promise.resolve(0);

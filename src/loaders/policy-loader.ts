@@ -65,7 +65,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
   if (problems.length > 0) throw new CorpusError(problems);
   if (settingsWarnings.length > 0) logger.warn(formatWarningReport(settingsWarnings));
   if (ledgerWarnings.length > 0) {
-    logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, 'Fix them, or publish with npm run policy -- publish.')}`);
+    logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, (them) => `Fix ${them}, or publish with npm run policy -- publish.`)}`);
   }
 
   recordStage('content: check the folder and the ledger', checking(), { versions: versions.length });
@@ -136,7 +136,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     const history = formatHistorySummary(lint.history);
     if (history) logger.warn(history);
     // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
-    if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, 'Fix them before publishing.')}`);
+    if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, (them) => `Fix ${them} before publishing.`)}`);
     else if (lint.errors.length > 0) throw new CorpusError(lint.errors);
   }
   for (const { version, digest, files } of pending) {

@@ -38,6 +38,8 @@ export const PolicyVersionSchema = PolicyFrontMatterSchema.extend({
   effectiveLine: z.number().int().positive(),
   /** Line of the `summary` field in the source file (1 without one). */
   summaryLine: z.number().int().positive(),
+  /** Line of each item of `summary` in the source file (empty for a one-line summary). */
+  summaryItemLines: z.array(z.number().int().positive()),
   /** Line of the `lint` field in the source file (1 without one). */
   lintLine: z.number().int().positive(),
   /** Line of the `changeType` field in the source file (1 without one). */

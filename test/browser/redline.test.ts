@@ -65,7 +65,7 @@ describe('the compare page in Chromium', () => {
     const page = await open('/ru/privacy/compare/?from=2023-03-01&to=2026-02-15&layout=inline');
     await page.locator('#compare-result').waitFor();
     const output = page.locator('#compare-output');
-    await expect(output.locator('#compare-result').textContent()).resolves.toBe('Редакция от 1 марта 2023 г. → редакция от 15 февраля 2026 г.');
+    await expect(output.locator('#compare-result').textContent()).resolves.toBe('Редакция от 1\u00a0марта 2023\u00a0г. → редакция от 15\u00a0февраля 2026\u00a0г.');
     await expect(output.locator('.diff-removed del').first().textContent()).resolves.toMatch(/^удалено: 6\.3\./);
     // Its redline equals the pre-rendered page of the same pair.
     const clientText = await output.locator('.policy-text').innerText();

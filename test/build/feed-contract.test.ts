@@ -320,14 +320,14 @@ describe('a Russian-only version: every English surface says the truth (case 6)'
   test('the English stable page shows the previous text for reference only, naming the version in force and its language', () => {
     const page = readPage(later.outDir, '/en/privacy/');
     expect(textOf(select('.banner-reference', page))).toBe(
-      'The text below is shown for reference only: it is not in force. This version has not been in force since June 1, 2026. It was in force from September 1, 2025 until June 1, 2026. The version in force is the version of June 1, 2026; it has no text in this language. It exists in: Русский',
+      'The text below is shown for reference only: it is not in force. This version has not been in force since 1 June 2026. It was in force from 1 September 2025 to 31 May 2026 inclusive. The version in force is the version of 1 June 2026; it has no text in this language. It exists in: Русский',
     );
     expect(attributeOf(page, '.banner-reference a[hreflang=ru]', 'href')).toBe('/ru/privacy/2026-06-01/');
     expect(textOf(page)).not.toContain('This address always shows the version in force.');
     // Before the change, the same page is the version in force.
     expect(select('.banner', readPage(build.outDir, '/en/privacy/'))).toBeUndefined();
     const history = readPage(later.outDir, '/en/privacy/history/');
-    expect(textOf(select('.history-elsewhere', history))).toBe('Version 2026-06-01 Status In force In force June 1, 2026 No text in this language. Available in: Русский');
+    expect(textOf(select('.history-elsewhere', history))).toBe('Version 2026-06-01 Status In force In force from 1 June 2026 No text in this language. Available in: Русский');
   });
 
   test('the feed files name the version in force and its languages, and pass the published schema', () => {

@@ -140,7 +140,7 @@ describe('a superseded version', () => {
 
   test('says it is not in force, since when, and links the current version', () => {
     const notice = select('.banner-superseded', page());
-    expect(textOf(notice)).toBe('Эта редакция не действует с 1 сентября 2025 г. Она действовала с 1 января 2024 г. до 1 сентября 2025 г. Перейти к действующей редакции');
+    expect(textOf(notice)).toBe('Эта редакция не действует с 1 сентября 2025 г. Она действовала с 1 января 2024 г. по 31 августа 2025 г. включительно. Перейти к действующей редакции');
     expect(attributeOf(page(), '.banner-superseded a', 'href')).toBe('/ru/privacy/');
   });
 
@@ -169,7 +169,7 @@ describe('the version in force', () => {
     expect(select('.banner', page())).toBeUndefined();
     expect(selectAll('.summary li', page()).map(textOf)).toEqual(['Пункт 1.2 удалён.', 'Добавлен пункт 1.3 о согласии.']);
     expect(attributeOf(page(), '.facts time', 'dateTime')).toBe('2025-08-31T21:00:00.000Z');
-    expect(textOf(select('.facts', page()))).toContain('1 сентября 2025 г. — 1 июня 2026 г.');
+    expect(textOf(select('.facts', page()))).toContain('Срок действия с 1 сентября 2025 г. по 31 мая 2026 г. включительно');
   });
 
   test('shows NFD text composed (NFC)', () => {
@@ -201,9 +201,9 @@ describe('the history page', () => {
     const page = readPage(build.outDir, '/ru/privacy/history/');
     const entries = selectAll('.history-entry', page).map(textOf);
     expect(entries).toEqual([
-      'Редакция 2026-06-01 Статус Вступит в силу Срок действия 1 июня 2026 г. Характер изменений редакционные Уточнён пункт 1.1. Что изменилось по сравнению с предыдущей редакцией',
-      'Редакция 2025-09-01 Статус Действует Срок действия 1 сентября 2025 г. — 1 июня 2026 г. Характер изменений существенные Пункт 1.2 удалён. Добавлен пункт 1.3 о согласии. Что изменилось по сравнению с предыдущей редакцией',
-      'Редакция 2024-01-01 Статус Утратила силу Срок действия 1 января 2024 г. — 1 сентября 2025 г. Первая редакция Сравнить с действующей редакцией',
+      'Редакция 2026-06-01 Статус Вступит в силу Срок действия с 1 июня 2026 г. Характер изменений редакционные Уточнён пункт 1.1. Что изменилось по сравнению с предыдущей редакцией',
+      'Редакция 2025-09-01 Статус Действует Срок действия с 1 сентября 2025 г. по 31 мая 2026 г. включительно Характер изменений существенные Пункт 1.2 удалён. Добавлен пункт 1.3 о согласии. Что изменилось по сравнению с предыдущей редакцией',
+      'Редакция 2024-01-01 Статус Утратила силу Срок действия с 1 января 2024 г. по 31 августа 2025 г. включительно Первая редакция Сравнить с действующей редакцией',
     ]);
   });
 });
@@ -213,14 +213,14 @@ describe('languages', () => {
     expect(attributeOf(readPage(build.outDir, '/ru/'), 'html', 'lang')).toBe('ru');
     expect(attributeOf(readPage(build.outDir, '/en/'), 'html', 'lang')).toBe('en');
     const english = readPage(build.outDir, '/en/privacy/');
-    expect(textOf(select('.facts', english))).toContain('September 1, 2025');
+    expect(textOf(select('.facts', english))).toContain('In force from 1 September 2025');
   });
 
   test('gives a locale without interface strings the English interface around its own text', () => {
     const page = readPage(build.outDir, '/pt-br/terms/');
     expect(attributeOf(page, 'html', 'lang')).toBe('en');
     expect(attributeOf(page, 'article', 'lang')).toBe('pt-br');
-    expect(textOf(select('.facts', page))).toContain('June 15, 2025 at 15:30 GMT+3');
+    expect(textOf(select('.facts', page))).toContain('In force from 15 June 2025, 15:30 MSK');
     expect(textOf(select('.language-switch', page))).toContain('Português (Brasil)');
   });
 

@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { PolicyFeed, SinceFeed } from '#schemas/feed.ts';
 import { buildSite, LATER_EPOCH, OUTPUT, ROOT } from '../helpers/build-site.ts';
-import { readPage, select, textOf } from '../helpers/dist-site.ts';
+import { attributeOf, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
@@ -88,7 +88,7 @@ describe('the re-consent signal is locked (case 2)', () => {
     edit('privacy/en/2026-02-15.md', (text) => text.replace('changeType: editorial', 'changeType: material'));
     const refused = cli(['check']);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toContain(`${display}/privacy/ru/2026-02-15.md:1: changeType: privacy/ru/2026-02-15 was published with changeType: editorial, but now says material`);
+    expect(refused.stdout).toContain(`${display}/privacy/ru/2026-02-15.md:7: changeType: privacy/ru/2026-02-15 was published with changeType: editorial, but now says material`);
     expect(runPolicyCli(['reconsent', 'privacy', '2025-09-01'], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: LATER_EPOCH } }).status).toBe(1);
     const before = snapshot();
     expect(cli(['publish']).status).toBe(1);
@@ -194,7 +194,20 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
       ['en', '2026-09-01', 'Закон отложен'],
       ['ru', '2026-09-01', 'Закон отложен'],
     ]);
-    expect(textOf(select('.banner-withdrawn', readPage(out, '/ru/privacy/2026-09-01/')))).toBe('Эта редакция отозвана 31 августа 2026 г. в 23:59:59 GMT+3 до вступления в силу: Закон отложен. Она не вступала в силу и не вступит. Перейти к действующей редакции');
+    expect(textOf(select('.banner-withdrawn', readPage(out, '/ru/privacy/2026-09-01/')))).toBe('Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит. Перейти к действующей редакции');
+    // Statuses as a lawyer reads them: a withdrawn version has no period, only its withdrawal, with the date and the reason.
+    const withdrawnPage = readPage(out, '/ru/privacy/2026-09-01/');
+    expect(textOf(select('.facts', withdrawnPage))).toBe('Редакция 2026-09-01 · Отозвана до вступления в силу Дата отзыва 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен.');
+    const englishWithdrawn = readPage(out, '/en/privacy/2026-09-01/');
+    expect(textOf(select('.facts', englishWithdrawn))).toBe('Version 2026-09-01 · Withdrawn before it took effect Withdrawn on 31 August 2026, 23:59 MSK. Reason (in Russian): Закон отложен.');
+    expect(attributeOf(englishWithdrawn, '.facts .reason [lang]', 'lang')).toBe('ru');
+    const history = readPage(out, '/ru/privacy/history/');
+    expect(textOf(select('.history-entry.status-withdrawn', history))).toBe(
+      'Редакция 2026-09-01 Статус Отозвана до вступления в силу Срок ответа на обращения изменён. Сравнить с действующей редакцией Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит.',
+    );
+    expect(selectAll('.history-events li', history).map(textOf)).toContain('4 июня 2026 г., 03:00 МСК: дата вступления в силу перенесена с 1 октября 2026 г. на 1 ноября 2026 г. Причина: Ждём разъяснений Роскомнадзора.');
+    // «2026 г.» and «1 ноября» never break across lines.
+    expect(readFileSync(join(out, 'ru/privacy/2026-10-01/index.html'), 'utf8')).toContain('с <time datetime="2026-10-31T21:00:00.000Z">1\u00a0ноября 2026\u00a0г.</time>');
     expect(existsSync(join(out, 'raw/privacy/ru/2026-09-01.md'))).toBe(true);
     expect(existsSync(join(out, 'feed/v1/privacy/ru/2026-09-01/since.json'))).toBe(false);
     const atom = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'category'].includes(name) }).parse(readFileSync(join(out, 'feed/v1/privacy/ru/atom.xml'), 'utf8')) as {
@@ -208,7 +221,7 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
     expect(moved).toMatchObject({ effectiveFrom: '2026-10-31T21:00:00.000Z', rescheduled: [{ previousEffectiveFrom: '2026-09-30T21:00:00.000Z', reason: 'Ждём разъяснений Роскомнадзора' }] });
     expect(readFileSync(join(out, new URL(moved?.rescheduled?.[0]?.previousMarkdownUrl ?? 'https://x/').pathname), 'utf8')).toContain('effective: "2026-09-30T21:00:00.000Z"');
     expect(textOf(select('.banner-publication', readPage(out, '/ru/privacy/2026-10-01/')))).toBe(
-      '4 июня 2026 г. в 03:00 GMT+3 дата вступления в силу перенесена с 1 октября 2026 г. на 1 ноября 2026 г.: Ждём разъяснений Роскомнадзора.',
+      '4 июня 2026 г., 03:00 МСК: дата вступления в силу перенесена с 1 октября 2026 г. на 1 ноября 2026 г. Причина: Ждём разъяснений Роскомнадзора.',
     );
     const since = json<SinceFeed>('feed/v1/privacy/ru/2026-02-15/since.json');
     expect(validate('SinceFeed' as 'PolicyFeed', since)).toEqual([]);
@@ -220,9 +233,9 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
 
     // Backdated and late translation: the pages and the feed say when they were published.
     expect(textOf(select('.banner-publication', readPage(out, '/ru/privacy/2026-05-01/')))).toBe(
-      'Опубликована 1 июня 2026 г. в 03:00 GMT+3 с действием с 1 мая 2026 г. Причина: Опубликована в газете 1 мая.',
+      'Опубликована 1 июня 2026 г., 03:00 МСК с действием с 1 мая 2026 г. Причина: Опубликована в газете 1 мая.',
     );
-    expect(textOf(select('.banner-publication', readPage(out, '/en/privacy/2026-05-01/')))).toBe('The text in this language was published on June 2, 2026 at 03:00 GMT+3.');
+    expect(textOf(select('.banner-publication', readPage(out, '/en/privacy/2026-05-01/')))).toBe('The text in this language was published on 2 June 2026, 03:00 MSK.');
     expect(feed.versions.find((version) => version.locale === 'en' && version.version === '2026-05-01')).toMatchObject({ publishedAt: '2026-06-02T00:00:00.000Z', publication: 'late-translation' });
 
     // verify against the built feed: consent in the gaps is not ok.

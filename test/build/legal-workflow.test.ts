@@ -26,7 +26,7 @@ describe('npm run policy -- check', () => {
     expect(result.status, result.stdout).toBe(0);
     // The sample consent still links the privacy policy's stable URL: a warning, which does not fail (see the README).
     expect(result.stdout).toContain('2 warnings in 2 files; they do not stop the build.');
-    expect(result.stdout.endsWith('7 versions in ' + policies + ': all is well.\n')).toBe(true);
+    expect(result.stdout.endsWith('7 versions in ' + policies + ': no errors, 2 warnings above.\n')).toBe(true);
   });
 
   test('refuses one word edited in a published version, and shows the change', () => {
@@ -97,7 +97,7 @@ describe('a new version, from scaffold to site', () => {
   test('new creates the file from the latest version as a draft, and refuses to overwrite', () => {
     const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-01.md from 2026-02-15 (takes effect 2026-11-30T21:00:00.000Z).`);
+    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-01.md from 2026-02-15 (takes effect 2026-12-01T00:00:00+03:00).`);
     expect(result.stdout).toContain('npm run policy -- publish');
     const text = readFileSync(file('privacy/ru/2026-12-01.md'), 'utf8');
     expect(text.startsWith('---\ntitle: "Политика конфиденциальности"\neffective: 2026-12-01\nsummary:\n  - "Опишите, что изменилось по сравнению с предыдущей редакцией."\nchangeType: material\n')).toBe(true);
@@ -108,6 +108,38 @@ describe('a new version, from scaffold to site', () => {
     expect(again.stderr).toContain('already exists; new never overwrites a file');
     // The default id moves aside when the date is taken.
     expect(cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-01']).stdout).toContain('privacy/ru/2026-12-01-2.md');
+  });
+
+  test('new copies the text in force at its date, not a version scheduled after it; keeps lint; speaks the site zone; suggests diff in order', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
+    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    const scheduled = cli(['publish']);
+    expect(scheduled.status, scheduled.stderr).toBe(0);
+    const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-06']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Created ${display}/privacy/ru/2026-12-06.md from 2026-02-15 (takes effect 2026-12-06T00:00:00+03:00).\n`);
+    expect(result.stdout).toContain('Note: 2027-01-15 (2027-01-15T00:00:00+03:00) takes effect after it; the copy does not carry its changes.\n');
+    expect(result.stdout).toContain('  2. See the changes: npm run policy -- diff privacy 2026-02-15 2026-12-06 --locale ru ');
+    const text = readFileSync(file('privacy/ru/2026-12-06.md'), 'utf8');
+    expect(text).not.toContain('Сайт собирает и хранит');
+    expect(text).toContain('\nlint:\n  ignore:\n    stable-link: "Политика указывает, где Пользователь даёт согласие сейчас, и ссылка ведёт на действующую редакцию Согласия намеренно"\n');
+  });
+
+  test('new and publish agree on a late translation: recorded as one, with no --backdate', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-07-01']);
+    edit('privacy/ru/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    expect(cli(['publish']).status).toBe(0);
+    const august = '1785542400'; // 2026-08-01T00:00:00Z: the Russian text has been in force for a month
+    const created = cli(['new', 'privacy', '--locale', 'en', '--effective', '2026-07-01'], { SOURCE_DATE_EPOCH: august });
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.stdout).toContain(
+      'Note: privacy 2026-07-01 is already in force (in ru since 2026-07-01T00:00:00+03:00): publish records this text as a late en translation, published when you run it; its pages say so.\n',
+    );
+    expect(created.stdout).not.toContain('--backdate');
+    edit('privacy/en/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Describe what changed from the previous version.', 'Clause 1.1 clarified.').replace('1.1. The Site collects', '1.1. The Site collects and stores'));
+    const published = cli(['publish'], { SOURCE_DATE_EPOCH: august });
+    expect(published.status, published.stderr).toBe(0);
+    expect(published.stdout).toContain('published the en text of privacy 2026-07-01 (in force since 2026-07-01T00:00:00+03:00; this translation published 2026-08-01T03:00:00+03:00)');
   });
 
   test('new starts from a named version, and needs a title for a new policy', () => {
@@ -170,6 +202,28 @@ describe('a new version, from scaffold to site', () => {
   });
 });
 
+describe('a new version before a scheduled one', () => {
+  test('is refused with the real rule and the way out (postpone or withdraw the scheduled one), writing nothing', () => {
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
+    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    expect(cli(['publish']).status).toBe(0);
+    cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-20']);
+    edit('privacy/ru/2026-12-20.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.2.').replace('Сайт собирает', 'Сайт собирает и обрабатывает'));
+    const ledger = readFileSync(file('published.lock.json'), 'utf8');
+    const log = readFileSync(file('log.lock.json'), 'utf8');
+    const refused = cli(['publish']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `${display}/privacy/ru/2026-12-20.md:3: effective: privacy/ru/2026-12-20 would take effect at 2026-12-20T00:00:00+03:00, before 2027-01-15, which is published and scheduled to take effect at 2027-01-15T00:00:00+03:00: a new version takes effect after every published one, so the schedule readers were told stays true\n` +
+        '    Use a date after 2027-01-15T00:00:00+03:00. To have this version take effect first, keep it draft: true and first move 2027-01-15 out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw privacy 2027-01-15 --reason "<reason>"); then remove draft: true and publish this one.',
+    );
+    expect(refused.stderr).toContain('1 problem in 1 file. Nothing was recorded; fix it and run publish again.');
+    expect(refused.stderr).not.toContain('in force in the past');
+    expect(readFileSync(file('published.lock.json'), 'utf8')).toBe(ledger);
+    expect(readFileSync(file('log.lock.json'), 'utf8')).toBe(log);
+  });
+});
+
 describe('a correction of a published text', () => {
   test('is recorded with both hashes, shown on the site, listed in the feed, and old consents still verify', () => {
     const path = 'privacy/en/2026-02-15.md';
@@ -189,7 +243,7 @@ describe('a correction of a published text', () => {
     const build = buildSite({ policiesDir: policies, name: 'workflow-corrected', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
     expect(build.status, build.output).toBe(0);
     const page = readPage(build.outDir, '/en/privacy/2026-02-15/');
-    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on December 1, 2026: A missing comma in clause 1.1 ("access to, and uses"). What was corrected · Text before the correction');
+    expect(textOf(select('.banner-corrected', page))).toBe('Text corrected on 1 December 2026. Reason: A missing comma in clause 1.1 ("access to, and uses"). What was corrected · Text before the correction');
     const correction = readPage(build.outDir, '/en/privacy/2026-02-15/corrections/1/');
     expect(selectAll('.redline-inline .diff-modified ins', correction).map(textOf)).toEqual(['added: ,']);
     const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;

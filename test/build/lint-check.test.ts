@@ -46,7 +46,10 @@ describe.each(LINT_RULE_IDS)('npm run policy -- check, %s', (rule) => {
   test('passes the passing texts', () => {
     const { policies } = publishedCopy(`${rule}/pass`);
     const result = check(policies);
-    expect(result.stdout, result.stdout).toMatch(/^\d+ versions in .*: all is well\.\n$/m);
+    // policy-link's 2026-02-15 is Russian only, in force while earlier versions have English: check says so, though no lint rule finds anything.
+    const ending = rule === 'policy-link' ? 'no errors, 1 warning above' : 'all is well';
+    expect(result.stdout, result.stdout).toMatch(new RegExp(`^\\d+ versions in .*: ${ending}\\.\\n$`, 'm'));
+    expect(result.stdout).not.toContain(`[${rule}]`);
     expect(result.status).toBe(0);
   });
 

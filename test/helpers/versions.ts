@@ -22,6 +22,7 @@ export function makeVersion(fields: Partial<PolicyVersion> & { version: string; 
     bodyStartLine: 5,
     effectiveLine: 3,
     summaryLine: 1,
+    summaryItemLines: [],
     lintLine: 1,
     changeTypeLine: 1,
     lint: { ignore: {} },

@@ -29,7 +29,7 @@ const state: { report: ContentReport | null; listeners: Set<Listener> } = { repo
 export function toContentReport(error: unknown): ContentReport {
   if (error instanceof CorpusError) {
     const { problems } = error;
-    return { title: `The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`, text: formatProblemReport(problems, 'Nothing is shown until they are fixed; this page reloads on the next save.'), problems };
+    return { title: `The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`, text: formatProblemReport(problems, (them) => `Nothing is shown until ${them === 'it' ? 'it is' : 'they are'} fixed; this page reloads on the next save.`), problems };
   }
   return { title: 'The policies could not be read', text: error instanceof Error ? error.message : String(error), problems: [] };
 }

@@ -23,7 +23,8 @@ export type ScheduledVersion = Pick<PolicyVersion, 'policy' | 'locale' | 'versio
 export function describeNextChange(versions: readonly ScheduledVersion[], now: number, defaultLocale: string, timeZone?: string): string {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const next = findNextAfter(sorted, now, (version) => version.effectiveFrom);
-  if (!next) return 'no scheduled change: every version has taken effect';
+  // Not "every version has taken effect": a withdrawn version never did, and never will.
+  if (!next) return 'no scheduled change: no version takes effect after now';
   const instant = next.effectiveFrom;
   const future = sorted.slice(sorted.indexOf(next));
   const groups = new Map<string, ScheduledVersion[]>();

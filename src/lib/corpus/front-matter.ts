@@ -8,7 +8,7 @@
  * silently rolls `2025-02-30` over to March. Here every date stays the text the
  * editor typed, and the date rules see exactly that text.
  */
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** The parts of a version file, with the line each starts on (1-based). */
 export interface SplitFile {
@@ -68,10 +68,12 @@ export interface YamlProblem {
   hint: string;
 }
 
-/** The YAML data, the line of each top-level key, and any syntax problems. */
+/** The YAML data, the line of each top-level key (and of each item of a top-level list), and any syntax problems. */
 export interface ParsedFrontMatter {
   data: unknown;
   keyLines: Map<string, number>;
+  /** The line of each item of a top-level list (`summary`), so a message can point at the item it is about. */
+  itemLines: Map<string, number[]>;
   problems: YamlProblem[];
 }
 
@@ -89,19 +91,25 @@ export function parseFrontMatterYaml(split: SplitFile): ParsedFrontMatter {
     lineCounter,
   });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + split.yamlStartLine - 1;
-  const problems: YamlProblem[] = [...document.errors, ...document.warnings].map((error) => ({
-    line: toFileLine(error.pos[0]),
-    ...describeYamlError(error.code, error.message.split('\n')[0] ?? '', keyAt(document, error.pos[0])),
-  }));
   const keyLines = new Map<string, number>();
+  const itemLines = new Map<string, number[]>();
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
         keyLines.set(String(pair.key.value), toFileLine(pair.key.range[0]));
+        const value = pair.value;
+        if (isSeq(value)) itemLines.set(String(pair.key.value), value.items.map((item) => (isNode(item) && item.range ? toFileLine(item.range[0]) : toFileLine(pair.key.range?.[0] ?? 0))));
       }
     }
   }
-  return { data: problems.length > 0 ? undefined : document.toJS(), keyLines, problems };
+  // A second colon on a line is about the field that line starts (YAML's position is inside its value).
+  const fieldOnLine = (line: number) => [...keyLines].find(([, keyLine]) => keyLine === line)?.[0];
+  const problems: YamlProblem[] = [...document.errors, ...document.warnings].map((error) => {
+    const line = toFileLine(error.pos[0]);
+    const key = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? fieldOnLine(line) : keyAt(document, error.pos[0]);
+    return { line, ...describeYamlError(error.code, error.message.split('\n')[0] ?? '', key) };
+  });
+  return { data: problems.length > 0 ? undefined : document.toJS(), keyLines, itemLines, problems };
 }
 
 /** The key (at any depth) whose text starts at an offset of the YAML source, for naming a duplicated field. */
@@ -125,6 +133,13 @@ function describeYamlError(code: string, firstLine: string, key: string | undefi
       return key === undefined
         ? { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' }
         : { field: key, message: 'is given twice', hint: `Keep one "${key}:" line and delete the other.` };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // "summary: Срок: 10 дней": a second colon on a "field: value" line.
+      return {
+        ...(key === undefined ? {} : { field: key }),
+        message: 'a value has a colon in it, which YAML reads as the start of another field',
+        hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".',
+      };
     case 'TAG_RESOLVE_FAILED':
       return {
         message: `a value carries a YAML tag that this site does not read (${firstLine.replace(/ at line .*$/, '').replace(/^Unresolved tag: /, '')})`,

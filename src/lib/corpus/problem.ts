@@ -42,12 +42,23 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${place}: ${severity}${field}${problem.message}${rule}\n    ${problem.hint}${detail}`;
 }
 
+/**
+ * What a report says after its count, given the pronoun that agrees with it
+ * ("fix it" after one problem, "fix them" after several), so each command
+ * says what it did not do ("Nothing was recorded") and never what it never
+ * does (`diff` publishes nothing).
+ */
+export type ReportConclusion = (them: 'it' | 'them') => string;
+
+/** The build's conclusion: it publishes the site, so nothing of it was. */
+export const BUILD_CONCLUSION: ReportConclusion = (them) => `Nothing was published; fix ${them} and run again.`;
+
 /** A whole report: every problem, then a count and what to do. */
-export function formatProblemReport(problems: readonly Problem[], conclusion = 'Nothing was published; fix them and run again.'): string {
+export function formatProblemReport(problems: readonly Problem[], conclusion: ReportConclusion = BUILD_CONCLUSION): string {
   const files = new Set(problems.map((problem) => problem.file)).size;
   const lines = sortProblems(problems).map(formatProblem);
   const noun = problems.length === 1 ? 'problem' : 'problems';
-  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. ${conclusion}`);
+  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. ${conclusion(problems.length === 1 ? 'it' : 'them')}`);
   return lines.join('\n');
 }
 
@@ -64,8 +75,9 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
   readonly problems: readonly Problem[];
 
-  constructor(problems: readonly Problem[]) {
-    super(`The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n\n${formatProblemReport(problems)}`);
+  /** @param conclusion what the report ends with; default: the build's */
+  constructor(problems: readonly Problem[], conclusion: ReportConclusion = BUILD_CONCLUSION) {
+    super(`The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n\n${formatProblemReport(problems, conclusion)}`);
     this.problems = problems;
     // The report is the whole message; a stack trace would only bury it for the people who fix content.
     // Empty, not the message again: Astro's error printer adds a "Stack trace:" heading to any non-empty stack.

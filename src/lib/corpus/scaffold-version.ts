@@ -1,9 +1,12 @@
 /**
  * The text of a new version file, as `npm run policy -- new` writes it: the
  * front matter filled in (title, effective date, a summary to write,
- * changeType, draft: true so nothing is published by accident) and the body
- * of the version it starts from.
+ * changeType, the source's lint settings, draft: true so nothing is
+ * published by accident) and the body of the version it starts from, which
+ * is the text in force at the new version's date.
  */
+import type { FileLint } from '#schemas/front-matter.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
 import { getZonedParts } from '#lib/time/zoned-time.ts';
 
@@ -30,8 +33,41 @@ export function getDefaultVersionId(effective: string, timeZone: string, taken: 
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
 
-/** The new file's text. YAML values are quoted where a plain scalar could be misread. */
-export function scaffoldVersion(options: { title: string; effective: string; locale: string; body: string }): string {
+/** Where a new version starts from, and the versions it does not carry. */
+interface ScaffoldSource<T> {
+  /** The version whose text and settings the new one copies, if any. */
+  source: T | undefined;
+  /** Ready versions that take effect after the new one: their changes are not in the copy. */
+  later: T[];
+}
+
+/**
+ * The version a new one starts from: the text in force at the instant it
+ * takes effect, that is the latest ready version taking effect before it
+ * (a draft only when no ready version does), never a version scheduled after
+ * it, whose changes would otherwise slip in unseen. A new version dated
+ * before every other starts from the first. Withdrawn versions never count.
+ */
+export function getScaffoldSource<T extends Pick<PolicyVersion, 'effectiveFrom' | 'draft' | 'published'>>(versions: readonly T[], instant: number): ScaffoldSource<T> {
+  const live = [...versions].filter((version) => !version.published?.withdrawn).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  const before = live.filter((version) => version.effectiveFrom < instant);
+  const source = before.filter((version) => !version.draft).at(-1) ?? before.at(-1) ?? live[0];
+  return { source, later: live.filter((version) => !version.draft && version.effectiveFrom > instant) };
+}
+
+/** The `lint:` block of a front matter, or no lines when every rule applies. */
+function lintLines(lint: FileLint | undefined): string[] {
+  const ignored = Object.entries(lint?.ignore ?? {});
+  if (ignored.length === 0) return [];
+  return ['lint:', '  ignore:', ...ignored.map(([rule, reason]) => `    ${rule}: ${JSON.stringify(reason)}`)];
+}
+
+/**
+ * The new file's text. YAML values are quoted where a plain scalar could be
+ * misread. `lint`: the source's settings, kept (a link nobody changed must
+ * not start warning in the copy).
+ */
+export function scaffoldVersion(options: { title: string; effective: string; locale: string; body: string; lint?: FileLint }): string {
   return [
     '---',
     `title: ${JSON.stringify(options.title)}`,
@@ -39,6 +75,7 @@ export function scaffoldVersion(options: { title: string; effective: string; loc
     'summary:',
     `  - ${JSON.stringify(getSummaryPlaceholder(options.locale))}`,
     'changeType: material',
+    ...lintLines(options.lint),
     '# Remove the next line when the text is ready, then run: npm run policy -- publish',
     'draft: true',
     '---',

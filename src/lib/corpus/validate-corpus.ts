@@ -75,7 +75,11 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
   const yaml = parseFrontMatterYaml(split.file);
   for (const problem of yaml.problems) problems.push(at(problem.line, problem.message, problem.hint, problem.field));
 
-  const lineOf = (field: string) => yaml.keyLines.get(field.split('.')[0] ?? '') ?? 1;
+  // `summary.1`: the line of that item, when the list has one item per line; else the field's line.
+  const lineOf = (field: string) => {
+    const [key = '', index] = field.split('.');
+    return (index === undefined ? undefined : yaml.itemLines.get(key)?.[Number(index)]) ?? yaml.keyLines.get(key) ?? 1;
+  };
   let frontMatter;
   if (yaml.problems.length === 0) {
     if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
@@ -125,6 +129,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
       bodyStartLine: split.file.bodyStartLine + (/^(?:[ \t]*\n)*/.exec(split.file.body)?.[0].split('\n').length ?? 1) - 1,
       effectiveLine: lineOf('effective'),
       summaryLine: lineOf('summary'),
+      summaryItemLines: yaml.itemLines.get('summary') ?? [],
       lintLine: lineOf('lint'),
       changeTypeLine: lineOf('changeType'),
       lint: frontMatter.lint,

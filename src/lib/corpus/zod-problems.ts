@@ -27,7 +27,8 @@ const TYPE_NAMES: Record<string, string> = {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
+  // Never a JSON dump: a person reads the value in the file, not in the parser's form.
+  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
   if (value instanceof Date) return `a date-time object (${value.toISOString()})`;
   if (typeof value === 'object') return 'a set of fields';
   if (typeof value === 'string') return `"${value}"`;
@@ -44,18 +45,29 @@ function asTyped(fields: Record<string, unknown>): string {
 }
 
 /**
- * A hint for text with a colon that YAML read as a field and its value
- * (`- Изменено: пункт 3.5` is a list item holding the field "Изменено"):
- * the text has to be quoted. Undefined when the value has no such item.
+ * Text with a colon that YAML read as a field and its value (`- Изменено:
+ * пункт 3.5` is a list item holding the field "Изменено"): the problem, at
+ * the item (`summary.1`), says so in the words typed, and the fix is to
+ * quote it. Undefined when the value has no such item.
  */
-function describeColonMistake(input: unknown, field: string): string | undefined {
-  if (isFields(input)) return `YAML read "${asTyped(input)}" as a field and its value because of the colon. Put the text in quotes: ${field}: "${asTyped(input).replace(/"/g, '\\"')}".`;
+function describeColonMistake(input: unknown, field: string): FieldProblem | undefined {
+  const quoted = (text: string) => `"${text.replace(/"/g, '\\"')}"`;
+  if (isFields(input)) {
+    return {
+      field,
+      message: `"${asTyped(input)}" has a colon, so YAML read it as a field and its value, not as text`,
+      hint: `Put the text in quotes: ${field}: ${quoted(asTyped(input))}.`,
+    };
+  }
   if (!Array.isArray(input)) return undefined;
   const index = input.findIndex(isFields);
   const item: unknown = input[index];
   if (!isFields(item)) return undefined;
-  const text = asTyped(item);
-  return `Item ${index + 1} of the list, "${text}", was read by YAML as a field and its value because of the colon. Put the item in quotes: - "${text.replace(/"/g, '\\"')}".`;
+  return {
+    field: `${field}.${index}`,
+    message: `item ${index + 1}, "${asTyped(item)}", has a colon, so YAML read it as a field and its value, not as text`,
+    hint: `Put the item in quotes: - ${quoted(asTyped(item))}.`,
+  };
 }
 
 function typeHint(expected: string, field: string): string {
@@ -116,11 +128,13 @@ export function describeZodIssues(
         );
         break;
       case 'invalid_union': {
-        problems.push({
-          field,
-          message: `has the wrong form: ${describeValue(issue.input)}`,
-          hint: describeColonMistake(issue.input, field) ?? `Write ${field} as one line of text, or as a list with one "- item" per line.`,
-        });
+        problems.push(
+          describeColonMistake(issue.input, field) ?? {
+            field,
+            message: `has the wrong form: ${describeValue(issue.input)}`,
+            hint: `Write ${field} as one line of text, or as a list with one "- item" per line.`,
+          },
+        );
         break;
       }
       case 'invalid_value':

@@ -29,6 +29,8 @@ import { JsonFeedSchema, type JsonFeed } from '#schemas/feed.ts';
 import { getSha256Url, toFeedShortNotice, validateFeedFile } from './feed-data.ts';
 import { getLastRecordedChange, getPublicationNotes } from '#lib/views/publication-notes.ts';
 import { getAnnouncedAt, getAnnouncedInstant, getGivenNoticeDays } from '#lib/notice/announcement.ts';
+import { getNoteText } from '#lib/views/reason-language.ts';
+import { getSiteLocales } from '#lib/site/language-alternates.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
 export function getTagAuthority(context: SiteContext): string {
@@ -87,7 +89,7 @@ function getEntries(context: SiteContext, timeline: Timeline): EntryText[] {
     const when = date(text.effectiveFrom);
     const lines = text.published?.withdrawn ? [] : [ui.feeds.takesEffect(when)];
     if (!own) lines.push(ui.feeds.noTextHere(locales.map(getLanguageName).join(', ')));
-    lines.push(...getPublicationNotes(text, settings.timeZone));
+    lines.push(...getPublicationNotes(text, settings.timeZone, getSiteLocales(context)).map(getNoteText));
     if (text.previousVersion !== null) lines.push(ui.feeds.kindOfChange(ui.changeTypes[text.changeType]));
     if (text.summary.length > 0) lines.push(ui.feeds.whatChanged, ...text.summary.map((item) => `— ${item}`));
     return {

@@ -14,7 +14,7 @@ import type { FeedVersion, PolicyFeed, WithdrawnFeedVersion } from '#schemas/fee
 import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
-import { formatInstant, getZonedParts, getZoneOffsetMs } from '#lib/time/zoned-time.ts';
+import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { describeCsvTextError, parseCsvText } from '#lib/consent/csv-record.ts';
 
 /** The CSVW datatypes the columns use (XML Schema names). */
@@ -37,25 +37,13 @@ export interface VersionColumn {
   value(row: TableVersion, timeZone: string): string | string[] | null;
 }
 
-const two = (value: number) => String(value).padStart(2, '0');
-
-/**
- * An instant as the site's wall clock reads it, ISO 8601 with the zone's
- * offset and milliseconds (`2025-09-01T00:00:00.000+03:00`): its calendar
- * day in the site's zone, and whether it is that day's first instant, is
- * what a bare-date acceptedAt is compared with.
- */
-export function formatZonedIso(instant: string, timeZone: string): string {
-  const ms = Date.parse(instant);
-  const parts = getZonedParts(ms, timeZone);
-  const offset = Math.round(getZoneOffsetMs(ms, timeZone) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const fraction = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
-  return `${String(parts.year).padStart(4, '0')}-${two(parts.month)}-${two(parts.day)}T${two(parts.hour)}:${two(parts.minute)}:${two(parts.second)}.${fraction}${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
-}
-
 const published = (row: TableVersion): FeedVersion | null => (row.withdrawn ? null : row.version);
-const local = (instant: string | null | undefined, timeZone: string) => (instant ? formatZonedIso(instant, timeZone) : null);
+/**
+ * An instant on the site's wall clock with the zone's offset and milliseconds
+ * (`2025-09-01T00:00:00.000+03:00`): its calendar day there, and whether it is
+ * that day's first instant, is what a bare-date acceptedAt is compared with.
+ */
+const local = (instant: string | null | undefined, timeZone: string) => (instant ? formatZonedInstant(Date.parse(instant), timeZone, { fixed: true }) : null);
 
 /** The columns of versions.csv, in file order. Additive within v1: a new column goes at the end. */
 export const VERSION_COLUMNS: readonly VersionColumn[] = [
@@ -133,7 +121,7 @@ export const VERSION_COLUMNS: readonly VersionColumn[] = [
     nullable: true,
     list: true,
     description: "correctionRecordedAt on the site's wall clock, with the zone's offset: what a bare-date acceptedAt is compared with.",
-    value: (row, timeZone) => recordedAt(row, (instant) => formatZonedIso(instant, timeZone)),
+    value: (row, timeZone) => recordedAt(row, (instant) => formatZonedInstant(Date.parse(instant), timeZone, { fixed: true })),
   },
 ];
 

@@ -91,6 +91,22 @@ const idOf = (value: { policy: string; locale: string; version: string }) => `${
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 const quoteList = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map((item) => JSON.stringify(item)).join(', '));
 
+/**
+ * What changed in a published summary, item by item: the first item that
+ * differs, and the line it is on (the field's line when the item is gone or
+ * the summary is one line), so the message points at the change.
+ */
+function describeSummaryChange(id: string, published: readonly string[], version: Pick<PolicyVersion, 'summary' | 'summaryLine' | 'summaryItemLines'>): { message: string; line: number } {
+  const now = version.summary;
+  const index = now.findIndex((item, at) => item !== published[at]);
+  const at = index === -1 ? now.length : index;
+  const line = version.summaryItemLines[Math.min(at, version.summaryItemLines.length - 1)] ?? version.summaryLine;
+  const item = `summary item ${at + 1}`;
+  if (at < published.length && at < now.length) return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, but it now says ${JSON.stringify(now[at])}` };
+  if (at < now.length) return { line, message: `${id} was published with ${published.length === 0 ? 'no summary' : `${published.length} summary ${published.length === 1 ? 'item' : 'items'}`}, but ${item} ${JSON.stringify(now[at])} was added` };
+  return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, which was removed` };
+}
+
 /** The hint for undoing an edit of a published file, without a command that could silently destroy other work. */
 export function undoEditHint(file: string): string {
   return `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
@@ -284,24 +300,25 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       continue;
     }
     const { text, sha256: hash } = getPublishedText(version);
-    const lockedChanges: { field: 'changeType' | 'summary'; from: string; to: string }[] = [];
-    if (entry.changeType !== null && entry.changeType !== version.changeType) lockedChanges.push({ field: 'changeType', from: entry.changeType, to: version.changeType });
-    if (entry.summary !== null && !sameList(entry.summary, version.summary)) lockedChanges.push({ field: 'summary', from: quoteList(entry.summary), to: quoteList(version.summary) });
+    const lockedChanges: { field: 'changeType' | 'summary'; from: string; to: string; line: number; message: string }[] = [];
+    if (entry.changeType !== null && entry.changeType !== version.changeType) {
+      lockedChanges.push({ field: 'changeType', from: entry.changeType, to: version.changeType, line: version.changeTypeLine, message: `${id} was published with changeType: ${entry.changeType}, but now says ${version.changeType}` });
+    }
+    if (entry.summary !== null && !sameList(entry.summary, version.summary)) {
+      lockedChanges.push({ field: 'summary', from: quoteList(entry.summary), to: quoteList(version.summary), ...describeSummaryChange(id, entry.summary, version) });
+    }
     const newCorrections = version.corrections.length - entry.corrections.length;
-    const lockHint = (field: string) =>
-      `${field} is what re-consent depends on, locked like the text. Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.`;
+    const correctionWay =
+      'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
+    const lockHint = (field: 'changeType' | 'summary') =>
+      field === 'changeType'
+        ? `changeType is what re-consent depends on (material: users are asked to accept again; editorial: only told), locked like the text. ${correctionWay}`
+        : `The summary is published with the version, locked like the text: readers, the feeds and since.json show it (re-consent depends on changeType, not on it). ${correctionWay}`;
 
     if (hash === expectedHash) {
       if (newCorrections === 0) {
         for (const change of lockedChanges) {
-          problems.push({
-            file: version.file,
-            line: 1,
-            field: change.field,
-            code: 'locked-field-changed',
-            message: `${id} was published with ${change.field}: ${change.from}, but now says ${change.to}`,
-            hint: lockHint(change.field),
-          });
+          problems.push({ file: version.file, line: change.line, field: change.field, code: 'locked-field-changed', message: change.message, hint: lockHint(change.field) });
         }
         continue;
       }
@@ -449,13 +466,19 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
     } else {
       const latest = latestPublished.get(keyOf(version));
       if (latest && version.effectiveFrom <= Date.parse(latest.effectiveFrom)) {
+        // Before a version in force, it would rewrite the past; before a scheduled one, the schedule announced to readers.
+        const scheduled = !hasBegun(Date.parse(latest.effectiveFrom), input.now);
         problems.push({
           file: version.file,
           line: version.effectiveLine,
           field: 'effective',
           code: 'rewrites-history',
-          message: `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
-          hint: `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
+          message: scheduled
+            ? `${version.id} would take effect at ${when(version.effectiveFrom)}, before ${latest.version}, which is published and scheduled to take effect at ${when(latest.effectiveFrom)}: a new version takes effect after every published one, so the schedule readers were told stays true`
+            : `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
+          hint: scheduled
+            ? `Use a date after ${when(latest.effectiveFrom)}. To have this version take effect first, keep it draft: true and first move ${latest.version} out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw ${latest.policy} ${latest.version} --reason "<reason>"); then remove draft: true and publish this one.`
+            : `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
         });
         continue;
       }

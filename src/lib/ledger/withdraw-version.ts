@@ -25,8 +25,8 @@ export interface WithdrawInput {
   localeModel: LocaleModel;
 }
 
-/** The next ledger, or why not. */
-export type WithdrawPlan = { ok: true; ledger: Ledger; recorded: string[] } | { ok: false; message: string; hint: string };
+/** The next ledger, or why not. `recorded`: what was done ("withdrew …"); `planned`: the same for --dry-run ("would have withdrawn …"). */
+export type WithdrawPlan = { ok: true; ledger: Ledger; recorded: string[]; planned: string[] } | { ok: false; message: string; hint: string };
 
 /** Plans the withdrawal of a version at `now`. */
 export function planWithdraw(input: WithdrawInput): WithdrawPlan {
@@ -65,5 +65,6 @@ export function planWithdraw(input: WithdrawInput): WithdrawPlan {
     ok: true,
     ledger: { ledgerVersion: 2, versions: (input.ledger?.versions ?? []).map((entry) => (ids.has(`${entry.policy}/${entry.locale}/${entry.version}`) ? { ...entry, withdrawn } : entry)) },
     recorded: targets.map((entry) => `withdrew ${entry.policy}/${entry.locale}/${entry.version} (was to take effect ${when(entry.effectiveFrom)}): ${withdrawn.reason}`),
+    planned: targets.map((entry) => `would have withdrawn ${entry.policy}/${entry.locale}/${entry.version} (was to take effect ${when(entry.effectiveFrom)}): ${withdrawn.reason}`),
   };
 }

@@ -27,7 +27,8 @@ export interface UiStrings {
   statusWithdrawn: string;
   draftBanner: string;
   noticeSuperseded: (until: string) => string;
-  noticeSupersededPeriod: (from: string, until: string) => string;
+  /** `period`: the words of {@link UiStrings.periodWords}, «с … по … включительно». */
+  noticeSupersededPeriod: (period: string) => string;
   noticeScheduled: (from: string) => string;
   noticeInForceInstead: string;
   goToCurrent: string;
@@ -36,22 +37,28 @@ export interface UiStrings {
   noticeNoTextInForce: (date: string) => string;
   /** On a page showing this language's earlier text while the version in force has none here. */
   noticeReferenceOnly: string;
-  noticeWithdrawn: (date: string, reason: string) => string;
+  /** The sentence before the reason of a withdrawal. */
+  noticeWithdrawn: (date: string) => string;
   noticeWithdrawnNever: string;
+  /** The label of the withdrawal's date in a version's facts. */
+  withdrawnOn: string;
+  /** The label before a reason; `language` names it when it is not this page's language. */
+  reasonLabel: (language: string | null) => string;
   /** The facts of a version published after it took effect. */
   publishedLate: (published: string, effective: string) => string;
-  backdatedReason: (reason: string) => string;
   translationPublished: (date: string) => string;
-  rescheduled: (date: string, from: string, to: string, reason: string) => string;
-  /** A version published as editorial by decision (`publish --editorial`), though the check did not prove it editorial. */
-  editorialConfirmed: (date: string, reason: string) => string;
+  /** A postponement: when it was decided, the old and the new date (the reason follows). */
+  rescheduled: (date: string, from: string, to: string) => string;
+  /** A version published as editorial by decision (`publish --editorial`), though the check did not prove it editorial (the reason follows). */
+  editorialConfirmed: (date: string) => string;
   /** A version of the policy with no text in this language, in the history and on the home page. */
   noTextInLanguage: string;
   availableIn: string;
   inForceElsewhere: (date: string) => string;
   version: string;
   effectivePeriod: string;
-  period: (from: string, until: string | null) => string;
+  /** The words around a period's ends: «с» X «по» Y «включительно», or «с» X «до» an instant. */
+  periodWords: { from: string; until: string; through: string; inclusive: string };
   changeType: string;
   changeTypes: { material: string; editorial: string };
   whatChanged: string;
@@ -101,7 +108,8 @@ export interface UiStrings {
   };
   /** Corrections of published texts. */
   corrections: {
-    notice: (date: string, reason: string) => string;
+    /** The sentence before a correction's reason. */
+    notice: (date: string) => string;
     link: string;
     pageTitle: (title: string, date: string) => string;
     before: string;
@@ -109,7 +117,8 @@ export interface UiStrings {
     originalText: string;
     changeTypeCorrected: (from: string, to: string) => string;
     summaryCorrected: string;
-    material: (reason: string) => string;
+    /** The sentence before the reason it was recorded as material. */
+    material: string;
   };
   /** A `policy:` link's target, when a newer version of the linked policy exists. */
   linkedPolicy: {
@@ -207,7 +216,7 @@ function en2(count: number, one: string, other: string): string {
 }
 
 /** Ends a sentence with a period unless it already ends with one («2025 г.» does). */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
@@ -227,29 +236,30 @@ const ru: UiStrings = {
   statusScheduled: 'Вступит в силу',
   statusSuperseded: 'Утратила силу',
   statusDraft: 'Черновик',
-  statusWithdrawn: 'Отозвана',
+  statusWithdrawn: 'Отозвана до вступления в силу',
   draftBanner: 'ЧЕРНОВИК — не опубликован. Эта страница видна только на сервере разработки и не попадёт на сайт.',
   noticeSuperseded: (until) => sentence(`Эта редакция не действует с ${until}`),
-  noticeSupersededPeriod: (from, until) => sentence(`Она действовала с ${from} до ${until}`),
+  noticeSupersededPeriod: (period) => sentence(`Она действовала ${period}`),
   noticeScheduled: (from) => sentence(`Эта редакция вступит в силу ${from}`),
   noticeInForceInstead: 'До этого действует прежняя редакция.',
   goToCurrent: 'Перейти к действующей редакции',
   noticeNoneInForce: 'Ни одна редакция этого документа ещё не вступила в силу.',
   noticeNoTextInForce: (date) => `Действует редакция от ${date}; на этом языке её текста нет. Она есть на языках:`,
   noticeReferenceOnly: 'Текст ниже приведён только для справки: он не действует.',
-  noticeWithdrawn: (date, reason) => `Эта редакция отозвана ${date} до вступления в силу: ${sentence(reason)}`,
+  noticeWithdrawn: (date) => `Эта редакция отозвана до вступления в силу ${date}.`,
   noticeWithdrawnNever: 'Она не вступала в силу и не вступит.',
+  withdrawnOn: 'Дата отзыва',
+  reasonLabel: (language) => (language ? `Причина (язык: ${language})` : 'Причина'),
   publishedLate: (published, effective) => sentence(`Опубликована ${published} с действием с ${effective}`),
-  backdatedReason: (reason) => `Причина: ${sentence(reason)}`,
   translationPublished: (date) => sentence(`Текст на этом языке опубликован ${date}`),
-  rescheduled: (date, from, to, reason) => `${date} дата вступления в силу перенесена с ${from} на ${to}: ${sentence(reason)}`,
-  editorialConfirmed: (date, reason) => `Изменения признаны редакционными при публикации ${date} по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер: ${sentence(reason)}`,
+  rescheduled: (date, from, to) => sentence(`${date}: дата вступления в силу перенесена с ${from} на ${to}`),
+  editorialConfirmed: (date) => `Изменения признаны редакционными при публикации ${date} по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер.`,
   noTextInLanguage: 'Текста на этом языке нет',
   availableIn: 'Есть на языках:',
   inForceElsewhere: (date) => `действует редакция от ${date}, на этом языке её текста нет`,
   version: 'Редакция',
   effectivePeriod: 'Срок действия',
-  period: (from, until) => (until ? `с ${from} до ${until}` : `с ${from}`),
+  periodWords: { from: 'с', until: 'до', through: 'по', inclusive: 'включительно' },
   changeType: 'Характер изменений',
   changeTypes: { material: 'существенные', editorial: 'редакционные' },
   whatChanged: 'Что изменилось',
@@ -294,7 +304,7 @@ const ru: UiStrings = {
     unavailable: 'Не удалось проверить обновления документа.',
   },
   corrections: {
-    notice: (date, reason) => `Текст исправлен ${date}: ${sentence(reason)}`,
+    notice: (date) => sentence(`Текст исправлен ${date}`),
     link: 'Что исправлено',
     pageTitle: (title, date) => `${title}: исправление от ${date}`,
     before: 'до исправления',
@@ -302,7 +312,7 @@ const ru: UiStrings = {
     originalText: 'Текст до исправления',
     changeTypeCorrected: (from, to) => `Исправлен характер изменений: ${from} → ${to}.`,
     summaryCorrected: 'Исправлено пояснение к изменениям.',
-    material: (reason) => `Исправление существенное: ${sentence(reason)}`,
+    material: 'Исправление признано существенным.',
   },
   linkedPolicy: {
     newerInForce: (title, date, newerDate) =>
@@ -408,29 +418,30 @@ const en: UiStrings = {
   statusScheduled: 'Scheduled',
   statusSuperseded: 'Superseded',
   statusDraft: 'Draft',
-  statusWithdrawn: 'Withdrawn',
+  statusWithdrawn: 'Withdrawn before it took effect',
   draftBanner: 'DRAFT — not published. This page is shown by the development server only and will not be on the site.',
   noticeSuperseded: (until) => sentence(`This version has not been in force since ${until}`),
-  noticeSupersededPeriod: (from, until) => sentence(`It was in force from ${from} until ${until}`),
+  noticeSupersededPeriod: (period) => sentence(`It was in force ${period}`),
   noticeScheduled: (from) => sentence(`This version takes effect on ${from}`),
   noticeInForceInstead: 'Until then the previous version remains in force.',
   goToCurrent: 'Go to the version in force',
   noticeNoneInForce: 'No version of this document has taken effect yet.',
   noticeNoTextInForce: (date) => `The version in force is the version of ${date}; it has no text in this language. It exists in:`,
   noticeReferenceOnly: 'The text below is shown for reference only: it is not in force.',
-  noticeWithdrawn: (date, reason) => `This version was withdrawn on ${date} before it took effect: ${sentence(reason)}`,
+  noticeWithdrawn: (date) => `This version was withdrawn before it took effect, on ${date}.`,
   noticeWithdrawnNever: 'It never took effect and never will.',
+  withdrawnOn: 'Withdrawn on',
+  reasonLabel: (language) => (language ? `Reason (in ${language})` : 'Reason'),
   publishedLate: (published, effective) => sentence(`Published on ${published} with effect from ${effective}`),
-  backdatedReason: (reason) => `Reason: ${sentence(reason)}`,
   translationPublished: (date) => sentence(`The text in this language was published on ${date}`),
-  rescheduled: (date, from, to, reason) => `On ${date} the date it takes effect was moved from ${from} to ${to}: ${sentence(reason)}`,
-  editorialConfirmed: (date, reason) => `The changes were declared editorial when published on ${date}, by decision of the person publishing, although the automatic check did not confirm them as editorial: ${sentence(reason)}`,
+  rescheduled: (date, from, to) => sentence(`${date}: the date it takes effect was moved from ${from} to ${to}`),
+  editorialConfirmed: (date) => `The changes were declared editorial when published on ${date}, by decision of the person publishing, although the automatic check did not confirm them as editorial.`,
   noTextInLanguage: 'No text in this language',
   availableIn: 'Available in:',
   inForceElsewhere: (date) => `the version in force, of ${date}, has no text in this language`,
   version: 'Version',
   effectivePeriod: 'In force',
-  period: (from, until) => (until ? `from ${from} until ${until}` : `since ${from}`),
+  periodWords: { from: 'from', until: 'until', through: 'to', inclusive: 'inclusive' },
   changeType: 'Kind of change',
   changeTypes: { material: 'material', editorial: 'editorial' },
   whatChanged: 'What changed',
@@ -475,7 +486,7 @@ const en: UiStrings = {
     unavailable: 'We could not check this document for updates.',
   },
   corrections: {
-    notice: (date, reason) => `Text corrected on ${date}: ${sentence(reason)}`,
+    notice: (date) => sentence(`Text corrected on ${date}`),
     link: 'What was corrected',
     pageTitle: (title, date) => `${title}: correction of ${date}`,
     before: 'before the correction',
@@ -483,7 +494,7 @@ const en: UiStrings = {
     originalText: 'Text before the correction',
     changeTypeCorrected: (from, to) => `Kind of change corrected: ${from} → ${to}.`,
     summaryCorrected: 'The summary of changes was corrected.',
-    material: (reason) => `A material correction: ${sentence(reason)}`,
+    material: 'Recorded as a material correction.',
   },
   linkedPolicy: {
     newerInForce: (title, date, newerDate) =>

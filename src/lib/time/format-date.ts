@@ -1,29 +1,78 @@
 /**
- * Dates as readers expect them in their language («1 сентября 2025 г.»,
- * "September 1, 2025"), always in the site's time zone, never the machine's:
- * the same build on any machine prints the same dates.
+ * Dates and instants as readers expect them in their language, always in the
+ * site's time zone, never the machine's, so the same build on any machine
+ * prints the same words: «1 сентября 2025 г.», "1 September 2025" (the day
+ * first, as in the policies' own English); an instant to the minute with the
+ * zone as people write it, «7 декабря 2026 г., 09:36 МСК», "7 December 2026,
+ * 09:36 MSK"; a period «с 1 сентября 2025 г. по 14 февраля 2026 г.
+ * включительно». Russian text gets the no-break spaces its typography
+ * requires («2025 г.», «1 сентября»), so a date never breaks across lines.
  */
-import { getZonedParts } from './zoned-time.ts';
+import { getZonedParts, getZoneOffsetMs } from './zoned-time.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** U+00A0: binds «2025» to «г.» and a day to its month. */
+const NBSP = '\u00a0';
 
-type Precision = 'day' | 'minute' | 'second';
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, precision: Precision): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${precision}`;
-  let cached = formatters.get(key);
+/** English dates are written day first («1 September 2025»), as legal English outside the US does. */
+function dayFormatter(locale: string): Intl.DateTimeFormat {
+  let cached = dayFormatters.get(locale);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      ...(precision === 'day' ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
-      ...(precision === 'second' ? { second: '2-digit' } : {}),
-    } as const);
-    formatters.set(key, cached);
+    cached = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    dayFormatters.set(locale, cached);
   }
   return cached;
+}
+
+/** A calendar day in words, with Russian no-break spaces. */
+function formatDay(year: number, month: number, day: number, locale: string): string {
+  const text = dayFormatter(locale).format(Date.UTC(year, month - 1, day));
+  return locale === 'ru' ? text.replace(/^(\d{1,2}) /, `$1${NBSP}`).replace(/ г\.$/, `${NBSP}г.`) : text;
+}
+
+/**
+ * The IANA zones of Russia (tzdata's zone1970.tab, RU). Russians name their
+ * zones by their distance from Moscow («МСК+2»), not by an offset from UTC,
+ * and ICU knows no such names.
+ */
+const RUSSIAN_ZONES = new Set([
+  'Europe/Kaliningrad', 'Europe/Moscow', 'W-SU', 'Europe/Kirov', 'Europe/Volgograd', 'Europe/Astrakhan', 'Europe/Saratov', 'Europe/Ulyanovsk',
+  'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk', 'Asia/Barnaul', 'Asia/Tomsk', 'Asia/Novokuznetsk', 'Asia/Krasnoyarsk',
+  'Asia/Irkutsk', 'Asia/Chita', 'Asia/Yakutsk', 'Asia/Khandyga', 'Asia/Vladivostok', 'Asia/Ust-Nera', 'Asia/Magadan', 'Asia/Sakhalin',
+  'Asia/Srednekolymsk', 'Asia/Kamchatka', 'Asia/Anadyr',
+]);
+
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `+3`, `-4:30`: an offset in hours, minutes only when not whole. */
+function formatOffsetHours(offsetMs: number): string {
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const sign = offsetMs < 0 ? '−' : '+';
+  return `${sign}${Math.floor(minutes / 60)}${minutes % 60 ? `:${String(minutes % 60).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * The zone as people write it after a time: «МСК», «МСК+2» (Russia's zones,
+ * "MSK" in English), else the zone's short name when the language has one
+ * ("UTC", "EST", "CET"), else the offset from UTC ("UTC+5:30").
+ */
+export function getZoneAbbreviation(epochMs: number, locale: string, timeZone: string): string {
+  const offset = getZoneOffsetMs(epochMs, timeZone);
+  if (RUSSIAN_ZONES.has(timeZone)) {
+    const fromMoscow = offset - getZoneOffsetMs(epochMs, 'Europe/Moscow');
+    return `${locale === 'ru' ? 'МСК' : 'MSK'}${fromMoscow === 0 ? '' : formatOffsetHours(fromMoscow)}`;
+  }
+  const key = `${locale}|${timeZone}`;
+  let formatter = zoneNameFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone, timeZoneName: 'short' });
+    zoneNameFormatters.set(key, formatter);
+  }
+  const name = formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  // ICU's fallback is "GMT+3": say UTC, the reference the law and the feed use.
+  if (name === '' || name.startsWith('GMT+') || name.startsWith('GMT-') || name.startsWith('GMT−')) return offset === 0 ? 'UTC' : `UTC${formatOffsetHours(offset)}`;
+  return name;
 }
 
 /** Whether an instant is the very start of a day in the time zone. */
@@ -33,24 +82,63 @@ export function isStartOfDay(epochMs: number, timeZone: string): boolean {
 }
 
 /**
+ * An instant for people, always with its time: «7 декабря 2026 г., 09:36
+ * МСК», "7 December 2026, 09:36 MSK". Seconds are shown only when asked and
+ * not zero.
+ * @param options `seconds`: keep non-zero seconds (an effective instant: versions seconds apart must not look simultaneous)
+ */
+export function formatZonedDateTime(epochMs: number, locale: string, timeZone: string, options: { seconds?: boolean } = {}): string {
+  const p = getZonedParts(epochMs, timeZone);
+  const two = (value: number) => String(value).padStart(2, '0');
+  const time = `${two(p.hour)}:${two(p.minute)}${options.seconds && p.second !== 0 ? `:${two(p.second)}` : ''}`;
+  return `${formatDay(p.year, p.month, p.day, locale)}, ${time}${NBSP}${getZoneAbbreviation(epochMs, locale, timeZone)}`;
+}
+
+const formattedDates = new Map<string, string>();
+
+/**
  * An effective instant for people: the date alone when the version starts at
  * the beginning of a day, else the date with the time and zone, to the second
- * when the seconds are not zero (versions a few seconds apart must not look
- * simultaneous).
+ * when the seconds are not zero.
  */
 export function formatEffectiveDate(epochMs: number, locale: string, timeZone: string): string {
   // A build formats the same few thousand instants on every page that lists them: once each is enough.
   const key = `${epochMs}|${locale}|${timeZone}`;
   let text = formattedDates.get(key);
   if (text === undefined) {
-    const precision: Precision = isStartOfDay(epochMs, timeZone) ? 'day' : getZonedParts(epochMs, timeZone).second === 0 ? 'minute' : 'second';
-    text = formatter(locale, timeZone, precision).format(epochMs);
+    const p = getZonedParts(epochMs, timeZone);
+    text = isStartOfDay(epochMs, timeZone) ? formatDay(p.year, p.month, p.day, locale) : formatZonedDateTime(epochMs, locale, timeZone, { seconds: true });
     formattedDates.set(key, text);
   }
   return text;
 }
 
-const formattedDates = new Map<string, string>();
+/** One end of a period: the words, and the `datetime` of its `<time>` (an instant, or a calendar day). */
+export interface PeriodBound {
+  text: string;
+  datetime: string;
+}
+
+/**
+ * The ends of a version's period as a lawyer states them. A period that ends
+ * where a day begins ends, inclusive, on the day before («по 14 февраля
+ * 2026 г. включительно»: the next version starts at 00:00 on the 15th); one
+ * that ends mid-day ends at that instant, exclusive.
+ * @param until the instant the next version takes effect, or null while none is scheduled
+ */
+export function getPeriodBounds(from: number, until: number | null, locale: string, timeZone: string): { from: PeriodBound; until: PeriodBound | null; inclusive: boolean } {
+  const start = { text: formatEffectiveDate(from, locale, timeZone), datetime: new Date(from).toISOString() };
+  if (until === null) return { from: start, until: null, inclusive: false };
+  if (!isStartOfDay(until, timeZone)) return { from: start, until: { text: formatEffectiveDate(until, locale, timeZone), datetime: new Date(until).toISOString() }, inclusive: false };
+  const p = getZonedParts(until, timeZone);
+  const lastDay = new Date(Date.UTC(p.year, p.month - 1, p.day - 1));
+  return {
+    from: start,
+    until: { text: formatDay(lastDay.getUTCFullYear(), lastDay.getUTCMonth() + 1, lastDay.getUTCDate(), locale), datetime: lastDay.toISOString().slice(0, 10) },
+    inclusive: true,
+  };
+}
+
 const languageNames = new Map<string, string>();
 
 /** The name of a language in that language, capitalized: «Русский», "English". */
@@ -66,5 +154,6 @@ export function getLanguageName(locale: string): string {
 
 /** A calendar day written `YYYY-MM-DD` (a correction's date), shown the local way, the same in every time zone. */
 export function formatCalendarDate(isoDate: string, locale: string): string {
-  return formatEffectiveDate(Date.parse(`${isoDate}T00:00:00Z`), locale, 'UTC');
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return formatDay(year ?? 0, month ?? 1, day ?? 1, locale);
 }

@@ -122,19 +122,35 @@ export function formatInstant(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+/** How {@link formatZonedInstant} writes an instant. */
+interface ZonedIsoOptions {
+  /**
+   * Every instant in one shape, for a table column: always three digits of
+   * milliseconds and a numeric offset (`+00:00`, never `Z`), so a cell's
+   * wall-clock day and time are at fixed positions. Default false: the
+   * shortest exact form, for messages.
+   */
+  fixed?: boolean;
+}
+
 /**
- * An instant as a person in the site's time zone reads it, with the offset
- * that makes it exact: `2026-12-01T15:00:00+03:00` (milliseconds only when not
- * zero). For messages; the feed and the ledger keep {@link formatInstant}.
+ * An instant as the site's wall clock reads it, ISO 8601 with the offset
+ * that makes it exact: `2026-12-01T15:00:00+03:00` (milliseconds only when
+ * not zero, `Z` in UTC) for messages, or with `fixed`
+ * `2026-12-01T15:00:00.000+03:00` for versions.csv's local columns. The one
+ * zoned ISO formatter of the code base; the feed and the ledger keep
+ * {@link formatInstant}, people read {@link formatEffectiveDate}'s words.
  */
-export function formatZonedInstant(epochMs: number, timeZone: string): string {
+export function formatZonedInstant(epochMs: number, timeZone: string, options: ZonedIsoOptions = {}): string {
   const p = getZonedParts(epochMs, timeZone);
   const offsetMinutes = Math.round(getZoneOffsetMs(epochMs, timeZone) / 60_000);
   const two = (value: number) => String(value).padStart(2, '0');
   const ms = ((epochMs % 1000) + 1000) % 1000;
   const sign = offsetMinutes < 0 ? '-' : '+';
-  const offset = offsetMinutes === 0 ? 'Z' : `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
-  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${ms ? `.${String(ms).padStart(3, '0')}` : ''}${offset}`;
+  const numericOffset = `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
+  const offset = offsetMinutes === 0 && !options.fixed ? 'Z' : numericOffset;
+  const fraction = ms || options.fixed ? `.${String(ms).padStart(3, '0')}` : '';
+  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${fraction}${offset}`;
 }
 
 /** The first whole minute after an instant: a clean effective instant to suggest in a message. */

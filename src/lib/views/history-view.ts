@@ -2,31 +2,32 @@
  * The history page of a policy in a locale: every version of the policy,
  * newest first, with its effective period, status at build time and summary;
  * a version with no text in this locale is listed too, with the languages it
- * exists in, and a withdrawn one says so.
+ * exists in; a withdrawn one has no period, only its withdrawal; every
+ * withdrawal, postponement, late publication and correction is listed with
+ * its date and reason.
  */
-import { formatInstant } from '#lib/time/zoned-time.ts';
-import { formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
+import { getLanguageName } from '#lib/time/format-date.ts';
 import { getTimeline, getVersion, getVersionTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getVersionStatus, type VersionStatus } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
-import { getVersionView, type LanguageLink, type VersionView } from './version-view.ts';
+import { getSiteLocales } from '#lib/site/language-alternates.ts';
+import { getPublicationNotes } from './publication-notes.ts';
+import type { Note } from './reason-language.ts';
+import { getPeriodView, getVersionView, type LanguageLink, type PeriodView, type VersionView } from './version-view.ts';
 
 /** A version with no text in the history's locale. */
 export interface ElsewhereEntry {
   version: string;
   status: VersionStatus;
   statusLabel: string;
-  effectiveFromText: string;
-  effectiveUntilText: string | null;
-  effectiveFromIso: string;
-  effectiveUntilIso: string | null;
+  period: PeriodView;
   /** The languages it exists in. */
   languages: LanguageLink[];
 }
 
 /** One line of the history. */
-export type HistoryEntry = { kind: 'text'; view: VersionView } | { kind: 'elsewhere'; entry: ElsewhereEntry };
+export type HistoryEntry = { kind: 'text'; view: VersionView; events: Note[] } | { kind: 'elsewhere'; entry: ElsewhereEntry };
 
 /** The history of one policy in one locale. */
 export interface HistoryView {
@@ -47,12 +48,17 @@ export function getHistoryView(context: SiteContext, policy: string, locale: str
   const current = timeline && getCurrentVersion(timeline, now);
   if (!timeline || !current) return undefined;
   const ui = getUiStrings(locale);
-  const format = (instant: number) => formatEffectiveDate(instant, ui.lang, settings.timeZone);
+  const siteLocales = getSiteLocales(context);
+  const textEntry = (version: NonNullable<ReturnType<typeof getVersion>>): HistoryEntry => ({
+    kind: 'text',
+    view: getVersionView(context, version),
+    events: getPublicationNotes(version, settings.timeZone, siteLocales, { withdrawal: true, corrections: true }),
+  });
   const dated: { at: number; version: string; entry: HistoryEntry }[] = [];
   for (const entry of getVersionTimeline(corpus, policy, locale)?.entries ?? []) {
     const text = getVersion(corpus, policy, locale, entry.version);
     if (text) {
-      dated.push({ at: entry.effectiveFrom, version: entry.version, entry: { kind: 'text', view: getVersionView(context, text) } });
+      dated.push({ at: entry.effectiveFrom, version: entry.version, entry: textEntry(text) });
       continue;
     }
     const status = getVersionStatus(entry, now);
@@ -65,10 +71,7 @@ export function getHistoryView(context: SiteContext, policy: string, locale: str
           version: entry.version,
           status,
           statusLabel: { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded, withdrawn: ui.statusWithdrawn }[status],
-          effectiveFromText: format(entry.effectiveFrom),
-          effectiveUntilText: entry.effectiveUntil === null ? null : format(entry.effectiveUntil),
-          effectiveFromIso: formatInstant(entry.effectiveFrom),
-          effectiveUntilIso: entry.effectiveUntil === null ? null : formatInstant(entry.effectiveUntil),
+          period: getPeriodView(entry.effectiveFrom, entry.effectiveUntil, locale, settings.timeZone),
           languages: entry.locales.map((other) => ({ locale: other, languageName: getLanguageName(other), href: urls.version(policy, other, entry.version) })),
         },
       },
@@ -76,7 +79,7 @@ export function getHistoryView(context: SiteContext, policy: string, locale: str
   }
   for (const withdrawn of corpus.withdrawn) {
     if (withdrawn.policy !== policy || withdrawn.locale !== locale) continue;
-    dated.push({ at: withdrawn.effectiveFrom, version: withdrawn.version, entry: { kind: 'text', view: getVersionView(context, withdrawn) } });
+    dated.push({ at: withdrawn.effectiveFrom, version: withdrawn.version, entry: textEntry(withdrawn) });
   }
   dated.sort((a, b) => b.at - a.at || (a.version < b.version ? 1 : -1));
   const entries = dated.map((item) => item.entry);

@@ -5,12 +5,14 @@
  * "current" page.
  */
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { formatCalendarDate, formatEffectiveDate, getLanguageName } from '#lib/time/format-date.ts';
+import { formatEffectiveDate, formatZonedDateTime, getLanguageName, getPeriodBounds, type PeriodBound } from '#lib/time/format-date.ts';
 import { getEntry, getEntryInForceAt, getTimeline } from '#lib/timeline/policy-corpus.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getVersionInForceAt, getVersionStatus, type TimelineVersion, type VersionStatus } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
-import { getPublicationNotes } from './publication-notes.ts';
+import { getSiteLocales } from '#lib/site/language-alternates.ts';
+import { getCorrectionNotes, getPublicationNotes } from './publication-notes.ts';
+import { getReasonView, type Note, type ReasonView } from './reason-language.ts';
 
 /** A link to a text in another language. */
 export interface LanguageLink {
@@ -26,12 +28,43 @@ export interface LanguageLink {
  */
 export interface VersionNotice {
   kind: 'superseded' | 'scheduled' | 'withdrawn' | 'reference';
-  /** Sentences of the notice, in order. */
-  text: string[];
+  /** Sentences of the notice, in order, each with its reason if any. */
+  text: Note[];
   /** Link to the version in force, when there is one in this language. */
   currentHref: string | null;
   /** The texts of the version in force in other languages, when it has none in this one (after the last sentence). */
   elsewhere: LanguageLink[];
+}
+
+/**
+ * A version's period as a lawyer states it: «с 15 февраля 2026 г.» while
+ * open, «с 1 сентября 2025 г. по 14 февраля 2026 г. включительно» when the
+ * next version starts at the beginning of a day, «с … до 3 июля 2019 г.,
+ * 00:35 МСК» when it starts mid-day. `parts` are the words and the ends
+ * (for `<time>`), in order; `text` is the same as one string.
+ */
+export interface PeriodView {
+  parts: (string | PeriodBound)[];
+  text: string;
+}
+
+/** The period of a version from `from` until `until` (exclusive; null while open). */
+export function getPeriodView(from: number, until: number | null, locale: string, timeZone: string): PeriodView {
+  const ui = getUiStrings(locale);
+  const words = ui.periodWords;
+  const bounds = getPeriodBounds(from, until, ui.lang, timeZone);
+  const parts: (string | PeriodBound)[] = [`${words.from} `, bounds.from];
+  if (bounds.until) parts.push(` ${bounds.inclusive ? words.through : words.until} `, bounds.until, ...(bounds.inclusive ? [` ${words.inclusive}`] : []));
+  return { parts, text: parts.map((part) => (typeof part === 'string' ? part : part.text)).join('') };
+}
+
+/** A withdrawal as a version's facts state it: when, and why. */
+export interface WithdrawalView {
+  /** «7 декабря 2026 г., 09:36 МСК» */
+  dateText: string;
+  /** The instant, for `<time datetime>`. */
+  datetime: string;
+  reason: ReasonView;
 }
 
 /** Everything a page prints about one version. */
@@ -46,8 +79,10 @@ export interface VersionView {
   /** «1 сентября 2025 г.» */
   effectiveFromText: string;
   effectiveUntilText: string | null;
-  /** «с 1 сентября 2025 г. до 15 февраля 2026 г.» */
-  periodText: string;
+  /** The period it is, was or will be in force; null for a withdrawn version, which has none. */
+  period: PeriodView | null;
+  /** When and why it was withdrawn, for a withdrawn version. */
+  withdrawal: WithdrawalView | null;
   /** ISO instants for `<time datetime>`. */
   effectiveFromIso: string;
   effectiveUntilIso: string | null;
@@ -68,9 +103,9 @@ export interface VersionView {
   /** Redline from this version to the one in force, for versions older than it. */
   diffToCurrentHref: string | null;
   /** Corrections of the published text, oldest first. */
-  corrections: { text: string; href: string; originalHref: string }[];
+  corrections: { notes: Note[]; href: string; originalHref: string }[];
   /** How it came to be published and moved, when that is not simply "on time" (backdated, a late translation, postponed). */
-  publicationNotes: string[];
+  publicationNotes: Note[];
   /** The languages this version exists in, this one included. */
   languages: LanguageLink[];
 }
@@ -95,27 +130,38 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
   const entryInForce = getEntryInForceAt(corpus, version.policy, version.locale, now);
   const missing = entryInForce && !entryInForce.locales.includes(version.locale) ? entryInForce : undefined;
   const elsewhere = missing ? missing.locales.map((locale) => linkTo(locale, missing.version)) : [];
-  const missingText = missing ? [ui.noticeNoTextInForce(format(missing.effectiveFrom))] : [];
+  const missingText: Note[] = missing ? [{ text: ui.noticeNoTextInForce(format(missing.effectiveFrom)), reason: null }] : [];
+  const siteLocales = getSiteLocales(context);
+  const note = (text: string): Note => ({ text, reason: null });
+  const withdrawn = version.published?.withdrawn ?? null;
+  const withdrawal: WithdrawalView | null = withdrawn
+    ? {
+        dateText: formatZonedDateTime(Date.parse(withdrawn.recordedAt), ui.lang, settings.timeZone),
+        datetime: withdrawn.recordedAt,
+        reason: getReasonView(withdrawn.reason, version.locale, siteLocales),
+      }
+    : null;
+  const period = withdrawn ? null : getPeriodView(version.effectiveFrom, version.effectiveUntil, version.locale, settings.timeZone);
 
   let notice: VersionNotice | null = null;
-  if (status === 'withdrawn' && version.published?.withdrawn) {
+  if (status === 'withdrawn' && withdrawal) {
     notice = {
       kind: 'withdrawn',
-      text: [ui.noticeWithdrawn(format(Date.parse(version.published.withdrawn.recordedAt)), version.published.withdrawn.reason), ui.noticeWithdrawnNever, ...missingText],
+      text: [{ text: ui.noticeWithdrawn(withdrawal.dateText), reason: withdrawal.reason }, note(ui.noticeWithdrawnNever), ...missingText],
       currentHref: inForce ? currentHref : null,
       elsewhere,
     };
-  } else if (status === 'superseded' && until !== null) {
+  } else if (status === 'superseded' && until !== null && period) {
     notice = {
       kind: options.stable && missing ? 'reference' : 'superseded',
-      text: [...(options.stable && missing ? [ui.noticeReferenceOnly] : []), ui.noticeSuperseded(until), ui.noticeSupersededPeriod(from, until), ...missingText],
+      text: [...(options.stable && missing ? [note(ui.noticeReferenceOnly)] : []), note(ui.noticeSuperseded(until)), note(ui.noticeSupersededPeriod(period.text)), ...missingText],
       currentHref: inForce ? currentHref : null,
       elsewhere,
     };
   } else if (status === 'scheduled') {
     notice = {
       kind: 'scheduled',
-      text: [ui.noticeScheduled(from), ...(missing ? missingText : [entryInForce ? ui.noticeInForceInstead : ui.noticeNoneInForce])],
+      text: [note(ui.noticeScheduled(from)), ...(missing ? missingText : [note(entryInForce ? ui.noticeInForceInstead : ui.noticeNoneInForce)])],
       currentHref: inForce ? currentHref : null,
       elsewhere,
     };
@@ -133,7 +179,8 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
     draft: version.draft,
     effectiveFromText: from,
     effectiveUntilText: until,
-    periodText: ui.period(from, until),
+    period,
+    withdrawal,
     effectiveFromIso: formatInstant(version.effectiveFrom),
     effectiveUntilIso: version.effectiveUntil === null ? null : formatInstant(version.effectiveUntil),
     notice,
@@ -150,16 +197,11 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
     diffFromPreviousHref: version.previousVersion === null ? null : urls.diff(version.policy, version.locale, version.previousVersion, version.version),
     diffToCurrentHref: inForce && version.index < inForce.index ? urls.diff(version.policy, version.locale, version.version, inForce.version) : null,
     corrections: (version.published?.corrections ?? []).map((correction, index) => ({
-      text: [
-        ui.corrections.notice(formatCalendarDate(correction.date, ui.lang), correction.reason),
-        ...(correction.changeType ? [ui.corrections.changeTypeCorrected(ui.changeTypes[correction.changeType.from], ui.changeTypes[correction.changeType.to])] : []),
-        ...(correction.summary ? [ui.corrections.summaryCorrected] : []),
-        ...(correction.kind === 'material' ? [ui.corrections.material(correction.overrideReason ?? '')] : []),
-      ].join(' '),
+      notes: getCorrectionNotes(correction, version.locale, siteLocales),
       href: urls.correction(version.policy, version.locale, version.version, index + 1),
       originalHref: urls.rawByHash(version.policy, version.locale, version.version, correction.previousSha256),
     })),
-    publicationNotes: getPublicationNotes(version, settings.timeZone, { withdrawal: false }),
+    publicationNotes: getPublicationNotes(version, settings.timeZone, siteLocales, { withdrawal: false }),
     languages: (getEntry(corpus, version.policy, version.locale, version.version)?.locales ?? [version.locale]).map((locale) => linkTo(locale, version.version)),
   };
 }

@@ -6,8 +6,8 @@ const version = (policy: string, locale: string, id: string, effective: string, 
 const NOW = at('2026-01-01T00:00:00Z');
 
 describe('describeNextChange', () => {
-  test('says so when every version has taken effect', () => {
-    expect(describeNextChange([version('privacy', 'ru', 'v1', '2025-09-01T00:00:00Z')], NOW, 'ru')).toBe('no scheduled change: every version has taken effect');
+  test('says so when no version takes effect after now, without claiming a withdrawn one took effect', () => {
+    expect(describeNextChange([version('privacy', 'ru', 'v1', '2025-09-01T00:00:00Z')], NOW, 'ru')).toBe('no scheduled change: no version takes effect after now');
   });
 
   test('names every locale of the change, the default locale first', () => {
@@ -30,6 +30,6 @@ describe('describeNextChange', () => {
   });
 
   test('a version taking effect exactly now has taken effect', () => {
-    expect(describeNextChange([version('privacy', 'ru', 'v1', '2026-01-01T00:00:00Z')], NOW, 'ru')).toBe('no scheduled change: every version has taken effect');
+    expect(describeNextChange([version('privacy', 'ru', 'v1', '2026-01-01T00:00:00Z')], NOW, 'ru')).toBe('no scheduled change: no version takes effect after now');
   });
 });

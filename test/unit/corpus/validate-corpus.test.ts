@@ -59,7 +59,7 @@ describe('validateCorpus', () => {
     ['front matter that is a list', '---\n- a\n---\nx\n', 2, undefined, 'the front matter is not a list of "field: value" lines'],
     ['missing title', version('effective: 2025-09-01'), 1, 'title', 'is missing'],
     ['missing effective', version('title: A'), 1, 'effective', 'is missing'],
-    ['a title of the wrong type', version('title: [a, b]\neffective: 2025-09-01'), 2, 'title', 'should be text, but is a list (["a","b"])'],
+    ['a title of the wrong type', version('title: [a, b]\neffective: 2025-09-01'), 2, 'title', 'should be text, but is a list of 2 items'],
     ['an empty title', version('title: ""\neffective: 2025-09-01'), 2, 'title', 'is empty'],
     ['an empty title value', version('title:\neffective: 2025-09-01'), 2, 'title', 'should be text, but is an empty value'],
     ['a number for effective', version('title: A\neffective: 20250901'), 3, 'effective', 'should be text, but is 20250901'],
@@ -90,10 +90,10 @@ describe('validateCorpus', () => {
     expect(problems).toEqual([
       {
         file: 'policies/privacy/ru/v1.md',
-        line: 4,
-        field: 'summary',
-        message: 'has the wrong form: a list (["Уточнён пункт 1.1.",{"Изменено":"пункт 3.5"}])',
-        hint: 'Item 2 of the list, "Изменено: пункт 3.5", was read by YAML as a field and its value because of the colon. Put the item in quotes: - "Изменено: пункт 3.5".',
+        line: 6,
+        field: 'summary.1',
+        message: 'item 2, "Изменено: пункт 3.5", has a colon, so YAML read it as a field and its value, not as text',
+        hint: 'Put the item in quotes: - "Изменено: пункт 3.5".',
       },
     ]);
   });
@@ -103,7 +103,8 @@ describe('validateCorpus', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         field: 'summary',
-        hint: 'YAML read "Изменено: пункт "3.5"" as a field and its value because of the colon. Put the text in quotes: summary: "Изменено: пункт \\"3.5\\"".',
+        message: '"Изменено: пункт "3.5"" has a colon, so YAML read it as a field and its value, not as text',
+        hint: 'Put the text in quotes: summary: "Изменено: пункт \\"3.5\\"".',
       }),
     ]);
   });
@@ -200,5 +201,23 @@ describe('validateCorpus', () => {
 
       7 problems in 3 files. Nothing was published; fix them and run again."
     `);
+  });
+});
+
+describe('a colon in the summary', () => {
+  test.each([
+    [
+      'a list item: the item\'s line, its words as typed, no parser internals, and the fix',
+      'summary:\n  - Уточнён пункт 1.1.\n  - Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений',
+      { line: 6, field: 'summary.1', message: 'item 2, "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений", has a colon, so YAML read it as a field and its value, not as text', hint: 'Put the item in quotes: - "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений".' },
+    ],
+    [
+      'a one-line summary: what to do, not YAML\'s "Nested mappings are not allowed in compact mappings"',
+      'summary: Срок ответа: 10 дней',
+      { line: 4, field: 'summary', message: 'a value has a colon in it, which YAML reads as the start of another field', hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".' },
+    ],
+  ])('%s', (_name, summary, expected) => {
+    const text = version(`title: A\neffective: 2025-09-01\n${summary}`);
+    expect(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems).toEqual([{ file: 'policies/privacy/ru/2025-09-01.md', ...expected }]);
   });
 });

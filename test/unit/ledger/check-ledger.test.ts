@@ -160,12 +160,30 @@ describe('what re-consent depends on is locked (case 2)', () => {
 
   test.each([
     ['changeType', { changeType: 'editorial' as const }, 'v2 was published with changeType: material, but now says editorial'],
-    ['summary', { summary: ['Ничего существенного'] }, 'v2 was published with summary: (none), but now says "Ничего существенного"'],
+    ['summary', { summary: ['Ничего существенного'] }, 'v2 was published with no summary, but summary item 1 "Ничего существенного" was added'],
   ])('a changed %s is refused', (field, change, message) => {
     const [problem, ...rest] = checkLedger(input([v1, { ...v2, ...change }], first.ledger, first.archive)).problems;
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: 'policies/privacy/ru/v2.md', field, code: 'locked-field-changed', message: `privacy/ru/${message}` });
     expect(problem?.hint).toContain('add a corrections entry');
+  });
+
+  test('each refusal points at the line of the field, and a summary refusal at the changed item; only changeType is called what re-consent depends on', () => {
+    const withSummary = { ...v2, summary: ['Срок ответа — 10 дней', 'Новый пункт 3.5'], summaryLine: 4, summaryItemLines: [5, 6], changeTypeLine: 7 };
+    const published = publish([v1, withSummary]);
+    const check = (change: Partial<PolicyVersion>) => checkLedger(input([v1, { ...withSummary, ...change }], published.ledger, published.archive)).problems;
+    expect(check({ changeType: 'editorial' })).toMatchObject([
+      { line: 7, field: 'changeType', hint: expect.stringMatching(/^changeType is what re-consent depends on \(material: users are asked to accept again; editorial: only told\), locked like the text\. Put it back/) },
+    ]);
+    expect(check({ summary: ['Срок ответа — 10 дней', 'Новый пункт 3.6'] })).toMatchObject([
+      {
+        line: 6,
+        field: 'summary',
+        message: 'privacy/ru/v2 was published with summary item 2 "Новый пункт 3.5", but it now says "Новый пункт 3.6"',
+        hint: expect.stringMatching(/^The summary is published with the version, locked like the text: readers, the feeds and since\.json show it \(re-consent depends on changeType, not on it\)\. /),
+      },
+    ]);
+    expect(check({ summary: ['Срок ответа — 10 дней'], summaryItemLines: [5] })).toMatchObject([{ line: 5, message: 'privacy/ru/v2 was published with summary item 2 "Новый пункт 3.5", which was removed' }]);
   });
 
   test('and accepted as a correction with its reason, which the ledger records', () => {
@@ -330,6 +348,9 @@ describe('withdraw and postpone a scheduled version (case 4)', () => {
       ['ru', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
       ['en', { recordedAt: '2026-11-26T12:00:01.000Z', reason: 'Закон отложен' }],
     ]);
+    // What it did, and, for --dry-run, what it would have done, in English a reader would write.
+    expect(plan.recorded[0]).toBe('withdrew privacy/ru/v3 (was to take effect 2027-01-01T03:00:00+03:00): Закон отложен');
+    expect(plan.planned[0]).toBe('would have withdrawn privacy/ru/v3 (was to take effect 2027-01-01T03:00:00+03:00): Закон отложен');
     // The folder stays as it is: the file is kept, and nothing else is asked of it.
     expect(checkLedger(input([v1, v2, scheduled, scheduledEn], plan.ledger, first.archive)).problems).toEqual([]);
     // A new text of a withdrawn id is refused.
@@ -424,6 +445,27 @@ describe('checkLedger', () => {
     ['corrections on an unpublished version', [v1, v2, makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', corrections: [{ date: '2026-12-01', reason: 'r' }] })], 'corrections-before-publishing'],
   ])('refuses %s', (_name, versions, code) => {
     expect(codes(checkLedger(input(versions as PolicyVersion[], ledger, archive)))).toEqual([code]);
+  });
+
+  test('a new version before one in force would rewrite the past, and says so', () => {
+    const [problem] = checkLedger(input([v1, v2, makeVersion({ version: 'v0', effective: '2025-06-01T00:00:00Z' })], ledger, archive)).problems;
+    expect(problem).toMatchObject({
+      message: 'privacy/ru/v0 would take effect at 2025-06-01T03:00:00+03:00, before the published version v2 (2026-01-01T03:00:00+03:00): it would change which version was in force in the past',
+      hint: 'A new version takes effect after every published one: use a date after 2026-01-01T03:00:00+03:00.',
+    });
+  });
+
+  test('a new version before a scheduled one names the rule it breaks, and how to postpone or withdraw the scheduled one', () => {
+    const scheduled = publish([v1, v2, makeVersion({ version: '2027-01-15', effective: '2027-01-14T21:00:00Z' })]);
+    const early = makeVersion({ version: '2026-12-20', effective: '2026-12-19T21:00:00Z' });
+    const [problem] = checkLedger(input([v1, v2, makeVersion({ version: '2027-01-15', effective: '2027-01-14T21:00:00Z' }), early], scheduled.ledger, scheduled.archive)).problems;
+    expect(problem).toMatchObject({
+      code: 'rewrites-history',
+      field: 'effective',
+      message:
+        'privacy/ru/2026-12-20 would take effect at 2026-12-20T00:00:00+03:00, before 2027-01-15, which is published and scheduled to take effect at 2027-01-15T00:00:00+03:00: a new version takes effect after every published one, so the schedule readers were told stays true',
+      hint: 'Use a date after 2027-01-15T00:00:00+03:00. To have this version take effect first, keep it draft: true and first move 2027-01-15 out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw privacy 2027-01-15 --reason "<reason>"); then remove draft: true and publish this one.',
+    });
   });
 
   test('a published file that no longer validates is not called deleted: its own problems say what is wrong', () => {

@@ -27,15 +27,15 @@ describe('the ready-to-send notice', () => {
     const text = version('privacy', 'ru', '2027-01-15');
     expect(renderNoticeText(createNoticeDocument(context, text))).toBe(
       [
-        'Новая редакция документа «Политика конфиденциальности» вступает в силу 15 января 2027 г.',
+        'Новая редакция документа «Политика конфиденциальности» вступает в силу 15\u00a0января 2027\u00a0г.',
         '',
-        '15 января 2027 г. вступает в силу новая редакция документа «Политика конфиденциальности».',
-        'Она опубликована 1 декабря 2026 г. в 12:30 GMT+3.',
+        '15\u00a0января 2027\u00a0г. вступает в силу новая редакция документа «Политика конфиденциальности».',
+        'Она опубликована 1\u00a0декабря 2026\u00a0г., 12:30\u00a0МСК.',
         '',
         'Что изменится:',
         '- Срок хранения данных сокращён до 3 лет (п. 5.2)',
         '',
-        'Изменения существенные: после 15 января 2027 г. мы попросим вас заново подтвердить согласие с документом.',
+        'Изменения существенные: после 15\u00a0января 2027\u00a0г. мы попросим вас заново подтвердить согласие с документом.',
         '',
         'Сравнение с предыдущей редакцией: https://example.com/legal/ru/privacy/diff/2025-09-01/2027-01-15/',
         'Текст новой редакции: https://example.com/legal/ru/privacy/2027-01-15/',
@@ -48,8 +48,8 @@ describe('the ready-to-send notice', () => {
 
   test('in English, and for an editorial version says no consent is asked again', () => {
     const text = renderNoticeText(createNoticeDocument(context, version('privacy', 'en', '2027-01-15')));
-    expect(text.split('\n').slice(0, 3)).toEqual(['A new version of “Privacy Policy” takes effect on January 15, 2027', '', 'A new version of “Privacy Policy” takes effect on January 15, 2027.']);
-    expect(text).toContain('The changes are material: after January 15, 2027 we will ask you to accept the document again.');
+    expect(text.split('\n').slice(0, 3)).toEqual(['A new version of “Privacy Policy” takes effect on 15 January 2027', '', 'A new version of “Privacy Policy” takes effect on 15 January 2027.']);
+    expect(text).toContain('The changes are material: after 15 January 2027 we will ask you to accept the document again.');
     expect(renderNoticeText(createNoticeDocument(context, version('consent', 'ru', '2027-01-15')))).toContain('Изменения редакционные: повторно подтверждать согласие не нужно.');
   });
 
@@ -90,7 +90,7 @@ describe('the announcement of a scheduled version', () => {
       kind: 'banner',
       changeType: 'material',
       version: '2027-01-15',
-      text: 'С 15 января 2027 г. действует новая редакция документа «Политика конфиденциальности».',
+      text: 'С 15\u00a0января 2027\u00a0г. действует новая редакция документа «Политика конфиденциальности».',
       effectiveFromIso: '2027-01-14T21:00:00.000Z',
       links: [
         { label: 'Что изменится', href: '/legal/ru/privacy/diff/2025-09-01/2027-01-15/' },
@@ -99,15 +99,15 @@ describe('the announcement of a scheduled version', () => {
       elsewhere: [],
       label: 'Новая редакция',
     });
-    expect(getAnnouncementView(context, 'privacy', 'en')?.text).toBe('A new version of “Privacy Policy” takes effect on January 15, 2027.');
+    expect(getAnnouncementView(context, 'privacy', 'en')?.text).toBe('A new version of “Privacy Policy” takes effect on 15 January 2027.');
   });
 
   test('is a line for an editorial version, and names the languages where this one has no text', () => {
-    expect(getAnnouncementView(context, 'consent', 'ru')).toMatchObject({ kind: 'line', text: 'С 15 января 2027 г. действует новая редакция документа «Согласие» с редакционными правками: смысл документа не меняется.' });
+    expect(getAnnouncementView(context, 'consent', 'ru')).toMatchObject({ kind: 'line', text: 'С 15\u00a0января 2027\u00a0г. действует новая редакция документа «Согласие» с редакционными правками: смысл документа не меняется.' });
     const onlyRussian = createTestContext(NOW, VERSIONS.filter((candidate) => candidate.id !== 'privacy/en/2027-01-15'));
     expect(getAnnouncementView(onlyRussian, 'privacy', 'en')).toMatchObject({
       kind: 'banner',
-      text: 'A new version of “Политика конфиденциальности” takes effect on January 15, 2027. It has no text in this language yet; it exists in:',
+      text: 'A new version of “Политика конфиденциальности” takes effect on 15 January 2027. It has no text in this language yet; it exists in:',
       links: [],
       elsewhere: [{ locale: 'ru', languageName: 'Русский', href: '/legal/ru/privacy/2027-01-15/' }],
     });
@@ -167,8 +167,8 @@ describe('the feed of the announcement', () => {
     );
     const shortContext = createTestContext('2027-01-11T00:00:00Z', short);
     const text = getTimeline(shortContext.corpus, 'privacy', 'ru')?.versions.find((candidate) => candidate.version === '2027-01-15');
-    expect(text && getPublicationNotes(text, 'Europe/Moscow')).toEqual([
-      'Опубликована 10 января 2027 г. в 12:00 GMT+3 — за 4 дня до вступления в силу, тогда как для этого документа предусмотрено уведомление не позднее чем за 10 дней. Причина: Требование закона.',
+    expect(text && getPublicationNotes(text, 'Europe/Moscow', ['ru', 'en']).map((note) => note.text)).toEqual([
+      'Опубликована 10\u00a0января 2027\u00a0г., 12:00\u00a0МСК — за 4 дня до вступления в силу, тогда как для этого документа предусмотрено уведомление не позднее чем за 10 дней. Причина: Требование закона.',
     ]);
     expect(createPolicyFeed(shortContext, 'privacy').versions[3]).toMatchObject({ noticeDays: 4, shortNotice: { reason: 'Требование закона', recordedAt: '2027-01-10T09:00:00.000Z', requiredNotice: 10 } });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysInMonth, formatInstant, getStartOfZonedDay, getZonedParts, isValidTimeZone } from '#lib/time/zoned-time.ts';
+import { daysInMonth, formatInstant, formatZonedInstant, getStartOfZonedDay, getZonedParts, isValidTimeZone } from '#lib/time/zoned-time.ts';
 
 describe('getStartOfZonedDay', () => {
   test.each([
@@ -43,5 +43,17 @@ describe('daysInMonth', () => {
     for (let year = 1600; year <= 2400; year += 1) {
       for (let month = 1; month <= 12; month += 1) expect(daysInMonth(year, month)).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
     }
+  });
+});
+
+describe('formatZonedInstant', () => {
+  test.each([
+    ['2025-08-31T21:00:00.000Z', 'Europe/Moscow', '2025-09-01T00:00:00+03:00', '2025-09-01T00:00:00.000+03:00'],
+    ['2025-03-09T10:00:00.250Z', 'America/New_York', '2025-03-09T06:00:00.250-04:00', '2025-03-09T06:00:00.250-04:00'],
+    ['2025-01-01T00:00:00.000Z', 'Asia/Kolkata', '2025-01-01T05:30:00+05:30', '2025-01-01T05:30:00.000+05:30'],
+    ['2025-01-01T00:00:00.000Z', 'UTC', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000+00:00'],
+  ])('writes %s on the wall clock of %s, shortest for messages and fixed for a table', (instant, zone, message, fixed) => {
+    expect(formatZonedInstant(Date.parse(instant), zone)).toBe(message);
+    expect(formatZonedInstant(Date.parse(instant), zone, { fixed: true })).toBe(fixed);
   });
 });

@@ -65,10 +65,10 @@ describe('every English surface says the truth', () => {
       kind: 'reference',
       text: [
         'The text below is shown for reference only: it is not in force.',
-        'This version has not been in force since June 1, 2026.',
-        'It was in force from September 1, 2025 until June 1, 2026.',
-        'The version in force is the version of June 1, 2026; it has no text in this language. It exists in:',
-      ],
+        'This version has not been in force since 1 June 2026.',
+        'It was in force from 1 September 2025 to 31 May 2026 inclusive.',
+        'The version in force is the version of 1 June 2026; it has no text in this language. It exists in:',
+      ].map((text) => ({ text, reason: null })),
       currentHref: null,
       elsewhere: [{ locale: 'ru', languageName: 'Русский', href: '/legal/ru/privacy/2026-06-01/' }],
     });
@@ -84,7 +84,7 @@ describe('every English surface says the truth', () => {
       ['elsewhere', '2026-06-01', 'in-force', ['/legal/ru/privacy/2026-06-01/']],
       ['text', '2025-09-01', 'superseded'],
     ]);
-    expect(getPolicyListing(after, 'en').items.find((item) => item.policy === 'privacy')?.statusText).toBe('the version in force, of June 1, 2026, has no text in this language');
+    expect(getPolicyListing(after, 'en').items.find((item) => item.policy === 'privacy')?.statusText).toBe('the version in force, of 1 June 2026, has no text in this language');
   });
 
   test('the feed: the interval ends at the change, current.json and index.json name the version in force and its languages, all valid', () => {

@@ -3,6 +3,9 @@ import { getPublicationNotes } from '#lib/views/publication-notes.ts';
 import { makePublished } from '../../helpers/versions.ts';
 
 const SHA = 'a'.repeat(64);
+// Written out so a test shows where Russian typography binds words: «2026 г.», «7 декабря».
+const NB = '\u00a0';
+const SITE_LOCALES = ['ru', 'en'];
 const version = (locale: string, published: ReturnType<typeof makePublished>) => ({ locale, effectiveFrom: Date.parse('2026-12-31T21:00:00Z'), published });
 
 describe('getPublicationNotes', () => {
@@ -13,16 +16,22 @@ describe('getPublicationNotes', () => {
       changeType: 'editorial',
       editorialCheck: { result: 'confirmed', comparedWith: { version: '2026-02-15', sha256: SHA }, reason: 'Решение юриста А. Ивановой: срок в 6.2 был опечаткой' },
     });
-    expect(getPublicationNotes(version('ru', published), 'Europe/Moscow')).toEqual([
-      'Изменения признаны редакционными при публикации 7 декабря 2026 г. по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер: Решение юриста А. Ивановой: срок в 6.2 был опечаткой.',
+    expect(getPublicationNotes(version('ru', published), 'Europe/Moscow', SITE_LOCALES)).toEqual([
+      {
+        text: `Изменения признаны редакционными при публикации 7${NB}декабря 2026${NB}г., 00:00${NB}МСК по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер.`,
+        reason: { label: 'Причина', text: 'Решение юриста А. Ивановой: срок в 6.2 был опечаткой', lang: null },
+      },
     ]);
-    expect(getPublicationNotes(version('en', published), 'Europe/Moscow')).toEqual([
-      'The changes were declared editorial when published on December 7, 2026, by decision of the person publishing, although the automatic check did not confirm them as editorial: Решение юриста А. Ивановой: срок в 6.2 был опечаткой.',
+    expect(getPublicationNotes(version('en', published), 'Europe/Moscow', SITE_LOCALES)).toEqual([
+      {
+        text: `The changes were declared editorial when published on 7 December 2026, 00:00${NB}MSK, by decision of the person publishing, although the automatic check did not confirm them as editorial.`,
+        reason: { label: 'Reason (in Russian)', text: 'Решение юриста А. Ивановой: срок в 6.2 был опечаткой', lang: 'ru' },
+      },
     ]);
   });
 
   test('says nothing of a version the check proved editorial', () => {
     const published = makePublished({ sha256: SHA, changeType: 'editorial', editorialCheck: { result: 'proven', comparedWith: { version: '2026-02-15', sha256: SHA }, reason: null } });
-    expect(getPublicationNotes(version('ru', published), 'Europe/Moscow')).toEqual([]);
+    expect(getPublicationNotes(version('ru', published), 'Europe/Moscow', SITE_LOCALES)).toEqual([]);
   });
 });

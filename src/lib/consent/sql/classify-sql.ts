@@ -16,7 +16,7 @@
  * served texts (`--texts`), stay with the streaming verifier.
  */
 import { getUtcMs, getZonedParts } from '#lib/time/zoned-time.ts';
-import { formatZonedIso, getVersionRow, VERSION_COLUMNS, type TableVersion } from '#lib/feed/versions-table.ts';
+import { getVersionRow, VERSION_COLUMNS, type TableVersion } from '#lib/feed/versions-table.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { outcomeFails, OUTCOMES, type Outcome, type OutcomePolicy } from '../verify-outcomes.ts';
 import { getInstantStages, type SqlStage } from './instant-sql.ts';
@@ -132,7 +132,8 @@ export function getOutcomeCase(policy: OutcomePolicy): string {
 function getDayKey(instant: number, timeZone: string): number {
   const parts = getZonedParts(instant, timeZone);
   const day = getUtcMs(parts.year, parts.month, parts.day) / 86_400_000;
-  return 2 * day + (formatZonedIso(new Date(instant).toISOString(), timeZone).slice(11, 23) === '00:00:00.000' ? 0 : 1);
+  const firstInstant = parts.hour === 0 && parts.minute === 0 && parts.second === 0 && ((instant % 1000) + 1000) % 1000 === 0;
+  return 2 * day + (firstInstant ? 0 : 1);
 }
 
 /** The most corrections a version has: how many texts of a version a query reading versions.csv picks out of its lists. */

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatZonedIso } from '#lib/feed/versions-table.ts';
+import { formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, writeRecordFiles, type FlatRecord } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE, indexOfTexts, type Text } from './crafted-corpus.ts';
@@ -62,9 +62,9 @@ function recordsFor(texts: readonly Text[], offsets: readonly number[]): FlatRec
       for (const offset of offsets) {
         const instant = boundary + offset;
         records.push({ policy: 'p', locale: text.locale, version: text.version, sha256: null, acceptedAt: new Date(instant).toISOString() });
-        records.push({ policy: 'p', locale: text.locale === 'ru' ? 'en' : 'ru', version: text.version, acceptedAt: formatZonedIso(new Date(instant).toISOString(), ZONE) });
+        records.push({ policy: 'p', locale: text.locale === 'ru' ? 'en' : 'ru', version: text.version, acceptedAt: formatZonedInstant(instant, ZONE, { fixed: true }) });
       }
-      for (const days of [-1, 0, 1]) records.push({ policy: 'p', locale: text.locale, version: text.version, acceptedAt: formatZonedIso(new Date(boundary + days * DAY).toISOString(), ZONE).slice(0, 10) });
+      for (const days of [-1, 0, 1]) records.push({ policy: 'p', locale: text.locale, version: text.version, acceptedAt: formatZonedInstant(boundary + days * DAY, ZONE, { fixed: true }).slice(0, 10) });
     }
   }
   return records;

@@ -8,7 +8,7 @@
  * midnights and between them, so bare dates meet every case.
  */
 import { createVersionIndex, type VersionIndex } from '#lib/consent/version-index.ts';
-import { formatZonedIso } from '#lib/feed/versions-table.ts';
+import { formatZonedInstant } from '#lib/time/zoned-time.ts';
 import type { FlatRecord } from '../../../helpers/consent-engines.ts';
 import type { FeedVersion, WithdrawnFeedVersion } from '#schemas/feed.ts';
 
@@ -118,14 +118,14 @@ const WRONG = '0'.repeat(64);
 export function craftRecords(index: VersionIndex, timeZone: string): FlatRecord[] {
   const records: FlatRecord[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
-  const day = (ms: number) => formatZonedIso(iso(ms), timeZone).slice(0, 10);
+  const day = (ms: number) => formatZonedInstant(ms, timeZone, { fixed: true }).slice(0, 10);
   for (const text of index.versions.values()) {
     const id = { policy: text.policy, locale: text.locale, version: text.version };
     const published = text.publishedAt === null ? null : Date.parse(text.publishedAt);
     const instants = [text.from - 1, text.from, text.from + 1, ...(text.until === null ? [text.from + 40 * DAY] : [text.until - 1, text.until]), ...(published === null ? [] : [published - 1, published, published + 1])];
     for (const instant of instants) {
       records.push({ ...id, sha256: text.sha256, acceptedAt: iso(instant) });
-      records.push({ ...id, sha256: text.sha256, acceptedAt: formatZonedIso(iso(instant), timeZone) });
+      records.push({ ...id, sha256: text.sha256, acceptedAt: formatZonedInstant(instant, timeZone, { fixed: true }) });
     }
     for (const instant of [text.from - DAY, text.from, text.from + DAY, ...(published === null ? [] : [published - DAY, published, published + DAY]), ...(text.until === null ? [] : [text.until - DAY])]) {
       records.push({ ...id, sha256: text.sha256, acceptedAt: day(instant) });
