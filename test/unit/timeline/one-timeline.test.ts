@@ -100,6 +100,8 @@ describe('every English surface says the truth', () => {
       inForceVersion: { version: '2026-06-01', effectiveFrom: '2026-05-31T21:00:00.000Z', locales: ['ru'] },
       nextVersion: null,
       reference: expect.objectContaining({ version: '2025-09-01', notInForceSince: '2026-05-31T21:00:00.000Z' }),
+      // Nothing is scheduled after 2026-06-01: no announcement, said as null.
+      announcement: null,
     });
     expect(createCurrentFeed(before, 'privacy').locales['en']).toMatchObject({
       inForce: { version: '2025-09-01' },
