@@ -135,9 +135,9 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
     const history = formatHistorySummary(lint.history);
     if (history) logger.warn(history);
-    // As with the ledger, the dev server shows a text while it is being fixed; a production build refuses it.
-    if (lint.errors.length > 0 && includeDrafts) logger.warn(`A production build would refuse this:\n${formatProblemReport(lint.errors, (them) => `Fix ${them} before publishing.`)}`);
-    else if (lint.errors.length > 0) throw new CorpusError(lint.errors);
+    // A lint error refuses the build, and the dev server shows it on every page as it shows a front-matter error
+    // (src/integrations/dev-content-errors.ts): an editor sees it where they look, not only in a terminal.
+    if (lint.errors.length > 0) throw new CorpusError(lint.errors);
   }
   for (const { version, digest, files } of pending) {
     if (!files) continue;

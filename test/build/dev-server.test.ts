@@ -213,11 +213,16 @@ describe('the dev server', () => {
     expect((await fetch(`${origin}/ru/privacy/2026-04-01/`)).status).toBe(404);
   });
 
-  test('shows a draft with a lint error while it is being fixed, and says a production build would refuse it', async () => {
+  test('shows a lint error on the page as it shows a front-matter error (500, the report), and the text again once fixed', async () => {
     edit(DRAFT, (text) => `${text}\nСм. п. 97.5 и LINT-MARKER-2b9e.\n`);
-    const { html } = await waitFor('/ru/privacy/2026-03-01/', (status, text) => status === 200 && text.includes('LINT-MARKER-2b9e'));
-    expect(html).toContain('LINT-MARKER-2b9e');
-    expect(log).toContain('A production build would refuse this');
+    const broken = await waitFor('/ru/privacy/2026-03-01/', (status) => status === 500);
+    expect(broken.status, log).toBe(500);
+    expect(broken.html).toMatch(/privacy\/ru\/2026-03-01\.md:\d+<\/code>/);
+    expect(broken.html).toContain('&quot;п. 97.5&quot; names 97.5, which this text does not have');
+    expect(broken.html).not.toContain('LINT-MARKER-2b9e</p>');
     expect(log).toMatch(/privacy\/ru\/2026-03-01\.md:\d+:\d+: "п\. 97\.5" names 97\.5, which this text does not have/);
+    edit(DRAFT, (text) => text.replace('\nСм. п. 97.5 и LINT-MARKER-2b9e.\n', '\nСм. LINT-MARKER-2b9e.\n'));
+    const fixed = await waitFor('/ru/privacy/2026-03-01/', (status, html) => status === 200 && html.includes('LINT-MARKER-2b9e'));
+    expect(fixed.status, log).toBe(200);
   });
 });
