@@ -69,8 +69,12 @@ export async function runCheck(args: string[]): Promise<number> {
   else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history)}\n`);
   if (problems.length === 0) {
     const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
-    // "All is well" only when there is nothing to read above it.
-    print(`${loaded.versions.length} versions in ${settings.policiesDir}: ${warnings.length === 0 ? 'all is well' : `no errors, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} above`}${drafts}.`);
+    // "All is well" only when there is nothing to read above it: no warning, and no finding in published history.
+    const above = [
+      warnings.length === 0 ? null : warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`,
+      lint.history.length === 0 ? null : `${lint.history.length} ${lint.history.length === 1 ? 'finding' : 'findings'} in published history`,
+    ].filter((part) => part !== null);
+    print(`${loaded.versions.length} versions in ${settings.policiesDir}: ${above.length === 0 ? 'all is well' : `no errors, ${above.join(' and ')} above`}${drafts}.`);
     return 0;
   }
   print(formatProblemReport(problems, (them) => `Fix ${them} and run npm run policy -- check again.`));

@@ -24,9 +24,9 @@ describe('npm run policy -- check', () => {
   test('passes on the shipped sample', () => {
     const result = cli(['check']);
     expect(result.status, result.stdout).toBe(0);
-    // The sample consent still links the privacy policy's stable URL: a warning, which does not fail (see the README).
-    expect(result.stdout).toContain('2 warnings in 2 files; they do not stop the build.');
-    expect(result.stdout.endsWith('7 versions in ' + policies + ': no errors, 2 warnings above.\n')).toBe(true);
+    // The sample consent still links the privacy policy's stable URL: a finding in published history, said, never refused.
+    expect(result.stdout).toContain('History: 2 lint findings in 2 published versions (stable-link 2), reported, not refused');
+    expect(result.stdout.endsWith('7 versions in ' + policies + ': no errors, 2 findings in published history above.\n')).toBe(true);
   });
 
   test('refuses one word edited in a published version, and shows the change', () => {
@@ -294,7 +294,7 @@ describe('"editorial" is proven, not assumed', () => {
         '      3.1: …контактные данные). Согласие [-не -]является частью настоящей Политики и (removes a negation: «не»)',
         '      3.1: является частью настоящей Политики и [-не -]может быть выражено путём использования… (removes a negation: «не»)',
         '',
-        '1 problem in 1 file. Nothing was recorded; fix them and run publish again.',
+        '1 problem in 1 file. Nothing was recorded; fix it and run publish again.',
       ].join('\n'),
     );
     expect({ locked: lockedFiles(), archived: archived() }).toEqual(before);
@@ -320,7 +320,7 @@ describe('"editorial" is proven, not assumed', () => {
         '      in «2. Цели обработки персональной информации Пользователей.»: {+Передача партнёрам Компании для целевой рекламы без дополнительного согласия+} (adds a list item)',
         '      6.2: …сообщения на Сайте не позднее чем за [-10-]{+1+} ([-десять-]{+один+}) [-дней-]{+день+} до вступления новой редакции в силу.… (changes a number: «10», «десять» → «1», «один»; changes a date or duration: «дней» → «день»)',
         '',
-        '1 problem in 1 file. Nothing was recorded; fix them and run publish again.',
+        '1 problem in 1 file. Nothing was recorded; fix it and run publish again.',
       ].join('\n'),
     );
     expect({ locked: lockedFiles(), archived: archived() }).toEqual(before);
@@ -340,7 +340,7 @@ describe('"editorial" is proven, not assumed', () => {
     const build = buildSite({ policiesDir: policies, name: 'workflow-editorial', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_PRESS_LOG_KEY_DATA: logKey.signerKey, LOG_VERIFIER_KEY: logKey.verifierKey } });
     expect(build.status, build.output).toBe(0);
     const page = readPage(build.outDir, '/ru/privacy/2027-01-15/');
-    expect(textOf(select('.banner-publication', page))).toContain(`по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер: ${reason}.`);
+    expect(textOf(select('.banner-publication', page))).toContain(`по решению публикующего, хотя автоматическая проверка не подтвердила их редакционный характер. Причина: ${reason}.`);
     const feed = JSON.parse(readFileSync(join(build.outDir, 'feed/v1/privacy.json'), 'utf8')) as PolicyFeed;
     expect(feed.versions.find((v) => v.locale === 'ru' && v.version === '2027-01-15')?.editorialDecision).toEqual({ reason, comparedWithSha256: previousSha, logIndex: 8 });
     // The auditor's check finds the decision in the log as the feed says it.
