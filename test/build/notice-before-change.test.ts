@@ -30,8 +30,8 @@ describe('a scheduled version on the built site', () => {
     ['/ru/privacy/', 'С 15 января 2027 г. действует новая редакция документа «Политика конфиденциальности». Что изменится → Текст новой редакции →', '/ru/privacy/diff/2026-02-15/2027-01-15/'],
     ['/ru/privacy/2026-02-15/', 'С 15 января 2027 г. действует новая редакция документа «Политика конфиденциальности». Что изменится → Текст новой редакции →', '/ru/privacy/diff/2026-02-15/2027-01-15/'],
     ['/ru/', 'С 15 января 2027 г. действует новая редакция документа «Политика конфиденциальности». Что изменится → Текст новой редакции →', '/ru/privacy/diff/2026-02-15/2027-01-15/'],
-    ['/en/privacy/', 'A new version of “Privacy Policy” takes effect on January 15, 2027. What will change → The new text →', '/en/privacy/diff/2026-02-15/2027-01-15/'],
-    ['/en/', 'A new version of “Privacy Policy” takes effect on January 15, 2027. What will change → The new text →', '/en/privacy/diff/2026-02-15/2027-01-15/'],
+    ['/en/privacy/', 'A new version of “Privacy Policy” takes effect on 15 January 2027. What will change → The new text →', '/en/privacy/diff/2026-02-15/2027-01-15/'],
+    ['/en/', 'A new version of “Privacy Policy” takes effect on 15 January 2027. What will change → The new text →', '/en/privacy/diff/2026-02-15/2027-01-15/'],
     ['/ru/privacy/history/', 'С 15 января 2027 г. действует новая редакция документа «Политика конфиденциальности». Что изменится → Текст новой редакции →', '/ru/privacy/diff/2026-02-15/2027-01-15/'],
   ])('%s announces it, linking what will change', (path, text, redline) => {
     const banner = select('section.banner-announcement', readPage(build.outDir, path));
@@ -75,7 +75,7 @@ describe('a scheduled version on the built site', () => {
       for (const [, url] of html.matchAll(/href="([^"]*)"/g)) expect(url, file).toMatch(/^https:\/\/policies\.example\.com\//);
     }
     const ru = readFileSync(join(build.outDir, 'feed/v1/privacy/ru/2027-01-15/notice.txt'), 'utf8');
-    expect(ru).toContain('Изменения существенные: после 15 января 2027 г. мы попросим вас заново подтвердить согласие с документом.');
+    expect(ru).toContain('Изменения существенные: после 15\u00a0января 2027\u00a0г. мы попросим вас заново подтвердить согласие с документом.');
     expect(ru).toMatch(/SHA-256 текста новой редакции: [0-9a-f]{64}\n$/);
   });
 });
