@@ -9,15 +9,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, buildSite, FIXTURE_CORPUS, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
-const FIXTURE = join(ROOT, 'test/fixtures/corpus-basic');
+const FIXTURE = join(ROOT, FIXTURE_CORPUS.policiesDir);
 // Outside the project: an absolute temporary folder, with a space and Cyrillic on the way.
 const BASE = mkdtempSync(join(tmpdir(), 'policy press папка '));
 const OUTSIDE = join(BASE, 'legal-policies');
-const INSIDE = join(OUTPUT, 'content-inside', 'policies');
 const SECRET = 'SECRET-OF-THE-BUILD-MACHINE-4e1b';
 
 let outside: BuildResult;
@@ -25,11 +24,10 @@ let inside: BuildResult;
 
 beforeAll(() => {
   cpSync(FIXTURE, OUTSIDE, { recursive: true });
-  rmSync(INSIDE, { recursive: true, force: true });
-  cpSync(FIXTURE, INSIDE, { recursive: true });
   writeFileSync(join(BASE, 'secret.md'), `---\ntitle: Чужой файл\neffective: 2025-10-01\n---\n\n${SECRET}\n`);
-  outside = buildSite({ policiesDir: OUTSIDE, name: 'content-outside' });
-  inside = buildSite({ policiesDir: INSIDE, name: 'content-inside' });
+  // Built as the shared build of the same folder inside the project is (the fixture in test/fixtures), which it is compared with.
+  outside = buildSite({ policiesDir: OUTSIDE, name: 'content-outside', env: FIXTURE_CORPUS.env });
+  inside = buildShared(FIXTURE_CORPUS);
 });
 
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));

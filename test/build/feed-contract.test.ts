@@ -6,7 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decideReconsent } from '#lib/consent/reconsent.ts';
 import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed, SinceFeed } from '#schemas/feed.ts';
-import { buildSite, LATER_EPOCH, OUTPUT, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, buildSite, FIXTURE_CORPUS, LATER_EPOCH, OUTPUT, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { attributeOf, listFiles, readPage, select, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
@@ -17,7 +17,7 @@ let build: BuildResult;
 let later: BuildResult;
 
 beforeAll(() => {
-  build = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'feed' });
+  build = buildShared(FIXTURE_CORPUS);
   // The same content built after the scheduled version took effect, in the zone furthest ahead of UTC: nothing may notice.
   later = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'feed-later', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, TZ: 'Pacific/Kiritimati' } });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, OUTPUT, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, buildSite, FIXTURE_CORPUS, OUTPUT, type BuildResult } from '../helpers/build-site.ts';
 import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 let build: BuildResult;
@@ -10,8 +10,9 @@ let second: BuildResult;
 
 beforeAll(() => {
   // Two builds in opposite time zones and locales: the output must not notice.
-  build = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture', env: { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8' } });
-  second = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture-again', env: { TZ: 'America/Adak', LANG: 'C' } });
+  // The first is the build the other tests of the fixture corpus read (UTC+14, Russian).
+  build = buildShared(FIXTURE_CORPUS);
+  second = buildSite({ policiesDir: FIXTURE_CORPUS.policiesDir, name: 'fixture-again', env: { TZ: 'America/Adak', LANG: 'C' } });
 });
 
 describe('building the fixture corpus', () => {
@@ -263,18 +264,18 @@ describe('the 404 page', () => {
 });
 
 describe('a rebuild', () => {
-  // Last in this file: it builds into the first build's folder again.
+  // Last in this file: it builds into the second build's folder again (the first is shared with other files).
   test('renders again the versions whose rendered files left the cache, and gives the same site', () => {
     // Astro's data store stays and still points at them.
-    const rendered = join(OUTPUT, 'fixture', 'cache', 'policy-press');
+    const rendered = join(OUTPUT, 'fixture-again', 'cache', 'policy-press');
     expect(readdirSync(rendered).length).toBeGreaterThan(0);
     rmSync(rendered, { recursive: true });
     // The two redline pages of the first build, kept for the next one (read back below, and equal to what was computed).
-    expect(readdirSync(join(OUTPUT, 'fixture', 'cache', 'policy-press-redlines'))).toHaveLength(2);
-    const again = buildSite({ policiesDir: 'test/fixtures/corpus-basic', name: 'fixture' });
+    expect(readdirSync(join(OUTPUT, 'fixture-again', 'cache', 'policy-press-redlines'))).toHaveLength(2);
+    const again = buildSite({ policiesDir: FIXTURE_CORPUS.policiesDir, name: 'fixture-again', env: { TZ: 'America/Adak', LANG: 'C' } });
     expect(again.status, again.output).toBe(0);
-    const files = listFiles(second.outDir);
+    const files = listFiles(build.outDir);
     expect(listFiles(again.outDir)).toEqual(files);
-    expect(files.filter((file) => !readFileSync(join(again.outDir, file)).equals(readFileSync(join(second.outDir, file))))).toEqual([]);
+    expect(files.filter((file) => !readFileSync(join(again.outDir, file)).equals(readFileSync(join(build.outDir, file))))).toEqual([]);
   });
 });

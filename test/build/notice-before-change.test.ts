@@ -2,8 +2,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CurrentFeed, PolicyFeed } from '#schemas/feed.ts';
-import { ANNOUNCED_EPOCH, createAnnouncedSample } from '../helpers/announced-sample.ts';
-import { buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { ANNOUNCED_BUILD, ANNOUNCED_EPOCH, announcedSample } from '../helpers/announced-sample.ts';
+import { buildShared, buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
@@ -12,8 +12,9 @@ let build: BuildResult;
 let later: BuildResult;
 
 beforeAll(() => {
-  policies = createAnnouncedSample('notice-policies');
-  build = buildSite({ policiesDir: policies, name: 'notice', env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } });
+  // The same folder and build as the browser's announcement test.
+  policies = announcedSample();
+  build = buildShared(ANNOUNCED_BUILD);
   // The same folder once the new version is in force: nothing to announce, and nothing refused.
   later = buildSite({ policiesDir: policies, name: 'notice-later', env: { SOURCE_DATE_EPOCH: String(Date.parse('2027-02-01T00:00:00Z') / 1000) } });
 }, 600_000);

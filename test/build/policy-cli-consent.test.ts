@@ -2,17 +2,17 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync 
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, OUTPUT, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, FIXTURE_CORPUS, OUTPUT, type BuildResult } from '../helpers/build-site.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx-server.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
-const CORPUS = 'test/fixtures/corpus-basic';
+const CORPUS = FIXTURE_CORPUS.policiesDir;
 let build: BuildResult;
 let feedIndex: string;
 const work = join(OUTPUT, 'cli-consent');
 
 beforeAll(() => {
-  build = buildSite({ policiesDir: CORPUS, name: 'cli-consent' });
+  build = buildShared(FIXTURE_CORPUS);
   feedIndex = join(build.outDir, 'feed/v1/index.json');
   mkdirSync(work, { recursive: true });
 });

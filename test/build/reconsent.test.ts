@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { decideReconsent } from '#lib/consent/reconsent.ts';
 import type { SinceFeed } from '#schemas/feed.ts';
-import { buildSite, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, FIXTURE_CORPUS, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, selectAll } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
-const CORPUS = 'test/fixtures/corpus-basic';
+const CORPUS = FIXTURE_CORPUS.policiesDir;
 let build: BuildResult;
 
 beforeAll(() => {
-  build = buildSite({ policiesDir: CORPUS, name: 'reconsent' });
+  build = buildShared(FIXTURE_CORPUS);
 });
 
 const sinceFiles = () => listFiles(build.outDir).filter((file) => file.endsWith('/since.json'));

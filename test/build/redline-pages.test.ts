@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, LATER_EPOCH, type BuildResult } from '../helpers/build-site.ts';
+import { buildSample, type BuildResult } from '../helpers/build-site.ts';
 import { attributeOf, findBrokenLinks, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 
 let build: BuildResult;
 
 beforeAll(() => {
-  build = buildSite({ policiesDir: 'policies', name: 'redline', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
+  // The shipped sample, the build sample-site.test.ts and the browser tests read too.
+  build = buildSample();
 });
 
 describe('redline pages of the sample', () => {

@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT, ROOT } from './build-site.ts';
+import { OUTPUT, oncePerRun, ROOT, type SharedBuild } from './build-site.ts';
 import { runPolicyCli } from './run-cli.ts';
 
 /** 2026-12-01T09:30:00Z: when the new version is published. */
@@ -14,9 +14,23 @@ export const ANNOUNCED_AT_EPOCH = String(Date.parse('2026-12-01T09:30:00Z') / 10
 /** 2026-12-07T00:00:00Z: a "now" while it is announced and not yet in force. */
 export const ANNOUNCED_EPOCH = String(Date.parse('2026-12-07T00:00:00Z') / 1000);
 
-/** Makes the folder `test/.output/<name>` and publishes the new version in it; returns the folder. */
-export function createAnnouncedSample(name: string): string {
-  const policies = join(OUTPUT, name);
+/** Where {@link createAnnouncedSample} makes the announced sample. */
+const ANNOUNCED_POLICIES = join(OUTPUT, 'announced-policies');
+
+/**
+ * The announced sample's policies folder, made once per test run for the
+ * build and browser tests, which read it and never change it (a test that
+ * withdraws or edits works on a copy).
+ */
+export function announcedSample(): string {
+  return oncePerRun(join(OUTPUT, 'announced-sample'), () => createAnnouncedSample(ANNOUNCED_POLICIES));
+}
+
+/** The announced sample while the new version is announced and not yet in force: the build the build and browser tests share. */
+export const ANNOUNCED_BUILD = { policiesDir: ANNOUNCED_POLICIES, env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } } satisfies SharedBuild;
+
+/** Copies the sample into `policies` and publishes the new version in it; returns the folder. */
+function createAnnouncedSample(policies: string): string {
   rmSync(policies, { recursive: true, force: true });
   cpSync(join(ROOT, 'policies'), policies, { recursive: true });
   const env = { SOURCE_DATE_EPOCH: ANNOUNCED_AT_EPOCH };

@@ -3,9 +3,10 @@
  * a policies folder in, a `dist/` folder out, with its own cache so builds of
  * different corpora never share a content store.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { spawnCounted } from './child-costs.ts';
 
 /** Project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,7 +61,7 @@ export function buildSite(options: BuildOptions): BuildResult {
   if (!options.keepOutDir) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const root = options.root ?? ROOT;
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  const result = spawnCounted('build', options.name, process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: root,
     encoding: 'utf8',
     env: {
@@ -76,23 +77,90 @@ export function buildSite(options: BuildOptions): BuildResult {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 
-/** Where the shipped sample is built for the build and browser tests. */
-export const SAMPLE_DIST = join(OUTPUT, 'sample', 'dist');
+/** A build that test files share: everything its output depends on besides the code, which one test run does not change. */
+export interface SharedBuild {
+  /** Policies folder, absolute or relative to the project root. */
+  policiesDir: string;
+  /** Environment beside the defaults of {@link buildSite} (SOURCE_DATE_EPOCH, TZ, LANG, SITE_URL…). */
+  env?: Record<string, string>;
+}
+
+/** Every file under a folder, by path and content: what a build reads of it. */
+function digestFolder(folder: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      hash.update(`${relative(folder, path)}\0${entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other'}\0`);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(readFileSync(path));
+    }
+  };
+  if (existsSync(folder)) walk(folder);
+  return hash.digest('hex');
+}
+
+/** The folder of a shared build under test/.output/shared, named by the digest of what it is built from. */
+function sharedName(build: SharedBuild): string {
+  const policiesDir = resolve(ROOT, build.policiesDir);
+  const env = Object.entries({ SOURCE_DATE_EPOCH: TEST_EPOCH, ...build.env }).sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = createHash('sha256').update(JSON.stringify({ policiesDir, env, files: digestFolder(policiesDir) })).digest('hex');
+  return join('shared', key.slice(0, 16));
+}
+
+/** Where a shared build's site is (built by {@link buildShared}). */
+export function sharedDist(build: SharedBuild): string {
+  return join(OUTPUT, sharedName(build), 'dist');
+}
 
 /**
- * The shipped sample, as `npm run build` builds it, at a fixed "now" (after
- * every version): built once per test run for the build and the browser
- * tests alike, which read it and never change it. A run is one `vitest`
- * process (vitest.config.ts names it in POLICY_PRESS_TEST_RUN, which its
- * workers inherit); a sample built by an earlier run, maybe of other code,
- * is built again.
+ * Runs `make` once per test run for a folder under test/.output: a run is one
+ * `vitest` process (vitest.config.ts names it in POLICY_PRESS_TEST_RUN, which
+ * its workers inherit); what an earlier run made, maybe with other code, is
+ * made again. Returns what `make` returned, kept as JSON beside it.
  */
-export function buildSample(): BuildResult {
+export function oncePerRun<T>(folder: string, make: () => T): T {
   const run = process.env['POLICY_PRESS_TEST_RUN'];
-  const stamp = join(OUTPUT, 'sample', 'built-in-run');
-  if (run && existsSync(stamp) && readFileSync(stamp, 'utf8') === run && existsSync(SAMPLE_DIST)) return { status: 0, output: 'built earlier in this run', outDir: SAMPLE_DIST };
+  const stamp = join(folder, 'made-in-run.json');
+  if (run && existsSync(stamp)) {
+    const made = JSON.parse(readFileSync(stamp, 'utf8')) as { run: string; result: T };
+    if (made.run === run) return made.result;
+  }
   rmSync(stamp, { force: true });
-  const result = buildSite({ policiesDir: 'policies', name: 'sample', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } });
-  if (run && result.status === 0) writeFileSync(stamp, run);
+  const result = make();
+  mkdirSync(folder, { recursive: true });
+  if (run) writeFileSync(stamp, JSON.stringify({ run, result }));
   return result;
 }
+
+/**
+ * A build shared by every test file that asks for the same input in one run:
+ * built the first time, then read by all (they never change it). Keyed by
+ * the policies folder (where it is and every file in it) and the
+ * environment, so a file that changes either gets a build of its own.
+ */
+export function buildShared(build: SharedBuild): BuildResult {
+  const name = sharedName(build);
+  return oncePerRun(join(OUTPUT, name), () => buildSite({ policiesDir: build.policiesDir, name, ...(build.env ? { env: build.env } : {}) }));
+}
+
+/** The shipped sample, as `npm run build` builds it, at a fixed "now" (after every version). */
+export const SAMPLE = { policiesDir: 'policies', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } } satisfies SharedBuild;
+
+/** Where the shipped sample is built for the build and browser tests. */
+export const SAMPLE_DIST = sharedDist(SAMPLE);
+
+/** The shipped sample ({@link SAMPLE}), built once per test run for the build and the browser tests alike. */
+export function buildSample(): BuildResult {
+  return buildShared(SAMPLE);
+}
+
+/**
+ * The fixture corpus at TEST_EPOCH, built at the far east of the calendar
+ * (UTC+14) in Russian: shared by the build tests that read it (the pages,
+ * the feed contract, the consent CLI, reconsent, a folder outside the
+ * project). fixture-corpus.test.ts builds it again at the far west and
+ * proves both sites byte-identical, so what the others read holds in any
+ * zone and locale.
+ */
+export const FIXTURE_CORPUS = { policiesDir: 'test/fixtures/corpus-basic', env: { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8' } } satisfies SharedBuild;

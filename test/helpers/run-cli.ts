@@ -1,7 +1,7 @@
 /** Runs `node scripts/policy.ts …` as `npm run policy -- …` would, for CLI tests. */
-import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ROOT, TEST_EPOCH } from './build-site.ts';
+import { OUTPUT, ROOT, TEST_EPOCH } from './build-site.ts';
+import { spawnCounted } from './child-costs.ts';
 
 /** Exit status and output of one CLI run. */
 export interface CliResult {
@@ -12,13 +12,16 @@ export interface CliResult {
 
 /** Runs the policy CLI with a policies folder, extra environment, standard input and Node options (e.g. a heap limit). */
 export function runPolicyCli(args: string[], options: { policiesDir?: string; env?: Record<string, string>; input?: string; nodeArgs?: string[] } = {}): CliResult {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'scripts/policy.ts'), ...args], {
+  const result = spawnCounted('cli', args.slice(0, 2).join(' '), process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'scripts/policy.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input,
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
+      // Node's own cache of compiled modules (as astro's CLI enables for itself): the CLI loads some 900 modules, and the build
+      // tests start it hundreds of times. Node checks each entry against the module's source, so a changed module is compiled again.
+      NODE_COMPILE_CACHE: join(OUTPUT, 'node-compile-cache'),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
       ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir) } : {}),
       ...options.env,
