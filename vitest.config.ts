@@ -4,11 +4,21 @@
  * as far from it as the calendar allows, because no result may depend on
  * the zone. Build tests run Astro for real, one at a time; browser tests
  * drive Debian's Chromium against a built sample.
+ *
+ * Where the time goes (CPU seconds, measured with POLICY_PRESS_TEST_COSTS,
+ * see test/helpers/child-costs.ts): the build and browser tests start
+ * child processes, an Astro build (4–12 CPU-s; about 5 when it refuses
+ * early) or the policy CLI (about 1.5 CPU-s, most of it loading some 900
+ * modules; 1.2 with Node's compile cache, which run-cli.ts turns on). The
+ * CLI runs cost more than the builds: three files alone run it 158 times.
+ * A build that several files read is built once per run (buildShared in
+ * test/helpers/build-site.ts, keyed by the policies folder, its files and
+ * the environment): the sample, the fixture corpus, the announced sample.
  */
 import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
-// One id per vitest run, inherited by its workers: the shipped sample is built once per run (test/helpers/build-site.ts, buildSample).
+// One id per vitest run, inherited by its workers: a shared build is made once per run (test/helpers/build-site.ts, buildShared).
 process.env['POLICY_PRESS_TEST_RUN'] ??= randomUUID();
 
 /**
