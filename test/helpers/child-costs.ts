@@ -22,7 +22,7 @@ export interface ChildCost {
   maxRssMb: number;
 }
 
-/** The test file running now, relative to the project root (empty outside a test file, as in a global setup). */
+/** The test file running now, relative to the project root (empty outside a test file, as in a global setup); read from Vitest's worker state, which has no public API for it outside a test. */
 function currentTestFile(): string {
   const state = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__;
   return state?.filepath ? relative(join(import.meta.dirname, '../..'), state.filepath) : '';
