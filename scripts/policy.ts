@@ -24,8 +24,11 @@ import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { runWithdraw, WITHDRAW_HELP } from './commands/withdraw.ts';
+import { getMessages, type MessageCatalog } from '#lib/messages/message-catalog.ts';
+import { LanguageError, resolveMessageLanguage, takeLanguageOption } from '#lib/messages/message-language.ts';
 
-const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+/** Each command; those legal staff run take the messages of the language chosen (`--lang`, POLICY_PRESS_LANG, the system's locale), the others speak English. */
+const COMMANDS: Record<string, { run: (args: string[], messages: MessageCatalog) => Promise<number>; help: string }> = {
   new: { run: runNew, help: NEW_HELP },
   check: { run: runCheck, help: CHECK_HELP },
   diff: { run: runDiff, help: DIFF_HELP },
@@ -48,7 +51,10 @@ ${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).j
 Run npm run policy -- <command> --help for details.`;
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const [name, ...options] = argv;
+  // Decided once, here, and passed down: no module reads the language from a global.
+  const { lang, rest: args } = takeLanguageOption(options);
+  const messages = getMessages(resolveMessageLanguage(lang, process.env));
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP);
     return name ? 0 : 1;
@@ -59,13 +65,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.help);
     return 0;
   }
-  return command.run(args);
+  return command.run(args, messages);
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError, LogKeyError, SiteReadError, LogOfTodayError].some((kind) => error instanceof kind);
+  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError, LogKeyError, SiteReadError, LogOfTodayError, LanguageError].some((kind) => error instanceof kind);
   if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;

@@ -8,6 +8,7 @@ import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { findEntryAt, findInForceOrLastText, formatDuration, getIndexedTimeline } from '#lib/consent/version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { getPolicySource, print, requireKnownPolicy, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** Exit codes of `at`, for scripts. */
 export const AT_EXIT = { inForce: 0, none: 1, noTranslation: 2 } as const;
@@ -28,7 +29,7 @@ export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <local
   --json    print JSON for programs`;
 
 /** Runs `at`; returns the exit code. */
-export async function runAt(args: string[]): Promise<number> {
+export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -11,6 +11,7 @@ import { LEDGER_FILE } from '#lib/ledger/ledger-store.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { findMissingTranslations } from '#lib/timeline/missing-translations.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const CHECK_HELP = `npm run policy -- check [--format text|github] [--history]
 
@@ -46,14 +47,14 @@ export function formatGithubAnnotation(problem: Problem): string {
 }
 
 /** Runs `check`; returns the exit code. */
-export async function runCheck(args: string[]): Promise<number> {
+export async function runCheck(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, history: { type: 'boolean', default: false } } });
-  if (positionals.length > 0) throw new UsageError(`check takes no arguments.\n\n${CHECK_HELP}`);
-  if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format is "text" or "github", not "${values.format}".`);
+  if (positionals.length > 0) throw new UsageError(`${messages.check.noArguments}\n\n${CHECK_HELP}`);
+  if (values.format !== 'text' && values.format !== 'github') throw new UsageError(messages.check.format({ value: values.format }));
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
   if (loaded.ledgerVersion === 1) {
-    printError(`Note: ${settings.policiesDir}/${LEDGER_FILE} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`);
+    printError(messages.check.ledgerVersion1({ file: `${settings.policiesDir}/${LEDGER_FILE}` }));
   }
   const lint = await lintPolicies(loaded, settings);
   const problems = [...loaded.problems, ...lint.errors];
@@ -64,19 +65,14 @@ export async function runCheck(args: string[]): Promise<number> {
     for (const problem of sortProblems([...problems, ...warnings, ...(values.history ? lint.history : [])])) print(formatGithubAnnotation(problem));
     return problems.length === 0 ? 0 : 1;
   }
-  if (warnings.length > 0) print(`${formatWarningReport(warnings)}\n`);
+  if (warnings.length > 0) print(`${formatWarningReport(warnings, messages)}\n`);
   if (values.history) print(`${formatHistoryReport(lint.history)}\n`);
   else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history)}\n`);
   if (problems.length === 0) {
-    const drafts = loaded.drafts.length > 0 ? ` (${loaded.drafts.length} draft${loaded.drafts.length === 1 ? '' : 's'} not published)` : '';
     // "All is well" only when there is nothing to read above it: no warning, and no finding in published history.
-    const above = [
-      warnings.length === 0 ? null : warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`,
-      lint.history.length === 0 ? null : `${lint.history.length} ${lint.history.length === 1 ? 'finding' : 'findings'} in published history`,
-    ].filter((part) => part !== null);
-    print(`${loaded.versions.length} versions in ${settings.policiesDir}: ${above.length === 0 ? 'all is well' : `no errors, ${above.join(' and ')} above`}${drafts}.`);
+    print(messages.check.passed({ versions: loaded.versions.length, folder: settings.policiesDir, warnings: warnings.length, history: lint.history.length, drafts: loaded.drafts.length }));
     return 0;
   }
-  print(formatProblemReport(problems, (them) => `Fix ${them} and run npm run policy -- check again.`));
+  print(formatProblemReport(problems, 'check', messages));
   return 1;
 }

@@ -8,6 +8,7 @@ import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
 import { getSettings, loadPolicies, print, requireKnownPolicy, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
 
@@ -19,7 +20,7 @@ export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale 
   --locale  the locale (default: the site's default locale)`;
 
 /** Runs `diff`; returns the exit code (0 whether or not the texts differ). */
-export function runDiff(args: string[]): Promise<number> {
+export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -30,7 +31,7 @@ export function runDiff(args: string[]): Promise<number> {
   const settings = getSettings();
   const locale = values.locale ?? settings.defaultLocale;
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
-  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, (them) => `Nothing was compared; fix ${them} and run diff again.`);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'diff', messages);
   requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir);
   const locales = getPolicyLocales(loaded.corpus, policy);
   if (!locales.includes(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${locales.join(', ')}. Use --locale.`);

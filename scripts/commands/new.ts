@@ -17,6 +17,7 @@ import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { formatNoticePhrase, getEarliestEffective, getRequiredNotice } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
 
@@ -34,7 +35,7 @@ export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effe
   --title      the title, for the first version of a policy (or to change it)`;
 
 /** Runs `new`; returns the exit code. */
-export function runNew(args: string[]): Promise<number> {
+export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -58,7 +59,7 @@ export function runNew(args: string[]): Promise<number> {
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   // A link on the way would make the new file land wherever it points.
   const notPlain = loaded.problems.filter((problem) => problem.code === NOT_PLAIN_FILE);
-  if (notPlain.length > 0) throw new CorpusError(notPlain, (them) => `Nothing was created; fix ${them} and run new again.`);
+  if (notPlain.length > 0) throw new CorpusError(notPlain, 'new', messages);
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));
   const version = values.version ?? getDefaultVersionId(values.effective, settings.timeZone, taken);

@@ -9,6 +9,7 @@ import { createNoticeDocument, getNoticeVersion, NoticeError, renderNoticeHtml, 
 import { createSiteContext } from '#lib/site/site-context.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const NOTICE_HELP = `npm run policy -- notice <policy> <version> [--locale <locale>] [--format text|html]
 
@@ -25,14 +26,14 @@ export const NOTICE_HELP = `npm run policy -- notice <policy> <version> [--local
             no script, nothing loaded from elsewhere)`;
 
 /** Runs `notice`; returns the exit code. */
-export function runNotice(args: string[]): Promise<number> {
+export function runNotice(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' }, format: { type: 'string', default: 'text' } } });
   const [policy, version] = positionals;
   if (!policy || !version || positionals.length > 2) throw new UsageError(`notice needs a policy and a version.\n\n${NOTICE_HELP}`);
   if (values.format !== 'text' && values.format !== 'html') throw new UsageError(`--format is "text" or "html", not "${values.format}".`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
-  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'build', messages);
   const context = createSiteContext(settings, loaded.corpus, getBuildInstant(process.env));
   try {
     const notice = createNoticeDocument(context, getNoticeVersion(context, policy, values.locale ?? settings.defaultLocale, version));

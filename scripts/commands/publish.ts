@@ -12,6 +12,7 @@ import { formatHistorySummary } from '#lib/lint/lint-history.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"] [--short-notice "<reason>"]
 
@@ -43,7 +44,7 @@ export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "
                          requires (site.config.ts notice), recording why`;
 
 /** Runs `publish`; returns the exit code. */
-export async function runPublish(args: string[]): Promise<number> {
+export async function runPublish(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -54,7 +55,7 @@ export async function runPublish(args: string[]): Promise<number> {
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
   const lint = await lintPolicies(loaded, settings);
   const warnings = [...loaded.settingsWarnings, ...lint.warnings];
-  if (warnings.length > 0) printError(`${formatWarningReport(warnings)}\n`);
+  if (warnings.length > 0) printError(`${formatWarningReport(warnings, messages)}\n`);
   if (lint.history.length > 0) printError(`${formatHistorySummary(lint.history)}\n`);
   const ledgerFile = loaded.ledger;
   const plan = planPublish({
@@ -75,7 +76,7 @@ export async function runPublish(args: string[]): Promise<number> {
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });
   const problems = [...loaded.problems, ...lint.errors, ...ledgerFile.problems, ...plan.problems, ...log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''))];
   if (problems.length > 0) {
-    printError(formatProblemReport(problems, (them) => `Nothing was recorded; fix ${them} and run publish again.`));
+    printError(formatProblemReport(problems, 'publish', messages));
     return 1;
   }
   const appended = log.entries.length - log.logged;

@@ -20,7 +20,7 @@ export async function loadLogOfToday(feed: string | undefined, keyOption: string
   }
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
-  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, (them) => `Nothing was verified; fix ${them} and run again.`);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'verify');
   const configured = settings.logVerifierKey ? parseVerifierKey(settings.logVerifierKey) : null;
   return createLogOfToday(getLogOrigin(settings.siteUrl), loaded.log.entries, key ?? (typeof configured === 'string' ? null : configured));
 }

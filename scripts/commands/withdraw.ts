@@ -4,16 +4,16 @@
  * the instant in the ledger. Refused once the version has taken effect.
  */
 import { parseArgs } from 'node:util';
-import { formatProblemReport, type ReportConclusion } from '#lib/corpus/problem.ts';
+import { formatProblemReport } from '#lib/corpus/problem.ts';
 import { toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, RESOLVED_BY_LOGGING, writeLogLock } from '#lib/log/log-state.ts';
 import { LEDGER_FILE, readLedger, writeLedger } from '#lib/ledger/ledger-store.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** What a refused withdraw ends with. */
-const WITHDRAW_CONCLUSION: ReportConclusion = (them) => `Nothing was withdrawn; fix ${them} and run withdraw again.`;
 
 export const WITHDRAW_HELP = `npm run policy -- withdraw <policy> <version> --reason "<why>" [--locale <locale>] [--dry-run]
 
@@ -30,7 +30,7 @@ export const WITHDRAW_HELP = `npm run policy -- withdraw <policy> <version> --re
   --dry-run  show what would be recorded, write nothing`;
 
 /** Runs `withdraw`; returns the exit code. */
-export function runWithdraw(args: string[]): Promise<number> {
+export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -45,7 +45,7 @@ export function runWithdraw(args: string[]): Promise<number> {
   const ledgerFile = readLedger(settings.policiesPath);
   const problems = [...loaded.problems, ...ledgerFile.problems];
   if (problems.length > 0) {
-    printError(formatProblemReport(problems, WITHDRAW_CONCLUSION));
+    printError(formatProblemReport(problems, 'withdraw', messages));
     return Promise.resolve(1);
   }
   const locale = values.locale ?? (settings.localeModel === 'independent' ? settings.defaultLocale : null);
@@ -68,7 +68,7 @@ export function runWithdraw(args: string[]): Promise<number> {
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: 0, lock: readLogLock(settings.policiesPath) });
   const logProblems = log.problems.filter((problem) => !RESOLVED_BY_LOGGING.has(problem.code ?? ''));
   if (logProblems.length > 0) {
-    printError(formatProblemReport(logProblems, WITHDRAW_CONCLUSION));
+    printError(formatProblemReport(logProblems, 'withdraw', messages));
     return Promise.resolve(1);
   }
   const dry = values['dry-run'] ? 'would have ' : '';

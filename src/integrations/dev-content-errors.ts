@@ -7,7 +7,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { renderDevErrorPage, DEV_ERROR_PAGE_CSP } from '#lib/build/dev-error-page.ts';
+import { getDevPageLanguage, renderDevErrorPage, DEV_ERROR_PAGE_CSP } from '#lib/build/dev-error-page.ts';
+import { getMessages } from '#lib/messages/message-catalog.ts';
 import { importInDevEnvironment } from './dev-middleware.ts';
 
 /** The module the content loader records its report in. */
@@ -49,7 +50,9 @@ export function devContentErrors(options: { basePath: string }): AstroIntegratio
             response.setHeader('Content-Type', 'text/html; charset=utf-8');
             response.setHeader('Cache-Control', 'no-store');
             response.setHeader('Content-Security-Policy', DEV_ERROR_PAGE_CSP);
-            response.end(request.method === 'HEAD' ? undefined : renderDevErrorPage(report, options.basePath));
+            // The page speaks the language of the page asked for: /ru/… in Russian.
+            const messages = getMessages(getDevPageLanguage(request.url ?? '/', options.basePath));
+            response.end(request.method === 'HEAD' ? undefined : renderDevErrorPage(report, options.basePath, messages));
           }, next);
         });
       },

@@ -26,6 +26,8 @@ import { getPolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 import { createSiteUrls } from '#lib/site/site-urls.ts';
 import type { BuildContextData } from '#lib/build/build-context.ts';
 import { PolicyEntrySchema } from '#schemas/policy-entry.ts';
+import { getMessages } from '#lib/messages/message-catalog.ts';
+import { resolveMessageLanguage } from '#lib/messages/message-language.ts';
 
 /** Below this many texts to render, starting worker threads costs more than it saves. */
 const MIN_TEXTS_FOR_WORKERS = 16;
@@ -48,6 +50,8 @@ export interface PolicyLoaderOptions {
 async function syncPolicies(context: LoaderContext, build: BuildContextData, includeDrafts: boolean): Promise<void> {
   const { store, parseData, generateDigest, logger } = context;
   const { settings, root, now } = build;
+  // The build has no --lang: POLICY_PRESS_LANG or the system's locale, once per sync.
+  const messages = getMessages(resolveMessageLanguage(undefined, process.env));
   const checking = startStage();
   const { versions, problems, ledgerWarnings, settingsWarnings, corpus, ledger } = loadCorpus({
     policiesPath: settings.policiesPath,
@@ -62,10 +66,10 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     notice: settings.notice,
     foreignFolder: Boolean(process.env['POLICIES_DIR']),
   });
-  if (problems.length > 0) throw new CorpusError(problems);
-  if (settingsWarnings.length > 0) logger.warn(formatWarningReport(settingsWarnings));
+  if (problems.length > 0) throw new CorpusError(problems, 'build', messages);
+  if (settingsWarnings.length > 0) logger.warn(formatWarningReport(settingsWarnings, messages));
   if (ledgerWarnings.length > 0) {
-    logger.warn(`A production build would refuse this:\n${formatProblemReport(ledgerWarnings, (them) => `Fix ${them}, or publish with npm run policy -- publish.`)}`);
+    logger.warn(`${messages.build.productionWouldRefuse}\n${formatProblemReport(ledgerWarnings, 'unpublished', messages)}`);
   }
 
   recordStage('content: check the folder and the ledger', checking(), { versions: versions.length });
@@ -132,12 +136,12 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     // Nothing is stored before the lint has passed: a refused build leaves the collection as it was.
     const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults, ledgerExists: hasLedger(ledger) });
     pruneLintCache(lintFolder, lintFiles);
-    if (lint.warnings.length > 0) logger.warn(`The lint of the policies warns:\n${formatWarningReport(lint.warnings)}`);
+    if (lint.warnings.length > 0) logger.warn(`${messages.build.lintWarns}\n${formatWarningReport(lint.warnings, messages)}`);
     const history = formatHistorySummary(lint.history);
     if (history) logger.warn(history);
     // A lint error refuses the build, and the dev server shows it on every page as it shows a front-matter error
     // (src/integrations/dev-content-errors.ts): an editor sees it where they look, not only in a terminal.
-    if (lint.errors.length > 0) throw new CorpusError(lint.errors);
+    if (lint.errors.length > 0) throw new CorpusError(lint.errors, 'build', messages);
   }
   for (const { version, digest, files } of pending) {
     if (!files) continue;

@@ -4,6 +4,9 @@
  * an author who only looks at the browser sees what to fix. It loads Vite's
  * client, which reloads it when the next save fixes (or changes) the report.
  */
+import { formatProblemReport, getProblemText } from '#lib/corpus/problem.ts';
+import type { MessageCatalog } from '#lib/messages/message-catalog.ts';
+import type { MessageLanguage } from '#lib/messages/message-language.ts';
 import type { ContentReport } from './dev-status.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -12,21 +15,37 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export const DEV_ERROR_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /**
- * The HTML of the error page.
+ * The language of the page asked for: Russian under `<base>ru/`, as the
+ * site's Russian pages are, English for every other path.
+ * @param url the request's path (with its query, if any)
+ */
+export function getDevPageLanguage(url: string, basePath: string): MessageLanguage {
+  const path = url.startsWith(basePath) ? url.slice(basePath.length) : url.replace(/^\//, '');
+  return /^ru(?:[/?#]|$)/.test(path) ? 'ru' : 'en';
+}
+
+/**
+ * The HTML of the error page, in the language of `messages`.
  * @param basePath the site's base path, where Vite serves its client
  */
-export function renderDevErrorPage(report: ContentReport, basePath: string): string {
-  const items = report.problems.map(
-    (problem) =>
+export function renderDevErrorPage(report: ContentReport, basePath: string, messages: MessageCatalog): string {
+  const items = report.problems.map((problem) => {
+    const { message, hint } = getProblemText(problem, messages);
+    return (
       `<li><p class="where"><code>${escapeHtml(`${problem.file}:${problem.line}`)}</code>${problem.field ? ` <strong>${escapeHtml(problem.field)}</strong>` : ''}</p>` +
-      `<p>${escapeHtml(problem.message)}</p><p class="hint">${escapeHtml(problem.hint)}</p>${problem.detail ? `<pre>${escapeHtml(problem.detail)}</pre>` : ''}</li>`,
-  );
+      `<p>${escapeHtml(message)}</p><p class="hint">${escapeHtml(hint)}</p>${problem.detail ? `<pre>${escapeHtml(problem.detail)}</pre>` : ''}</li>`
+    );
+  });
+  // A report of problems is written again in this page's language; any other error is the error's own text.
+  const hasProblems = report.problems.length > 0;
+  const title = hasProblems ? messages.devPage.title({ count: report.problems.length }) : messages.devPage.unreadable;
+  const text = hasProblems ? formatProblemReport(report.problems, 'dev', messages) : report.text;
   return `<!doctype html>
-<html lang="en">
+<html lang="${messages.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(report.title)} — dev server</title>
+<title>${escapeHtml(title)} — ${escapeHtml(messages.devPage.titleSuffix)}</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1f; background: #fff; }
 h1 { color: #b3261e; font-size: 1.5rem; }
@@ -38,10 +57,10 @@ pre { background: #f4f4f6; border: 1px solid #d4d4da; padding: 1rem; overflow-x:
 </head>
 <body>
 <main>
-<h1>${escapeHtml(report.title)}</h1>
-<p>The dev server shows no page while the policies have problems. Fix them and save: this page reloads by itself.</p>
-${items.length > 0 ? `<ol>${items.join('\n')}</ol>\n<h2>The report, as in the terminal</h2>` : ''}
-<pre>${escapeHtml(report.text)}</pre>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(messages.devPage.intro)}</p>
+${items.length > 0 ? `<ol>${items.join('\n')}</ol>\n<h2>${escapeHtml(messages.devPage.reportHeading)}</h2>` : ''}
+<pre>${escapeHtml(text)}</pre>
 </main>
 </body>
 </html>

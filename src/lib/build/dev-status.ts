@@ -10,12 +10,13 @@
  * state is a plain module variable (no `globalThis`).
  */
 import { CorpusError, formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
+import { DEFAULT_MESSAGES } from '#lib/messages/message-catalog.ts';
 
 /** Why the dev server shows no page. */
 export interface ContentReport {
-  /** One line: what is wrong, e.g. "The policies have 2 problems". */
+  /** One line: what is wrong, e.g. "The policies have 2 problems" (in English; the page says it in its own language). */
   title: string;
-  /** The same text the terminal shows. */
+  /** The report in English (the page writes it again in its own language from `problems`). */
   text: string;
   problems: readonly Problem[];
 }
@@ -29,9 +30,9 @@ const state: { report: ContentReport | null; listeners: Set<Listener> } = { repo
 export function toContentReport(error: unknown): ContentReport {
   if (error instanceof CorpusError) {
     const { problems } = error;
-    return { title: `The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`, text: formatProblemReport(problems, (them) => `Nothing is shown until ${them === 'it' ? 'it is' : 'they are'} fixed; this page reloads on the next save.`), problems };
+    return { title: DEFAULT_MESSAGES.devPage.title({ count: problems.length }), text: formatProblemReport(problems, 'dev'), problems };
   }
-  return { title: 'The policies could not be read', text: error instanceof Error ? error.message : String(error), problems: [] };
+  return { title: DEFAULT_MESSAGES.devPage.unreadable, text: error instanceof Error ? error.message : String(error), problems: [] };
 }
 
 /** Records the state after a sync and tells the listeners when it changed. */

@@ -49,7 +49,7 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     notice: settings.notice,
     foreignFolder: Boolean(process.env['POLICIES_DIR']),
   });
-  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, (them) => `Nothing was checked; fix ${them} and run again.`);
+  if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'sourceCheck');
   const context = createSiteContext(settings, loaded.corpus, now);
   return {
     index: createVersionIndex(loaded.corpus.policies.map((policy) => createPolicyFeed(context, policy))),

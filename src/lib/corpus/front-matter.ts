@@ -9,6 +9,7 @@
  * editor typed, and the date rules see exactly that text.
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** The parts of a version file, with the line each starts on (1-based). */
 export interface SplitFile {
@@ -22,7 +23,7 @@ export interface SplitFile {
   bodyStartLine: number;
 }
 
-export type SplitResult = { ok: true; file: SplitFile } | { ok: false; line: number; message: string; hint: string };
+export type SplitResult = { ok: true; file: SplitFile } | { ok: false; line: number; message: string; hint: string; text: ProblemMessage };
 
 const FENCE = /^---[ \t]*$/;
 
@@ -32,21 +33,11 @@ const FENCE = /^---[ \t]*$/;
 export function splitFrontMatter(text: string): SplitResult {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    return {
-      ok: false,
-      line: 1,
-      message: 'the file has no front matter',
-      hint: 'Start the file with a line "---", then the fields (title, effective, …), then another line "---", then the text.',
-    };
+    return { ok: false, line: 1, ...problemText('noFrontMatter') };
   }
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) {
-    return {
-      ok: false,
-      line: 1,
-      message: 'the front matter is never closed',
-      hint: 'Add a line "---" after the last field, before the text of the policy.',
-    };
+    return { ok: false, line: 1, ...problemText('frontMatterNotClosed') };
   }
   return {
     ok: true,
@@ -66,6 +57,8 @@ export interface YamlProblem {
   field?: string;
   message: string;
   hint: string;
+  /** The catalog message of `message` and `hint`. */
+  text: ProblemMessage;
 }
 
 /** The YAML data, the line of each top-level key (and of each item of a top-level list), and any syntax problems. */
@@ -130,25 +123,13 @@ function keyAt(document: Document, offset: number): string | undefined {
 function describeYamlError(code: string, firstLine: string, key: string | undefined): Omit<YamlProblem, 'line'> {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return key === undefined
-        ? { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' }
-        : { field: key, message: 'is given twice', hint: `Keep one "${key}:" line and delete the other.` };
+      return key === undefined ? problemText('fieldTwiceUnnamed') : { field: key, ...problemText('fieldTwice', { field: key }) };
     case 'BLOCK_AS_IMPLICIT_KEY':
       // "summary: Срок: 10 дней": a second colon on a "field: value" line.
-      return {
-        ...(key === undefined ? {} : { field: key }),
-        message: 'a value has a colon in it, which YAML reads as the start of another field',
-        hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".',
-      };
+      return { ...(key === undefined ? {} : { field: key }), ...problemText('colonInValue') };
     case 'TAG_RESOLVE_FAILED':
-      return {
-        message: `a value carries a YAML tag that this site does not read (${firstLine.replace(/ at line .*$/, '').replace(/^Unresolved tag: /, '')})`,
-        hint: 'Remove the "!…" tag and write the value plainly, e.g. effective: 2025-09-01.',
-      };
+      return problemText('yamlTag', { tag: firstLine.replace(/ at line .*$/, '').replace(/^Unresolved tag: /, '') });
     default:
-      return {
-        message: `the front matter is not valid YAML (${firstLine.replace(/ at line \d+, column \d+:?$/, '')})`,
-        hint: 'Check the quotes, colons and indentation on this line; text with a colon in it must be in quotes.',
-      };
+      return problemText('invalidYaml', { error: firstLine.replace(/ at line \d+, column \d+:?$/, '') });
   }
 }

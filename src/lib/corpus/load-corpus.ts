@@ -17,6 +17,7 @@ import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
 import { checkNoticeSettings } from '#lib/notice/notice-settings.ts';
 import type { NoticeSettings } from '#lib/notice/notice-period.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** What loading a folder gives: the corpus only when there are no problems. */
 export interface LoadedCorpus {
@@ -130,8 +131,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     problems.push({
       file: folder,
       line: 1,
-      message: 'the policies folder has no versions',
-      hint: `Add a first version, e.g. npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (it writes ${folder}/privacy/ru/2025-09-01.md), or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.`,
+      ...problemText('noVersions', { folder }),
     });
   }
   let corpus: PolicyCorpus | undefined;

@@ -1,3 +1,5 @@
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
+
 /**
  * The content layout contract: `<policy>/<locale>/<version>.md` under the
  * policies folder. Policy and version ids go into permanent URLs and consent
@@ -41,9 +43,8 @@ export interface PolicyVersionKey {
 /** Result of {@link parsePolicyPath}: the key, or what is wrong and how to fix it. */
 export type PolicyPathResult =
   | { ok: true; key: PolicyVersionKey }
-  | { ok: false; message: string; hint: string };
+  | { ok: false; message: string; hint: string; text: ProblemMessage };
 
-const LAYOUT_HINT = 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.';
 
 /**
  * Reads the policy, locale and version id from a path relative to the
@@ -52,65 +53,37 @@ const LAYOUT_HINT = 'Each version is a file policies/<policy>/<locale>/<version>
 export function parsePolicyPath(relativePath: string): PolicyPathResult {
   const segments = relativePath.split('/');
   if (segments.length !== 3) {
-    return {
-      ok: false,
-      message: `the file is ${segments.length - 1 === 0 ? 'directly in the policies folder' : `${segments.length - 1} folder(s) deep`}, not at <policy>/<locale>/<version>.md`,
-      hint: LAYOUT_HINT,
-    };
+    return { ok: false, ...problemText('pathDepth', { depth: segments.length - 1 }) };
   }
   const [policy = '', locale = '', fileName = ''] = segments;
   if (!fileName.endsWith('.md')) {
     const lower = fileName.toLowerCase();
     return {
       ok: false,
-      message: `"${fileName}" is not a Markdown file ending in .md`,
-      hint: lower.endsWith('.md') || lower.endsWith('.markdown')
-        ? `Rename it to ${fileName.replace(/\.(md|markdown)$/i, '.md')}.`
-        : 'Only policy versions belong in the policies folder; move other files elsewhere.',
+      ...(lower.endsWith('.md') || lower.endsWith('.markdown')
+        ? problemText('notMarkdownName', { name: fileName, rename: fileName.replace(/\.(md|markdown)$/i, '.md') })
+        : problemText('notMarkdown', { name: fileName })),
     };
   }
   const version = fileName.slice(0, -'.md'.length);
   if (!POLICY_ID_PATTERN.test(policy)) {
-    return {
-      ok: false,
-      message: `the policy folder "${policy}" is not a valid policy id`,
-      hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${suggestSlug(policy) || 'privacy'}".`,
-    };
+    return { ok: false, ...problemText('policyId', { policy, suggestion: suggestSlug(policy) || 'privacy' }) };
   }
   if (RESERVED_POLICY_IDS.has(policy)) {
-    return {
-      ok: false,
-      message: `"${policy}" is reserved by the site and cannot be a policy id`,
-      hint: `Rename the folder, e.g. to "${policy}-policy". Reserved: ${[...RESERVED_POLICY_IDS].join(', ')}.`,
-    };
+    return { ok: false, ...problemText('reservedPolicy', { policy, reserved: [...RESERVED_POLICY_IDS].join(', ') }) };
   }
   if (!LOCALE_PATTERN.test(locale)) {
-    return {
-      ok: false,
-      message: `the locale folder "${locale}" is not a lowercase BCP 47 language tag`,
-      hint: `Use a tag such as "ru", "en" or "pt-br"${locale.toLowerCase() !== locale && LOCALE_PATTERN.test(locale.toLowerCase()) ? ` (rename it to "${locale.toLowerCase()}")` : ''}.`,
-    };
+    const lowercase = locale.toLowerCase() !== locale && LOCALE_PATTERN.test(locale.toLowerCase()) ? locale.toLowerCase() : '';
+    return { ok: false, ...problemText('localeTag', { locale, lowercase }) };
   }
   if (RESERVED_LOCALES.has(locale)) {
-    return {
-      ok: false,
-      message: `"${locale}" is reserved by the site and cannot be a locale folder`,
-      hint: `Reserved: ${[...RESERVED_LOCALES].join(', ')}.`,
-    };
+    return { ok: false, ...problemText('reservedLocale', { locale, reserved: [...RESERVED_LOCALES].join(', ') }) };
   }
   if (!VERSION_ID_PATTERN.test(version)) {
-    return {
-      ok: false,
-      message: `the file name "${fileName}" is not a valid version id`,
-      hint: `Version ids go into permanent URLs: start with a lowercase letter or digit, then use only a-z, 0-9, ".", "_" and "-", e.g. "${suggestSlug(version) || '2025-09-01'}.md".`,
-    };
+    return { ok: false, ...problemText('versionId', { name: fileName, suggestion: suggestSlug(version) || '2025-09-01' }) };
   }
   if (RESERVED_VERSION_IDS.has(version)) {
-    return {
-      ok: false,
-      message: `"${version}" is reserved by the site and cannot be a version id`,
-      hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${[...RESERVED_VERSION_IDS].join(', ')}.`,
-    };
+    return { ok: false, ...problemText('reservedVersion', { version, reserved: [...RESERVED_VERSION_IDS].join(', ') }) };
   }
   return { ok: true, key: { policy, locale, version } };
 }

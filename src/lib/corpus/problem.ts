@@ -2,6 +2,7 @@
  * Problems found in the corpus: one shape for every rule, so the build, the
  * `check` command and the tests report them the same way.
  */
+import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** One thing wrong with the content, at a place a person can open. */
 export interface Problem {
@@ -25,6 +26,12 @@ export interface Problem {
   detail?: string;
   /** A stable name of the rule, for programs (`publish` resolves `not-published` and `correction-unrecorded`). */
   code?: string;
+  /**
+   * The catalog message `message` and `hint` are the English text of, so a
+   * report can say them in its reader's language (src/lib/messages/).
+   * Absent: the problem is said in English in every language.
+   */
+  text?: ProblemMessage;
 }
 
 /** Orders problems by file, then line and column, so reports are stable from run to run. */
@@ -32,41 +39,50 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0)));
 }
 
-/** `file:line[:column]: [warning: ]field: message [rule]` then the hint on an indented line. */
+/** A problem's message and hint in the language of `messages` (English when it has no catalog message). */
+export function getProblemText(problem: Problem, messages: MessageCatalog): { message: string; hint: string } {
+  return problem.text && messages !== DEFAULT_MESSAGES ? renderProblemMessage(problem.text, messages) : { message: problem.message, hint: problem.hint };
+}
+
+/** `file:line[:column]: [warning: ]field: message [rule]` then the hint on an indented line, in English. */
 export function formatProblem(problem: Problem): string {
-  const place = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
-  const severity = problem.severity === 'warning' ? 'warning: ' : '';
-  const field = problem.field ? `${problem.field}: ` : '';
-  const rule = problem.rule ? ` [${problem.rule}]` : '';
-  const detail = problem.detail ? `\n${problem.detail.replace(/^/gm, '      ')}` : '';
-  return `${problem.file}:${place}: ${severity}${field}${problem.message}${rule}\n    ${problem.hint}${detail}`;
+  return formatProblemIn(problem, DEFAULT_MESSAGES);
 }
 
 /**
- * What a report says after its count, given the pronoun that agrees with it
- * ("fix it" after one problem, "fix them" after several), so each command
- * says what it did not do ("Nothing was recorded") and never what it never
- * does (`diff` publishes nothing).
+ * {@link formatProblem} in the language of `messages`. The place, the field
+ * and the rule are the same in every language (tools read them).
  */
-export type ReportConclusion = (them: 'it' | 'them') => string;
+export function formatProblemIn(problem: Problem, messages: MessageCatalog): string {
+  const place = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
+  const severity = problem.severity === 'warning' ? messages.report.warningLabel : '';
+  const field = problem.field ? `${problem.field}: ` : '';
+  const rule = problem.rule ? ` [${problem.rule}]` : '';
+  const detail = problem.detail ? `\n${problem.detail.replace(/^/gm, '      ')}` : '';
+  const { message, hint } = getProblemText(problem, messages);
+  return `${problem.file}:${place}: ${severity}${field}${message}${rule}\n    ${hint}${detail}`;
+}
 
-/** The build's conclusion: it publishes the site, so nothing of it was. */
-export const BUILD_CONCLUSION: ReportConclusion = (them) => `Nothing was published; fix ${them} and run again.`;
+/**
+ * What a report says after its count (a message of the catalogs'
+ * `conclusion`), so each command says what it did not do ("Nothing was
+ * recorded") and never what it never does (`diff` publishes nothing).
+ */
+export type ReportConclusion = keyof MessageCatalog['conclusion'];
 
 /** A whole report: every problem, then a count and what to do. */
-export function formatProblemReport(problems: readonly Problem[], conclusion: ReportConclusion = BUILD_CONCLUSION): string {
+export function formatProblemReport(problems: readonly Problem[], conclusion: ReportConclusion = 'build', messages: MessageCatalog = DEFAULT_MESSAGES): string {
   const files = new Set(problems.map((problem) => problem.file)).size;
-  const lines = sortProblems(problems).map(formatProblem);
-  const noun = problems.length === 1 ? 'problem' : 'problems';
-  lines.push('', `${problems.length} ${noun} in ${files} ${files === 1 ? 'file' : 'files'}. ${conclusion(problems.length === 1 ? 'it' : 'them')}`);
+  const lines = sortProblems(problems).map((problem) => formatProblemIn(problem, messages));
+  lines.push('', `${messages.report.problemCount({ count: problems.length, files })} ${messages.conclusion[conclusion]({ count: problems.length })}`);
   return lines.join('\n');
 }
 
 /** Warnings: every one, then a count that says nothing was refused for them. */
-export function formatWarningReport(warnings: readonly Problem[]): string {
+export function formatWarningReport(warnings: readonly Problem[], messages: MessageCatalog = DEFAULT_MESSAGES): string {
   const files = new Set(warnings.map((warning) => warning.file)).size;
-  const lines = sortProblems(warnings).map(formatProblem);
-  lines.push('', `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} in ${files} ${files === 1 ? 'file' : 'files'}; they do not stop the build.`);
+  const lines = sortProblems(warnings).map((warning) => formatProblemIn(warning, messages));
+  lines.push('', messages.report.warningCount({ count: warnings.length, files }));
   return lines.join('\n');
 }
 
@@ -75,9 +91,12 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
   readonly problems: readonly Problem[];
 
-  /** @param conclusion what the report ends with; default: the build's */
-  constructor(problems: readonly Problem[], conclusion: ReportConclusion = BUILD_CONCLUSION) {
-    super(`The policies have ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n\n${formatProblemReport(problems, conclusion)}`);
+  /**
+   * @param conclusion what the report ends with; default: the build's
+   * @param messages the language of the report; default: English
+   */
+  constructor(problems: readonly Problem[], conclusion: ReportConclusion = 'build', messages: MessageCatalog = DEFAULT_MESSAGES) {
+    super(`${messages.report.corpusError({ count: problems.length })}\n\n${formatProblemReport(problems, conclusion, messages)}`);
     this.problems = problems;
     // The report is the whole message; a stack trace would only bury it for the people who fix content.
     // Empty, not the message again: Astro's error printer adds a "Stack trace:" heading to any non-empty stack.

@@ -14,6 +14,7 @@ import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Problem } from './problem.ts';
 import type { LocaleModel } from '#schemas/site-config.ts';
 import { describeZodIssues } from './zod-problems.ts';
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** A file of the corpus as read from disk. */
 export interface CorpusFile {
@@ -44,36 +45,40 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-const FIELD_HINTS: Record<string, string> = {
-  effective: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
-  title: 'Write the title as text on one line, e.g. title: Политика конфиденциальности.',
-};
+/** The fields whose value of a wrong type gets a message of its own, with an example. */
+const FIELD_MESSAGES = { effective: 'wrongEffective', title: 'wrongTitle' } as const;
 
 /** Validates one file on its own; cross-file rules are in {@link validateCorpus}. */
 export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 'timeZone'>): { version?: PolicyVersion; problems: Problem[] } {
   const problems: Problem[] = [];
-  const at = (line: number, message: string, hint: string, field?: string): Problem =>
-    field === undefined ? { file: file.displayPath, line, message, hint } : { file: file.displayPath, line, field, message, hint };
+  const at = (line: number, { message, hint, text }: { message: string; hint: string; text?: ProblemMessage | undefined }, field?: string): Problem => ({
+    file: file.displayPath,
+    line,
+    ...(field === undefined ? {} : { field }),
+    message,
+    hint,
+    ...(text === undefined ? {} : { text }),
+  });
 
   const path = parsePolicyPath(file.relativePath);
-  if (!path.ok) problems.push(at(1, path.message, path.hint));
+  if (!path.ok) problems.push(at(1, path));
 
   let text: string;
   try {
     text = toCanonicalText(decodeUtf8(file.bytes));
   } catch (error) {
     if (!(error instanceof InvalidUtf8Error)) throw error;
-    problems.push(at(1, 'the file is not valid UTF-8 text', 'Save the file with the UTF-8 encoding (in most editors: "Save with encoding" → UTF-8).'));
+    problems.push(at(1, problemText('notUtf8')));
     return { problems };
   }
 
   const split = splitFrontMatter(text);
   if (!split.ok) {
-    problems.push(at(split.line, split.message, split.hint));
+    problems.push(at(split.line, split));
     return { problems };
   }
   const yaml = parseFrontMatterYaml(split.file);
-  for (const problem of yaml.problems) problems.push(at(problem.line, problem.message, problem.hint, problem.field));
+  for (const problem of yaml.problems) problems.push(at(problem.line, problem, problem.field));
 
   // `summary.1`: the line of that item, when the list has one item per line; else the field's line.
   const lineOf = (field: string) => {
@@ -83,13 +88,13 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
   let frontMatter;
   if (yaml.problems.length === 0) {
     if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-      problems.push(at(split.file.yamlStartLine, 'the front matter is not a list of "field: value" lines', 'Write one field per line, e.g. "title: …" and "effective: 2025-09-01".'));
+      problems.push(at(split.file.yamlStartLine, problemText('notFieldLines')));
     } else {
       const parsed = PolicyFrontMatterSchema.safeParse(yaml.data, { reportInput: true });
       if (parsed.success) frontMatter = parsed.data;
       else {
-        for (const fieldProblem of describeZodIssues(parsed.error.issues, FRONT_MATTER_KEYS, FIELD_HINTS, NESTED_FRONT_MATTER_KEYS)) {
-          problems.push(at(lineOf(fieldProblem.field), fieldProblem.message, fieldProblem.hint, fieldProblem.field || undefined));
+        for (const fieldProblem of describeZodIssues(parsed.error.issues, FRONT_MATTER_KEYS, FIELD_MESSAGES, NESTED_FRONT_MATTER_KEYS)) {
+          problems.push(at(lineOf(fieldProblem.field), fieldProblem, fieldProblem.field || undefined));
         }
       }
     }
@@ -99,13 +104,13 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
     const summary = typeof frontMatter.summary === 'string' ? [frontMatter.summary] : (frontMatter.summary ?? []);
     if (summary.some((item) => SUMMARY_PLACEHOLDERS.includes(item))) {
       problems.push(
-        at(lineOf('summary'), 'still has the placeholder written by npm run policy -- new', 'Write what changed in plain words (or delete the summary), or keep draft: true until the text is ready.', 'summary'),
+        at(lineOf('summary'), problemText('summaryPlaceholder'), 'summary'),
       );
     }
   }
 
   if (split.file.body.trim() === '') {
-    problems.push(at(split.file.bodyStartLine, 'the file has no text after the front matter', 'Write the text of the policy below the closing "---" line.'));
+    problems.push(at(split.file.bodyStartLine, problemText('noText')));
   }
 
   if (!path.ok || !frontMatter || problems.length > 0) return { problems };
@@ -178,8 +183,7 @@ function findSameInstantVersions(versions: readonly PolicyVersion[]): Problem[] 
         file: other.file,
         line: other.effectiveLine,
         field: 'effective',
-        message: `takes effect at the same instant as ${first.file} (${formatInstant(other.effectiveFrom)}), so neither would be the one in force`,
-        hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).',
+        ...problemText('sameInstant', { other: first.file, instant: formatInstant(other.effectiveFrom) }),
       });
     }
   }
@@ -198,8 +202,7 @@ function findDisagreeingTranslations(versions: readonly PolicyVersion[], default
           file: translation.file,
           line: 1,
           field: 'changeType',
-          message: `is ${translation.changeType} but the ${reference.locale} text of the same version (${reference.file}) is ${reference.changeType}; a version is material or editorial in every language`,
-          hint: `Set changeType: ${reference.changeType} here (or change both), or give this text its own version id.`,
+          ...problemText('translationChangeType', { changeType: translation.changeType, locale: reference.locale, other: reference.file, otherChangeType: reference.changeType }),
         });
       }
       if (translation === reference || translation.effectiveFrom === reference.effectiveFrom) continue;
@@ -207,8 +210,7 @@ function findDisagreeingTranslations(versions: readonly PolicyVersion[], default
         file: translation.file,
         line: translation.effectiveLine,
         field: 'effective',
-        message: `is "${translation.effective}" but the ${reference.locale} text of the same version (${reference.file}) says "${reference.effective}"; translations of one version must take effect together`,
-        hint: `Set effective to "${reference.effective}" here, or give this text its own version id if it really starts at another time.`,
+        ...problemText('translationEffective', { effective: translation.effective, locale: reference.locale, other: reference.file, otherEffective: reference.effective }),
       });
     }
   }

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import { suggestName } from './did-you-mean.ts';
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
+import type { DescribedValue } from '#lib/messages/messages-en.ts';
 
 /** One friendly problem derived from a zod issue. */
 export interface FieldProblem {
@@ -11,28 +13,20 @@ export interface FieldProblem {
   field: string;
   message: string;
   hint: string;
+  /** The catalog message of `message` and `hint` (absent for a schema's own custom message). */
+  text?: ProblemMessage;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of fields',
-  null: 'an empty value',
-  undefined: 'nothing',
-};
-
-/** Describes a value as it appears in YAML, for messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
+/** Describes a value as it appears in YAML, for the messages of the catalogs (src/lib/messages/). */
+export function toDescribedValue(value: unknown): DescribedValue {
+  if (value === undefined) return { kind: 'nothing' };
+  if (value === null) return { kind: 'empty' };
   // Never a JSON dump: a person reads the value in the file, not in the parser's form.
-  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
-  if (value instanceof Date) return `a date-time object (${value.toISOString()})`;
-  if (typeof value === 'object') return 'a set of fields';
-  if (typeof value === 'string') return `"${value}"`;
-  return String(value);
+  if (Array.isArray(value)) return { kind: 'list', items: value.length };
+  if (value instanceof Date) return { kind: 'date-time', iso: value.toISOString() };
+  if (typeof value === 'object') return { kind: 'fields' };
+  if (typeof value === 'string') return { kind: 'text', text: value };
+  return { kind: 'other', text: String(value) };
 }
 
 const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,45 +47,26 @@ function asTyped(fields: Record<string, unknown>): string {
 function describeColonMistake(input: unknown, field: string): FieldProblem | undefined {
   const quoted = (text: string) => `"${text.replace(/"/g, '\\"')}"`;
   if (isFields(input)) {
-    return {
-      field,
-      message: `"${asTyped(input)}" has a colon, so YAML read it as a field and its value, not as text`,
-      hint: `Put the text in quotes: ${field}: ${quoted(asTyped(input))}.`,
-    };
+    return { field, ...problemText('colonItem', { typed: asTyped(input), quoted: quoted(asTyped(input)), field }) };
   }
   if (!Array.isArray(input)) return undefined;
   const index = input.findIndex(isFields);
   const item: unknown = input[index];
   if (!isFields(item)) return undefined;
-  return {
-    field: `${field}.${index}`,
-    message: `item ${index + 1}, "${asTyped(item)}", has a colon, so YAML read it as a field and its value, not as text`,
-    hint: `Put the item in quotes: - ${quoted(asTyped(item))}.`,
-  };
-}
-
-function typeHint(expected: string, field: string): string {
-  switch (expected) {
-    case 'string':
-      return `Write ${field} as text on one line; put it in quotes if it contains a colon or starts with a special character.`;
-    case 'boolean':
-      return `Write ${field}: true or ${field}: false.`;
-    case 'array':
-      return `Write ${field} as a list, one "- item" per line.`;
-    default:
-      return `Write ${field} as ${TYPE_NAMES[expected] ?? expected}.`;
-  }
+  return { field: `${field}.${index}`, ...problemText('colonListItem', { item: index + 1, typed: asTyped(item), quoted: quoted(asTyped(item)) }) };
 }
 
 /**
  * Converts the issues of a failed `safeParse(…, { reportInput: true })` into
  * field problems. `knownKeys` lists the keys of the object, for typo hints;
- * `nestedKeys` those of nested objects, by dotted path (`lint.ignore`).
+ * `fieldMessages` the fields whose wrong type has a message of its own (with
+ * an example); `nestedKeys` the keys of nested objects, by dotted path
+ * (`lint.ignore`).
  */
 export function describeZodIssues(
   issues: readonly z.core.$ZodIssue[],
   knownKeys: readonly string[],
-  fieldHints: Readonly<Record<string, string>> = {},
+  fieldMessages: Readonly<Record<string, 'wrongEffective' | 'wrongTitle'>> = {},
   nestedKeys: Readonly<Record<string, readonly string[]>> = {},
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -104,52 +79,29 @@ export function describeZodIssues(
         const known = field === '' ? knownKeys : (nestedKeys[field] ?? []);
         for (const key of issue.keys) {
           const suggestion = suggestName(key, known);
-          problems.push({
-            field: field === '' ? key : `${field}.${key}`,
-            message: 'is not a known field',
-            hint: suggestion
-              ? `Did you mean "${suggestion}"? Fix the spelling of the key.`
-              : known.length > 0
-                ? `Remove it. The fields are: ${known.join(', ')}.`
-                : 'Remove it.',
-          });
+          problems.push({ field: field === '' ? key : `${field}.${key}`, ...problemText('unknownField', { suggestion: suggestion ?? '', known: known.join(', ') }) });
         }
         break;
       }
       case 'invalid_type':
-        problems.push(
-          issue.input === undefined
-            ? { field, message: 'is missing', hint: `Add a line "${field}: …" to the front matter.` }
-            : {
-                field,
-                message: `should be ${TYPE_NAMES[issue.expected] ?? issue.expected}, but is ${describeValue(issue.input)}`,
-                hint: fieldHints[field] ?? typeHint(issue.expected, field),
-              },
-        );
+        if (issue.input === undefined) problems.push({ field, ...problemText('missingField', { field }) });
+        else {
+          const value = toDescribedValue(issue.input);
+          const own = fieldMessages[field];
+          problems.push({ field, ...(own ? problemText(own, { expected: issue.expected, value }) : problemText('wrongType', { field, expected: issue.expected, value })) });
+        }
         break;
       case 'invalid_union': {
         problems.push(
-          describeColonMistake(issue.input, field) ?? {
-            field,
-            message: `has the wrong form: ${describeValue(issue.input)}`,
-            hint: `Write ${field} as one line of text, or as a list with one "- item" per line.`,
-          },
+          describeColonMistake(issue.input, field) ?? { field, ...problemText('wrongForm', { field, value: toDescribedValue(issue.input) }) },
         );
         break;
       }
       case 'invalid_value':
-        problems.push({
-          field,
-          message: `is ${describeValue(issue.input)}, which is not allowed`,
-          hint: `Use one of: ${issue.values.map((v) => String(v)).join(', ')}.`,
-        });
+        problems.push({ field, ...problemText('notAllowed', { value: toDescribedValue(issue.input), allowed: issue.values.map((v) => String(v)).join(', ') }) });
         break;
       case 'too_small':
-        problems.push({
-          field,
-          message: issue.origin === 'array' ? 'is an empty list' : 'is empty',
-          hint: issue.origin === 'array' ? `Add at least one item, or remove ${field}.` : `Write the ${field}, or remove the line if the field is optional.`,
-        });
+        problems.push({ field, ...(issue.origin === 'array' ? problemText('emptyList', { field }) : problemText('emptyField', { field })) });
         break;
       case 'custom':
         problems.push({

@@ -18,7 +18,7 @@ describe('formatProblemReport', () => {
   });
 
   test('a command that publishes nothing says what it did not do', () => {
-    const error = new CorpusError([problem], (them) => `Nothing was compared; fix ${them} and run diff again.`);
+    const error = new CorpusError([problem], 'diff');
     expect(error.message.split('\n').at(-1)).toBe('1 problem in 1 file. Nothing was compared; fix it and run diff again.');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblemReport } from '#lib/corpus/problem.ts';
 import { validateCorpus, type CorpusFile } from '#lib/corpus/validate-corpus.ts';
+import { withoutMessageRef } from '../../helpers/problem-text.ts';
 
 const encoder = new TextEncoder();
 
@@ -79,7 +80,7 @@ describe('validateCorpus', () => {
 
   test('suggests the right key for a typo', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\nefective: 2025-09-01'))], OPTIONS);
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       { file: 'policies/privacy/ru/v1.md', line: 1, field: 'effective', message: 'is missing', hint: 'Add a line "effective: …" to the front matter.' },
       { file: 'policies/privacy/ru/v1.md', line: 3, field: 'efective', message: 'is not a known field', hint: 'Did you mean "effective"? Fix the spelling of the key.' },
     ]);
@@ -87,7 +88,7 @@ describe('validateCorpus', () => {
 
   test('tells to quote a summary item that YAML read as a field because of its colon', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\nsummary:\n  - Уточнён пункт 1.1.\n  - Изменено: пункт 3.5'))], OPTIONS);
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       {
         file: 'policies/privacy/ru/v1.md',
         line: 6,
@@ -100,7 +101,7 @@ describe('validateCorpus', () => {
 
   test('tells to quote a summary that YAML read as fields', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\nsummary:\n  Изменено: пункт "3.5"'))], OPTIONS);
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       expect.objectContaining({
         field: 'summary',
         message: '"Изменено: пункт "3.5"" has a colon, so YAML read it as a field and its value, not as text',
@@ -111,12 +112,12 @@ describe('validateCorpus', () => {
 
   test('names the field given twice', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', version('title: A\neffective: 2025-09-01\ntitle: B'))], OPTIONS);
-    expect(problems).toEqual([{ file: 'policies/privacy/ru/v1.md', line: 4, field: 'title', message: 'is given twice', hint: 'Keep one "title:" line and delete the other.' }]);
+    expect(withoutMessageRef(problems)).toEqual([{ file: 'policies/privacy/ru/v1.md', line: 4, field: 'title', message: 'is given twice', hint: 'Keep one "title:" line and delete the other.' }]);
   });
 
   test('reports a file that is not UTF-8', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xcf, 0xee]))], OPTIONS);
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       expect.objectContaining({ line: 1, message: 'the file is not valid UTF-8 text' }),
     ]);
   });
@@ -134,7 +135,7 @@ describe('validateCorpus', () => {
       [valid('privacy/ru/a.md', '2025-09-01'), valid('privacy/ru/b.md', '2025-09-01T00:00:00+03:00'), valid('terms/ru/c.md', '2025-09-01')],
       OPTIONS,
     );
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       {
         file: 'policies/privacy/ru/b.md',
         line: 3,
@@ -152,7 +153,7 @@ describe('validateCorpus', () => {
 
   test('reports translations of one version that disagree on effective, against the default locale', () => {
     const { problems } = validateCorpus([valid('privacy/ru/v2.md', '2025-09-01'), valid('privacy/en/v2.md', '2025-09-02')], OPTIONS);
-    expect(problems).toEqual([
+    expect(withoutMessageRef(problems)).toEqual([
       {
         file: 'policies/privacy/en/v2.md',
         line: 3,
@@ -165,7 +166,7 @@ describe('validateCorpus', () => {
 
   test('reports translations of one version that disagree on changeType, unless locales are independent documents', () => {
     const files = [valid('privacy/ru/v2.md', '2025-09-01', 'changeType: material'), valid('privacy/en/v2.md', '2025-09-01', 'changeType: editorial')];
-    expect(validateCorpus(files, OPTIONS).problems).toEqual([
+    expect(withoutMessageRef(validateCorpus(files, OPTIONS).problems)).toEqual([
       expect.objectContaining({ file: 'policies/privacy/en/v2.md', field: 'changeType', message: expect.stringContaining('is editorial but the ru text of the same version (policies/privacy/ru/v2.md) is material') }),
     ]);
     expect(validateCorpus(files, { ...OPTIONS, localeModel: 'independent' }).problems).toEqual([]);
@@ -218,6 +219,6 @@ describe('a colon in the summary', () => {
     ],
   ])('%s', (_name, summary, expected) => {
     const text = version(`title: A\neffective: 2025-09-01\n${summary}`);
-    expect(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems).toEqual([{ file: 'policies/privacy/ru/2025-09-01.md', ...expected }]);
+    expect(withoutMessageRef(validateCorpus([file('privacy/ru/2025-09-01.md', text)], OPTIONS).problems)).toEqual([{ file: 'policies/privacy/ru/2025-09-01.md', ...expected }]);
   });
 });

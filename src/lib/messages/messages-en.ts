@@ -1,0 +1,174 @@
+/**
+ * The English messages of the commands legal staff run (`new`, `check`,
+ * `publish`, `withdraw`, `diff`, `at`, `notice`), of the build's refusals,
+ * the lint and the dev server's error page. This catalog is the schema: its
+ * type is `MessageCatalog` (message-catalog.ts), so the Russian one must have
+ * every message with the same parameters, or it does not compile.
+ *
+ * A message with values is a function of one object of named parameters
+ * (not an ICU string): TypeScript checks every call and every translation,
+ * and plural forms come from `Intl.PluralRules` (message-format.ts). The
+ * reference page (docs/reference/messages.md) calls each function with the
+ * names of its parameters in place of values, so `{count}` shows where a
+ * value goes.
+ */
+import { en2, enForm } from './message-format.ts';
+
+/** What is wrong and what to do: the two parts of every refusal. */
+export interface ProblemText {
+  message: string;
+  hint: string;
+}
+
+/** A value as it appears in YAML, described for a message (zod-problems.ts): the kind, and what the kind needs. */
+export type DescribedValue =
+  | { kind: 'nothing' | 'empty' | 'fields' }
+  | { kind: 'list'; items: number }
+  | { kind: 'date-time'; iso: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'other'; text: string };
+
+/** The type of a value zod expected, as its issue names it (`string`, `array`, …). */
+type ExpectedType = string;
+
+const enTypes: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+  null: 'an empty value',
+  undefined: 'nothing',
+};
+
+/** A described value in English; a placeholder (on the reference page) as it is. */
+function enValue(value: DescribedValue): string {
+  if (typeof value !== 'object') return String(value);
+  switch (value.kind) {
+    case 'nothing': return 'nothing';
+    case 'empty': return 'an empty value';
+    case 'fields': return 'a set of fields';
+    case 'list': return `a list of ${en2(value.items, 'item', 'items')}`;
+    case 'date-time': return `a date-time object (${value.iso})`;
+    case 'text': return `"${value.text}"`;
+    case 'other': return value.text;
+  }
+}
+
+const enType = (expected: ExpectedType) => enTypes[expected] ?? expected;
+const fixThem = (count: number) => enForm(count, 'it', 'them');
+
+export const EN_MESSAGES = {
+  /** The language of the messages, a BCP 47 tag. */
+  lang: 'en',
+
+  /** Choosing the language of the messages (message-language.ts). */
+  language: {
+    unknownFlag: (p: { value: string }) => `--lang is "ru" or "en", not "${p.value}".`,
+    unknownVariable: (p: { value: string }) => `POLICY_PRESS_LANG is "ru" or "en", not "${p.value}". Set it to one of them, or unset it to follow the system's language.`,
+  },
+
+  /** Reports of problems (corpus/problem.ts): the words around the list. */
+  report: {
+    warningLabel: 'warning: ',
+    problemCount: (p: { count: number; files: number }) => `${en2(p.count, 'problem', 'problems')} in ${en2(p.files, 'file', 'files')}.`,
+    warningCount: (p: { count: number; files: number }) => `${en2(p.count, 'warning', 'warnings')} in ${en2(p.files, 'file', 'files')}; they do not stop the build.`,
+    corpusError: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}:`,
+  },
+
+  /** What a report says after its count: what the command did not do, and what to do. */
+  conclusion: {
+    build: (p: { count: number }) => `Nothing was published; fix ${fixThem(p.count)} and run again.`,
+    check: (p: { count: number }) => `Fix ${fixThem(p.count)} and run npm run policy -- check again.`,
+    dev: (p: { count: number }) => `Nothing is shown until ${enForm(p.count, 'it is', 'they are')} fixed; this page reloads on the next save.`,
+    diff: (p: { count: number }) => `Nothing was compared; fix ${fixThem(p.count)} and run diff again.`,
+    sourceCheck: (p: { count: number }) => `Nothing was checked; fix ${fixThem(p.count)} and run again.`,
+    verify: (p: { count: number }) => `Nothing was verified; fix ${fixThem(p.count)} and run again.`,
+    new: (p: { count: number }) => `Nothing was created; fix ${fixThem(p.count)} and run new again.`,
+    publish: (p: { count: number }) => `Nothing was recorded; fix ${fixThem(p.count)} and run publish again.`,
+    withdraw: (p: { count: number }) => `Nothing was withdrawn; fix ${fixThem(p.count)} and run withdraw again.`,
+    /** The dev server's warning about what a production build would refuse. */
+    unpublished: (p: { count: number }) => `Fix ${fixThem(p.count)}, or publish with npm run policy -- publish.`,
+  },
+
+  /** The build's own lines around its reports (src/loaders/policy-loader.ts). */
+  build: {
+    productionWouldRefuse: 'A production build would refuse this:',
+    lintWarns: 'The lint of the policies warns:',
+  },
+
+  /** `npm run policy -- check`. */
+  check: {
+    noArguments: 'check takes no arguments.',
+    format: (p: { value: string }) => `--format is "text" or "github", not "${p.value}".`,
+    ledgerVersion1: (p: { file: string }) => `Note: ${p.file} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`,
+    /** The closing line without errors; `warnings` and `history` count what is printed above it. */
+    passed: (p: { versions: number; folder: string; warnings: number; history: number; drafts: number }) => {
+      const above = [p.warnings === 0 ? null : en2(p.warnings, 'warning', 'warnings'), p.history === 0 ? null : `${en2(p.history, 'finding', 'findings')} in published history`].filter((part) => part !== null);
+      const drafts = p.drafts === 0 ? '' : ` (${en2(p.drafts, 'draft', 'drafts')} not published)`;
+      return `${p.versions} versions in ${p.folder}: ${above.length === 0 ? 'all is well' : `no errors, ${above.join(' and ')} above`}${drafts}.`;
+    },
+  },
+
+  /** The dev server's page while the policies have problems (build/dev-error-page.ts). */
+  devPage: {
+    title: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}`,
+    unreadable: 'The policies could not be read',
+    titleSuffix: 'dev server',
+    intro: 'The dev server shows no page while the policies have problems. Fix them and save: this page reloads by itself.',
+    reportHeading: 'The report, as in the terminal',
+  },
+
+  /** Refusals of the files themselves: layout, encoding, front matter, fields (corpus/). */
+  problem: {
+    noFrontMatter: { message: 'the file has no front matter', hint: 'Start the file with a line "---", then the fields (title, effective, …), then another line "---", then the text.' },
+    frontMatterNotClosed: { message: 'the front matter is never closed', hint: 'Add a line "---" after the last field, before the text of the policy.' },
+    fieldTwiceUnnamed: { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' },
+    fieldTwice: (p: { field: string }) => ({ message: 'is given twice', hint: `Keep one "${p.field}:" line and delete the other.` }),
+    colonInValue: { message: 'a value has a colon in it, which YAML reads as the start of another field', hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".' },
+    yamlTag: (p: { tag: string }) => ({ message: `a value carries a YAML tag that this site does not read (${p.tag})`, hint: 'Remove the "!…" tag and write the value plainly, e.g. effective: 2025-09-01.' }),
+    invalidYaml: (p: { error: string }) => ({ message: `the front matter is not valid YAML (${p.error})`, hint: 'Check the quotes, colons and indentation on this line; text with a colon in it must be in quotes.' }),
+    notUtf8: { message: 'the file is not valid UTF-8 text', hint: 'Save the file with the UTF-8 encoding (in most editors: "Save with encoding" → UTF-8).' },
+    notFieldLines: { message: 'the front matter is not a list of "field: value" lines', hint: 'Write one field per line, e.g. "title: …" and "effective: 2025-09-01".' },
+    summaryPlaceholder: { message: 'still has the placeholder written by npm run policy -- new', hint: 'Write what changed in plain words (or delete the summary), or keep draft: true until the text is ready.' },
+    noText: { message: 'the file has no text after the front matter', hint: 'Write the text of the policy below the closing "---" line.' },
+    noVersions: (p: { folder: string }) => ({ message: 'the policies folder has no versions', hint: `Add a first version, e.g. npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (it writes ${p.folder}/privacy/ru/2025-09-01.md), or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.` }),
+    sameInstant: (p: { other: string; instant: string }) => ({ message: `takes effect at the same instant as ${p.other} (${p.instant}), so neither would be the one in force`, hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).' }),
+    translationChangeType: (p: { changeType: string; locale: string; other: string; otherChangeType: string }) => ({ message: `is ${p.changeType} but the ${p.locale} text of the same version (${p.other}) is ${p.otherChangeType}; a version is material or editorial in every language`, hint: `Set changeType: ${p.otherChangeType} here (or change both), or give this text its own version id.` }),
+    translationEffective: (p: { effective: string; locale: string; other: string; otherEffective: string }) => ({ message: `is "${p.effective}" but the ${p.locale} text of the same version (${p.other}) says "${p.otherEffective}"; translations of one version must take effect together`, hint: `Set effective to "${p.otherEffective}" here, or give this text its own version id if it really starts at another time.` }),
+
+    // The layout <policy>/<locale>/<version>.md (corpus/policy-path.ts).
+    pathDepth: (p: { depth: number }) => ({ message: `the file is ${p.depth === 0 ? 'directly in the policies folder' : `${p.depth} folder(s) deep`}, not at <policy>/<locale>/<version>.md`, hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' }),
+    notMarkdownName: (p: { name: string; rename: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: `Rename it to ${p.rename}.` }),
+    notMarkdown: (p: { name: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: 'Only policy versions belong in the policies folder; move other files elsewhere.' }),
+    policyId: (p: { policy: string; suggestion: string }) => ({ message: `the policy folder "${p.policy}" is not a valid policy id`, hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${p.suggestion}".` }),
+    reservedPolicy: (p: { policy: string; reserved: string }) => ({ message: `"${p.policy}" is reserved by the site and cannot be a policy id`, hint: `Rename the folder, e.g. to "${p.policy}-policy". Reserved: ${p.reserved}.` }),
+    localeTag: (p: { locale: string; lowercase: string }) => ({ message: `the locale folder "${p.locale}" is not a lowercase BCP 47 language tag`, hint: `Use a tag such as "ru", "en" or "pt-br"${p.lowercase ? ` (rename it to "${p.lowercase}")` : ''}.` }),
+    reservedLocale: (p: { locale: string; reserved: string }) => ({ message: `"${p.locale}" is reserved by the site and cannot be a locale folder`, hint: `Reserved: ${p.reserved}.` }),
+    versionId: (p: { name: string; suggestion: string }) => ({ message: `the file name "${p.name}" is not a valid version id`, hint: `Version ids go into permanent URLs: start with a lowercase letter or digit, then use only a-z, 0-9, ".", "_" and "-", e.g. "${p.suggestion}.md".` }),
+    reservedVersion: (p: { version: string; reserved: string }) => ({ message: `"${p.version}" is reserved by the site and cannot be a version id`, hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${p.reserved}.` }),
+
+    // Front-matter fields checked by the schema (corpus/zod-problems.ts).
+    unknownField: (p: { suggestion: string; known: string }) => ({ message: 'is not a known field', hint: p.suggestion ? `Did you mean "${p.suggestion}"? Fix the spelling of the key.` : p.known ? `Remove it. The fields are: ${p.known}.` : 'Remove it.' }),
+    missingField: (p: { field: string }) => ({ message: 'is missing', hint: `Add a line "${p.field}: …" to the front matter.` }),
+    wrongType: (p: { field: string; expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: enTypeHint(p.expected, p.field) }),
+    wrongEffective: (p: { expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).' }),
+    wrongTitle: (p: { expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: 'Write the title as text on one line, e.g. title: Политика конфиденциальности.' }),
+    colonItem: (p: { typed: string; quoted: string; field: string }) => ({ message: `"${p.typed}" has a colon, so YAML read it as a field and its value, not as text`, hint: `Put the text in quotes: ${p.field}: ${p.quoted}.` }),
+    colonListItem: (p: { item: number; typed: string; quoted: string }) => ({ message: `item ${p.item}, "${p.typed}", has a colon, so YAML read it as a field and its value, not as text`, hint: `Put the item in quotes: - ${p.quoted}.` }),
+    wrongForm: (p: { field: string; value: DescribedValue }) => ({ message: `has the wrong form: ${enValue(p.value)}`, hint: `Write ${p.field} as one line of text, or as a list with one "- item" per line.` }),
+    notAllowed: (p: { value: DescribedValue; allowed: string }) => ({ message: `is ${enValue(p.value)}, which is not allowed`, hint: `Use one of: ${p.allowed}.` }),
+    emptyList: (p: { field: string }) => ({ message: 'is an empty list', hint: `Add at least one item, or remove ${p.field}.` }),
+    emptyField: (p: { field: string }) => ({ message: 'is empty', hint: `Write the ${p.field}, or remove the line if the field is optional.` }),
+  },
+};
+
+/** The fix for a value of the wrong type, by the type expected. */
+function enTypeHint(expected: ExpectedType, field: string): string {
+  switch (expected) {
+    case 'string': return `Write ${field} as text on one line; put it in quotes if it contains a colon or starts with a special character.`;
+    case 'boolean': return `Write ${field}: true or ${field}: false.`;
+    case 'array': return `Write ${field} as a list, one "- item" per line.`;
+    default: return `Write ${field} as ${enType(expected)}.`;
+  }
+}

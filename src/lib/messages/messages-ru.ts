@@ -1,0 +1,147 @@
+/**
+ * The Russian messages, for the first user's legal staff: the words a
+ * lawyer writes («редакция», «вступает в силу», «опубликована», «журнал
+ * публикаций»), the site's own vocabulary (ui-strings.ts), «ёлочки» around
+ * quoted text, no parser or protocol jargon. Field names and values the
+ * reader must type (`effective`, `changeType: material`) stay as typed.
+ * Typed by the English catalog: a missing message or parameter does not
+ * compile.
+ */
+import type { MessageCatalog } from './message-catalog.ts';
+import type { DescribedValue } from './messages-en.ts';
+import { ru3, ruForm } from './message-format.ts';
+
+const ruTypes: Record<string, string> = {
+  string: 'текстом',
+  number: 'числом',
+  boolean: 'значением true или false',
+  array: 'списком',
+  object: 'набором полей',
+  null: 'пустым значением',
+  undefined: 'ничем',
+};
+
+/** A described value in Russian, as the subject of «указано …»; a placeholder as it is. */
+function ruValue(value: DescribedValue): string {
+  if (typeof value !== 'object') return String(value);
+  switch (value.kind) {
+    case 'nothing': return 'ничего';
+    case 'empty': return 'пустое значение';
+    case 'fields': return 'набор полей';
+    case 'list': return `список из ${ru3(value.items, 'пункта', 'пунктов', 'пунктов')}`;
+    case 'date-time': return `дата и время (${value.iso})`;
+    case 'text': return `«${value.text}»`;
+    case 'other': return value.text;
+  }
+}
+
+const ruType = (expected: string) => ruTypes[expected] ?? expected;
+/** «исправьте её» after one problem, «исправьте их» after several. */
+const fixThem = (count: number) => ruForm(count, 'её', 'их', 'их');
+const errors = (count: number) => ru3(count, 'ошибка', 'ошибки', 'ошибок');
+
+/** The fix for a value of the wrong type, by the type expected. */
+function ruTypeHint(expected: string, field: string): string {
+  switch (expected) {
+    case 'string': return `Запишите ${field} текстом в одну строку; если в тексте есть двоеточие или он начинается со служебного знака, заключите его в кавычки.`;
+    case 'boolean': return `Запишите ${field}: true или ${field}: false.`;
+    case 'array': return `Запишите ${field} списком: каждый пункт на своей строке, начиная с «- ».`;
+    default: return `Запишите ${field} ${ruType(expected)}.`;
+  }
+}
+
+export const RU_MESSAGES: MessageCatalog = {
+  lang: 'ru',
+
+  language: {
+    unknownFlag: (p) => `Параметр --lang принимает значения «ru» или «en», а указано «${p.value}».`,
+    unknownVariable: (p) => `Переменная POLICY_PRESS_LANG принимает значения «ru» или «en», а указано «${p.value}». Укажите одно из них или удалите переменную, чтобы язык определялся настройками системы.`,
+  },
+
+  report: {
+    warningLabel: 'предупреждение: ',
+    problemCount: (p) => `${errors(p.count)} в ${ru3(p.files, 'файле', 'файлах', 'файлах')}.`,
+    warningCount: (p) => `${ru3(p.count, 'предупреждение', 'предупреждения', 'предупреждений')} в ${ru3(p.files, 'файле', 'файлах', 'файлах')}; сборку сайта ${ruForm(p.count, 'оно не останавливает', 'они не останавливают', 'они не останавливают')}.`,
+    corpusError: (p) => `В документах ${errors(p.count)}:`,
+  },
+
+  conclusion: {
+    build: (p) => `Ничего не опубликовано; исправьте ${fixThem(p.count)} и запустите сборку снова.`,
+    check: (p) => `Исправьте ${fixThem(p.count)} и снова запустите npm run policy -- check.`,
+    dev: (p) => `Пока ${ruForm(p.count, 'ошибка не исправлена', 'ошибки не исправлены', 'ошибки не исправлены')}, страницы не показываются; эта страница обновится после следующего сохранения.`,
+    diff: (p) => `Ничего не сравнивалось; исправьте ${fixThem(p.count)} и снова запустите diff.`,
+    sourceCheck: (p) => `Ничего не проверено; исправьте ${fixThem(p.count)} и запустите команду снова.`,
+    verify: (p) => `Ничего не проверено; исправьте ${fixThem(p.count)} и запустите команду снова.`,
+    new: (p) => `Ничего не создано; исправьте ${fixThem(p.count)} и снова запустите new.`,
+    publish: (p) => `В журнал публикаций ничего не записано; исправьте ${fixThem(p.count)} и снова запустите publish.`,
+    withdraw: (p) => `Ничего не отозвано; исправьте ${fixThem(p.count)} и снова запустите withdraw.`,
+    unpublished: (p) => `Исправьте ${fixThem(p.count)} или опубликуйте редакции командой npm run policy -- publish.`,
+  },
+
+  build: {
+    productionWouldRefuse: 'Сборка для публикации на сайте этого не пропустит:',
+    lintWarns: 'Проверка текстов документов предупреждает:',
+  },
+
+  check: {
+    noArguments: 'Команде check аргументы не нужны.',
+    format: (p) => `Параметр --format принимает значения «text» или «github», а указано «${p.value}».`,
+    ledgerVersion1: (p) => `Обратите внимание: ${p.file} — журнал публикаций прежнего формата (версии 1), он ещё не закрепляет характер изменений (changeType) и их описание (summary). Один раз запустите npm run policy -- publish, чтобы обновить журнал, и сохраните его в репозитории (commit).`,
+    passed: (p) => {
+      const above = [
+        p.warnings === 0 ? null : ru3(p.warnings, 'предупреждение', 'предупреждения', 'предупреждений'),
+        p.history === 0 ? null : `${ru3(p.history, 'замечание', 'замечания', 'замечаний')} к уже опубликованным текстам`,
+      ].filter((part) => part !== null);
+      const drafts = p.drafts === 0 ? '' : ` (${ru3(p.drafts, 'черновик', 'черновика', 'черновиков')} ${ruForm(p.drafts, 'не опубликован', 'не опубликованы', 'не опубликованы')})`;
+      return `${ru3(p.versions, 'редакция', 'редакции', 'редакций')} в ${p.folder}: ${above.length === 0 ? 'всё в порядке' : `ошибок нет, выше — ${above.join(' и ')}`}${drafts}.`;
+    },
+  },
+
+  devPage: {
+    title: (p) => `В документах ${errors(p.count)}`,
+    unreadable: 'Не удалось прочитать документы',
+    titleSuffix: 'сервер разработки',
+    intro: 'Пока в документах есть ошибки, сервер разработки не показывает страницы. Исправьте их и сохраните файл: эта страница обновится сама.',
+    reportHeading: 'Отчёт — тот же, что в терминале',
+  },
+
+  problem: {
+    noFrontMatter: { message: 'в начале файла нет блока полей', hint: 'Начните файл строкой «---», затем впишите поля (title, effective, …), затем ещё одну строку «---», а после неё — текст документа.' },
+    frontMatterNotClosed: { message: 'блок полей в начале файла не закрыт', hint: 'Добавьте строку «---» после последнего поля, перед текстом документа.' },
+    fieldTwiceUnnamed: { message: 'одно из полей указано дважды', hint: 'Оставьте для каждого поля одну строку, лишнюю удалите.' },
+    fieldTwice: (p) => ({ message: 'указано дважды', hint: `Оставьте одну строку «${p.field}:», другую удалите.` }),
+    colonInValue: { message: 'в значении есть двоеточие, и оно читается как начало нового поля', hint: 'Заключите значение в кавычки, например summary: "Срок ответа: 10 дней", или запишите его пунктом списка в кавычках: - "Срок ответа: 10 дней".' },
+    yamlTag: (p) => ({ message: `перед значением стоит служебная пометка, которую сайт не читает (${p.tag})`, hint: 'Удалите пометку «!…» и запишите значение как есть, например effective: 2025-09-01.' }),
+    invalidYaml: (p) => ({ message: `блок полей в начале файла записан с ошибкой (подробность для разработчика: ${p.error})`, hint: 'Проверьте кавычки, двоеточия и отступы в этой строке; текст с двоеточием заключайте в кавычки.' }),
+    notUtf8: { message: 'файл сохранён не в кодировке UTF-8', hint: 'Сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить с кодировкой» → UTF-8).' },
+    notFieldLines: { message: 'блок полей в начале файла должен состоять из строк «поле: значение»', hint: 'Пишите по одному полю в строке, например «title: …» и «effective: 2025-09-01».' },
+    summaryPlaceholder: { message: 'всё ещё содержит заготовку, которую вписала команда npm run policy -- new', hint: 'Опишите простыми словами, что изменилось (или удалите summary), либо оставьте draft: true, пока текст не готов.' },
+    noText: { message: 'после блока полей в файле нет текста', hint: 'Напишите текст документа под закрывающей строкой «---».' },
+    noVersions: (p) => ({ message: 'в папке документов нет ни одной редакции', hint: `Добавьте первую редакцию, например npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (команда создаст ${p.folder}/privacy/ru/2025-09-01.md), или укажите в POLICIES_DIR папку с файлами <документ>/<язык>/<редакция>.md.` }),
+    sameInstant: (p) => ({ message: `вступает в силу в тот же момент, что и ${p.other} (${p.instant}), и нельзя определить, какая из редакций действует`, hint: 'Укажите для каждой редакции документа свою дату вступления в силу; если изменений два в один день, укажите точное время со смещением от UTC (2025-09-01T12:00:00+03:00).' }),
+    translationChangeType: (p) => ({ message: `указан характер изменений ${p.changeType}, а в тексте той же редакции на языке ${p.locale} (${p.other}) — ${p.otherChangeType}; редакция существенная или редакционная сразу на всех языках`, hint: `Укажите здесь changeType: ${p.otherChangeType} (или измените оба текста) либо дайте этому тексту собственный идентификатор редакции.` }),
+    translationEffective: (p) => ({ message: `указано «${p.effective}», а в тексте той же редакции на языке ${p.locale} (${p.other}) — «${p.otherEffective}»; переводы одной редакции вступают в силу одновременно`, hint: `Укажите здесь effective: "${p.otherEffective}" или, если этот текст действительно вступает в силу в другое время, дайте ему собственный идентификатор редакции.` }),
+
+    pathDepth: (p) => ({ message: `${p.depth === 0 ? 'файл лежит прямо в папке документов' : `файл вложен в папки на ${p.depth} ${ruForm(p.depth, 'уровень', 'уровня', 'уровней')}`}, а должен лежать по пути <документ>/<язык>/<редакция>.md`, hint: 'Каждая редакция — отдельный файл policies/<документ>/<язык>/<редакция>.md, например policies/privacy/ru/2025-09-01.md.' }),
+    notMarkdownName: (p) => ({ message: `«${p.name}» — не файл Markdown с расширением .md`, hint: `Переименуйте его в ${p.rename}.` }),
+    notMarkdown: (p) => ({ message: `«${p.name}» — не файл Markdown с расширением .md`, hint: 'В папке документов должны быть только редакции документов; остальные файлы перенесите в другое место.' }),
+    policyId: (p) => ({ message: `имя папки документа «${p.policy}» не годится как идентификатор документа`, hint: `Используйте только строчные латинские буквы, цифры и дефисы, например «${p.suggestion}».` }),
+    reservedPolicy: (p) => ({ message: `имя «${p.policy}» занято самим сайтом и не может быть идентификатором документа`, hint: `Переименуйте папку, например в «${p.policy}-policy». Занятые имена: ${p.reserved}.` }),
+    localeTag: (p) => ({ message: `имя папки языка «${p.locale}» не является кодом языка (строчными буквами, по стандарту BCP 47)`, hint: `Используйте код вроде «ru», «en» или «pt-br»${p.lowercase ? ` (переименуйте папку в «${p.lowercase}»)` : ''}.` }),
+    reservedLocale: (p) => ({ message: `имя «${p.locale}» занято самим сайтом и не может быть папкой языка`, hint: `Занятые имена: ${p.reserved}.` }),
+    versionId: (p) => ({ message: `имя файла «${p.name}» не годится как идентификатор редакции`, hint: `Идентификатор редакции входит в постоянные ссылки: он начинается со строчной латинской буквы или цифры, а дальше содержит только a–z, 0–9, «.», «_» и «-», например «${p.suggestion}.md».` }),
+    reservedVersion: (p) => ({ message: `имя «${p.version}» занято самим сайтом и не может быть идентификатором редакции`, hint: `Переименуйте файл, например по дате вступления в силу (2025-09-01.md). Занятые имена: ${p.reserved}.` }),
+
+    unknownField: (p) => ({ message: 'такого поля нет', hint: p.suggestion ? `Возможно, имелось в виду «${p.suggestion}»? Исправьте написание названия поля.` : p.known ? `Удалите его. Допустимые поля: ${p.known}.` : 'Удалите его.' }),
+    missingField: (p) => ({ message: 'не заполнено', hint: `Добавьте в блок полей строку «${p.field}: …».` }),
+    wrongType: (p) => ({ message: `должно быть ${ruType(p.expected)}, а указано ${ruValue(p.value)}`, hint: ruTypeHint(p.expected, p.field) }),
+    wrongEffective: (p) => ({ message: `должно быть ${ruType(p.expected)}, а указано ${ruValue(p.value)}`, hint: 'Укажите день вступления в силу в виде ГГГГ-ММ-ДД (например, 2025-09-01) или точный момент со смещением от UTC (например, 2025-09-01T00:00:00+03:00).' }),
+    wrongTitle: (p) => ({ message: `должно быть ${ruType(p.expected)}, а указано ${ruValue(p.value)}`, hint: 'Запишите название текстом в одну строку, например title: Политика конфиденциальности.' }),
+    colonItem: (p) => ({ message: `в «${p.typed}» есть двоеточие, поэтому запись прочитана как поле со значением, а не как текст`, hint: `Заключите текст в кавычки: ${p.field}: ${p.quoted}.` }),
+    colonListItem: (p) => ({ message: `в пункте ${p.item}, «${p.typed}», есть двоеточие, поэтому пункт прочитан как поле со значением, а не как текст`, hint: `Заключите пункт в кавычки: - ${p.quoted}.` }),
+    wrongForm: (p) => ({ message: `записано в неверном виде: ${ruValue(p.value)}`, hint: `Запишите ${p.field} одной строкой текста или списком: каждый пункт на своей строке, начиная с «- ».` }),
+    notAllowed: (p) => ({ message: `указано ${ruValue(p.value)}, такое значение не допускается`, hint: `Укажите одно из значений: ${p.allowed}.` }),
+    emptyList: (p) => ({ message: 'список пуст', hint: `Добавьте хотя бы один пункт или удалите ${p.field}.` }),
+    emptyField: (p) => ({ message: 'не заполнено', hint: `Заполните ${p.field} или удалите строку, если поле необязательное.` }),
+  },
+};
