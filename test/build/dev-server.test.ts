@@ -36,6 +36,7 @@ beforeAll(async () => {
       ASTRO_CACHE_DIR: join(OUTPUT, 'dev', 'cache'),
       POLICIES_DIR: POLICIES,
       SOURCE_DATE_EPOCH: TEST_EPOCH,
+      POLICY_PRESS_LANG: 'en',
     },
   });
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -173,10 +174,16 @@ describe('the dev server', () => {
     edit(DRAFT, (text) => text.replace('draft: true', 'draft: true\nefective: 2026-03-01'));
     const broken = await waitFor('/ru/privacy/2026-03-01/', (status) => status === 500);
     expect(broken.status, log).toBe(500);
-    // The same report as the terminal: file and line, field, what is wrong, how to fix it.
+    // The same report as the terminal: file and line, field, what is wrong, how to fix it; under /ru/ in Russian.
+    expect(broken.html).toContain('<html lang="ru">');
     expect(broken.html).toContain(`<code>${DRAFT}:5</code> <strong>efective</strong>`);
-    expect(broken.html).toContain('is not a known field');
-    expect(broken.html).toContain('Did you mean &quot;effective&quot;? Fix the spelling of the key.');
+    expect(broken.html).toContain('<p>такого поля нет</p><p class="hint">Возможно, имелось в виду «effective»? Исправьте написание названия поля.</p>');
+    expect(broken.html).toContain('<h1>В документах 1 ошибка</h1>');
+    expect(broken.html).not.toContain('is not a known field');
+    // Under any other path in English; the terminal in the language of the environment (English here).
+    const english = await (await fetch(`${origin}/en/privacy/`)).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<p>is not a known field</p><p class="hint">Did you mean &quot;effective&quot;? Fix the spelling of the key.</p>');
     expect(log).toContain(`${DRAFT}:5: efective: is not a known field`);
     // Every page, not only the one of the broken version; and a new version is not a plain 404.
     for (const path of ['/ru/', '/en/privacy/', '/ru/privacy/2026-04-01/', '/feed/v1/index.json']) expect((await fetch(`${origin}${path}`)).status, path).toBe(500);

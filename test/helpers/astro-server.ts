@@ -21,7 +21,7 @@ export async function startAstro(command: 'dev' | 'preview', args: string[], env
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command, ...args, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ASTRO_TELEMETRY_DISABLED: '1', POLICY_PRESS_LANG: 'en', ...env },
   });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

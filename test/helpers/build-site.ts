@@ -71,6 +71,8 @@ export function buildSite(options: BuildOptions): BuildResult {
       ASTRO_CACHE_DIR: join(OUTPUT, options.name, 'cache'),
       POLICIES_DIR: resolve(ROOT, options.policiesDir),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
+      // The build's refusals in English, as the tests pin them, unless a test asks otherwise.
+      POLICY_PRESS_LANG: 'en',
       ...options.env,
     },
   });

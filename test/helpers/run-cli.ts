@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the policy CLI with a policies folder, extra environment, standard input and Node options (e.g. a heap limit). */
+/** Runs the policy CLI with a policies folder, extra environment (`POLICY_PRESS_LANG: 'en'` unless it says otherwise), standard input and Node options (e.g. a heap limit). */
 export function runPolicyCli(args: string[], options: { policiesDir?: string; env?: Record<string, string>; input?: string; nodeArgs?: string[] } = {}): CliResult {
   const result = spawnCounted('cli', args.slice(0, 2).join(' '), process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'scripts/policy.ts'), ...args], {
     cwd: ROOT,
@@ -23,6 +23,8 @@ export function runPolicyCli(args: string[], options: { policiesDir?: string; en
       // tests start it hundreds of times. Node checks each entry against the module's source, so a changed module is compiled again.
       NODE_COMPILE_CACHE: join(OUTPUT, 'node-compile-cache'),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
+      // English unless a test asks otherwise: the tests pin English texts, on a machine set to any language.
+      POLICY_PRESS_LANG: 'en',
       ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir) } : {}),
       ...options.env,
     },

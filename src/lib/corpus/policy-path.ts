@@ -53,7 +53,7 @@ export type PolicyPathResult =
 export function parsePolicyPath(relativePath: string): PolicyPathResult {
   const segments = relativePath.split('/');
   if (segments.length !== 3) {
-    return { ok: false, ...problemText('pathDepth', { depth: segments.length - 1 }) };
+    return { ok: false, ...(segments.length === 1 ? problemText('pathTop') : problemText('pathDepth', { depth: segments.length - 1 })) };
   }
   const [policy = '', locale = '', fileName = ''] = segments;
   if (!fileName.endsWith('.md')) {

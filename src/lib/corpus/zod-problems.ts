@@ -79,7 +79,8 @@ export function describeZodIssues(
         const known = field === '' ? knownKeys : (nestedKeys[field] ?? []);
         for (const key of issue.keys) {
           const suggestion = suggestName(key, known);
-          problems.push({ field: field === '' ? key : `${field}.${key}`, ...problemText('unknownField', { suggestion: suggestion ?? '', known: known.join(', ') }) });
+          const text = suggestion ? problemText('misspelledField', { suggestion }) : known.length > 0 ? problemText('unknownField', { known: known.join(', ') }) : problemText('unknownNestedField');
+          problems.push({ field: field === '' ? key : `${field}.${key}`, ...text });
         }
         break;
       }

@@ -138,7 +138,8 @@ export const EN_MESSAGES = {
     translationEffective: (p: { effective: string; locale: string; other: string; otherEffective: string }) => ({ message: `is "${p.effective}" but the ${p.locale} text of the same version (${p.other}) says "${p.otherEffective}"; translations of one version must take effect together`, hint: `Set effective to "${p.otherEffective}" here, or give this text its own version id if it really starts at another time.` }),
 
     // The layout <policy>/<locale>/<version>.md (corpus/policy-path.ts).
-    pathDepth: (p: { depth: number }) => ({ message: `the file is ${p.depth === 0 ? 'directly in the policies folder' : `${p.depth} folder(s) deep`}, not at <policy>/<locale>/<version>.md`, hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' }),
+    pathTop: { message: 'the file is directly in the policies folder, not at <policy>/<locale>/<version>.md', hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' },
+    pathDepth: (p: { depth: number }) => ({ message: `the file is ${p.depth} folder(s) deep, not at <policy>/<locale>/<version>.md`, hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' }),
     notMarkdownName: (p: { name: string; rename: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: `Rename it to ${p.rename}.` }),
     notMarkdown: (p: { name: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: 'Only policy versions belong in the policies folder; move other files elsewhere.' }),
     policyId: (p: { policy: string; suggestion: string }) => ({ message: `the policy folder "${p.policy}" is not a valid policy id`, hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${p.suggestion}".` }),
@@ -149,7 +150,9 @@ export const EN_MESSAGES = {
     reservedVersion: (p: { version: string; reserved: string }) => ({ message: `"${p.version}" is reserved by the site and cannot be a version id`, hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${p.reserved}.` }),
 
     // Front-matter fields checked by the schema (corpus/zod-problems.ts).
-    unknownField: (p: { suggestion: string; known: string }) => ({ message: 'is not a known field', hint: p.suggestion ? `Did you mean "${p.suggestion}"? Fix the spelling of the key.` : p.known ? `Remove it. The fields are: ${p.known}.` : 'Remove it.' }),
+    misspelledField: (p: { suggestion: string }) => ({ message: 'is not a known field', hint: `Did you mean "${p.suggestion}"? Fix the spelling of the key.` }),
+    unknownField: (p: { known: string }) => ({ message: 'is not a known field', hint: `Remove it. The fields are: ${p.known}.` }),
+    unknownNestedField: { message: 'is not a known field', hint: 'Remove it.' },
     missingField: (p: { field: string }) => ({ message: 'is missing', hint: `Add a line "${p.field}: …" to the front matter.` }),
     wrongType: (p: { field: string; expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: enTypeHint(p.expected, p.field) }),
     wrongEffective: (p: { expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).' }),

@@ -47,7 +47,7 @@ describe('the dev error page', () => {
 });
 
 describe('the dev error page in the language of the page asked for', () => {
-  const report = toContentReport(new CorpusError([{ file: 'policies/privacy/ru/v2.md', line: 3, field: 'efective', ...problemText('unknownField', { suggestion: 'effective', known: '' }) }]));
+  const report = toContentReport(new CorpusError([{ file: 'policies/privacy/ru/v2.md', line: 3, field: 'efective', ...problemText('misspelledField', { suggestion: 'effective' }) }]));
 
   test.each([
     ['/ru/', 'ru'],

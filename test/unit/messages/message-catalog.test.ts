@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
+import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
+import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
+import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
+import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
+import { RU_MESSAGES } from '#lib/messages/messages-ru.ts';
+
+/** The ids and parameters of a catalog, as the reference page shows them. */
+const shape = (catalog: MessageCatalog) => listMessageTemplates(catalog).map(({ id, params, text }) => ({ id, params, kind: typeof text }));
+
+describe('the message catalogs', () => {
+  test('have the same messages with the same parameters, in the same order', () => {
+    expect(shape(RU_MESSAGES)).toEqual(shape(EN_MESSAGES));
+    expect(listMessageTemplates(EN_MESSAGES).length).toBeGreaterThan(50);
+  });
+
+  test('fail when one catalog lacks a message the other has, or reads other parameters', () => {
+    const { problem, ...rest } = RU_MESSAGES;
+    const { noText: _noText, ...fewer } = problem;
+    expect(shape({ ...rest, problem: fewer } as unknown as MessageCatalog)).not.toEqual(shape(EN_MESSAGES));
+    const otherParams = { ...rest, problem: { ...problem, fieldTwice: () => ({ message: 'указано дважды', hint: 'Оставьте одну строку.' }) } };
+    expect(shape(otherParams as MessageCatalog)).not.toEqual(shape(EN_MESSAGES));
+  });
+
+  test('say no message the same in both languages, except names, commands and fixed forms', () => {
+    const en = listMessageTemplates(EN_MESSAGES);
+    const same = listMessageTemplates(RU_MESSAGES).filter((template, index) => JSON.stringify(template.text) === JSON.stringify(en[index]?.text));
+    expect(same.map((template) => template.id)).toEqual([]);
+  });
+
+  test('write Russian with «ёлочки», never "straight quotes" around a quoted value', () => {
+    for (const template of listMessageTemplates(RU_MESSAGES)) {
+      const text = typeof template.text === 'string' ? template.text : template.text.message;
+      expect(text, template.id).not.toMatch(/"\{/);
+    }
+  });
+
+  test('Russian counts take the form their number needs (one, few, many)', () => {
+    expect([1, 2, 5, 11, 21, 22].map((count) => RU_MESSAGES.report.problemCount({ count, files: count }))).toEqual([
+      '1 ошибка в 1 файле.',
+      '2 ошибки в 2 файлах.',
+      '5 ошибок в 5 файлах.',
+      '11 ошибок в 11 файлах.',
+      '21 ошибка в 21 файле.',
+      '22 ошибки в 22 файлах.',
+    ]);
+  });
+});
+
+/** One refusal of each kind, from the rule itself where a small folder shows it, and its English and Russian text. */
+const file = (relativePath: string, text: string) => ({ relativePath, displayPath: `policies/${relativePath}`, bytes: new TextEncoder().encode(text) });
+const OPTIONS = { timeZone: 'Europe/Moscow', includeDrafts: false };
+const firstProblem = (relativePath: string, text: string): Problem => {
+  const [problem] = validateCorpus([file(relativePath, text)], OPTIONS).problems;
+  if (!problem) throw new Error(`no problem in ${relativePath}`);
+  return problem;
+};
+
+describe('each refusal kind, in English and in Russian', () => {
+  test.each([
+    ['the layout', () => firstProblem('privacy/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\nText.\n'), 'the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md', 'файл вложен в папки на 1 уровень, а должен лежать по пути <документ>/<язык>/<редакция>.md'],
+    ['the front matter', () => firstProblem('privacy/ru/2025-09-01.md', 'Text.\n'), 'the file has no front matter', 'в начале файла нет блока полей'],
+    ['a field', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\nsumary: x\n---\nText.\n'), 'is not a known field', 'такого поля нет'],
+    ['a missing field', () => firstProblem('privacy/ru/2025-09-01.md', '---\neffective: 2025-09-01\n---\nText.\n'), 'is missing', 'не заполнено'],
+    ['the text', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\n'), 'the file has no text after the front matter', 'после блока полей в файле нет текста'],
+  ])('%s', (_kind, make, english, russian) => {
+    const problem = make();
+    expect(problem.message).toBe(english);
+    expect(problem.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  test('a report in Russian keeps the place, the field and the rule as they are, and says the rest in Russian', () => {
+    const problem: Problem = { file: 'policies/privacy/ru/2025-09-01.md', line: 3, field: 'effectiv', rule: 'some-rule', ...problemText('misspelledField', { suggestion: 'effective' }) };
+    expect(formatProblemReport([problem], 'check', getMessages('ru'))).toBe(
+      'policies/privacy/ru/2025-09-01.md:3: effectiv: такого поля нет [some-rule]\n    Возможно, имелось в виду «effective»? Исправьте написание названия поля.\n\n1 ошибка в 1 файле. Исправьте её и снова запустите npm run policy -- check.',
+    );
+    expect(formatProblemReport([problem, { ...problem, line: 4, severity: 'warning' }], 'check', getMessages('ru')).split('\n').at(-1)).toBe('2 ошибки в 1 файле. Исправьте их и снова запустите npm run policy -- check.');
+    expect(formatProblemReport([problem], 'check', getMessages('en'))).toBe(
+      'policies/privacy/ru/2025-09-01.md:3: effectiv: is not a known field [some-rule]\n    Did you mean "effective"? Fix the spelling of the key.\n\n1 problem in 1 file. Fix it and run npm run policy -- check again.',
+    );
+  });
+});
