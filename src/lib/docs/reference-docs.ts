@@ -13,6 +13,7 @@ import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
 import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
 import { DEFAULT_LINT_SEVERITIES, LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
+import { getMessagesReference } from './messages-reference.ts';
 
 /** One JSON Schema node, as zod writes it. */
 interface JsonSchemaNode {
@@ -39,10 +40,11 @@ interface FieldRow {
   description: string;
 }
 
-const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
+/** The top of every page: where it is written from, and its title. */
+export const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
 
 /** A table cell: no line breaks, no unescaped pipes. */
-const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+export const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 
 /** A short name of a JSON Schema node's type. */
 function describeType(node: JsonSchemaNode): string {
@@ -165,6 +167,7 @@ export function getReferenceDocs(root: string): Map<string, string> {
     ['verify-outcomes.md', getOutcomesReference()],
     ['lint-rules.md', getLintReference(root)],
     ['log-entries.md', getLogReference()],
+    ['messages.md', getMessagesReference()],
   ]);
   const index = [...pages.keys()].map((file) => `- [${file}](${file}): ${/^# (.*)$/m.exec(pages.get(file) ?? '')?.[1] ?? file}`).join('\n');
   pages.set('README.md', `${HEADER('Reference', 'src/lib/docs/reference-docs.ts')}\nGenerated from the code; the code is the truth and these pages follow it.\n\n${index}\n`);

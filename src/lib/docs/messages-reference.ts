@@ -1,0 +1,48 @@
+/**
+ * `docs/reference/messages.md`: every message of the commands legal staff
+ * run, the build's refusals and the dev server's error page, by id, in
+ * Russian and in English, with `{name}` where a value goes, so the guides
+ * for legal staff can link to the exact words a command prints. Written
+ * from the catalogs (src/lib/messages/), never kept by hand.
+ */
+import { getMessages } from '#lib/messages/message-catalog.ts';
+import { listMessageTemplates, type MessageTemplate } from '#lib/messages/message-placeholders.ts';
+import { cell, HEADER } from './reference-docs.ts';
+
+/** What each group of messages is, for its heading. */
+const GROUPS: Record<string, string> = {
+  language: 'Choosing the language',
+  report: 'Reports: the lines around the list of problems',
+  conclusion: 'Reports: what a command says after its count',
+  build: 'The build',
+  check: '`npm run policy -- check`',
+  devPage: "The dev server's error page",
+  problem: 'Refusals of the files (layout, encoding, front matter, fields): the problem, then the fix on the next line',
+};
+
+/** A message's text in a table cell; a refusal as its problem and, on a new line, its fix. */
+function showText(text: MessageTemplate['text']): string {
+  const shown = typeof text === 'string' ? cell(text) : `${cell(text.message)}<br>→ ${cell(text.hint)}`;
+  // A leading or trailing space (a label such as "warning: ") would vanish in the table: show it.
+  return shown.replace(/^ | $/g, '·');
+}
+
+/** `docs/reference/messages.md`. */
+export function getMessagesReference(): string {
+  const russian = listMessageTemplates(getMessages('ru'));
+  const english = listMessageTemplates(getMessages('en'));
+  const sections: string[] = [];
+  for (const [group, title] of Object.entries(GROUPS)) {
+    const rows = russian
+      .map((template, index) => ({ ru: template, en: english[index] }))
+      .filter(({ ru }) => ru.id.startsWith(`${group}.`))
+      .map(({ ru, en }) => `| \`${ru.id}\` | ${ru.params.map((name) => `\`${name}\``).join(', ')} | ${showText(ru.text)} | ${en ? showText(en.text) : ''} |`);
+    sections.push(`## ${title}\n\n| id | parameters | Русский | English |\n|---|---|---|---|\n${rows.join('\n')}\n`);
+  }
+  return `${HEADER('Messages of the commands, the build and the dev server', 'the message catalogs in src/lib/messages/ (messages-ru.ts, messages-en.ts)')}
+The commands legal staff run (\`new\`, \`check\`, \`publish\`, \`withdraw\`, \`diff\`, \`at\`, \`notice\`), the build and the dev server's error page speak Russian or English: \`--lang ru|en\`, else \`POLICY_PRESS_LANG\`, else the system's locale (\`LC_ALL\`, \`LC_MESSAGES\`, \`LANG\`: \`ru_RU.UTF-8\` is Russian), English otherwise. \`--format github\`, \`verify\`, \`audit\`, \`log\` and the SQL output stay English. File paths, line numbers, field names and rule ids are the same in both languages.
+
+\`{name}\` stands for a value; \`{count: ошибка|ошибки|ошибок}\` is the word's form chosen by the number (Russian has three). Messages not listed here are still English only.
+
+${sections.join('\n')}`;
+}
