@@ -225,7 +225,7 @@ describe('the dev server', () => {
     const broken = await waitFor('/ru/privacy/2026-03-01/', (status) => status === 500);
     expect(broken.status, log).toBe(500);
     expect(broken.html).toMatch(/privacy\/ru\/2026-03-01\.md:\d+<\/code>/);
-    expect(broken.html).toContain('&quot;п. 97.5&quot; names 97.5, which this text does not have');
+    expect(broken.html).toContain('«п. 97.5» ссылается на 97.5, а такого номера в тексте нет');
     expect(broken.html).not.toContain('LINT-MARKER-2b9e</p>');
     expect(log).toMatch(/privacy\/ru\/2026-03-01\.md:\d+:\d+: "п\. 97\.5" names 97\.5, which this text does not have/);
     edit(DRAFT, (text) => text.replace('\nСм. п. 97.5 и LINT-MARKER-2b9e.\n', '\nСм. LINT-MARKER-2b9e.\n'));

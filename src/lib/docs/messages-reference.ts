@@ -17,7 +17,7 @@ const GROUPS: Record<string, string> = {
   build: 'The build',
   check: '`npm run policy -- check`',
   devPage: "The dev server's error page",
-  problem: 'Refusals of the files (layout, encoding, front matter, fields): the problem, then the fix on the next line',
+  problem: 'Refusals of the files (layout, encoding, front matter, fields) and findings of the lint in the texts: the problem, then the fix on the next line',
 };
 
 /** A message's text in a table cell; a refusal as its problem and, on a new line, its fix. */

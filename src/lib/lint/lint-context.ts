@@ -10,6 +10,9 @@ import type { SitePages } from '#lib/views/site-pages.ts';
 import type { PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { ProblemMessage } from '#lib/messages/message-catalog.ts';
+import type { ProblemText } from '#lib/messages/messages-en.ts';
 
 /** What a text rule knows of the version whose text it reads. */
 export interface VersionFacts {
@@ -42,8 +45,16 @@ export interface CorpusRuleContext {
   urls: SiteUrls;
 }
 
-/** Adds a finding with its hint (shown under the message, as every problem has one). */
-export function report(file: VFile, reason: string, hint: string, place: { line: number; column: number }): void {
-  const message = file.message(reason, { place });
+/** A finding's message in a VFile: its English reason and note, and the catalog message they are the text of. */
+export type CatalogVFileMessage = VFileMessage & { text?: ProblemMessage };
+
+/**
+ * Adds a finding with its hint (shown under the message, as every problem
+ * has one): the English text, and its catalog message for reports in other
+ * languages (problemText from src/lib/messages/).
+ */
+export function report(file: VFile, { message: reason, hint, text }: ProblemText & { text?: ProblemMessage }, place: { line: number; column: number }): void {
+  const message: CatalogVFileMessage = file.message(reason, { place });
   message.note = hint;
+  if (text) message.text = text;
 }

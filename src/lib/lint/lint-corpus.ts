@@ -27,6 +27,7 @@ import policyLink from './rules/policy-link.ts';
 import siteLink from './rules/site-link.ts';
 import stableLink from './rules/stable-link.ts';
 import translationParity from './rules/translation-parity.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** The rules that compare versions. */
 const CORPUS_RULES = {
@@ -89,6 +90,7 @@ function toProblem(version: PolicyVersion, finding: LintFinding, severity: 'erro
     code: finding.rule,
     message: finding.message,
     hint: finding.hint,
+    ...(finding.text ? { text: finding.text } : {}),
   };
 }
 
@@ -152,8 +154,7 @@ export function lintCorpus(options: {
         severity: 'warning',
         rule,
         code: 'lint-ignore-unused',
-        message: `silences ${rule}, which finds nothing in this file`,
-        hint: `Remove lint.ignore.${rule} ("${ignored[rule]}"), so the rule checks this file again.`,
+        ...problemText('unusedIgnore', { rule, reason: ignored[rule] ?? '' }),
       });
     }
   }

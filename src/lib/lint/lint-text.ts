@@ -11,10 +11,11 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { getDocumentOutline, type DocumentOutline } from '#lib/markdown/document-outline.ts';
 import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
-import type { VersionFacts } from './lint-context.ts';
+import type { CatalogVFileMessage, VersionFacts } from './lint-context.ts';
 import type { LintRuleId, LintSeverity } from './lint-rules.ts';
 import clauseReference from './rules/clause-reference.ts';
 import statedDate from './rules/stated-date.ts';
+import type { ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** The rules that read one text. */
 export const TEXT_RULES = { 'stated-date': statedDate, 'clause-reference': clauseReference } as const;
@@ -44,6 +45,8 @@ export interface LintFinding {
   fatal: boolean;
   message: string;
   hint: string;
+  /** The catalog message of `message` and `hint`, when the rule says it with one. */
+  text?: ProblemMessage;
   line: number;
   column: number;
 }
@@ -62,11 +65,12 @@ export function toRuleLevel(severity: LintSeverity): 'error' | 'warn' | 'off' {
 
 /** Findings of a file's messages, moved down by `lineOffset` lines. */
 export function toFindings(file: VFile, lineOffset: number): LintFinding[] {
-  return file.messages.map((message) => ({
+  return file.messages.map((message: CatalogVFileMessage) => ({
     rule: message.ruleId as LintRuleId,
     fatal: message.fatal === true,
     message: message.reason,
     hint: message.note ?? '',
+    ...(message.text ? { text: message.text } : {}),
     line: (message.line ?? 1) + lineOffset,
     column: message.column ?? 1,
   }));

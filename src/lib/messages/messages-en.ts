@@ -55,7 +55,11 @@ function enValue(value: DescribedValue): string {
   }
 }
 
+/** `ru or en`: a list joined by a word; a placeholder (on the reference page) as it is. */
+export const listOr = (items: readonly string[], word: string) => (Array.isArray(items) ? items.join(` ${word} `) : String(items));
 const enType = (expected: ExpectedType) => enTypes[expected] ?? expected;
+/** A link of a text, as a lint finding names it. */
+const enLink = (text: string, url: string) => (text === '' ? `the link ${url}` : `the link "${text}" (${url})`);
 const fixThem = (count: number) => enForm(count, 'it', 'them');
 
 export const EN_MESSAGES = {
@@ -163,8 +167,38 @@ export const EN_MESSAGES = {
     notAllowed: (p: { value: DescribedValue; allowed: string }) => ({ message: `is ${enValue(p.value)}, which is not allowed`, hint: `Use one of: ${p.allowed}.` }),
     emptyList: (p: { field: string }) => ({ message: 'is an empty list', hint: `Add at least one item, or remove ${p.field}.` }),
     emptyField: (p: { field: string }) => ({ message: 'is empty', hint: `Write the ${p.field}, or remove the line if the field is optional.` }),
+
+    // Findings of the lint in the texts (src/lib/lint/rules/); dates are YYYY-MM-DD.
+    clauseMissing: (p: { reference: string; number: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (this text has no numbered clauses or sections)`, hint: CLAUSE_HINT }),
+    clauseMissingNear: (p: { reference: string; number: string; nearest: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (the nearest is ${p.nearest})`, hint: CLAUSE_HINT }),
+    clauseMissingBetween: (p: { reference: string; number: string; before: string; after: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (the nearest are ${p.before} and ${p.after})`, hint: CLAUSE_HINT }),
+    dateNotReal: (p: { stated: string }) => ({ message: `"${p.stated}" is not a real date`, hint: 'Correct the date in the text.' }),
+    dateNotEffective: (p: { stated: string; written: string; effective: string; timeZone: string }) => ({ message: `"${p.stated}" says ${p.written}, but effective says this version takes effect on ${p.effective} (${p.timeZone})`, hint: 'Make the text and effective agree: correct the date in the text, or effective (a published text is changed only by a correction, see the README).' }),
+    dateNotCorrection: (p: { stated: string; written: string; corrected: string }) => ({ message: `"${p.stated}" says ${p.written}, but the text was corrected on ${p.corrected}`, hint: `Write the day of the latest correction, ${p.corrected}, in the text.` }),
+    dateAfterChange: (p: { stated: string; written: string; effective: string }) => ({ message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective})`, hint: DATE_AFTER_HINT }),
+    dateAfterCorrection: (p: { stated: string; written: string; effective: string; corrected: string }) => ({ message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective}, last corrected on ${p.corrected})`, hint: DATE_AFTER_HINT }),
+    dateCopied: (p: { stated: string; written: string; previous: string; previousEffective: string }) => ({ message: `"${p.stated}" says ${p.written}, before the previous version (${p.previous}) took effect on ${p.previousEffective}: the date was copied with the text`, hint: 'Write the day this text was last changed.' }),
+    copiedSummary: (p: { previous: string }) => ({ message: `summary is the same as the previous version's (${p.previous}), which says what changed before it`, hint: 'Write what changed in this version, or remove the summary.' }),
+    emptyVersion: (p: { previous: string; previousFile: string }) => ({ message: `the text and title are identical to the previous version, ${p.previous} (${p.previousFile}): this version changes nothing`, hint: 'Make the change in the text, or delete this file if nothing was to change.' }),
+    stableLink: (p: { text: string; url: string; policy: string; written: string }) => ({ message: `${enLink(p.text, p.url)} leads to the stable URL of ${p.policy}, which shows whichever version is in force when the link is followed, not the one in force when this version took effect`, hint: `Write [${p.text || 'text'}](${p.written}) to link the version of ${p.policy} in force when this version took effect (the page says when a newer one exists), or silence this rule for the file with the reason the current version is meant.` }),
+    policyLinkHtml: (p: { text: string; url: string }) => ({ message: `${enLink(p.text, p.url)} is written in HTML, where policy: links are not resolved`, hint: `Write it as a Markdown link: [${p.text || 'text'}](${p.url}).` }),
+    policyLinkUnknown: (p: { text: string; url: string; policy: string; policies: string }) => ({ message: `${enLink(p.text, p.url)} names the policy "${p.policy}", which the site does not have`, hint: `Use one of: ${p.policies}.` }),
+    policyLinkNotInForce: (p: { text: string; url: string; policy: string; locales: readonly string[]; effective: string }) => ({ message: `${enLink(p.text, p.url)}: ${p.policy} had no version in force (${listOr(p.locales, 'or')}) when this version takes effect (effective: ${p.effective})`, hint: `Link a policy that is in force by then, or publish a version of ${p.policy} that takes effect no later.` }),
+    siteLinkSlash: (p: { text: string; url: string; path: string }) => ({ message: `${enLink(p.text, p.url)} leads to ${p.path}, which the site serves as ${p.path}/`, hint: `Write ${p.path}/ (hosts redirect the address without the final slash; the dev server and some hosts do not).` }),
+    siteLinkMissing: (p: { text: string; url: string; path: string }) => ({ message: `${enLink(p.text, p.url)} leads to ${p.path}, which this site does not have`, hint: "Link a page of this site (a policy's stable URL /<locale>/<policy>/, or a version's permanent URL), or write the full address of a page elsewhere." }),
+    parityLacks: (p: { locale: string; other: string; missing: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}`, hint: PARITY_HINT }),
+    parityOtherLacks: (p: { locale: string; other: string; extra: readonly string[] }) => ({ message: `${enParity(p)}: the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
+    parityBothLack: (p: { locale: string; other: string; missing: readonly string[]; extra: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
+    unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
   },
 };
+
+const PARITY_HINT = 'Translations of one version must have the same clauses: add or renumber the clauses on the side that lacks them.';
+const enParity = (p: { locale: string; other: string }) => `the section and clause numbers differ from the ${p.locale} text of the same version (${p.other})`;
+/** A list of numbers for a message: the first dozen, then how many more. */
+const enNumbers = (numbers: readonly string[]) => (!Array.isArray(numbers) ? String(numbers) : numbers.length <= 12 ? numbers.join(', ') : `${numbers.slice(0, 12).join(', ')} and ${numbers.length - 12} more`);
+const CLAUSE_HINT = 'Correct the number, or restore the clause it names; a reference to another document names it right after the number ("п. 3.5 Политики", "section 5 of the Act").';
+const DATE_AFTER_HINT = 'A text changed after it took effect is a correction: declare it under corrections:, or correct the date.';
 
 /** The fix for a value of the wrong type, by the type expected. */
 function enTypeHint(expected: ExpectedType, field: string): string {

@@ -8,8 +8,9 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import type { DescribedValue } from './messages-en.ts';
+import { listOr, type DescribedValue } from './messages-en.ts';
 import { ru3, ruForm } from './message-format.ts';
+import { formatCalendarDate } from '#lib/time/format-date.ts';
 
 const ruTypes: Record<string, string> = {
   string: 'текстом',
@@ -36,6 +37,16 @@ function ruValue(value: DescribedValue): string {
 }
 
 const ruType = (expected: string) => ruTypes[expected] ?? expected;
+/** A link of a text, as a lint finding names it. */
+const ruLink = (text: string, url: string) => (text === '' ? `ссылка ${url}` : `ссылка «${text}» (${url})`);
+/** A day `YYYY-MM-DD` as a lawyer writes it, «15 января 2027 г.» (a month `YYYY-MM` or a placeholder stays as it is). */
+const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatCalendarDate(day, 'ru') : day);
+const PARITY_HINT = 'Переводы одной редакции должны состоять из одних и тех же пунктов: добавьте или перенумеруйте пункты там, где их не хватает.';
+const ruParity = (p: { locale: string; other: string }) => `номера разделов и пунктов расходятся с текстом той же редакции на языке ${p.locale} (${p.other})`;
+/** A list of numbers for a message: the first dozen, then how many more. */
+const ruNumbers = (numbers: readonly string[]) => (!Array.isArray(numbers) ? String(numbers) : numbers.length <= 12 ? numbers.join(', ') : `${numbers.slice(0, 12).join(', ')} и ещё ${numbers.length - 12}`);
+const CLAUSE_HINT = 'Исправьте номер или восстановите пункт, на который ссылается текст; ссылка на другой документ называет его сразу после номера («п. 3.5 Политики», «section 5 of the Act»).';
+const DATE_AFTER_HINT = 'Изменение текста после вступления редакции в силу — это исправление: укажите его в corrections: или исправьте дату.';
 /** «исправьте её» after one problem, «исправьте их» after several. */
 const fixThem = (count: number) => ruForm(count, 'её', 'их', 'их');
 const errors = (count: number) => ru3(count, 'ошибка', 'ошибки', 'ошибок');
@@ -146,5 +157,27 @@ export const RU_MESSAGES: MessageCatalog = {
     notAllowed: (p) => ({ message: `указано ${ruValue(p.value)}, такое значение не допускается`, hint: `Укажите одно из значений: ${p.allowed}.` }),
     emptyList: (p) => ({ message: 'список пуст', hint: `Добавьте хотя бы один пункт или удалите ${p.field}.` }),
     emptyField: (p) => ({ message: 'не заполнено', hint: `Заполните ${p.field} или удалите строку, если поле необязательное.` }),
+
+    clauseMissing: (p) => ({ message: `«${p.reference}» ссылается на ${p.number}, а такого номера в тексте нет (в тексте нет пронумерованных пунктов и разделов)`, hint: CLAUSE_HINT }),
+    clauseMissingNear: (p) => ({ message: `«${p.reference}» ссылается на ${p.number}, а такого номера в тексте нет (ближайший — ${p.nearest})`, hint: CLAUSE_HINT }),
+    clauseMissingBetween: (p) => ({ message: `«${p.reference}» ссылается на ${p.number}, а такого номера в тексте нет (ближайшие — ${p.before} и ${p.after})`, hint: CLAUSE_HINT }),
+    dateNotReal: (p) => ({ message: `«${p.stated}» — такой даты не существует`, hint: 'Исправьте дату в тексте.' }),
+    dateNotEffective: (p) => ({ message: `в тексте «${p.stated}», то есть ${ruDay(p.written)}, а по полю effective редакция вступает в силу ${ruDay(p.effective)} (${p.timeZone})`, hint: 'Приведите текст и поле effective в соответствие: исправьте дату в тексте или effective (опубликованный текст меняется только исправлением, см. README).' }),
+    dateNotCorrection: (p) => ({ message: `в тексте «${p.stated}», то есть ${ruDay(p.written)}, а текст исправлен ${ruDay(p.corrected)}`, hint: `Укажите в тексте день последнего исправления — ${ruDay(p.corrected)}.` }),
+    dateAfterChange: (p) => ({ message: `в тексте «${p.stated}», то есть ${ruDay(p.written)}, — позже последнего изменения этой редакции (она вступает в силу ${ruDay(p.effective)})`, hint: DATE_AFTER_HINT }),
+    dateAfterCorrection: (p) => ({ message: `в тексте «${p.stated}», то есть ${ruDay(p.written)}, — позже последнего изменения этой редакции (она вступает в силу ${ruDay(p.effective)}, последнее исправление — ${ruDay(p.corrected)})`, hint: DATE_AFTER_HINT }),
+    dateCopied: (p) => ({ message: `в тексте «${p.stated}», то есть ${ruDay(p.written)}, — раньше, чем вступила в силу предыдущая редакция (${p.previous}, ${ruDay(p.previousEffective)}): дата скопирована вместе с текстом`, hint: 'Укажите день, когда этот текст менялся в последний раз.' }),
+    copiedSummary: (p) => ({ message: `описание изменений (summary) совпадает с описанием предыдущей редакции (${p.previous}), которое говорит о том, что менялось до неё`, hint: 'Опишите, что изменилось в этой редакции, или удалите summary.' }),
+    emptyVersion: (p) => ({ message: `текст и название совпадают с предыдущей редакцией, ${p.previous} (${p.previousFile}): эта редакция ничего не меняет`, hint: 'Внесите изменение в текст или удалите этот файл, если менять было нечего.' }),
+    stableLink: (p) => ({ message: `${ruLink(p.text, p.url)} ведёт на постоянный адрес документа ${p.policy}, по которому открывается редакция, действующая в момент перехода, а не та, что действовала, когда вступила в силу эта редакция`, hint: `Напишите [${p.text || 'текст'}](${p.written}), чтобы сослаться на редакцию ${p.policy}, действовавшую на момент вступления в силу этой редакции (страница сама сообщит о более новой), или отключите это правило для файла, указав причину, по которой нужна именно действующая редакция.` }),
+    policyLinkHtml: (p) => ({ message: `${ruLink(p.text, p.url)} записана в HTML, а там ссылки policy: не раскрываются`, hint: `Запишите её как ссылку Markdown: [${p.text || 'текст'}](${p.url}).` }),
+    policyLinkUnknown: (p) => ({ message: `${ruLink(p.text, p.url)} называет документ «${p.policy}», которого на сайте нет`, hint: `Укажите один из документов: ${p.policies}.` }),
+    policyLinkNotInForce: (p) => ({ message: `${ruLink(p.text, p.url)}: у документа ${p.policy} не было действующей редакции (${listOr(p.locales, 'или')}) на момент вступления в силу этой редакции (effective: ${p.effective})`, hint: `Сошлитесь на документ, который к тому времени действует, или опубликуйте редакцию ${p.policy}, вступающую в силу не позже.` }),
+    siteLinkSlash: (p) => ({ message: `${ruLink(p.text, p.url)} ведёт на ${p.path}, а сайт отдаёт эту страницу по адресу ${p.path}/`, hint: `Напишите ${p.path}/ (хостинги перенаправляют адрес без косой черты в конце, но сервер разработки и некоторые хостинги — нет).` }),
+    siteLinkMissing: (p) => ({ message: `${ruLink(p.text, p.url)} ведёт на ${p.path}, а такой страницы на сайте нет`, hint: 'Сошлитесь на страницу этого сайта (постоянный адрес документа /<язык>/<документ>/ или постоянную ссылку на редакцию) или укажите полный адрес страницы другого сайта.' }),
+    parityLacks: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}`, hint: PARITY_HINT }),
+    parityOtherLacks: (p) => ({ message: `${ruParity(p)}: в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    parityBothLack: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}; в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
   },
 };

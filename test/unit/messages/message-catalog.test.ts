@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
+import { lintText } from '#lib/lint/lint-text.ts';
 import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
@@ -57,6 +58,13 @@ const firstProblem = (relativePath: string, text: string): Problem => {
   return problem;
 };
 
+/** The first finding of the lint of a Russian text that takes effect on 1 September 2025 in Moscow. */
+const lintFinding = (body: string): Problem => {
+  const [finding] = lintText({ body, file: 'privacy/ru/2025-09-01.md', bodyStartLine: 1, facts: { locale: 'ru', title: 'Политика', timeZone: 'Europe/Moscow', effectiveFrom: Date.UTC(2025, 7, 31, 21), corrections: [], previous: null } }).findings;
+  if (!finding) throw new Error('no finding');
+  return { file: 'privacy/ru/2025-09-01.md', ...finding };
+};
+
 describe('each refusal kind, in English and in Russian', () => {
   test.each([
     ['the layout', () => firstProblem('privacy/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\nText.\n'), 'the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md', 'файл вложен в папки на 1 уровень, а должен лежать по пути <документ>/<язык>/<редакция>.md'],
@@ -64,6 +72,8 @@ describe('each refusal kind, in English and in Russian', () => {
     ['a field', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\nsumary: x\n---\nText.\n'), 'is not a known field', 'такого поля нет'],
     ['a missing field', () => firstProblem('privacy/ru/2025-09-01.md', '---\neffective: 2025-09-01\n---\nText.\n'), 'is missing', 'не заполнено'],
     ['the text', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\n'), 'the file has no text after the front matter', 'после блока полей в файле нет текста'],
+    ['the lint of a text', () => lintFinding('## 1. Общие положения\n\n1.1. См. п. 1.7.\n\n1.2. Текст.\n'), '"п. 1.7" names 1.7, which this text does not have (the nearest is 1.2)', '«п. 1.7» ссылается на 1.7, а такого номера в тексте нет (ближайший — 1.2)'],
+    ['a date in a text', () => lintFinding('## 1. Общие положения\n\nДата вступления в силу: 15 января 2027 г.\n'), '"Дата вступления в силу: 15 января 2027" says 2027-01-15, but effective says this version takes effect on 2025-09-01 (Europe/Moscow)', 'в тексте «Дата вступления в силу: 15 января 2027», то есть 15\u00a0января 2027\u00a0г., а по полю effective редакция вступает в силу 1\u00a0сентября 2025\u00a0г. (Europe/Moscow)'],
   ])('%s', (_kind, make, english, russian) => {
     const problem = make();
     expect(problem.message).toBe(english);

@@ -11,6 +11,7 @@ import { getDocumentOutline } from '#lib/markdown/document-outline.ts';
 import { createRunLocator, getTextRuns } from '#lib/markdown/text-runs.ts';
 import { findClauseReferences } from '../clause-references.ts';
 import { report, type VersionFacts } from '../lint-context.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** Orders clause numbers as a reader does: 3.9 before 3.10, 3 before 3.1. */
 export function compareClauseNumbers(a: string, b: string): number {
@@ -40,13 +41,15 @@ const clauseReference = lintRule<Root, VersionFacts>('policy-press:clause-refere
       for (const number of reference.numbers) {
         if (known.has(number.number)) continue;
         const nearest = getNearestNumbers(number.number, existing);
-        const where = existing.length === 0 ? 'this text has no numbered clauses or sections' : nearest.length === 1 ? `the nearest is ${nearest[0]}` : `the nearest are ${nearest.join(' and ')}`;
-        report(
-          file,
-          `"${reference.text}" names ${number.number}, which this text does not have (${where})`,
-          'Correct the number, or restore the clause it names; a reference to another document names it right after the number ("п. 3.5 Политики", "section 5 of the Act").',
-          locator.pointAt(run, number.start),
-        );
+        const [before = '', after] = nearest;
+        const named = { reference: reference.text, number: number.number };
+        const text =
+          existing.length === 0
+            ? problemText('clauseMissing', named)
+            : after === undefined
+              ? problemText('clauseMissingNear', { ...named, nearest: before })
+              : problemText('clauseMissingBetween', { ...named, before, after });
+        report(file, text, locator.pointAt(run, number.start));
       }
     }
   }

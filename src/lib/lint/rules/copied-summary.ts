@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import { report, type CorpusRuleContext } from '../lint-context.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 const copiedSummary = lintRule<Root, CorpusRuleContext>('policy-press:copied-summary', (_tree, file, { version, corpus }) => {
   if (version.summary.length === 0) return;
@@ -14,12 +15,7 @@ const copiedSummary = lintRule<Root, CorpusRuleContext>('policy-press:copied-sum
   const index = timeline?.versions.findIndex((candidate) => candidate.id === version.id) ?? -1;
   const previous = index > 0 ? timeline?.versions[index - 1] : undefined;
   if (!previous || JSON.stringify(previous.summary) !== JSON.stringify(version.summary)) return;
-  report(
-    file,
-    `summary is the same as the previous version's (${previous.version}), which says what changed before it`,
-    'Write what changed in this version, or remove the summary.',
-    { line: version.summaryLine, column: 1 },
-  );
+  report(file, problemText('copiedSummary', { previous: previous.version }), { line: version.summaryLine, column: 1 });
 });
 
 export default copiedSummary;

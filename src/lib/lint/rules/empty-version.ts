@@ -8,18 +8,14 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import { report, type CorpusRuleContext } from '../lint-context.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 const emptyVersion = lintRule<Root, CorpusRuleContext>('policy-press:empty-version', (_tree, file, { version, corpus }) => {
   const timeline = getTimeline(corpus, version.policy, version.locale);
   const index = timeline?.versions.findIndex((candidate) => candidate.id === version.id) ?? -1;
   const previous = index > 0 ? timeline?.versions[index - 1] : undefined;
   if (!previous || previous.body !== version.body || previous.title !== version.title) return;
-  report(
-    file,
-    `the text and title are identical to the previous version, ${previous.version} (${previous.file}): this version changes nothing`,
-    'Make the change in the text, or delete this file if nothing was to change.',
-    { line: version.bodyStartLine, column: 1 },
-  );
+  report(file, problemText('emptyVersion', { previous: previous.version, previousFile: previous.file }), { line: version.bodyStartLine, column: 1 });
 });
 
 export default emptyVersion;

@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { parsePolicyHref, resolvePolicyLink } from '#lib/markdown/policy-links.ts';
 import { report, type CorpusRuleContext } from '../lint-context.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link', (_tree, file, context) => {
   const { version, corpus } = context;
@@ -18,36 +19,29 @@ const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link',
     const href = parsePolicyHref(link.url);
     if (!href) continue;
     if (!href.ok) {
-      report(file, `${named}: ${href.message}`, href.hint, place);
+      report(file, { message: `${named}: ${href.message}`, hint: href.hint }, place);
       continue;
     }
     if (link.html) {
-      report(file, `${named} is written in HTML, where policy: links are not resolved`, `Write it as a Markdown link: [${link.text || 'text'}](${link.url}).`, place);
+      report(file, problemText('policyLinkHtml', { text: link.text, url: link.url }), place);
       continue;
     }
     if (!corpus.policies.includes(href.policy)) {
-      report(file, `${named} names the policy "${href.policy}", which the site does not have`, `Use one of: ${corpus.policies.join(', ')}.`, place);
+      report(file, problemText('policyLinkUnknown', { text: link.text, url: link.url, policy: href.policy, policies: corpus.policies.join(', ') }), place);
       continue;
     }
     const target = resolvePolicyLink(corpus, version, href.policy, context.defaultLocale);
     if (!target) {
-      const locales = [...new Set([version.locale, context.defaultLocale])].join(' or ');
-      report(
-        file,
-        `${named}: ${href.policy} had no version in force (${locales}) when this version takes effect (effective: ${version.effective})`,
-        `Link a policy that is in force by then, or publish a version of ${href.policy} that takes effect no later.`,
-        place,
-      );
+      const locales = [...new Set([version.locale, context.defaultLocale])];
+      report(file, problemText('policyLinkNotInForce', { text: link.text, url: link.url, policy: href.policy, locales, effective: version.effective }), place);
       continue;
     }
     const outline = context.versions.get(target.id)?.outline;
     if (href.fragment !== null && !outline?.anchors.includes(href.fragment)) {
-      report(
-        file,
-        `${named} leads to ${target.id} (in force when this version takes effect), which has no anchor #${href.fragment}`,
-        `Link a clause or section of ${target.id} (${outline?.numbers.slice(0, 8).map((entry) => entry.id).join(', ') || 'it has no numbered clauses'}…), or remove the anchor.`,
-        place,
-      );
+      report(file, {
+        message: `${named} leads to ${target.id} (in force when this version takes effect), which has no anchor #${href.fragment}`,
+        hint: `Link a clause or section of ${target.id} (${outline?.numbers.slice(0, 8).map((entry) => entry.id).join(', ') || 'it has no numbered clauses'}…), or remove the anchor.`,
+        }, place);
     }
   }
 });

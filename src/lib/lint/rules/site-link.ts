@@ -12,6 +12,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { report, type CorpusRuleContext, type LintedVersion } from '../lint-context.ts';
 import { resolveSiteTarget } from '../site-targets.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 function checkAnchor(fragment: string, shown: LintedVersion | undefined): string | null {
   if (!shown) return 'that page has no anchors a link can rely on (only the texts of versions do)';
@@ -28,26 +29,20 @@ const siteLink = lintRule<Root, CorpusRuleContext>('policy-press:site-link', (_t
     const place = { line: link.line, column: link.column };
     const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
     if (target.note) {
-      report(file, `${named} is relative: ${target.note}`, 'Write the link from the site root, e.g. /ru/consent/, or as policy:consent to name the version in force when this one took effect.', place);
+      report(file, { message: `${named} is relative: ${target.note}`, hint: 'Write the link from the site root, e.g. /ru/consent/, or as policy:consent to name the version in force when this one took effect.' }, place);
       continue;
     }
     const shownOn = context.pages.get(target.path);
     if (shownOn === undefined) {
       const withSlash = context.pages.has(`${target.path}/`);
-      report(
-        file,
-        withSlash ? `${named} leads to ${target.path}, which the site serves as ${target.path}/` : `${named} leads to ${target.path}, which this site does not have`,
-        withSlash
-          ? `Write ${target.path}/ (hosts redirect the address without the final slash; the dev server and some hosts do not).`
-          : "Link a page of this site (a policy's stable URL /<locale>/<policy>/, or a version's permanent URL), or write the full address of a page elsewhere.",
-        place,
-      );
+      const missing = { text: link.text, url: link.url, path: target.path };
+      report(file, withSlash ? problemText('siteLinkSlash', missing) : problemText('siteLinkMissing', missing), place);
       continue;
     }
     if (target.fragment === null) continue;
     const problem = checkAnchor(target.fragment, shownOn === null ? undefined : context.versions.get(shownOn));
     if (problem) {
-      report(file, `${named} names an anchor that does not exist: ${problem}`, 'Link an existing clause (#3.4), section (#3) or heading, or remove the anchor.', place);
+      report(file, { message: `${named} names an anchor that does not exist: ${problem}`, hint: 'Link an existing clause (#3.4), section (#3) or heading, or remove the anchor.' }, place);
     }
   }
 });

@@ -11,6 +11,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { report, type CorpusRuleContext } from '../lint-context.ts';
 import { resolveSiteTarget } from '../site-targets.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 const stableLink = lintRule<Root, CorpusRuleContext>('policy-press:stable-link', (_tree, file, context) => {
   const { version, corpus, urls } = context;
@@ -23,14 +24,8 @@ const stableLink = lintRule<Root, CorpusRuleContext>('policy-press:stable-link',
     const target = resolveSiteTarget(link.url, context.siteUrl, ownPath, stablePath);
     const policy = target.kind === 'page' && target.note === null ? stable.get(target.path) : undefined;
     if (target.kind !== 'page' || policy === undefined) continue;
-    const named = link.text === '' ? `the link ${link.url}` : `the link "${link.text}" (${link.url})`;
     const written = `policy:${policy}${target.fragment === null ? '' : `#${target.fragment}`}`;
-    report(
-      file,
-      `${named} leads to the stable URL of ${policy}, which shows whichever version is in force when the link is followed, not the one in force when this version took effect`,
-      `Write [${link.text || 'text'}](${written}) to link the version of ${policy} in force when this version took effect (the page says when a newer one exists), or silence this rule for the file with the reason the current version is meant.`,
-      { line: link.line, column: link.column },
-    );
+    report(file, problemText('stableLink', { text: link.text, url: link.url, policy, written }), { line: link.line, column: link.column });
   }
 });
 

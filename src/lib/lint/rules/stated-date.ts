@@ -13,6 +13,7 @@ import { getZonedParts } from '#lib/time/zoned-time.ts';
 import { createRunLocator, getTextRuns } from '#lib/markdown/text-runs.ts';
 import { report, type VersionFacts } from '../lint-context.ts';
 import { findStatedDates, type StatedDate } from '../stated-dates.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 const iso = (year: number, month: number, day: number | null) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}${day === null ? '' : `-${String(day).padStart(2, '0')}`}`;
@@ -40,35 +41,23 @@ const statedDate = lintRule<Root, VersionFacts>('policy-press:stated-date', (tre
   for (const run of getTextRuns(tree)) {
     for (const stated of findStatedDates(run.text, facts.locale)) {
       const place = locator.pointAt(run, stated.start);
-      const quoted = `"${run.text.slice(stated.labelStart, stated.end).replace(/\s+/g, ' ')}"`;
+      const quoted = run.text.slice(stated.labelStart, stated.end).replace(/\s+/g, ' ');
       const written = iso(stated.year, stated.month, stated.day);
       if (!stated.valid) {
-        report(file, `${quoted} is not a real date`, 'Correct the date in the text.', place);
+        report(file, problemText('dateNotReal', { stated: quoted }), place);
       } else if (stated.kind === 'effective') {
         if (compare(stated, effectiveDay) !== 0) {
-          report(
-            file,
-            `${quoted} says ${written}, but effective says this version takes effect on ${effectiveDay} (${facts.timeZone})`,
-            'Make the text and effective agree: correct the date in the text, or effective (a published text is changed only by a correction, see the README).',
-            place,
-          );
+          report(file, problemText('dateNotEffective', { stated: quoted, written, effective: effectiveDay, timeZone: facts.timeZone }), place);
         }
       } else if (lastCorrection !== null && compare(stated, lastCorrection) < 0) {
-        report(file, `${quoted} says ${written}, but the text was corrected on ${lastCorrection}`, `Write the day of the latest correction, ${lastCorrection}, in the text.`, place);
+        report(file, problemText('dateNotCorrection', { stated: quoted, written, corrected: lastCorrection }), place);
       } else if (compare(stated, lastChange) > 0) {
-        report(
-          file,
-          `${quoted} says ${written}, later than this version's last change (it takes effect on ${effectiveDay}${lastCorrection ? `, last corrected on ${lastCorrection}` : ''})`,
-          'A text changed after it took effect is a correction: declare it under corrections:, or correct the date.',
-          place,
-        );
+        const text = lastCorrection
+          ? problemText('dateAfterCorrection', { stated: quoted, written, effective: effectiveDay, corrected: lastCorrection })
+          : problemText('dateAfterChange', { stated: quoted, written, effective: effectiveDay });
+        report(file, text, place);
       } else if (previousDay !== null && facts.previous && compare(stated, previousDay) < 0) {
-        report(
-          file,
-          `${quoted} says ${written}, before the previous version (${facts.previous.version}) took effect on ${previousDay}: the date was copied with the text`,
-          'Write the day this text was last changed.',
-          place,
-        );
+        report(file, problemText('dateCopied', { stated: quoted, written, previous: facts.previous.version, previousEffective: previousDay }), place);
       }
     }
   }

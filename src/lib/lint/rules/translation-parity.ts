@@ -10,31 +10,31 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { compareClauseNumbers } from './clause-reference.ts';
 import { report, type CorpusRuleContext, type LintedVersion } from '../lint-context.ts';
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
+import type { ProblemText } from '#lib/messages/messages-en.ts';
 
 const numbersOf = (version: LintedVersion) => new Set(version.outline.numbers.map((entry) => entry.number));
 
-/** A list of numbers for a message: the first dozen, then how many more. */
-const listNumbers = (numbers: readonly string[]) => (numbers.length <= 12 ? numbers.join(', ') : `${numbers.slice(0, 12).join(', ')} and ${numbers.length - 12} more`);
-
 /** What two texts of one version lack of each other's numbers, for a message; null when they agree. */
-function compareNumbers(own: LintedVersion, other: LintedVersion): { text: string; place: { line: number; column: number } } | null {
+function compareNumbers(own: LintedVersion, other: LintedVersion): { text: ProblemText & { text: ProblemMessage }; place: { line: number; column: number } } | null {
   const mine = numbersOf(own);
   const theirs = numbersOf(other);
   const missing = [...theirs].filter((number) => !mine.has(number)).sort(compareClauseNumbers);
   const extra = [...mine].filter((number) => !theirs.has(number)).sort(compareClauseNumbers);
   if (missing.length === 0 && extra.length === 0) return null;
-  const sides = [
-    missing.length > 0 ? `this text lacks ${listNumbers(missing)}` : null,
-    extra.length > 0 ? `the ${other.locale} text lacks ${listNumbers(extra)}` : null,
-  ].filter(Boolean);
+  const named = { locale: other.locale, other: other.file };
   const firstExtra = own.outline.numbers.find((entry) => entry.number === extra[0]);
   return {
-    text: `the section and clause numbers differ from the ${other.locale} text of the same version (${other.file}): ${sides.join('; ')}`,
+    text:
+      extra.length === 0
+        ? problemText('parityLacks', { ...named, missing })
+        : missing.length === 0
+          ? problemText('parityOtherLacks', { ...named, extra })
+          : problemText('parityBothLack', { ...named, missing, extra }),
     place: firstExtra ? { line: firstExtra.line, column: firstExtra.column } : { line: own.bodyStartLine, column: 1 },
   };
 }
 
-const HINT = 'Translations of one version must have the same clauses: add or renumber the clauses on the side that lacks them.';
 
 const translationParity = lintRule<Root, CorpusRuleContext>('policy-press:translation-parity', (_tree, file, context) => {
   const { version } = context;
@@ -44,7 +44,7 @@ const translationParity = lintRule<Root, CorpusRuleContext>('policy-press:transl
   // Each translation is compared with the reference text, and the reference text with each translation: both files say what they lack.
   for (const other of reference === version ? translations.filter((candidate) => candidate !== version) : [reference]) {
     const difference = compareNumbers(version, other);
-    if (difference) report(file, difference.text, HINT, difference.place);
+    if (difference) report(file, difference.text, difference.place);
   }
 });
 
