@@ -81,14 +81,12 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
   }
   const appended = log.entries.length - log.logged;
   if (plan.recorded.length === 0 && appended === 0) {
-    print('Nothing to publish: every version is in the ledger.');
+    print(messages.publish.nothingToPublish);
     return 0;
   }
-  for (const line of plan.recorded) print(`${values['dry-run'] ? 'would have ' : ''}${line}`);
-  if (appended > 0) {
-    const range = appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`;
-    print(`${values['dry-run'] ? 'would have ' : ''}logged ${range} in the public log (tree size ${log.entries.length})`);
-  }
+  const dry = values['dry-run'] ? messages.publish.wouldHave : '';
+  for (const line of plan.recorded) print(`${dry}${line}`);
+  if (appended > 0) print(`${dry}${messages.publish.logged({ first: log.logged, last: log.entries.length - 1, total: log.entries.length })}`);
   if (values['dry-run']) return 0;
   for (const text of plan.archive) archiveText(settings.policiesPath, text);
   if (plan.recorded.length > 0) writeLedger(settings.policiesPath, plan.ledger);
@@ -96,8 +94,8 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
   const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
   const logLock = toDisplayPath(`${settings.policiesPath}/${LOG_LOCK_FILE}`, process.cwd());
   print('');
-  print(`Recorded in ${ledger} and ${logLock}. Commit them and ${toDisplayPath(`${settings.policiesPath}/.published`, process.cwd())}/ with your change:`);
+  print(messages.publish.recordedIn({ ledger, logLock, archive: toDisplayPath(`${settings.policiesPath}/.published`, process.cwd()) }));
   print(`  git add ${toDisplayPath(settings.policiesPath, process.cwd())} && git commit`);
-  print(`To undo it before committing: git diff -- ${ledger} ${logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${ledger} ${logLock} takes it back (those two files only: your texts stay as they are).`);
+  print(messages.publish.undo({ ledger, logLock }));
   return 0;
 }

@@ -61,7 +61,7 @@ export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_M
     localeModel: settings.localeModel,
   });
   if (!plan.ok) {
-    printError(`${ledgerFile.file}: ${plan.message}\n    ${plan.hint}\n\nNothing was withdrawn.`);
+    printError(`${ledgerFile.file}: ${plan.message}\n    ${plan.hint}\n\n${messages.publish.nothingWithdrawn}`);
     return Promise.resolve(1);
   }
   // The withdrawal is a ledger event: the public log gets its entry in the same step.
@@ -71,17 +71,17 @@ export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_M
     printError(formatProblemReport(logProblems, 'withdraw', messages));
     return Promise.resolve(1);
   }
-  const dry = values['dry-run'] ? 'would have ' : '';
+  const dry = values['dry-run'] ? messages.publish.wouldHave : '';
   for (const line of values['dry-run'] ? plan.planned : plan.recorded) print(line);
   const appended = log.entries.length - log.logged;
-  if (appended > 0) print(`${dry}logged ${appended === 1 ? `entry ${log.logged}` : `entries ${log.logged}–${log.entries.length - 1}`} in the public log (tree size ${log.entries.length})`);
+  if (appended > 0) print(`${dry}${messages.publish.logged({ first: log.logged, last: log.entries.length - 1, total: log.entries.length })}`);
   if (values['dry-run']) return Promise.resolve(0);
   writeLedger(settings.policiesPath, plan.ledger);
   writeLogLock(settings.policiesPath, log.entries);
   const ledger = toDisplayPath(`${settings.policiesPath}/${LEDGER_FILE}`, process.cwd());
   const logLock = toDisplayPath(`${settings.policiesPath}/${LOG_LOCK_FILE}`, process.cwd());
   print('');
-  print(`Recorded in ${ledger} and ${logLock}. Keep the version's file as it is (published texts are permanent), and commit both:`);
+  print(messages.publish.withdrawRecordedIn({ ledger, logLock }));
   print(`  git add ${ledger} ${logLock} && git commit`);
   return Promise.resolve(0);
 }

@@ -49,7 +49,7 @@ describe('building the real GitHub policy history', () => {
   });
 
   test('logs all 114 versions, each feed entry with its own index, and passes an audit', () => {
-    expect(publish.stdout).toContain('logged entries 0–113 in the public log (tree size 114)');
+    expect(publish.stdout).toContain('logged entries 0–113 in the public log (114 entries in all)');
     const indexes = POLICIES.flatMap((policy) => (JSON.parse(readFileSync(join(build.outDir, `feed/v1/${policy}.json`), 'utf8')) as { versions: { logIndex: number }[] }).versions.map((v) => v.logIndex));
     expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: 114 }, (_, i) => i));
     const audit = runPolicyCli(['audit', '--site', build.outDir, '--key', logKey.verifierKey]);

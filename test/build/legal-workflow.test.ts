@@ -329,7 +329,7 @@ describe('"editorial" is proven, not assumed', () => {
     const reason = 'Решение юриста А. Ивановой: перечень и срок согласованы с клиентом';
     const publish = cli(['publish', '--editorial', reason]);
     expect(publish.status, publish.stderr).toBe(0);
-    expect(publish.stdout).toContain(`recorded privacy/ru/2027-01-15 as editorial BY DECISION (--editorial: ${reason}): the check finds material changes since privacy/ru/2026-02-15\nlogged entries 7–8 in the public log (tree size 9)`);
+    expect(publish.stdout).toContain(`recorded privacy/ru/2027-01-15 as editorial BY DECISION (--editorial: ${reason}): the check finds material changes since privacy/ru/2026-02-15\nlogged entries 7–8 in the public log (9 entries in all)`);
     expect(cli(['check']).status).toBe(0);
     const ledger = JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { version: string; editorialCheck?: unknown }[] };
     // The hash of the sample's privacy/ru/2026-02-15, the text it was compared with.

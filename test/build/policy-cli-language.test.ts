@@ -60,6 +60,26 @@ describe('check on a broken file', () => {
   });
 });
 
+describe('publishing in Russian', () => {
+  const FOLDER = join(OUTPUT, 'cli-language', 'unpublished');
+  beforeAll(() => {
+    rmSync(FOLDER, { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), FOLDER, { recursive: true });
+    writeFileSync(join(FOLDER, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
+  });
+
+  test('check names the unpublished version in the words of the site; publish --dry-run says what it would record, without "tree size"', () => {
+    const check = runPolicyCli(['check', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(check.status, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).toContain('privacy/ru/2027-02-01.md:1: редакции privacy/ru/2027-02-01 нет в журнале публикаций\n    Опубликуйте её командой npm run policy -- publish');
+    const publish = runPolicyCli(['publish', '--dry-run', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(publish.status, publish.stdout + publish.stderr).toBe(0);
+    expect(publish.stdout).toMatch(/^было бы сделано: в публичный журнал внесена запись \d+ \(всего в журнале \d+ запис(ь|и|ей)\)$/m);
+    const english = runPolicyCli(['publish', '--dry-run'], { policiesDir: FOLDER });
+    expect(english.stdout).toMatch(/^would have logged entry \d+ in the public log \(\d+ entries in all\)$/m);
+  });
+});
+
 describe('an unknown language', () => {
   test('--lang de is refused, naming the flag and the values, exit 1, nothing checked', () => {
     const result = runPolicyCli(['check', '--lang', 'de'], { policiesDir: POLICIES });

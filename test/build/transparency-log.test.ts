@@ -96,7 +96,7 @@ describe('the public log of a built site', () => {
   test('builds, signs, and says so in one line', () => {
     expect(first.status, first.output).toBe(0);
     expect(first.output).toMatch(/public log: 7 entries in log\/v1\/, checkpoint signed by policies\.example\.com\/legal\/log\/v1\+[0-9a-f]{8}\n/);
-    expect(published).toContain('logged entries 7–8 in the public log (tree size 9)');
+    expect(published).toContain('logged entries 7–8 in the public log (9 entries in all)');
     expect(second.status, second.output).toBe(0);
     expect(second.output).toContain('public log: 9 entries');
   });

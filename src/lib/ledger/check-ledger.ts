@@ -21,6 +21,7 @@ import { COSMETIC_EDITS, formatMaterialPassages, type EditorialVerdict } from '#
 import { checkPublishedChange } from './correction-check.ts';
 import { checkNotice, type ShortNotice } from '#lib/notice/notice-check.ts';
 import type { NoticeSettings } from '#lib/notice/notice-period.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
@@ -519,8 +520,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       file: version.file,
       line: 1,
       code: 'not-published',
-      message: `${version.id} is not in the published-version ledger${input.ledger === null ? ` (${input.ledgerFile} does not exist yet)` : ''}`,
-      hint: 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.',
+      ...(input.ledger === null ? problemText('notPublishedNoLedger', { version: version.id, ledger: input.ledgerFile }) : problemText('notPublished', { version: version.id })),
     });
   }
   const notice = checkNotice(input);

@@ -114,6 +114,18 @@ export const EN_MESSAGES = {
     },
   },
 
+  /** What `publish` and `withdraw` say when they record (the lines of each recorded version stay English for now). */
+  publish: {
+    nothingToPublish: 'Nothing to publish: every version is in the ledger.',
+    wouldHave: 'would have ',
+    /** The entries added to the public log, numbered from 0; `total` counts them all. */
+    logged: (p: { first: number; last: number; total: number }) => `logged ${p.first === p.last ? `entry ${p.first}` : `entries ${p.first}–${p.last}`} in the public log (${p.total} ${enForm(p.total, 'entry', 'entries')} in all)`,
+    recordedIn: (p: { ledger: string; logLock: string; archive: string }) => `Recorded in ${p.ledger} and ${p.logLock}. Commit them and ${p.archive}/ with your change:`,
+    undo: (p: { ledger: string; logLock: string }) => `To undo it before committing: git diff -- ${p.ledger} ${p.logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} takes it back (those two files only: your texts stay as they are).`,
+    withdrawRecordedIn: (p: { ledger: string; logLock: string }) => `Recorded in ${p.ledger} and ${p.logLock}. Keep the version's file as it is (published texts are permanent), and commit both:`,
+    nothingWithdrawn: 'Nothing was withdrawn.',
+  },
+
   /** The dev server's page while the policies have problems (build/dev-error-page.ts). */
   devPage: {
     title: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}`,
@@ -189,10 +201,14 @@ export const EN_MESSAGES = {
     parityLacks: (p: { locale: string; other: string; missing: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p: { locale: string; other: string; extra: readonly string[] }) => ({ message: `${enParity(p)}: the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
     parityBothLack: (p: { locale: string; other: string; missing: readonly string[]; extra: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
+    // The published-version ledger (src/lib/ledger/check-ledger.ts).
+    notPublished: (p: { version: string }) => ({ message: `${p.version} is not in the published-version ledger`, hint: NOT_PUBLISHED_HINT }),
+    notPublishedNoLedger: (p: { version: string; ledger: string }) => ({ message: `${p.version} is not in the published-version ledger (${p.ledger} does not exist yet)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
   },
 };
 
+const NOT_PUBLISHED_HINT = 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.';
 const PARITY_HINT = 'Translations of one version must have the same clauses: add or renumber the clauses on the side that lacks them.';
 const enParity = (p: { locale: string; other: string }) => `the section and clause numbers differ from the ${p.locale} text of the same version (${p.other})`;
 /** A list of numbers for a message: the first dozen, then how many more. */

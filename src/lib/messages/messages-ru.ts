@@ -41,6 +41,7 @@ const ruType = (expected: string) => ruTypes[expected] ?? expected;
 const ruLink = (text: string, url: string) => (text === '' ? `ссылка ${url}` : `ссылка «${text}» (${url})`);
 /** A day `YYYY-MM-DD` as a lawyer writes it, «15 января 2027 г.» (a month `YYYY-MM` or a placeholder stays as it is). */
 const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatCalendarDate(day, 'ru') : day);
+const NOT_PUBLISHED_HINT = 'Опубликуйте её командой npm run policy -- publish (она всё проверит и запишет редакцию и контрольную сумму её текста), затем сохраните журнал в репозитории (commit) вместе с новой редакцией. Или пометьте её как черновик: draft: true.';
 const PARITY_HINT = 'Переводы одной редакции должны состоять из одних и тех же пунктов: добавьте или перенумеруйте пункты там, где их не хватает.';
 const ruParity = (p: { locale: string; other: string }) => `номера разделов и пунктов расходятся с текстом той же редакции на языке ${p.locale} (${p.other})`;
 /** A list of numbers for a message: the first dozen, then how many more. */
@@ -106,6 +107,16 @@ export const RU_MESSAGES: MessageCatalog = {
       const drafts = p.drafts === 0 ? '' : ` (${ru3(p.drafts, 'черновик', 'черновика', 'черновиков')} ${ruForm(p.drafts, 'не опубликован', 'не опубликованы', 'не опубликованы')})`;
       return `${ru3(p.versions, 'редакция', 'редакции', 'редакций')} в ${p.folder}: ${above.length === 0 ? 'всё в порядке' : `ошибок нет, выше — ${above.join(' и ')}`}${drafts}.`;
     },
+  },
+
+  publish: {
+    nothingToPublish: 'Публиковать нечего: все редакции уже есть в журнале публикаций.',
+    wouldHave: 'было бы сделано: ',
+    logged: (p) => `в публичный журнал ${p.first === p.last ? `внесена запись ${p.first}` : `внесены записи ${p.first}–${p.last}`} (всего в журнале ${ru3(p.total, 'запись', 'записи', 'записей')})`,
+    recordedIn: (p) => `Записано в ${p.ledger} и ${p.logLock}. Сохраните их и папку ${p.archive}/ в репозитории (commit) вместе с изменением:`,
+    undo: (p) => `Чтобы отменить запись до сохранения в репозитории: git diff -- ${p.ledger} ${p.logLock} покажет, что записано, а git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} вернёт прежнее (только эти два файла: ваши тексты останутся как есть).`,
+    withdrawRecordedIn: (p) => `Записано в ${p.ledger} и ${p.logLock}. Файл редакции оставьте как есть (опубликованные тексты не меняются) и сохраните оба файла в репозитории (commit):`,
+    nothingWithdrawn: 'Ничего не отозвано.',
   },
 
   devPage: {
@@ -178,6 +189,8 @@ export const RU_MESSAGES: MessageCatalog = {
     parityLacks: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p) => ({ message: `${ruParity(p)}: в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
     parityBothLack: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}; в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
+    notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
   },
 };
