@@ -16,6 +16,7 @@ const GROUPS: Record<string, string> = {
   conclusion: 'Reports: what a command says after its count',
   build: 'The build',
   check: '`npm run policy -- check`',
+  publish: '`npm run policy -- publish` and `withdraw`',
   devPage: "The dev server's error page",
   problem: 'Refusals of the files (layout, encoding, front matter, fields) and findings of the lint in the texts: the problem, then the fix on the next line',
 };
@@ -32,7 +33,10 @@ export function getMessagesReference(): string {
   const russian = listMessageTemplates(getMessages('ru'));
   const english = listMessageTemplates(getMessages('en'));
   const sections: string[] = [];
-  for (const [group, title] of Object.entries(GROUPS)) {
+  // Every group of the catalog, in its order: a group without a heading here is still listed, under its name.
+  const groups = [...new Set(russian.map(({ id }) => id.split('.')[0] ?? id))];
+  for (const group of groups) {
+    const title = GROUPS[group] ?? `\`${group}\``;
     const rows = russian
       .map((template, index) => ({ ru: template, en: english[index] }))
       .filter(({ ru }) => ru.id.startsWith(`${group}.`))
