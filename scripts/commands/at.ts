@@ -79,14 +79,19 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
   if (values.json) {
     print(JSON.stringify({ instant: formatInstant(instant), inForce: feedVersion, inForceVersion: version }, null, 2));
   } else {
-    print(`${policy} (${locale}) at ${when(instant)}: version ${text.version} «${text.title}»`);
-    print(`  in force  from ${when(text.from)} ${text.until !== null ? `until ${when(text.until)}` : '(no later version yet)'}`);
-    if (text.publication === 'backdated' && text.publishedAt) print(`  published ${when(Date.parse(text.publishedAt))}, BACKDATED (${text.publicationReason ?? 'no reason recorded'})`);
-    if (text.publication === 'late-translation' && text.publishedAt) print(`  this ${locale} text was published ${when(Date.parse(text.publishedAt))}; before that the version had no ${locale} text`);
-    if (entry.locales.length > 1) print(`  languages ${entry.locales.join(', ')}`);
-    print(`  sha256    ${text.sha256}`);
-    print(`  url       ${text.url}`);
-    print(`  markdown  ${text.markdownUrl}`);
+    const m = messages.at;
+    print(m.header({ policy, locale, instant: when(instant), version: text.version, title: text.title }));
+    print(text.until !== null ? m.inForceUntil({ from: when(text.from), until: when(text.until) }) : m.inForceOpen({ from: when(text.from) }));
+    if (text.publication === 'backdated' && text.publishedAt) {
+      const published = when(Date.parse(text.publishedAt));
+      const reason = text.publicationReason ?? null;
+      print(reason === null ? m.backdatedNoReason({ published }) : m.backdated({ published, reason }));
+    }
+    if (text.publication === 'late-translation' && text.publishedAt) print(m.lateTranslation({ locale, published: when(Date.parse(text.publishedAt)) }));
+    if (entry.locales.length > 1) print(m.languages({ locales: entry.locales.join(', ') }));
+    print(m.sha256({ sha256: text.sha256 }));
+    print(m.url({ url: text.url }));
+    print(m.markdown({ url: text.markdownUrl }));
   }
   return AT_EXIT.inForce;
 }

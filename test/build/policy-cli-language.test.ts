@@ -80,6 +80,21 @@ describe('publishing in Russian', () => {
   });
 });
 
+describe('at in Russian', () => {
+  test('says which version was in force in Russian; the instants, hashes and addresses as in English', () => {
+    const folder = join(ROOT, 'test/fixtures/corpus-basic');
+    const russian = runPolicyCli(['at', 'privacy', '2025-10-01', '--locale', 'ru', '--lang', 'ru'], { policiesDir: folder });
+    const english = runPolicyCli(['at', 'privacy', '2025-10-01', '--locale', 'ru'], { policiesDir: folder });
+    expect(russian.status, russian.stderr).toBe(0);
+    const [header, period, ...rest] = russian.stdout.split('\n');
+    const [enHeader, enPeriod, ...enRest] = english.stdout.split('\n');
+    expect(header).toBe(enHeader?.replace(' at ', ' на ').replace(': version ', ': редакция '));
+    expect(period).toBe(enPeriod?.replace('  in force  from ', '  действует с ').replace(' until ', ' до '));
+    expect(rest.join('\n')).toMatch(/^ {2}языки {5}en, ru\n {2}SHA-256 {3}[0-9a-f]{64}\n {2}адрес {5}\S+\n {2}Markdown {2}\S+\n$/);
+    expect(enRest.join('\n')).toMatch(/^ {2}languages en, ru\n {2}sha256 {4}[0-9a-f]{64}\n {2}url {7}\S+\n {2}markdown {2}\S+\n$/);
+  });
+});
+
 describe('an unknown language', () => {
   test('--lang de is refused, naming the flag and the values, exit 1, nothing checked', () => {
     const result = runPolicyCli(['check', '--lang', 'de'], { policiesDir: POLICIES });

@@ -126,6 +126,20 @@ export const EN_MESSAGES = {
     nothingWithdrawn: 'Nothing was withdrawn.',
   },
 
+  /** `npm run policy -- at`: the version in force at an instant, as text (its --json output stays English). */
+  at: {
+    header: (p: { policy: string; locale: string; instant: string; version: string; title: string }) => `${p.policy} (${p.locale}) at ${p.instant}: version ${p.version} «${p.title}»`,
+    inForceUntil: (p: { from: string; until: string }) => `  in force  from ${p.from} until ${p.until}`,
+    inForceOpen: (p: { from: string }) => `  in force  from ${p.from} (no later version yet)`,
+    backdated: (p: { published: string; reason: string }) => `  published ${p.published}, BACKDATED (${p.reason})`,
+    backdatedNoReason: (p: { published: string }) => `  published ${p.published}, BACKDATED (no reason recorded)`,
+    lateTranslation: (p: { locale: string; published: string }) => `  this ${p.locale} text was published ${p.published}; before that the version had no ${p.locale} text`,
+    languages: (p: { locales: string }) => `  languages ${p.locales}`,
+    sha256: (p: { sha256: string }) => `  sha256    ${p.sha256}`,
+    url: (p: { url: string }) => `  url       ${p.url}`,
+    markdown: (p: { url: string }) => `  markdown  ${p.url}`,
+  },
+
   /** The dev server's page while the policies have problems (build/dev-error-page.ts). */
   devPage: {
     title: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}`,

@@ -119,6 +119,19 @@ export const RU_MESSAGES: MessageCatalog = {
     nothingWithdrawn: 'Ничего не отозвано.',
   },
 
+  at: {
+    header: (p) => `${p.policy} (${p.locale}) на ${p.instant}: редакция ${p.version} «${p.title}»`,
+    inForceUntil: (p) => `  действует с ${p.from} до ${p.until}`,
+    inForceOpen: (p) => `  действует с ${p.from} (более поздней редакции пока нет)`,
+    backdated: (p) => `  опубликована ${p.published} задним числом (${p.reason})`,
+    backdatedNoReason: (p) => `  опубликована ${p.published} задним числом (причина не записана)`,
+    lateTranslation: (p) => `  текст на языке ${p.locale} опубликован ${p.published}; до этого у редакции не было текста на этом языке`,
+    languages: (p) => `  языки     ${p.locales}`,
+    sha256: (p) => `  SHA-256   ${p.sha256}`,
+    url: (p) => `  адрес     ${p.url}`,
+    markdown: (p) => `  Markdown  ${p.url}`,
+  },
+
   devPage: {
     title: (p) => `В документах ${errors(p.count)}`,
     unreadable: 'Не удалось прочитать документы',
