@@ -47,8 +47,8 @@ export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSA
   const after = find(to);
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']));
   print(`${policy} (${locale}): ${from} → ${to}`);
-  if (before.title !== after.title) print(`title: ${before.title} → ${after.title}`);
+  if (before.title !== after.title) print(messages.diff.title({ before: before.title, after: after.title }));
   const text = describeBodyChange(before.body, after.body, locale, { color });
-  print(text === '' ? 'No changes in the text.' : text);
+  print(text === '' ? messages.diff.noChanges : text);
   return Promise.resolve(0);
 }

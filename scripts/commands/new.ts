@@ -70,7 +70,7 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   const display = toDisplayPath(file, process.cwd());
   if (existsSync(file)) throw new UsageError(`${display} already exists; new never overwrites a file. Choose another --version, or edit that file.`);
 
-  if (loaded.problems.length > 0) printError(`Note: the policies folder has ${loaded.problems.length === 1 ? '1 problem' : `${loaded.problems.length} problems`}; run npm run policy -- check.`);
+  if (loaded.problems.length > 0) printError(messages.new.folderProblems({ count: loaded.problems.length }));
   const instant = resolveEffective(effective.value, settings.timeZone);
   const scaffold = getScaffoldSource(existing, instant);
   const source = values.from ? existing.find((v) => v.version === values.from) : scaffold.source;
@@ -95,7 +95,7 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
 
   const now = getBuildInstant(process.env);
   const when = (ms: number) => formatZonedInstant(ms, settings.timeZone);
-  print(`Created ${display}${source ? ` from ${source.version}` : ''} (takes effect ${when(instant)}).`);
+  print(source ? messages.new.createdFrom({ file: display, from: source.version, effective: when(instant) }) : messages.new.created({ file: display, effective: when(instant) }));
   const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
   if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
   if (!values.from && scaffold.later.length > 0) {
@@ -109,9 +109,7 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
       `Note: ${policy} ${version} is already in force (in ${translated.locale} since ${when(Date.parse(translated.effectiveFrom))}): publish records this text as a late ${locale} translation, published when you run it; its pages say so.${Date.parse(translated.effectiveFrom) === instant ? '' : ` Its effective must be the version's: ${when(Date.parse(translated.effectiveFrom))}.`}`,
     );
   } else if (instant < now) {
-    print(
-      `Warning: it takes effect at ${formatZonedInstant(instant, settings.timeZone)}, before now (${formatZonedInstant(now, settings.timeZone)}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${formatZonedInstant(getNextMinute(now), settings.timeZone)}.`,
-    );
+    print(messages.new.beforeNow({ effective: formatZonedInstant(instant, settings.timeZone), now: formatZonedInstant(now, settings.timeZone), suggestion: formatZonedInstant(getNextMinute(now), settings.timeZone) }));
   }
   const notice = getRequiredNotice(settings.notice, policy, 'material');
   const earliest = getEarliestEffective(now, notice);
@@ -121,12 +119,12 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
     );
   }
   print('');
-  print('Next:');
-  print(`  1. Edit the text and the summary in ${display} (changeType: material, or editorial for a wording fix).`);
+  print(messages.new.next);
+  print(messages.new.stepEdit({ file: display }));
   // The redline reads from the earlier text to the later one.
   const [older, newer] = source && source.effectiveFrom > instant ? [version, source.version] : [source?.version ?? version, version];
-  print(`  2. See the changes: npm run policy -- diff ${policy} ${older} ${newer} --locale ${locale}   (and npm run dev shows it with a DRAFT banner)`);
-  print('  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)');
-  print(`  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${folder}.`);
+  print(messages.new.stepDiff({ policy, older, newer, locale }));
+  print(messages.new.stepDryRun);
+  print(messages.new.stepPublish({ folder }));
   return Promise.resolve(0);
 }

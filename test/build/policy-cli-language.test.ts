@@ -80,6 +80,22 @@ describe('publishing in Russian', () => {
   });
 });
 
+describe('new and diff in Russian', () => {
+  test('new says what it created and the next steps in Russian; diff of the unchanged copy says there are no changes', () => {
+    const folder = join(OUTPUT, 'cli-language', 'new');
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), folder, { recursive: true });
+    const created = runPolicyCli(['new', 'privacy', '--locale', 'ru', '--effective', '2030-01-01', '--lang', 'ru'], { policiesDir: folder });
+    expect(created.status, created.stderr).toBe(0);
+    const lines = created.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Создан файл \S+privacy\/ru\/2030-01-01\.md на основе редакции 2026-06-01 \(новая редакция вступает в силу 2030-01-01T00:00:00\+03:00\)\.$/);
+    expect(lines).toContain('Что дальше:');
+    expect(lines).toContain('  2. Посмотрите изменения: npm run policy -- diff privacy 2026-06-01 2030-01-01 --locale ru   (npm run dev тоже показывает редакцию, с пометкой «ЧЕРНОВИК»)');
+    const diff = runPolicyCli(['diff', 'privacy', '2026-06-01', '2030-01-01', '--locale', 'ru', '--lang', 'ru'], { policiesDir: folder });
+    expect(diff.stdout, diff.stderr).toBe('privacy (ru): 2026-06-01 → 2030-01-01\nВ тексте изменений нет.\n');
+  });
+});
+
 describe('at in Russian', () => {
   test('says which version was in force in Russian; the instants, hashes and addresses as in English', () => {
     const folder = join(ROOT, 'test/fixtures/corpus-basic');

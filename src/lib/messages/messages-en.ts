@@ -126,6 +126,25 @@ export const EN_MESSAGES = {
     nothingWithdrawn: 'Nothing was withdrawn.',
   },
 
+  /** `npm run policy -- new`: what it created and the next steps. */
+  new: {
+    folderProblems: (p: { count: number }) => `Note: the policies folder has ${en2(p.count, 'problem', 'problems')}; run npm run policy -- check.`,
+    created: (p: { file: string; effective: string }) => `Created ${p.file} (takes effect ${p.effective}).`,
+    createdFrom: (p: { file: string; from: string; effective: string }) => `Created ${p.file} from ${p.from} (takes effect ${p.effective}).`,
+    beforeNow: (p: { effective: string; now: string; suggestion: string }) => `Warning: it takes effect at ${p.effective}, before now (${p.now}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${p.suggestion}.`,
+    next: 'Next:',
+    stepEdit: (p: { file: string }) => `  1. Edit the text and the summary in ${p.file} (changeType: material, or editorial for a wording fix).`,
+    stepDiff: (p: { policy: string; older: string; newer: string; locale: string }) => `  2. See the changes: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (and npm run dev shows it with a DRAFT banner)`,
+    stepDryRun: '  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)',
+    stepPublish: (p: { folder: string }) => `  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${p.folder}.`,
+  },
+
+  /** `npm run policy -- diff`: the lines around the changes. */
+  diff: {
+    title: (p: { before: string; after: string }) => `title: ${p.before} → ${p.after}`,
+    noChanges: 'No changes in the text.',
+  },
+
   /** `npm run policy -- at`: the version in force at an instant, as text (its --json output stays English). */
   at: {
     header: (p: { policy: string; locale: string; instant: string; version: string; title: string }) => `${p.policy} (${p.locale}) at ${p.instant}: version ${p.version} «${p.title}»`,

@@ -119,6 +119,23 @@ export const RU_MESSAGES: MessageCatalog = {
     nothingWithdrawn: 'Ничего не отозвано.',
   },
 
+  new: {
+    folderProblems: (p) => `Обратите внимание: в папке документов ${errors(p.count)}; запустите npm run policy -- check.`,
+    created: (p) => `Создан файл ${p.file} (редакция вступает в силу ${p.effective}).`,
+    createdFrom: (p) => `Создан файл ${p.file} на основе редакции ${p.from} (новая редакция вступает в силу ${p.effective}).`,
+    beforeNow: (p) => `Внимание: редакция вступает в силу ${p.effective}, то есть раньше текущего момента (${p.now}): согласия, данные с тех пор, даны на редакцию, действовавшую тогда, и publish откажется её публиковать, если не указать причину в --backdate. Укажите более позднюю дату или точный момент, например ${p.suggestion}.`,
+    next: 'Что дальше:',
+    stepEdit: (p) => `  1. Отредактируйте текст и описание изменений (summary) в ${p.file} (changeType: material — существенные изменения, editorial — правка формулировок).`,
+    stepDiff: (p) => `  2. Посмотрите изменения: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (npm run dev тоже показывает редакцию, с пометкой «ЧЕРНОВИК»)`,
+    stepDryRun: '  3. Удалите строку «draft: true», затем: npm run policy -- publish --dry-run   (все проверки; при коде выхода 0 показывает, что будет записано)',
+    stepPublish: (p) => `  4. Опубликуйте: npm run policy -- publish, затем npm run policy -- check (код выхода 0), и сохраните ${p.folder} в репозитории (commit).`,
+  },
+
+  diff: {
+    title: (p) => `название: ${p.before} → ${p.after}`,
+    noChanges: 'В тексте изменений нет.',
+  },
+
   at: {
     header: (p) => `${p.policy} (${p.locale}) на ${p.instant}: редакция ${p.version} «${p.title}»`,
     inForceUntil: (p) => `  действует с ${p.from} до ${p.until}`,
