@@ -17,7 +17,7 @@ import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { formatNoticePhrase, getEarliestEffective, getRequiredNotice } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
-import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
+import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
 
@@ -54,7 +54,10 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(`"${policy}" is not a valid policy id: use lowercase Latin letters, digits and hyphens.`);
   if (!LOCALE_PATTERN.test(locale)) throw new UsageError(`"${locale}" is not a lowercase BCP 47 tag such as ru, en or pt-br.`);
   const effective = parseEffective(values.effective);
-  if (!effective.ok) throw new UsageError(`--effective ${effective.error.message}. ${effective.error.hint}`);
+  if (!effective.ok) {
+    const { message, hint } = effective.error.text ? renderProblemMessage(effective.error.text, messages) : effective.error;
+    throw new UsageError(`--effective ${message}. ${hint}`);
+  }
 
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   // A link on the way would make the new file land wherever it points.

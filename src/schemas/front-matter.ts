@@ -18,7 +18,7 @@ export const CHANGE_TYPES = ['material', 'editorial'] as const;
 export const EffectiveSchema = z.string().transform((value, ctx) => {
   const parsed = parseEffective(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint }, input: value });
+    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint, text: parsed.error.text }, input: value });
     return z.NEVER;
   }
   return { text: value.trim(), value: parsed.value };

@@ -29,6 +29,8 @@ export function toDescribedValue(value: unknown): DescribedValue {
   return { kind: 'other', text: String(value) };
 }
 
+const isProblemMessage = (value: unknown): value is ProblemMessage => typeof value === 'object' && value !== null && 'id' in value && 'params' in value;
+
 const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The line a person typed that YAML read as `key: value` fields: `Изменено: пункт 3.5`. */
@@ -109,6 +111,8 @@ export function describeZodIssues(
           field,
           message: issue.message,
           hint: typeof issue.params?.['hint'] === 'string' ? issue.params['hint'] : `Correct ${name}.`,
+          // A schema's refinement may give its catalog message (the effective field's: src/schemas/front-matter.ts).
+          ...(isProblemMessage(issue.params?.['text']) ? { text: issue.params['text'] } : {}),
         });
         break;
       default:

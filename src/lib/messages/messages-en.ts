@@ -57,6 +57,7 @@ function enValue(value: DescribedValue): string {
 
 /** `ru or en`: a list joined by a word; a placeholder (on the reference page) as it is. */
 export const listOr = (items: readonly string[], word: string) => (Array.isArray(items) ? items.join(` ${word} `) : String(items));
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const enType = (expected: ExpectedType) => enTypes[expected] ?? expected;
 /** A link of a text, as a lint finding names it. */
 const enLink = (text: string, url: string) => (text === '' ? `the link ${url}` : `the link "${text}" (${url})`);
@@ -185,6 +186,19 @@ export const EN_MESSAGES = {
     sameInstant: (p: { other: string; instant: string }) => ({ message: `takes effect at the same instant as ${p.other} (${p.instant}), so neither would be the one in force`, hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).' }),
     translationChangeType: (p: { changeType: string; locale: string; other: string; otherChangeType: string }) => ({ message: `is ${p.changeType} but the ${p.locale} text of the same version (${p.other}) is ${p.otherChangeType}; a version is material or editorial in every language`, hint: `Set changeType: ${p.otherChangeType} here (or change both), or give this text its own version id.` }),
     translationEffective: (p: { effective: string; locale: string; other: string; otherEffective: string }) => ({ message: `is "${p.effective}" but the ${p.locale} text of the same version (${p.other}) says "${p.otherEffective}"; translations of one version must take effect together`, hint: `Set effective to "${p.otherEffective}" here, or give this text its own version id if it really starts at another time.` }),
+
+    // The value of effective (src/lib/time/effective-instant.ts).
+    noSuchMonth: (p: { value: string; month: number }) => ({ message: `"${p.value}" has month ${p.month}, which does not exist`, hint: 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.' }),
+    noSuchDay: (p: { value: string; year: number; month: number; days: number }) => ({ message: `"${p.value}" is not a real date: ${EN_MONTHS[p.month - 1] ?? `{month}`} ${p.year} has ${p.days} days`, hint: `Use a day from 01 to ${p.days}.` }),
+    commaFraction: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" writes the fraction of a second with a comma`, hint: `Write a full stop before the fraction, as RFC 3339 does: ${p.fixed}.` }),
+    lowercaseTz: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" writes "t" or "z" in lower case`, hint: `Write T and Z in upper case: ${p.fixed}.` }),
+    notADate: (p: { value: string }) => ({ message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`, hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).' }),
+    spacedDateTime: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`, hint: `Put a "T" between the date and the time and add the offset, e.g. ${p.fixed}.` }),
+    leapSecond: (p: { value: string }) => ({ message: `"${p.value}" names a leap second`, hint: 'Write the last millisecond of that minute (…:59.999) or the first instant of the next one.' }),
+    midnight24: (p: { value: string }) => ({ message: `"${p.value}" writes midnight as 24:00`, hint: 'Write the next day at 00:00:00 (a day starts at 00:00).' }),
+    noSuchTime: (p: { value: string }) => ({ message: `"${p.value}" has a time of day that does not exist`, hint: 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).' }),
+    noOffset: (p: { value: string; date: string }) => ({ message: `"${p.value}" has a time but no UTC offset, so the instant it names is ambiguous`, hint: `Add the offset, e.g. ${p.value}+03:00 or ${p.value}Z, or write just the date ${p.date} to mean the start of that day in the site's time zone.` }),
+    noSuchOffset: (p: { value: string; offset: string }) => ({ message: `"${p.value}" has an offset ${p.offset} that does not exist`, hint: 'Write the offset as +HH:MM or -HH:MM, e.g. +03:00.' }),
 
     // The layout <policy>/<locale>/<version>.md (corpus/policy-path.ts).
     pathTop: { message: 'the file is directly in the policies folder, not at <policy>/<locale>/<version>.md', hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' },

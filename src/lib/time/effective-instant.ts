@@ -8,6 +8,7 @@
  * different zones, and a consent record must point at one instant.
  */
 import { daysInMonth, getStartOfZonedDay, getUtcMs } from './zoned-time.ts';
+import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** A syntactically valid `effective` value, before the time zone is applied. */
 export type EffectiveValue =
@@ -19,6 +20,8 @@ export type EffectiveValue =
 export interface EffectiveError {
   message: string;
   hint: string;
+  /** The catalog message of `message` and `hint`, for reports in the reader's language. */
+  text?: ProblemMessage;
   /**
    * For a form ISO 8601 or RFC 3339 knows and this grammar refuses (a leap
    * second, 24:00, a comma before the fraction, a lower-case t or z): what
@@ -34,24 +37,14 @@ export type EffectiveParseResult =
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
-const MONTH_NAMES_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 function checkCalendarDate(raw: string, year: number, month: number, day: number): EffectiveError | null {
   if (month < 1 || month > 12) {
-    return {
-      message: `"${raw}" has month ${month}, which does not exist`,
-      hint: 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.',
-    };
+    return problemText('noSuchMonth', { value: raw, month });
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    return {
-      message: `"${raw}" is not a real date: ${MONTH_NAMES_EN[month - 1]} ${year} has ${last} days`,
-      hint: `Use a day from 01 to ${last}.`,
-    };
+    return problemText('noSuchDay', { value: raw, year, month, days: last });
   }
   return null;
 }
@@ -61,14 +54,13 @@ function nearMiss(text: string): EffectiveError | null {
   const stopped = text.replace(/^(.{19}),(?=\d)/, '$1.');
   if (stopped !== text && DATE_TIME.test(stopped)) {
     return {
-      message: `"${text}" writes the fraction of a second with a comma`,
-      hint: `Write a full stop before the fraction, as RFC 3339 does: ${stopped}.`,
+      ...problemText('commaFraction', { value: text, fixed: stopped }),
       detail: `its fraction of a second is written with a comma: write a full stop (${stopped})`,
     };
   }
   const upper = text.toUpperCase();
   if (upper !== text && DATE_TIME.test(upper)) {
-    return { message: `"${text}" writes "t" or "z" in lower case`, hint: `Write T and Z in upper case: ${upper}.`, detail: `its "t" or "z" is in lower case: write T and Z in upper case (${upper})` };
+    return { ...problemText('lowercaseTz', { value: text, fixed: upper }), detail: `its "t" or "z" is in lower case: write T and Z in upper case (${upper})` };
   }
   return null;
 }
@@ -93,12 +85,7 @@ export function parseEffective(raw: string): EffectiveParseResult {
     const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text);
     return {
       ok: false,
-      error: {
-        message: `"${text}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`,
-        hint: spaced
-          ? `Put a "T" between the date and the time and add the offset, e.g. ${text.slice(0, 10)}T${text.slice(11, 16)}:00+03:00.`
-          : 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
-      },
+      error: spaced ? problemText('spacedDateTime', { value: text, fixed: `${text.slice(0, 10)}T${text.slice(11, 16)}:00+03:00` }) : problemText('notADate', { value: text }),
     };
   }
   const [, y, mo, d, h, mi, s, fraction, offset] = dateTime;
@@ -108,28 +95,22 @@ export function parseEffective(raw: string): EffectiveParseResult {
   const [hour, minute, second] = [Number(h), Number(mi), Number(s ?? 0)];
   if (second === 60 && hour <= 23 && minute <= 59) {
     const detail = `it names a leap second (:60), and instants here are UTC without leap seconds: write ${text.slice(11, 16)}:59.999 of that minute, or the next minute at :00`;
-    return { ok: false, error: { message: `"${text}" names a leap second`, hint: 'Write the last millisecond of that minute (…:59.999) or the first instant of the next one.', detail } };
+    return { ok: false, error: { ...problemText('leapSecond', { value: text }), detail } };
   }
   if (hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(fraction ?? '')) {
     const detail = 'it writes midnight as 24:00: write 00:00 of the next day';
-    return { ok: false, error: { message: `"${text}" writes midnight as 24:00`, hint: 'Write the next day at 00:00:00 (a day starts at 00:00).', detail } };
+    return { ok: false, error: { ...problemText('midnight24', { value: text }), detail } };
   }
   if (hour > 23 || minute > 59 || second > 59) {
     return {
       ok: false,
-      error: {
-        message: `"${text}" has a time of day that does not exist`,
-        hint: 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).',
-      },
+      error: problemText('noSuchTime', { value: text }),
     };
   }
   if (offset === undefined) {
     return {
       ok: false,
-      error: {
-        message: `"${text}" has a time but no UTC offset, so the instant it names is ambiguous`,
-        hint: `Add the offset, e.g. ${text}+03:00 or ${text}Z, or write just the date ${text.slice(0, 10)} to mean the start of that day in the site's time zone.`,
-      },
+      error: problemText('noOffset', { value: text, date: text.slice(0, 10) }),
     };
   }
   let offsetMinutes = 0;
@@ -140,7 +121,7 @@ export function parseEffective(raw: string): EffectiveParseResult {
     if (oh > 23 || om > 59) {
       return {
         ok: false,
-        error: { message: `"${text}" has an offset ${offset} that does not exist`, hint: 'Write the offset as +HH:MM or -HH:MM, e.g. +03:00.' },
+        error: problemText('noSuchOffset', { value: text, offset }),
       };
     }
     offsetMinutes = sign * (oh * 60 + om);

@@ -31,7 +31,8 @@ describe('parseEffective', () => {
     ['2025-13-01', '"2025-13-01" has month 13, which does not exist', 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.'],
     ['2025-09-01T25:00:00+03:00', '"2025-09-01T25:00:00+03:00" has a time of day that does not exist', 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).'],
   ])('refuses the impossible %s', (text, message, hint) => {
-    expect(parseEffective(text)).toEqual({ ok: false, error: { message, hint } });
+    // Exactly this message and hint; `text` (its catalog message) is pinned by test/unit/messages/.
+    expect(parseEffective(text)).toEqual({ ok: false, error: { message, hint, text: expect.anything() } });
   });
 
   test.each([
@@ -65,6 +66,7 @@ describe('parseEffective', () => {
       error: {
         message: '"2025-09-01T00:00:00" has a time but no UTC offset, so the instant it names is ambiguous',
         hint: "Add the offset, e.g. 2025-09-01T00:00:00+03:00 or 2025-09-01T00:00:00Z, or write just the date 2025-09-01 to mean the start of that day in the site's time zone.",
+        text: { id: 'noOffset', params: { value: '2025-09-01T00:00:00', date: '2025-09-01' } },
       },
     });
   });
