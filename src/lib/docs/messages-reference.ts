@@ -7,7 +7,6 @@
  */
 import { getMessages } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates, type MessageTemplate } from '#lib/messages/message-placeholders.ts';
-import { cell, HEADER } from './reference-docs.ts';
 
 /** What each group of messages is, for its heading. */
 const GROUPS: Record<string, string> = {
@@ -21,15 +20,21 @@ const GROUPS: Record<string, string> = {
   problem: 'Refusals of the files (layout, encoding, front matter, fields) and findings of the lint in the texts: the problem, then the fix on the next line',
 };
 
+/** How every reference page writes its top and its table cells (reference-docs.ts). */
+export interface ReferenceFormat {
+  header: (title: string, source: string) => string;
+  cell: (text: string) => string;
+}
+
 /** A message's text in a table cell; a refusal as its problem and, on a new line, its fix. */
-function showText(text: MessageTemplate['text']): string {
+function showText(text: MessageTemplate['text'], cell: ReferenceFormat['cell']): string {
   const shown = typeof text === 'string' ? cell(text) : `${cell(text.message)}<br>→ ${cell(text.hint)}`;
   // A leading or trailing space (a label such as "warning: ") would vanish in the table: show it.
   return shown.replace(/^ | $/g, '·');
 }
 
-/** `docs/reference/messages.md`. */
-export function getMessagesReference(): string {
+/** `docs/reference/messages.md`, in the format of the other reference pages. */
+export function getMessagesReference({ header, cell }: ReferenceFormat): string {
   const russian = listMessageTemplates(getMessages('ru'));
   const english = listMessageTemplates(getMessages('en'));
   const sections: string[] = [];
@@ -40,10 +45,10 @@ export function getMessagesReference(): string {
     const rows = russian
       .map((template, index) => ({ ru: template, en: english[index] }))
       .filter(({ ru }) => ru.id.startsWith(`${group}.`))
-      .map(({ ru, en }) => `| \`${ru.id}\` | ${ru.params.map((name) => `\`${name}\``).join(', ')} | ${showText(ru.text)} | ${en ? showText(en.text) : ''} |`);
+      .map(({ ru, en }) => `| \`${ru.id}\` | ${ru.params.map((name) => `\`${name}\``).join(', ')} | ${showText(ru.text, cell)} | ${en ? showText(en.text, cell) : ''} |`);
     sections.push(`## ${title}\n\n| id | parameters | Русский | English |\n|---|---|---|---|\n${rows.join('\n')}\n`);
   }
-  return `${HEADER('Messages of the commands, the build and the dev server', 'the message catalogs in src/lib/messages/ (messages-ru.ts, messages-en.ts)')}
+  return `${header('Messages of the commands, the build and the dev server', 'the message catalogs in src/lib/messages/ (messages-ru.ts, messages-en.ts)')}
 The commands legal staff run (\`new\`, \`check\`, \`publish\`, \`withdraw\`, \`diff\`, \`at\`, \`notice\`), the build and the dev server's error page speak Russian or English: \`--lang ru|en\`, else \`POLICY_PRESS_LANG\`, else the system's locale (\`LC_ALL\`, \`LC_MESSAGES\`, \`LANG\`: \`ru_RU.UTF-8\` is Russian), English otherwise. \`--format github\`, \`verify\`, \`audit\`, \`log\` and the SQL output stay English. File paths, line numbers, field names and rule ids are the same in both languages.
 
 \`{name}\` stands for a value; \`{count: ошибка|ошибки|ошибок}\` is the word's form chosen by the number (Russian has three). Messages not listed here are still English only.

@@ -40,11 +40,10 @@ interface FieldRow {
   description: string;
 }
 
-/** The top of every page: where it is written from, and its title. */
-export const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
+const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
 
 /** A table cell: no line breaks, no unescaped pipes. */
-export const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 
 /** A short name of a JSON Schema node's type. */
 function describeType(node: JsonSchemaNode): string {
@@ -167,7 +166,7 @@ export function getReferenceDocs(root: string): Map<string, string> {
     ['verify-outcomes.md', getOutcomesReference()],
     ['lint-rules.md', getLintReference(root)],
     ['log-entries.md', getLogReference()],
-    ['messages.md', getMessagesReference()],
+    ['messages.md', getMessagesReference({ header: HEADER, cell })],
   ]);
   const index = [...pages.keys()].map((file) => `- [${file}](${file}): ${/^# (.*)$/m.exec(pages.get(file) ?? '')?.[1] ?? file}`).join('\n');
   pages.set('README.md', `${HEADER('Reference', 'src/lib/docs/reference-docs.ts')}\nGenerated from the code; the code is the truth and these pages follow it.\n\n${index}\n`);

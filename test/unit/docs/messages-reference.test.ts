@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { getMessagesReference } from '#lib/docs/messages-reference.ts';
+import { getReferenceDocs } from '#lib/docs/reference-docs.ts';
 import { getMessages } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 
 describe('getMessagesReference', () => {
-  const page = getMessagesReference();
+  const page = getReferenceDocs(resolve(import.meta.dirname, '../../..')).get('messages.md') ?? '';
 
   test('lists every message of the catalogs by id, each once', () => {
     for (const { id } of listMessageTemplates(getMessages('en'))) expect(page.split(`| \`${id}\` |`), id).toHaveLength(2);
