@@ -4,6 +4,7 @@
  * around its text; the text itself keeps its `lang`.
  */
 import type { RedlineLabels } from '#lib/redline/render-redline.ts';
+import { en2, ru3 } from '#lib/messages/message-format.ts';
 
 
 /** The strings of one interface language. Functions take already-formatted values. */
@@ -200,19 +201,6 @@ export interface UiStrings {
     compareSame: string;
     labels: RedlineLabels;
   };
-}
-
-const ruPlural = new Intl.PluralRules('ru');
-const enPlural = new Intl.PluralRules('en');
-
-/** «1 пункт», «2 пункта», «5 пунктов»: Russian needs three forms. */
-function ru3(count: number, one: string, few: string, many: string): string {
-  const form = ruPlural.select(count);
-  return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
-}
-
-function en2(count: number, one: string, other: string): string {
-  return `${count} ${enPlural.select(count) === 'one' ? one : other}`;
 }
 
 /** Ends a sentence with a period unless it already ends with one («2025 г.» does). */
