@@ -48,6 +48,10 @@ const HELP = `Usage: npm run policy -- <command> [options]
 Commands:
 ${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
 
+Every command takes --lang ru|en: the language of its messages (new, check, publish, withdraw,
+diff, at, notice; the others speak English). Without it: POLICY_PRESS_LANG, else the system's
+locale (LC_ALL, LC_MESSAGES, LANG: ru_RU.UTF-8 is Russian), else English.
+
 Run npm run policy -- <command> --help for details.`;
 
 async function main(argv: string[]): Promise<number> {
