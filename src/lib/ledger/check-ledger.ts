@@ -511,8 +511,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: version.effectiveLine,
         field: 'effective',
         code: 'backdated',
-        message: `${version.id} takes effect at ${when(version.effectiveFrom)} ("${version.effective}"), before the moment of publishing (${when(input.now)}): from then on it would be reported as in force since a moment when nobody could read it`,
-        hint: `Make it take effect no earlier than it is published: effective: ${when(getNextMinute(input.now))} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
+        ...problemText('backdated', { version: version.id, effective: when(version.effectiveFrom), written: version.effective, now: when(input.now), next: when(getNextMinute(input.now)) }),
       });
       continue;
     }

@@ -233,6 +233,7 @@ export const RU_MESSAGES: MessageCatalog = {
     parityLacks: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p) => ({ message: `${ruParity(p)}: в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
     parityBothLack: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}; в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    backdated: (p) => ({ message: `редакция ${p.version} вступает в силу ${p.effective} («${p.written}»), то есть раньше момента публикации (${p.now}): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать`, hint: `Укажите вступление в силу не раньше публикации: effective: ${p.next} (следующая минута) или более позднюю дату. Если редакция действительно вступила в силу раньше (например, сначала была опубликована в другом месте), запишите причину: npm run policy -- publish --backdate "<причина>".` }),
     notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),

@@ -81,6 +81,14 @@ describe('each refusal kind, in English and in Russian', () => {
     expect(problem.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
   });
 
+  test('the ledger: a version published before it takes effect', () => {
+    const text = problemText('backdated', { version: 'privacy/ru/2025-09-01', effective: '2025-09-01T00:00:00+03:00', written: '2025-09-01', now: '2025-09-02T10:00:00+03:00', next: '2025-09-02T10:01:00+03:00' });
+    expect(text.message).toBe('privacy/ru/2025-09-01 takes effect at 2025-09-01T00:00:00+03:00 ("2025-09-01"), before the moment of publishing (2025-09-02T10:00:00+03:00): from then on it would be reported as in force since a moment when nobody could read it');
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
+      'редакция privacy/ru/2025-09-01 вступает в силу 2025-09-01T00:00:00+03:00 («2025-09-01»), то есть раньше момента публикации (2025-09-02T10:00:00+03:00): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать',
+    );
+  });
+
   test('a report in Russian keeps the place, the field and the rule as they are, and says the rest in Russian', () => {
     const problem: Problem = { file: 'policies/privacy/ru/2025-09-01.md', line: 3, field: 'effectiv', rule: 'some-rule', ...problemText('misspelledField', { suggestion: 'effective' }) };
     expect(formatProblemReport([problem], 'check', getMessages('ru'))).toBe(
