@@ -47,11 +47,19 @@ export const NoticeConfigSchema = z.strictObject({
   editorial: NoticeDurationSchema.default(0),
   /** Whether a scheduled editorial version is announced by a banner too (a material one always is). Default false: a line in the history. */
   announceEditorial: z.boolean().default(false),
+  /**
+   * Whether the client kit offers a returning user to accept a scheduled
+   * material version before it takes effect («Принять новую редакцию сейчас»,
+   * the `policy-accept-early` event). Default false: the user is told, and
+   * asked to accept once it is in force. `verify` counts a consent recorded
+   * before the version took effect as `not-in-force`.
+   */
+  acceptEarly: z.boolean().default(false),
   /** Per policy id (the folder name), the same keys; each overrides the default. Every id must be a policy of the folder. */
   policies: z
     .record(
       z.string().regex(POLICY_ID_PATTERN, 'is not a policy id (lowercase Latin letters, digits and hyphens)'),
-      z.strictObject({ material: NoticeDurationSchema.optional(), editorial: NoticeDurationSchema.optional(), announceEditorial: z.boolean().optional() }),
+      z.strictObject({ material: NoticeDurationSchema.optional(), editorial: NoticeDurationSchema.optional(), announceEditorial: z.boolean().optional(), acceptEarly: z.boolean().optional() }),
     )
     .default({}),
 });
@@ -125,7 +133,7 @@ export const SiteConfigSchema = z.strictObject({
   /** How the lint rules of the legal text count (see {@link LintConfigSchema}). Default: each rule's own severity. */
   lint: LintConfigSchema.default({ rules: {} }),
   /** The notice before a new version takes effect (see {@link NoticeConfigSchema}). Default: none required. */
-  notice: NoticeConfigSchema.default({ material: 0, editorial: 0, announceEditorial: false, policies: {} }),
+  notice: NoticeConfigSchema.default({ material: 0, editorial: 0, announceEditorial: false, acceptEarly: false, policies: {} }),
 });
 
 /** Settings as written in `site.config.ts`. */

@@ -8,27 +8,15 @@
  * включительно». Russian text gets the no-break spaces its typography
  * requires («2025 г.», «1 сентября»), so a date never breaks across lines.
  */
+import { formatDayWords } from './day-words.ts';
 import { getZonedParts, getZoneOffsetMs } from './zoned-time.ts';
 
-/** U+00A0: binds «2025» to «г.» and a day to its month. */
+/** U+00A0: binds a time to its zone («09:36 МСК»). */
 const NBSP = '\u00a0';
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** English dates are written day first («1 September 2025»), as legal English outside the US does. */
-function dayFormatter(locale: string): Intl.DateTimeFormat {
-  let cached = dayFormatters.get(locale);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-    dayFormatters.set(locale, cached);
-  }
-  return cached;
-}
-
-/** A calendar day in words, with Russian no-break spaces. */
+/** A calendar day in words, with Russian no-break spaces (the kit writes its days with the same function). */
 function formatDay(year: number, month: number, day: number, locale: string): string {
-  const text = dayFormatter(locale).format(Date.UTC(year, month - 1, day));
-  return locale === 'ru' ? text.replace(/^(\d{1,2}) /, `$1${NBSP}`).replace(/ г\.$/, `${NBSP}г.`) : text;
+  return formatDayWords(Date.UTC(year, month - 1, day), locale, 'UTC');
 }
 
 /**
