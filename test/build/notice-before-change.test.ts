@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CurrentFeed, PolicyFeed } from '#schemas/feed.ts';
 import { ANNOUNCED_BUILD, ANNOUNCED_EPOCH, announcedSample } from '../helpers/announced-sample.ts';
-import { buildShared, buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, buildSite, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
@@ -156,12 +156,5 @@ describe('publish and the notice of the sample privacy policy', () => {
     const again = cli(['publish', '--short-notice', 'Ещё раз']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--short-notice was given, but nothing needs it');
-  });
-});
-
-describe('the notice settings and a folder without their policy', () => {
-  test('name it as a warning when POLICIES_DIR points elsewhere', () => {
-    const result = runPolicyCli(['check'], { policiesDir: 'test/fixtures/github-site-policy', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_LINT: 'stated-date=off,clause-reference=off,site-link=off,stable-link=off,policy-link=off,empty-version=off,copied-summary=off,translation-parity=off' } });
-    expect(result.stdout).toContain('site.config.ts:1: warning: notice.policies.privacy: there is no policy "privacy" in the policies folder');
   });
 });

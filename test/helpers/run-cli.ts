@@ -23,7 +23,8 @@ export function runPolicyCli(args: string[], options: { policiesDir?: string; en
       // tests start it hundreds of times. Node checks each entry against the module's source, so a changed module is compiled again.
       NODE_COMPILE_CACHE: join(OUTPUT, 'node-compile-cache'),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
-      ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir) } : {}),
+      // The sample's settings, written for its own folder, over another (see POLICIES_DIR_FOREIGN); a test of that rule sets it to ''.
+      ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir), POLICIES_DIR_FOREIGN: '1' } : {}),
       ...options.env,
     },
   });
