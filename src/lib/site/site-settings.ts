@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '#schemas/site-config.ts';
 import { describeZodIssues } from '#lib/corpus/zod-problems.ts';
 import { suggestName } from '#lib/corpus/did-you-mean.ts';
+import type { EnvironmentOf } from './environment.ts';
 import { isLintRuleId, LINT_RULE_IDS, LINT_SEVERITIES, type LintRuleId, type LintSeverity } from '#lib/lint/lint-rules.ts';
 
 /** Resolved settings with absolute paths and the build's notion of "now". */
@@ -29,16 +30,8 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
-/** The environment variables the settings read. */
-export interface SettingsEnv {
-  SITE_URL?: string | undefined;
-  POLICIES_DIR?: string | undefined;
-  POLICIES_DIR_FOREIGN?: string | undefined;
-  /** Where the person ran `npm run …` (npm sets it; scripts themselves run in the project root). */
-  INIT_CWD?: string | undefined;
-  LOG_VERIFIER_KEY?: string | undefined;
-  POLICY_LINT?: string | undefined;
-}
+/** The environment variables the settings read (each described in src/lib/site/environment.ts). */
+export type SettingsEnv = EnvironmentOf<'SITE_URL' | 'POLICIES_DIR' | 'POLICIES_DIR_FOREIGN' | 'INIT_CWD' | 'LOG_VERIFIER_KEY' | 'POLICY_LINT'>;
 
 /**
  * Reads `POLICY_LINT=stated-date=warning,site-link=off`: lint severities for
@@ -124,7 +117,7 @@ function isForeignFolder(env: SettingsEnv): boolean {
  * interval it falls in, so any two builds between the same version changes are
  * identical.
  */
-export function getBuildInstant(env: { SOURCE_DATE_EPOCH?: string | undefined }, clock: () => number = Date.now): number {
+export function getBuildInstant(env: EnvironmentOf<'SOURCE_DATE_EPOCH'>, clock: () => number = Date.now): number {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return clock();
   if (!/^\d+$/.test(epoch)) {
