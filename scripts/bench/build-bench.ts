@@ -134,6 +134,7 @@ export function runBuildBench(options: {
   mkdirSync(work, { recursive: true });
   const policies = join(work, 'policies');
   cpSync(options.corpus, policies, { recursive: true });
+  // The project's settings over a corpus they were not written for (no "privacy" for its notice setting): POLICIES_DIR_FOREIGN.
   const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
   if (publish.status !== 0) throw new Error(`publishing ${options.name} failed:\n${publish.stderr}`);
 

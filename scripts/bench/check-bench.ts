@@ -32,6 +32,7 @@ export function runCheckBench(options: { root: string; workDir: string; log: (li
   rmSync(github, { recursive: true, force: true });
   cpSync(join(options.root, 'test/fixtures/github-site-policy'), github, { recursive: true });
   const cli = join(options.root, 'scripts/policy.ts');
+  // The project's settings over a corpus they were not written for (no "privacy" for its notice setting): POLICIES_DIR_FOREIGN.
   measureNode(cli, ['publish'], { cwd: options.root, env: { POLICIES_DIR: github, POLICIES_DIR_FOREIGN: '1', POLICY_LINT: GITHUB_CORPUS_LINT } });
   const results: CheckBenchResult[] = [];
   for (const [corpus, dir, lint] of [
