@@ -10,7 +10,7 @@
  */
 export const KIT_WORDS = [
   'updated', 'seeChanges', 'mustAccept', 'accept', 'acknowledge', 'review', 'read', 'unavailable', 'acceptEarly',
-  'bannerMaterial', 'bannerEditorial', 'whatWillChange', 'consentAgain',
+  'bannerMaterial', 'bannerEditorial', 'inOtherLanguages', 'whatWillChange', 'consentAgain',
 ] as const;
 
 type Words<T extends readonly unknown[]> = { -readonly [index in keyof T]: string };

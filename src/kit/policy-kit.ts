@@ -18,6 +18,7 @@
  * Importing it where there is no DOM (Node) defines nothing and throws nothing.
  */
 import type { KitWords } from './kit-words.ts';
+import { getLanguageName } from '#lib/site/language-name.ts';
 import { formatDayWords } from '#lib/time/day-words.ts';
 import { checkReconsent, type AcceptedIdentity, type CheckReconsentResult } from './reconsent.ts';
 
@@ -155,7 +156,7 @@ export class PolicyUpdateNotice extends Base {
     const language = this.getAttribute('lang') ?? locale;
     // The language the words are in, English when the table has neither the tag nor its base language; the dates are written in it too.
     const lang = [language, language.split('-')[0] as string].find((name) => KIT_STRINGS[name]) ?? 'en';
-    const [updated, seeChanges, mustAccept, accept, acknowledge, review, read, unavailable, acceptEarly, bannerMaterial, bannerEditorial, whatWillChange, consentAgain] = KIT_STRINGS[lang] as KitWords;
+    const [updated, seeChanges, mustAccept, accept, acknowledge, review, read, unavailable, acceptEarly, bannerMaterial, bannerEditorial, inOtherLanguages, whatWillChange, consentAgain] = KIT_STRINGS[lang] as KitWords;
     // "unknown-version" asks as "required" does: fail closed.
     const notify = reconsent === 'notify';
     const unknown = reconsent === 'unknown-version';
@@ -178,7 +179,13 @@ export class PolicyUpdateNotice extends Base {
     // The words' {title} and {date}, the date as the site writes it; «15 февраля 2026 г.» already ends its sentence: no second period.
     const fill = (text: string, version: { title: string; effectiveFrom: string }) =>
       text.replace('{title}', () => version.title).replace('{date}', () => formatDayWords(Date.parse(version.effectiveFrom), lang, answer.timeZone ?? undefined)).replace(/\.\.$/, '.');
-    const announce = upcoming && fill(upcoming.changeType === 'editorial' ? bannerEditorial : bannerMaterial, upcoming);
+    // A version with no text in this language is announced as the site announces it here: with the languages it exists in, each in its own name.
+    const elsewhere = upcoming && (upcoming.locale ?? locale) !== locale;
+    const announce =
+      upcoming &&
+      (elsewhere
+        ? `${fill(inOtherLanguages, upcoming)} ${(upcoming.locales ?? [upcoming.locale as string]).map(getLanguageName).join(', ')}.`
+        : fill(upcoming.changeType === 'editorial' ? bannerEditorial : bannerMaterial, upcoming));
     const title = paragraph(quiet ? (announce as string) : current ? fill(unknown ? review : updated, current) : unavailable);
     title.className = 'policy-update-title';
     section.setAttribute('aria-labelledby', (title.id = `policy-update-notice-${++counter}`));

@@ -51,6 +51,12 @@ beforeAll(async () => {
     mkdirSync(dirname(join(built.outDir, 'early', file)), { recursive: true });
     writeFileSync(join(built.outDir, 'early', file), JSON.stringify(since));
   }
+  // A version with no English text yet: the English since.json names the Russian one, as the feed does for such a version.
+  const english = JSON.parse(readFileSync(join(built.outDir, 'feed/v1/privacy/en/2026-02-15/since.json'), 'utf8')) as SinceFeed;
+  const russian = JSON.parse(readFileSync(join(built.outDir, 'feed/v1/privacy/ru/2026-02-15/since.json'), 'utf8')) as SinceFeed;
+  english.later = english.later.map((later) => ({ ...later, title: russian.later[0]?.title ?? '', locale: 'ru', locales: ['ru'], redlineUrl: russian.later[0]?.redlineUrl ?? '' }));
+  mkdirSync(join(built.outDir, 'elsewhere/feed/v1/privacy/en/2026-02-15'), { recursive: true });
+  writeFileSync(join(built.outDir, 'elsewhere/feed/v1/privacy/en/2026-02-15/since.json'), JSON.stringify(english));
   mkdirSync(join(built.outDir, 'product'), { recursive: true });
   server = await serveStatic(built.outDir);
   browser = await launchChromium();
@@ -139,6 +145,19 @@ describe('the kit while a version is announced and not yet in force', () => {
       ['policy-accept-early', { policy: 'privacy', locale, version: '2027-01-15', sha256: scheduled?.sha256, checkpoint: sinceOf(locale, '2026-02-15').checkpoint, effectiveFrom: '2027-01-14T21:00:00.000Z' }],
     ]);
     await expect(notice.isVisible()).resolves.toBe(false);
+    await page.context().close();
+  });
+
+  test('a version with no text in the user\'s language is told as the site tells it there: with the languages it exists in, and nothing to accept early', async () => {
+    const page = await open(writePage('elsewhere.html', [{ id: 'elsewhere', locale: 'en', accepted: '2026-02-15', feed: '/elsewhere/feed/v1/' }]));
+    // The site's own sentence for such a page (notice.inOtherLanguages), the language named in its own words.
+    await expect(paragraphsOf(page, 'elsewhere')).resolves.toEqual([
+      'A new version of “Политика конфиденциальности” takes effect on 15 January 2027. It has no text in this language yet; it exists in: Русский.',
+      'What will change',
+      'The changes are material: after 15 January 2027 we will ask you to accept the document again.',
+    ]);
+    await expect(page.locator('#elsewhere').getByRole('link', { name: 'What will change' }).getAttribute('href')).resolves.toBe('https://policies.example.com/ru/privacy/diff/2026-02-15/2027-01-15/');
+    await expect(page.locator('#elsewhere').getByRole('button').count()).resolves.toBe(0);
     await page.context().close();
   });
 

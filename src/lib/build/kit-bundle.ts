@@ -24,6 +24,7 @@ export function getKitWords(ui: UiStrings): Record<(typeof KIT_WORDS)[number], s
     ...ui.kit,
     bannerMaterial: ui.notice.bannerMaterial(DATE, TITLE),
     bannerEditorial: ui.notice.bannerEditorial(DATE, TITLE),
+    inOtherLanguages: ui.notice.inOtherLanguages(DATE, TITLE),
     whatWillChange: ui.notice.whatWillChange,
     consentAgain: ui.notice.consentAgain(DATE),
   };

@@ -9,6 +9,9 @@
  * requires («2025 г.», «1 сентября»), so a date never breaks across lines.
  */
 import { formatDayWords } from './day-words.ts';
+
+// Pages import a language's name with the dates; it lives apart so the client kit bundles it without the rest.
+export { getLanguageName } from '#lib/site/language-name.ts';
 import { getZonedParts, getZoneOffsetMs } from './zoned-time.ts';
 
 /** U+00A0: binds a time to its zone («09:36 МСК»). */
@@ -125,19 +128,6 @@ export function getPeriodBounds(from: number, until: number | null, locale: stri
     until: { text: formatDay(lastDay.getUTCFullYear(), lastDay.getUTCMonth() + 1, lastDay.getUTCDate(), locale), datetime: lastDay.toISOString().slice(0, 10) },
     inclusive: true,
   };
-}
-
-const languageNames = new Map<string, string>();
-
-/** The name of a language in that language, capitalized: «Русский», "English". */
-export function getLanguageName(locale: string): string {
-  let cached = languageNames.get(locale);
-  if (cached === undefined) {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-    cached = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-    languageNames.set(locale, cached);
-  }
-  return cached;
 }
 
 /** A calendar day written `YYYY-MM-DD` (a correction's date), shown the local way, the same in every time zone. */
