@@ -6,20 +6,21 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { toText } from 'hast-util-to-text';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SinceFeed } from '#schemas/feed.ts';
-import { ANNOUNCED_EPOCH, createAnnouncedSample } from '../helpers/announced-sample.ts';
+import { ANNOUNCED_BUILD, announcedSample } from '../helpers/announced-sample.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, OUTPUT } from '../helpers/build-site.ts';
 import { listFiles, readPage, select } from '../helpers/dist-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
-let built: BuildResult;
+/** A copy of the shared announced build, with the product's pages and the feeds of other sites added: the shared build itself is never changed. */
+const built = { outDir: join(OUTPUT, 'browser-kit-upcoming', 'dist') };
 const NBSP = '\u00a0';
 
 type Notice = { id: string; locale: string; accepted: string; feed?: string };
@@ -41,9 +42,11 @@ const sinceOf = (locale: string, version: string) => JSON.parse(readFileSync(joi
 
 beforeAll(async () => {
   // The sample with a material version published on 1 December 2026 to take effect on 15 January 2027, built on 7 December.
-  const policies = createAnnouncedSample('browser-kit-upcoming-policies');
-  built = buildSite({ policiesDir: policies, name: 'browser-kit-upcoming', env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } });
-  if (built.status !== 0) throw new Error(`building the announced sample failed:\n${built.output}`);
+  announcedSample();
+  const shared = buildShared(ANNOUNCED_BUILD);
+  if (shared.status !== 0) throw new Error(`building the announced sample failed:\n${shared.output}`);
+  rmSync(built.outDir, { recursive: true, force: true });
+  cpSync(shared.outDir, built.outDir, { recursive: true });
   // A site that allows early acceptance: the same feed, its announcements saying so (the sample's settings do not).
   for (const file of listFiles(built.outDir).filter((path) => /^feed\/v1\/privacy\/(ru|en)\/[^/]+\/since\.json$/.test(path))) {
     const since = JSON.parse(readFileSync(join(built.outDir, file), 'utf8')) as SinceFeed;
