@@ -63,7 +63,8 @@ try {
   for (const corpus of CORPORA.filter((entry) => wanted.length === 0 || wanted.includes(entry.name))) {
     const policies = join(work, corpus.name, 'policies');
     cpSync(join(ROOT, corpus.folder), policies, { recursive: true });
-    const env = { POLICIES_DIR: policies, ASTRO_CACHE_DIR: join(work, corpus.name, 'cache'), ...(corpus.lint ? { POLICY_LINT: corpus.lint } : {}) };
+    // The project's settings over a corpus they were not written for (no "privacy" for its notice setting): POLICIES_DIR_FOREIGN.
+    const env = { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', ASTRO_CACHE_DIR: join(work, corpus.name, 'cache'), ...(corpus.lint ? { POLICY_LINT: corpus.lint } : {}) };
     if (corpus.publish) run(['scripts/policy.ts', 'publish'], env);
     const outDir = join(work, corpus.name, 'dist');
     run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);

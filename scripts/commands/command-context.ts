@@ -46,7 +46,7 @@ export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: b
     localeModel: settings.localeModel,
     now: getBuildInstant(process.env),
     notice: settings.notice,
-    foreignFolder: Boolean(process.env['POLICIES_DIR']),
+    foreignFolder: settings.foreignFolder,
     ...options,
   });
 }

@@ -7,13 +7,19 @@
  * `policy-accept` (the user accepted a version: a consent) or
  * `policy-acknowledge` (the user was told of editorial changes: not a
  * consent), each with the version's identity for the product to store and
- * the site's log checkpoint the feed gave with it. A feed that does not
+ * the site's log checkpoint the feed gave with it. While a version is
+ * announced and not yet in force, it tells the user before the change takes
+ * effect, in the site's own words («С 15 января 2027 г. действует новая
+ * редакция…»), and where the site allows it (`notice.acceptEarly`) offers to
+ * accept it now (`policy-accept-early`). A feed that does not
  * answer within `timeout-ms` (default 5000) is treated as unreachable, and
  * the element also dispatches `policy-timeout`. It makes no request but to
  * the feed, and keeps no cookies or storage of its own.
  * Importing it where there is no DOM (Node) defines nothing and throws nothing.
  */
 import type { KitWords } from './kit-words.ts';
+import { getLanguageName } from '#lib/site/language-name.ts';
+import { formatDayWords } from '#lib/time/day-words.ts';
 import { checkReconsent, type AcceptedIdentity, type CheckReconsentResult } from './reconsent.ts';
 
 export * from './reconsent.ts';
@@ -30,11 +36,23 @@ declare global {
     'policy-accept': CustomEvent<AcceptedIdentity>;
     /** The user was told of editorial changes: not a consent. */
     'policy-acknowledge': CustomEvent<AcceptedIdentity>;
+    /** The user accepted a version announced and not yet in force (the site allows it: `notice.acceptEarly`): a consent that applies from `effectiveFrom`. */
+    'policy-accept-early': CustomEvent<EarlyAcceptance>;
     /** Every answer the notice received, whatever it shows. */
     'policy-check': CustomEvent<CheckReconsentResult>;
     /** The feed did not answer in time (`timeout-ms`): the notice says it could not check, as for an unreachable feed. */
     'policy-timeout': CustomEvent<CheckReconsentResult>;
   }
+}
+
+/**
+ * The `detail` of `policy-accept-early`: the identity of a version accepted
+ * before it takes effect, and the instant it does. Until then the version in
+ * force still applies; `verify` counts a consent whose `acceptedAt` is before
+ * `effectiveFrom` as `not-in-force`.
+ */
+export interface EarlyAcceptance extends AcceptedIdentity {
+  effectiveFrom: string;
 }
 
 const ATTRIBUTES = ['feed-url', 'policy', 'locale', 'accepted-version', 'timeout-ms'];
@@ -56,7 +74,13 @@ const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as ty
  * and a button. "required" (a material change) and "unknown-version" (the feed
  * does not know the accepted version: fail closed) ask the user to accept and
  * dispatch `policy-accept`; "notify" (editorial changes only) dispatches
- * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. Every answer is
+ * `policy-acknowledge`. Both carry {@link AcceptedIdentity}. A version
+ * announced and not yet in force (the answer's `upcoming`, when the site
+ * announces it with a banner) is told too, with a link to what will change:
+ * alone when nothing else changed ("upcoming", saying consent will be asked
+ * again for a material one, with «Принять новую редакцию сейчас» and
+ * `policy-accept-early` where the site allows it), else after the notice of
+ * the version in force. Every answer is
  * also dispatched as `policy-check`. Its language is its `lang` attribute, else
  * the locale. Without `accepted-version` it waits; `accepted-version=""` (no
  * consent on record) asks for the version in force. `timeout-ms` bounds each
@@ -125,37 +149,62 @@ export class PolicyUpdateNotice extends Base {
     this.#dispatch('policy-check', answer);
     if (answer.problem === 'timeout') this.#dispatch('policy-timeout', answer);
     const { reconsent, current } = answer;
-    if ((this.hidden = reconsent === 'none')) return;
+    // A version announced and not yet in force, told as the site tells it: a banner (material, or editorial where the site says so).
+    const upcoming = answer.upcoming?.banner ? answer.upcoming : null;
+    const quiet = reconsent === 'none';
+    if ((this.hidden = quiet && !upcoming)) return;
     const language = this.getAttribute('lang') ?? locale;
-    // English is always in the table.
-    const [updated, seeChanges, mustAccept, accept, acknowledge, review, read, unavailable] = KIT_STRINGS[language] ?? KIT_STRINGS[language.split('-')[0] as string] ?? (KIT_STRINGS['en'] as KitWords);
+    // The language the words are in, English when the table has neither the tag nor its base language; the dates are written in it too.
+    const lang = [language, language.split('-')[0] as string].find((name) => KIT_STRINGS[name]) ?? 'en';
+    const [updated, seeChanges, mustAccept, accept, acknowledge, review, read, unavailable, acceptEarly, bannerMaterial, bannerEditorial, inOtherLanguages, whatWillChange, consentAgain] = KIT_STRINGS[lang] as KitWords;
     // "unknown-version" asks as "required" does: fail closed.
     const notify = reconsent === 'notify';
     const unknown = reconsent === 'unknown-version';
     const section = this.appendChild(element('section'));
-    section.className = `policy-update-notice policy-update-${notify ? 'notify' : 'required'}`;
-    section.lang = language;
+    section.className = `policy-update-notice policy-update-${quiet ? 'upcoming' : notify ? 'notify' : 'required'}`;
+    section.lang = lang;
     const paragraph = (text: string, link?: string | null) => {
       const node = section.appendChild(element('p', link ? '' : text));
       if (link) node.append(Object.assign(element('a', text), { href: link }));
       return node;
     };
-    const date = current ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: answer.timeZone ?? undefined } as Intl.DateTimeFormatOptions).format(Date.parse(current.effectiveFrom)) : '';
-    // «15 февраля 2026 г.» already ends its sentence: no second period.
-    const title = paragraph(current ? (unknown ? review : updated).replace('{title}', current.title).replace('{date}', date).replace(/\.\.$/, '.') : unavailable);
+    const button = (text: string, type: keyof GlobalEventHandlersEventMap, detail: AcceptedIdentity | EarlyAcceptance) => {
+      const node = section.appendChild(element('button', text));
+      node.type = 'button';
+      node.onclick = () => {
+        this.#dispatch(type, detail);
+        this.hidden = true;
+      };
+    };
+    // The words' {title} and {date}, the date as the site writes it; «15 февраля 2026 г.» already ends its sentence: no second period.
+    const fill = (text: string, version: { title: string; effectiveFrom: string }) =>
+      text.replace('{title}', () => version.title).replace('{date}', () => formatDayWords(Date.parse(version.effectiveFrom), lang, answer.timeZone ?? undefined)).replace(/\.\.$/, '.');
+    // A version with no text in this language is announced as the site announces it here: with the languages it exists in, each in its own name.
+    const elsewhere = upcoming && (upcoming.locale ?? locale) !== locale;
+    const announce =
+      upcoming &&
+      (elsewhere
+        ? `${fill(inOtherLanguages, upcoming)} ${(upcoming.locales ?? [upcoming.locale as string]).map(getLanguageName).join(', ')}.`
+        : fill(upcoming.changeType === 'editorial' ? bannerEditorial : bannerMaterial, upcoming));
+    const title = paragraph(quiet ? (announce as string) : current ? fill(unknown ? review : updated, current) : unavailable);
     title.className = 'policy-update-title';
     section.setAttribute('aria-labelledby', (title.id = `policy-update-notice-${++counter}`));
-    // Without a version in force there is nothing the user could accept.
-    if (!current) return;
-    if (unknown) paragraph(read, current.url);
-    else if (answer.redlineUrl) paragraph(seeChanges, answer.redlineUrl);
-    if (reconsent === 'required') paragraph(mustAccept);
-    const button = section.appendChild(element('button', notify ? acknowledge : accept));
-    button.type = 'button';
-    button.onclick = () => {
-      this.#dispatch(notify ? 'policy-acknowledge' : 'policy-accept', { policy, locale, version: current.version, sha256: current.sha256, checkpoint: answer.checkpoint } satisfies AcceptedIdentity);
-      this.hidden = true;
-    };
+    const identity = (version: { version: string; sha256: string }) => ({ policy, locale, version: version.version, sha256: version.sha256, checkpoint: answer.checkpoint });
+    if (!quiet) {
+      // Without a version in force there is nothing the user could accept.
+      if (!current) return;
+      if (unknown) paragraph(read, current.url);
+      else if (answer.redlineUrl) paragraph(seeChanges, answer.redlineUrl);
+      if (reconsent === 'required') paragraph(mustAccept);
+      button(notify ? acknowledge : accept, notify ? 'policy-acknowledge' : 'policy-accept', identity(current));
+      // The version after it is told below, without a second button: the one in force comes first.
+      if (announce) paragraph(announce);
+    }
+    if (!upcoming) return;
+    paragraph(whatWillChange, upcoming.redlineUrl);
+    if (!quiet) return;
+    if (upcoming.changeType !== 'editorial') paragraph(fill(consentAgain, upcoming));
+    if (upcoming.acceptEarly) button(acceptEarly, 'policy-accept-early', { ...identity(upcoming), effectiveFrom: upcoming.effectiveFrom } satisfies EarlyAcceptance);
   }
 
   #dispatch(type: string, detail: unknown): void {

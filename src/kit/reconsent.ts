@@ -62,7 +62,15 @@ export type CheckReconsentResult = ReconsentAnswer & {
    * force at the instant asked for: tell the user before it takes effect
    * (README, "Notice before change"). Null when none is, or when the feed did not answer.
    */
-  upcoming: LaterVersion | null;
+  upcoming: UpcomingVersion | null;
+};
+
+/** A version announced and not yet in force, as since.json lists it, with what its `announcement` says the site does with it. */
+export type UpcomingVersion = LaterVersion & {
+  /** Whether the site announces it with a banner (a material version, or an editorial one the site announces): the notice shows it. */
+  banner: boolean;
+  /** Whether the site lets the user accept it before it takes effect (`notice.acceptEarly`): only a material version with a text in this language, never from a feed that does not say so. */
+  acceptEarly: boolean;
 };
 
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
@@ -185,7 +193,14 @@ export async function checkReconsent(options: CheckReconsentOptions): Promise<Ch
     return unknown('feed-error', base);
   }
   // The later versions are oldest first: the first not yet in force at `at` is the one announced next.
-  const upcoming = later.find((version) => Date.parse(version.effectiveFrom) > at) ?? null;
+  const next = later.find((version) => Date.parse(version.effectiveFrom) > at);
+  // What the site does with it, from the announcement when it names this version; otherwise as the site does by default:
+  // a banner for a material version only, and no early acceptance.
+  const announced = isObject(read['announcement']) && read['announcement']['version'] === next?.version ? read['announcement'] : {};
+  const material = next?.changeType !== 'editorial';
+  const upcoming = next
+    ? { ...next, banner: announced['banner'] === true || (announced['banner'] === undefined && material), acceptEarly: material && announced['acceptEarly'] === true && (next.locale ?? locale) === locale }
+    : null;
   return {
     ...decideReconsent({ policy, locale, acceptedVersion, accepted: read['accepted'], later }, at),
     timeZone: (read['timeZone'] as string | undefined) ?? null,

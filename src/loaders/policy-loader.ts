@@ -64,7 +64,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     now,
     localeModel: settings.localeModel,
     notice: settings.notice,
-    foreignFolder: Boolean(process.env['POLICIES_DIR']),
+    foreignFolder: settings.foreignFolder,
   });
   if (problems.length > 0) throw new CorpusError(problems, 'build', messages);
   if (settingsWarnings.length > 0) logger.warn(formatWarningReport(settingsWarnings, messages));

@@ -90,6 +90,10 @@ export const AnnouncementSchema = z
     changeType: ChangeType,
     summary: z.array(z.string()),
     banner: z.boolean().meta({ description: 'Whether the site announces it with a banner (material, or editorial when the site says so) or only with a line in the history.' }),
+    acceptEarly: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Whether the site lets a returning user accept it before it takes effect (notice.acceptEarly; a material version only): the kit then offers it and dispatches policy-accept-early. Absent from feeds built before it existed: read as false.' }),
     locale: Locale.meta({ description: 'The language of the text named here: this file\'s own when it has the text, else the one it exists in (the default locale first).' }),
     locales: Locales,
     url: Url.meta({ description: 'Permanent page of the new text.' }),

@@ -139,7 +139,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await recordEvents(page);
     const notice = page.locator('#required');
     await expect(notice.isVisible()).resolves.toBe(true);
-    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Мы обновили документ «Политика конфиденциальности» 15 февраля 2026 г.');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Мы обновили документ «Политика конфиденциальности» 15\u00a0февраля 2026\u00a0г.');
     await expect(notice.getByRole('link', { name: 'Посмотреть, что изменилось' }).getAttribute('href')).resolves.toBe('https://policies.example.com/ru/privacy/diff/2023-03-01/2026-02-15/');
     // Keyboard: the button is reachable and works with Enter.
     await notice.getByRole('button', { name: 'Принять новую редакцию' }).focus();
@@ -153,7 +153,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     const { page } = await open('sign-in.html');
     await recordEvents(page);
     const notice = page.locator('#notify');
-    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('We updated “Privacy Policy” on February 15, 2026.');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('We updated “Privacy Policy” on 15 February 2026.');
     await expect(notice.getByRole('link', { name: 'See what changed' }).getAttribute('href')).resolves.toBe('https://policies.example.com/en/privacy/diff/2025-09-01/2026-02-15/');
     await expect(notice.locator('.policy-update-notice').getAttribute('class')).resolves.toContain('policy-update-notify');
     await notice.getByRole('button', { name: 'Got it' }).click();
@@ -175,7 +175,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     const notice = page.locator('#unknown');
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.locator('.policy-update-notice').getAttribute('class')).resolves.toContain('policy-update-required');
-    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15 февраля 2026 г.');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15\u00a0февраля 2026\u00a0г.');
     await expect(notice.getByRole('link', { name: 'Открыть документ' }).getAttribute('href')).resolves.toBe('https://policies.example.com/ru/privacy/2026-02-15/');
     await notice.getByRole('button', { name: 'Принять новую редакцию' }).click();
     await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15'), checkpoint: await checkpointOf() }]]);
@@ -188,7 +188,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await expect(answerOf(page, 'traversal')).resolves.toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', acceptedVersion: '../../consent/en/2025-09-01' });
     expect(requests.filter((path) => path.includes('consent') || path.includes('%2F'))).toEqual([]);
     const notice = page.locator('#traversal');
-    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('To continue, please accept “Privacy Policy” of February 15, 2026.');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('To continue, please accept “Privacy Policy” of 15 February 2026.');
     await notice.getByRole('button', { name: 'Accept the new version' }).click();
     await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'en', version: '2026-02-15', sha256: await sha256Of('en', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();
@@ -266,7 +266,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await recordEvents(page);
     await expect(answerOf(page, prefix)).resolves.toMatchObject({ reconsent: 'unknown-version', problem: 'feed-error', current: { version: '2026-02-15' } });
     const notice = page.locator(`#${prefix}`);
-    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15 февраля 2026 г.');
+    await expect(notice.locator('.policy-update-title').textContent()).resolves.toBe('Чтобы продолжить, примите документ «Политика конфиденциальности» в редакции от 15\u00a0февраля 2026\u00a0г.');
     await notice.getByRole('button', { name: 'Принять новую редакцию' }).click();
     await expect(recorded(page)).resolves.toEqual([['policy-accept', { policy: 'privacy', locale: 'ru', version: '2026-02-15', sha256: await sha256Of('ru', '2026-02-15'), checkpoint: await checkpointOf() }]]);
     await page.context().close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CurrentFeed, PolicyFeed } from '#schemas/feed.ts';
 import { ANNOUNCED_BUILD, ANNOUNCED_EPOCH, announcedSample } from '../helpers/announced-sample.ts';
-import { buildShared, buildSite, LATER_EPOCH, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildShared, buildSite, OUTPUT, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 
@@ -72,7 +72,8 @@ describe('a scheduled version on the built site', () => {
     }
     for (const file of files.filter((name) => name.endsWith('.html'))) {
       const html = readFileSync(join(build.outDir, file), 'utf8');
-      expect(html, file).not.toMatch(/<script|<style|<link|<img|<iframe|<object|<embed|\bon[a-z]+=|javascript:|@import|url\(|\bsrc=/i);
+      // Nothing that runs, loads, sends or redirects: no script or handler, no stylesheet, image, frame or form, no base or refresh.
+      expect(html, file).not.toMatch(/<script|<style|<link|<img|<iframe|<object|<embed|<form|<base|<svg|<video|<audio|http-equiv|\bon[a-z]+=|javascript:|@import|url\(|\b(?:src|srcset|action|background|poster|data)=/i);
       for (const [, url] of html.matchAll(/href="([^"]*)"/g)) expect(url, file).toMatch(/^https:\/\/policies\.example\.com\//);
     }
     const ru = readFileSync(join(build.outDir, 'feed/v1/privacy/ru/2027-01-15/notice.txt'), 'utf8');
@@ -139,7 +140,9 @@ describe('publish and the notice of the sample privacy policy', () => {
     const before = ledger();
     const empty = cli(['publish', '--short-notice', '']);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toContain('published.lock.json:1: --short-notice needs a reason');
+    expect(empty.stderr).toContain(
+      'test/.output/notice-publish/published.lock.json:1: --short-notice needs a reason\n    Write why, in plain words: --short-notice "<reason>". It is recorded in the ledger and shown in the feed.\n\n1 problem in 1 file. Nothing was recorded; fix it and run publish again.',
+    );
     const missing = cli(['publish', '--short-notice']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("Option '--short-notice <value>' argument missing");
@@ -153,15 +156,30 @@ describe('publish and the notice of the sample privacy policy', () => {
     expect(JSON.parse(ledger()).versions.at(-1).shortNotice).toEqual({ reason: 'Изменение закона вступает в силу 10 декабря', recordedAt: '2026-12-07T00:00:00.000Z', requiredNotice: 10, effectiveFrom: '2026-12-09T21:00:00.000Z' });
     expect(cli(['check']).status).toBe(0);
     // Nothing left to override: a second reason is refused.
+    const recorded = ledger();
     const again = cli(['publish', '--short-notice', 'Ещё раз']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--short-notice was given, but nothing needs it');
+    expect(ledger()).toBe(recorded);
   });
-});
 
-describe('the notice settings and a folder without their policy', () => {
-  test('name it as a warning when POLICIES_DIR points elsewhere', () => {
-    const result = runPolicyCli(['check'], { policiesDir: 'test/fixtures/github-site-policy', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_LINT: 'stated-date=off,clause-reference=off,site-link=off,stable-link=off,policy-link=off,empty-version=off,copied-summary=off,translation-parity=off' } });
-    expect(result.stdout).toContain('site.config.ts:1: warning: notice.policies.privacy: there is no policy "privacy" in the policies folder');
+  test('refuses --short-notice for a version whose notice is not short, recording nothing', () => {
+    const other = join(OUTPUT, 'notice-publish-long');
+    const run = (args: string[]) => runPolicyCli(args, { policiesDir: other, env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } });
+    rmSync(other, { recursive: true, force: true });
+    cpSync(join(ROOT, 'policies'), other, { recursive: true });
+    // 13 days after "now": more than the ten the policy promises.
+    expect(run(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-20']).status).toBe(0);
+    const file = join(other, 'privacy/ru/2026-12-20.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8').replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Срок ответа на запрос сокращён.')}\nНовый пункт.\n`);
+    const before = readFileSync(join(other, 'published.lock.json'), 'utf8');
+    const result = run(['publish', '--short-notice', 'Срочно']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'test/.output/notice-publish-long/published.lock.json:1: --short-notice was given, but nothing needs it\n    Run publish without --short-notice; an override is recorded with the versions it applies to, and here there are none.\n\n1 problem in 1 file. Nothing was recorded; fix it and run publish again.',
+    );
+    expect(readFileSync(join(other, 'published.lock.json'), 'utf8')).toBe(before);
+    // Without the flag it is published: the refusal was of the flag alone.
+    expect(run(['publish']).status).toBe(0);
   });
 });

@@ -21,7 +21,8 @@ export async function startAstro(command: 'dev' | 'preview', args: string[], env
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command, ...args, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ASTRO_TELEMETRY_DISABLED: '1', POLICY_PRESS_LANG: 'en', ...env },
+    // The sample's settings over another folder (see POLICIES_DIR_FOREIGN), unless the test says otherwise.
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ASTRO_TELEMETRY_DISABLED: '1', POLICY_PRESS_LANG: 'en', ...(env['POLICIES_DIR'] ? { POLICIES_DIR_FOREIGN: '1' } : {}), ...env },
   });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

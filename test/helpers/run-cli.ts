@@ -25,7 +25,8 @@ export function runPolicyCli(args: string[], options: { policiesDir?: string; en
       SOURCE_DATE_EPOCH: TEST_EPOCH,
       // English unless a test asks otherwise: the tests pin English texts, on a machine set to any language.
       POLICY_PRESS_LANG: 'en',
-      ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir) } : {}),
+      // The sample's settings, written for its own folder, over another (see POLICIES_DIR_FOREIGN); a test of that rule sets it to ''.
+      ...(options.policiesDir ? { POLICIES_DIR: resolve(ROOT, options.policiesDir), POLICIES_DIR_FOREIGN: '1' } : {}),
       ...options.env,
     },
   });

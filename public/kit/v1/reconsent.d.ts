@@ -108,6 +108,7 @@ type SinceFeed = {
             recordedAt: string;
             requiredNotice: string | number;
         } | null;
+        acceptEarly?: boolean | undefined;
     } | null | undefined;
     withdrawn?: {
         [x: string]: unknown;
@@ -187,7 +188,14 @@ export type CheckReconsentResult = ReconsentAnswer & {
      * force at the instant asked for: tell the user before it takes effect
      * (README, "Notice before change"). Null when none is, or when the feed did not answer.
      */
-    upcoming: LaterVersion | null;
+    upcoming: UpcomingVersion | null;
+};
+/** A version announced and not yet in force, as since.json lists it, with what its `announcement` says the site does with it. */
+export type UpcomingVersion = LaterVersion & {
+    /** Whether the site announces it with a banner (a material version, or an editorial one the site announces): the notice shows it. */
+    banner: boolean;
+    /** Whether the site lets the user accept it before it takes effect (`notice.acceptEarly`): only a material version with a text in this language, never from a feed that does not say so. */
+    acceptEarly: boolean;
 };
 /** The identity a product stores: the `detail` of the notice's `policy-accept` and `policy-acknowledge` events. */
 export interface AcceptedIdentity {

@@ -47,7 +47,7 @@ export function loadLocalSource(settings: SiteSettings, now: number, cwd: string
     now,
     localeModel: settings.localeModel,
     notice: settings.notice,
-    foreignFolder: Boolean(process.env['POLICIES_DIR']),
+    foreignFolder: settings.foreignFolder,
   });
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'sourceCheck');
   const context = createSiteContext(settings, loaded.corpus, now);

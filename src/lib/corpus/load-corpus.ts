@@ -64,9 +64,9 @@ export interface LoadCorpusOptions {
   /** The notice each policy requires (site settings `notice`); none when absent. */
   notice?: NoticeSettings | undefined;
   /**
-   * Whether the folder is another than the settings name (`POLICIES_DIR`): a
-   * policy of `notice.policies` it lacks is then a warning, since the settings
-   * were written for their own folder; otherwise it is an error.
+   * Whether the folder is one the settings were not written for
+   * (`POLICIES_DIR_FOREIGN=1`, see site-settings.ts): a policy of
+   * `notice.policies` it lacks is then a warning; otherwise it is an error.
    */
   foreignFolder?: boolean;
 }

@@ -2,7 +2,8 @@
  * The reference pages under `docs/reference/`, written from the code that
  * holds each truth: the feed's zod schemas (their descriptions), the
  * columns of `versions.csv`, verify's outcomes, the lint rules with their
- * passing and failing fixtures, and the kinds of log entry. No table of
+ * passing and failing fixtures, the kinds of log entry, and (in
+ * settings-reference.ts) the settings and the environment. No table of
  * these is kept by hand: `npm run reference` writes the pages and a test
  * fails when the committed ones differ from what this module gives.
  */
@@ -14,6 +15,8 @@ import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcom
 import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
 import { DEFAULT_LINT_SEVERITIES, LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 import { getMessagesReference } from './messages-reference.ts';
+import { cell, referenceHeader as HEADER } from './reference-format.ts';
+import { getEnvironmentReference, getSettingsReference } from './settings-reference.ts';
 
 /** One JSON Schema node, as zod writes it. */
 interface JsonSchemaNode {
@@ -40,10 +43,6 @@ interface FieldRow {
   description: string;
 }
 
-const HEADER = (title: string, source: string) => `<!-- Written by \`npm run reference\` from ${source}. Do not edit: change the code and run it again. -->\n\n# ${title}\n`;
-
-/** A table cell: no line breaks, no unescaped pipes. */
-const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 
 /** A short name of a JSON Schema node's type. */
 function describeType(node: JsonSchemaNode): string {
@@ -167,6 +166,8 @@ export function getReferenceDocs(root: string): Map<string, string> {
     ['lint-rules.md', getLintReference(root)],
     ['log-entries.md', getLogReference()],
     ['messages.md', getMessagesReference({ header: HEADER, cell })],
+    ['settings.md', getSettingsReference()],
+    ['environment.md', getEnvironmentReference()],
   ]);
   const index = [...pages.keys()].map((file) => `- [${file}](${file}): ${/^# (.*)$/m.exec(pages.get(file) ?? '')?.[1] ?? file}`).join('\n');
   pages.set('README.md', `${HEADER('Reference', 'src/lib/docs/reference-docs.ts')}\nGenerated from the code; the code is the truth and these pages follow it.\n\n${index}\n`);

@@ -261,6 +261,7 @@ export function toFeedAnnouncement(context: SiteContext, policy: string, locale:
     changeType: linked.changeType,
     summary: linked.summary,
     banner: announcement.banner,
+    acceptEarly: announcement.acceptEarly,
     locale: linked.locale,
     locales: announcement.locales,
     url: urls.absolute(announcement.textHref),

@@ -41,7 +41,7 @@ export function getSystemLanguage(env: Readonly<Record<string, string | undefine
  */
 export function resolveMessageLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): MessageLanguage {
   const system = getSystemLanguage(env);
-  const variable = env[LANGUAGE_VARIABLE];
+  const variable = env['POLICY_PRESS_LANG'];
   if (variable !== undefined && variable !== '' && !isMessageLanguage(variable)) {
     throw new LanguageError(getMessages(system).language.unknownVariable({ value: variable }));
   }

@@ -8,7 +8,7 @@ import type { PublishedRecord } from '#schemas/ledger.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getNextEntryAfter, getTextElsewhere, getVersion } from '#lib/timeline/policy-corpus.ts';
 import type { TimelineVersion } from '#lib/timeline/timeline.ts';
-import { getNoticeDays, isAnnouncedByBanner } from './notice-period.ts';
+import { getNoticeDays, isAcceptedEarly, isAnnouncedByBanner } from './notice-period.ts';
 
 /** The scheduled version a page or feed of one policy in one locale announces. */
 export interface Announcement {
@@ -23,6 +23,8 @@ export interface Announcement {
   linked: TimelineVersion;
   /** True for a material version, and for an editorial one when the settings say so; otherwise a line in the history only. */
   banner: boolean;
+  /** Whether the site lets a returning user accept it before it takes effect (`notice.acceptEarly`, a material version only). */
+  acceptEarly: boolean;
   /** The permanent page of the linked text. */
   textHref: string;
   /** The redline from the version before it (the version in force) to it, in the linked text's language; null for a first version. */
@@ -73,6 +75,7 @@ export function getAnnouncement(context: SiteContext, policy: string, locale: st
     text,
     linked,
     banner: isAnnouncedByBanner(settings.notice, policy, linked.changeType),
+    acceptEarly: isAcceptedEarly(settings.notice, policy, linked.changeType),
     textHref: urls.version(policy, linked.locale, linked.version),
     redlineHref: linked.previousVersion === null ? null : urls.diff(policy, linked.locale, linked.previousVersion, linked.version),
   };

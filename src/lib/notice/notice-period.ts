@@ -68,6 +68,12 @@ export function isAnnouncedByBanner(settings: NoticeSettings | undefined, policy
   return settings?.policies[policy]?.announceEditorial ?? settings?.announceEditorial ?? false;
 }
 
+/** Whether a returning user may accept a scheduled version of this change type before it takes effect (only a material one asks for consent). */
+export function isAcceptedEarly(settings: NoticeSettings | undefined, policy: string, changeType: ChangeType): boolean {
+  if (changeType !== 'material') return false;
+  return settings?.policies[policy]?.acceptEarly ?? settings?.acceptEarly ?? false;
+}
+
 /** The notice as people say it: `10 days` for whole days, else the ISO 8601 duration as configured. */
 export function describeNotice(notice: RequiredNotice): string {
   if (notice.ms % DAY_MS === 0) return `${notice.ms / DAY_MS} day${notice.ms === DAY_MS ? '' : 's'}`;

@@ -1,10 +1,12 @@
 /**
  * The notice settings against the policies folder: a policy named in
  * `notice.policies` must be one of the folder's, or its promise of notice
- * would silently protect nothing (a typo such as `privcy`). For a folder
- * named by `POLICIES_DIR` instead of the settings' own, it is a warning: the
- * settings were written for another folder (the tests' fixtures, a content
- * repository checked out elsewhere).
+ * would silently protect nothing (a typo such as `privcy` leaves `privacy`
+ * without its notice). That holds for a folder named by `POLICIES_DIR` too: a
+ * content repository checked out elsewhere is the site's own folder. Only a
+ * run that says the folder is not the one the settings were written for
+ * (`POLICIES_DIR_FOREIGN=1`: the tests' fixtures, a benchmark corpus) gets a
+ * warning instead.
  */
 import type { Problem } from '#lib/corpus/problem.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '#schemas/site-config.ts';
 import { describeZodIssues } from '#lib/corpus/zod-problems.ts';
 import { suggestName } from '#lib/corpus/did-you-mean.ts';
+import type { EnvironmentOf } from './environment.ts';
 import { isLintRuleId, LINT_RULE_IDS, LINT_SEVERITIES, type LintRuleId, type LintSeverity } from '#lib/lint/lint-rules.ts';
 
 /** Resolved settings with absolute paths and the build's notion of "now". */
@@ -15,6 +16,13 @@ export interface SiteSettings extends SiteConfig {
   policiesPath: string;
   /** Base path of the site (`/` or `/legal/`), from `siteUrl`. */
   basePath: string;
+  /**
+   * Whether the policies folder is one the settings were not written for
+   * (`POLICIES_DIR_FOREIGN=1` with `POLICIES_DIR`: a test fixture, a benchmark
+   * corpus): a policy the settings name and the folder lacks is then a
+   * warning. Otherwise it is an error, whichever folder is built.
+   */
+  foreignFolder: boolean;
 }
 
 /** Thrown for settings that cannot work, with every problem listed. */
@@ -22,15 +30,8 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
-/** The environment variables the settings read. */
-export interface SettingsEnv {
-  SITE_URL?: string | undefined;
-  POLICIES_DIR?: string | undefined;
-  /** Where the person ran `npm run …` (npm sets it; scripts themselves run in the project root). */
-  INIT_CWD?: string | undefined;
-  LOG_VERIFIER_KEY?: string | undefined;
-  POLICY_LINT?: string | undefined;
-}
+/** The environment variables the settings read (each described in src/lib/site/environment.ts). */
+export type SettingsEnv = EnvironmentOf<'SITE_URL' | 'POLICIES_DIR' | 'POLICIES_DIR_FOREIGN' | 'INIT_CWD' | 'LOG_VERIFIER_KEY' | 'POLICY_LINT'>;
 
 /**
  * Reads `POLICY_LINT=stated-date=warning,site-link=off`: lint severities for
@@ -62,7 +63,8 @@ export function parseLintOverride(text: string): Partial<Record<LintRuleId, Lint
  * `POLICIES_DIR` to the folder the command was typed in (`INIT_CWD`), as a
  * shell path is, so `POLICIES_DIR=../legal-policies` names the sibling clone.
  * `LOG_VERIFIER_KEY` replaces `logVerifierKey` (one repository, several sites).
- * `POLICY_LINT` sets the severity of named lint rules.
+ * `POLICY_LINT` sets the severity of named lint rules. `POLICIES_DIR_FOREIGN=1`
+ * marks the folder as one the settings were not written for.
  * @param input the object exported by `site.config.ts`
  * @param env usually `process.env`
  * @param root the project root, for relative folders
@@ -90,7 +92,22 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
     ...config,
     policiesPath: resolve(env.POLICIES_DIR ? (env.INIT_CWD ?? root) : root, config.policiesDir),
     basePath: new URL(config.siteUrl).pathname,
+    foreignFolder: isForeignFolder(env),
   };
+}
+
+/**
+ * Reads `POLICIES_DIR_FOREIGN`: `1` says the folder `POLICIES_DIR` names is
+ * not the one the settings were written for. Unset or empty: it is. Any other
+ * value, or `1` without `POLICIES_DIR`, is refused: the settings' own folder
+ * is never foreign, and a switch that relaxes a check must be meant.
+ */
+function isForeignFolder(env: SettingsEnv): boolean {
+  const value = env.POLICIES_DIR_FOREIGN;
+  if (value === undefined || value === '') return false;
+  if (value !== '1') throw new SiteConfigError(`POLICIES_DIR_FOREIGN: "${value}" is not 1\n    Set POLICIES_DIR_FOREIGN=1 (the folder POLICIES_DIR names is not the one site.config.ts was written for), or unset it.`);
+  if (!env.POLICIES_DIR) throw new SiteConfigError('POLICIES_DIR_FOREIGN: is 1, but POLICIES_DIR is not set: the folder of site.config.ts is its own\n    Unset POLICIES_DIR_FOREIGN, or set POLICIES_DIR to the other folder.');
+  return true;
 }
 
 /**
@@ -100,7 +117,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
  * interval it falls in, so any two builds between the same version changes are
  * identical.
  */
-export function getBuildInstant(env: { SOURCE_DATE_EPOCH?: string | undefined }, clock: () => number = Date.now): number {
+export function getBuildInstant(env: EnvironmentOf<'SOURCE_DATE_EPOCH'>, clock: () => number = Date.now): number {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return clock();
   if (!/^\d+$/.test(epoch)) {

@@ -106,6 +106,8 @@ export interface UiStrings {
     read: string;
     /** When the feed cannot be read: nothing to accept, and no "all is well" either. */
     unavailable: string;
+    /** The button that accepts a scheduled version before it takes effect, where the site allows it (`notice.acceptEarly`). The announcement itself is `notice`'s. */
+    acceptEarly: string;
   };
   /** Corrections of published texts. */
   corrections: {
@@ -290,6 +292,7 @@ const ru: UiStrings = {
     review: 'Чтобы продолжить, примите документ «{title}» в редакции от {date}.',
     read: 'Открыть документ',
     unavailable: 'Не удалось проверить обновления документа.',
+    acceptEarly: 'Принять новую редакцию сейчас',
   },
   corrections: {
     notice: (date) => sentence(`Текст исправлен ${date}`),
@@ -472,6 +475,7 @@ const en: UiStrings = {
     review: 'To continue, please accept “{title}” of {date}.',
     read: 'Read the document',
     unavailable: 'We could not check this document for updates.',
+    acceptEarly: 'Accept the new version now',
   },
   corrections: {
     notice: (date) => sentence(`Text corrected on ${date}`),

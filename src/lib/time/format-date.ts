@@ -8,27 +8,18 @@
  * включительно». Russian text gets the no-break spaces its typography
  * requires («2025 г.», «1 сентября»), so a date never breaks across lines.
  */
+import { formatDayWords } from './day-words.ts';
+
+// Pages import a language's name with the dates; it lives apart so the client kit bundles it without the rest.
+export { getLanguageName } from '#lib/site/language-name.ts';
 import { getZonedParts, getZoneOffsetMs } from './zoned-time.ts';
 
-/** U+00A0: binds «2025» to «г.» and a day to its month. */
+/** U+00A0: binds a time to its zone («09:36 МСК»). */
 const NBSP = '\u00a0';
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** English dates are written day first («1 September 2025»), as legal English outside the US does. */
-function dayFormatter(locale: string): Intl.DateTimeFormat {
-  let cached = dayFormatters.get(locale);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-    dayFormatters.set(locale, cached);
-  }
-  return cached;
-}
-
-/** A calendar day in words, with Russian no-break spaces. */
+/** A calendar day in words, with Russian no-break spaces (the kit writes its days with the same function). */
 function formatDay(year: number, month: number, day: number, locale: string): string {
-  const text = dayFormatter(locale).format(Date.UTC(year, month - 1, day));
-  return locale === 'ru' ? text.replace(/^(\d{1,2}) /, `$1${NBSP}`).replace(/ г\.$/, `${NBSP}г.`) : text;
+  return formatDayWords(Date.UTC(year, month - 1, day), locale, 'UTC');
 }
 
 /**
@@ -137,19 +128,6 @@ export function getPeriodBounds(from: number, until: number | null, locale: stri
     until: { text: formatDay(lastDay.getUTCFullYear(), lastDay.getUTCMonth() + 1, lastDay.getUTCDate(), locale), datetime: lastDay.toISOString().slice(0, 10) },
     inclusive: true,
   };
-}
-
-const languageNames = new Map<string, string>();
-
-/** The name of a language in that language, capitalized: «Русский», "English". */
-export function getLanguageName(locale: string): string {
-  let cached = languageNames.get(locale);
-  if (cached === undefined) {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-    cached = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-    languageNames.set(locale, cached);
-  }
-  return cached;
 }
 
 /** A calendar day written `YYYY-MM-DD` (a correction's date), shown the local way, the same in every time zone. */

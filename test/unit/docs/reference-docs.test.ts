@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { getFeedReference, getOutcomesReference, getReferenceDocs } from '#lib/docs/reference-docs.ts';
 import { OUTCOMES } from '#lib/consent/verify-outcomes.ts';
 import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
+import { ENVIRONMENT_VARIABLES } from '#lib/site/environment.ts';
+import { SiteConfigSchema } from '#schemas/site-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FOLDER = join(ROOT, 'docs', 'reference');
@@ -35,5 +37,22 @@ describe('the reference pages', () => {
     expect(feed).toContain('## FeedVersion');
     expect(feed).toMatch(/\| `sha256` \| string \| yes \| Hex SHA-256 of the exact bytes served at markdownUrl\. \|/);
     expect(feed).toMatch(/\| `corrections\[\]\.reason` \|/);
+  });
+
+  test('list every setting with its type, default and the description its schema carries, records\' entries by their key', () => {
+    const settings = pages.get('settings.md') ?? '';
+    for (const key of Object.keys(SiteConfigSchema.shape)) expect(settings).toContain(`| \`${key}\` |`);
+    expect(settings).toContain('| `siteUrl` | URL | required | Absolute URL the site is served at');
+    expect(settings).toContain('| `localeModel` | `"translations"` \\| `"independent"` | `"translations"` |');
+    expect(settings).toContain('| `notice.policies.<policy>.acceptEarly` | boolean | not set | ');
+    expect(settings).toContain('| `lint.rules` | object: rule → `"error"` \\| `"warning"` \\| `"off"` | `{}` |');
+    // Every row says what the key means: no setting without its description in the schema.
+    expect(settings.split('\n').filter((line) => line.startsWith('| `') && line.endsWith('|  |'))).toEqual([]);
+  });
+
+  test('list every environment variable for its audience', () => {
+    const environment = pages.get('environment.md') ?? '';
+    for (const variable of ENVIRONMENT_VARIABLES) expect(environment).toContain(`| \`${variable.name}\` | ${variable.effect.replace(/\|/g, '\\|')} |`);
+    expect(environment.indexOf('| `POLICY_PRESS_PROFILE` |')).toBeGreaterThan(environment.indexOf('## For developers of Policy Press'));
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { createCurrentFeed, createFeedIndex, createPolicyFeed, FeedContractError, serializeFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
+import { createCurrentFeed, createFeedIndex, createPolicyFeed, FeedContractError, serializeFeed, toFeedAnnouncement, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getFeedJsonSchema, PolicyFeedSchema } from '#schemas/feed.ts';
 import { createFeedValidator } from '../../helpers/feed-schema.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
 import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
+import { makeVersion } from '../../helpers/versions.ts';
 
 const context = createTestContext();
 const validate = createFeedValidator(getFeedJsonSchema('https://example.com/legal/feed/v1/schema.json'));
@@ -141,5 +142,18 @@ describe('what an integrator needs beyond the versions', () => {
     const older = createPolicyFeed(published, 'privacy');
     const versions = older.versions.map(({ sha256Url: _url, publication: _publication, publicationReason: _reason, ...version }) => ({ ...version, corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction) }));
     expect(validate('PolicyFeed', { ...older, versions })).toEqual([]);
+  });
+});
+
+describe('toFeedAnnouncement', () => {
+  // TEST_VERSIONS with the scheduled version material: what the kit may offer to accept early.
+  const material = createTestContext(undefined, TEST_VERSIONS.map((version) => (version.version === '2027-01-01' ? makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z' }) : version)));
+  const withSettings = (base: typeof context, notice: Partial<typeof context.settings.notice>) => ({ ...base, settings: { ...base.settings, notice: { ...base.settings.notice, ...notice } } });
+
+  test('says whether the site lets a user accept the scheduled version before it takes effect: never by default, never an editorial one', () => {
+    expect(toFeedAnnouncement(material, 'privacy', 'ru')).toMatchObject({ version: '2027-01-01', changeType: 'material', banner: true, acceptEarly: false });
+    expect(toFeedAnnouncement(withSettings(material, { acceptEarly: true }), 'privacy', 'ru')).toMatchObject({ banner: true, acceptEarly: true });
+    expect(toFeedAnnouncement(withSettings(material, { policies: { consent: { acceptEarly: true } } }), 'privacy', 'ru')?.acceptEarly).toBe(false);
+    expect(toFeedAnnouncement(withSettings(context, { acceptEarly: true }), 'privacy', 'ru')).toMatchObject({ changeType: 'editorial', banner: false, acceptEarly: false });
   });
 });

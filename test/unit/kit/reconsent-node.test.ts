@@ -165,6 +165,26 @@ describe('the kit without a DOM (Node)', () => {
       silent.clear();
     });
 
+    test('the upcoming version is told by a banner and offered early only as since.json\'s announcement of that very version says; a material one without it: a banner, never early', async () => {
+      // As built: an editorial version, announced by a line in the history only, not to be accepted early.
+      expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: false, acceptEarly: false });
+      const announce = (announcement: Record<string, unknown> | null, changeType = 'material') => (body: string) =>
+        JSON.stringify({ ...JSON.parse(withLater((later) => void (later['changeType'] = changeType))(body)), announcement });
+      tampered.set(SINCE, announce({ version: '2027-01-01', banner: true, acceptEarly: true }));
+      expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: true });
+      // An editorial version is never accepted early: it asks for no consent.
+      tampered.set(SINCE, announce({ version: '2027-01-01', banner: true, acceptEarly: true }, 'editorial'));
+      expect((await check('2025-09-01')).upcoming).toMatchObject({ banner: true, acceptEarly: false });
+      // An announcement of another version, or none (a feed built before it said so): the defaults.
+      for (const announcement of [{ version: '2028-01-01', banner: false, acceptEarly: true }, null]) {
+        tampered.set(SINCE, announce(announcement));
+        expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: false });
+      }
+      // A text in another language only: told, not offered (nobody consents to a text they were not given in their language).
+      tampered.set(SINCE, (body) => announce({ version: '2027-01-01', banner: true, acceptEarly: true })(withLater((later) => void (later['locale'] = 'en'))(body)));
+      expect((await check('2025-09-01')).upcoming).toMatchObject({ banner: true, acceptEarly: false });
+    });
+
     test('an editorial change as the feed writes it only notifies', async () => {
       expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'notify', changes: [{ version: '2027-01-01', changeType: 'editorial' }] });
     });

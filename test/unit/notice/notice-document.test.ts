@@ -140,6 +140,7 @@ describe('the feed of the announcement', () => {
       changeType: 'material',
       summary: ['Срок хранения данных сокращён до 3 лет (п. 5.2)'],
       banner: true,
+      acceptEarly: false,
       locale: 'ru',
       locales: ['en', 'ru'],
       url: 'https://example.com/legal/ru/privacy/2027-01-15/',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatNoticePhrase, getEarliestEffective, getNoticeDays, getRequiredNotice, isAnnouncedByBanner, parseNotice } from '#lib/notice/notice-period.ts';
+import { formatNoticePhrase, getEarliestEffective, getNoticeDays, getRequiredNotice, isAcceptedEarly, isAnnouncedByBanner, parseNotice } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { checkNoticeSettings } from '#lib/notice/notice-settings.ts';
 import { resolveSiteSettings, SiteConfigError } from '#lib/site/site-settings.ts';
@@ -57,6 +57,15 @@ describe('the notice settings', () => {
     expect(isAnnouncedByBanner(notice(undefined), 'privacy', 'editorial')).toBe(false);
     expect(isAnnouncedByBanner(notice({ policies: { privacy: { announceEditorial: true } } }), 'privacy', 'editorial')).toBe(true);
     expect(isAnnouncedByBanner(notice({ announceEditorial: true, policies: { privacy: { announceEditorial: false } } }), 'privacy', 'editorial')).toBe(false);
+  });
+
+  test('let a user accept a scheduled version early only where the settings say so, and only a material one', () => {
+    expect(isAcceptedEarly(notice(undefined), 'privacy', 'material')).toBe(false);
+    expect(isAcceptedEarly(notice({ acceptEarly: true }), 'privacy', 'material')).toBe(true);
+    expect(isAcceptedEarly(notice({ acceptEarly: true }), 'privacy', 'editorial')).toBe(false);
+    expect(isAcceptedEarly(notice({ policies: { privacy: { acceptEarly: true } } }), 'privacy', 'material')).toBe(true);
+    expect(isAcceptedEarly(notice({ acceptEarly: true, policies: { privacy: { acceptEarly: false } } }), 'privacy', 'material')).toBe(false);
+    expect(isAcceptedEarly(notice({ policies: { privacy: { acceptEarly: true } } }), 'consent', 'material')).toBe(false);
   });
 
   test('name a policy the folder does not have', () => {
