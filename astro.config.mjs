@@ -9,12 +9,12 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import siteConfig from './site.config.ts';
-import { buildContext } from '#integrations/build-context.ts';
+import { buildContext } from '#integrations/build-context-integration.ts';
 import { devContentErrors } from '#integrations/dev-content-errors.ts';
 import { pagefindIndex } from '#integrations/pagefind-index.ts';
-import { servingRules } from '#integrations/serving-rules.ts';
+import { servingRules } from '#integrations/serving-rules-integration.ts';
 import { transparencyLog } from '#integrations/transparency-log.ts';
-import { versionFiles } from '#integrations/version-files.ts';
+import { versionFiles } from '#integrations/version-files-integration.ts';
 import { getPolicyMarkdownConfig } from '#lib/markdown/markdown-pipeline.ts';
 import { createBuildContext } from '#lib/build/build-context.ts';
 

@@ -21,7 +21,7 @@ import { LOG_HELP, runLog } from './commands/log.ts';
 import { NEW_HELP, runNew } from './commands/new.ts';
 import { NOTICE_HELP, runNotice } from './commands/notice.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
-import { RECONSENT_HELP, runReconsent } from './commands/reconsent.ts';
+import { RECONSENT_HELP, runReconsent } from './commands/reconsent-command.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { runWithdraw, WITHDRAW_HELP } from './commands/withdraw.ts';
 import { getMessages, type MessageCatalog } from '#lib/messages/message-catalog.ts';

@@ -74,7 +74,7 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
   const share = routes.phaseMs !== null && summed > routes.phaseMs ? routes.phaseMs / summed : 1;
   const waitedMs = sum('redlines: pages waiting') * share;
   const redlinesWall = find('redlines: scheduled to last page');
-  // The versions' Markdown, blocks and since.json, written after the pages (src/integrations/version-files.ts).
+  // The versions' Markdown, blocks and since.json, written after the pages (src/integrations/version-files-integration.ts).
   const versionFiles = find('version files');
   // Each kind's time is summed over the writes in flight at once: shown as its share of that sum.
   const kinds = records.filter((record) => record.stage.startsWith('version files: '));

@@ -1,18 +1,18 @@
 /**
  * An Astro integration for the dev server only: while the content has
- * problems (src/lib/build/dev-status.ts), every page answers with status 500
- * and the report (src/lib/build/dev-error-page.ts), instead of the last good
+ * problems (src/lib/dev-server/dev-status.ts), every page answers with status 500
+ * and the report (src/lib/dev-server/dev-error-page.ts), instead of the last good
  * text or a plain 404 that would hide the mistake; and open pages reload when
  * the report appears, changes or goes away.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { getDevPageLanguage, renderDevErrorPage, DEV_ERROR_PAGE_CSP } from '#lib/build/dev-error-page.ts';
+import { getDevPageLanguage, renderDevErrorPage, DEV_ERROR_PAGE_CSP } from '#lib/dev-server/dev-error-page.ts';
 import { getMessages } from '#lib/messages/message-catalog.ts';
 import { importInDevEnvironment } from './dev-middleware.ts';
 
 /** The module the content loader records its report in. */
-const DEV_STATUS_FILE = fileURLToPath(new URL('../lib/build/dev-status.ts', import.meta.url));
+const DEV_STATUS_FILE = fileURLToPath(new URL('../lib/dev-server/dev-status.ts', import.meta.url));
 
 /** Vite's own requests (its client, modules, dependencies): they keep working so the error page can reload itself. */
 function isViteRequest(url: string, basePath: string): boolean {
@@ -27,7 +27,7 @@ export function devContentErrors(options: { basePath: string }): AstroIntegratio
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
         // The loader's own instance of the dev status: the content loader runs in Astro's `astro` environment.
-        const status = importInDevEnvironment<typeof import('#lib/build/dev-status.ts')>(server, 'astro', DEV_STATUS_FILE);
+        const status = importInDevEnvironment<typeof import('#lib/dev-server/dev-status.ts')>(server, 'astro', DEV_STATUS_FILE);
         status.then(
           ({ onContentReport }) => {
             const stop = onContentReport(() => server.ws.send({ type: 'full-reload', path: '*' }));

@@ -5,7 +5,7 @@
  * JSON Feed, schema), CORS on the feed, the kit and the raw texts (404s
  * included), caching and security headers, and the 404 page with status 404.
  * Astro loads it as the preview entry point of the adapter that
- * src/integrations/serving-rules.ts sets for `astro preview` only.
+ * src/integrations/serving-rules-integration.ts sets for `astro preview` only.
  */
 import type { PreviewServer, PreviewServerParams } from 'astro';
 import { createReadStream, existsSync, statSync } from 'node:fs';

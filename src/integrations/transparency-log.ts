@@ -40,7 +40,7 @@ export function transparencyLog(options: { context: BuildContext }): AstroIntegr
     name: 'policy-press:transparency-log',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        // A key that cannot sign has stopped the build already, before any page (src/integrations/build-context.ts).
+        // A key that cannot sign has stopped the build already, before any page (src/integrations/build-context-integration.ts).
         // Astro's guards would answer these extensionless paths with a 404 (see dev-middleware.ts).
         updateConfig({
           vite: {

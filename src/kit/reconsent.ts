@@ -17,10 +17,10 @@
  * by field, against what src/schemas/feed.ts says of the fields the answer
  * reads: zod itself would not fit the kit's size.
  */
-import { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
+import { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer } from '#lib/consent/reconsent-decision.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
 
-export { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer, type ReconsentDecision, type ReconsentInput } from '#lib/consent/reconsent.ts';
+export { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer, type ReconsentDecision, type ReconsentInput } from '#lib/consent/reconsent-decision.ts';
 
 /** What `checkReconsent` needs. */
 export interface CheckReconsentOptions {

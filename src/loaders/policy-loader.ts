@@ -13,7 +13,7 @@ import { loadCorpus } from '#lib/corpus/load-corpus.ts';
 import { CorpusError, formatProblemReport, formatWarningReport } from '#lib/corpus/problem.ts';
 import { describeNextChange } from '#lib/build/next-change-message.ts';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
-import { setContentReport, toContentReport } from '#lib/build/dev-status.ts';
+import { setContentReport, toContentReport } from '#lib/dev-server/dev-status.ts';
 import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
 import { getLintCacheFile, getLintCacheFolder, pruneLintCache, readCachedLint } from '#lib/build/lint-cache.ts';
 import { getRenderedFiles, getRenderedFolder, pruneRenderedFiles, type RenderedFiles } from '#lib/build/rendered-files.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed, SinceFeed } from '#schemas/feed.ts';
 import { buildShared, buildSite, FIXTURE_CORPUS, LATER_EPOCH, OUTPUT, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';

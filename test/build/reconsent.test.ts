@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import type { SinceFeed } from '#schemas/feed.ts';
 import { buildShared, FIXTURE_CORPUS, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, readPage, selectAll } from '../helpers/dist-site.ts';

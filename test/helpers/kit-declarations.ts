@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './build-site.ts';
 
-const LIB = 'src/lib/consent/reconsent.ts';
+const LIB = 'src/lib/consent/reconsent-decision.ts';
 const ENTRIES = { reconsent: 'src/kit/reconsent.ts', 'policy-kit': 'src/kit/policy-kit.ts' } as const;
 
 const HEADER = (entry: string) =>
@@ -63,7 +63,7 @@ export function createKitDeclarations(): Record<string, string> {
   // reconsent.d.ts holds the decision's declarations itself: the kit re-exports them, and a client has no src/lib/.
   // The decision's types are since.json's, from its zod schema: written out in full, as a client has no zod either.
   const lib = declarationOf(LIB).replace(/^import type \{ SinceFeed \} from '#schemas\/feed\.ts';\n/m, () => `/** since.json (see schema.json, #/$defs/SinceFeed), as src/schemas/feed.ts says. */\ntype SinceFeed = ${expandType(program, 'src/schemas/feed.ts', 'SinceFeed')};\n`);
-  const reconsent = lib + declarationOf(ENTRIES.reconsent).replace(/^(?:import|export)[^;]*from '#lib\/consent\/reconsent\.ts';\n/gm, '');
+  const reconsent = lib + declarationOf(ENTRIES.reconsent).replace(/^(?:import|export)[^;]*from '#lib\/consent\/reconsent-decision\.ts';\n/gm, '');
   // KitWords types only the module's own build-time constant: no export mentions it.
   const kit = declarationOf(ENTRIES['policy-kit']).replace(/from '\.\/reconsent\.ts'/g, "from './reconsent.js'").replace(/^import type \{ KitWords \}[^;]*;\n/m, '');
   const result = { 'reconsent.d.ts': HEADER('reconsent') + reconsent, 'policy-kit.d.ts': HEADER('policy-kit') + kit };

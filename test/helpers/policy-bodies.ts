@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCanonicalText } from '#lib/corpus/canonical-text.ts';
-import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
+import { splitFrontMatter } from '#lib/corpus/front-matter-yaml.ts';
 import { ROOT } from './build-site.ts';
 
 /** `[path relative to the root, body]` of every `.md` file under a folder of the project, sorted by path. */

@@ -4,7 +4,7 @@
  * its public log. Astro's config creates it (astro.config.mjs); the
  * integrations take it as an argument, and the content loader and the pages
  * read it from the virtual module `virtual:policy-press/build-context`
- * (src/integrations/build-context.ts), as Starlight hands its settings to its
+ * (src/integrations/build-context-integration.ts), as Starlight hands its settings to its
  * pages. Before, each of them resolved `site.config.ts`, read the clock and
  * computed the log itself, so a build crossing an effective instant could
  * judge the ledger and the pages at different instants.

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { lintText, type TextLintInput, type TextLintResult } from '#lib/lint/lint-text.ts';
 import { getPolicyMarkdownOptions } from '#lib/markdown/markdown-pipeline.ts';
 import { getVersionRenderContext, type PolicyLinkTargets, type VersionRenderContext } from '#lib/markdown/policy-links.ts';
-import type { BlockCutRequest } from '#lib/redline/document-blocks.ts';
+import type { BlockCutRequest } from '#lib/markdown/document-blocks.ts';
 import { toPublishedBlocks } from '#lib/redline/published-blocks.ts';
 import { writeCachedLint } from './lint-cache.ts';
 import { writeRenderedFiles, type RenderedFiles, type RenderedHeading } from './rendered-files.ts';

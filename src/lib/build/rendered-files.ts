@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { LruCache } from '#lib/redline/lru-cache.ts';
+import { LruCache } from '#lib/util/lru-cache.ts';
 import type { PublishedBlock } from '#lib/redline/published-blocks.ts';
 import type { PolicyLinkTargets } from '#lib/markdown/policy-links.ts';
 

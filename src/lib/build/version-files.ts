@@ -4,7 +4,7 @@
  * and its since.json, and its ready-to-send notice (text and HTML). They are four per version (8,000 at 2,000 versions);
  * through Astro's routes each cost about 1 ms of route machinery, a quarter
  * of a warm build. So a build writes them from an integration hook
- * (src/integrations/version-files.ts) and the dev server serves them through
+ * (src/integrations/version-files-integration.ts) and the dev server serves them through
  * a handler of the same integration, both from the one list here: same
  * paths, same bytes, same content types.
  *

@@ -7,7 +7,7 @@
  */
 import { dirname, join, posix } from 'node:path';
 import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type PolicyFeed } from '#schemas/feed.ts';
-import type { ReconsentInput } from './reconsent.ts';
+import type { ReconsentInput } from './reconsent-decision.ts';
 import { createPolicyFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { loadCorpus } from '#lib/corpus/load-corpus.ts';

@@ -7,7 +7,7 @@ import { FRONT_MATTER_KEYS, NESTED_FRONT_MATTER_KEYS, PolicyFrontMatterSchema } 
 import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from './canonical-text.ts';
 import { resolveEffective } from '#lib/time/effective-instant.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
-import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
+import { parseFrontMatterYaml, splitFrontMatter } from './front-matter-yaml.ts';
 import { getVersionId, parsePolicyPath } from './policy-path.ts';
 import { SUMMARY_PLACEHOLDERS } from './scaffold-version.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { getFeedJsonSchema } from '#schemas/feed.ts';
-import { LOG_ENTRY_KINDS } from '#schemas/log.ts';
+import { LOG_ENTRY_KINDS } from '#schemas/public-log.ts';
 import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
 import { DEFAULT_LINT_SEVERITIES, LINT_RULE_DOCS, LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
@@ -154,7 +154,7 @@ export function getLintReference(root: string): string {
 export function getLogReference(): string {
   const presence = { required: 'always', none: 'never (null)', recorded: 'where the ledger recorded one, else null' } as const;
   const rows = Object.entries(LOG_ENTRY_KINDS).map(([kind, entry]) => `| \`${kind}\` | ${cell(entry.description)} | ${presence[entry.previousSha256]} | ${presence[entry.reason]} |`);
-  return `${HEADER('The public log: kinds of entry', 'LOG_ENTRY_KINDS in src/schemas/log.ts')}\nEvery event of the ledger is one entry of the log (C2SP tlog-tiles), encoded as the RFC 8785 canonical JSON of all its fields. A kind is added with one line in the code and never changes once entries of it are logged.\n\n| kind | what happened | \`previousSha256\` | \`reason\` |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+  return `${HEADER('The public log: kinds of entry', 'LOG_ENTRY_KINDS in src/schemas/public-log.ts')}\nEvery event of the ledger is one entry of the log (C2SP tlog-tiles), encoded as the RFC 8785 canonical JSON of all its fields. A kind is added with one line in the code and never changes once entries of it are logged.\n\n| kind | what happened | \`previousSha256\` | \`reason\` |\n|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
 /** Every reference page, by file name under `docs/reference/`, in a stable order. */

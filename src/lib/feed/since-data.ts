@@ -6,7 +6,7 @@
  * (`decideReconsent`).
  */
 import { SinceFeedSchema, type SinceFeed } from '#schemas/feed.ts';
-import { decideReconsent, type LaterVersion, type ReconsentInput } from '#lib/consent/reconsent.ts';
+import { decideReconsent, type LaterVersion, type ReconsentInput } from '#lib/consent/reconsent-decision.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getTextElsewhere, getTimeline, getTimelineKey, getVersion, getVersionTimeline } from '#lib/timeline/policy-corpus.ts';
 import { getRedlinePairs } from '#lib/redline/redline-pairs.ts';

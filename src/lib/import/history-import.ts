@@ -13,7 +13,7 @@
 import type { Nodes } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from '#lib/corpus/canonical-text.ts';
-import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
+import { splitFrontMatter } from '#lib/corpus/front-matter-yaml.ts';
 import { parsePolicyPath } from '#lib/corpus/policy-path.ts';
 import { findStatedDates, type StatedDate } from '#lib/lint/stated-dates.ts';
 import { getTextRuns } from '#lib/markdown/text-runs.ts';

@@ -14,7 +14,7 @@
  *   named with what changed.
  */
 import { FeedIndexSchema, PolicyFeedSchema, type FeedIndex, type FeedVersion, type WithdrawnFeedVersion } from '#schemas/feed.ts';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { validateFeedFile } from '#lib/feed/feed-data.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { getLogOrigin, parseCheckpoint, type Checkpoint } from './checkpoint.ts';

@@ -12,8 +12,8 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { LogEntry } from '#schemas/log.ts';
-import { splitFrontMatter } from '#lib/corpus/front-matter.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
+import { splitFrontMatter } from '#lib/corpus/front-matter-yaml.ts';
 import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { describeLogEntry } from './log-entry.ts';

@@ -11,7 +11,7 @@
  *    "previousSha256":null,"publishedAt":"2026-11-26T20:41:30.992Z","reason":null,"sha256":"658f…","version":"2025-09-01"}
  */
 import type { EditorialCheck, Ledger, PublishedRecord, RecordedCorrection, Reschedule, Withdrawal } from '#schemas/ledger.ts';
-import { LogEntrySchema, type LogEntry } from '#schemas/log.ts';
+import { LogEntrySchema, type LogEntry } from '#schemas/public-log.ts';
 import { leafHash, type Hash } from './merkle.ts';
 import { MAX_ENTRY_BYTES } from './tiles.ts';
 

@@ -10,7 +10,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ledger } from '#schemas/ledger.ts';
-import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/log.ts';
+import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/public-log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { canonicalJson, describeEventKind, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';

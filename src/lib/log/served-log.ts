@@ -8,7 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { parseCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { decodeLogEntry } from './log-entry.ts';
 import { HASH_SIZE, hashEquals, leafHash, MerkleTree } from './merkle.ts';

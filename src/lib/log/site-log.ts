@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { readLedger } from '#lib/ledger/ledger-store.ts';
 import type { SiteSettings } from '#lib/site/site-settings.ts';
 import { formatCheckpointText, getLogOrigin } from './checkpoint.ts';

@@ -8,7 +8,7 @@
  * without a checkpoint is left to the usual checks, as of today.
  */
 import { dirname, join } from 'node:path';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { parseCheckpoint } from './checkpoint.ts';
 import { getEntryLeaf } from './log-entry.ts';
 import { hashEquals, MerkleTree, proveInclusion, verifyInclusion } from './merkle.ts';

@@ -11,7 +11,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { getClauseNumber } from '#lib/redline/document-blocks.ts';
+import { getClauseNumber } from '#lib/markdown/document-blocks.ts';
 
 const NUMBERED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li']);
 

@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
-import { getClauseNumber } from '#lib/redline/document-blocks.ts';
+import { getClauseNumber } from '#lib/markdown/document-blocks.ts';
 import { getClauseId } from './clause-anchors.ts';
 
 /** A section (numbered heading) or clause (numbered paragraph or list item). */

@@ -3,7 +3,7 @@
  * `unified()` processor is configured with, shared with every other place that
  * renders policy Markdown, so a text looks the same on every page. The redline
  * blocks are cut from the same tree, in the middle of it (see
- * redline/document-blocks.ts), so a redline shows a text as its page does.
+ * document-blocks.ts), so a redline shows a text as its page does.
  *
  * Markdown in `policies/` is trusted for formatting only. Raw HTML is parsed
  * (so the text inside a `<div>` survives) and then sanitized with GitHub's
@@ -19,7 +19,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified as createProcessor, type PluggableList, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
-import { rehypeCutBlocks, remarkKeepWrittenLinks } from '#lib/redline/document-blocks.ts';
+import { rehypeCutBlocks, remarkKeepWrittenLinks } from '#lib/markdown/document-blocks.ts';
 import { rehypeClauseAnchors } from './clause-anchors.ts';
 import { remarkClauseReferenceLinks } from './clause-reference-links.ts';
 import { remarkPolicyLinks } from './policy-links.ts';

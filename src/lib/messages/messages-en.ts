@@ -160,7 +160,7 @@ export const EN_MESSAGES = {
     markdown: (p: { url: string }) => `  markdown  ${p.url}`,
   },
 
-  /** The dev server's page while the policies have problems (build/dev-error-page.ts). */
+  /** The dev server's page while the policies have problems (dev-server/dev-error-page.ts). */
   devPage: {
     title: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}`,
     unreadable: 'The policies could not be read',

@@ -7,7 +7,7 @@
  * stays unpaired is a whole removed or added block.
  */
 import { matchSequences } from './align-sequence.ts';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '#lib/util/lru-cache.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 
 /** The minimal view of a block alignment needs. */

@@ -5,7 +5,7 @@
  */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '#lib/util/lru-cache.ts';
 
 // The version in force is compared with every older one: its blocks would be parsed again for each page.
 const parsed = new LruCache<Element>(4_000);

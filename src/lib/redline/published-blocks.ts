@@ -7,7 +7,7 @@
  * it is.
  */
 import type { Element } from 'hast';
-import type { DocBlock } from './document-blocks.ts';
+import type { DocBlock } from '#lib/markdown/document-blocks.ts';
 import type { RenderableBlock } from './render-redline.ts';
 
 /** One block as published in `<version>.blocks.json`: `written` only where the build rewrote a link. */

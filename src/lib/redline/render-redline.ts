@@ -9,7 +9,7 @@
  * result with `toHtml(tree, { allowDangerousHtml: true })`.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { getBlockText } from './block-text.ts';
+import { getBlockText } from '#lib/markdown/block-text.ts';
 import { getBlockLinkChanges, type LinkTargetChange } from './link-changes.ts';
 import type { BlockChange, Redline, RedlineBlock } from './redline.ts';
 

@@ -9,7 +9,7 @@
 import { VFile } from 'vfile';
 import { getPolicyProcessor } from '#lib/markdown/markdown-pipeline.ts';
 import type { VersionRenderContext } from '#lib/markdown/policy-links.ts';
-import type { BlockCutRequest, DocBlock } from './document-blocks.ts';
+import type { BlockCutRequest, DocBlock } from '#lib/markdown/document-blocks.ts';
 
 /** Options of {@link getDocumentBlocks}. */
 export interface DocumentBlockOptions {

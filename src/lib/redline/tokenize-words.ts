@@ -6,7 +6,7 @@
  * Joining the tokens gives back the text exactly.
  */
 
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '#lib/util/lru-cache.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 // Enough for the blocks of a few large versions: the pairs of one build share most of their blocks.

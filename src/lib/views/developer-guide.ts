@@ -3,7 +3,7 @@
  * site, the identity of a version in force, a consent record, and a form
  * snippet, all computed from the corpus so the page never shows stale values.
  */
-import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent.ts';
+import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent-decision.ts';
 import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import { createClassifySql, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildContext } from '#integrations/build-context.ts';
+import { buildContext } from '#integrations/build-context-integration.ts';
 import { BUILD_CONTEXT_MODULE, createBuildContext, getBuildContextData, renderBuildContextModule, type BuildContextData } from '#lib/build/build-context.ts';
 import { generateSignerKey } from '#lib/log/signed-note.ts';
 import { restoreSiteLog } from '#lib/log/site-log.ts';

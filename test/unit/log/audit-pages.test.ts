@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { comparePagesWithLog, findFirstDifference, getWords } from '#lib/log/audit-pages.ts';
 import { createPolicyMarkdownRenderer } from '#lib/markdown/markdown-pipeline.ts';
 import type { LogFinding, SiteReader } from '#lib/log/served-log.ts';

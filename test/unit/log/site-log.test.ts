@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { LogEntry } from '#schemas/log.ts';
+import type { LogEntry } from '#schemas/public-log.ts';
 import { checkSignerMatchesSetting, createSiteLog, getLogFiles, readLogSigner, restoreSiteLog, toSiteLogRecord, type SiteLogRecord } from '#lib/log/site-log.ts';
 import { generateSignerKey } from '#lib/log/signed-note.ts';
 import { resolveSiteSettings, SiteConfigError } from '#lib/site/site-settings.ts';

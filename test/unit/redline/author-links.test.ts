@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { renderVersion } from '#lib/build/render-version.ts';
 import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
 import type { PolicyLinkTargets, VersionRenderContext } from '#lib/markdown/policy-links.ts';
-import type { DocBlock } from '#lib/redline/document-blocks.ts';
+import type { DocBlock } from '#lib/markdown/document-blocks.ts';
 import { parseBlockHtml } from '#lib/redline/parse-block-html.ts';
 import { fromPublishedBlocks, type PublishedBlock } from '#lib/redline/published-blocks.ts';
 import { getBlockLinkChanges } from '#lib/redline/link-changes.ts';

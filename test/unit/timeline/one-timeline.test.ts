@@ -5,7 +5,7 @@
  * that the English text shown is the previous version's, for reference only.
  */
 import { describe, expect, test } from 'vitest';
-import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import { createVersionIndex, findEntryAt, findVersionAt } from '#lib/consent/version-index.ts';
 import { verifyConsentRecord } from '#lib/consent/verify-record.ts';
 import { createAtomFeed, createJsonFeed, createTimeMap } from '#lib/feed/change-notifications.ts';

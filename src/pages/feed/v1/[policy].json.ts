@@ -1,6 +1,6 @@
 /** `/feed/v1/<policy>.json`: every published version of one policy, all locales. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { getPolicyPaths } from '#lib/views/static-paths.ts';
 import { createPolicyFeed, serializeFeed } from '#lib/feed/feed-data.ts';
 

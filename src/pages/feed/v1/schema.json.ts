@@ -1,6 +1,6 @@
 /** `/feed/v1/schema.json`: the JSON Schema of the feed, generated from the zod schemas the build validates with. */
 import type { APIRoute } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { serializeFeed } from '#lib/feed/feed-data.ts';
 import { getFeedJsonSchema } from '#schemas/feed.ts';
 

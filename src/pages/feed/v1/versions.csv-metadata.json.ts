@@ -1,6 +1,6 @@
 /** `/feed/v1/versions.csv-metadata.json`: the W3C CSV on the Web description of versions.csv, from the same column list. */
 import type { APIRoute } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { serializeFeed } from '#lib/feed/feed-data.ts';
 import { createVersionsCsvMetadata } from '#lib/feed/versions-table.ts';
 

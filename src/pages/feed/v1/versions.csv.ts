@@ -1,6 +1,6 @@
 /** `/feed/v1/versions.csv`: every published version as one table (RFC 4180), from the same data as the JSON feed. */
 import type { APIRoute } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { getAllPolicyFeeds } from '#lib/feed/feed-data.ts';
 import { createVersionsCsv, getTableVersions } from '#lib/feed/versions-table.ts';
 

@@ -1,6 +1,6 @@
 /** `/feed/v1/<policy>/<locale>/atom.xml`: an Atom entry for every version, scheduled ones included. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { getTimelinePaths } from '#lib/views/static-paths.ts';
 import { createAtomFeed } from '#lib/feed/change-notifications.ts';
 

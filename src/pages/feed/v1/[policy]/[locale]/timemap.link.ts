@@ -1,6 +1,6 @@
 /** `/feed/v1/<policy>/<locale>/timemap.link`: a Memento TimeMap (RFC 7089) of the versions in force by build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext } from '#data/site-context.ts';
+import { getSiteContext } from '#data/astro-site-context.ts';
 import { getTimelinePaths } from '#lib/views/static-paths.ts';
 import { createTimeMap } from '#lib/feed/change-notifications.ts';
 

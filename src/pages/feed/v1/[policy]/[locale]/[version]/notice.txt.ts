@@ -4,7 +4,7 @@
  * (src/lib/build/version-files.ts); this route serves them in dev.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContext, serveVersionFile } from '#data/site-context.ts';
+import { getSiteContext, serveVersionFile } from '#data/astro-site-context.ts';
 import { getVersionPaths } from '#lib/views/static-paths.ts';
 
 export const getStaticPaths = (async () => (import.meta.env.DEV ? getVersionPaths(await getSiteContext()) : [])) satisfies GetStaticPaths;

@@ -63,7 +63,7 @@ async function load(): Promise<Loaded> {
     archivedText: (sha256) => readArchivedText(context.settings.policiesPath, sha256),
   };
   let versionFiles: ReadonlyMap<string, VersionFile> | undefined;
-  // A build writes these files after its pages, from src/integrations/version-files.ts; the dev server serves them by route.
+  // A build writes these files after its pages, from src/integrations/version-files-integration.ts; the dev server serves them by route.
   if (import.meta.env.PROD) offerVersionFiles({ files: () => listVersionFiles(context, sources) });
   return { context, texts, files, redlines, versionFiles: () => (versionFiles ??= indexVersionFiles(listVersionFiles(context, sources))) };
 }
@@ -74,7 +74,7 @@ function getLog(): SiteLog {
   if (log) return restoreSiteLog(settings.siteUrl, log);
   // The dev server's /log/v1/ shows the events not logged yet, as publish would log them (src/integrations/transparency-log.ts).
   if (import.meta.env.DEV) return loadSiteLog(settings, process.env, { cwd: root, withUnlogged: true });
-  throw new Error('The build context holds no public log for the pages (src/integrations/build-context.ts computes it for every build). This is a bug in Policy Press: report it with the build output.');
+  throw new Error('The build context holds no public log for the pages (src/integrations/build-context-integration.ts computes it for every build). This is a bug in Policy Press: report it with the build output.');
 }
 
 function getFilesOf(files: ReadonlyMap<string, RenderedFiles>, version: TimelineVersion): RenderedFiles {
@@ -108,7 +108,7 @@ export async function getVersionPolicyLinks(id: string): Promise<RenderedText['p
 /**
  * A version file as the dev server serves it (see
  * src/lib/build/version-files.ts): a build writes them after its pages; the
- * dev server's handler (src/integrations/version-files.ts) asks here.
+ * dev server's handler (src/integrations/version-files-integration.ts) asks here.
  */
 export async function serveVersionFile(path: string): Promise<Response> {
   const file = (await getLoaded()).versionFiles().get(path);

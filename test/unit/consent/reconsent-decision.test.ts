@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 import { makeVersion } from '../../helpers/versions.ts';

@@ -5,7 +5,7 @@
  * blocks of a document join back into the document byte for byte, and its
  * element cut from the very tree the page is rendered from (the same plugins,
  * sanitized by the same schema), taken in the middle of the site's pipeline
- * (see markdown/markdown-pipeline.ts) before the page adds its own anchors.
+ * (see markdown-pipeline.ts) before the page adds its own anchors.
  *
  * Some links are written by the build, not by the author: clause references
  * («п. 2.1» → `…/2025-09-01/#2.1`) and `policy:` links resolved to the
@@ -18,7 +18,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Definition, List, ListItem, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { parsePolicyHref } from '#lib/markdown/policy-links.ts';
+import { parsePolicyHref } from './policy-links.ts';
 import { getBlockText } from './block-text.ts';
 /** What a block is, for alignment and for rebuilding the document structure. */
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'code' | 'html' | 'rule' | 'definition' | 'other';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFrontMatterYaml, splitFrontMatter, type SplitFile } from '#lib/corpus/front-matter.ts';
+import { parseFrontMatterYaml, splitFrontMatter, type SplitFile } from '#lib/corpus/front-matter-yaml.ts';
 import { withoutMessageRef } from '../../helpers/problem-text.ts';
 
 function split(text: string): SplitFile {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LruCache } from '#lib/redline/lru-cache.ts';
+import { LruCache } from '#lib/util/lru-cache.ts';
 
 describe('LruCache', () => {
   test('computes a value once while it stays among the most recently used', () => {

@@ -1,8 +1,10 @@
 /**
- * A small least-recently-used cache. Redlines of one build compare the same
- * blocks again and again (every version against the one in force), so
- * per-text work such as word segmentation is kept for the texts seen last,
- * within a fixed number of entries so memory stays flat on large corpora.
+ * A small least-recently-used cache, for any module that keeps derived work
+ * within a fixed size (the redline's word segmentation, the build's rendered
+ * files). Redlines of one build compare the same blocks again and again
+ * (every version against the one in force), so per-text work is kept for
+ * the texts seen last, within a fixed number of entries so memory stays
+ * flat on large corpora.
  */
 export class LruCache<V> {
   readonly #entries = new Map<string, V>();

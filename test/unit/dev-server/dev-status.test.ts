@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { getDevPageLanguage, renderDevErrorPage } from '#lib/build/dev-error-page.ts';
-import { getContentReport, onContentReport, setContentReport, toContentReport } from '#lib/build/dev-status.ts';
+import { getDevPageLanguage, renderDevErrorPage } from '#lib/dev-server/dev-error-page.ts';
+import { getContentReport, onContentReport, setContentReport, toContentReport } from '#lib/dev-server/dev-status.ts';
 import { CorpusError, type Problem } from '#lib/corpus/problem.ts';
 import { getMessages, problemText } from '#lib/messages/message-catalog.ts';
 

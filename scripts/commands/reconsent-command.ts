@@ -3,7 +3,7 @@
  * must a user who accepted this version accept again? Exit codes for scripts.
  */
 import { parseArgs } from 'node:util';
-import { decideReconsent } from '#lib/consent/reconsent.ts';
+import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { findEntry } from '#lib/consent/version-index.ts';

@@ -14,7 +14,7 @@ import { takeVersionFiles, writeVersionFiles } from '#lib/build/version-files.ts
 import { importInDevEnvironment, serveBeforeAstro, type DevHandler, type DevServer } from './dev-middleware.ts';
 
 /** The module that knows the version files of the pages' site context. */
-const SITE_CONTEXT_FILE = fileURLToPath(new URL('../data/site-context.ts', import.meta.url));
+const SITE_CONTEXT_FILE = fileURLToPath(new URL('../data/astro-site-context.ts', import.meta.url));
 
 /** The paths a version file can have under the base path: its Markdown, its blocks and its since.json. */
 const VERSION_FILE_PATH = /^(?:raw\/.+\.md|blocks\/.+\.json|feed\/v1\/.+\/since\.json)$/;
@@ -28,7 +28,7 @@ function serveVersionFiles(server: DevServer, basePath: string): DevHandler {
   return (request, response, next) => {
     const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !path.startsWith(basePath) || !VERSION_FILE_PATH.test(path.slice(basePath.length))) return next();
-    importInDevEnvironment<typeof import('#data/site-context.ts')>(server, 'ssr', SITE_CONTEXT_FILE)
+    importInDevEnvironment<typeof import('#data/astro-site-context.ts')>(server, 'ssr', SITE_CONTEXT_FILE)
       .then(({ serveVersionFile }) => serveVersionFile(path))
       .then(async (answer) => {
         // Not a version file of this corpus: Astro answers (its 404 page).
