@@ -11,7 +11,7 @@ import { getPolicySource, print, requireKnownPolicy, UsageError } from './comman
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** Exit codes of `at`, for scripts. */
-export const AT_EXIT = { inForce: 0, none: 1, noTranslation: 2 } as const;
+const AT_EXIT = { inForce: 0, none: 1, noTranslation: 2 } as const;
 
 export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]
 

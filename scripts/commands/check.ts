@@ -36,7 +36,7 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github] [--his
 ${LINT_RULE_IDS.map((id) => `    ${id.padEnd(20)}${LINT_RULE_DOCS[id]}`).join('\n')}`;
 
 /** `::error file=…,line=…,col=…,title=…::message` (or `::warning`) with GitHub's escaping. */
-export function formatGithubAnnotation(problem: Problem): string {
+function formatGithubAnnotation(problem: Problem): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const title = [problem.rule, problem.field].filter(Boolean).join(': ') || 'policy check';

@@ -30,7 +30,7 @@ export function getSettings(): SiteSettings {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Astro's cache folder, where the build keeps what `check` may reuse (as astro.config.mjs sets it). */
-export function getCacheDir(): string {
+function getCacheDir(): string {
   return resolve(ROOT, process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
 }
 
@@ -84,6 +84,7 @@ export async function getPolicySource(feed: string | undefined, options: FeedRea
 }
 
 // C0 and C1 controls, and the marks that reorder text (Trojan Source): a record must not drive the terminal.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds the control characters to take out of what is printed.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text for a terminal: control characters written as `\u001b`, so what a record holds is shown, never run. */

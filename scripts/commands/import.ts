@@ -68,7 +68,7 @@ export async function runImport(args: string[]): Promise<number> {
   const settings = getSettings();
   const options = { kind, policy: values.policy, locale: values.locale, timeZone: settings.timeZone, useCommitDate: values['use-commit-date'], ...(values.title ? { title: values.title } : {}) };
 
-  let plan;
+  let plan: ReturnType<typeof planImport>;
   try {
     const file = await locateFile(repository, path);
     const commits = await readFileTexts(file);

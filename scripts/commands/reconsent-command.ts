@@ -11,7 +11,7 @@ import { formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { getPolicySource, print, printError, requireKnownPolicy, UsageError } from './command-context.ts';
 
 /** Exit codes of `reconsent`, for scripts. */
-export const RECONSENT_EXIT = { none: 0, notify: 10, required: 20, error: 1 } as const;
+const RECONSENT_EXIT = { none: 0, notify: 10, required: 20, error: 1 } as const;
 
 export const RECONSENT_HELP = `npm run policy -- reconsent <policy> <acceptedVersion> [--locale <locale>] [--at <instant>] [--feed <url|path>] [--json]
 

@@ -157,7 +157,7 @@ function checkVersionsFile(path: string, expected: TableVersion[], timeZone: str
   );
 }
 
-export function parseTimeout(text: string | undefined): number {
+function parseTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_MS;
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout "${text}" is not a number of seconds above 0, e.g. --timeout 10`);

@@ -49,7 +49,7 @@ export const POSTGRESQL: TestTool = {
   why: 'the differential tests start a throwaway cluster (initdb, pg_ctl on a loopback port) and check that the SQL verify prints classifies every record as verify does',
 };
 
-export const TEST_TOOLS: readonly TestTool[] = [CHROMIUM, NGINX, POSTGRESQL];
+const TEST_TOOLS: readonly TestTool[] = [CHROMIUM, NGINX, POSTGRESQL];
 
 /** What the decision looks at. */
 export interface SystemFacts {

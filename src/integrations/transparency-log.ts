@@ -24,15 +24,22 @@ export function transparencyLog(options: { context: BuildContext }): AstroIntegr
   /** The dev server's handler of /log/v1/. */
   const serveLog = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
     const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
-    if (!path.startsWith(prefix)) return next();
+    if (!path.startsWith(prefix)) {
+      next();
+      return;
+    }
     let file: Uint8Array | undefined;
     try {
       // Read afresh on every request, as the pages are: a publish shows up without a restart.
       file = getLogFiles(loadSiteLog(settings, process.env, { cwd: root, withUnlogged: true })).get(path.slice(prefix.length));
     } catch (error) {
-      return next(error);
+      next(error);
+      return;
     }
-    if (!file) return next();
+    if (!file) {
+      next();
+      return;
+    }
     for (const [name, value] of Object.entries(getHeadersFor(`/${path.slice(settings.basePath.length)}`))) response.setHeader(name, value);
     response.end(file);
   };

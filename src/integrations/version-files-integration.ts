@@ -34,7 +34,7 @@ function serveVersionFiles(server: DevServer, basePath: string): DevHandler {
         // Not a version file of this corpus: Astro answers (its 404 page).
         if (answer.status === 404) return next();
         response.statusCode = answer.status;
-        answer.headers.forEach((value, name) => response.setHeader(name, value));
+        for (const [name, value] of answer.headers) response.setHeader(name, value);
         response.end(request.method === 'HEAD' ? undefined : Buffer.from(await answer.arrayBuffer()));
       })
       .catch(next);

@@ -127,11 +127,13 @@ export class PolicyUpdateNotice extends Base {
 
   /** Asks the feed again and redraws. */
   async refresh(): Promise<void> {
-    const key = (this.#checked = this.#key());
+    const key = this.#key();
+    this.#checked = key;
     const [feedUrl, policy, locale, acceptedVersion, timeout] = JSON.parse(key) as (string | null)[];
     this.#abort?.abort();
     if (!feedUrl || !policy || !locale || typeof acceptedVersion !== 'string') return;
-    const abort = (this.#abort = new AbortController());
+    const abort = new AbortController();
+    this.#abort = abort;
     // A timeout-ms that is not a number of milliseconds above 0 keeps the default.
     const timeoutMs = Number(timeout) > 0 ? Number(timeout) : undefined;
     let answer: CheckReconsentResult;

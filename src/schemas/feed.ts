@@ -80,7 +80,7 @@ const NoticeUrl = Url.meta({ description: 'The ready-to-send notice of this vers
 const NoticeHtmlUrl = Url.meta({ description: 'The same notice as a standalone e-mail body (notice.html: inline styles, no script, nothing loaded from elsewhere).' });
 
 /** The next version announced and not yet in force, as a locale's pages announce it. */
-export const AnnouncementSchema = z
+const AnnouncementSchema = z
   .looseObject({
     version: VersionId,
     title: z.string().min(1),
@@ -105,7 +105,7 @@ export const AnnouncementSchema = z
   .meta({ title: 'Announced version' });
 
 /** One published version of one policy in one locale. */
-export const FeedVersionSchema = z
+const FeedVersionSchema = z
   .looseObject({
     policy: PolicyId.meta({ description: 'Policy id, e.g. "privacy".' }),
     locale: Locale,
@@ -189,7 +189,7 @@ export const FeedVersionSchema = z
   .meta({ title: 'Policy version' });
 
 /** A version withdrawn before it took effect: never in force, its text still served. */
-export const WithdrawnVersionSchema = z
+const WithdrawnVersionSchema = z
   .looseObject({
     policy: PolicyId,
     locale: Locale,
@@ -231,7 +231,7 @@ export const PolicyFeedSchema = z
   .meta({ title: 'Policy feed', description: 'Every published version of one policy. The intervals are the truth; rebuild the site when a scheduled version takes effect.' });
 
 /** The version of a policy in force in one locale when the site was built. */
-export const CurrentVersionSchema = z.looseObject({
+const CurrentVersionSchema = z.looseObject({
   version: VersionId,
   title: z.string().min(1),
   effectiveFrom: Instant,
@@ -242,19 +242,19 @@ export const CurrentVersionSchema = z.looseObject({
 });
 
 /** The version of a policy in force (or next), whatever the language of its texts. */
-export const VersionInForceSchema = z.looseObject({
+const VersionInForceSchema = z.looseObject({
   version: VersionId,
   effectiveFrom: Instant,
   locales: Locales,
 });
 
 /** This language's previous text, shown for reference only while the version in force has no text in it. */
-export const ReferenceTextSchema = CurrentVersionSchema.extend({
+const ReferenceTextSchema = CurrentVersionSchema.extend({
   notInForceSince: Instant.meta({ description: 'When it stopped being in force.' }),
 });
 
 /** One policy in `/feed/v1/index.json`. */
-export const FeedIndexPolicySchema = z.looseObject({
+const FeedIndexPolicySchema = z.looseObject({
   policy: PolicyId,
   title: z.string().min(1).meta({ description: 'Title of the version in force (or first scheduled) in the default locale, else the first locale.' }),
   feedUrl: Url,

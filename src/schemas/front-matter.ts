@@ -15,7 +15,7 @@ export const CHANGE_TYPES = ['material', 'editorial'] as const;
  * offset. Parsed here once: the output keeps the text as written and the
  * parsed value, to which validation applies the site's time zone.
  */
-export const EffectiveSchema = z.string().transform((value, ctx) => {
+const EffectiveSchema = z.string().transform((value, ctx) => {
   const parsed = parseEffective(value);
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint, text: parsed.error.text }, input: value });
@@ -25,7 +25,7 @@ export const EffectiveSchema = z.string().transform((value, ctx) => {
 });
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export const CalendarDateSchema = z.string().superRefine((value, ctx) => {
+const CalendarDateSchema = z.string().superRefine((value, ctx) => {
   const parsed = parseEffective(value);
   if (!parsed.ok || parsed.value.kind !== 'date') {
     ctx.addIssue({
@@ -41,7 +41,7 @@ export const CalendarDateSchema = z.string().superRefine((value, ctx) => {
  * An explicit correction of a published text: the only way to change one.
  * `npm run policy -- publish` records it in the ledger with the old and new hashes.
  */
-export const CorrectionSchema = z.strictObject({
+const CorrectionSchema = z.strictObject({
   /** The day the correction was made, `YYYY-MM-DD`. */
   date: CalendarDateSchema,
   /** Why the published text had to change, in plain words; shown on the version page. Required. */
@@ -53,7 +53,7 @@ export const CorrectionSchema = z.strictObject({
  * hash does not cover, so silencing a finding in a published version is not
  * a change of its text.
  */
-export const FileLintSchema = z.strictObject({
+const FileLintSchema = z.strictObject({
   /**
    * Rules this file is exempt from, each with the reason, in plain words
    * (`stated-date: Цитирует дату вступления в силу закона, а не этой редакции`).
@@ -88,16 +88,12 @@ export const PolicyFrontMatterSchema = z.strictObject({
   lint: FileLintSchema.default({ ignore: {} }),
 });
 
-/** Front matter as written by legal staff (defaults not yet applied). */
-export type PolicyFrontMatterInput = z.input<typeof PolicyFrontMatterSchema>;
 /** Front matter after validation, with defaults applied. */
 export type PolicyFrontMatter = z.output<typeof PolicyFrontMatterSchema>;
 
 /** A file's lint settings, after defaults. */
 export type FileLint = z.output<typeof FileLintSchema>;
 
-/** A correction as written in the front matter. */
-export type Correction = z.output<typeof CorrectionSchema>;
 
 /** The keys the front matter accepts, for "did you mean" hints. */
 export const FRONT_MATTER_KEYS = Object.keys(PolicyFrontMatterSchema.shape);

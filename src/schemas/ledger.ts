@@ -34,7 +34,7 @@ export const PUBLICATION_KINDS = ['imported', 'published', 'backdated', 'late-tr
  * - `late-translation`: a language's text of a version already published in
  *   another language, recorded after the version took effect.
  */
-export const PublicationSchema = z.strictObject({
+const PublicationSchema = z.strictObject({
   kind: z.enum(PUBLICATION_KINDS),
   /** Why it was backdated (`--backdate`); null otherwise, and for a backdating a version 1 ledger recorded without asking. */
   reason: z.string().min(1).nullable(),
@@ -44,7 +44,7 @@ export const PublicationSchema = z.strictObject({
 export const CORRECTION_KINDS = ['editorial', 'material', 'unchecked'] as const;
 
 /** One recorded correction of a published text. */
-export const RecordedCorrectionSchema = z.strictObject({
+const RecordedCorrectionSchema = z.strictObject({
   /** The day of the correction, from the front matter. */
   date: z.iso.date(),
   /** Why, from the front matter. */
@@ -75,7 +75,7 @@ export const RecordedCorrectionSchema = z.strictObject({
  * yet (`publish --postpone`). The instant is part of the published text, so
  * the text gets a new hash; the old one stays in the archive.
  */
-export const RescheduleSchema = z.strictObject({
+const RescheduleSchema = z.strictObject({
   previousEffectiveFrom: Instant,
   effectiveFrom: Instant,
   previousSha256: Sha256,
@@ -89,7 +89,7 @@ export const RescheduleSchema = z.strictObject({
  * --short-notice "<reason>"`, README "Notice before change"): the notice
  * required then, as configured, and the effective instant the reason covers.
  */
-export const ShortNoticeSchema = z.strictObject({
+const ShortNoticeSchema = z.strictObject({
   /** The `--short-notice` reason. */
   reason: z.string().min(1),
   recordedAt: Instant,
@@ -100,13 +100,13 @@ export const ShortNoticeSchema = z.strictObject({
 });
 
 /** The withdrawal of a version before it took effect (`withdraw`). */
-export const WithdrawalSchema = z.strictObject({
+const WithdrawalSchema = z.strictObject({
   recordedAt: Instant,
   reason: z.string().min(1),
 });
 
 /** What the editorial check said of a version declared `changeType: editorial` when it was published. */
-export const EDITORIAL_CHECK_RESULTS = ['proven', 'confirmed'] as const;
+const EDITORIAL_CHECK_RESULTS = ['proven', 'confirmed'] as const;
 
 /**
  * How a new version declared `changeType: editorial` was found editorial when
@@ -116,7 +116,7 @@ export const EDITORIAL_CHECK_RESULTS = ['proven', 'confirmed'] as const;
  * with) and the person publishing confirmed it with `publish --editorial
  * "<reason>"`, the reason on record.
  */
-export const EditorialCheckSchema = z.strictObject({
+const EditorialCheckSchema = z.strictObject({
   result: z.enum(EDITORIAL_CHECK_RESULTS),
   /** The text it was compared with: the same language's version before it, and that text's hash; null when there was none. */
   comparedWith: z.strictObject({ version: z.string().regex(VERSION_ID_PATTERN), sha256: Sha256 }).nullable(),
@@ -163,7 +163,7 @@ const Identity = {
 };
 
 /** One line of the ledger. */
-export const LedgerEntrySchema = z.strictObject({ ...Identity, ...PublishedRecordSchema.shape });
+const LedgerEntrySchema = z.strictObject({ ...Identity, ...PublishedRecordSchema.shape });
 
 /** The whole ledger file, version 2. */
 export const LedgerSchema = z.strictObject({

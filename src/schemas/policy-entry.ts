@@ -62,5 +62,3 @@ export const PolicyEntrySchema = PolicyVersionSchema.omit({ body: true }).extend
   renderedFiles: z.object({ text: z.string(), blocks: z.string() }).optional(),
 });
 
-/** Data of a `policies` collection entry. */
-export type PolicyEntryData = z.output<typeof PolicyEntrySchema>;

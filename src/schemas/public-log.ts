@@ -90,7 +90,7 @@ export const LogEntrySchema = z
   });
 
 /** One line of the log state: an entry and its index in the log. */
-export const LoggedEntrySchema = z.object({ index: z.number().int().nonnegative() }).loose();
+const LoggedEntrySchema = z.object({ index: z.number().int().nonnegative() }).loose();
 
 /** `policies/log.lock.json`: the log as it stands, written by `npm run policy -- publish`. */
 export const LogLockSchema = z.strictObject({
@@ -104,4 +104,3 @@ export const LogLockSchema = z.strictObject({
 });
 
 export type LogEntry = z.output<typeof LogEntrySchema>;
-export type LogLock = z.output<typeof LogLockSchema>;

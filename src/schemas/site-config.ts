@@ -130,5 +130,3 @@ export type SiteConfig = z.output<typeof SiteConfigSchema>;
 
 /** What the locales of a policy are to each other (see `localeModel`). */
 export type LocaleModel = SiteConfig['localeModel'];
-/** The lint settings after defaults. */
-export type LintConfig = z.output<typeof LintConfigSchema>;

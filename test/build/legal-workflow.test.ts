@@ -26,7 +26,7 @@ describe('npm run policy -- check', () => {
     expect(result.status, result.stdout).toBe(0);
     // The sample consent still links the privacy policy's stable URL: a finding in published history, said, never refused.
     expect(result.stdout).toContain('History: 2 lint findings in 2 published versions (stable-link 2), reported, not refused');
-    expect(result.stdout.endsWith('7 versions in ' + policies + ': no errors, 2 findings in published history above.\n')).toBe(true);
+    expect(result.stdout.endsWith(`7 versions in ${policies}: no errors, 2 findings in published history above.\n`)).toBe(true);
   });
 
   test('refuses one word edited in a published version, and shows the change', () => {

@@ -277,6 +277,7 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
   test('text output escapes control characters from the records; JSON output carries them intact', () => {
     const record = { ...current(), policy: 'privacy\u001b]0;owned\u0007\u202e', acceptedAt: '2025-10-01T10:00:00Z' };
     const result = verify('control.jsonl', `${JSON.stringify(record)}\n`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test proves no control character reaches the terminal.
     expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
     expect(result.lines[0]).toBe('1: unknown-policy: no policy "privacy\\u001b]0;owned\\u0007\\u202e" is published');
     const json = verify('control.jsonl', `${JSON.stringify(record)}\n`, ['--json']);

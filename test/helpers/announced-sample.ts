@@ -10,7 +10,7 @@ import { OUTPUT, oncePerRun, ROOT, type SharedBuild } from './build-site.ts';
 import { runPolicyCli } from './run-cli.ts';
 
 /** 2026-12-01T09:30:00Z: when the new version is published. */
-export const ANNOUNCED_AT_EPOCH = String(Date.parse('2026-12-01T09:30:00Z') / 1000);
+const ANNOUNCED_AT_EPOCH = String(Date.parse('2026-12-01T09:30:00Z') / 1000);
 /** 2026-12-07T00:00:00Z: a "now" while it is announced and not yet in force. */
 export const ANNOUNCED_EPOCH = String(Date.parse('2026-12-07T00:00:00Z') / 1000);
 

@@ -26,7 +26,7 @@ export function listFiles(outDir: string): string[] {
 }
 
 /** The file a site path is served from (`/ru/` → `ru/index.html`). */
-export function fileForPath(outDir: string, sitePath: string, basePath = '/'): string {
+function fileForPath(outDir: string, sitePath: string, basePath = '/'): string {
   const withinSite = decodeURIComponent(sitePath.slice(basePath.length));
   return join(outDir, withinSite.endsWith('/') || withinSite === '' ? `${withinSite}index.html` : withinSite);
 }

@@ -25,17 +25,6 @@ export function recordStage(stage: string, ms: number, counts?: Record<string, n
   appendFileSync(file, `${JSON.stringify(record)}\n`);
 }
 
-/** Runs `work` as a stage and records its wall time, also when it throws. */
-export async function timeStage<T>(stage: string, work: () => T | Promise<T>): Promise<T> {
-  if (!profileFile()) return work();
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    recordStage(stage, performance.now() - start);
-  }
-}
-
 /** A stopwatch for a stage whose start and end are in different places. */
 export function startStage(): () => number {
   const start = performance.now();

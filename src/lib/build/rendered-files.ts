@@ -99,7 +99,7 @@ export function readRenderedText(files: RenderedFiles): RenderedText {
 const parsedBlocks = new LruCache<PublishedBlock[]>(16);
 
 /** A version's blocks file as published (`/blocks/…json` serves it byte for byte). */
-export function readBlocksJson(files: RenderedFiles): string {
+function readBlocksJson(files: RenderedFiles): string {
   return readFileSync(files.blocks, 'utf8');
 }
 

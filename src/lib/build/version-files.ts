@@ -38,7 +38,7 @@ export interface VersionFileSources {
 }
 
 /** The four kinds of version file. */
-export type VersionFileKind = 'markdown' | 'markdown by hash' | 'blocks' | 'since.json' | 'notice';
+type VersionFileKind = 'markdown' | 'markdown by hash' | 'blocks' | 'since.json' | 'notice';
 
 /** One file of a version. */
 export interface VersionFile {

@@ -47,7 +47,7 @@ export interface TaskPoolOptions<I, O> {
 }
 
 /** What happened to a worker the pool lost. */
-export interface LostWorker {
+interface LostWorker {
   /** The worker file, as the pool was given it. */
   file: string;
   /** Which of the pool's workers (1-based) and how many it started. */
@@ -62,7 +62,7 @@ export interface LostWorker {
 }
 
 /** The report of a lost worker: what happened, what the build does about it, what to do. */
-export function describeLostWorker(lost: LostWorker): string {
+function describeLostWorker(lost: LostWorker): string {
   const what = 'error' in lost.cause ? `${lost.started ? 'failed' : 'could not start'}: ${lost.cause.error.message}` : `${lost.started ? 'stopped' : 'could not start'} with exit code ${lost.cause.exitCode}`;
   const tasks = `${lost.unfinished} unfinished ${lost.unfinished === 1 ? 'task is' : 'tasks are'}`;
   return (

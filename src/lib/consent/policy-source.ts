@@ -6,7 +6,7 @@
  * given.
  */
 import { dirname, join, posix } from 'node:path';
-import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type PolicyFeed } from '#schemas/feed.ts';
+import { FeedIndexSchema, PolicyFeedSchema, SinceFeedSchema, type FeedIndex, type PolicyFeed } from '#schemas/feed.ts';
 import type { ReconsentInput } from './reconsent-decision.ts';
 import { createPolicyFeed, validateFeedFile } from '#lib/feed/feed-data.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
@@ -137,7 +137,7 @@ export async function loadFeedSource(location: string, options: FeedReadOptions 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const indexLocation = await findFeedIndex(location);
   const data = await readJson(indexLocation, timeoutMs);
-  let feedIndex;
+  let feedIndex: FeedIndex;
   try {
     feedIndex = validateFeedFile(FeedIndexSchema, data, indexLocation === '-' ? 'standard input' : indexLocation);
   } catch (error) {

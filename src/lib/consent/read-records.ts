@@ -25,7 +25,7 @@ import { describeLineProblem, MAX_RECORD_BYTES, readPhysicalLines, type Physical
 export type ReadRecord = { line: number; record: unknown; bytes: Buffer; cutShort?: true } | { line: number; error: string };
 
 /** The format of a records file, from its extension (`.csv`, else JSON Lines). */
-export function detectRecordFormat(path: string): 'csv' | 'jsonl' {
+function detectRecordFormat(path: string): 'csv' | 'jsonl' {
   return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
 }
 
@@ -133,7 +133,7 @@ export async function readCsvRecord(queue: LineQueue, describeColumn: (field: nu
  * newlines). Each row must have the header's number of fields; a row that
  * stops just before the `sha256` column is read, marked `cutShort`.
  */
-export async function* readCsv(lines: AsyncIterable<PhysicalLine[]>): AsyncGenerator<ReadRecord[]> {
+async function* readCsv(lines: AsyncIterable<PhysicalLine[]>): AsyncGenerator<ReadRecord[]> {
   const queue = new LineQueue(lines[Symbol.asyncIterator]());
   let header: string[] | undefined;
   let headerError: string | undefined;

@@ -17,7 +17,7 @@ import { findDuplicateKey } from './json-duplicate-keys.ts';
 import { findServedText, findTextServedAt, hasUnrecordedCorrection } from './served-texts.ts';
 
 /** One document a consent refers to. */
-export interface ConsentDocument {
+interface ConsentDocument {
   policy: string;
   locale: string;
   version: string;
@@ -32,17 +32,17 @@ export interface ConsentDocument {
  * the version in force had no text in the record's language (any text in it
  * then was for reference only).
  */
-export type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
+type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
 
 /** The verdict on one document of a record. */
-export interface DocumentResult extends ConsentDocument {
+interface DocumentResult extends ConsentDocument {
   status: DocumentStatus;
   /** Why, in words; empty when ok. */
   message: string;
 }
 
 /** Something wrong with a record as a whole. */
-export interface RecordIssue {
+interface RecordIssue {
   outcome: Outcome;
   message: string;
 }

@@ -51,7 +51,7 @@ export function splitFrontMatter(text: string): SplitResult {
 }
 
 /** A problem found while reading the YAML, at a line of the file. */
-export interface YamlProblem {
+interface YamlProblem {
   line: number;
   /** The field concerned, when the problem names one (a duplicated key). */
   field?: string;

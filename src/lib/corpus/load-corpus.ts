@@ -149,7 +149,8 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     log,
     // Built on first use: the content loader needs the versions only, and the timelines hash every text.
     get corpus() {
-      return (corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : [], { localeModel }));
+      corpus ??= buildPolicyCorpus(problems.length === 0 ? versions : [], { localeModel });
+      return corpus;
     },
   };
 }

@@ -192,7 +192,7 @@ export type PlainJsonFile =
 
 /** Reads and parses a JSON state file in the folder, never through a link. */
 export function readPlainJsonIn(root: string, parts: readonly string[], cwd: string): PlainJsonFile {
-  let bytes;
+  let bytes: Buffer | null;
   try {
     bytes = readPlainFileIn(root, parts, cwd);
   } catch (error) {

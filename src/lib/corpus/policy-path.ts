@@ -20,7 +20,7 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
  * the versions (`/ru/privacy/history/`). Taken now, before any is published,
  * so no published URL ever has to move.
  */
-export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
+const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
   'history', 'diff', 'compare', 'current', 'latest', 'since', 'feed', 'raw', 'index',
 ]);
 
@@ -28,10 +28,10 @@ export const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
  * Names a policy cannot take because the site uses them beside the policies:
  * `/<locale>/developers/`, `/feed/v1/index.json`, `/feed/v1/schema.json`.
  */
-export const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'search', 'feed', 'raw', 'kit', 'pagefind', 'index', 'schema', 'compare', 'history']);
+const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['developers', 'search', 'feed', 'raw', 'kit', 'pagefind', 'index', 'schema', 'compare', 'history']);
 
 /** Locale folders that would collide with the site's own top-level folders. */
-export const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed', 'blocks', 'pagefind']);
+const RESERVED_LOCALES: ReadonlySet<string> = new Set(['raw', 'kit', 'feed', 'blocks', 'pagefind']);
 
 /** Where a version lives in the content layout. */
 export interface PolicyVersionKey {

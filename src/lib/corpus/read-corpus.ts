@@ -4,7 +4,7 @@
  * and special files are never followed or opened (see plain-files.ts): each
  * is a problem in the report, and nothing is built while one is there.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describeNotPlain, kindOf, NotPlainFileError, readPlainFile, toDisplayPath } from './plain-files.ts';
 import type { Problem } from './problem.ts';
@@ -52,7 +52,7 @@ export interface ReadCorpusOptions {
 export function readCorpus(dir: string, options: ReadCorpusOptions = {}): ReadCorpusResult {
   const cwd = options.cwd ?? process.cwd();
   const shown = toDisplayPath(dir, cwd);
-  let rootStat;
+  let rootStat: Stats;
   try {
     rootStat = statSync(dir);
   } catch {

@@ -14,7 +14,7 @@ import { getZonedParts } from '#lib/time/zoned-time.ts';
 export const SUMMARY_PLACEHOLDERS = ['Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Describe what changed from the previous version.'];
 
 /** The placeholder for a locale: Russian for Russian texts, English otherwise. */
-export function getSummaryPlaceholder(locale: string): string {
+function getSummaryPlaceholder(locale: string): string {
   return locale === 'ru' || locale.startsWith('ru-') ? (SUMMARY_PLACEHOLDERS[0] as string) : (SUMMARY_PLACEHOLDERS[1] as string);
 }
 

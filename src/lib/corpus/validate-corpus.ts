@@ -3,7 +3,7 @@
  * once: the build, the `check` command and the tests all run this, so a rule
  * enforced in one place is enforced everywhere.
  */
-import { FRONT_MATTER_KEYS, NESTED_FRONT_MATTER_KEYS, PolicyFrontMatterSchema } from '#schemas/front-matter.ts';
+import { FRONT_MATTER_KEYS, NESTED_FRONT_MATTER_KEYS, PolicyFrontMatterSchema, type PolicyFrontMatter } from '#schemas/front-matter.ts';
 import { decodeUtf8, InvalidUtf8Error, toCanonicalBody, toCanonicalText } from './canonical-text.ts';
 import { resolveEffective } from '#lib/time/effective-instant.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
@@ -85,7 +85,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
     const [key = '', index] = field.split('.');
     return (index === undefined ? undefined : yaml.itemLines.get(key)?.[Number(index)]) ?? yaml.keyLines.get(key) ?? 1;
   };
-  let frontMatter;
+  let frontMatter: PolicyFrontMatter | undefined;
   if (yaml.problems.length === 0) {
     if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
       problems.push(at(split.file.yamlStartLine, problemText('notFieldLines')));

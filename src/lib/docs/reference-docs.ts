@@ -96,7 +96,7 @@ export function getFeedReference(): string {
 }
 
 /** `docs/reference/versions-csv.md`: the columns of `/feed/v1/versions.csv`, in file order. */
-export function getVersionsCsvReference(): string {
+function getVersionsCsvReference(): string {
   const rows = VERSION_COLUMNS.map((column) => `| \`${column.name}\` | ${column.datatype}${column.list ? ' (a list, separated by one space)' : ''} | ${column.nullable ? 'yes' : 'no'} | ${cell(column.description)} |`);
   return `${HEADER('versions.csv, column by column', 'VERSION_COLUMNS in src/lib/feed/versions-table.ts')}\nOne row per policy, locale and version (withdrawn versions included), RFC 4180, UTF-8, CRLF, a header row; the same columns are described for machines in \`versions.csv-metadata.json\` (W3C CSVW). New columns are only ever added at the end.\n\n| column | datatype | may be empty | meaning |\n|---|---|---|---|\n${rows.join('\n')}\n`;
 }
@@ -134,7 +134,7 @@ function fence(language: string, content: string): string {
 }
 
 /** `docs/reference/lint-rules.md`: each rule, its default severity, and its passing and failing fixtures with the messages they give. */
-export function getLintReference(root: string): string {
+function getLintReference(root: string): string {
   const fixtures = join(root, 'test', 'fixtures', 'lint');
   const example = (rule: string, kind: 'pass' | 'fail') => {
     const folder = join(fixtures, rule, kind);
@@ -151,7 +151,7 @@ export function getLintReference(root: string): string {
 }
 
 /** `docs/reference/log-entries.md`: the kinds of entry of the public log. */
-export function getLogReference(): string {
+function getLogReference(): string {
   const presence = { required: 'always', none: 'never (null)', recorded: 'where the ledger recorded one, else null' } as const;
   const rows = Object.entries(LOG_ENTRY_KINDS).map(([kind, entry]) => `| \`${kind}\` | ${cell(entry.description)} | ${presence[entry.previousSha256]} | ${presence[entry.reason]} |`);
   return `${HEADER('The public log: kinds of entry', 'LOG_ENTRY_KINDS in src/schemas/public-log.ts')}\nEvery event of the ledger is one entry of the log (C2SP tlog-tiles), encoded as the RFC 8785 canonical JSON of all its fields. A kind is added with one line in the code and never changes once entries of it are logged.\n\n| kind | what happened | \`previousSha256\` | \`reason\` |\n|---|---|---|---|\n${rows.join('\n')}\n`;

@@ -33,7 +33,7 @@ import { getNoteText } from '#lib/views/reason-language.ts';
 import { getSiteLocales } from '#lib/site/language-alternates.ts';
 
 /** The tagging entity of entry ids: `host,year` from the settings. */
-export function getTagAuthority(context: SiteContext): string {
+function getTagAuthority(context: SiteContext): string {
   return context.settings.feedTagAuthority ?? `${new URL(context.settings.siteUrl).hostname},2025`;
 }
 
@@ -127,7 +127,7 @@ export function escapeXml(text: string): string {
 }
 
 /** The namespace of the checkpoint element in Atom: the specification of its content. */
-export const CHECKPOINT_NAMESPACE = 'https://c2sp.org/tlog-checkpoint';
+const CHECKPOINT_NAMESPACE = 'https://c2sp.org/tlog-checkpoint';
 
 /** The Atom feed of a policy in a locale. */
 export function createAtomFeed(context: SiteContext, policy: string, locale: string): string {

@@ -76,7 +76,7 @@ export function toFeedShortNotice(record: ShortNoticeRecord): FeedShortNotice {
 }
 
 /** One version as the feed lists it. */
-export function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
+function toFeedVersion(context: SiteContext, version: TimelineVersion): FeedVersion & Required<Pick<FeedVersion, 'sha256Url' | 'publication'>> {
   const { urls } = context;
   return {
     policy: version.policy,
@@ -128,7 +128,7 @@ export function toFeedVersion(context: SiteContext, version: TimelineVersion): F
 }
 
 /** A withdrawn version as the feed lists it. */
-export function toWithdrawnVersion(context: SiteContext, version: TimelineVersion): WithdrawnFeedVersion {
+function toWithdrawnVersion(context: SiteContext, version: TimelineVersion): WithdrawnFeedVersion {
   return {
     policy: version.policy,
     locale: version.locale,
@@ -141,7 +141,7 @@ export function toWithdrawnVersion(context: SiteContext, version: TimelineVersio
 }
 
 /** A version of the policy's timeline, whatever its languages. */
-export function toVersionInForce(entry: TimelineEntry | undefined): VersionInForce | null {
+function toVersionInForce(entry: TimelineEntry | undefined): VersionInForce | null {
   return entry ? { version: entry.version, effectiveFrom: formatInstant(entry.effectiveFrom), locales: entry.locales } : null;
 }
 

@@ -118,7 +118,7 @@ function parseLog(output: string): FileCommit[] {
  * Every commit of the main line (first parents of HEAD) that changed the
  * file, oldest first, following renames.
  */
-export async function readFileHistory(file: FileInRepository): Promise<FileCommit[]> {
+async function readFileHistory(file: FileInRepository): Promise<FileCommit[]> {
   const output = await runGit(
     file.folder,
     ['log', '--follow', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%cI%x1f%B', 'HEAD', '--', file.path],
@@ -132,7 +132,7 @@ export async function readFileHistory(file: FileInRepository): Promise<FileCommi
 }
 
 /** The bytes of a blob. */
-export function readBlob(folder: string, blob: string): Promise<Buffer> {
+function readBlob(folder: string, blob: string): Promise<Buffer> {
   return runGit(folder, ['cat-file', 'blob', blob], 'buffer');
 }
 

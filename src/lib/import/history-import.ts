@@ -43,7 +43,7 @@ export interface ImportOptions {
 }
 
 /** Where a version's effective date came from. */
-export type DateSource = { kind: 'stated'; quote: string } | { kind: 'commit'; reason: 'none-stated' | 'asked' } | { kind: 'commit'; reason: 'copied'; quote: string };
+type DateSource = { kind: 'stated'; quote: string } | { kind: 'commit'; reason: 'none-stated' | 'asked' } | { kind: 'commit'; reason: 'copied'; quote: string };
 
 /** One version the import writes. */
 export interface ImportedVersion {

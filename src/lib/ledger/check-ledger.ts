@@ -49,7 +49,7 @@ export interface LedgerCheckInput {
 }
 
 /** A new version declared `changeType: editorial`, judged against the text before it. */
-export interface EditorialClaim {
+interface EditorialClaim {
   verdict: EditorialVerdict;
   /** The text it was compared with: the same language's version in force before it; null when there is none (then it cannot be proven). */
   previous: { version: string; sha256: string } | null;
@@ -70,7 +70,7 @@ export interface LedgerCheckResult {
 }
 
 /** Every change of a version's text the ledger recorded (corrections and postponements), oldest first. */
-export function getTextChanges(entry: Pick<LedgerEntry, 'corrections' | 'rescheduled'>): { previousSha256: string; sha256: string; recordedAt: string }[] {
+function getTextChanges(entry: Pick<LedgerEntry, 'corrections' | 'rescheduled'>): { previousSha256: string; sha256: string; recordedAt: string }[] {
   return [...entry.corrections, ...entry.rescheduled].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
 }
 
@@ -109,7 +109,7 @@ function describeSummaryChange(id: string, published: readonly string[], version
 }
 
 /** The hint for undoing an edit of a published file, without a command that could silently destroy other work. */
-export function undoEditHint(file: string): string {
+function undoEditHint(file: string): string {
   return `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
 }
 

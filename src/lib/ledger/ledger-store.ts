@@ -15,7 +15,7 @@ import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError
 /** The ledger's file name in the policies folder. */
 export const LEDGER_FILE = 'published.lock.json';
 /** The archive folder in the policies folder (hidden: it holds no versions to build). */
-export const ARCHIVE_DIR = '.published';
+const ARCHIVE_DIR = '.published';
 
 const LEDGER_COMMENT =
   'Written by `npm run policy -- publish` and `withdraw`; do not edit by hand. Every version ever published: the SHA-256 of its text, how and when it was published, its changeType and summary, corrections, postponements and withdrawal; the texts themselves are in .published/.';
@@ -101,7 +101,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
 }
 
 /** The text of a ledger file, sorted, in the layout {@link readLedger} reads line numbers from; validated as version 2. */
-export function serializeLedger(ledger: Ledger): string {
+function serializeLedger(ledger: Ledger): string {
   const versions = [...ledger.versions].sort((a, b) => `${a.policy}/${a.locale}/${a.version}`.localeCompare(`${b.policy}/${b.locale}/${b.version}`, 'en'));
   // Never write what could not be read back: a bug here must not reach the ledger.
   const file = LedgerSchema.parse({ $comment: LEDGER_COMMENT, ledgerVersion: 2, versions });
@@ -120,7 +120,7 @@ export function writeLedger(policiesPath: string, ledger: Ledger): void {
 }
 
 /** Path of an archived text. */
-export function getArchivePath(policiesPath: string, sha256: string): string {
+function getArchivePath(policiesPath: string, sha256: string): string {
   return join(policiesPath, ARCHIVE_DIR, `${sha256}.md`);
 }
 
@@ -147,7 +147,7 @@ export function checkArchiveFiles(policiesPath: string, cwd: string = process.cw
  * damaged, or not a plain file ({@link checkArchiveFiles} reports that).
  */
 export function readArchivedText(policiesPath: string, sha256: string): string | null {
-  let bytes;
+  let bytes: Buffer | null;
   try {
     bytes = readPlainFileIn(policiesPath, [ARCHIVE_DIR, `${sha256}.md`], process.cwd());
   } catch (error) {

@@ -90,7 +90,7 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
               ? { kind: 'backdated', reason: overrides.backdate ?? null }
               : { kind: 'published', reason: null };
       const claim = check.editorialClaims.get(version.id);
-      const proven = claim !== undefined && claim.verdict.editorial && claim.previous !== null;
+      const proven = claim?.verdict.editorial === true && claim.previous !== null;
       const editorialCheck: EditorialCheck | undefined = claim && {
         result: proven ? 'proven' : 'confirmed',
         comparedWith: claim.previous,

@@ -54,7 +54,7 @@ const REFERENCE_WORDS: Readonly<Record<string, ReferenceWords>> = {
 };
 
 /** One number of a reference, with its place in the searched text. */
-export interface ReferencedNumber {
+interface ReferencedNumber {
   /** The number as meant: `3.7` also for the short range "3.5–7". */
   number: string;
   start: number;

@@ -18,10 +18,8 @@ import statedDate from './rules/stated-date.ts';
 import type { ProblemMessage } from '#lib/messages/message-catalog.ts';
 
 /** The rules that read one text. */
-export const TEXT_RULES = { 'stated-date': statedDate, 'clause-reference': clauseReference } as const;
+const TEXT_RULES = { 'stated-date': statedDate, 'clause-reference': clauseReference } as const;
 
-/** A rule that reads one text. */
-export type TextRuleId = keyof typeof TEXT_RULES;
 
 /**
  * Everything the text part of the lint depends on. Severities are not part

@@ -10,7 +10,7 @@ import { namesLaw } from './clause-references.ts';
 import { daysInMonth } from '#lib/time/zoned-time.ts';
 
 /** What a label says the date is: when the version takes effect, or when its text last changed. */
-export type StatedDateKind = 'effective' | 'updated';
+type StatedDateKind = 'effective' | 'updated';
 
 /** The words of one language that the tables cannot get from `Intl`. */
 interface LanguageWords {
@@ -66,9 +66,9 @@ interface DateTable {
 
 const tables = new Map<string, DateTable | null>();
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrase = (text: string) => text.split(' ').map(escape).join('\\s+');
-const alternation = (items: Iterable<string>, toPattern: (item: string) => string = escape) =>
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrase = (text: string) => text.split(' ').map(escapeRegExp).join('\\s+');
+const alternation = (items: Iterable<string>, toPattern: (item: string) => string = escapeRegExp) =>
   [...new Set(items)].sort((a, b) => b.length - a.length).map(toPattern).join('|');
 
 /** Month names of a language from `Intl`: as in a date (genitive in Russian), standing alone (nominative), and short. */
@@ -109,7 +109,7 @@ function buildTable(language: string): DateTable | null {
   const year = '(\\d{4})(?!\\d)';
   const monthOf = (name: string | undefined) => months.get((name ?? '').toLocaleLowerCase(language)) ?? 0;
   const numeric = getNumericForm(language);
-  const numericPattern = numeric.order.map((part) => (part === 'year' ? '(\\d{4})' : '(\\d{1,2})')).join(escape(numeric.separator)) + '(?!\\d)';
+  const numericPattern = `${numeric.order.map((part) => (part === 'year' ? '(\\d{4})' : '(\\d{1,2})')).join(escapeRegExp(numeric.separator))}(?!\\d)`;
   const labelKinds = new Map<string, StatedDateKind>();
   for (const label of words.effective) labelKinds.set(label, 'effective');
   for (const label of words.updated) labelKinds.set(label, 'updated');

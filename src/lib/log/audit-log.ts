@@ -322,7 +322,7 @@ const REWRITES_LISTED = 20;
 function describeRewrites(before: readonly LogEntry[], beforeBytes: readonly Uint8Array[], after: readonly LogEntry[], afterBytes: readonly Uint8Array[]): LogFinding[] {
   const identity = (entry: LogEntry) => `${entry.kind} ${entry.policy}/${entry.locale}/${entry.version}/${entry.previousSha256 ?? ''}`;
   const positions = new Map<string, number[]>();
-  after.forEach((entry, index) => positions.set(identity(entry), [...(positions.get(identity(entry)) ?? []), index]));
+  for (const [index, entry] of after.entries()) positions.set(identity(entry), [...(positions.get(identity(entry)) ?? []), index]);
   const findings: LogFinding[] = [];
   const movedTo = (index: number) =>
     positions.get(identity(before[index] as LogEntry))?.find((position) => position !== index && hashEquals(afterBytes[position] ?? new Uint8Array(), beforeBytes[index] ?? new Uint8Array()));

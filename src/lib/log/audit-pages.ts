@@ -20,7 +20,7 @@ import { describeLogEntry } from './log-entry.ts';
 import type { LogFinding, SiteReader } from './served-log.ts';
 
 /** The class of the element that holds a version's rendered text on its page (src/components/VersionDocument.astro). */
-export const POLICY_TEXT_CLASS = 'policy-text';
+const POLICY_TEXT_CLASS = 'policy-text';
 
 /** How many words either side of the first difference a finding quotes. */
 const CONTEXT_WORDS = 6;
@@ -86,7 +86,7 @@ async function readPage(site: SiteReader, path: string): Promise<{ bytes: Uint8A
 }
 
 /** A page people read, and the version whose text it must show. */
-export interface ServedPage {
+interface ServedPage {
   url: string;
   /** `privacy/ru/2025-09-01`. */
   id: string;

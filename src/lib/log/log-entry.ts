@@ -45,7 +45,8 @@ export function encodeLogEntry(entry: LogEntry): Uint8Array {
 export function getEntryLeaf(entry: LogEntry): Hash {
   const bytes = encodeLogEntry(entry);
   const known = encodings.get(entry) as { bytes: Uint8Array; leaf?: Hash };
-  return (known.leaf ??= leafHash(bytes));
+  known.leaf ??= leafHash(bytes);
+  return known.leaf;
 }
 
 /** An entry read back from its bytes, or why the bytes are not one. */
@@ -110,7 +111,7 @@ export type RecordEvent =
  * withdrawal. A new event is always recorded last, so the ordinals of the
  * events already logged never change.
  */
-export function getRecordEvents(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn' | 'editorialCheck'>): RecordEvent[] {
+function getRecordEvents(record: Pick<PublishedRecord, 'corrections' | 'rescheduled' | 'withdrawn' | 'editorialCheck'>): RecordEvent[] {
   const changes = [
     ...record.corrections.map((change, index) => ({ event: { type: 'correction', index } as const, at: change.recordedAt, order: 0 })),
     ...record.rescheduled.map((change, index) => ({ event: { type: 'postponement', index } as const, at: change.recordedAt, order: 1 })),
@@ -143,6 +144,7 @@ export function getLedgerEvents(ledger: Ledger | null): LedgerEvent[] {
     const identity = { policy: version.policy, locale: version.locale, version: version.version };
     let effectiveFrom = version.rescheduled[0]?.previousEffectiveFrom ?? version.effectiveFrom;
     let sha256 = version.sha256;
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch returns for every event type; TypeScript (noImplicitReturns) checks that it covers them all.
     const entries = getRecordEvents(version).map((event): LogEntry => {
       switch (event.type) {
         case 'publication':

@@ -36,7 +36,7 @@ export interface LogLockFile {
 const RESTORE_HINT = 'Restore it from git (git log -p -- <file> shows its history); only npm run policy -- publish writes it.';
 
 /** The root hash of entries, base64 as in a checkpoint. */
-export function getEntriesRoot(entries: readonly LogEntry[]): string {
+function getEntriesRoot(entries: readonly LogEntry[]): string {
   return Buffer.from(new MerkleTree(entries.map(getEntryLeaf)).root()).toString('base64');
 }
 

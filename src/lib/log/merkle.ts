@@ -62,7 +62,7 @@ function isPowerOfTwo(n: number): boolean {
  * MTH(D[lo:hi]) of RFC 6962, from complete subtrees: the range splits into
  * maximal aligned power-of-two subtrees, folded from the right.
  */
-export function rangeHash(read: SubtreeReader, lo: number, hi: number): Hash {
+function rangeHash(read: SubtreeReader, lo: number, hi: number): Hash {
   if (hi <= lo) return EMPTY_ROOT;
   const parts: Hash[] = [];
   let start = lo;
@@ -79,7 +79,7 @@ export function rangeHash(read: SubtreeReader, lo: number, hi: number): Hash {
 }
 
 /** The root hash of the first `size` leaves. */
-export function treeHash(read: SubtreeReader, size: number): Hash {
+function treeHash(read: SubtreeReader, size: number): Hash {
   return rangeHash(read, 0, size);
 }
 

@@ -41,7 +41,7 @@ export function isValidKeyName(name: string): boolean {
 }
 
 /** The key ID of an Ed25519 key. */
-export function getKeyId(name: string, publicKey: Uint8Array): number {
+function getKeyId(name: string, publicKey: Uint8Array): number {
   return createHash('sha256').update(name).update(Uint8Array.of(0x0a, ED25519)).update(publicKey).digest().readUInt32BE(0);
 }
 
@@ -120,7 +120,7 @@ export function signNote(text: string, key: SignerKey): string {
 }
 
 /** One signature line of a note. */
-export interface NoteSignature {
+interface NoteSignature {
   name: string;
   keyId: number;
   signature: Uint8Array;
@@ -151,6 +151,7 @@ export function decodeNoteMessage(bytes: Uint8Array): { text: string; error: nul
   } catch {
     return { text: null, error: 'it is not valid UTF-8' };
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a note with a control character is refused, so it must be found.
   const control = /[\u0000-\u0009\u000b-\u001f]/.exec(text);
   if (control) return { text: null, error: `it contains the control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}` };
   return { text, error: null };

@@ -9,10 +9,10 @@
  * `<N>` is written in 3-digit path elements, all but the last prefixed by
  * `x` (1234067 → `x001/x234/067`), so any number of tiles fits a file system.
  */
-import { HASH_SIZE, MerkleTree, nodeHash, type Hash, type SubtreeReader } from './merkle.ts';
+import { HASH_SIZE, type MerkleTree, nodeHash, type Hash, type SubtreeReader } from './merkle.ts';
 
 /** Tiles hold 2^8 hashes. */
-export const TILE_HEIGHT = 8;
+const TILE_HEIGHT = 8;
 /** Hashes in a full tile, entries in a full bundle. */
 export const TILE_WIDTH = 2 ** TILE_HEIGHT;
 /** The longest entry a bundle can hold (its length is a uint16). */

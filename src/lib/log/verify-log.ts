@@ -37,7 +37,7 @@ export function createLogOfToday(origin: string, entries: readonly LogEntry[], k
 }
 
 /** What the log says of one record. */
-export type LogStatus =
+type LogStatus =
   | 'log-checkpoint-malformed'
   | 'log-checkpoint-foreign'
   | 'log-checkpoint-unsigned'

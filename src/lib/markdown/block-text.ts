@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 
 /** A piece of the block text: from a text node, or a space between two inner blocks. */
-export interface TextSegment {
+interface TextSegment {
   /** The text node, or null for a separator between block-level children. */
   node: Text | null;
   /** Offsets in the block text. */
@@ -69,7 +69,7 @@ export function getBlockText(element: Element): BlockText {
   visit(element.children, element.tagName === 'pre', STRUCTURAL.has(element.tagName));
   // A trailing space is not text a reader sees.
   const last = segments.at(-1);
-  if (last && last.text.endsWith(' ') && element.tagName !== 'pre') {
+  if (last?.text.endsWith(' ') && element.tagName !== 'pre') {
     last.text = last.text.slice(0, -1);
     last.end -= 1;
     text = text.slice(0, -1);

@@ -21,7 +21,7 @@ import type { VFile } from 'vfile';
 import { parsePolicyHref } from './policy-links.ts';
 import { getBlockText } from './block-text.ts';
 /** What a block is, for alignment and for rebuilding the document structure. */
-export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'code' | 'html' | 'rule' | 'definition' | 'other';
+type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'code' | 'html' | 'rule' | 'definition' | 'other';
 
 /** One block of a document. */
 export interface DocBlock {
@@ -248,7 +248,7 @@ const KIND: Partial<Record<RootContent['type'], BlockKind>> = {
  * {@link remarkKeepWrittenLinks}). Each block's element is a copy, so the
  * page's later plugins do not change it.
  */
-export function cutDocumentBlocks(tree: Root, page: HastRoot, markdown: string, written: ReadonlyMap<number, string> = new Map()): DocBlock[] {
+function cutDocumentBlocks(tree: Root, page: HastRoot, markdown: string, written: ReadonlyMap<number, string> = new Map()): DocBlock[] {
   // The elements at each source offset, outermost first: a list starts where its first item does, a paragraph where its first word's emphasis does.
   const elements = new Map<number, Element[]>();
   visit(page, 'element', (node: Element) => {

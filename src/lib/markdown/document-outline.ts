@@ -14,7 +14,7 @@ import { getClauseNumber } from '#lib/markdown/document-blocks.ts';
 import { getClauseId } from './clause-anchors.ts';
 
 /** A section (numbered heading) or clause (numbered paragraph or list item). */
-export interface OutlineNumber {
+interface OutlineNumber {
   /** `3.4`, `4`. */
   number: string;
   /** The anchor the page gives it: the number, or `3.4-2` for a number used again. */
@@ -25,7 +25,7 @@ export interface OutlineNumber {
 }
 
 /** A link in the text. */
-export interface OutlineLink {
+interface OutlineLink {
   url: string;
   /** The words it is on, for messages. */
   text: string;

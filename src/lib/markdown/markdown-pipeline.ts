@@ -37,7 +37,7 @@ const URL_ATTRIBUTES: Record<string, string> = { a: 'href', img: 'src' };
  * Prefixes root-relative links (`/ru/consent/`) in a policy text with the
  * site's base path, so a text written for the root works under `/legal/`.
  */
-export function rehypeBasePath(options: PolicyMarkdownOptions) {
+function rehypeBasePath(options: PolicyMarkdownOptions) {
   const base = options.basePath.replace(/\/$/, '');
   return (tree: Root) => {
     if (base === '') return;
@@ -55,7 +55,7 @@ export function rehypeBasePath(options: PolicyMarkdownOptions) {
  * Wraps each table in a scrolling box that keyboard users can focus: a wide
  * table on a phone scrolls inside it instead of widening the page.
  */
-export function rehypeScrollableTables() {
+function rehypeScrollableTables() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return;

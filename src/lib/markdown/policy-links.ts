@@ -36,7 +36,7 @@ function decodeFragment(text: string): string | null {
 
 /** The first escape of a text that does not decode: a "%" without two hexadecimal digits, or escaped bytes that are not UTF-8. */
 function findBadEscape(text: string): string {
-  for (const [escape] of text.matchAll(/(?:%[0-9a-f]{2})+|%.{0,2}/gi)) if (decodeFragment(escape) === null) return escape;
+  for (const [sequence] of text.matchAll(/(?:%[0-9a-f]{2})+|%.{0,2}/gi)) if (decodeFragment(sequence) === null) return sequence;
   return text;
 }
 
@@ -124,7 +124,7 @@ export function remarkPolicyLinks() {
 }
 
 /** The URL a `policy:` link leads to, with the version it names; null for any other link, or one that cannot be resolved. */
-export function resolvePolicyHref(url: string, targets: PolicyLinkTargets): { url: string; target: PolicyLinkTargets[string] } | null {
+function resolvePolicyHref(url: string, targets: PolicyLinkTargets): { url: string; target: PolicyLinkTargets[string] } | null {
   const href = parsePolicyHref(url);
   const target = href?.ok ? targets[href.policy] : undefined;
   if (!href?.ok || !target) return null;

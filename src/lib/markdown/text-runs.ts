@@ -16,7 +16,7 @@ export const LINK_START = '\uE000';
 export const OPAQUE = '\uE001';
 
 /** A stretch of a run's text taken from one text node. */
-export interface RunSegment {
+interface RunSegment {
   /** Offsets in {@link TextRun.text}. */
   start: number;
   end: number;

@@ -44,7 +44,7 @@ export function getFirstDayFrom(instant: number, timeZone: string): string {
 }
 
 /** When each version (policy timeline and id) was first announced: the earliest `publishedAt` of its texts. */
-export function getAnnouncements(ledger: Ledger | null, localeModel: LocaleModel): Map<string, number> {
+function getAnnouncements(ledger: Ledger | null, localeModel: LocaleModel): Map<string, number> {
   const announced = new Map<string, number>();
   for (const entry of ledger?.versions ?? []) {
     const key = `${getTimelineKey(entry.policy, entry.locale, localeModel)}\u0000${entry.version}`;

@@ -26,7 +26,7 @@ export type AlignmentStep =
   | { op: 'added'; newIndex: number };
 
 /** Wording similarity at or above which two blocks count as one edited block. */
-export const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.5;
 /** Beyond this many candidate pairs in one stretch, compare only near the diagonal. */
 const MAX_PAIRWISE = 40_000;
 const BAND = 30;
@@ -51,7 +51,7 @@ function countWords(text: string, locale: string): Map<string, number> {
 }
 
 /** Dice coefficient of two word multisets: 1 for the same words, 0 for none shared. */
-export function getSimilarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+function getSimilarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let sizeA = 0;
   let sizeB = 0;
   let shared = 0;

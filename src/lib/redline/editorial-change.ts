@@ -171,7 +171,7 @@ export function classifyPassage(before: string, after: string, locale: string): 
   const otherRemoved = removed.filter((word) => !named.has(word));
   const otherAdded = added.filter((word) => !named.has(word));
   // A whole sentence: it starts with a capital letter and ends with a stop.
-  const sentence = (text: string, words: number) => words >= 2 && /^\p{Lu}[^]*[.!?…]$/u.test(text.trim());
+  const sentence = (text: string, words: number) => words >= 2 && /^\p{Lu}.*[.!?…]$/su.test(text.trim());
   if (otherRemoved.length > 0 && otherAdded.length > 0) reasons.push(`replaces words: ${quote(otherRemoved)} → ${quote(otherAdded)}`);
   else if (otherRemoved.length > 0) reasons.push(sentence(before, oldWords.length) && newWords.length === 0 ? `removes a sentence (${oldWords.length} words)` : `removes words: ${quote(otherRemoved)}`);
   else if (otherAdded.length > 0) reasons.push(sentence(after, newWords.length) && oldWords.length === 0 ? `adds a sentence (${newWords.length} words)` : `adds words: ${quote(otherAdded)}`);

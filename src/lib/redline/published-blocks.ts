@@ -47,7 +47,8 @@ export function fromPublishedBlocks(blocks: readonly PublishedBlock[], parse: (h
         return getElement();
       },
       get writtenElement(): Element {
-        return (writtenElement ??= block.written === undefined ? getElement() : parseWritten(block.written));
+        writtenElement ??= block.written === undefined ? getElement() : parseWritten(block.written);
+        return writtenElement;
       },
     };
   });

@@ -107,7 +107,7 @@ export function createRedline<B extends RedlineBlock>(oldBlocks: readonly B[], n
 export const WORD_DIFF_MAX_EDITS = 2_000;
 
 /** Below this share of unchanged text, a block reads better as a whole replacement than as confetti. */
-export const REWRITE_THRESHOLD = 0.35;
+const REWRITE_THRESHOLD = 0.35;
 
 /** The word changes of an edited block, a whole replacement for a rewrite, or null when the diff ran out of time. */
 function diffBlockWords(before: string, after: string, options: RedlineOptions): WordChange[] | null {

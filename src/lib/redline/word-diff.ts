@@ -69,7 +69,7 @@ export function getSharedLengthBound(oldText: string, newText: string, locale: s
  * changes, then merges each run of changes into one removal followed by one
  * addition. Order within each side is kept, so both texts still rebuild exactly.
  */
-export function cleanupSemantic(parts: readonly WordChange[]): WordChange[] {
+function cleanupSemantic(parts: readonly WordChange[]): WordChange[] {
   const result: WordChange[] = [];
   let removed: string[] = [];
   let added: string[] = [];

@@ -351,14 +351,14 @@ const ru: UiStrings = {
     summaryHeading: 'Сводка изменений',
     noChanges: 'Текст не изменился.',
     counts: ({ modified, added, removed, moved }) =>
-      [
+      `${[
         modified && `${ru3(modified, 'фрагмент изменён', 'фрагмента изменены', 'фрагментов изменено')}`,
         added && `${ru3(added, 'фрагмент добавлен', 'фрагмента добавлены', 'фрагментов добавлено')}`,
         removed && `${ru3(removed, 'фрагмент удалён', 'фрагмента удалены', 'фрагментов удалено')}`,
         moved && `${ru3(moved, 'фрагмент перенесён', 'фрагмента перенесены', 'фрагментов перенесено')}`,
       ]
         .filter(Boolean)
-        .join(', ') + '.',
+        .join(', ')}.`,
     changedSections: 'Изменённые разделы',
     preamble: 'Вводная часть',
     changesInSection: (count) => ru3(count, 'изменение', 'изменения', 'изменений'),
@@ -534,14 +534,14 @@ const en: UiStrings = {
     summaryHeading: 'Summary of changes',
     noChanges: 'The text did not change.',
     counts: ({ modified, added, removed, moved }) =>
-      [
+      `${[
         modified && `${en2(modified, 'passage changed', 'passages changed')}`,
         added && `${added} added`,
         removed && `${removed} removed`,
         moved && `${moved} moved`,
       ]
         .filter(Boolean)
-        .join(', ') + '.',
+        .join(', ')}.`,
     changedSections: 'Changed sections',
     preamble: 'Introduction',
     changesInSection: (count) => en2(count, 'change', 'changes'),

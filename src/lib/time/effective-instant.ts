@@ -17,7 +17,7 @@ export type EffectiveValue =
   | { kind: 'date-time'; epochMs: number; nanos?: number };
 
 /** Why an `effective` value was refused, with a fix the user can apply. */
-export interface EffectiveError {
+interface EffectiveError {
   message: string;
   hint: string;
   /** The catalog message of `message` and `hint`, for reports in the reader's language. */

@@ -7,7 +7,7 @@
  * policy's next version begins, whether or not this locale has its text: a
  * locale can then have no text in force (see policy-corpus.ts).
  */
-import { countStartedBy, findInForceAt, findNextAfter, getIntervalStatus, isInForceAt, type IntervalStatus } from '#lib/time/interval.ts';
+import { findInForceAt, findNextAfter, getIntervalStatus, isInForceAt, type IntervalStatus } from '#lib/time/interval.ts';
 import type { PolicyVersion } from './policy-version.ts';
 import { getPublishedText } from './published-text.ts';
 
@@ -98,9 +98,4 @@ export function getReferenceText(timeline: Timeline, now: number): TimelineVersi
 /** The next instant after `now` at which a version takes effect, if any. */
 export function getNextChangeAfter(timeline: Timeline, now: number): TimelineVersion | undefined {
   return findNextAfter(timeline.versions, now, startOf);
-}
-
-/** The versions of a timeline that had taken effect by `now`, oldest first. */
-export function getVersionsStartedBy(timeline: Timeline, now: number): TimelineVersion[] {
-  return timeline.versions.slice(0, countStartedBy(timeline.versions, now, startOf));
 }

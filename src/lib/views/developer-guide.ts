@@ -13,7 +13,7 @@ import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getVersionStatus } from '#lib/timeline/timeline.ts';
 
 /** Feed links of one policy in one locale. */
-export interface PolicyFeedLinks {
+interface PolicyFeedLinks {
   policy: string;
   locale: string;
   title: string;

@@ -17,7 +17,7 @@ import type { Note } from './reason-language.ts';
 import { getPeriodView, getVersionView, type LanguageLink, type PeriodView, type VersionView } from './version-view.ts';
 
 /** A version with no text in the history's locale. */
-export interface ElsewhereEntry {
+interface ElsewhereEntry {
   version: string;
   status: VersionStatus;
   statusLabel: string;
@@ -27,7 +27,7 @@ export interface ElsewhereEntry {
 }
 
 /** One line of the history. */
-export type HistoryEntry = { kind: 'text'; view: VersionView; events: Note[] } | { kind: 'elsewhere'; entry: ElsewhereEntry };
+type HistoryEntry = { kind: 'text'; view: VersionView; events: Note[] } | { kind: 'elsewhere'; entry: ElsewhereEntry };
 
 /** The history of one policy in one locale. */
 export interface HistoryView {

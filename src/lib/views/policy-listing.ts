@@ -10,7 +10,7 @@ import { getCurrentVersion, getVersionStatus } from '#lib/timeline/timeline.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
 
 /** One policy on the home page. */
-export interface PolicyListItem {
+interface PolicyListItem {
   policy: string;
   title: string;
   /** «действует с 1 сентября 2025 г.» or «вступает в силу …». */
@@ -20,7 +20,7 @@ export interface PolicyListItem {
 }
 
 /** A policy available only in other languages. */
-export interface ElsewherePolicy {
+interface ElsewherePolicy {
   policy: string;
   links: { locale: string; languageName: string; title: string; href: string }[];
 }

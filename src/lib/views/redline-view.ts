@@ -16,7 +16,7 @@ import { getUiStrings } from '#lib/site/ui-strings.ts';
 import { splitPublishedText } from '#lib/timeline/published-text.ts';
 
 /** A summary written by the authors of a version in the compared range. */
-export interface AuthorsSummary {
+interface AuthorsSummary {
   version: string;
   dateText: string;
   items: string[];
@@ -36,7 +36,7 @@ export interface RedlineView extends RedlineSides {
 }
 
 /** Anchors of the changes in the side-by-side layout (the inline layout uses `change-N`). */
-export const SIDE_BY_SIDE_ID_PREFIX = 'sbs-change-';
+const SIDE_BY_SIDE_ID_PREFIX = 'sbs-change-';
 
 /** The two texts a redline page compares and how the page names them. */
 export interface RedlineSides {
@@ -148,14 +148,6 @@ export function getRedlineSides(context: SiteContext, pair: RedlinePair): Redlin
       .filter((version) => version.summary.length > 0)
       .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
   };
-}
-
-/**
- * Builds a redline page of two versions from their blocks (cut once per
- * version by the content loader).
- */
-export function getRedlineView(context: SiteContext, pair: RedlinePair, fromBlocks: readonly RenderableBlock[], toBlocks: readonly RenderableBlock[]): RedlineView {
-  return renderRedlineView(getRedlineSides(context, pair), fromBlocks, toBlocks);
 }
 
 /**

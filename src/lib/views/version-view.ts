@@ -26,7 +26,7 @@ export interface LanguageLink {
  * the stable page of a language that has no text of the version in force,
  * showing its previous text for reference only.
  */
-export interface VersionNotice {
+interface VersionNotice {
   kind: 'superseded' | 'scheduled' | 'withdrawn' | 'reference';
   /** Sentences of the notice, in order, each with its reason if any. */
   text: Note[];
@@ -59,7 +59,7 @@ export function getPeriodView(from: number, until: number | null, locale: string
 }
 
 /** A withdrawal as a version's facts state it: when, and why. */
-export interface WithdrawalView {
+interface WithdrawalView {
   /** «7 декабря 2026 г., 09:36 МСК» */
   dateText: string;
   /** The instant, for `<time datetime>`. */

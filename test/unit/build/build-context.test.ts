@@ -20,7 +20,10 @@ const key = generateSignerKey('example.com/legal/log/v1');
 describe('createBuildContext', () => {
   test('reads the clock once, however often "now" is asked for', () => {
     let reads = 0;
-    const context = createBuildContext(config, {}, work, () => (reads += 1) * 1000);
+    const context = createBuildContext(config, {}, work, () => {
+      reads += 1;
+      return reads * 1000;
+    });
     expect([context.now, context.now, getBuildContextData(context, false).now]).toEqual([1000, 1000, 1000]);
     expect(reads).toBe(1);
   });

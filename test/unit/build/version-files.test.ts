@@ -19,10 +19,11 @@ const corrected = TEST_VERSIONS.map((version) => {
   if (version.id !== 'privacy/ru/2025-09-01') return withLedgerRecord(version, '2025-08-01T00:00:00.000Z');
   const before = withLedgerRecord({ ...version, body: 'Текст до исправления.\n' }, '2025-08-01T00:00:00.000Z');
   const after = sha256Hex(renderPublishedText(version));
-  return { ...version, published: { ...before.published!, corrections: [recordedCorrection({ date: '2025-09-10', reason: 'Опечатка', previousSha256: before.published!.sha256, sha256: after, recordedAt: '2025-09-10T00:00:00.000Z' })] } };
+  const record = before.published as NonNullable<typeof before.published>;
+  return { ...version, published: { ...record, corrections: [recordedCorrection({ date: '2025-09-10', reason: 'Опечатка', previousSha256: record.sha256, sha256: after, recordedAt: '2025-09-10T00:00:00.000Z' })] } };
 });
 const context = createTestContext('2026-11-26T12:00:00Z', corrected);
-const archive = new Map(corrected.flatMap((version) => [[sha256Hex(renderPublishedText(version)), renderPublishedText(version)], ...(version.id === 'privacy/ru/2025-09-01' ? [[version.published!.sha256, 'текст до исправления'] as const] : [])]));
+const archive = new Map(corrected.flatMap((version) => [[sha256Hex(renderPublishedText(version)), renderPublishedText(version)], ...(version.id === 'privacy/ru/2025-09-01' ? [[version.published?.sha256 ?? '', 'текст до исправления'] as const] : [])]));
 // A rendered version's blocks file, as the content loader writes it into the cache.
 const blocksFile = (version: { id: string }) => {
   const file = join(BLOCKS, `${version.id.replaceAll('/', '_')}.blocks.json`);

@@ -58,7 +58,7 @@ describe('createAtomFeed', () => {
 
   test('escapes text for XML', () => {
     const tricky = createTestContext(undefined, [
-      { ...createTestContext().corpus.timelines.get('consent/ru')!.versions[0]!, title: 'A & B <C>', summary: ['"x" < y'] },
+      { ...(createTestContext().corpus.timelines.get('consent/ru')?.versions[0] as PolicyVersion), title: 'A & B <C>', summary: ['"x" < y'] },
     ]);
     const out = createAtomFeed(tricky, 'consent', 'ru');
     expect(() => new XMLParser().parse(out)).not.toThrow();

@@ -18,13 +18,13 @@ function compileConsumer(source: string): string[] {
   for (const name of Object.keys(declarations)) cpSync(join(ROOT, 'public/kit/v1', name), join(folder, name));
   const file = join(folder, 'consumer.ts');
   writeFileSync(file, source);
-  const program = (previous = ts.createProgram({
+  previous = ts.createProgram({
     rootNames: [file],
     // The DOM's declarations are read once for both programs.
     ...(previous ? { oldProgram: previous } : {}),
     options: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] },
-  }));
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  });
+  return ts.getPreEmitDiagnostics(previous).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }
 
 describe('the kit\'s TypeScript declarations', () => {

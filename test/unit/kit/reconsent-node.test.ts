@@ -190,7 +190,9 @@ describe('the kit without a DOM (Node)', () => {
     });
 
     test.each([['MATERIAL'], ['Editorial'], ['minor'], [null], [undefined]])('a changeType %j, not exactly "editorial", is material: required', async (changeType) => {
-      tampered.set(SINCE, withLater((later) => void (later['changeType'] = changeType)));
+      tampered.set(SINCE, withLater((later) => {
+        later['changeType'] = changeType;
+      }));
       expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'required', problem: null, changes: [{ version: '2027-01-01', changeType: 'material' }] });
     });
 
@@ -198,9 +200,15 @@ describe('the kit without a DOM (Node)', () => {
       ['cut short mid-JSON', (body: string) => body.slice(0, Math.floor(body.length / 2))],
       ['not JSON', () => '<!doctype html><title>Maintenance</title>'],
       ['JSON that is not an object', () => '[]'],
-      ['an effectiveFrom that is not an instant ("soon")', withLater((later) => void (later['effectiveFrom'] = 'soon'))],
-      ['an effectiveFrom on a day that does not exist', withLater((later) => void (later['effectiveFrom'] = '2027-02-30T00:00:00Z'))],
-      ['an effectiveFrom without its Z', withLater((later) => void (later['effectiveFrom'] = '2027-01-01T00:00:00'))],
+      ['an effectiveFrom that is not an instant ("soon")', withLater((later) => {
+        later['effectiveFrom'] = 'soon';
+      })],
+      ['an effectiveFrom on a day that does not exist', withLater((later) => {
+        later['effectiveFrom'] = '2027-02-30T00:00:00Z';
+      })],
+      ['an effectiveFrom without its Z', withLater((later) => {
+        later['effectiveFrom'] = '2027-01-01T00:00:00';
+      })],
       ['a later version without its summary', withLater((later) => void delete later['summary'])],
       ['later versions out of order', (body: string) => JSON.stringify({ ...JSON.parse(body), later: [...(JSON.parse(body) as { later: unknown[] }).later, { ...(JSON.parse(body) as { later: object[] }).later[0], version: 'early', effectiveFrom: '2020-01-01T00:00:00Z' }] })],
       ['a time zone no runtime knows', (body: string) => JSON.stringify({ ...JSON.parse(body), timeZone: 'Europe/Atlantis' })],

@@ -60,7 +60,7 @@ describe('the log state', () => {
     const { folder, lock } = lockFolder(logged);
     const path = join(folder, LOG_LOCK_FILE);
     const text = readFileSync(path, 'utf8');
-    const [, first = '', second = ''] = /\n(    \{"index":0.*),\n(    \{"index":1.*)\n/.exec(text) ?? [];
+    const [, first = '', second = ''] = /\n( {4}\{"index":0.*),\n( {4}\{"index":1.*)\n/.exec(text) ?? [];
     writeFileSync(path, text.replace(`${first},\n${second}`, `${second},\n${first}`));
     expect(lock().problems[0]).toMatchObject({ line: 7, code: 'log-lock-damaged', message: "log entry 1 stands at position 0: the log's entries were reordered (it moved up)" });
     writeFileSync(path, text.replace(SHA('a'), SHA('e')));

@@ -13,6 +13,7 @@ function redline(before: string, after: string, locale = 'ru') {
 
 /** A compact picture of a redline: one line per block. */
 function describeBlocks(blocks: readonly BlockChange[]): string[] {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch returns for every kind of block; TypeScript (noImplicitReturns) checks that it covers them all.
   return blocks.map((block) => {
     switch (block.op) {
       case 'equal':

@@ -42,7 +42,7 @@ export interface ConsentColumns {
 export const DEFAULT_CONSENT_COLUMNS: ConsentColumns = { policy: 'policy', locale: 'locale', version: 'version', sha256: 'sha256', acceptedAt: 'acceptedAt', line: 'line' };
 
 /** Where the versions come from. */
-export type VersionsSource =
+type VersionsSource =
   | { kind: 'inline'; versions: readonly TableVersion[] }
   /** versions.csv read by the engine (DuckDB); elsewhere a table loaded from it. `maxCorrections`: the most corrections a version of the site has (getMaxCorrections), how many texts of a version the query reads. */
   | { kind: 'csv'; path: string; maxCorrections: number }
@@ -114,7 +114,7 @@ const FOUND: Record<Outcome, string | null> = {
 export const SQL_OUTCOMES: readonly Outcome[] = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'ok' || outcome === 'malformed' || FOUND[outcome] !== null);
 
 /** The outcome column: malformed first, then the first failing outcome found, then the first other one, else ok (pickOutcome). */
-export function getOutcomeCase(policy: OutcomePolicy): string {
+function getOutcomeCase(policy: OutcomePolicy): string {
   const order = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => FOUND[outcome] !== null);
   const failing = order.filter((outcome) => outcomeFails(outcome, policy));
   const passing = order.filter((outcome) => !outcomeFails(outcome, policy));
@@ -241,7 +241,7 @@ function getVersionsCtes(dialect: SqlDialect, source: VersionsSource, timeZone: 
     [`SUBSTRING(${q('publishedAtLocal')}, 1, 10)`, 'vpd_'],
   ];
   for (const [input, prefix] of parsed) {
-    getInstantStages(dialect, input, prefix).forEach((items, index) => (stages[index] = [...(stages[index] ?? []), ...items]));
+    for (const [index, items] of getInstantStages(dialect, input, prefix).entries()) stages[index] = [...(stages[index] ?? []), ...items];
   }
   const dayKey = (localColumn: string, daysColumn: string) => `2 * ${daysColumn} + CASE WHEN SUBSTRING(${q(localColumn)}, 12, 12) = '00:00:00.000' THEN 0 ELSE 1 END`;
   return [
@@ -286,7 +286,7 @@ function getServedCtes(dialect: SqlDialect, maxCorrections: number): string[] {
     ],
   ];
   for (const [input, prefix] of [['s_from_text', 'sf_'], ['s_until_text', 'su_'], ['SUBSTRING(s_from_local, 1, 10)', 'sfd_'], ['SUBSTRING(s_until_local, 1, 10)', 'sud_']] as const) {
-    getInstantStages(dialect, input, prefix).forEach((items, index) => (stages[index + 1] = [...(stages[index + 1] ?? []), ...items]));
+    for (const [index, items] of getInstantStages(dialect, input, prefix).entries()) stages[index + 1] = [...(stages[index + 1] ?? []), ...items];
   }
   const dayKey = (local: string, days: string) => `CASE WHEN ${local} IS NULL THEN NULL ELSE 2 * ${days} + CASE WHEN SUBSTRING(${local}, 12, 12) = '00:00:00.000' THEN 0 ELSE 1 END END`;
   return [

@@ -35,10 +35,10 @@ import { scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
 
 /** The formats the engine reads, from a file's extension. */
-export type EngineFormat = 'csv' | 'jsonl' | 'parquet';
+type EngineFormat = 'csv' | 'jsonl' | 'parquet';
 
 /** The format of a records file: `.parquet`, `.csv`, else JSON Lines. */
-export function detectEngineFormat(path: string): EngineFormat {
+function detectEngineFormat(path: string): EngineFormat {
   if (/\.parquet$/i.test(path)) return 'parquet';
   return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
 }

@@ -17,7 +17,7 @@ import { type SqlDialect, sqlString } from './sql-dialect.ts';
 const DATE_SHAPE = '9999-99-99';
 
 /** Every shape of a date-time the grammar allows, digits written as 9. */
-export const DATE_TIME_SHAPES: readonly string[] = ['', ':99', ...Array.from({ length: 9 }, (_, i) => `:99.${'9'.repeat(i + 1)}`)].flatMap((seconds) =>
+const DATE_TIME_SHAPES: readonly string[] = ['', ':99', ...Array.from({ length: 9 }, (_, i) => `:99.${'9'.repeat(i + 1)}`)].flatMap((seconds) =>
   ['Z', '+99:99', '-99:99'].map((offset) => `9999-99-99T99:99${seconds}${offset}`),
 );
 

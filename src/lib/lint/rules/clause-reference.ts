@@ -25,7 +25,7 @@ export function compareClauseNumbers(a: string, b: string): number {
 }
 
 /** The existing numbers just before and just after a missing one. */
-export function getNearestNumbers(missing: string, existing: readonly string[]): string[] {
+function getNearestNumbers(missing: string, existing: readonly string[]): string[] {
   const sorted = [...new Set(existing)].sort(compareClauseNumbers);
   const before = sorted.filter((number) => compareClauseNumbers(number, missing) < 0).at(-1);
   const after = sorted.find((number) => compareClauseNumbers(number, missing) > 0);

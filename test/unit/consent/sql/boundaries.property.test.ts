@@ -48,7 +48,7 @@ const timeline = fc
     // With independent locales each timeline is its own: the English intervals follow the English texts.
     if (model === 'independent') {
       const en = texts.filter((text) => text.locale === 'en');
-      en.forEach((text, i) => (text.until = en[i + 1]?.from ?? null));
+      for (const [i, text] of en.entries()) text.until = en[i + 1]?.from ?? null;
     }
     return { texts, model };
   });
