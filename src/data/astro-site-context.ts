@@ -11,7 +11,7 @@ import buildContext from 'virtual:policy-press/build-context';
 import { recordStage, startStage } from '#lib/build/build-profile.ts';
 import { RedlineScheduler } from '#lib/build/redline-scheduler.ts';
 import { readRenderedText, type RenderedFiles, type RenderedHeading, type RenderedText } from '#lib/build/rendered-files.ts';
-import { indexVersionFiles, listVersionFiles, offerVersionFiles, type VersionFile, type VersionFileSources } from '#lib/build/version-files.ts';
+import { indexVersionFiles, listVersionFiles, writeBuildVersionFiles, type VersionFile, type VersionFileSources } from '#lib/build/version-files.ts';
 import { getWorkerCount } from '#lib/build/worker-pool.ts';
 import { readArchivedText } from '#lib/ledger/ledger-store.ts';
 import { loadSiteLog, restoreSiteLog, type SiteLog } from '#lib/log/site-log.ts';
@@ -63,8 +63,14 @@ async function load(): Promise<Loaded> {
     archivedText: (sha256) => readArchivedText(context.settings.policiesPath, sha256),
   };
   let versionFiles: ReadonlyMap<string, VersionFile> | undefined;
-  // A build writes these files after its pages, from src/integrations/version-files-integration.ts; the dev server serves them by route.
-  if (import.meta.env.PROD) offerVersionFiles({ files: () => listVersionFiles(context, sources) });
+  // A build writes these files here, once, before its first page (src/lib/build/version-files.ts); the dev server serves them.
+  if (buildContext.versionFiles) {
+    const writing = startStage();
+    const list = listVersionFiles(context, sources);
+    const { written } = await writeBuildVersionFiles(list, buildContext.versionFiles, settings.basePath);
+    recordStage('version files', writing(), { files: list.length });
+    for (const [kind, { files: count, ms }] of Object.entries(written)) recordStage(`version files: ${kind}`, ms, { files: count });
+  }
   return { context, texts, files, redlines, versionFiles: () => (versionFiles ??= indexVersionFiles(listVersionFiles(context, sources))) };
 }
 

@@ -10,12 +10,16 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_CONTEXT_MODULE, getBuildContextData, renderBuildContextModule, type BuildContext } from '#lib/build/build-context.ts';
+import { getVersionFilesReportFile, type VersionFilesOutput } from '#lib/build/version-files.ts';
 
 /** Vite's convention for the resolved id of a virtual module. */
 const RESOLVED_ID = `\0${BUILD_CONTEXT_MODULE}`;
 
 /** Publishes the build context. */
 export function buildContext(context: BuildContext): AstroIntegration {
+  let isBuild = false;
+  // A build's output folder and report file, from Astro's final config (the CLI's --outDir included), before any module loads.
+  let output: VersionFilesOutput | null = null;
   return {
     name: 'policy-press:build-context',
     hooks: {
@@ -25,19 +29,22 @@ export function buildContext(context: BuildContext): AstroIntegration {
         if (resolve(root) !== resolve(context.root)) {
           throw new Error(`Astro's project root ${root} is not the folder of astro.config.mjs (${context.root}).\n    Run Astro from the project folder, without --root.`);
         }
-        const withLog = command === 'build';
-        if (withLog) context.getLog();
+        isBuild = command === 'build';
+        if (isBuild) context.getLog();
         updateConfig({
           vite: {
             plugins: [
               {
                 name: 'policy-press:build-context',
                 resolveId: (id: string) => (id === BUILD_CONTEXT_MODULE ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? renderBuildContextModule(getBuildContextData(context, withLog)) : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? renderBuildContextModule(getBuildContextData(context, output)) : undefined),
               },
             ],
           },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        if (isBuild) output = { outDir: resolve(fileURLToPath(config.outDir)), reportFile: getVersionFilesReportFile(resolve(fileURLToPath(config.cacheDir))) };
       },
     },
   };

@@ -1,16 +1,17 @@
 /**
- * An Astro integration that writes every version's files (published
- * Markdown, texts by hash, blocks, since.json; src/lib/build/version-files.ts)
- * into the build's output once the pages are generated, instead of through
- * 8,000 routes at 2,000 versions. The dev server serves the same files
- * from the same list, through a handler of its own in front of Astro's
- * (no route exists only for the dev server). The other integrations run
- * after it and find the files in place.
+ * An Astro integration for every version's files (published Markdown, texts
+ * by hash, blocks, since.json, notices; src/lib/build/version-files.ts),
+ * which a build writes without 8,000 routes at 2,000 versions: the pages
+ * write them into the output folder with the site context, and this
+ * integration, once the pages are generated, reads their report, says what
+ * was written and stops a build that wrote none. The dev server serves the
+ * same files from the same list, through a handler of its own in front of
+ * Astro's (no route exists only for the dev server). The other integrations
+ * run after it and find the files in place.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { recordStage, startStage } from '#lib/build/build-profile.ts';
-import { takeVersionFiles, writeVersionFiles } from '#lib/build/version-files.ts';
+import { clearVersionFilesReport, getVersionFilesReportFile, readVersionFilesReport } from '#lib/build/version-files.ts';
 import { importInDevEnvironment, serveBeforeAstro, type DevHandler, type DevServer } from './dev-middleware.ts';
 
 /** The module that knows the version files of the pages' site context. */
@@ -43,6 +44,7 @@ function serveVersionFiles(server: DevServer, basePath: string): DevHandler {
 
 /** Writes the version files of a build. */
 export function versionFiles(options: { basePath: string }): AstroIntegration {
+  let reportFile = '';
   return {
     name: 'policy-press:version-files',
     hooks: {
@@ -50,19 +52,17 @@ export function versionFiles(options: { basePath: string }): AstroIntegration {
         if (command !== 'dev') return;
         updateConfig({ vite: { plugins: [serveBeforeAstro('policy-press:version-files-dev', (server) => serveVersionFiles(server, options.basePath))] } });
       },
-      // An offer left by an earlier build in this process (one that failed before its pages) is never written.
-      'astro:build:start': () => void takeVersionFiles(),
-      'astro:build:generated': async ({ dir, logger }) => {
-        const offer = takeVersionFiles();
-        // Every build has pages that load the site context; without its offer the feed would announce files that are not there.
-        if (!offer) throw new Error('No page of this build loaded the site context, so the versions\' Markdown, blocks and since.json files cannot be written. This is a bug in Policy Press: report it with the build output.');
-        const writing = startStage();
-        const files = offer.files();
-        const written = await writeVersionFiles(files, fileURLToPath(dir), options.basePath);
-        recordStage('version files', writing(), { files: files.length });
-        for (const [kind, { files: count, ms }] of Object.entries(written)) recordStage(`version files: ${kind}`, ms, { files: count });
-        const counts = Object.entries(written).map(([kind, { files: count }]) => `${count} ${kind}`).join(', ');
-        logger.info(`${files.length} version files written (${counts})`);
+      'astro:config:done': ({ config }) => {
+        reportFile = getVersionFilesReportFile(fileURLToPath(config.cacheDir));
+      },
+      // A report left by an earlier build in this cache folder (one that failed before its pages) is never taken for this one's.
+      'astro:build:start': () => clearVersionFilesReport(reportFile),
+      'astro:build:generated': ({ logger }) => {
+        const report = readVersionFilesReport(reportFile);
+        // Every build has pages that load the site context; without their files the feed would announce files that are not there.
+        if (!report) throw new Error("No page of this build loaded the site context, so the versions' Markdown, blocks and since.json files were not written. This is a bug in Policy Press: report it with the build output.");
+        const counts = Object.entries(report.written).map(([kind, { files: count }]) => `${count} ${kind}`).join(', ');
+        logger.info(`${report.files} version files written (${counts})`);
       },
     },
   };

@@ -12,6 +12,7 @@
 import type { SiteConfigInput } from '#schemas/site-config.ts';
 import { loadSiteLog, toSiteLogRecord, type LogKeyEnv, type SiteLog, type SiteLogRecord } from '#lib/log/site-log.ts';
 import { getBuildInstant, resolveSiteSettings, type SettingsEnv, type SiteSettings } from '#lib/site/site-settings.ts';
+import type { VersionFilesOutput } from './version-files.ts';
 
 /** The id the content loader and the pages import the build context by. */
 export const BUILD_CONTEXT_MODULE = 'virtual:policy-press/build-context';
@@ -37,6 +38,8 @@ export interface BuildContextData {
   now: number;
   /** The log of a build (null for the dev server, whose pages read the ledger afresh, and for `astro sync`). */
   log: SiteLogRecord | null;
+  /** Where a build's pages write the version files (src/lib/build/version-files.ts); null for the dev server, which serves them. */
+  versionFiles: VersionFilesOutput | null;
 }
 
 /**
@@ -54,9 +57,9 @@ export function createBuildContext(input: SiteConfigInput, env: BuildContextEnv,
   return { root, settings, now, getLog: () => (log ??= loadSiteLog(settings, env, { cwd: root, withUnlogged: false })) };
 }
 
-/** The data of the build context for the loader and the pages; the log only when `withLog` (a build). */
-export function getBuildContextData(context: BuildContext, withLog: boolean): BuildContextData {
-  return { root: context.root, settings: context.settings, now: context.now, log: withLog ? toSiteLogRecord(context.getLog()) : null };
+/** The data of the build context for the loader and the pages; a build's (with `output`) carries its log too. */
+export function getBuildContextData(context: BuildContext, output: VersionFilesOutput | null): BuildContextData {
+  return { root: context.root, settings: context.settings, now: context.now, log: output ? toSiteLogRecord(context.getLog()) : null, versionFiles: output };
 }
 
 /** The source of the virtual module: the data as JSON (parsed once, faster than an object literal of that size). */

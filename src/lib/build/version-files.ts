@@ -9,15 +9,16 @@
  * paths, same bytes, same content types.
  *
  * Astro evaluates the pages (the build's bundle) and the integrations in
- * separate module graphs of one process. Settings go from the integrations
- * to the pages as a virtual module (build-context.ts), but no hook or module
- * carries what the pages computed back to an integration; this list, which
- * needs the pages' site context (the collection, the rendered files), is the
- * one thing that crosses that way, on `globalThis` under a registered symbol.
- * (In dev, the integration reads it from the pages' own module instance
- * through Vite's module runner; a build has no runner.)
+ * separate module graphs of one process, and the list needs the pages' site
+ * context (the collection, the rendered files). So in a build the pages
+ * write the files themselves, into the output folder the build context names
+ * (src/integrations/build-context-integration.ts), and leave a report of what
+ * they wrote in Astro's cache folder; the integration reads that report once
+ * the pages are generated, and stops the build when there is none. Nothing
+ * crosses on `globalThis`. (In dev, the integration reads the list from the
+ * pages' own module instance through Vite's module runner.)
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -158,22 +159,44 @@ export async function writeVersionFiles(files: readonly VersionFile[], outDir: s
   return written;
 }
 
-/** A build's offer of its version files, made when its pages load the site context. */
-export interface VersionFilesOffer {
-  files: () => VersionFile[];
+/** Where a build's pages write the version files, and the report of what they wrote (src/lib/build/build-context.ts hands it to them). */
+export interface VersionFilesOutput {
+  /** The build's output folder (Astro's `outDir`). */
+  outDir: string;
+  /** The report file, in Astro's cache folder (see {@link getVersionFilesReportFile}). */
+  reportFile: string;
 }
 
-const KEY = Symbol.for('policy-press.version-files');
-const holder = globalThis as unknown as Record<symbol, VersionFilesOffer | undefined>;
-
-/** Called by the build's pages once the site context is ready. */
-export function offerVersionFiles(offer: VersionFilesOffer): void {
-  holder[KEY] = offer;
+/** What the pages of a build wrote: every file, by kind. */
+export interface VersionFilesReport {
+  files: number;
+  written: WrittenVersionFiles;
 }
 
-/** Takes the offer of this build (and clears it, so a later build in the same process cannot write another's files). */
-export function takeVersionFiles(): VersionFilesOffer | undefined {
-  const offer = holder[KEY];
-  holder[KEY] = undefined;
-  return offer;
+/** The report file of the builds that use a cache folder: one per folder, as Astro's own data store is. */
+export function getVersionFilesReportFile(cacheDir: string): string {
+  return join(cacheDir, 'policy-press', 'version-files.json');
+}
+
+/** Removes the report of an earlier build (one that failed before its pages), so it is never taken for this build's. */
+export function clearVersionFilesReport(reportFile: string): void {
+  rmSync(reportFile, { force: true });
+}
+
+/** Writes the version files into the build's output folder, then the report of what was written. */
+export async function writeBuildVersionFiles(files: readonly VersionFile[], output: VersionFilesOutput, basePath: string): Promise<VersionFilesReport> {
+  const report: VersionFilesReport = { files: files.length, written: await writeVersionFiles(files, output.outDir, basePath) };
+  mkdirSync(dirname(output.reportFile), { recursive: true });
+  await writeFile(output.reportFile, JSON.stringify(report));
+  return report;
+}
+
+/** The report of this build's pages; null when no page wrote one (no page loaded the site context). */
+export function readVersionFilesReport(reportFile: string): VersionFilesReport | null {
+  try {
+    return JSON.parse(readFileSync(reportFile, 'utf8')) as VersionFilesReport;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

@@ -24,7 +24,7 @@ describe('createBuildContext', () => {
       reads += 1;
       return reads * 1000;
     });
-    expect([context.now, context.now, getBuildContextData(context, false).now]).toEqual([1000, 1000, 1000]);
+    expect([context.now, context.now, getBuildContextData(context, null).now]).toEqual([1000, 1000, 1000]);
     expect(reads).toBe(1);
   });
 
@@ -52,17 +52,20 @@ describe('createBuildContext', () => {
   });
 });
 
+/** A build's output folder and report file, as the integration finds them in Astro's config. */
+const OUTPUT = { outDir: '/site/dist', reportFile: '/site/node_modules/.astro/policy-press/version-files.json' };
+
 describe('the build context module', () => {
   test('hands the pages the data and the log as signed, which they restore without the key', async () => {
     const context = createBuildContext({ ...config, logVerifierKey: key.verifierKey }, { POLICY_PRESS_LOG_KEY_DATA: key.signerKey, SOURCE_DATE_EPOCH: '1767225600' }, work);
     const file = join(work, 'build-context.mjs');
-    writeFileSync(file, renderBuildContextModule(getBuildContextData(context, true)));
+    writeFileSync(file, renderBuildContextModule(getBuildContextData(context, OUTPUT)));
     const data = (await import(file)) as { default: ReturnType<typeof getBuildContextData> };
-    expect(data.default).toEqual(JSON.parse(JSON.stringify(getBuildContextData(context, true))));
+    expect(data.default).toEqual(JSON.parse(JSON.stringify(getBuildContextData(context, OUTPUT))));
     const restored = restoreSiteLog(context.settings.siteUrl, data.default.log ?? { entries: [], checkpoint: '', signedBy: null, verifierKey: null });
     expect(restored.checkpoint).toBe(context.getLog().checkpoint);
     expect(restored.rootHash).toEqual(context.getLog().rootHash);
-    expect(getBuildContextData(context, false).log).toBeNull();
+    expect(getBuildContextData(context, null).log).toBeNull();
   });
 });
 
@@ -74,6 +77,8 @@ describe('the build context integration', () => {
     const updateConfig = (config: { vite: { plugins: typeof plugins } }) => void plugins.push(...config.vite.plugins);
     const integration = buildContext(createBuildContext(config, { SOURCE_DATE_EPOCH: '1767225600' }, work));
     integration.hooks['astro:config:setup']?.({ command, config: { root: pathToFileURL(`${root}/`) }, updateConfig } as unknown as Setup);
+    const done = { config: { outDir: pathToFileURL(`${root}/dist/`), cacheDir: pathToFileURL(`${root}/node_modules/.astro/`) } };
+    integration.hooks['astro:config:done']?.(done as unknown as Parameters<NonNullable<AstroIntegration['hooks']['astro:config:done']>>[0]);
     return plugins;
   }
 
@@ -91,8 +96,11 @@ describe('the build context integration', () => {
     expect(plugin?.resolveId('virtual:other')).toBeUndefined();
     const built = await evaluate(plugin?.load(id ?? ''), 'for-build');
     expect([built.root, built.now, built.log?.entries]).toEqual([work, Date.UTC(2026, 0, 1), []]);
+    // The pages of a build write the version files into Astro's output folder, and their report into its cache folder.
+    expect(built.versionFiles).toEqual({ outDir: join(work, 'dist'), reportFile: join(work, 'node_modules/.astro/policy-press/version-files.json') });
     const [dev] = setUp(work, 'dev');
-    expect((await evaluate(dev?.load(id ?? ''), 'for-dev')).log).toBeNull();
+    const forDev = await evaluate(dev?.load(id ?? ''), 'for-dev');
+    expect([forDev.log, forDev.versionFiles]).toEqual([null, null]);
   });
 
   test('refuses an Astro root other than the folder the context was resolved in (astro --root)', () => {

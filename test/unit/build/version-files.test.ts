@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { getOutputPath, listVersionFiles, offerVersionFiles, takeVersionFiles, writeVersionFiles, type VersionFileSources } from '#lib/build/version-files.ts';
+import { clearVersionFilesReport, getOutputPath, getVersionFilesReportFile, listVersionFiles, readVersionFilesReport, writeBuildVersionFiles, writeVersionFiles, type VersionFileSources } from '#lib/build/version-files.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
 import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
@@ -79,11 +79,19 @@ describe('the version files', () => {
     expect(() => getOutputPath('/out', '/', '/raw//x.md')).toThrow('does not name a file');
   });
 
-  test('cross from the pages to the integration once: taking the offer clears it', () => {
-    expect(takeVersionFiles()).toBeUndefined();
-    const offer = { files: () => listVersionFiles(context, sources) };
-    offerVersionFiles(offer);
-    expect(takeVersionFiles()).toBe(offer);
-    expect(takeVersionFiles()).toBeUndefined();
+  test('of a build are written by its pages, with a report in the cache folder that the integration reads', async () => {
+    const out = join(OUT, 'build');
+    const reportFile = getVersionFilesReportFile(join(OUT, 'cache'));
+    expect(reportFile).toBe(join(OUT, 'cache/policy-press/version-files.json'));
+    // No report: no page of the build wrote the files (the integration stops the build).
+    expect(readVersionFilesReport(reportFile)).toBeNull();
+    const files = listVersionFiles(context, sources);
+    const report = await writeBuildVersionFiles(files, { outDir: out, reportFile }, '/legal/');
+    expect(readVersionFilesReport(reportFile)).toEqual(report);
+    expect([report.files, report.written.notice.files]).toEqual([31, 10]);
+    expect(readFileSync(join(out, 'raw/privacy/ru/2025-09-01.md'), 'utf8')).toBe(renderPublishedText(TEST_VERSIONS[1] as (typeof TEST_VERSIONS)[number]));
+    // A later build clears an earlier build's report before its pages run.
+    clearVersionFilesReport(reportFile);
+    expect(readVersionFilesReport(reportFile)).toBeNull();
   });
 });
