@@ -1,7 +1,9 @@
 /**
  * The one-way rules of the code, checked: pure logic in src/lib never imports
- * Astro (so the CLI, the tests and workers run it without a build), and page
- * view models never import build plumbing (workers, caches).
+ * Astro (so the CLI, the tests and workers run it without a build), page
+ * view models never import build plumbing (workers, caches), the Markdown
+ * pipeline never imports the redline built on it, and nothing of a build
+ * imports the dev server's modules.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,6 +44,18 @@ describe('layering', () => {
   test('no module of src/lib/views imports src/lib/build', () => {
     const build = importsUnder(join(LIB, 'views')).filter(({ target }) => target.startsWith('src/lib/build/'));
     expect(build.map(({ module, specifier }) => `${module}: ${specifier}`)).toEqual([]);
+  });
+
+  test('no module of src/lib/markdown imports src/lib/redline', () => {
+    // The Markdown pipeline cuts the blocks a redline compares; the redline builds on it, never the other way round.
+    const redline = importsUnder(join(LIB, 'markdown')).filter(({ target }) => target.startsWith('src/lib/redline/'));
+    expect(redline.map(({ module, specifier }) => `${module}: ${specifier}`)).toEqual([]);
+  });
+
+  test('only the dev server imports src/lib/dev-server', () => {
+    // The dev server's state and error page are no part of a build: the build's plumbing and the page models never load them.
+    const dev = importsUnder(LIB).filter(({ module, target }) => target.startsWith('src/lib/dev-server/') && !module.startsWith('src/lib/dev-server/'));
+    expect(dev.map(({ module, specifier }) => `${module}: ${specifier}`)).toEqual([]);
   });
 
   test('the checks see the imports they look for', () => {
