@@ -25,6 +25,7 @@ import { describe, getNow } from './verify-report.ts';
  * The outcome table for --help: each name in a column as wide as the longest
  * and two spaces, each meaning wrapped at 100 columns under its own column,
  * so no name runs into its text.
+ * @public Exported for its tests: the help text's outcome list, pinned word for word by test/unit/scripts/verify-help.test.ts.
  */
 export function formatOutcomeList(width = 100): string {
   const names = Object.keys(OUTCOMES);

@@ -11,7 +11,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** One program the tests need. */
-export interface TestTool {
+interface TestTool {
   /** Debian's package (the same name on Ubuntu). */
   package: string;
   /** The variable that names a program to use instead. */
@@ -24,6 +24,9 @@ export interface TestTool {
   why: string;
 }
 
+/**
+ * @public Exported for its tests: the test helpers start the tools the installer found (test/helpers/browser.ts, nginx-server.ts).
+ */
 export const CHROMIUM: TestTool = {
   package: 'chromium',
   env: 'CHROMIUM_PATH',
@@ -32,6 +35,9 @@ export const CHROMIUM: TestTool = {
   why: 'the browser tests (test/browser) drive it through playwright-core: accessibility, links, search, print, screenshots',
 };
 
+/**
+ * @public Exported for its tests: the test helpers start the tools the installer found (test/helpers/browser.ts, nginx-server.ts).
+ */
 export const NGINX: TestTool = {
   package: 'nginx',
   env: 'NGINX_PATH',
@@ -40,6 +46,9 @@ export const NGINX: TestTool = {
   why: 'the deploy tests serve the built site through a real nginx with the _nginx.conf the build writes, and check every header',
 };
 
+/**
+ * @public Exported for its tests: the test helpers start the tools the installer found (test/helpers/postgres-cluster.ts).
+ */
 export const POSTGRESQL: TestTool = {
   package: 'postgresql',
   env: 'INITDB_PATH',
@@ -66,9 +75,12 @@ export interface SystemFacts {
 }
 
 /** Where a tool is: its path, or null; `invalid` when its variable names something that is not a program. */
-export type ToolLocation = { path: string; invalid?: never } | { path: null; invalid?: string };
+type ToolLocation = { path: string; invalid?: never } | { path: null; invalid?: string };
 
-/** Finds a tool: the path its variable names, else Debian's paths, else PATH. */
+/**
+ * Finds a tool: the path its variable names, else Debian's paths, else PATH.
+ * @public Exported for its tests: the test helpers find the tools the same way the installer does.
+ */
 export function locateTool(tool: TestTool, facts: SystemFacts): ToolLocation {
   const override = facts.env[tool.env];
   if (override) return facts.isExecutable(override) ? { path: override } : { path: null, invalid: `${tool.env}=${override} is not an executable file` };

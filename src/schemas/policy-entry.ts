@@ -14,6 +14,7 @@ import { PublishedRecordSchema } from './ledger.ts';
  * One version of one policy in one locale, validated and normalized: what
  * every module of src/lib sees (`PolicyVersion`). The content collection
  * stores it without its body ({@link PolicyEntrySchema}).
+ * @public Exported for its tests: test/unit/corpus/policy-version-schema.test.ts validates versions with it directly.
  */
 export const PolicyVersionSchema = PolicyFrontMatterSchema.extend({
   /** The `effective` text as written; the loader stores only versions validation has already parsed (see effectiveFrom). */

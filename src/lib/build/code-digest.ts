@@ -16,6 +16,7 @@ import { WORKER_FILES } from './worker-pool.ts';
  * loader stores of it (the collection's entry schema); a redline what the
  * redline worker makes from two rendered texts (already keyed by their own
  * digests); a lint result what the text lint makes.
+ * @public Exported for its tests: test/unit/build/code-digest.test.ts checks that each cache's entries exist and cover their code.
  */
 export const CODE_ENTRIES = {
   render: [WORKER_FILES.version, 'src/schemas/policy-entry.ts'],
@@ -46,6 +47,7 @@ function resolveOwnModule(root: string, importer: string, specifier: string, ali
  * stale, so a build never mixes results of older code with results of new.
  * @param root the project root
  * @param entries the modules the results are computed from, relative to the root ({@link CODE_ENTRIES})
+ * @public Exported for its tests: test/unit/build/code-digest.test.ts changes one file of a small tree and sees the digest change.
  */
 export function getCodeDigest(root: string, entries: readonly string[]): string {
   const packageFile = join(root, 'package.json');

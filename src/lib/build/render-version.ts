@@ -18,7 +18,7 @@ import { writeCachedLint } from './lint-cache.ts';
 import { writeRenderedFiles, type RenderedFiles, type RenderedHeading } from './rendered-files.ts';
 
 /** What a version is rendered from. */
-export interface RenderVersionInput {
+interface RenderVersionInput {
   /** The Markdown body (front matter removed). */
   body: string;
   /** The site's base path (`/` or `/legal/`). */
@@ -30,7 +30,7 @@ export interface RenderVersionInput {
 }
 
 /** A rendered version: its page HTML, its headings and its blocks as published JSON. */
-export interface RenderedVersion {
+interface RenderedVersion {
   html: string;
   headings: RenderedHeading[];
   /** `JSON.stringify` of the version's {@link PublishedBlock}s, as `/blocks/…json` serves it. */
@@ -69,7 +69,10 @@ function getRenderer(basePath: string): Promise<MarkdownRenderer> {
   return found;
 }
 
-/** Renders a version's body into its page HTML and its redline blocks, cut from the same tree (and lints it, when asked). */
+/**
+ * Renders a version's body into its page HTML and its redline blocks, cut from the same tree (and lints it, when asked).
+ * @public Exported for its tests: the render in-process, without a worker, for the tests of the page HTML and the blocks cut from it.
+ */
 export async function renderVersion(input: RenderVersionInput): Promise<RenderedVersion> {
   const renderer = await getRenderer(input.basePath);
   const frontmatter: RenderState = { ...input.context, cutBlocks: true, ...(input.lint ? { lintInput: input.lint.input } : {}) };

@@ -116,7 +116,10 @@ export function indexVersionFiles(files: readonly VersionFile[]): ReadonlyMap<st
   return new Map(files.map((file) => [file.path, file]));
 }
 
-/** Where a site path goes under the build's output folder: the base path off, each segment decoded. */
+/**
+ * Where a site path goes under the build's output folder: the base path off, each segment decoded.
+ * @public Exported for its tests: its refusals of paths that would leave the output folder are tested one by one.
+ */
 export function getOutputPath(outDir: string, basePath: string, sitePath: string): string {
   if (!sitePath.startsWith(basePath)) throw new Error(`The site path ${sitePath} is outside the base path ${basePath}.`);
   const segments = sitePath.slice(basePath.length).split('/').map(decodeURIComponent);
@@ -128,14 +131,14 @@ export function getOutputPath(outDir: string, basePath: string, sitePath: string
 const WRITES_AT_ONCE = 8;
 
 /** What writing the files took, by kind: files and milliseconds in flight (for the build profile). */
-export type WrittenVersionFiles = Record<VersionFileKind, { files: number; ms: number }>;
+type WrittenVersionFiles = Record<VersionFileKind, { files: number; ms: number }>;
 
 /**
  * Writes every file under the output folder, a few at a time: the contents
  * are made on this thread, the writes and copies go to libuv's threads
  * meanwhile.
  */
-export async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
+async function writeVersionFiles(files: readonly VersionFile[], outDir: string, basePath: string): Promise<WrittenVersionFiles> {
   const written: WrittenVersionFiles = { markdown: { files: 0, ms: 0 }, 'markdown by hash': { files: 0, ms: 0 }, blocks: { files: 0, ms: 0 }, 'since.json': { files: 0, ms: 0 }, notice: { files: 0, ms: 0 } };
   const made = new Set<string>();
   let next = 0;

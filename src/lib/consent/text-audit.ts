@@ -25,7 +25,10 @@ export interface TextReader {
   hash(location: string): Promise<string>;
 }
 
-/** The content-addressed URL of a text of a version: the feed's `sha256Url` when it gives one, else the same pattern beside `markdownUrl`. */
+/**
+ * The content-addressed URL of a text of a version: the feed's `sha256Url` when it gives one, else the same pattern beside `markdownUrl`.
+ * @public Exported for its tests: the URL rule is tested on its own, for feeds with and without sha256Url.
+ */
 export function getContentAddressedUrl(version: IndexedVersion, sha256: string): string {
   const given = (version as IndexedVersion & { sha256Url?: unknown }).sha256Url;
   if (sha256 === version.sha256 && typeof given === 'string') return given;

@@ -123,7 +123,10 @@ export function findReadableEntryAt(index: VersionIndex, policy: string, locale:
   return undefined;
 }
 
-/** This locale's text of the version in force at an instant, or undefined (none in force, or no text in this locale). */
+/**
+ * This locale's text of the version in force at an instant, or undefined (none in force, or no text in this locale).
+ * @public Exported for its tests: the tests compare it with the timeline's answer, the one-timeline property.
+ */
 export function findVersionAt(index: VersionIndex, policy: string, locale: string, instant: number): IndexedVersion | undefined {
   return findEntryAt(index, policy, locale, instant)?.texts.get(locale);
 }

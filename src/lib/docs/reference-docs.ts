@@ -84,7 +84,10 @@ function listFields(node: JsonSchemaNode, prefix = ''): FieldRow[] {
   return rows;
 }
 
-/** `docs/reference/feed.md`: every JSON file of the feed, field by field, from the published JSON Schema. */
+/**
+ * `docs/reference/feed.md`: every JSON file of the feed, field by field, from the published JSON Schema.
+ * @public Exported for its tests: test/unit/docs/reference-docs.test.ts reads the page's parts without writing the folder.
+ */
 export function getFeedReference(): string {
   const schema = getFeedJsonSchema('https://example.com/feed/v1/schema.json') as { description: string; $defs: Record<string, JsonSchemaNode & { title?: string }> };
   const sections = Object.entries(schema.$defs).map(([name, def]) => {
@@ -112,7 +115,10 @@ function describeExit(outcome: Outcome): string {
   return parts.join('; ');
 }
 
-/** `docs/reference/verify-outcomes.md`: every outcome, most serious first, with the exit status it gives. */
+/**
+ * `docs/reference/verify-outcomes.md`: every outcome, most serious first, with the exit status it gives.
+ * @public Exported for its tests: test/unit/docs/reference-docs.test.ts reads the page's parts without writing the folder.
+ */
 export function getOutcomesReference(): string {
   const rows = (Object.entries(OUTCOMES) as [Outcome, { meaning: string }][]).map(([outcome, kind]) => `| \`${outcome}\` | ${cell(kind.meaning)} | ${describeExit(outcome)} |`);
   return `${HEADER('verify: the outcomes of a consent record', 'OUTCOMES in src/lib/consent/verify-outcomes.ts')}\nEvery record gets exactly one outcome: the first failing one that applies, in this order, else the first that applies, else \`ok\`. \`verify\` exits 1 when any record has an outcome that fails the run, 0 otherwise (2 for a usage error). The streaming verifier, \`--engine duckdb\` and the SQL of \`--sql\` give the same outcome for every record.\n\n| outcome | meaning | exit status |\n|---|---|---|\n${rows.join('\n')}\n`;

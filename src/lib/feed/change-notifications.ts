@@ -40,6 +40,7 @@ function getTagAuthority(context: SiteContext): string {
 /**
  * The permanent id of a version's entry in a locale's feed: `tag:example.com,2025:privacy/ru/2025-09-01`,
  * also for a version with no text in that locale yet (its translation, when published, updates the same entry).
+ * @public Exported for its tests: an entry id is a contract of the Atom and JSON feeds; the test pins its form.
  */
 export function getEntryId(context: SiteContext, version: Pick<TimelineVersion, 'policy' | 'locale' | 'version'>): string {
   return `tag:${getTagAuthority(context)}:${version.policy}/${version.locale}/${version.version}`;

@@ -28,7 +28,10 @@ import { getEventOrdinal, type RecordEvent } from '#lib/log/log-entry.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getCurrentVersion, getNextChangeAfter, getReferenceText, getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
 
-/** Thrown when a feed file does not satisfy its own schema (a bug, never a content problem). */
+/**
+ * Thrown when a feed file does not satisfy its own schema (a bug, never a content problem).
+ * @public Exported for its tests: the tests tell this bug apart from a content error by its class.
+ */
 export class FeedContractError extends Error {
   override name = 'FeedContractError';
 }

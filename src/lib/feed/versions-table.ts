@@ -165,7 +165,10 @@ const DATATYPE_SCHEMAS: Record<CsvwDatatype, z.ZodType<string>> = {
   anyURI: z.url({ protocol: /^https?$/ }),
 };
 
-/** Thrown when a row of versions.csv does not fit its columns (a bug, never a content problem). */
+/**
+ * Thrown when a row of versions.csv does not fit its columns (a bug, never a content problem).
+ * @public Exported for its tests: the tests tell this bug apart from a content error by its class.
+ */
 export class VersionsTableError extends Error {
   override name = 'VersionsTableError';
 }

@@ -94,14 +94,20 @@ function plainText(node: Nodes): string {
   return 'children' in node ? node.children.map((child) => plainText(child as Nodes)).join('') : '';
 }
 
-/** The date the text states about itself: "effective" first, else "last updated"; a day, not only a month. */
+/**
+ * The date the text states about itself: "effective" first, else "last updated"; a day, not only a month.
+ * @public Exported for its tests: the stated-date reading is tested on real wordings, without a git history.
+ */
 export function findEffectiveStatement(body: string, locale: string): StatedDate | null {
   const stated = getTextRuns(parsePolicyMarkdown(body)).flatMap((run) => findStatedDates(run.text, locale).map((date) => ({ ...date, text: run.text.slice(date.labelStart, date.end).replace(/\s+/g, ' ') })));
   const usable = stated.filter((date) => date.valid && date.day !== null);
   return usable.find((date) => date.kind === 'effective') ?? usable.find((date) => date.kind === 'updated') ?? null;
 }
 
-/** The commit message as a summary, marked as what it is: the words of a commit, not of the legal team. */
+/**
+ * The commit message as a summary, marked as what it is: the words of a commit, not of the legal team.
+ * @public Exported for its tests: the summary's wording is tested without a git history.
+ */
 export function getCommitSummary(message: string, locale: string, kind: HistoryKind): string {
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^[\w-]+-by:/i.test(line));
   // A merge's own subject says nothing of the text; GitHub puts the pull request's title on the next line.

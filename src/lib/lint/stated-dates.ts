@@ -141,7 +141,10 @@ function getDateTable(locale: string): DateTable | null {
   return tables.get(language) ?? null;
 }
 
-/** Whether a locale's dates can be checked. */
+/**
+ * Whether a locale's dates can be checked.
+ * @public Exported for its tests: the tests name the locales whose dates are checked.
+ */
 export function hasDateTable(locale: string): boolean {
   return getDateTable(locale) !== null;
 }

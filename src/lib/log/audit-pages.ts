@@ -25,7 +25,10 @@ const POLICY_TEXT_CLASS = 'policy-text';
 /** How many words either side of the first difference a finding quotes. */
 const CONTEXT_WORDS = 6;
 
-/** The words of a text as a reader sees them: split on any white space, the no-break space included. */
+/**
+ * The words of a text as a reader sees them: split on any white space, the no-break space included.
+ * @public Exported for its tests: the word split (no-break spaces included) is tested on its own.
+ */
 export function getWords(text: string): string[] {
   return text.split(/[\s\u00a0\u202f]+/u).filter((word) => word !== '');
 }
@@ -71,7 +74,10 @@ function quoteAround(words: readonly string[], at: number): string {
   return `${start > 0 ? '… ' : ''}${words.slice(start, end).join(' ')}${end < words.length ? ' …' : ''}`;
 }
 
-/** Where two word lists first differ, or -1 when they are the same. */
+/**
+ * Where two word lists first differ, or -1 when they are the same.
+ * @public Exported for its tests: tested on its own, at both ends of the lists.
+ */
 export function findFirstDifference(a: readonly string[], b: readonly string[]): number {
   const length = Math.max(a.length, b.length);
   for (let index = 0; index < length; index++) if (a[index] !== b[index]) return index;

@@ -31,7 +31,10 @@ export function nodeHash(left: Hash, right: Hash): Hash {
   return hash('sha256', node, 'buffer');
 }
 
-/** The root of the empty tree: SHA-256 of nothing. */
+/**
+ * The root of the empty tree: SHA-256 of nothing.
+ * @public Exported for its tests: RFC 6962's value for the empty tree, checked against its test vector.
+ */
 export const EMPTY_ROOT: Hash = createHash('sha256').digest();
 
 /** Whether two hashes are the same bytes. */

@@ -43,7 +43,10 @@ export function getTilePath(tile: TileCoordinate): string {
   return `tile/${tile.level}/${encodeIndex(tile.index)}${tile.width === TILE_WIDTH ? '' : `.p/${tile.width}`}`;
 }
 
-/** Parses a tile path; null unless it is exactly the path {@link getTilePath} writes. */
+/**
+ * Parses a tile path; null unless it is exactly the path {@link getTilePath} writes.
+ * @public Exported for its tests: tested as the inverse of getTilePath over many indices.
+ */
 export function parseTilePath(path: string): TileCoordinate | null {
   const match = /^tile\/(entries|0|[1-9]\d?)\/((?:x\d{3}\/)*)(\d{3})(?:\.p\/([1-9]\d{0,2}))?$/.exec(path);
   if (!match) return null;

@@ -79,6 +79,7 @@ function protectedKind(word: string, original = word): 'a negation' | 'an obliga
  * letter inserted, dropped or replaced, not the first letter and not one of
  * the last two (an ending: another word form), or two neighbours swapped,
  * not the first; in a word of at least five letters.
+ * @public Exported for its tests: the spelling rule is tested word pair by word pair.
  */
 export function isSpellingFix(before: string, after: string): boolean {
   if (before === after) return true;
@@ -128,6 +129,7 @@ const quote = (items: readonly string[]) =>
 /**
  * Why replacing the passage `before` by `after` is material, or an empty list
  * when it is a cosmetic edit.
+ * @public Exported for its tests: each kind of passage is tested on its own before the verdict that combines them.
  */
 export function classifyPassage(before: string, after: string, locale: string): string[] {
   const tokens = (text: string) => tokenizeWords(text, locale).filter((token) => token.trim() !== '');

@@ -73,7 +73,10 @@ function pairRun(removed: readonly FoundLink[], added: readonly FoundLink[]): Li
   return changes.sort((a, b) => a.at - b.at).map(({ change }) => change);
 }
 
-/** The link targets that differ between two renderings of one block, in order. */
+/**
+ * The link targets that differ between two renderings of one block, in order.
+ * @public Exported for its tests: tested on hand-made renderings of one block.
+ */
 export function getLinkTargetChanges(before: Element, after: Element): LinkTargetChange[] {
   const parts = diffArrays(linksOf(before), linksOf(after), { comparator: (a, b) => a.text === b.text && a.href === b.href });
   const changes: LinkTargetChange[] = [];

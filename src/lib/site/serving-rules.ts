@@ -113,7 +113,10 @@ export function getServingRules(options: ServingOptions = {}): HeaderRule[] {
   ];
 }
 
-/** Whether a site path (under the base path, starting with `/`) matches a pattern. */
+/**
+ * Whether a site path (under the base path, starting with `/`) matches a pattern.
+ * @public Exported for its tests: the pattern rules (`:name`, a final `*`) are tested path by path.
+ */
 export function matchesPattern(pattern: string, path: string): boolean {
   const source = pattern
     .split('/')

@@ -47,6 +47,7 @@ function formatOffsetHours(offsetMs: number): string {
  * The zone as people write it after a time: «МСК», «МСК+2» (Russia's zones,
  * "MSK" in English), else the zone's short name when the language has one
  * ("UTC", "EST", "CET"), else the offset from UTC ("UTC+5:30").
+ * @public Exported for its tests: tested for zones with and without a common abbreviation.
  */
 export function getZoneAbbreviation(epochMs: number, locale: string, timeZone: string): string {
   const offset = getZoneOffsetMs(epochMs, timeZone);
@@ -66,7 +67,10 @@ export function getZoneAbbreviation(epochMs: number, locale: string, timeZone: s
   return name;
 }
 
-/** Whether an instant is the very start of a day in the time zone. */
+/**
+ * Whether an instant is the very start of a day in the time zone.
+ * @public Exported for its tests: tested at the day's boundaries in several zones.
+ */
 export function isStartOfDay(epochMs: number, timeZone: string): boolean {
   const parts = getZonedParts(epochMs, timeZone);
   return parts.hour === 0 && parts.minute === 0 && parts.second === 0 && epochMs % 1000 === 0;

@@ -60,6 +60,7 @@ function getDominantScript(text: string, candidates: readonly string[]): string 
  * written in the script most of its letters are in.
  * @param siteLocales the site's locales, the default one first
  * @returns the locale, or null when it reads as the page's language (or cannot be told)
+ * @public Exported for its tests: tested on Russian and English reasons written by legal staff.
  */
 export function getReasonLanguage(reason: string, pageLocale: string, siteLocales: readonly string[]): string | null {
   const candidates = [...new Set([pageLocale, ...siteLocales].map(getScript).filter((script) => script !== ''))];

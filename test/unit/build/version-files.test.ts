@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { clearVersionFilesReport, getOutputPath, getVersionFilesReportFile, listVersionFiles, readVersionFilesReport, writeBuildVersionFiles, writeVersionFiles, type VersionFileSources } from '#lib/build/version-files.ts';
+import { clearVersionFilesReport, getOutputPath, getVersionFilesReportFile, listVersionFiles, readVersionFilesReport, writeBuildVersionFiles, type VersionFileSources } from '#lib/build/version-files.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import { createTestContext, TEST_VERSIONS } from '../../helpers/site-context.ts';
 import { recordedCorrection, withLedgerRecord } from '../../helpers/published-versions.ts';
@@ -55,7 +55,7 @@ describe('the version files', () => {
 
   test('are written under the output folder without the base path, byte for byte', async () => {
     const files = listVersionFiles(context, sources);
-    const written = await writeVersionFiles(files, OUT, '/legal/');
+    const { written } = await writeBuildVersionFiles(files, { outDir: OUT, reportFile: join(BLOCKS, 'report.json') }, '/legal/');
     expect(Object.fromEntries(Object.entries(written).map(([kind, { files: count }]) => [kind, count]))).toEqual({ markdown: 5, 'markdown by hash': 6, blocks: 5, 'since.json': 5, notice: 10 });
     const onDisk = readdirSync(OUT, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -80,9 +80,10 @@ describe('the version files', () => {
   });
 
   test('of a build are written by its pages, with a report in the cache folder that the integration reads', async () => {
-    const out = join(OUT, 'build');
-    const reportFile = getVersionFilesReportFile(join(OUT, 'cache'));
-    expect(reportFile).toBe(join(OUT, 'cache/policy-press/version-files.json'));
+    // Beside the blocks, not under OUT: the test above compares OUT with the list, file for file.
+    const out = join(BLOCKS, 'build');
+    const reportFile = getVersionFilesReportFile(join(BLOCKS, 'cache'));
+    expect(reportFile).toBe(join(BLOCKS, 'cache/policy-press/version-files.json'));
     // No report: no page of the build wrote the files (the integration stops the build).
     expect(readVersionFilesReport(reportFile)).toBeNull();
     const files = listVersionFiles(context, sources);

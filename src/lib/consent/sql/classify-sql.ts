@@ -110,7 +110,10 @@ const FOUND: Record<Outcome, string | null> = {
   ok: null,
 };
 
-/** The outcomes a row can get from the query, in the outcome table's order; the others need what only the streaming verifier reads. */
+/**
+ * The outcomes a row can get from the query, in the outcome table's order; the others need what only the streaming verifier reads.
+ * @public Exported for its tests: test/unit/consent/sql/engines.test.ts checks that every outcome the query gives is in the outcome table.
+ */
 export const SQL_OUTCOMES: readonly Outcome[] = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'ok' || outcome === 'malformed' || FOUND[outcome] !== null);
 
 /** The outcome column: malformed first, then the first failing outcome found, then the first other one, else ok (pickOutcome). */
