@@ -149,7 +149,7 @@ export function buildShared(build: SharedBuild): BuildResult {
 }
 
 /** The shipped sample, as `npm run build` builds it, at a fixed "now" (after every version). */
-export const SAMPLE = { policiesDir: 'policies', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } } satisfies SharedBuild;
+const SAMPLE = { policiesDir: 'policies', env: { SOURCE_DATE_EPOCH: LATER_EPOCH } } satisfies SharedBuild;
 
 /** Where the shipped sample is built for the build and browser tests. */
 export const SAMPLE_DIST = sharedDist(SAMPLE);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 /** One measured child process. */
-export interface ChildCost {
+interface ChildCost {
   kind: string;
   label: string;
   testFile: string;
@@ -35,7 +35,7 @@ export function spawnCounted(kind: string, label: string, command: string, args:
   const folder = mkdtempSync(join(tmpdir(), 'policy-press-cost-'));
   const times = join(folder, 'time');
   const result = spawnSync('/usr/bin/time', ['-o', times, '-f', '%U %S %e %M', command, ...args], options);
-  const [user = 0, system = 0, wall = 0, rss = 0] = readFileSync(times, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  const [user = 0, system = 0, wall = 0, rss = 0] = (readFileSync(times, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
   rmSync(folder, { recursive: true, force: true });
   const cost: ChildCost = { kind, label, testFile: currentTestFile(), status: result.status, cpuSeconds: user + system, wallSeconds: wall, maxRssMb: Math.round(rss / 1024) };
   appendFileSync(log, `${JSON.stringify(cost)}\n`);
