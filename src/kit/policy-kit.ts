@@ -154,7 +154,8 @@ export class PolicyUpdateNotice extends Base {
     // A version announced and not yet in force, told as the site tells it: a banner (material, or editorial where the site says so).
     const upcoming = answer.upcoming?.banner ? answer.upcoming : null;
     const quiet = reconsent === 'none';
-    if ((this.hidden = quiet && !upcoming)) return;
+    this.hidden = quiet && !upcoming;
+    if (this.hidden) return;
     const language = this.getAttribute('lang') ?? locale;
     // The language the words are in, English when the table has neither the tag nor its base language; the dates are written in it too.
     const lang = [language, language.split('-')[0] as string].find((name) => KIT_STRINGS[name]) ?? 'en';
@@ -190,7 +191,9 @@ export class PolicyUpdateNotice extends Base {
         : fill(upcoming.changeType === 'editorial' ? bannerEditorial : bannerMaterial, upcoming));
     const title = paragraph(quiet ? (announce as string) : current ? fill(unknown ? review : updated, current) : unavailable);
     title.className = 'policy-update-title';
-    section.setAttribute('aria-labelledby', (title.id = `policy-update-notice-${++counter}`));
+    counter += 1;
+    title.id = `policy-update-notice-${counter}`;
+    section.setAttribute('aria-labelledby', title.id);
     const identity = (version: { version: string; sha256: string }) => ({ policy, locale, version: version.version, sha256: version.sha256, checkpoint: answer.checkpoint });
     if (!quiet) {
       // Without a version in force there is nothing the user could accept.

@@ -19,7 +19,7 @@ import { parseNotice } from '#lib/notice/notice-period.ts';
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"').meta({ title: 'locale' });
 
 /** Settings of the lint rules of the legal text (README, "Lint rules"). */
-export const LintConfigSchema = z.strictObject({
+const LintConfigSchema = z.strictObject({
   rules: z
     .partialRecord(z.enum(LINT_RULE_IDS).meta({ title: 'rule' }), z.enum(LINT_SEVERITIES))
     .default({})
@@ -46,7 +46,7 @@ const ACCEPT_EARLY =
  * "Notice before change"). `publish` refuses a version announced with less,
  * unless the reason is recorded with `--short-notice "<reason>"`.
  */
-export const NoticeConfigSchema = z.strictObject({
+const NoticeConfigSchema = z.strictObject({
   material: NoticeDurationSchema.default(0).meta({ description: `${MATERIAL_NOTICE} For every policy not named in \`policies\`.` }),
   editorial: NoticeDurationSchema.default(0).meta({ description: EDITORIAL_NOTICE }),
   announceEditorial: z.boolean().default(false).meta({ description: ANNOUNCE_EDITORIAL }),

@@ -19,7 +19,7 @@ const DATE = '{date}';
  * (`notice.bannerMaterial`, …) and of its ready-to-send notice
  * (`notice.consentAgain`), never a second copy of them.
  */
-export function getKitWords(ui: UiStrings): Record<(typeof KIT_WORDS)[number], string> {
+function getKitWords(ui: UiStrings): Record<(typeof KIT_WORDS)[number], string> {
   return {
     ...ui.kit,
     bannerMaterial: ui.notice.bannerMaterial(DATE, TITLE),

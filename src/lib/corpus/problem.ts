@@ -53,7 +53,7 @@ export function formatProblem(problem: Problem): string {
  * {@link formatProblem} in the language of `messages`. The place, the field
  * and the rule are the same in every language (tools read them).
  */
-export function formatProblemIn(problem: Problem, messages: MessageCatalog): string {
+function formatProblemIn(problem: Problem, messages: MessageCatalog): string {
   const place = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
   const severity = problem.severity === 'warning' ? messages.report.warningLabel : '';
   const field = problem.field ? `${problem.field}: ` : '';

@@ -18,7 +18,7 @@ export interface FieldProblem {
 }
 
 /** Describes a value as it appears in YAML, for the messages of the catalogs (src/lib/messages/). */
-export function toDescribedValue(value: unknown): DescribedValue {
+function toDescribedValue(value: unknown): DescribedValue {
   if (value === undefined) return { kind: 'nothing' };
   if (value === null) return { kind: 'empty' };
   // Never a JSON dump: a person reads the value in the file, not in the parser's form.

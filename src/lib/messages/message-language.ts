@@ -9,11 +9,8 @@
 import { getMessages } from './message-catalog.ts';
 
 /** The languages with a catalog. */
-export const MESSAGE_LANGUAGES = ['ru', 'en'] as const;
+const MESSAGE_LANGUAGES = ['ru', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-
-/** The environment variable that chooses the language when `--lang` is not given. */
-export const LANGUAGE_VARIABLE = 'POLICY_PRESS_LANG';
 
 /** A `--lang` or `POLICY_PRESS_LANG` value that names no catalog; the CLI prints it and exits 1. */
 export class LanguageError extends Error {
@@ -27,6 +24,7 @@ const isMessageLanguage = (value: string): value is MessageLanguage => (MESSAGE_
  * and `LANG` that is set and not empty, Russian when it names Russian
  * (`ru`, `ru_RU`, `ru_RU.UTF-8`, `ru_UA@…`), English for anything else
  * (`C`, `POSIX`, `de_DE.UTF-8`).
+ * @public Exported for its tests: each spelling of LANG and LC_ALL is pinned on its own in test/unit/messages/message-language.test.ts.
  */
 export function getSystemLanguage(env: Readonly<Record<string, string | undefined>>): MessageLanguage {
   const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '') ?? '';

@@ -7,7 +7,7 @@
  */
 
 /** Who sets a variable: an operator running the site, or a developer of Policy Press (tests, benchmarks). */
-export type EnvironmentAudience = 'operators' | 'developers';
+type EnvironmentAudience = 'operators' | 'developers';
 
 /** One environment variable. */
 export interface EnvironmentVariable {
@@ -156,7 +156,7 @@ export const ENVIRONMENT_VARIABLES = [
 ] as const satisfies readonly EnvironmentVariable[];
 
 /** The name of a variable the code reads. */
-export type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
+type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
 
 /** The part of the environment a module reads: only listed names compile, so a module cannot read a variable this list does not document. */
 export type EnvironmentOf<Name extends EnvironmentVariableName> = { [name in Name]?: string | undefined };

@@ -169,7 +169,9 @@ describe('the kit without a DOM (Node)', () => {
       // As built: an editorial version, announced by a line in the history only, not to be accepted early.
       expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: false, acceptEarly: false });
       const announce = (announcement: Record<string, unknown> | null, changeType = 'material') => (body: string) =>
-        JSON.stringify({ ...JSON.parse(withLater((later) => void (later['changeType'] = changeType))(body)), announcement });
+        JSON.stringify({ ...JSON.parse(withLater((later) => {
+          later['changeType'] = changeType;
+        })(body)), announcement });
       tampered.set(SINCE, announce({ version: '2027-01-01', banner: true, acceptEarly: true }));
       expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: true });
       // An editorial version is never accepted early: it asks for no consent.
@@ -181,7 +183,9 @@ describe('the kit without a DOM (Node)', () => {
         expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: false });
       }
       // A text in another language only: told, not offered (nobody consents to a text they were not given in their language).
-      tampered.set(SINCE, (body) => announce({ version: '2027-01-01', banner: true, acceptEarly: true })(withLater((later) => void (later['locale'] = 'en'))(body)));
+      tampered.set(SINCE, (body) => announce({ version: '2027-01-01', banner: true, acceptEarly: true })(withLater((later) => {
+          later['locale'] = 'en';
+        })(body)));
       expect((await check('2025-09-01')).upcoming).toMatchObject({ banner: true, acceptEarly: false });
     });
 
