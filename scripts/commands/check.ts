@@ -22,7 +22,7 @@ export const CHECK_HELP = `npm run policy -- check [--format text|github] [--his
   correction that is not editorial; no version that takes effect before it is
   published; every version on the site published), and lints the texts
   (stated dates, clause references, links, empty versions, copied summaries,
-  translations; see "Lint rules" in the README). Warns about a version in
+  translations; see docs/reference/lint-rules.md). Warns about a version in
   force or scheduled with no text in a language earlier versions have. Prints every problem as
   file:line[:column]: message, with how to fix it; lint rules set to warning
   are printed but do not fail. Exit 0 only when there is no error.

@@ -86,7 +86,7 @@ const RescheduleSchema = z.strictObject({
 
 /**
  * A version recorded with less notice than its policy requires (`publish
- * --short-notice "<reason>"`, README "Notice before change"): the notice
+ * --short-notice "<reason>"`, docs/legal-staff.en.md "Notice before change"): the notice
  * required then, as configured, and the effective instant the reason covers.
  */
 const ShortNoticeSchema = z.strictObject({

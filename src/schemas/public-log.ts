@@ -16,7 +16,7 @@ type Presence = 'required' | 'none' | 'recorded';
 
 /** What one kind of entry says, and which of the optional fields it carries. */
 export interface LogEntryKind {
-  /** What happened, for the README and the developers page. */
+  /** What happened, for docs/reference/log-entries.md and the developers page. */
   description: string;
   previousSha256: Presence;
   reason: Presence;

@@ -18,7 +18,7 @@ import { parseNotice } from '#lib/notice/notice-period.ts';
 // so the schema is the one place it is said. A record's key is named by its key schema's `title` (`<locale>`, `<policy>`).
 const LocaleSchema = z.string().regex(LOCALE_PATTERN, 'must be a lowercase BCP 47 tag such as "ru" or "en"').meta({ title: 'locale' });
 
-/** Settings of the lint rules of the legal text (README, "Lint rules"). */
+/** Settings of the lint rules of the legal text (docs/legal-staff.en.md, "Lint rules"; docs/reference/lint-rules.md). */
 const LintConfigSchema = z.strictObject({
   rules: z
     .partialRecord(z.enum(LINT_RULE_IDS).meta({ title: 'rule' }), z.enum(LINT_SEVERITIES))
@@ -42,7 +42,7 @@ const ACCEPT_EARLY =
   'Whether the client kit offers a returning user to accept a scheduled material version before it takes effect («Принять новую редакцию сейчас», the `policy-accept-early` event); otherwise the user is told, and asked to accept once it is in force. `verify` counts a consent whose `acceptedAt` is before the version took effect as `not-in-force`.';
 
 /**
- * How long before a new version takes effect it must be published (README,
+ * How long before a new version takes effect it must be published (docs/legal-staff.en.md,
  * "Notice before change"). `publish` refuses a version announced with less,
  * unless the reason is recorded with `--short-notice "<reason>"`.
  */
@@ -119,7 +119,7 @@ export const SiteConfigSchema = z.strictObject({
     }),
   lint: LintConfigSchema.default({ rules: {} }).meta({ description: 'How the lint rules of the legal text count.' }),
   notice: NoticeConfigSchema.default({ material: 0, editorial: 0, announceEditorial: false, acceptEarly: false, policies: {} }).meta({
-    description: 'The notice before a new version takes effect (README, "Notice before change"); by default none is required.',
+    description: 'The notice before a new version takes effect (docs/legal-staff.en.md, "Notice before change"); by default none is required.',
   }),
 });
 

@@ -14,7 +14,7 @@ export interface OutcomePolicy {
 }
 
 interface OutcomeKind {
-  /** Said of a record with this outcome (README and `--help` say the same). */
+  /** Said of a record with this outcome (docs/reference/verify-outcomes.md and `--help` say the same). */
   meaning: string;
   fails(policy: OutcomePolicy): boolean;
 }

@@ -4,7 +4,7 @@
  * Kept free of the rules' code so the schemas can name the ids cheaply.
  */
 
-/** Every rule id, in the order the README lists them. Ids are permanent: they are written in front matters and configs. */
+/** Every rule id, in the order docs/reference/lint-rules.md lists them. Ids are permanent: they are written in front matters and configs. */
 export const LINT_RULE_IDS = [
   'stated-date',
   'clause-reference',
@@ -39,7 +39,7 @@ export const DEFAULT_LINT_SEVERITIES: Readonly<Record<LintRuleId, LintSeverity>>
   'translation-parity': 'error',
 };
 
-/** One line per rule, for `check --help` (the README's "Lint rules" table says more, and a test keeps its rows in step). */
+/** One line per rule, for `check --help` (docs/reference/lint-rules.md, generated from these, says more). */
 export const LINT_RULE_DOCS: Readonly<Record<LintRuleId, string>> = {
   'stated-date': 'dates the text states about itself ("Дата вступления в силу", "Last updated") agree with effective and the corrections',
   'clause-reference': 'references to its own clauses ("п. 3.5", "section 4.2") name clauses the text has',

@@ -147,7 +147,7 @@ const withBase = (basePath: string, pattern: string) => `${basePath.replace(/\/$
 
 /** The `_headers` file of Netlify and Cloudflare Pages. */
 export function renderHeadersFile(rules: readonly HeaderRule[], basePath: string): string {
-  const lines = ['# Serving rules of the policy site, written by the build (see README, "Deploy"). Netlify and Cloudflare Pages read this file.'];
+  const lines = ['# Serving rules of the policy site, written by the build (see docs/operators.md, "Deploy"). Netlify and Cloudflare Pages read this file.'];
   for (const rule of rules) {
     lines.push(withBase(basePath, rule.pattern));
     for (const [name, value] of Object.entries(rule.headers)) lines.push(`  ${name}: ${value}`);
@@ -187,7 +187,7 @@ export function renderNginxSnippet(rules: readonly HeaderRule[], basePath: strin
   const specificity = (pattern: string) => pattern.split('/').length * 10 - (pattern.endsWith('*') ? 5 : 0);
   const ordered = [...rules].filter((rule) => rule.pattern !== '/*').sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
   const lines = [
-    '# Serving rules of the policy site, written by the build (see README, "Deploy").',
+    '# Serving rules of the policy site, written by the build (see docs/operators.md, "Deploy").',
     `# Include it in the server { } block whose root holds the site at ${basePath}, e.g.:  include /path/to/dist/_nginx.conf;`,
     'charset utf-8;',
     // text/html is always in charset_types: naming it again makes nginx warn.

@@ -3,7 +3,7 @@
  * version's `markdownUrl`, so that `curl -s URL | sha256sum` reproduces the
  * hash in the feed and in consent records.
  *
- * Canonical form (documented in the README, never changed within feed v1):
+ * Canonical form (documented in docs/integrators.md, never changed within feed v1):
  *   UTF-8 without BOM, LF line endings, Unicode NFC;
  *   a front matter of exactly these five keys in this order, each value a
  *   JSON string (which is also a valid YAML double-quoted scalar):
