@@ -18,7 +18,7 @@ import { serveStatic } from '../test/helpers/static-server.ts';
 const SHOTS = [
   { path: '/ru/privacy/2025-09-01/', file: 'version-page.png', scrollTo: null },
   // Scrolled to clause 2.2, whose words changed, so the picture shows struck and inserted words, not only the summary.
-  { path: '/ru/privacy/diff/2025-09-01/2026-02-15/', file: 'redline.png', scrollTo: 'main li:has(ins):has-text("обезличенном")' },
+  { path: '/ru/privacy/diff/2025-09-01/2026-02-15/', file: 'redline.png', scrollTo: '#change-2' },
 ];
 const IMAGES = join(ROOT, 'docs', 'images');
 
@@ -35,7 +35,7 @@ try {
   for (const shot of SHOTS) {
     const response = await page.goto(server.origin + shot.path);
     if (response?.status() !== 200) throw new Error(`${shot.path} answered ${response?.status()}: the sample no longer has this page; change SHOTS in scripts/docs-screenshots.ts.`);
-    if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 320));
+    if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 420));
     await page.screenshot({ path: join(IMAGES, shot.file) });
     console.log(`docs/images/${shot.file}: ${shot.path}`);
   }
