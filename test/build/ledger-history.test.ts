@@ -74,7 +74,7 @@ describe('backdating (case 1)', () => {
     expect(read(path)).not.toContain('draft');
   });
 
-  test('the README example run at 15:00 on the day is refused too: the start of the day has passed', () => {
+  test('the legal staff guide\'s example run at 15:00 on the day is refused too: the start of the day has passed', () => {
     newVersion('ru', '2026-12-01', '2026-12-01');
     const result = cli(['publish'], epochOf('2026-12-01T12:00:00Z'));
     expect(result.status).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * A Vitest reporter that ends every run with the time each project took,
- * so a slow suite says where its time goes (the README's target is per
+ * so a slow suite says where its time goes (docs/developers.md's target is per
  * project). Wall time runs from the project's first file started to its last
  * file ended; "in files" adds up each file's own time (setup, import, tests),
  * which exceeds the wall time when files run in parallel.
