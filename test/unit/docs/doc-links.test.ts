@@ -40,6 +40,21 @@ describe.each(PAGES.filter((page) => linksOf(readFileSync(join(ROOT, page), 'utf
   });
 });
 
+describe('the README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  test('fits one screen (at most 150 lines) and links every guide of docs/', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(150);
+    const guides = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md'));
+    expect(guides.filter((name) => !linksOf(readme).some((target) => target.split('#')[0] === `docs/${name}`))).toEqual([]);
+  });
+
+  test('keeps the two commands a new user is given, byte for byte', () => {
+    expect(readme).toContain('## Two commands\n\nBuild the site from the sample policies into `dist/`:\n\n```sh\nnpm ci && npm run build\n```');
+    expect(readme).toContain('\n```sh\nnpm ci && npm test\n```\n');
+  });
+});
+
 describe('anchorsOf', () => {
   test('gives GitHub\'s anchors, numbered when repeated, and skips headings in code', () => {
     expect([...anchorsOf('# Policy Press for developers\n## The versions as a table: `versions.csv`\n## The site\'s pages\n```sh\n# not a heading\n```\n## Тест: «ё»\n## The site\'s pages\n')]).toEqual(['policy-press-for-developers', 'the-versions-as-a-table-versionscsv', 'the-sites-pages', 'тест-ё', 'the-sites-pages-1']);
