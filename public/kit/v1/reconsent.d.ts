@@ -186,7 +186,7 @@ export type CheckReconsentResult = ReconsentAnswer & {
     /**
      * The next version after the accepted one that is announced and not yet in
      * force at the instant asked for: tell the user before it takes effect
-     * (README, "Notice before change"). Null when none is, or when the feed did not answer.
+     * (docs/legal-staff.en.md, "Notice before change"). Null when none is, or when the feed did not answer.
      */
     upcoming: UpcomingVersion | null;
 };
