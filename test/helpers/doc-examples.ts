@@ -17,11 +17,11 @@
  * shipped `policies/` (a git repository with one commit), the commands typed
  * in that folder, so paths print as `policies/…`, at a fixed "now".
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUTPUT, ROOT } from './build-site.ts';
+import { spawnCounted } from './child-costs.ts';
 
 /** 2026-12-07T00:00:00Z (03:00 in Moscow): the guides' "now", after the sample ledger's last entry, so what they publish is recorded after it. */
 export const EXAMPLES_EPOCH = '1796601600';
@@ -111,7 +111,7 @@ const toShell = (command: string) => command.replace(/\bnpm run policy -- /g, `n
 
 /** Runs one command in the sandbox, as a terminal would show it: output and errors in order, `[exit N]` when it fails. */
 export function runExample(sandbox: Sandbox, command: string, env: Record<string, string> = {}): string {
-  const result = spawnSync('bash', ['-c', `exec 2>&1\n${toShell(command)}`], {
+  const result = spawnCounted('docs', command.slice(0, 60), 'bash', ['-c', `exec 2>&1\n${toShell(command)}`], {
     cwd: sandbox.folder,
     encoding: 'utf8',
     env: {
