@@ -24,10 +24,10 @@ import { OUTPUT, ROOT } from './build-site.ts';
 import { spawnCounted } from './child-costs.ts';
 
 /** 2026-12-07T00:00:00Z (03:00 in Moscow): the guides' "now", after the sample ledger's last entry, so what they publish is recorded after it. */
-export const EXAMPLES_EPOCH = '1796601600';
+const EXAMPLES_EPOCH = '1796601600';
 
 /** One command of an example and the output the guide shows for it. */
-export interface ExampleCommand {
+interface ExampleCommand {
   command: string;
   expected: string;
   /** 0-based index of the `$ ` line in the guide. */
@@ -37,7 +37,7 @@ export interface ExampleCommand {
 }
 
 /** A step of a guide's examples, in the order the guide gives them. */
-export type ExampleStep =
+type ExampleStep =
   | { kind: 'block'; line: number; env: Record<string, string>; commands: ExampleCommand[] }
   | { kind: 'hidden'; line: number; command: string };
 
