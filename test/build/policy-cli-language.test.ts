@@ -80,6 +80,30 @@ describe('publishing in Russian', () => {
   });
 });
 
+describe('publish and withdraw in Russian', () => {
+  const FOLDER = join(OUTPUT, 'cli-language', 'publish-withdraw');
+  beforeAll(() => {
+    rmSync(FOLDER, { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), FOLDER, { recursive: true });
+    writeFileSync(join(FOLDER, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
+  });
+
+  test('publish says what it published, withdraw what it would withdraw and why it refuses; instants and hashes as they are', () => {
+    const publish = runPolicyCli(['publish', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(publish.status, publish.stdout + publish.stderr).toBe(0);
+    expect(publish.stdout).toMatch(/^опубликована редакция privacy\/ru\/2027-02-01 \(вступает в силу 2027-02-01T00:00:00\+03:00\), SHA-256 [0-9a-f]{64}$/m);
+    const planned = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', 'Закон отложен', '--dry-run', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(planned.status, planned.stdout + planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('была бы отозвана редакция privacy/ru/2027-02-01 (должна была вступить в силу 2027-02-01T00:00:00+03:00): Закон отложен\n');
+    const noReason = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', ' ', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(noReason.status).toBe(1);
+    expect(noReason.stderr).toContain('published.lock.json: для отзыва нужна причина\n    Укажите причину простыми словами: --reason "<причина>".');
+    expect(noReason.stderr).toContain('\n\nНичего не отозвано.');
+    const english = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', ' '], { policiesDir: FOLDER });
+    expect(english.stderr).toContain('published.lock.json: withdraw needs a reason\n    Write why, in plain words: --reason "<reason>".');
+  });
+});
+
 describe('new and diff in Russian', () => {
   test('new says what it created and the next steps in Russian; diff of the unchanged copy says there are no changes', () => {
     const folder = join(OUTPUT, 'cli-language', 'new');
