@@ -140,7 +140,7 @@ export const EN_MESSAGES = {
     editorialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the editorial correction of ${p.date} to ${p.version}${enHashChange(p)}`,
     materialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the MATERIAL correction of ${p.date} to ${p.version}${enHashChange(p)}`,
     /** `days` is null when the notice is not a whole number of days; `setting` is then the setting as written (PT48H). */
-    shortNotice: (p: { version: string; effective: string; announced: string; days: number | null; setting: string; reason: string }) => `recorded the SHORT NOTICE of ${p.version}: takes effect ${p.effective}, announced ${p.announced}, less than the ${p.days !== null ? en2(p.days, 'day', 'days') : p.setting} required (${p.reason})`,
+    shortNotice: (p: { version: string; effective: string; announced: string; days: number | null; setting: string; reason: string }) => `recorded the SHORT NOTICE of ${p.version}: takes effect ${p.effective}, announced ${p.announced}, less than the ${enNotice(p)} required (${p.reason})`,
     upgraded: (p: { count: number }) => `upgraded the ledger to version 2: locked changeType and summary of ${p.count} version(s) as they are now (version 1 did not record them)`,
     withdrew: (p: { version: string; effective: string; reason: string }) => `withdrew ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
     wouldWithdraw: (p: { version: string; effective: string; reason: string }) => `would have withdrawn ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
@@ -274,6 +274,12 @@ export const EN_MESSAGES = {
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
 
     // The overrides of publish (ledger/publish-versions.ts).
+    // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
+    shortNotice: (p: { version: string; changeType: string; effective: string; written: string; days: number | null; setting: string; key: string; announced: boolean; announcedAt: string; earliest: string; firstDay: string; postpone: boolean }) => ({
+      message: `${p.version} is a ${p.changeType} version taking effect at ${p.effective} ("${p.written}"), sooner than the notice of ${enNotice(p)} (${p.key} in site.config.ts) ${p.announced ? `after it was announced (published at ${p.announcedAt})` : `after the moment of publishing (${p.announcedAt})`}: the earliest instant that honours it is ${p.earliest}`,
+      hint: `Give readers the notice: effective: ${p.firstDay} (the first day that honours it) or later${p.postpone ? ', then npm run policy -- publish --postpone "<reason>"' : ''}. If the change cannot wait (say, a law takes effect sooner), record why: npm run policy -- publish --short-notice "<reason>"; the ledger, the feed and the version page say so.`,
+    }),
+
     overrideWithoutReason: (p: { flag: string }) => ({ message: `${p.flag} needs a reason`, hint: `Write why, in plain words: ${p.flag} "<reason>". It is recorded in the ledger and shown in the feed.` }),
     overrideUnused: (p: { flag: string }) => ({ message: `${p.flag} was given, but nothing needs it`, hint: `Run publish without ${p.flag}; an override is recorded with the versions it applies to, and here there are none.` }),
 
@@ -287,6 +293,8 @@ export const EN_MESSAGES = {
   },
 };
 
+/** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
+const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
 /** How a correction changed the text's hash: nothing when only changeType or summary changed. */
 const enHashChange = (p: { previous: string; sha256: string }) => (p.previous === p.sha256 ? ' (changeType/summary only)' : `: ${p.previous} → ${p.sha256}`);
 const NOT_PUBLISHED_HINT = 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.';

@@ -43,6 +43,8 @@ const ruType = (expected: string) => ruTypes[expected] ?? expected;
 const ruLink = (text: string, url: string) => (text === '' ? `ссылка ${url}` : `ссылка «${text}» (${url})`);
 /** A day `YYYY-MM-DD` as a lawyer writes it, «15 января 2027 г.» (a month `YYYY-MM` or a placeholder stays as it is). */
 const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatCalendarDate(day, 'ru') : day);
+/** A notice as a lawyer says it: «10 дней», or the setting as written when it is not whole days (PT48H). */
+const ruNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? ru3(p.days, 'день', 'дня', 'дней') : p.setting);
 /** How a correction changed the text's contents hash: nothing when only changeType or summary changed. */
 const ruHashChange = (p: { previous: string; sha256: string }) => (p.previous === p.sha256 ? ' (изменены только changeType и summary)' : `: SHA-256 ${p.previous} → ${p.sha256}`);
 const NOT_PUBLISHED_HINT = 'Опубликуйте её командой npm run policy -- publish (она всё проверит и запишет редакцию и контрольную сумму её текста), затем сохраните журнал в репозитории (commit) вместе с новой редакцией. Или пометьте её как черновик: draft: true.';
@@ -133,7 +135,7 @@ export const RU_MESSAGES: MessageCatalog = {
     postponed: (p) => `вступление в силу редакции ${p.version} перенесено с ${p.from} на ${p.to} (${p.reason}); SHA-256 ${p.previous} → ${p.sha256}`,
     editorialCorrection: (p) => `записано редакционное исправление от ${ruDay(p.date)} в редакции ${p.version}${ruHashChange(p)}`,
     materialCorrection: (p) => `записано СУЩЕСТВЕННОЕ исправление от ${ruDay(p.date)} в редакции ${p.version}${ruHashChange(p)}`,
-    shortNotice: (p) => `записан СОКРАЩЁННЫЙ СРОК УВЕДОМЛЕНИЯ для редакции ${p.version}: вступает в силу ${p.effective}, объявлена ${p.announced}, это меньше требуемого срока (${p.days !== null ? ru3(p.days, 'день', 'дня', 'дней') : p.setting}) (${p.reason})`,
+    shortNotice: (p) => `записан СОКРАЩЁННЫЙ СРОК УВЕДОМЛЕНИЯ для редакции ${p.version}: вступает в силу ${p.effective}, объявлена ${p.announced}, это меньше требуемого срока (${ruNotice(p)}) (${p.reason})`,
     upgraded: (p) => `журнал публикаций обновлён до версии 2: характер изменений (changeType) и их описание (summary) закреплены в нынешнем виде для ${ru3(p.count, 'редакции', 'редакций', 'редакций')} (версия 1 их не записывала)`,
     withdrew: (p) => `отозвана редакция ${p.version} (должна была вступить в силу ${p.effective}): ${p.reason}`,
     wouldWithdraw: (p) => `была бы отозвана редакция ${p.version} (должна была вступить в силу ${p.effective}): ${p.reason}`,
@@ -255,6 +257,11 @@ export const RU_MESSAGES: MessageCatalog = {
     notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
+
+    shortNotice: (p) => ({
+      message: `редакция ${p.version} (${p.changeType === 'material' ? 'существенные изменения' : 'редакционные изменения'}) вступает в силу ${p.effective} («${p.written}»), раньше, чем истекает срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts) ${p.announced ? `с момента, когда о ней было объявлено (опубликована ${p.announcedAt})` : `с момента публикации (${p.announcedAt})`}: самый ранний момент, когда срок соблюдён, — ${p.earliest}`,
+      hint: `Дайте читателям срок уведомления: effective: ${p.firstDay} (первый день, когда срок соблюдён) или позже${p.postpone ? ', затем npm run policy -- publish --postpone "<причина>"' : ''}. Если изменение не может ждать (например, закон вступает в силу раньше), запишите причину: npm run policy -- publish --short-notice "<причина>"; об этом скажут журнал публикаций, лента изменений и страница редакции.`,
+    }),
 
     overrideWithoutReason: (p) => ({ message: `для ${p.flag} нужна причина`, hint: `Укажите причину простыми словами: ${p.flag} "<причина>". Она записывается в журнал публикаций и показывается в ленте изменений.` }),
     overrideUnused: (p) => ({ message: `указан ${p.flag}, но ни одной редакции он не нужен`, hint: `Запустите publish без ${p.flag}: причина записывается вместе с редакциями, к которым она относится, а здесь таких нет.` }),

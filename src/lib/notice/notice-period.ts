@@ -79,12 +79,6 @@ export function getWholeNoticeDays(notice: RequiredNotice): number | null {
   return notice.ms % DAY_MS === 0 ? notice.ms / DAY_MS : null;
 }
 
-/** The notice as people say it: `10 days` for whole days, else the ISO 8601 duration as configured. */
-export function describeNotice(notice: RequiredNotice): string {
-  const days = getWholeNoticeDays(notice);
-  return days === null ? String(notice.setting) : `${days} day${days === 1 ? '' : 's'}`;
-}
-
 /** The notice as a phrase before "notice of a material version": `10 days' notice`, `1 day's notice`, `a notice of PT48H`. */
 export function formatNoticePhrase(notice: RequiredNotice): string {
   if (notice.ms === DAY_MS) return "1 day's notice";

@@ -101,6 +101,15 @@ describe('each refusal kind, in English and in Russian', () => {
     expect(renderProblemMessage(plan.text, getMessages('ru')).message).toBe(russian);
   });
 
+  test('the notice before a change: a version already announced, taking effect too soon', () => {
+    const text = problemText('shortNotice', { version: 'privacy/ru/v3', changeType: 'editorial', effective: '2027-01-01T00:00:00+03:00', written: '2027-01-01', days: 2, setting: 'P2D', key: 'notice.editorial', announced: true, announcedAt: '2026-12-31T12:00:00+03:00', earliest: '2027-01-02T12:00:00+03:00', firstDay: '2027-01-03', postpone: true });
+    expect(text.message).toBe('privacy/ru/v3 is a editorial version taking effect at 2027-01-01T00:00:00+03:00 ("2027-01-01"), sooner than the notice of 2 days (notice.editorial in site.config.ts) after it was announced (published at 2026-12-31T12:00:00+03:00): the earliest instant that honours it is 2027-01-02T12:00:00+03:00');
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
+      'редакция privacy/ru/v3 (редакционные изменения) вступает в силу 2027-01-01T00:00:00+03:00 («2027-01-01»), раньше, чем истекает срок уведомления — 2 дня (notice.editorial в site.config.ts) с момента, когда о ней было объявлено (опубликована 2026-12-31T12:00:00+03:00): самый ранний момент, когда срок соблюдён, — 2027-01-02T12:00:00+03:00',
+    );
+    expect(renderProblemMessage(text.text, getMessages('ru')).hint).toContain('или позже, затем npm run policy -- publish --postpone "<причина>".');
+  });
+
   test('publish: an override that nothing needs', () => {
     const text = problemText('overrideUnused', { flag: '--postpone' });
     expect(text.message).toBe('--postpone was given, but nothing needs it');
