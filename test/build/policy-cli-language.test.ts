@@ -60,13 +60,18 @@ describe('check on a broken file', () => {
   });
 });
 
+/** A copy of the basic corpus with one new version, not yet published, taking effect on 1 February 2027. */
+function copyWithUnpublished(name: string): string {
+  const folder = join(OUTPUT, 'cli-language', name);
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(join(ROOT, 'test/fixtures/corpus-basic'), folder, { recursive: true });
+  writeFileSync(join(folder, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
+  return folder;
+}
+
 describe('publishing in Russian', () => {
   const FOLDER = join(OUTPUT, 'cli-language', 'unpublished');
-  beforeAll(() => {
-    rmSync(FOLDER, { recursive: true, force: true });
-    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), FOLDER, { recursive: true });
-    writeFileSync(join(FOLDER, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
-  });
+  beforeAll(() => void copyWithUnpublished('unpublished'));
 
   test('check names the unpublished version in the words of the site; publish --dry-run says what it would record, without "tree size"', () => {
     const check = runPolicyCli(['check', '--lang', 'ru'], { policiesDir: FOLDER });
@@ -82,11 +87,7 @@ describe('publishing in Russian', () => {
 
 describe('publish and withdraw in Russian', () => {
   const FOLDER = join(OUTPUT, 'cli-language', 'publish-withdraw');
-  beforeAll(() => {
-    rmSync(FOLDER, { recursive: true, force: true });
-    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), FOLDER, { recursive: true });
-    writeFileSync(join(FOLDER, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
-  });
+  beforeAll(() => void copyWithUnpublished('publish-withdraw'));
 
   test('publish says what it published, withdraw what it would withdraw and why it refuses; instants and hashes as they are', () => {
     const publish = runPolicyCli(['publish', '--lang', 'ru'], { policiesDir: FOLDER });
