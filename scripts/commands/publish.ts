@@ -71,6 +71,7 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
     invalidIds: loaded.invalidIds,
     overrides: { backdate: values.backdate, postpone: values.postpone, materialCorrection: values['material-correction'], editorial: values.editorial, shortNotice: values['short-notice'] },
     notice: settings.notice,
+    messages,
   });
   // The new ledger's events after the logged ones: what the public log becomes.
   const log = resolveLog({ ledger: plan.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: readLogLock(settings.policiesPath) });

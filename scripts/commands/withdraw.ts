@@ -11,7 +11,7 @@ import { LEDGER_FILE, readLedger, writeLedger } from '#lib/ledger/ledger-store.t
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
-import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
+import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** What a refused withdraw ends with. */
 
@@ -59,9 +59,11 @@ export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_M
     now: getBuildInstant(process.env),
     timeZone: settings.timeZone,
     localeModel: settings.localeModel,
+    messages,
   });
   if (!plan.ok) {
-    printError(`${ledgerFile.file}: ${plan.message}\n    ${plan.hint}\n\n${messages.publish.nothingWithdrawn}`);
+    const refusal = renderProblemMessage(plan.text, messages);
+    printError(`${ledgerFile.file}: ${refusal.message}\n    ${refusal.hint}\n\n${messages.publish.nothingWithdrawn}`);
     return Promise.resolve(1);
   }
   // The withdrawal is a ledger event: the public log gets its entry in the same step.

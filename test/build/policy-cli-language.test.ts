@@ -60,13 +60,18 @@ describe('check on a broken file', () => {
   });
 });
 
+/** A copy of the basic corpus with one new version, not yet published, taking effect on 1 February 2027. */
+function copyWithUnpublished(name: string): string {
+  const folder = join(OUTPUT, 'cli-language', name);
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(join(ROOT, 'test/fixtures/corpus-basic'), folder, { recursive: true });
+  writeFileSync(join(folder, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
+  return folder;
+}
+
 describe('publishing in Russian', () => {
   const FOLDER = join(OUTPUT, 'cli-language', 'unpublished');
-  beforeAll(() => {
-    rmSync(FOLDER, { recursive: true, force: true });
-    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), FOLDER, { recursive: true });
-    writeFileSync(join(FOLDER, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
-  });
+  beforeAll(() => void copyWithUnpublished('unpublished'));
 
   test('check names the unpublished version in the words of the site; publish --dry-run says what it would record, without "tree size"', () => {
     const check = runPolicyCli(['check', '--lang', 'ru'], { policiesDir: FOLDER });
@@ -77,6 +82,26 @@ describe('publishing in Russian', () => {
     expect(publish.stdout).toMatch(/^было бы сделано: в публичный журнал внесена запись \d+ \(всего в журнале \d+ запис(ь|и|ей)\)$/m);
     const english = runPolicyCli(['publish', '--dry-run'], { policiesDir: FOLDER });
     expect(english.stdout).toMatch(/^would have logged entry \d+ in the public log \(\d+ entries in all\)$/m);
+  });
+});
+
+describe('publish and withdraw in Russian', () => {
+  const FOLDER = join(OUTPUT, 'cli-language', 'publish-withdraw');
+  beforeAll(() => void copyWithUnpublished('publish-withdraw'));
+
+  test('publish says what it published, withdraw what it would withdraw and why it refuses; instants and hashes as they are', () => {
+    const publish = runPolicyCli(['publish', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(publish.status, publish.stdout + publish.stderr).toBe(0);
+    expect(publish.stdout).toMatch(/^опубликована редакция privacy\/ru\/2027-02-01 \(вступает в силу 2027-02-01T00:00:00\+03:00\), SHA-256 [0-9a-f]{64}$/m);
+    const planned = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', 'Закон отложен', '--dry-run', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(planned.status, planned.stdout + planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('была бы отозвана редакция privacy/ru/2027-02-01 (должна была вступить в силу 2027-02-01T00:00:00+03:00): Закон отложен\n');
+    const noReason = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', ' ', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(noReason.status).toBe(1);
+    expect(noReason.stderr).toContain('published.lock.json: для отзыва нужна причина\n    Укажите причину простыми словами: --reason "<причина>".');
+    expect(noReason.stderr).toContain('\n\nНичего не отозвано.');
+    const english = runPolicyCli(['withdraw', 'privacy', '2027-02-01', '--reason', ' '], { policiesDir: FOLDER });
+    expect(english.stderr).toContain('published.lock.json: withdraw needs a reason\n    Write why, in plain words: --reason "<reason>".');
   });
 });
 

@@ -16,7 +16,8 @@ import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText } from '#lib/timeline/published-text.ts';
 import { checkLedger, getRecordedHash, type LedgerCheckInput } from './check-ledger.ts';
-import { describeNotice } from '#lib/notice/notice-period.ts';
+import { getWholeNoticeDays } from '#lib/notice/notice-period.ts';
+import { DEFAULT_MESSAGES, problemText, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** The explicit, recorded overrides of `publish`, each with its reason. */
 export interface PublishOverrides {
@@ -39,7 +40,7 @@ export interface PublishPlan {
   ledger: Ledger;
   /** Published texts to archive (new versions, corrected and postponed texts). */
   archive: string[];
-  /** One line per recorded change, for the person publishing. */
+  /** One line per recorded change, for the person publishing, in the language of the `messages` given. */
   recorded: string[];
 }
 
@@ -50,8 +51,9 @@ const RESOLVED_BY_OVERRIDE = { backdate: 'backdated', postpone: 'postponement-un
 const FLAGS = { backdate: '--backdate', postpone: '--postpone', materialCorrection: '--material-correction', editorial: '--editorial', shortNotice: '--short-notice' } as const;
 
 /** Plans a publish at instant `now`. */
-export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverrides }): PublishPlan {
+export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverrides; messages?: MessageCatalog }): PublishPlan {
   const overrides = input.overrides ?? {};
+  const say = (input.messages ?? DEFAULT_MESSAGES).recorded;
   const check = checkLedger(input);
   const resolved = new Set([...RESOLVED_BY_PUBLISHING, ...(Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]).filter((key) => overrides[key] !== undefined).map((key) => RESOLVED_BY_OVERRIDE[key])]);
   const problems = check.problems.filter((problem) => !resolved.has(problem.code ?? ''));
@@ -60,9 +62,9 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
     const reason = overrides[key];
     if (reason === undefined) continue;
     if (reason.trim() === '') {
-      problems.push({ file: input.ledgerFile, line: 1, code: 'override-without-reason', message: `${FLAGS[key]} needs a reason`, hint: `Write why, in plain words: ${FLAGS[key]} "<reason>". It is recorded in the ledger and shown in the feed.` });
+      problems.push({ file: input.ledgerFile, line: 1, code: 'override-without-reason', ...problemText('overrideWithoutReason', { flag: FLAGS[key] }) });
     } else if (!check.problems.some((problem) => problem.code === RESOLVED_BY_OVERRIDE[key])) {
-      problems.push({ file: input.ledgerFile, line: 1, code: 'override-unused', message: `${FLAGS[key]} was given, but nothing needs it`, hint: `Run publish without ${FLAGS[key]}; an override is recorded with the versions it applies to, and here there are none.` });
+      problems.push({ file: input.ledgerFile, line: 1, code: 'override-unused', ...problemText('overrideUnused', { flag: FLAGS[key] }) });
     }
   }
 
@@ -112,21 +114,21 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
         ...(editorialCheck ? { editorialCheck } : {}),
       });
       archive.push(text);
-      const effect = when(version.effectiveFrom);
+      const effective = when(version.effectiveFrom);
       recorded.push(
         {
-          imported: `imported ${version.id} (in force since ${effect}, before the ledger existed), sha256 ${hash}`,
-          published: `published ${version.id} (takes effect ${effect}), sha256 ${hash}`,
-          backdated: `published ${version.id} BACKDATED: in force since ${effect}, published ${when(input.now)} (${publication.reason ?? ''}), sha256 ${hash}`,
-          'late-translation': `published the ${version.locale} text of ${version.policy} ${version.version} (in force since ${effect}; this translation published ${when(input.now)}), sha256 ${hash}`,
-        }[publication.kind],
+          imported: () => say.imported({ version: version.id, effective, sha256: hash }),
+          published: () => say.published({ version: version.id, effective, sha256: hash }),
+          backdated: () => say.backdated({ version: version.id, effective, now: when(input.now), reason: publication.reason ?? '', sha256: hash }),
+          'late-translation': () => say.lateTranslation({ locale: version.locale, policy: version.policy, version: version.version, effective, now: when(input.now), sha256: hash }),
+        }[publication.kind](),
       );
       if (editorialCheck) {
         const since = editorialCheck.comparedWith ? `${version.policy}/${version.locale}/${editorialCheck.comparedWith.version}` : null;
         recorded.push(
           editorialCheck.result === 'proven'
-            ? `recorded ${version.id} as editorial: every changed passage since ${since ?? '?'} is a cosmetic edit`
-            : `recorded ${version.id} as editorial BY DECISION (--editorial: ${editorialCheck.reason ?? ''}): ${since ? `the check finds material changes since ${since}` : 'no earlier text proves it editorial'}`,
+            ? say.editorialProven({ version: version.id, since: since ?? '?' })
+            : say.editorialDecided({ version: version.id, reason: editorialCheck.reason ?? '', since }),
         );
       }
       continue;
@@ -145,7 +147,7 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
         rescheduled: [...entry.rescheduled, { previousEffectiveFrom: entry.effectiveFrom, effectiveFrom: formatInstant(version.effectiveFrom), previousSha256: expected, sha256: hash, recordedAt: now, reason: overrides.postpone }],
       };
       archive.push(text);
-      recorded.push(`postponed ${version.id}: from ${when(entry.effectiveFrom)} to ${when(version.effectiveFrom)} (${overrides.postpone}); sha256 ${expected} → ${hash}`);
+      recorded.push(say.postponed({ version: version.id, from: when(entry.effectiveFrom), to: when(version.effectiveFrom), reason: overrides.postpone, previous: expected, sha256: hash }));
     }
     const correction = version.corrections[entry.corrections.length];
     const verdict = check.pendingCorrections.get(version.id);
@@ -171,7 +173,7 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
         ],
       };
       if (hash !== expected) archive.push(text);
-      recorded.push(`recorded the ${material ? 'MATERIAL ' : 'editorial '}correction of ${correction.date} to ${version.id}${hash === expected ? ' (changeType/summary only)' : `: ${expected} → ${hash}`}`);
+      recorded.push(say[material ? 'materialCorrection' : 'editorialCorrection']({ date: correction.date, version: version.id, previous: expected, sha256: hash }));
     }
     if (updated !== entry) entries.set(version.id, updated);
   }
@@ -181,9 +183,9 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
       const entry = entries.get(id);
       if (!entry) continue;
       entries.set(id, { ...entry, shortNotice: { reason: overrides.shortNotice, recordedAt: now, requiredNotice: short.required.setting, effectiveFrom: formatInstant(short.effectiveFrom) } });
-      recorded.push(`recorded the SHORT NOTICE of ${id}: takes effect ${when(short.effectiveFrom)}, announced ${when(short.announcedAt)}, less than the ${describeNotice(short.required)} required (${overrides.shortNotice})`);
+      recorded.push(say.shortNotice({ version: id, effective: when(short.effectiveFrom), announced: when(short.announcedAt), days: getWholeNoticeDays(short.required), setting: String(short.required.setting), reason: overrides.shortNotice }));
     }
   }
-  if (locked > 0) recorded.push(`upgraded the ledger to version 2: locked changeType and summary of ${locked} version(s) as they are now (version 1 did not record them)`);
+  if (locked > 0) recorded.push(say.upgraded({ count: locked }));
   return { problems, ledger: { ledgerVersion: 2, versions: [...entries.values()] }, archive, recorded };
 }

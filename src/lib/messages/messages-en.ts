@@ -115,7 +115,7 @@ export const EN_MESSAGES = {
     },
   },
 
-  /** What `publish` and `withdraw` say when they record (the lines of each recorded version stay English for now). */
+  /** What `publish` and `withdraw` say when they record. */
   publish: {
     nothingToPublish: 'Nothing to publish: every version is in the ledger.',
     wouldHave: 'would have ',
@@ -125,6 +125,25 @@ export const EN_MESSAGES = {
     undo: (p: { ledger: string; logLock: string }) => `To undo it before committing: git diff -- ${p.ledger} ${p.logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} takes it back (those two files only: your texts stay as they are).`,
     withdrawRecordedIn: (p: { ledger: string; logLock: string }) => `Recorded in ${p.ledger} and ${p.logLock}. Keep the version's file as it is (published texts are permanent), and commit both:`,
     nothingWithdrawn: 'Nothing was withdrawn.',
+  },
+
+  /** One line per change `publish` or `withdraw` records (ledger/publish-versions.ts, ledger/withdraw-version.ts); instants and hashes as they are. */
+  recorded: {
+    imported: (p: { version: string; effective: string; sha256: string }) => `imported ${p.version} (in force since ${p.effective}, before the ledger existed), sha256 ${p.sha256}`,
+    published: (p: { version: string; effective: string; sha256: string }) => `published ${p.version} (takes effect ${p.effective}), sha256 ${p.sha256}`,
+    backdated: (p: { version: string; effective: string; now: string; reason: string; sha256: string }) => `published ${p.version} BACKDATED: in force since ${p.effective}, published ${p.now} (${p.reason}), sha256 ${p.sha256}`,
+    lateTranslation: (p: { locale: string; policy: string; version: string; effective: string; now: string; sha256: string }) => `published the ${p.locale} text of ${p.policy} ${p.version} (in force since ${p.effective}; this translation published ${p.now}), sha256 ${p.sha256}`,
+    editorialProven: (p: { version: string; since: string }) => `recorded ${p.version} as editorial: every changed passage since ${p.since} is a cosmetic edit`,
+    editorialDecided: (p: { version: string; reason: string; since: string | null }) => `recorded ${p.version} as editorial BY DECISION (--editorial: ${p.reason}): ${p.since ? `the check finds material changes since ${p.since}` : 'no earlier text proves it editorial'}`,
+    postponed: (p: { version: string; from: string; to: string; reason: string; previous: string; sha256: string }) => `postponed ${p.version}: from ${p.from} to ${p.to} (${p.reason}); sha256 ${p.previous} → ${p.sha256}`,
+    /** A correction; `previous` equals `sha256` when only changeType or summary changed. */
+    editorialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the editorial correction of ${p.date} to ${p.version}${enHashChange(p)}`,
+    materialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the MATERIAL correction of ${p.date} to ${p.version}${enHashChange(p)}`,
+    /** `days` is null when the notice is not a whole number of days; `setting` is then the setting as written (PT48H). */
+    shortNotice: (p: { version: string; effective: string; announced: string; days: number | null; setting: string; reason: string }) => `recorded the SHORT NOTICE of ${p.version}: takes effect ${p.effective}, announced ${p.announced}, less than the ${enNotice(p)} required (${p.reason})`,
+    upgraded: (p: { count: number }) => `upgraded the ledger to version 2: locked changeType and summary of ${p.count} version(s) as they are now (version 1 did not record them)`,
+    withdrew: (p: { version: string; effective: string; reason: string }) => `withdrew ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
+    wouldWithdraw: (p: { version: string; effective: string; reason: string }) => `would have withdrawn ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
   },
 
   /** `npm run policy -- new`: what it created and the next steps. */
@@ -253,9 +272,31 @@ export const EN_MESSAGES = {
     notPublished: (p: { version: string }) => ({ message: `${p.version} is not in the published-version ledger`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p: { version: string; ledger: string }) => ({ message: `${p.version} is not in the published-version ledger (${p.ledger} does not exist yet)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
+
+    // The overrides of publish (ledger/publish-versions.ts).
+    // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
+    shortNotice: (p: { version: string; changeType: string; effective: string; written: string; days: number | null; setting: string; key: string; announced: boolean; announcedAt: string; earliest: string; firstDay: string; postpone: boolean }) => ({
+      message: `${p.version} is a ${p.changeType} version taking effect at ${p.effective} ("${p.written}"), sooner than the notice of ${enNotice(p)} (${p.key} in site.config.ts) ${p.announced ? `after it was announced (published at ${p.announcedAt})` : `after the moment of publishing (${p.announcedAt})`}: the earliest instant that honours it is ${p.earliest}`,
+      hint: `Give readers the notice: effective: ${p.firstDay} (the first day that honours it) or later${p.postpone ? ', then npm run policy -- publish --postpone "<reason>"' : ''}. If the change cannot wait (say, a law takes effect sooner), record why: npm run policy -- publish --short-notice "<reason>"; the ledger, the feed and the version page say so.`,
+    }),
+
+    overrideWithoutReason: (p: { flag: string }) => ({ message: `${p.flag} needs a reason`, hint: `Write why, in plain words: ${p.flag} "<reason>". It is recorded in the ledger and shown in the feed.` }),
+    overrideUnused: (p: { flag: string }) => ({ message: `${p.flag} was given, but nothing needs it`, hint: `Run publish without ${p.flag}; an override is recorded with the versions it applies to, and here there are none.` }),
+
+    // What withdraw refuses (ledger/withdraw-version.ts); `name` is "<policy> <version>", with " (<locale>)" for one locale.
+    withdrawNoReason: { message: 'withdraw needs a reason', hint: 'Write why, in plain words: --reason "<reason>". It is recorded in the ledger and shown on the site and in the feed.' },
+    withdrawLocale: { message: '--locale is for sites whose locales are independent documents', hint: 'Here translations share one timeline: a version is withdrawn in every language at once. Run it without --locale.' },
+    withdrawLedgerVersion1: (p: { ledger: string }) => ({ message: `${p.ledger} is a version 1 ledger, which cannot record a withdrawal`, hint: 'Run npm run policy -- publish first: it upgrades the ledger to version 2 (and locks changeType and summary); then withdraw.' }),
+    withdrawNotPublished: (p: { name: string; ledger: string }) => ({ message: `${p.name} is not in the published-version ledger (${p.ledger})`, hint: 'Only a published version can be withdrawn. A version that is not published yet is simply edited, made a draft (draft: true) or deleted.' }),
+    withdrawAlready: (p: { name: string; withdrawn: string; reason: string }) => ({ message: `${p.name} was already withdrawn at ${p.withdrawn} (${p.reason})`, hint: 'Nothing to do.' }),
+    withdrawInForce: (p: { name: string; effective: string; now: string; policy: string }) => ({ message: `${p.name} took effect at ${p.effective}; it is ${p.now} now, so it can no longer be withdrawn: what was in force in the past never changes`, hint: `Publish a new version that replaces it: npm run policy -- new ${p.policy} --effective <date>, then publish.` }),
   },
 };
 
+/** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
+const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
+/** How a correction changed the text's hash: nothing when only changeType or summary changed. */
+const enHashChange = (p: { previous: string; sha256: string }) => (p.previous === p.sha256 ? ' (changeType/summary only)' : `: ${p.previous} → ${p.sha256}`);
 const NOT_PUBLISHED_HINT = 'Publish it with npm run policy -- publish (it checks everything and records the version and its hash), then commit the ledger with the new version. Or mark it draft: true.';
 const PARITY_HINT = 'Translations of one version must have the same clauses: add or renumber the clauses on the side that lacks them.';
 const enParity = (p: { locale: string; other: string }) => `the section and clause numbers differ from the ${p.locale} text of the same version (${p.other})`;

@@ -43,6 +43,10 @@ const ruType = (expected: string) => ruTypes[expected] ?? expected;
 const ruLink = (text: string, url: string) => (text === '' ? `ссылка ${url}` : `ссылка «${text}» (${url})`);
 /** A day `YYYY-MM-DD` as a lawyer writes it, «15 января 2027 г.» (a month `YYYY-MM` or a placeholder stays as it is). */
 const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatCalendarDate(day, 'ru') : day);
+/** A notice as a lawyer says it: «10 дней», or the setting as written when it is not whole days (PT48H). */
+const ruNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? ru3(p.days, 'день', 'дня', 'дней') : p.setting);
+/** How a correction changed the text's contents hash: nothing when only changeType or summary changed. */
+const ruHashChange = (p: { previous: string; sha256: string }) => (p.previous === p.sha256 ? ' (изменены только changeType и summary)' : `: SHA-256 ${p.previous} → ${p.sha256}`);
 const NOT_PUBLISHED_HINT = 'Опубликуйте её командой npm run policy -- publish (она всё проверит и запишет редакцию и контрольную сумму её текста), затем сохраните журнал в репозитории (commit) вместе с новой редакцией. Или пометьте её как черновик: draft: true.';
 const PARITY_HINT = 'Переводы одной редакции должны состоять из одних и тех же пунктов: добавьте или перенумеруйте пункты там, где их не хватает.';
 const ruParity = (p: { locale: string; other: string }) => `номера разделов и пунктов расходятся с текстом той же редакции на языке ${p.locale} (${p.other})`;
@@ -119,6 +123,22 @@ export const RU_MESSAGES: MessageCatalog = {
     undo: (p) => `Чтобы отменить запись до сохранения в репозитории: git diff -- ${p.ledger} ${p.logLock} покажет, что записано, а git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} вернёт прежнее (только эти два файла: ваши тексты останутся как есть).`,
     withdrawRecordedIn: (p) => `Записано в ${p.ledger} и ${p.logLock}. Файл редакции оставьте как есть (опубликованные тексты не меняются) и сохраните оба файла в репозитории (commit):`,
     nothingWithdrawn: 'Ничего не отозвано.',
+  },
+
+  recorded: {
+    imported: (p) => `внесена в журнал публикаций редакция ${p.version} (действует с ${p.effective}, ещё до появления журнала), SHA-256 ${p.sha256}`,
+    published: (p) => `опубликована редакция ${p.version} (вступает в силу ${p.effective}), SHA-256 ${p.sha256}`,
+    backdated: (p) => `опубликована ЗАДНИМ ЧИСЛОМ редакция ${p.version}: действует с ${p.effective}, опубликована ${p.now} (${p.reason}), SHA-256 ${p.sha256}`,
+    lateTranslation: (p) => `опубликован текст редакции ${p.policy} ${p.version} на языке ${p.locale} (редакция действует с ${p.effective}; этот перевод опубликован ${p.now}), SHA-256 ${p.sha256}`,
+    editorialProven: (p) => `изменения редакции ${p.version} записаны как редакционные (editorial): по сравнению с ${p.since} каждое изменение касается только оформления или написания`,
+    editorialDecided: (p) => `изменения редакции ${p.version} записаны как редакционные (editorial) ПО РЕШЕНИЮ (--editorial: ${p.reason}): ${p.since ? `проверка находит существенные изменения по сравнению с ${p.since}` : 'более раннего текста, по которому это можно подтвердить, нет'}`,
+    postponed: (p) => `вступление в силу редакции ${p.version} перенесено с ${p.from} на ${p.to} (${p.reason}); SHA-256 ${p.previous} → ${p.sha256}`,
+    editorialCorrection: (p) => `записано редакционное исправление от ${ruDay(p.date)} в редакции ${p.version}${ruHashChange(p)}`,
+    materialCorrection: (p) => `записано СУЩЕСТВЕННОЕ исправление от ${ruDay(p.date)} в редакции ${p.version}${ruHashChange(p)}`,
+    shortNotice: (p) => `записан СОКРАЩЁННЫЙ СРОК УВЕДОМЛЕНИЯ для редакции ${p.version}: вступает в силу ${p.effective}, объявлена ${p.announced}, это меньше требуемого срока (${ruNotice(p)}) (${p.reason})`,
+    upgraded: (p) => `журнал публикаций обновлён до версии 2: характер изменений (changeType) и их описание (summary) закреплены в нынешнем виде для ${ru3(p.count, 'редакции', 'редакций', 'редакций')} (версия 1 их не записывала)`,
+    withdrew: (p) => `отозвана редакция ${p.version} (должна была вступить в силу ${p.effective}): ${p.reason}`,
+    wouldWithdraw: (p) => `была бы отозвана редакция ${p.version} (должна была вступить в силу ${p.effective}): ${p.reason}`,
   },
 
   new: {
@@ -237,5 +257,20 @@ export const RU_MESSAGES: MessageCatalog = {
     notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
+
+    shortNotice: (p) => ({
+      message: `редакция ${p.version} (${p.changeType === 'material' ? 'существенные изменения' : 'редакционные изменения'}) вступает в силу ${p.effective} («${p.written}»), раньше, чем истекает срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts) ${p.announced ? `с момента, когда о ней было объявлено (опубликована ${p.announcedAt})` : `с момента публикации (${p.announcedAt})`}: самый ранний момент, когда срок соблюдён, — ${p.earliest}`,
+      hint: `Дайте читателям срок уведомления: effective: ${p.firstDay} (первый день, когда срок соблюдён) или позже${p.postpone ? ', затем npm run policy -- publish --postpone "<причина>"' : ''}. Если изменение не может ждать (например, закон вступает в силу раньше), запишите причину: npm run policy -- publish --short-notice "<причина>"; об этом скажут журнал публикаций, лента изменений и страница редакции.`,
+    }),
+
+    overrideWithoutReason: (p) => ({ message: `для ${p.flag} нужна причина`, hint: `Укажите причину простыми словами: ${p.flag} "<причина>". Она записывается в журнал публикаций и показывается в ленте изменений.` }),
+    overrideUnused: (p) => ({ message: `указан ${p.flag}, но ни одной редакции он не нужен`, hint: `Запустите publish без ${p.flag}: причина записывается вместе с редакциями, к которым она относится, а здесь таких нет.` }),
+
+    withdrawNoReason: { message: 'для отзыва нужна причина', hint: 'Укажите причину простыми словами: --reason "<причина>". Она записывается в журнал публикаций и показывается на сайте и в ленте изменений.' },
+    withdrawLocale: { message: 'параметр --locale нужен только там, где тексты на разных языках — самостоятельные документы', hint: 'Здесь переводы — тексты одних и тех же редакций: редакция отзывается сразу на всех языках. Запустите команду без --locale.' },
+    withdrawLedgerVersion1: (p) => ({ message: `${p.ledger} — журнал публикаций прежнего формата (версии 1), в нём нельзя записать отзыв`, hint: 'Сначала запустите npm run policy -- publish: она обновит журнал до версии 2 (и закрепит changeType и summary); затем снова запустите withdraw.' }),
+    withdrawNotPublished: (p) => ({ message: `редакции ${p.name} нет в журнале публикаций (${p.ledger})`, hint: 'Отозвать можно только опубликованную редакцию. Неопубликованную достаточно исправить, пометить как черновик (draft: true) или удалить.' }),
+    withdrawAlready: (p) => ({ message: `редакция ${p.name} уже отозвана ${p.withdrawn} (${p.reason})`, hint: 'Делать ничего не нужно.' }),
+    withdrawInForce: (p) => ({ message: `редакция ${p.name} вступила в силу ${p.effective}; сейчас ${p.now}, поэтому отозвать её уже нельзя: то, что действовало в прошлом, не меняется`, hint: `Опубликуйте новую редакцию, которая её заменит: npm run policy -- new ${p.policy} --effective <дата>, затем publish.` }),
   },
 };

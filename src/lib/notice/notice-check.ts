@@ -14,7 +14,8 @@ import type { Problem } from '#lib/corpus/problem.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import { formatZonedInstant, getStartOfZonedDay, getZonedParts } from '#lib/time/zoned-time.ts';
-import { describeNotice, getEarliestEffective, getRequiredNotice, type NoticeSettings, type RequiredNotice } from './notice-period.ts';
+import { getEarliestEffective, getRequiredNotice, getWholeNoticeDays, type NoticeSettings, type RequiredNotice } from './notice-period.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** What {@link checkNotice} needs. */
 export interface NoticeCheckInput {
@@ -81,14 +82,25 @@ export function checkNotice(input: NoticeCheckInput): { problems: Problem[]; sho
     const earliest = getEarliestEffective(announcedAt, required);
     if (required.ms === 0 || version.effectiveFrom >= announcedAt + required.ms) continue;
     short.set(version.id, { required, announcedAt, effectiveFrom: version.effectiveFrom });
-    const announced = announcement === undefined ? `after the moment of publishing (${when(announcedAt)})` : `after it was announced (published at ${when(announcedAt)})`;
     problems.push({
       file: version.file,
       line: version.effectiveLine,
       field: 'effective',
       code: 'short-notice',
-      message: `${version.id} is a ${version.changeType} version taking effect at ${when(version.effectiveFrom)} ("${version.effective}"), sooner than the notice of ${describeNotice(required)} (${required.key} in site.config.ts) ${announced}: the earliest instant that honours it is ${when(earliest)}`,
-      hint: `Give readers the notice: effective: ${getFirstDayFrom(earliest, input.timeZone)} (the first day that honours it) or later${entry ? ', then npm run policy -- publish --postpone "<reason>"' : ''}. If the change cannot wait (say, a law takes effect sooner), record why: npm run policy -- publish --short-notice "<reason>"; the ledger, the feed and the version page say so.`,
+      ...problemText('shortNotice', {
+        version: version.id,
+        changeType: version.changeType,
+        effective: when(version.effectiveFrom),
+        written: version.effective,
+        days: getWholeNoticeDays(required),
+        setting: String(required.setting),
+        key: required.key,
+        announced: announcement !== undefined,
+        announcedAt: when(announcedAt),
+        earliest: when(earliest),
+        firstDay: getFirstDayFrom(earliest, input.timeZone),
+        postpone: entry !== undefined,
+      }),
     });
   }
   return { problems, short };

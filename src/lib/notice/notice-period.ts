@@ -74,10 +74,9 @@ export function isAcceptedEarly(settings: NoticeSettings | undefined, policy: st
   return settings?.policies[policy]?.acceptEarly ?? settings?.acceptEarly ?? false;
 }
 
-/** The notice as people say it: `10 days` for whole days, else the ISO 8601 duration as configured. */
-export function describeNotice(notice: RequiredNotice): string {
-  if (notice.ms % DAY_MS === 0) return `${notice.ms / DAY_MS} day${notice.ms === DAY_MS ? '' : 's'}`;
-  return String(notice.setting);
+/** The notice in whole days, or null when it is not a whole number of days (then a message writes the setting as it is, PT48H). */
+export function getWholeNoticeDays(notice: RequiredNotice): number | null {
+  return notice.ms % DAY_MS === 0 ? notice.ms / DAY_MS : null;
 }
 
 /** The notice as a phrase before "notice of a material version": `10 days' notice`, `1 day's notice`, `a notice of PT48H`. */

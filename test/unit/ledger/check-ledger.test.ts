@@ -5,6 +5,7 @@ import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { renderPublishedText, sha256Hex } from '#lib/timeline/published-text.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
+import { getMessages, renderProblemMessage } from '#lib/messages/message-catalog.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -528,5 +529,45 @@ describe('a version 1 ledger', () => {
     const plan = planPublish(input([{ ...v1, changeType: 'editorial' }], old, {}));
     expect(plan.recorded).toEqual(['upgraded the ledger to version 2: locked changeType and summary of 1 version(s) as they are now (version 1 did not record them)']);
     expect(plan.ledger.versions[0]).toMatchObject({ changeType: 'editorial', summary: [] });
+  });
+});
+
+describe('publish and withdraw in the reader\'s language', () => {
+  const ru = getMessages('ru');
+  const scheduled = makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', body: `Пункт 1.1. Третий текст. ${FILLER}\n` });
+  const hashOf = (version: PolicyVersion) => sha256Hex(renderPublishedText(version));
+
+  test('publish says what it recorded in Russian: instants and hashes as they are, English unchanged', () => {
+    const created = planPublish({ ...input([v1], null), messages: ru });
+    expect(created.recorded).toEqual([`внесена в журнал публикаций редакция privacy/ru/v1 (действует с 2025-01-01T03:00:00+03:00, ещё до появления журнала), SHA-256 ${hashOf(v1)}`]);
+    const first = publish([v1]);
+    expect(planPublish({ ...input([v1, scheduled], first.ledger, first.archive), messages: ru }).recorded).toEqual([`опубликована редакция privacy/ru/v3 (вступает в силу 2027-01-01T03:00:00+03:00), SHA-256 ${hashOf(scheduled)}`]);
+    expect(planPublish(input([v1, scheduled], first.ledger, first.archive)).recorded).toEqual([`published privacy/ru/v3 (takes effect 2027-01-01T03:00:00+03:00), sha256 ${hashOf(scheduled)}`]);
+  });
+
+  test('an override without a reason is refused in Russian, code and English message as before', () => {
+    const first = publish([v1]);
+    const late = makeVersion({ version: 'v9', effective: '2026-06-01T00:00:00Z' });
+    const [refusal] = planPublish({ ...input([v1, late], first.ledger, first.archive), overrides: { backdate: ' ' } }).problems;
+    expect(refusal).toMatchObject({ code: 'override-without-reason', message: '--backdate needs a reason' });
+    expect(refusal?.text && renderProblemMessage(refusal.text, ru)).toEqual({
+      message: 'для --backdate нужна причина',
+      hint: 'Укажите причину простыми словами: --backdate "<причина>". Она записывается в журнал публикаций и показывается в ленте изменений.',
+    });
+  });
+
+  test('withdraw says what it withdrew, and why it refuses, in Russian', () => {
+    const first = publish([v1, v2, scheduled]);
+    const withdraw = (now: number) => planWithdraw({ ledger: first.ledger, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v3', locale: null, reason: 'Закон отложен', now, timeZone: 'Europe/Moscow', localeModel: 'translations', messages: ru });
+    const plan = withdraw(NOW);
+    expect(plan.ok && [plan.recorded, plan.planned]).toEqual([
+      ['отозвана редакция privacy/ru/v3 (должна была вступить в силу 2027-01-01T03:00:00+03:00): Закон отложен'],
+      ['была бы отозвана редакция privacy/ru/v3 (должна была вступить в силу 2027-01-01T03:00:00+03:00): Закон отложен'],
+    ]);
+    const refused = withdraw(Date.parse('2027-01-01T00:00:00Z'));
+    expect(!refused.ok && renderProblemMessage(refused.text, ru)).toEqual({
+      message: 'редакция privacy v3 вступила в силу 2027-01-01T03:00:00+03:00; сейчас 2027-01-01T03:00:00+03:00, поэтому отозвать её уже нельзя: то, что действовало в прошлом, не меняется',
+      hint: 'Опубликуйте новую редакцию, которая её заменит: npm run policy -- new privacy --effective <дата>, затем publish.',
+    });
   });
 });

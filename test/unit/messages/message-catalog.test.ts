@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
 import { lintText } from '#lib/lint/lint-text.ts';
+import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
@@ -87,6 +88,32 @@ describe('each refusal kind, in English and in Russian', () => {
     expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
       'редакция privacy/ru/2025-09-01 вступает в силу 2025-09-01T00:00:00+03:00 («2025-09-01»), то есть раньше момента публикации (2025-09-02T10:00:00+03:00): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать',
     );
+  });
+
+  test.each([
+    ['withdraw: no reason', { reason: ' ' }, 'withdraw needs a reason', 'для отзыва нужна причина'],
+    ['withdraw: --locale where translations share a timeline', { locale: 'ru' }, '--locale is for sites whose locales are independent documents', 'параметр --locale нужен только там, где тексты на разных языках — самостоятельные документы'],
+    ['withdraw: a version not published', {}, 'privacy v3 is not in the published-version ledger (policies/published.lock.json)', 'редакции privacy v3 нет в журнале публикаций (policies/published.lock.json)'],
+  ] as const)('%s', (_kind, change, english, russian) => {
+    const plan = planWithdraw({ ledger: null, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v3', locale: null, reason: 'Закон отложен', now: 0, timeZone: 'Europe/Moscow', localeModel: 'translations', ...change });
+    if (plan.ok) throw new Error('withdrawn');
+    expect(plan.message).toBe(english);
+    expect(renderProblemMessage(plan.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  test('the notice before a change: a version already announced, taking effect too soon', () => {
+    const text = problemText('shortNotice', { version: 'privacy/ru/v3', changeType: 'editorial', effective: '2027-01-01T00:00:00+03:00', written: '2027-01-01', days: 2, setting: 'P2D', key: 'notice.editorial', announced: true, announcedAt: '2026-12-31T12:00:00+03:00', earliest: '2027-01-02T12:00:00+03:00', firstDay: '2027-01-03', postpone: true });
+    expect(text.message).toBe('privacy/ru/v3 is a editorial version taking effect at 2027-01-01T00:00:00+03:00 ("2027-01-01"), sooner than the notice of 2 days (notice.editorial in site.config.ts) after it was announced (published at 2026-12-31T12:00:00+03:00): the earliest instant that honours it is 2027-01-02T12:00:00+03:00');
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
+      'редакция privacy/ru/v3 (редакционные изменения) вступает в силу 2027-01-01T00:00:00+03:00 («2027-01-01»), раньше, чем истекает срок уведомления — 2 дня (notice.editorial в site.config.ts) с момента, когда о ней было объявлено (опубликована 2026-12-31T12:00:00+03:00): самый ранний момент, когда срок соблюдён, — 2027-01-02T12:00:00+03:00',
+    );
+    expect(renderProblemMessage(text.text, getMessages('ru')).hint).toContain('или позже, затем npm run policy -- publish --postpone "<причина>".');
+  });
+
+  test('publish: an override that nothing needs', () => {
+    const text = problemText('overrideUnused', { flag: '--postpone' });
+    expect(text.message).toBe('--postpone was given, but nothing needs it');
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe('указан --postpone, но ни одной редакции он не нужен');
   });
 
   test('a report in Russian keeps the place, the field and the rule as they are, and says the rest in Russian', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { getMessages, renderProblemMessage } from '#lib/messages/message-catalog.ts';
 import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
 import { planPublish, type PublishOverrides } from '#lib/ledger/publish-versions.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
@@ -43,7 +44,7 @@ const codes = (problems: { code?: string }[]) => problems.map((problem) => probl
 describe('the notice before a change', () => {
   test('refuses a material version announced with less notice than its policy requires, saying the earliest instant and day that honour it', () => {
     const plan = planPublish(input([v1, at('2026-12-14T21:00:00Z')], base));
-    expect(plan.problems).toEqual([
+    expect(plan.problems.map(({ text: _text, ...problem }) => problem)).toEqual([
       {
         file: 'policies/privacy/ru/2026-12-15.md',
         line: 3,
@@ -54,6 +55,13 @@ describe('the notice before a change', () => {
         hint: 'Give readers the notice: effective: 2026-12-18 (the first day that honours it) or later. If the change cannot wait (say, a law takes effect sooner), record why: npm run policy -- publish --short-notice "<reason>"; the ledger, the feed and the version page say so.',
       },
     ]);
+    // The same refusal in Russian: the instants, the setting's key and what to type as they are.
+    const [refusal] = plan.problems;
+    expect(refusal?.text && renderProblemMessage(refusal.text, getMessages('ru'))).toEqual({
+      message:
+        'редакция privacy/ru/2026-12-15 (существенные изменения) вступает в силу 2026-12-15T00:00:00+03:00 («2026-12-14T21:00:00Z»), раньше, чем истекает срок уведомления — 10 дней (notice.policies.privacy.material в site.config.ts) с момента публикации (2026-12-07T11:00:00+03:00): самый ранний момент, когда срок соблюдён, — 2026-12-17T11:00:00+03:00',
+      hint: 'Дайте читателям срок уведомления: effective: 2026-12-18 (первый день, когда срок соблюдён) или позже. Если изменение не может ждать (например, закон вступает в силу раньше), запишите причину: npm run policy -- publish --short-notice "<причина>"; об этом скажут журнал публикаций, лента изменений и страница редакции.',
+    });
   });
 
   test('lets a version with enough notice, an editorial one and another policy through', () => {
