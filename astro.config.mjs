@@ -39,7 +39,7 @@ export default defineConfig({
   },
   // Separate caches let tests build several corpora without sharing one content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  markdown: getPolicyMarkdownConfig({ basePath: settings.basePath }),
+  markdown: await getPolicyMarkdownConfig({ basePath: settings.basePath }),
   devToolbar: { enabled: false },
   integrations: [
     buildContext(context),

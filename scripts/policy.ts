@@ -2,57 +2,62 @@
  * `npm run policy -- <command>`: the command line for legal staff and for
  * scripts. Each command is a thin layer over src/lib; see `--help`.
  */
-import { FeedSourceError } from '#lib/consent/policy-source.ts';
-import { LocationError } from '#lib/consent/read-location.ts';
-import { CorpusError } from '#lib/corpus/problem.ts';
-import { NotPlainFileError } from '#lib/corpus/plain-files.ts';
-import { MissingPoliciesDirError } from '#lib/corpus/read-corpus.ts';
-import { SiteConfigError } from '#lib/site/site-settings.ts';
-import { LogKeyError } from '#lib/log/site-log.ts';
-import { SiteReadError } from '#lib/log/served-log.ts';
-import { LogOfTodayError } from '#lib/log/verify-log.ts';
-import { AT_HELP, runAt } from './commands/at.ts';
-import { AUDIT_HELP, runAudit } from './commands/audit.ts';
-import { CHECK_HELP, runCheck } from './commands/check.ts';
-import { UsageError } from './commands/command-context.ts';
-import { DIFF_HELP, runDiff } from './commands/diff.ts';
-import { IMPORT_HELP, runImport } from './commands/import.ts';
-import { LOG_HELP, runLog } from './commands/log.ts';
-import { NEW_HELP, runNew } from './commands/new.ts';
-import { NOTICE_HELP, runNotice } from './commands/notice.ts';
-import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
-import { RECONSENT_HELP, runReconsent } from './commands/reconsent-command.ts';
-import { runVerify, VERIFY_HELP } from './commands/verify.ts';
-import { runWithdraw, WITHDRAW_HELP } from './commands/withdraw.ts';
 import { getMessages, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { LanguageError, resolveMessageLanguage, takeLanguageOption } from '#lib/messages/message-language.ts';
 
-/** Each command; those legal staff run take the messages of the language chosen (`--lang`, POLICY_PRESS_LANG, the system's locale), the others speak English. */
-const COMMANDS: Record<string, { run: (args: string[], messages: MessageCatalog) => Promise<number>; help: string }> = {
-  new: { run: runNew, help: NEW_HELP },
-  check: { run: runCheck, help: CHECK_HELP },
-  diff: { run: runDiff, help: DIFF_HELP },
-  publish: { run: runPublish, help: PUBLISH_HELP },
-  withdraw: { run: runWithdraw, help: WITHDRAW_HELP },
-  notice: { run: runNotice, help: NOTICE_HELP },
-  import: { run: runImport, help: IMPORT_HELP },
-  at: { run: runAt, help: AT_HELP },
-  verify: { run: runVerify, help: VERIFY_HELP },
-  reconsent: { run: runReconsent, help: RECONSENT_HELP },
-  audit: { run: runAudit, help: AUDIT_HELP },
-  log: { run: runLog, help: LOG_HELP },
+/** What the dispatcher needs of a command: how to run it and its help. Those legal staff run take the messages of the language chosen (`--lang`, POLICY_PRESS_LANG, the system's locale), the others speak English. */
+interface Command {
+  run: (args: string[], messages: MessageCatalog) => Promise<number>;
+  help: string;
+}
+
+// Each command's module is imported only when that command runs (or for the list of commands), so a command loads
+// what it needs and not what every other command needs (DuckDB, the git importer, the log's signer, …).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  new: () => import('./commands/new.ts').then((module) => ({ run: module.runNew, help: module.NEW_HELP })),
+  check: () => import('./commands/check.ts').then((module) => ({ run: module.runCheck, help: module.CHECK_HELP })),
+  diff: () => import('./commands/diff.ts').then((module) => ({ run: module.runDiff, help: module.DIFF_HELP })),
+  publish: () => import('./commands/publish.ts').then((module) => ({ run: module.runPublish, help: module.PUBLISH_HELP })),
+  withdraw: () => import('./commands/withdraw.ts').then((module) => ({ run: module.runWithdraw, help: module.WITHDRAW_HELP })),
+  notice: () => import('./commands/notice.ts').then((module) => ({ run: module.runNotice, help: module.NOTICE_HELP })),
+  import: () => import('./commands/import.ts').then((module) => ({ run: module.runImport, help: module.IMPORT_HELP })),
+  at: () => import('./commands/at.ts').then((module) => ({ run: module.runAt, help: module.AT_HELP })),
+  verify: () => import('./commands/verify.ts').then((module) => ({ run: module.runVerify, help: module.VERIFY_HELP })),
+  reconsent: () => import('./commands/reconsent-command.ts').then((module) => ({ run: module.runReconsent, help: module.RECONSENT_HELP })),
+  audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: module.AUDIT_HELP })),
+  log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: module.LOG_HELP })),
 };
 
-const HELP = `Usage: npm run policy -- <command> [options]
+/** The list of commands, each by the first line of its help (so it loads every command's module: only for `--help` and mistakes). */
+async function getHelp(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return `Usage: npm run policy -- <command> [options]
 
 Commands:
-${Object.values(COMMANDS).map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
+${commands.map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
 
 Every command takes --lang ru|en: the language of its messages (new, check, publish, withdraw,
 diff, at, notice; the others speak English). Without it: POLICY_PRESS_LANG, else the system's
 locale (LC_ALL, LC_MESSAGES, LANG: ru_RU.UTF-8 is Russian), else English.
 
 Run npm run policy -- <command> --help for details.`;
+}
+
+/** The errors a command reports as a message for its user (exit 1, no stack); their modules are imported only when a command failed. */
+async function getKnownErrors(): Promise<Array<new (...args: never[]) => Error>> {
+  // One awaited import per module, each naming what it takes, so knip (and a reader) sees which export is used.
+  const { UsageError } = await import('./commands/command-context.ts');
+  const { FeedSourceError } = await import('#lib/consent/policy-source.ts');
+  const { LocationError } = await import('#lib/consent/read-location.ts');
+  const { CorpusError } = await import('#lib/corpus/problem.ts');
+  const { NotPlainFileError } = await import('#lib/corpus/plain-files.ts');
+  const { MissingPoliciesDirError } = await import('#lib/corpus/read-corpus.ts');
+  const { SiteConfigError } = await import('#lib/site/site-settings.ts');
+  const { LogKeyError } = await import('#lib/log/site-log.ts');
+  const { SiteReadError } = await import('#lib/log/served-log.ts');
+  const { LogOfTodayError } = await import('#lib/log/verify-log.ts');
+  return [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError, LogKeyError, SiteReadError, LogOfTodayError, LanguageError];
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...options] = argv;
@@ -60,11 +65,12 @@ async function main(argv: string[]): Promise<number> {
   const { lang, rest: args } = takeLanguageOption(options);
   const messages = getMessages(resolveMessageLanguage(lang, process.env));
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(HELP);
+    console.log(await getHelp());
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`Unknown command "${name}".\n\n${HELP}`);
+  const load = COMMANDS[name];
+  if (!load) throw new (await import('./commands/command-context.ts')).UsageError(`Unknown command "${name}".\n\n${await getHelp()}`);
+  const command = await load();
   if (args.includes('--help') || args.includes('-h')) {
     console.log(command.help);
     return 0;
@@ -75,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = [UsageError, CorpusError, SiteConfigError, MissingPoliciesDirError, FeedSourceError, NotPlainFileError, LocationError, LogKeyError, SiteReadError, LogOfTodayError, LanguageError].some((kind) => error instanceof kind);
+  const known = (await getKnownErrors()).some((kind) => error instanceof kind);
   if (known || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;

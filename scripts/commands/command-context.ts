@@ -6,11 +6,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
-import { getCacheCodeDigest } from '#lib/build/code-digest.ts';
-import { getLintCacheFolder, getTextLintResults } from '#lib/build/lint-cache.ts';
-import { getTextLintInputs, isLintOn, lintCorpus, type CorpusLint } from '#lib/lint/lint-corpus.ts';
-import { hasLedger } from '#lib/lint/lint-history.ts';
-import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
+import type { CorpusLint } from '#lib/lint/lint-corpus.ts';
 import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
@@ -66,9 +62,17 @@ export function requireKnownPolicy(policy: string, known: Iterable<string>, orig
  * The lint of a loaded folder, as the build lints it, with the text results
  * of earlier runs and builds (see build/lint-cache.ts). Nothing is linted
  * until the files themselves are valid: findings about invalid versions could
- * only mislead.
+ * only mislead. The lint and its Markdown parser are imported here, not above:
+ * the commands that do not lint (at, verify, …) would load them for nothing.
  */
 export async function lintPolicies(loaded: LoadedCorpus, settings: SiteSettings = getSettings()): Promise<CorpusLint> {
+  const [{ getCacheCodeDigest }, { getLintCacheFolder, getTextLintResults }, { getTextLintInputs, isLintOn, lintCorpus }, { hasLedger }, { buildPolicyCorpus }] = await Promise.all([
+    import('#lib/build/code-digest.ts'),
+    import('#lib/build/lint-cache.ts'),
+    import('#lib/lint/lint-corpus.ts'),
+    import('#lib/lint/lint-history.ts'),
+    import('#lib/timeline/policy-corpus.ts'),
+  ]);
   if (!loaded.contentValid || !isLintOn(settings)) return { errors: [], warnings: [], history: [] };
   // The loaded corpus has its timelines only without problems; a ledger problem alone still lets the texts be linted.
   const corpus = loaded.problems.length === 0 ? loaded.corpus : buildPolicyCorpus(loaded.versions, { localeModel: settings.localeModel });

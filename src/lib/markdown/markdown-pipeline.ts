@@ -9,7 +9,7 @@
  * (so the text inside a `<div>` survives) and then sanitized with GitHub's
  * rules: no `<script>`, no event handlers, no `<iframe>`, no `javascript:` URLs.
  */
-import { unified, type MarkdownRenderer, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
@@ -67,8 +67,12 @@ function rehypeScrollableTables() {
 /**
  * Astro's `markdown` settings for policy texts. Policies need no code
  * highlighting, and the sanitizer would strip its inline styles anyway.
+ * Astro's processor is imported only here, when a page is to be rendered:
+ * `@astrojs/markdown-remark` brings some 550 modules (shiki, @mdx-js, …) that
+ * the CLI's commands, which parse but never render a page, would load for nothing.
  */
-export function getPolicyMarkdownConfig(options: PolicyMarkdownOptions) {
+export async function getPolicyMarkdownConfig(options: PolicyMarkdownOptions) {
+  const { unified } = await import('@astrojs/markdown-remark');
   return {
     syntaxHighlight: false as const,
     processor: unified(getPolicyMarkdownOptions(options)),
@@ -79,8 +83,8 @@ export function getPolicyMarkdownConfig(options: PolicyMarkdownOptions) {
  * A renderer with exactly the pipeline of the site, for code that renders
  * Markdown outside Astro's content layer (the CLI, tests).
  */
-export function createPolicyMarkdownRenderer(options: PolicyMarkdownOptions): Promise<MarkdownRenderer> {
-  const { processor, syntaxHighlight } = getPolicyMarkdownConfig(options);
+export async function createPolicyMarkdownRenderer(options: PolicyMarkdownOptions): Promise<MarkdownRenderer> {
+  const { processor, syntaxHighlight } = await getPolicyMarkdownConfig(options);
   return processor.createRenderer({ syntaxHighlight });
 }
 
