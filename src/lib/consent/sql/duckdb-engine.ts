@@ -30,9 +30,10 @@ import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOption
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
-import { createClassifySql, getIndexTableVersions } from './classify-sql.ts';
-import { scanRecordsFile } from './line-endings.ts';
+import { createDuckDbClassifySql, createSegmentsTableSql } from './classify-duckdb.ts';
+import { MAX_ENGINE_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
+import { getEngineSettings } from './engine-resources.ts';
 
 /** The formats the engine reads, from a file's extension. */
 type EngineFormat = 'csv' | 'jsonl' | 'parquet';
@@ -72,7 +73,7 @@ async function* stream(connection: DuckDBConnection, sql: string): AsyncGenerato
 
 /** The file's physical lines, numbered from 1, as DuckDB reads them (a blank line is NULL). */
 function rawLines(path: string, newline: '\n' | '\r\n'): string {
-  return `(SELECT row_number() OVER () AS line, l AS text FROM read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, header = false, delim = chr(0), quote = '', escape = '', auto_detect = false, strict_mode = false, new_line = ${sqlString(newline === '\n' ? '\\n' : '\\r\\n')}, max_line_size = 268435456))`;
+  return `(SELECT row_number() OVER () AS line, l AS text FROM read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, header = false, delim = chr(0), quote = '', escape = '', auto_detect = false, strict_mode = false, new_line = ${sqlString(newline === '\n' ? '\\n' : '\\r\\n')}, max_line_size = ${MAX_ENGINE_LINE_BYTES + 2}, buffer_size = ${2 * MAX_ENGINE_LINE_BYTES + 4}))`;
 }
 
 /** The rows of a JSON Lines file: fields where DuckDB reads them as JSON.parse does, else marked for the streaming reader (`js`). */
@@ -111,6 +112,8 @@ function csvSimpleRows(lines: string, headerLine: number, header: readonly strin
 export interface EngineOptions extends VerifyOptions {
   /** Read every record again and check it against SQL's outcome, not only those with something to report: `--json` prints every record, and the differential tests check every one. */
   checkEveryRecord?: boolean;
+  /** The memory the whole process may use, in MB (engine-resources.ts); DuckDB gets 60% of it and spills the rest to disk. */
+  memoryBudgetMb?: number;
 }
 
 /**
@@ -124,13 +127,15 @@ export async function* verifyWithDuckDb(files: readonly string[], index: Version
   } catch (error) {
     throw new EngineError(`DuckDB cannot be loaded (${describeError(error)}): run npm ci, which installs @duckdb/node-api, or verify without --engine`);
   }
-  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const instance = await duckdb.DuckDBInstance.create(':memory:', getEngineSettings(options.memoryBudgetMb));
   const connection = await instance.connect();
   const reader = await instance.connect();
   const writer = await instance.connect();
   try {
     for (const file of files) {
       const format = detectEngineFormat(file);
+      // Line numbers of CSV and JSON Lines are the order their lines are read in; Parquet rows carry theirs (file_row_number).
+      await connection.run(`SET preserve_insertion_order = ${format !== 'parquet'}`);
       if (format !== 'parquet') {
         const scan = await scanRecordsFile(file);
         if (!scan.ok) {
@@ -204,17 +209,17 @@ async function* classifyAndReport(
   options: EngineOptions,
   reread: Reread,
 ): AsyncGenerator<EngineEvent> {
-  const sql = createClassifySql({
-    dialect: 'duckdb',
-    consents: rows,
-    columns: { line: 'line', key: 'key', readError: 'read_error' },
-    versions: { kind: 'inline', versions: getIndexTableVersions(index) },
+  const sql = createDuckDbClassifySql({
+    rows,
+    segments: 'outcome_segments',
+    index,
     timeZone: options.timeZone,
     now: options.now,
     ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
     ...(options.strict ? { strict: true } : {}),
     passThrough: ['js'],
   });
+  await connection.run(createSegmentsTableSql('outcome_segments', index, options.timeZone));
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
     await connection.run(`CREATE OR REPLACE TABLE interesting AS

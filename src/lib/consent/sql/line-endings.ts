@@ -16,6 +16,8 @@ export type LineEndings = { ok: true; newline: '\n' | '\r\n' } | { ok: false; re
 const LF = 0x0a;
 const CR = 0x0d;
 const CHUNK = 4 * 1024 * 1024;
+/** The longest line DuckDB reads here (its reader holds two of these per thread in memory; see duckdb-engine.ts): a longer one is left to the streaming verifier, which calls it too long, as it calls every line over 1 MB. */
+export const MAX_ENGINE_LINE_BYTES = 64 * 1024 * 1024;
 
 /** The length of a buffer without a UTF-8 sequence cut at its end (it is checked with the next chunk). */
 function completeLength(buffer: Buffer): number {
@@ -37,6 +39,9 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
     let cr = 0;
     let crlf = 0;
     let previous = -1;
+    let lineStart = 0;
+    let offset = 0;
+    let longest = 0;
     let carry = Buffer.alloc(0);
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
@@ -46,7 +51,10 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) {
         lf += 1;
         if ((at === 0 ? previous : chunk[at - 1]) === CR) crlf += 1;
+        longest = Math.max(longest, offset + at - lineStart);
+        lineStart = offset + at + 1;
       }
+      offset += bytesRead;
       for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) cr += 1;
       // DuckDB reads the lines as one column cut at NUL, so a NUL would cut a line where verify reads it whole.
       if (chunk.includes(0)) return { ok: false, reason: 'it holds a NUL byte' };
@@ -57,6 +65,7 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       carry = Buffer.from(text.subarray(complete));
     }
     if (carry.length > 0) return { ok: false, reason: 'it ends inside a UTF-8 character' };
+    if (Math.max(longest, offset - lineStart) > MAX_ENGINE_LINE_BYTES) return { ok: false, reason: `it holds a line longer than ${MAX_ENGINE_LINE_BYTES / 2 ** 20} MB` };
     if (cr === 0) return { ok: true, newline: '\n' };
     // Every CR before an LF and every LF after a CR: DuckDB's CR LF lines are verify's lines.
     if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n' };

@@ -144,24 +144,6 @@ describe('what only a file holds', () => {
     }
   });
 
-  test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
-    // An index whose served texts say nothing of what its versions.csv rows say: the streaming verifier finds no text with the hash, SQL finds it.
-    const broken = craftedIndex();
-    const named = [...broken.versions.values()].find((version) => version.policy === text.policy && version.locale === text.locale && version.version === text.version);
-    if (!named) throw new Error('no version');
-    named.served = [];
-    const file = join(writeRecordFiles([], broken, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
-    writeFileSync(file, `${line}\nnot json\n`);
-    const results = await verifyEngine(file, broken, options);
-    expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
-      [1, 'engines-disagree', 'failed'],
-      [2, 'malformed', 'malformed'],
-    ]);
-    expect(results.get(1)).toMatchObject({
-      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
-    });
-  });
-
   test.each([
     ['mixed line endings', `${line}\r\n${line}\n`, 'some lines end in CR LF and others in LF'],
     ['a lone CR', `${line}\r${line}\n`, 'it holds a CR that does not end a line'],
