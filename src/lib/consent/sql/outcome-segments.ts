@@ -11,9 +11,16 @@
  * from it: a record's document outcome is a lookup, one equality join and
  * a half-open filter `lo <= acceptedAt < hi`. It changes only where some
  * instant of the policy's versions is crossed (effectiveFrom, effectiveUntil,
- * publishedAt, a correction recorded): every such instant x and x + 1 ms
- * (and, for bare dates, the day of x and the day after) starts a range, so
- * every comparison verify makes, `<` or `<=`, gives one answer inside it.
+ * publishedAt, a correction recorded): every such instant x (verify
+ * compares `x <= t` and `t < x`, never `t <= x`) and, for bare dates, the
+ * day of x and the day after start a range, so every comparison verify
+ * makes gives one answer inside it. (in-the-future, `t > now`, is the
+ * record's, computed by the query.)
+ *
+ * Its size grows with the square of the versions of a timeline (each
+ * version's outcome changes wherever the version in force does): tens of
+ * thousands of rows for a timeline of a hundred versions, computed once a
+ * run (about a second).
  */
 import { getUtcMs, getZonedParts } from '#lib/time/zoned-time.ts';
 import { verifyConsentRecord, type DocumentStatus } from '../verify-record.ts';
@@ -115,6 +122,17 @@ function getOtherHash(texts: readonly string[]): string {
  * instant (see getKnownNames).
  */
 export function getOutcomeSegments(index: VersionIndex, timeZone: string): OutcomeSegment[] {
+  const cached = computed.get(index);
+  if (cached?.timeZone === timeZone) return cached.segments;
+  const segments = computeSegments(index, timeZone);
+  computed.set(index, { timeZone, segments });
+  return segments;
+}
+
+/** Segments already computed, by index: a run computes them once, whatever the files and queries. */
+const computed = new WeakMap<VersionIndex, { timeZone: string; segments: OutcomeSegment[] }>();
+
+function computeSegments(index: VersionIndex, timeZone: string): OutcomeSegment[] {
   const segments: OutcomeSegment[] = [];
   const instantsByPolicy = new Map<string, { instants: number[]; days: number[] }>();
   // The outcome of a document never depends on now (in-the-future is the record's, computed apart).
@@ -123,7 +141,7 @@ export function getOutcomeSegments(index: VersionIndex, timeZone: string): Outco
     let points = instantsByPolicy.get(key.policy);
     if (!points) {
       const instants = getPolicyInstants(index, key.policy);
-      const instantStarts = getRangeStarts(instants.flatMap((x) => [x, x + 1]), FIRST_MS, LAST_MS);
+      const instantStarts = getRangeStarts(instants, FIRST_MS, LAST_MS);
       const days = getRangeStarts(instants.flatMap((x) => [getLocalDay(x, timeZone), getLocalDay(x, timeZone) + 1]), FIRST_MS / DAY_MS, Math.floor(LAST_MS / DAY_MS));
       points = { instants: instantStarts, days };
       instantsByPolicy.set(key.policy, points);

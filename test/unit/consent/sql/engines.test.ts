@@ -17,7 +17,7 @@ import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import siteConfig from '../../../../site.config.ts';
-import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
+import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, classifyTypedDuckDb, classifyTypedPostgres, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, writeTypedTable, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -72,6 +72,17 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
   const portable = (outcomes: Outcomes) => new Map([...outcomes].filter(([line]) => !/^\s*[^\S ]|[^\S ]\s*$/.test(records[line - 1]?.acceptedAt ?? '')));
   expect(differences(portable(streaming), portable(await classifyDuckDbSql(files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in DuckDB').toEqual([]);
   if (cluster) expect(differences(portable(streaming), portable(classifyPostgres(cluster, files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in PostgreSQL').toEqual([]);
+  // The short query (--typed), over the records whose acceptedAt a typed column can hold.
+  const typed = writeTypedTable(records, files);
+  const typedStreaming = new Map(typed.lines.map((line) => [line, streaming.get(line) ?? 'ok']));
+  const typedRecords = typed.lines.map((line) => records[line - 1] ?? {});
+  const inOrder = (outcomes: Outcomes) => new Map([...outcomes].map(([line], i) => [i + 1, outcomes.get(line) ?? 'ok']));
+  expect(differences(inOrder(typedStreaming), inOrder(await classifyTypedDuckDb(typed.path, index, options)), typedRecords), 'the typed query in DuckDB').toEqual([]);
+  if (cluster) {
+    for (const dialect of ['postgres', 'ansi'] as const) {
+      expect(differences(inOrder(typedStreaming), inOrder(classifyTypedPostgres(cluster, typed.path, index, options, dialect)), typedRecords), `the typed ${dialect} query in PostgreSQL`).toEqual([]);
+    }
+  }
   return new Set(streaming.values());
 }
 
