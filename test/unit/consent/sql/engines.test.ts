@@ -155,6 +155,33 @@ describe('what only a file holds', () => {
     }
   });
 
+  // A plain CSV (no quote, no empty line) is read by DuckDB's own CSV reader; the lines it refuses are read again by the streaming reader's code.
+  const row = (fields: Partial<typeof good>, extra = 'u1') => [fields.policy, fields.locale, fields.version, fields.sha256, fields.acceptedAt, extra].map((value) => value ?? '').join(',');
+  const plainLines = [
+    'policy,locale,version,sha256,acceptedAt,userId',
+    row(good), row({ ...good, sha256: 'e'.repeat(64) }), `${text.policy},${text.locale},${text.version}`, `${row(good)},extra`, row(good), ' ',
+    row({ ...good, acceptedAt: '2025-09-01T10:00:00' }), row({ ...good, acceptedAt: '2025-02-30T10:00:00Z' }), row({ ...good, acceptedAt: ' 2025-09-01 ' }),
+    row({ ...good, sha256: good.sha256.toUpperCase() }), row({ ...good, sha256: 'xyz' }), row({ ...good, acceptedAt: '' }), row({ ...good, policy: 'nope' }),
+    row(good, 'x'.repeat(1024 * 1024 + 10)), row({ ...good, acceptedAt: '2025-09-01T10:00+03:00' }), row({ ...good, acceptedAt: '2025-09-01t10:00:00z' }),
+    row({ ...good, sha256: 'e'.repeat(64) }, 'later'),
+  ];
+  test.each([
+    ['LF', '\n', ''],
+    ['CR LF', '\r\n', ''],
+    ['LF and a byte order mark (read line by line instead)', '\n', '\uFEFF'],
+  ])('a plain CSV file (%s), refused lines and over-long ones included: the engine gives the streaming verifier\'s result, message and line, record by record', async (_name, ending, bom) => {
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../plain.csv');
+    writeFileSync(file, `${bom}${plainLines.join(ending)}${ending}`);
+    const streaming = await verifyStreaming(file, index, options);
+    const engine = await verifyEngine(file, index, options);
+    expect(engine.fallback).toBeUndefined();
+    expect(jsonDifferences(streaming, engine)).toEqual([]);
+    expect(new Set([...streaming.values()].map((result) => result.outcome)).size).toBeGreaterThanOrEqual(5);
+    // Without --json: the same records reported, and the same count of plain ok ones.
+    const said = [...streaming.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
+    expect(await reportEngine(file, index, options)).toEqual({ reported: said, plainOk: streaming.size - said.length });
+  });
+
   test.each([
     ['mixed line endings', `${line}\r\n${line}\n`, 'some lines end in CR LF and others in LF'],
     ['a lone CR', `${line}\r${line}\n`, 'it holds a CR that does not end a line'],
