@@ -32,7 +32,7 @@ import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
 import { createDuckDbClassifySql, createSegmentsTableSql } from './classify-duckdb.ts';
-import { MAX_ENGINE_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
+import { MAX_ENGINE_LINE_BYTES, MAX_PLAIN_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
 import { getEngineSettings } from './engine-resources.ts';
 
@@ -433,7 +433,7 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
   const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const columns = `{${header.map((_, at) => `${sqlString(`c${at}`)}: 'VARCHAR'`).join(', ')}}`;
   const reader = (errors: string) =>
-    `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, max_line_size = ${MAX_ENGINE_LINE_BYTES + 2}, buffer_size = ${2 * MAX_ENGINE_LINE_BYTES + 4}, ${errors})`;
+    `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, max_line_size = ${MAX_PLAIN_LINE_BYTES + 2}, buffer_size = ${8 * MAX_PLAIN_LINE_BYTES}, ${errors})`;
   const column = (name: string) => {
     const at = header.indexOf(name);
     return at === -1 ? 'CAST(NULL AS VARCHAR)' : `c${at}`;
@@ -443,11 +443,17 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
   const ending = newline === '\r\n' ? 1 : 0;
   const length = `${header.length - 1 + ending} + ${all.map((name) => `coalesce(strlen(${name}), 0)`).join(' + ')}`;
   await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
-  const rows = `(SELECT row_number() OVER () + 1 AS line, hash(${all.join(', ')}) AS key,
+  // The reader numbers records only in the order it reads them (row_number over one scan, insertion order kept): numbered once into a table (spilled to the temp folder beyond the memory limit), which the query then reads in parallel.
+  try {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE plain_rows AS SELECT row_number() OVER () + 1 AS line, ${all.join(', ')} FROM ${reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'")}`);
+  } catch (error) {
+    throw new EngineError(`${file}: DuckDB cannot read it as CSV (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine`);
+  }
+  const rows = `(SELECT line, hash(${all.join(', ')}) AS key,
     ${FIELDS.map((field) => `${column(field)} AS "${field}"`).join(', ')},
     CASE WHEN ${length} > ${MAX_RECORD_BYTES} THEN 'too-long' END AS read_error,
     ${header.includes('documents') ? `coalesce(${column('documents')}, '') <> ''` : 'FALSE'} AS js
-    FROM ${reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'")})`;
+    FROM plain_rows)`;
   let rejected: number[] = [];
   const lineOf = (numbered: number) => {
     let line = numbered;
@@ -460,7 +466,7 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
     return 'error' in read ? read : toCsvRow(read, header);
   };
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT row_number() OVER () + 1 AS line, ${all.map((name, at) => `${name} AS ${quoted(`f${at}`)}`).join(', ')} FROM ${reader('ignore_errors = true')})`,
+    relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoted(`f${at}`)}`).join(', ')} FROM plain_rows)`,
     toRead: (row, line) => readLine(line, header.map((_, at) => String(row[`f${at}`] ?? '')).join(',')),
     lineOf,
     refused: async () => {

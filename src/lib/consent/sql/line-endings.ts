@@ -19,6 +19,8 @@ const QUOTE = 0x22;
 const CHUNK = 4 * 1024 * 1024;
 /** The longest line DuckDB reads here (its reader holds two of these per thread in memory; see duckdb-engine.ts): a longer one is left to the streaming verifier, which calls it too long, as it calls every line over 1 MB. */
 export const MAX_ENGINE_LINE_BYTES = 64 * 1024 * 1024;
+/** The longest line of a plain CSV file read by DuckDB's CSV reader, whose buffers (two a thread, each twice this) must fit the memory limit beside the query: a file with a longer line is read line by line instead. Lines over 1 MB are malformed (too long) either way. */
+export const MAX_PLAIN_LINE_BYTES = 2 * 1024 * 1024;
 
 /** The length of a buffer without a UTF-8 sequence cut at its end (it is checked with the next chunk). */
 function completeLength(buffer: Buffer): number {
@@ -72,6 +74,7 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
     }
     if (carry.length > 0) return { ok: false, reason: 'it ends inside a UTF-8 character' };
     if (Math.max(longest, offset - lineStart) > MAX_ENGINE_LINE_BYTES) return { ok: false, reason: `it holds a line longer than ${MAX_ENGINE_LINE_BYTES / 2 ** 20} MB` };
+    if (Math.max(longest, offset - lineStart) > MAX_PLAIN_LINE_BYTES) plain = false;
     if (cr === 0) return { ok: true, newline: '\n', plain };
     // Every CR before an LF and every LF after a CR: DuckDB's CR LF lines are verify's lines.
     if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n', plain };
