@@ -46,7 +46,7 @@ function getBenchVersions(root: string): { policy: string; locale: string; versi
  * about one in two hundred accepted before its version took effect, one in
  * two hundred with a hash of no text; every acceptedAt as an ISO instant.
  */
-export async function writeBenchRecords(root: string, files: { csv?: string; parquet?: string }, count: number): Promise<void> {
+async function writeBenchRecords(root: string, files: { csv?: string; parquet?: string }, count: number): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: String(availableParallelism()), memory_limit: '600MB', temp_directory: join(tmpdir(), 'policy-press-duckdb'), preserve_insertion_order: 'true' });
   const connection = await instance.connect();

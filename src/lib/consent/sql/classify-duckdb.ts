@@ -26,14 +26,14 @@ import { getKnownNames, getOutcomeSegments, NO_HASH, OTHER_HASH, type OutcomeSeg
 import { JS_WHITESPACE, sqlString } from './sql-dialect.ts';
 
 /** The grammar of parseEffective (after trim): a date, or a date-time with an offset; calendar days are the cast's to check. */
-export const INSTANT_PATTERN = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?';
+const INSTANT_PATTERN = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?';
 const SHA256_SQL_PATTERN = '[0-9a-f]{64}';
 /** Open ends of a segment: below and above every instant a record can write. */
 const BELOW = '-9000000000000000000';
 const ABOVE = '9000000000000000000';
 
 /** What the query needs. */
-export interface DuckDbClassifyOptions extends OutcomePolicy {
+interface DuckDbClassifyOptions extends OutcomePolicy {
   /** The records: a relation with `line`, `key` (the fingerprint; NULL for none), `read_error`, and the five fields as text. */
   rows: string;
   /** The table holding the outcome segments (createSegmentsTableSql). */

@@ -18,7 +18,7 @@ import { getKnownNames, getOutcomeSegments, NO_HASH, OTHER_HASH } from './outcom
 import { getSqlDialect, sqlString, type SqlDialectName } from './sql-dialect.ts';
 
 /** What the short query needs. */
-export interface TypedClassifySqlOptions extends OutcomePolicy {
+interface TypedClassifySqlOptions extends OutcomePolicy {
   dialect: SqlDialectName;
   /** The consent table: a name, or a relation in parentheses. */
   consents: string;
