@@ -6,11 +6,11 @@
  *   npm run bench -- --quick          a few hundred versions, about two minutes (CI runs it so the script cannot rot)
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
  *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
- *   npm run bench -- --only engine --huge   verify at 10 and 100 million records (streaming, DuckDB over CSV and Parquet)
+ *   npm run bench -- --only engine    verify at 10 and 100 million records (streaming at 10 million, DuckDB over Parquet and CSV, PostgreSQL at 10 million); --huge: streaming at 100 million too
  *   npm run bench -- --only build --corpus synthetic,github-x10   some build corpora (synthetic, github, github-x10, pairs)
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { runLogBench } from './bench/log-bench.ts';
 import { runVerifyBench, type VerifyBenchResult } from './bench/verify-bench.ts';
 import { runParserBench } from './bench/parser-bench.ts';
 import { GITHUB_CORPUS_LINT, SYNTHETIC_CORPUS_LINT } from './bench/corpus-lint.ts';
-import { runEngineBench, type EngineBenchResult } from './bench/engine-bench.ts';
+import { getSpeedup, runEngineBench, type EngineBenchResult } from './bench/engine-bench.ts';
 import { generateCorpus, scaleCorpus } from './generate-corpus.ts';
 import { createRandom, generatePolicyLines, toMarkdown } from './bench/synthetic-policy.ts';
 
@@ -206,17 +206,18 @@ if (wanted('verify')) {
 if (wanted('engine')) {
   const engine: EngineBenchResult[] = await runEngineBench({ root: ROOT, workDir: WORK, quick, huge: values.huge, log });
   results['engine'] = engine;
-  out.push('\nverify at scale: the streaming verifier and verify --engine duckdb, the same records (about 1% wrong)\n');
+  out.push(`\nverify at scale: the streaming verifier, verify --engine duckdb and PostgreSQL, the same records (about 1% wrong); load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
   out.push(
     formatTable([
-      ['records', 'engine', 'file', 'time', 'records/s', 'peak RSS', 'result'],
+      ['records', 'engine', 'file', 'time', 'records/s', 'vs streaming', 'peak RSS', 'result'],
       ...engine.map((r) => [
         r.records.toLocaleString('en'),
         r.engine,
         `${r.fileMb.toFixed(0)} MB`,
         r.seconds === null ? '—' : `${r.seconds.toFixed(1)} s`,
         r.seconds === null ? '—' : Math.round(r.records / r.seconds).toLocaleString('en'),
-        r.peakRssMb === null ? '—' : `${r.peakRssMb.toFixed(0)} MB`,
+        getSpeedup(engine, r),
+        r.peakRssMb === null ? (r.engine.startsWith('postgres') ? 'server' : '—') : `${r.peakRssMb.toFixed(0)} MB`,
         r.summary.replace(/ \(.*\)/, ''),
       ]),
     ]),

@@ -25,6 +25,8 @@ export interface EngineRunOptions {
   strict: boolean;
   timeoutMs: number;
   followAbsolute: boolean;
+  /** The memory budget of the run, in MB (--memory). */
+  memoryBudgetMb: number;
 }
 
 /** The files named: each path as it is, each glob expanded (sorted, so runs are repeatable); a pattern that matches nothing is an error. */
@@ -69,7 +71,7 @@ export async function runEngineVerify(patterns: readonly string[], options: Engi
   };
   try {
     // --json prints every record, so every record is read again, not only those with something to report.
-    for await (const event of verifyWithDuckDb(files, source.index, { ...verifyOptions, checkEveryRecord: options.json })) {
+    for await (const event of verifyWithDuckDb(files, source.index, { ...verifyOptions, checkEveryRecord: options.json, memoryBudgetMb: options.memoryBudgetMb })) {
       if ('plainOk' in event) tally.addMany('ok', event.plainOk);
       else if ('results' in event) for (const result of event.results) take(result, event.file);
       else {

@@ -14,6 +14,8 @@ import { settleRecord, type RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import { createClassifySql, DEFAULT_CONSENT_COLUMNS, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql, type ConsentColumns } from '#lib/consent/sql/classify-sql.ts';
 import { SQL_DIALECTS, type SqlDialectName } from '#lib/consent/sql/sql-dialect.ts';
+import { createTypedClassifySql } from '#lib/consent/sql/typed-classify-sql.ts';
+import { DEFAULT_MEMORY_BUDGET_MB } from '#lib/consent/sql/engine-resources.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
 import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
@@ -50,7 +52,7 @@ export const VERIFY_HELP = `npm run policy -- verify <file> [--feed <site|folder
       [--as-of <instant>] [--allow-missing-hash] [--strict] [--timeout <seconds>] [--follow-absolute]
       [--log [--key <key>]]
 npm run policy -- verify <files or globs…> --engine duckdb [the same options but --texts and --log]
-npm run policy -- verify --sql duckdb|postgres|ansi [--table <name>] [--column <field>=<name>…]
+npm run policy -- verify --sql duckdb|postgres|ansi [--typed] [--table <name>] [--column <field>=<name>…]
       [--versions <versions.csv>] [--as-of <instant>] [--allow-missing-hash] [--strict]
 
   Checks consent records, as JSON Lines (.jsonl, .ndjson, .json) or CSV with a
@@ -91,6 +93,11 @@ ${formatOutcomeList()}
                         e.g. --column acceptedAt=accepted_at --column line=id
   --versions            read the versions from this versions.csv (the site's /feed/v1/versions.csv)
                         instead of listing them in the query
+  --typed               the short query, for a table whose acceptedAt is a timestamp with time
+                        zone: the versions' outcome segments listed, one join and a CASE (without
+                        --typed: the strict form, which reads acceptedAt as text)
+  --memory              with --engine: the memory budget of the run in MB (default ${DEFAULT_MEMORY_BUDGET_MB});
+                        DuckDB takes 60% of it and spills to the OS temp folder beyond
 
   A record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB is malformed. In CSV a broken row is malformed
   on its own line and reading resumes at the next line.`;
@@ -112,7 +119,7 @@ function parseColumns(pairs: readonly string[]): Partial<ConsentColumns> {
 /** `verify --sql <dialect>`: prints the classifying query. */
 async function printSql(
   dialect: string,
-  options: { feed: string | undefined; table: string; columns: readonly string[]; versions: string | undefined; asOf: string | undefined; allowMissingHash: boolean; strict: boolean; timeoutMs: number },
+  options: { feed: string | undefined; typed: boolean; table: string; columns: readonly string[]; versions: string | undefined; asOf: string | undefined; allowMissingHash: boolean; strict: boolean; timeoutMs: number },
 ): Promise<number> {
   if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) {
     throw new UsageError(`--sql "${dialect}" is not a dialect: write ${SQL_DIALECTS.join(', ')}${didYouMean(dialect, SQL_DIALECTS)}`);
@@ -120,6 +127,13 @@ async function printSql(
   const name = dialect as SqlDialectName;
   const source = await getPolicySource(options.feed, { timeoutMs: options.timeoutMs });
   const listed = getIndexTableVersions(source.index);
+  if (options.typed) {
+    if (options.versions !== undefined) throw new UsageError('--typed lists the versions in the query as outcome segments, which versions.csv does not hold: drop --versions');
+    const columns = parseColumns(options.columns);
+    const now = getNow(options.asOf, source.timeZone);
+    process.stdout.write(`${createTypedClassifySql({ dialect: name, consents: options.table, columns, index: source.index, timeZone: source.timeZone, now, allowMissingHash: options.allowMissingHash, strict: options.strict })};\n`);
+    return 0;
+  }
   if (options.versions !== undefined) checkVersionsFile(options.versions, listed, source.timeZone, options.feed);
   const sql = createClassifySql({
     dialect: name,
@@ -174,6 +188,13 @@ function checkInLog(result: RecordResult, log: LogOfToday, policy: OutcomePolicy
   return settleRecord(result, policy);
 }
 
+/** `--memory <MB>`: a whole number of megabytes, at least 128 (DuckDB needs some room for its buffers). */
+function parseMemory(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MEMORY_BUDGET_MB;
+  if (!/^\d+$/.test(text) || Number(text) < 128) throw new UsageError(`--memory "${text}" is not a number of megabytes of 128 or more: write e.g. --memory 2048`);
+  return Number(text);
+}
+
 /** Runs `verify`; returns the exit code. */
 export async function runVerify(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -195,8 +216,12 @@ export async function runVerify(args: string[]): Promise<number> {
       table: { type: 'string', default: 'consents' },
       column: { type: 'string', multiple: true, default: [] },
       versions: { type: 'string' },
+      typed: { type: 'boolean', default: false },
+      memory: { type: 'string' },
     },
   });
+  if (values.typed && values.sql === undefined) throw new UsageError('--typed chooses the short form of the query --sql prints: add --sql duckdb|postgres|ansi, or drop --typed');
+  if (values.memory !== undefined && values.engine === undefined) throw new UsageError('--memory is the budget of --engine duckdb: add --engine duckdb, or drop --memory');
   // The log's checks need the signed checkpoints and today's log, which no SQL engine reads: refuse rather than skip them.
   if (values.log && (values.sql !== undefined || values.engine !== undefined)) {
     throw new UsageError(`--log checks each record's checkpoint against today's signed log, which ${values.sql !== undefined ? '--sql' : '--engine'} cannot do: run verify --log without ${values.sql !== undefined ? '--sql' : '--engine'} (it streams)`);
@@ -204,13 +229,13 @@ export async function runVerify(args: string[]): Promise<number> {
   if (values.key && !values.log) throw new UsageError('--key goes with --log.');
   if (values.sql !== undefined) {
     if (positionals.length > 0) throw new UsageError(`verify --sql prints a query and reads no file (${positionals[0]}): drop the file, or drop --sql`);
-    return printSql(values.sql, { feed: values.feed, table: values.table, columns: values.column, versions: values.versions, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout) });
+    return printSql(values.sql, { feed: values.feed, typed: values.typed, table: values.table, columns: values.column, versions: values.versions, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout) });
   }
   if (values.engine !== undefined) {
     if (values.engine !== 'duckdb') throw new UsageError(`--engine "${values.engine}" is not an engine: the one there is, is --engine duckdb (without --engine, verify streams)`);
     if (values.texts) throw new UsageError('--texts reads served files, which DuckDB does not: run --texts without --engine');
     const { runEngineVerify } = await import('./verify-engine.ts');
-    return runEngineVerify(positionals, { feed: values.feed, json: values.json, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout), followAbsolute: values['follow-absolute'] });
+    return runEngineVerify(positionals, { feed: values.feed, json: values.json, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout), followAbsolute: values['follow-absolute'], memoryBudgetMb: parseMemory(values.memory) });
   }
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`verify needs one file of records.\n\n${VERIFY_HELP}`);

@@ -8,7 +8,7 @@ import { decideReconsent } from '#lib/consent/reconsent-decision.ts';
 import type { CurrentFeed, FeedIndex, JsonFeed, PolicyFeed, SinceFeed } from '#schemas/feed.ts';
 import { buildShared, buildSite, FIXTURE_CORPUS, LATER_EPOCH, OUTPUT, ROOT, TEST_EPOCH, type BuildResult } from '../helpers/build-site.ts';
 import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
-import { attributeOf, listFiles, readPage, select, textOf } from '../helpers/dist-site.ts';
+import { attributeOf, listFiles, readPage, select, selectAll, textOf } from '../helpers/dist-site.ts';
 import { createFeedValidator } from '../helpers/feed-schema.ts';
 import { runPolicyCli } from '../helpers/run-cli.ts';
 import { parseCsvRows } from '../helpers/csv-rows.ts';
@@ -221,12 +221,15 @@ describe('the versions as a table, and the portable query of the developers page
     expect(rows.map((row) => ['policy', 'locale', 'version', 'sha256'].map((name) => row[column(name)]).join(' ')).sort()).toEqual(listed.sort());
   });
 
-  test('the query the page shows, run by DuckDB over the built versions.csv, gives each record the outcome verify gives it against the built site', async () => {
+  test.each([
+    ['the long query, over a text acceptedAt and the built versions.csv', 1],
+    ['the short query (--typed), over a typed acceptedAt', 0],
+  ])('%s: run by DuckDB as the page shows it, it gives each record the outcome verify gives it against the built site', async (_name, at) => {
     const page = readPage(build.outDir, '/en/developers/');
     // As a reader copies it: the lines of the <pre> kept (its comments end at line ends).
-    const codeOf = (tree: typeof page) => toText(select('details pre', tree) ?? { type: 'root', children: [] });
+    const codeOf = (tree: typeof page) => toText(selectAll('details pre', tree)[at] ?? { type: 'root', children: [] });
     const query = codeOf(page);
-    expect(query).toContain('-- CREATE TABLE versions (');
+    expect(query).toContain(at === 1 ? '-- CREATE TABLE versions (' : 'is a timestamp with time zone');
     expect(codeOf(readPage(build.outDir, '/ru/developers/'))).toBe(query);
     // Records around every version's start, with its hash and a wrong one: ok, not-in-force, hash-mismatch and the rest.
     const [header = [], ...rows] = parseCsvRows(read(build.outDir, 'feed/v1/versions.csv'));
@@ -249,7 +252,7 @@ describe('the versions as a table, and the portable query of the developers page
     const connection = await instance.connect();
     try {
       await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${join(build.outDir, 'feed/v1/versions.csv')}', header = true, all_varchar = true)`);
-      await connection.run(`CREATE TABLE consents AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true, columns = {'line': 'BIGINT', 'policy': 'VARCHAR', 'locale': 'VARCHAR', 'version': 'VARCHAR', 'sha256': 'VARCHAR', 'acceptedAt': 'VARCHAR'})`);
+      await connection.run(`CREATE TABLE consents AS SELECT * FROM read_csv('${file}', header = true, columns = {'line': 'BIGINT', 'policy': 'VARCHAR', 'locale': 'VARCHAR', 'version': 'VARCHAR', 'sha256': 'VARCHAR', 'acceptedAt': '${at === 1 ? 'VARCHAR' : 'TIMESTAMPTZ'}'})`);
       const result = (await connection.runAndReadAll(query.replace(/;\s*$/, ''))).getRowObjectsJS() as { line: bigint; outcome: string }[];
       const outcomes = result.map((row) => [Number(row.line), row.outcome]);
       expect(outcomes).toEqual(streaming);

@@ -463,6 +463,10 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
     [['--engine', 'spark'], /--engine "spark" is not an engine/],
     [['--sql', 'oracle'], /--sql "oracle" is not a dialect: write duckdb, postgres, ansi/],
     [['--engine', 'duckdb', '--texts'], /--texts reads served files, which DuckDB does not/],
+    [['--typed'], /^--typed chooses the short form of the query --sql prints: add --sql duckdb\|postgres\|ansi, or drop --typed\n/],
+    [['--sql', 'postgres', '--typed', '--versions', 'versions.csv'], /^--typed lists the versions in the query as outcome segments, which versions.csv does not hold: drop --versions\n/],
+    [['--memory', '512'], /^--memory is the budget of --engine duckdb: add --engine duckdb, or drop --memory\n/],
+    [['--engine', 'duckdb', '--memory', '64'], /^--memory "64" is not a number of megabytes of 128 or more: write e.g. --memory 2048\n/],
   ])('verify %j is refused with exit 1 and says why, before reading anything', (options, message) => {
     const args = options[0] === '--sql' ? ['verify', ...options, '--feed', feedIndex] : ['verify', records(), ...options, '--feed', feedIndex];
     const result = runPolicyCli(args);

@@ -17,6 +17,8 @@ import type { VersionIndex } from '#lib/consent/version-index.ts';
 import { createClassifySql, getIndexTableVersions, getMaxCorrections, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
 import { verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { createVersionsCsv } from '#lib/feed/versions-table.ts';
+import { createTypedClassifySql } from '#lib/consent/sql/typed-classify-sql.ts';
+import { parseEffective } from '#lib/time/effective-instant.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
 
 /** A flat consent record: a field absent (undefined), null, or text. */
@@ -138,6 +140,59 @@ export function classifyPostgres(cluster: PostgresCluster, files: RecordFiles, o
     `CREATE TEMP TABLE consents (${tableColumns.replaceAll('VARCHAR', 'text')});`,
     `\\copy consents FROM '${files.table}' WITH (FORMAT csv, HEADER true)`,
     getVersionsLoadSql('postgres', files.versionsCsv),
+    `SELECT line, outcome FROM (${sql}) AS classified;`,
+  ].join('\n');
+  const [, ...rows] = cluster.query(script);
+  return toOutcomes(rows);
+}
+
+/** 0001-01-01T00:00:00Z. */
+const FIRST_AD_MS = -62135596800000;
+
+/**
+ * The consent table with acceptedAt typed (timestamp with time zone), for
+ * the short query (--typed): the records whose acceptedAt is an instant,
+ * written to the millisecond verify reads (a bare date or an unreadable
+ * text cannot be held by a typed column). Returns the CSV and its lines.
+ */
+export function writeTypedTable(records: readonly FlatRecord[], files: RecordFiles): { path: string; lines: number[] } {
+  const path = join(files.table, '../typed.csv');
+  const lines: number[] = [];
+  const rows = records.flatMap((record, i) => {
+    const parsed = typeof record.acceptedAt === 'string' ? parseEffective(record.acceptedAt) : null;
+    // Year 0000 too: PostgreSQL's timestamps have no year 0 (1 BC), so a typed column cannot hold it.
+    if (!parsed?.ok || parsed.value.kind !== 'date-time' || parsed.value.epochMs < FIRST_AD_MS) return [];
+    lines.push(i + 1);
+    return [[String(i + 1), csvField(JSON.stringify(record)), ...FIELDS.map((field) => (field === 'acceptedAt' ? new Date(parsed.value.kind === 'date-time' ? parsed.value.epochMs : 0).toISOString() : csvField(record[field])))].join(',')];
+  });
+  writeFileSync(path, `line,key,${FIELDS.join(',')}\n${rows.join('\n')}\n`);
+  return { path, lines };
+}
+
+const typedColumns = tableColumns.replace('"acceptedAt" VARCHAR', '"acceptedAt" TIMESTAMPTZ');
+
+/** The short query (--typed) run by DuckDB over the typed table. */
+export async function classifyTypedDuckDb(typed: string, index: VersionIndex, options: VerifyOptions): Promise<Outcomes> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`CREATE TABLE consents (${typedColumns})`);
+    await connection.run(`COPY consents FROM '${typed}' (FORMAT csv, HEADER true)`);
+    const sql = createTypedClassifySql({ dialect: 'duckdb', consents: 'consents', columns: { key: 'key' }, index, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+    return toOutcomes((await connection.runAndReadAll(sql)).getRowsJS().map((row) => [row[0], row[1]]));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The short query (--typed), postgres or ansi, run by PostgreSQL over the typed table. */
+export function classifyTypedPostgres(cluster: PostgresCluster, typed: string, index: VersionIndex, options: VerifyOptions, dialect: 'postgres' | 'ansi' = 'postgres'): Outcomes {
+  const sql = createTypedClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, index, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+  const script = [
+    'DROP TABLE IF EXISTS consents;',
+    `CREATE TEMP TABLE consents (${typedColumns.replaceAll('VARCHAR', 'text')});`,
+    `\\copy consents FROM '${typed}' WITH (FORMAT csv, HEADER true)`,
     `SELECT line, outcome FROM (${sql}) AS classified;`,
   ].join('\n');
   const [, ...rows] = cluster.query(script);

@@ -32,7 +32,7 @@ interface ConsentDocument {
  * the version in force had no text in the record's language (any text in it
  * then was for reference only).
  */
-type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
+export type DocumentStatus = Exclude<Outcome, 'malformed' | 'in-the-future' | 'duplicate'>;
 
 /** The verdict on one document of a record. */
 interface DocumentResult extends ConsentDocument {

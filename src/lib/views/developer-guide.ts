@@ -6,6 +6,9 @@
 import { decideReconsent, type ReconsentAnswer } from '#lib/consent/reconsent-decision.ts';
 import { OUTCOMES, outcomeFails, type Outcome } from '#lib/consent/verify-outcomes.ts';
 import { createClassifySql, getVersionsLoadSql } from '#lib/consent/sql/classify-sql.ts';
+import { createTypedClassifySql } from '#lib/consent/sql/typed-classify-sql.ts';
+import { createVersionIndex } from '#lib/consent/version-index.ts';
+import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import { formatInstant } from '#lib/time/zoned-time.ts';
 import { getReconsentInput } from '#lib/feed/since-data.ts';
 import { getPolicyLocales, getTimeline } from '#lib/timeline/policy-corpus.ts';
@@ -46,6 +49,10 @@ export interface DeveloperGuide {
     versionsMetadataUrl: string;
     printExample: string;
     engineExample: string;
+    /** The command that prints the short query, for a table whose acceptedAt is a typed timestamp. */
+    typedPrintExample: string;
+    /** The short ANSI query (--typed) over the table `consents`, acceptedAt a timestamp with time zone, as of the build. */
+    typedQuery: string;
     /** The ANSI query over the tables `consents` and `versions` (versions.csv loaded as text), as of the build. */
     portableQuery: string;
     /** The instant the query counts as now (the build's): later records are in-the-future until a fresh query is printed. */
@@ -236,6 +243,14 @@ export function getDeveloperGuide(context: SiteContext, locale: string): Develop
       versionsMetadataUrl: urls.absolute(urls.versionsTableMetadata()),
       printExample: `npm run policy -- verify --sql ansi --feed ${urls.absolute(urls.feedIndex())} --versions versions.csv --table consents --column acceptedAt=accepted_at > verify.sql`,
       engineExample: `npm run policy -- verify "exports/consents-*.parquet" --engine duckdb --feed ${urls.absolute(urls.feedIndex())}`,
+      typedPrintExample: `npm run policy -- verify --sql postgres --typed --feed ${urls.absolute(urls.feedIndex())} --table consents --column acceptedAt=accepted_at > verify.sql`,
+      typedQuery: `${createTypedClassifySql({
+        dialect: 'ansi',
+        consents: 'consents',
+        index: createVersionIndex(corpus.policies.map((policy) => createPolicyFeed(context, policy))),
+        timeZone: settings.timeZone,
+        now,
+      })};\n`,
       portableQuery: `${getVersionsLoadSql('ansi', 'versions.csv')}${createClassifySql({
         dialect: 'ansi',
         consents: 'consents',

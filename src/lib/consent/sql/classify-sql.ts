@@ -117,7 +117,7 @@ const FOUND: Record<Outcome, string | null> = {
 export const SQL_OUTCOMES: readonly Outcome[] = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => outcome === 'ok' || outcome === 'malformed' || FOUND[outcome] !== null);
 
 /** The outcome column: malformed first, then the first failing outcome found, then the first other one, else ok (pickOutcome). */
-function getOutcomeCase(policy: OutcomePolicy): string {
+export function getOutcomeCase(policy: OutcomePolicy): string {
   const order = (Object.keys(OUTCOMES) as Outcome[]).filter((outcome) => FOUND[outcome] !== null);
   const failing = order.filter((outcome) => outcomeFails(outcome, policy));
   const passing = order.filter((outcome) => !outcomeFails(outcome, policy));

@@ -23,6 +23,7 @@
  * DuckDB is loaded only here, when asked (`@duckdb/node-api`, 70 MB of
  * native code that a run without `--engine` never loads).
  */
+import { open } from 'node:fs/promises';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { MAX_RECORD_BYTES, type PhysicalLine } from '../read-lines.ts';
 import { LineQueue, readCsvRecord, readJsonLines, toCsvRow, type ReadRecord } from '../read-records.ts';
@@ -30,9 +31,10 @@ import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOption
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
-import { createClassifySql, getIndexTableVersions } from './classify-sql.ts';
-import { scanRecordsFile } from './line-endings.ts';
+import { createDuckDbClassifySql, createSegmentsTableSql } from './classify-duckdb.ts';
+import { MAX_ENGINE_LINE_BYTES, MAX_PLAIN_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
+import { getEngineSettings } from './engine-resources.ts';
 
 /** The formats the engine reads, from a file's extension. */
 type EngineFormat = 'csv' | 'jsonl' | 'parquet';
@@ -72,7 +74,7 @@ async function* stream(connection: DuckDBConnection, sql: string): AsyncGenerato
 
 /** The file's physical lines, numbered from 1, as DuckDB reads them (a blank line is NULL). */
 function rawLines(path: string, newline: '\n' | '\r\n'): string {
-  return `(SELECT row_number() OVER () AS line, l AS text FROM read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, header = false, delim = chr(0), quote = '', escape = '', auto_detect = false, strict_mode = false, new_line = ${sqlString(newline === '\n' ? '\\n' : '\\r\\n')}, max_line_size = 268435456))`;
+  return `(SELECT row_number() OVER () AS line, l AS text FROM read_csv(${sqlString(path)}, columns = {'l': 'VARCHAR'}, header = false, delim = chr(0), quote = '', escape = '', auto_detect = false, strict_mode = false, new_line = ${sqlString(newline === '\n' ? '\\n' : '\\r\\n')}, max_line_size = ${MAX_ENGINE_LINE_BYTES + 2}, buffer_size = ${2 * MAX_ENGINE_LINE_BYTES + 4}))`;
 }
 
 /** The rows of a JSON Lines file: fields where DuckDB reads them as JSON.parse does, else marked for the streaming reader (`js`). */
@@ -111,6 +113,8 @@ function csvSimpleRows(lines: string, headerLine: number, header: readonly strin
 export interface EngineOptions extends VerifyOptions {
   /** Read every record again and check it against SQL's outcome, not only those with something to report: `--json` prints every record, and the differential tests check every one. */
   checkEveryRecord?: boolean;
+  /** The memory the whole process may use, in MB (engine-resources.ts); DuckDB gets 60% of it and spills the rest to disk. */
+  memoryBudgetMb?: number;
 }
 
 /**
@@ -124,20 +128,23 @@ export async function* verifyWithDuckDb(files: readonly string[], index: Version
   } catch (error) {
     throw new EngineError(`DuckDB cannot be loaded (${describeError(error)}): run npm ci, which installs @duckdb/node-api, or verify without --engine`);
   }
-  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const instance = await duckdb.DuckDBInstance.create(':memory:', getEngineSettings(options.memoryBudgetMb));
   const connection = await instance.connect();
   const reader = await instance.connect();
   const writer = await instance.connect();
   try {
     for (const file of files) {
       const format = detectEngineFormat(file);
+      // Line numbers of CSV and JSON Lines are the order their lines are read in; Parquet rows carry theirs (file_row_number).
+      await connection.run(`SET preserve_insertion_order = ${format !== 'parquet'}`);
       if (format !== 'parquet') {
         const scan = await scanRecordsFile(file);
         if (!scan.ok) {
           yield { file, fallback: scan.reason };
           continue;
         }
-        yield* verifyLinesFile({ connection, reader, writer }, file, format, scan.newline, index, options);
+        if (format === 'csv' && scan.plain) yield* verifyPlainCsvFile({ connection, reader, writer }, file, scan.newline, index, options);
+        else yield* verifyLinesFile({ connection, reader, writer }, file, format, scan.newline, index, options);
       } else yield* verifyParquetFile({ connection, reader, writer }, file, index, options);
     }
   } finally {
@@ -193,6 +200,10 @@ interface Connections {
 interface Reread {
   relation: string;
   toRead(row: Row, line: number): ReadRecord | Promise<ReadRecord>;
+  /** The line of the record numbered `line` in the relation, where the reader numbers records rather than lines (a plain CSV file read by DuckDB's CSV reader, which skips the lines it refuses). */
+  lineOf?(line: number): number;
+  /** Results of records the reader refused, in line order, to report among the others (computed once the query has run). */
+  refused?(): Promise<RecordResult[]>;
 }
 
 /** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
@@ -204,17 +215,17 @@ async function* classifyAndReport(
   options: EngineOptions,
   reread: Reread,
 ): AsyncGenerator<EngineEvent> {
-  const sql = createClassifySql({
-    dialect: 'duckdb',
-    consents: rows,
-    columns: { line: 'line', key: 'key', readError: 'read_error' },
-    versions: { kind: 'inline', versions: getIndexTableVersions(index) },
+  const sql = createDuckDbClassifySql({
+    rows,
+    segments: 'outcome_segments',
+    index,
     timeZone: options.timeZone,
     now: options.now,
     ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
     ...(options.strict ? { strict: true } : {}),
     passThrough: ['js'],
   });
+  await connection.run(createSegmentsTableSql('outcome_segments', index, options.timeZone));
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
     await connection.run(`CREATE OR REPLACE TABLE interesting AS
@@ -226,6 +237,9 @@ async function* classifyAndReport(
   }
   const [plain] = await all(connection, 'SELECT coalesce(sum(n), 0) AS n FROM interesting WHERE line IS NULL');
   yield { file, plainOk: Number(plain?.['n'] ?? 0) };
+  const lineOf = reread.lineOf ?? ((line: number) => line);
+  const refused = (await reread.refused?.()) ?? [];
+  let nextRefused = 0;
   // One pass over the file: the records to report joined to their raw form, in line order.
   const joined = `SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, raw.*
     FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL ORDER BY i.line`;
@@ -233,15 +247,18 @@ async function* classifyAndReport(
     const results: RecordResult[] = [];
     for (const row of batch) {
       const item: Interesting = {
-        line: Number(row['engine_line']),
+        line: lineOf(Number(row['engine_line'])),
         outcome: row['engine_outcome'] as Outcome,
-        duplicateOf: row['engine_duplicate_of'] === null ? null : Number(row['engine_duplicate_of']),
+        duplicateOf: row['engine_duplicate_of'] === null ? null : lineOf(Number(row['engine_duplicate_of'])),
         js: row['engine_js'] === true,
       };
+      // The refused records before this one, in their place.
+      while (nextRefused < refused.length && (refused[nextRefused]?.line ?? Infinity) < item.line) results.push(refused[nextRefused++] as RecordResult);
       results.push(explain(await reread.toRead(row, item.line), item, index, options, file));
     }
     yield { file, results };
   }
+  if (nextRefused < refused.length) yield { file, results: refused.slice(nextRefused) };
 }
 
 /** Physical lines by number, fetched from DuckDB (a blank line is ''). */
@@ -255,9 +272,10 @@ async function* single(...lines: PhysicalLine[]): AsyncGenerator<PhysicalLine[]>
   yield lines;
 }
 
-function toPhysicalLine(number: number, text: string): PhysicalLine {
+/** A line as the streaming reader reads it; `ending`: the bytes of a CR before the LF, which it counts in a line's length (and drops from its text). */
+function toPhysicalLine(number: number, text: string, ending = 0): PhysicalLine {
   const bytes = Buffer.from(text, 'utf8');
-  return bytes.length > MAX_RECORD_BYTES ? { number, problem: 'too-long', bytes: bytes.length } : { number, text, bytes };
+  return bytes.length + ending > MAX_RECORD_BYTES ? { number, problem: 'too-long', bytes: bytes.length + ending } : { number, text, bytes };
 }
 
 async function* verifyLinesFile(
@@ -379,6 +397,96 @@ async function readQuotedRecord(connection: DuckDBConnection, lines: string, sta
   // A refused record gives its later lines back: they are read again as records of their own.
   if ('error' in record) return { record, text: read.bytes.toString('utf8'), lastLine: start };
   return { record, text: read.bytes.toString('utf8'), lastLine: read.rest.at(-1)?.number ?? start };
+}
+
+/** The header of a file: its first line, as the streaming reader names the columns (trimmed). */
+async function readHeader(file: string): Promise<string[]> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '').split(',').map((name) => name.trim());
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A plain CSV file (no quote, no empty line, no byte order mark: every line
+ * one record, as machine exports are), read by DuckDB's own CSV reader:
+ * strict, every column as text, the lines it refuses (a wrong number of
+ * fields) kept in its rejects table with their line numbers and read again
+ * by the streaming reader's code, which gives them their outcome and
+ * message. The reader numbers the records it reads; their lines are those
+ * numbers, shifted past the header and the refused lines before them.
+ */
+async function* verifyPlainCsvFile(connections: Connections, file: string, newline: '\n' | '\r\n', index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
+  const { connection } = connections;
+  // new_line left to DuckDB: given '\\r\\n', its CSV reader (1.5.6) reads no row at all; the scan found every line ending the same way, LF or CR LF.
+  const header = await readHeader(file);
+  if (header.length === 0 || header.some((name) => name === '') || new Set(header).size !== header.length) {
+    yield* verifyLinesFile(connections, file, 'csv', newline, index, options);
+    return;
+  }
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const columns = `{${header.map((_, at) => `${sqlString(`c${at}`)}: 'VARCHAR'`).join(', ')}}`;
+  const reader = (errors: string) =>
+    `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, max_line_size = ${MAX_PLAIN_LINE_BYTES + 2}, buffer_size = ${8 * MAX_PLAIN_LINE_BYTES}, ${errors})`;
+  const column = (name: string) => {
+    const at = header.indexOf(name);
+    return at === -1 ? 'CAST(NULL AS VARCHAR)' : `c${at}`;
+  };
+  const all = header.map((_, at) => `c${at}`);
+  // Without a quote, the line is its fields joined by commas: its length, and its bytes' fingerprint, come from them.
+  const ending = newline === '\r\n' ? 1 : 0;
+  const length = `${header.length - 1 + ending} + ${all.map((name) => `coalesce(strlen(${name}), 0)`).join(' + ')}`;
+  await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
+  // The reader numbers records only in the order it reads them (row_number over one scan, insertion order kept): numbered once into a table (spilled to the temp folder beyond the memory limit), which the query then reads in parallel.
+  try {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE plain_rows AS SELECT row_number() OVER () + 1 AS line, ${all.join(', ')} FROM ${reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'")}`);
+  } catch (error) {
+    throw new EngineError(`${file}: DuckDB cannot read it as CSV (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine`);
+  }
+  const rows = `(SELECT line, hash(${all.join(', ')}) AS key,
+    ${FIELDS.map((field) => `${column(field)} AS "${field}"`).join(', ')},
+    CASE WHEN ${length} > ${MAX_RECORD_BYTES} THEN 'too-long' END AS read_error,
+    ${header.includes('documents') ? `coalesce(${column('documents')}, '') <> ''` : 'FALSE'} AS js
+    FROM plain_rows)`;
+  let rejected: number[] = [];
+  const lineOf = (numbered: number) => {
+    let line = numbered;
+    for (const refusedLine of rejected) if (refusedLine <= line) line += 1;
+    return line;
+  };
+  const readLine = async (line: number, text: string): Promise<ReadRecord> => {
+    const read = await readCsvRecord(new LineQueue(single(toPhysicalLine(line, text, ending))[Symbol.asyncIterator]()), (field) => header[field]);
+    if (!read) return { line, error: 'the record could not be read again' };
+    return 'error' in read ? read : toCsvRow(read, header);
+  };
+  yield* classifyAndReport(connections, file, rows, index, options, {
+    relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoted(`f${at}`)}`).join(', ')} FROM plain_rows)`,
+    toRead: (row, line) => readLine(line, header.map((_, at) => String(row[`f${at}`] ?? '')).join(',')),
+    lineOf,
+    refused: async () => {
+      const refused = await fetchRejects(connection);
+      rejected = refused.map(([line]) => line);
+      const results: RecordResult[] = [];
+      for (const [line, text] of refused) {
+        const read = await readLine(line, text);
+        results.push('error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}));
+      }
+      return results;
+    },
+  });
+}
+
+/** The lines DuckDB's CSV reader refused (each once, though the query read the file twice), in order, with their text. */
+async function fetchRejects(connection: DuckDBConnection): Promise<[number, string][]> {
+  const rows = await all(connection, 'SELECT line, any_value(csv_line) AS text FROM csv_rejects GROUP BY line ORDER BY line').catch(() => []);
+  // csv_line of a CR LF file starts with the LF of the line before and ends with its own CR (DuckDB 1.5.6).
+  return rows.map((row) => [Number(row['line']), String(row['text'] ?? '').replace(/^\n/, '').replace(/\r$/, '')]);
 }
 
 async function* verifyParquetFile(connections: Connections, file: string, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {

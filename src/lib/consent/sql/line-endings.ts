@@ -11,11 +11,16 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
 /** How a file's lines end, or why an engine cannot number them as `verify` does. */
-export type LineEndings = { ok: true; newline: '\n' | '\r\n' } | { ok: false; reason: string };
+export type LineEndings = { ok: true; newline: '\n' | '\r\n'; plain: boolean } | { ok: false; reason: string };
 
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x22;
 const CHUNK = 4 * 1024 * 1024;
+/** The longest line DuckDB reads here (its reader holds two of these per thread in memory; see duckdb-engine.ts): a longer one is left to the streaming verifier, which calls it too long, as it calls every line over 1 MB. */
+export const MAX_ENGINE_LINE_BYTES = 64 * 1024 * 1024;
+/** The longest line of a plain CSV file read by DuckDB's CSV reader, whose buffers (two a thread, each twice this) must fit the memory limit beside the query: a file with a longer line is read line by line instead. Lines over 1 MB are malformed (too long) either way. */
+export const MAX_PLAIN_LINE_BYTES = 2 * 1024 * 1024;
 
 /** The length of a buffer without a UTF-8 sequence cut at its end (it is checked with the next chunk). */
 function completeLength(buffer: Buffer): number {
@@ -37,6 +42,11 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
     let cr = 0;
     let crlf = 0;
     let previous = -1;
+    let lineStart = 0;
+    let offset = 0;
+    let longest = 0;
+    // Plain: no quote, no empty line, no byte order mark; a CSV file DuckDB's own reader reads line for line as verify does (duckdb-engine.ts).
+    let plain = true;
     let carry = Buffer.alloc(0);
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
@@ -46,7 +56,13 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) {
         lf += 1;
         if ((at === 0 ? previous : chunk[at - 1]) === CR) crlf += 1;
+        longest = Math.max(longest, offset + at - lineStart);
+        if (offset + at - lineStart <= 1 && (offset + at === lineStart || (at === 0 ? previous : chunk[at - 1]) === CR)) plain = false;
+        lineStart = offset + at + 1;
       }
+      if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) plain = false;
+      if (chunk.includes(QUOTE)) plain = false;
+      offset += bytesRead;
       for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) cr += 1;
       // DuckDB reads the lines as one column cut at NUL, so a NUL would cut a line where verify reads it whole.
       if (chunk.includes(0)) return { ok: false, reason: 'it holds a NUL byte' };
@@ -57,9 +73,11 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       carry = Buffer.from(text.subarray(complete));
     }
     if (carry.length > 0) return { ok: false, reason: 'it ends inside a UTF-8 character' };
-    if (cr === 0) return { ok: true, newline: '\n' };
+    if (Math.max(longest, offset - lineStart) > MAX_ENGINE_LINE_BYTES) return { ok: false, reason: `it holds a line longer than ${MAX_ENGINE_LINE_BYTES / 2 ** 20} MB` };
+    if (Math.max(longest, offset - lineStart) > MAX_PLAIN_LINE_BYTES) plain = false;
+    if (cr === 0) return { ok: true, newline: '\n', plain };
     // Every CR before an LF and every LF after a CR: DuckDB's CR LF lines are verify's lines.
-    if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n' };
+    if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n', plain };
     return { ok: false, reason: cr === crlf ? 'some lines end in CR LF and others in LF' : 'it holds a CR that does not end a line' };
   } finally {
     await file.close();

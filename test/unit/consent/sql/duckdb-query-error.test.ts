@@ -7,14 +7,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
-import { writeRecordFiles } from '../../../helpers/consent-engines.ts';
+import { verifyEngine, writeRecordFiles } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
-/** A bug in the generated SQL, switched on per test: the query names a column no table has. */
-const bug = vi.hoisted(() => ({ on: false }));
-vi.mock('#lib/consent/sql/classify-sql.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('#lib/consent/sql/classify-sql.ts')>();
-  return { ...original, createClassifySql: (...args: Parameters<typeof original.createClassifySql>) => (bug.on ? `SELECT no_such_column FROM (${original.createClassifySql(...args)})` : original.createClassifySql(...args)) };
+/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls a hash-mismatch ok (`lies`). */
+const bug = vi.hoisted(() => ({ on: false, lies: false }));
+vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('#lib/consent/sql/classify-duckdb.ts')>();
+  const create = (...args: Parameters<typeof original.createDuckDbClassifySql>) => {
+    const sql = original.createDuckDbClassifySql(...args);
+    if (bug.on) return `SELECT no_such_column FROM (${sql})`;
+    return bug.lies ? `SELECT * REPLACE (CASE WHEN outcome = 'hash-mismatch' THEN 'ok' ELSE outcome END AS outcome) FROM (${sql})` : sql;
+  };
+  return { ...original, createDuckDbClassifySql: create };
 });
 
 describe('verifyWithDuckDb', () => {
@@ -41,5 +46,20 @@ describe('verifyWithDuckDb', () => {
     bug.on = false;
     await run();
     expect(events).toEqual([{ file, plainOk: 1 }]);
+  });
+
+  test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
+    // SQL calls the record ok; the streaming verifier finds no text with this hash.
+    writeFileSync(file, `${JSON.stringify({ ...record, sha256: 'e'.repeat(64) })}\nnot json\n`);
+    bug.lies = true;
+    const results = await verifyEngine(file, index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') }).finally(() => (bug.lies = false));
+    expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
+      [1, 'engines-disagree', 'failed'],
+      [2, 'malformed', 'malformed'],
+    ]);
+    expect(results.get(1)).toMatchObject({
+      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
+    });
   });
 });

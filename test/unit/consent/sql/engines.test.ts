@@ -17,7 +17,7 @@ import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import siteConfig from '../../../../site.config.ts';
-import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
+import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, classifyTypedDuckDb, classifyTypedPostgres, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, writeTypedTable, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -72,6 +72,17 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
   const portable = (outcomes: Outcomes) => new Map([...outcomes].filter(([line]) => !/^\s*[^\S ]|[^\S ]\s*$/.test(records[line - 1]?.acceptedAt ?? '')));
   expect(differences(portable(streaming), portable(await classifyDuckDbSql(files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in DuckDB').toEqual([]);
   if (cluster) expect(differences(portable(streaming), portable(classifyPostgres(cluster, files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in PostgreSQL').toEqual([]);
+  // The short query (--typed), over the records whose acceptedAt a typed column can hold.
+  const typed = writeTypedTable(records, files);
+  const typedStreaming = new Map(typed.lines.map((line) => [line, streaming.get(line) ?? 'ok']));
+  const typedRecords = typed.lines.map((line) => records[line - 1] ?? {});
+  const inOrder = (outcomes: Outcomes) => new Map([...outcomes].map(([line], i) => [i + 1, outcomes.get(line) ?? 'ok']));
+  expect(differences(inOrder(typedStreaming), inOrder(await classifyTypedDuckDb(typed.path, index, options)), typedRecords), 'the typed query in DuckDB').toEqual([]);
+  if (cluster) {
+    for (const dialect of ['postgres', 'ansi'] as const) {
+      expect(differences(inOrder(typedStreaming), inOrder(classifyTypedPostgres(cluster, typed.path, index, options, dialect)), typedRecords), `the typed ${dialect} query in PostgreSQL`).toEqual([]);
+    }
+  }
   return new Set(streaming.values());
 }
 
@@ -144,22 +155,31 @@ describe('what only a file holds', () => {
     }
   });
 
-  test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
-    // An index whose served texts say nothing of what its versions.csv rows say: the streaming verifier finds no text with the hash, SQL finds it.
-    const broken = craftedIndex();
-    const named = [...broken.versions.values()].find((version) => version.policy === text.policy && version.locale === text.locale && version.version === text.version);
-    if (!named) throw new Error('no version');
-    named.served = [];
-    const file = join(writeRecordFiles([], broken, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
-    writeFileSync(file, `${line}\nnot json\n`);
-    const results = await verifyEngine(file, broken, options);
-    expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
-      [1, 'engines-disagree', 'failed'],
-      [2, 'malformed', 'malformed'],
-    ]);
-    expect(results.get(1)).toMatchObject({
-      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
-    });
+  // A plain CSV (no quote, no empty line) is read by DuckDB's own CSV reader; the lines it refuses are read again by the streaming reader's code.
+  const row = (fields: Partial<typeof good>, extra = 'u1') => [fields.policy, fields.locale, fields.version, fields.sha256, fields.acceptedAt, extra].map((value) => value ?? '').join(',');
+  const plainLines = [
+    'policy,locale,version,sha256,acceptedAt,userId',
+    row(good), row({ ...good, sha256: 'e'.repeat(64) }), `${text.policy},${text.locale},${text.version}`, `${row(good)},extra`, row(good), ' ',
+    row({ ...good, acceptedAt: '2025-09-01T10:00:00' }), row({ ...good, acceptedAt: '2025-02-30T10:00:00Z' }), row({ ...good, acceptedAt: ' 2025-09-01 ' }),
+    row({ ...good, sha256: good.sha256.toUpperCase() }), row({ ...good, sha256: 'xyz' }), row({ ...good, acceptedAt: '' }), row({ ...good, policy: 'nope' }),
+    row(good, 'x'.repeat(1024 * 1024 + 10)), row({ ...good, acceptedAt: '2025-09-01T10:00+03:00' }), row({ ...good, acceptedAt: '2025-09-01t10:00:00z' }),
+    row({ ...good, sha256: 'e'.repeat(64) }, 'later'),
+  ];
+  test.each([
+    ['LF', '\n', ''],
+    ['CR LF', '\r\n', ''],
+    ['LF and a byte order mark (read line by line instead)', '\n', '\uFEFF'],
+  ])('a plain CSV file (%s), refused lines and over-long ones included: the engine gives the streaming verifier\'s result, message and line, record by record', async (_name, ending, bom) => {
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../plain.csv');
+    writeFileSync(file, `${bom}${plainLines.join(ending)}${ending}`);
+    const streaming = await verifyStreaming(file, index, options);
+    const engine = await verifyEngine(file, index, options);
+    expect(engine.fallback).toBeUndefined();
+    expect(jsonDifferences(streaming, engine)).toEqual([]);
+    expect(new Set([...streaming.values()].map((result) => result.outcome)).size).toBeGreaterThanOrEqual(5);
+    // Without --json: the same records reported, and the same count of plain ok ones.
+    const said = [...streaming.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
+    expect(await reportEngine(file, index, options)).toEqual({ reported: said, plainOk: streaming.size - said.length });
   });
 
   test.each([

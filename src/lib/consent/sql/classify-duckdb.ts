@@ -1,0 +1,107 @@
+/**
+ * The query `verify --engine duckdb` runs: what DuckDB is built for, one
+ * streaming pass over the records with no sort and no window over them.
+ *
+ * - acceptedAt: one regular expression (the grammar of parseEffective) and
+ *   one cast (DATE for a bare date, TIMESTAMPTZ for an instant); a text the
+ *   expression accepts and the cast refuses (2025-02-30) gets no kind, and a
+ *   record without a kind is malformed: TRY_CAST never turns a value into
+ *   NULL unnoticed.
+ * - the document's outcome: one equality join on (policy, locale, version,
+ *   kind, hash) with the half-open filter `lo <= acceptedAt < hi` against
+ *   the small table of outcome segments (outcome-segments.ts), and a second
+ *   for a hash of no text of the version;
+ * - duplicates: an aggregate (GROUP BY the record's fingerprint HAVING
+ *   count > 1), joined back;
+ * - the record's outcome: one CASE (getOutcomeCase, the precedence of the
+ *   outcome table).
+ *
+ * The portable queries `verify --sql` prints stay in classify-sql.ts.
+ */
+import type { VersionIndex } from '../version-index.ts';
+import type { OutcomePolicy } from '../verify-outcomes.ts';
+import { getUtcMs, getZonedParts } from '#lib/time/zoned-time.ts';
+import { getOutcomeCase } from './classify-sql.ts';
+import { getKnownNames, getOutcomeSegments, NO_HASH, OTHER_HASH, type OutcomeSegment } from './outcome-segments.ts';
+import { JS_WHITESPACE, sqlString } from './sql-dialect.ts';
+
+/** The grammar of parseEffective (after trim): a date, or a date-time with an offset; calendar days are the cast's to check. */
+const INSTANT_PATTERN = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?';
+const SHA256_SQL_PATTERN = '[0-9a-f]{64}';
+/** Open ends of a segment: below and above every instant a record can write. */
+const BELOW = '-9000000000000000000';
+const ABOVE = '9000000000000000000';
+
+/** What the query needs. */
+interface DuckDbClassifyOptions extends OutcomePolicy {
+  /** The records: a relation with `line`, `key` (the fingerprint; NULL for none), `read_error`, and the five fields as text. */
+  rows: string;
+  /** The table holding the outcome segments (createSegmentsTableSql). */
+  segments: string;
+  index: VersionIndex;
+  timeZone: string;
+  now: number;
+  /** Columns of `rows` carried into the result. */
+  passThrough?: readonly string[];
+}
+
+/** SQL creating the segments table `name` from the index (a few hundred rows for a site). */
+export function createSegmentsTableSql(name: string, index: VersionIndex, timeZone: string): string {
+  const segments = getOutcomeSegments(index, timeZone);
+  const value = (segment: OutcomeSegment) =>
+    `(${[segment.policy, segment.locale, segment.version, segment.kind, segment.sha].map(sqlString).join(', ')}, ${segment.lo ?? BELOW}, ${segment.hi ?? ABOVE}, ${sqlString(segment.status)}, ${segment.noted})`;
+  const columns = 's_policy VARCHAR, s_locale VARCHAR, s_version VARCHAR, s_kind VARCHAR, s_sha VARCHAR, s_lo BIGINT, s_hi BIGINT, s_status VARCHAR, s_noted BOOLEAN';
+  const rows = segments.length === 0 ? '' : `;\nINSERT INTO ${name} VALUES ${segments.map(value).join(',\n')}`;
+  return `CREATE OR REPLACE TEMP TABLE ${name} (${columns})${rows}`;
+}
+
+const list = (items: readonly string[]) => `[${items.map(sqlString).join(', ')}]::VARCHAR[]`;
+const pairs = (items: readonly (readonly [string, string])[]) => `[${items.map(([p, l]) => `{'p': ${sqlString(p)}, 'l': ${sqlString(l)}}`).join(', ')}]::STRUCT(p VARCHAR, l VARCHAR)[]`;
+
+/**
+ * The query: one row per record with `line`, the pass-through columns,
+ * `outcome`, `noted` and `duplicate_of`, in no particular order.
+ */
+export function createDuckDbClassifySql(options: DuckDbClassifyOptions): string {
+  const known = getKnownNames(options.index);
+  const nowParts = getZonedParts(options.now, options.timeZone);
+  const nowDay = getUtcMs(nowParts.year, nowParts.month, nowParts.day) / 86_400_000;
+  const pattern = sqlString(INSTANT_PATTERN);
+  const absent = (column: string) => `(${column} IS NULL OR ${column} = '')`;
+  const keep = (options.passThrough ?? []).map((name) => `, "${name}"`).join('');
+  const segmentJoin = (alias: string, sha: string) =>
+    `LEFT JOIN ${options.segments} AS ${alias} ON ${alias}.s_policy = c.c_policy AND ${alias}.s_locale = c.c_locale AND ${alias}.s_version = c.c_version AND ${alias}.s_kind = c.a_kind AND ${alias}.s_sha = ${sha} AND ${alias}.s_lo <= c.a_at AND c.a_at < ${alias}.s_hi`;
+  return `WITH
+  c0 AS NOT MATERIALIZED (SELECT line AS c_line, key AS c_key, read_error AS c_read_error, policy AS c_policy, locale AS c_locale, version AS c_version,
+    "acceptedAt" AS c_accepted, lower(sha256) AS c_sha, coalesce(regexp_full_match("acceptedAt", ${pattern}), FALSE) AS a_bare${keep} FROM ${options.rows}),
+  -- The grammar by one expression; the text trimmed (as verify trims it) only when it does not match as it is: trimming every row would cost more than the rest of the query.
+  c1 AS (SELECT *, CASE WHEN a_bare THEN c_accepted ELSE trim(c_accepted, ${sqlString(JS_WHITESPACE)}) END AS a_text,
+    CASE WHEN a_bare THEN TRUE ELSE coalesce(regexp_full_match(trim(c_accepted, ${sqlString(JS_WHITESPACE)}), ${pattern}), FALSE) END AS a_shape FROM c0),
+  -- Then one cast, which also checks that the day exists (an instant without seconds gets ':00' for the cast).
+  c2 AS (SELECT *,
+    CASE WHEN a_shape AND length(a_text) = 10 THEN TRY_CAST(a_text AS DATE) END AS a_date,
+    CASE WHEN a_shape AND length(a_text) > 10 THEN TRY_CAST(CASE WHEN substr(a_text, 17, 1) = ':' THEN a_text ELSE substr(a_text, 1, 16) || ':00' || substr(a_text, 17) END AS TIMESTAMPTZ) END AS a_ts
+    FROM c1),
+  -- A text the expression accepts and the cast refuses has no kind: malformed below, never NULL unnoticed.
+  c3 AS (SELECT *, CASE WHEN a_date IS NOT NULL THEN 'date' WHEN a_ts IS NOT NULL THEN 'date-time' END AS a_kind, epoch_us(a_ts) AS a_us FROM c2),
+  -- Milliseconds as Date.parse gives them: the microseconds floored (an instant before 1970 too).
+  c4 AS (SELECT *, CASE WHEN a_kind = 'date' THEN a_date - DATE '1970-01-01' ELSE a_us // 1000 - CASE WHEN a_us % 1000 < 0 THEN 1 ELSE 0 END END AS a_at FROM c3),
+  -- Records read more than once: the fingerprints of the records read, counted.
+  repeated AS (SELECT key AS d_key, min(line) AS d_first FROM ${options.rows} WHERE read_error IS NULL AND key IS NOT NULL GROUP BY key HAVING count(*) > 1),
+  checked AS (SELECT c.*,
+    (c_read_error IS NOT NULL OR ${absent('c_accepted')} OR a_kind IS NULL OR ${absent('c_policy')} OR ${absent('c_locale')} OR ${absent('c_version')}
+      OR (NOT ${absent('c_sha')} AND NOT regexp_full_match(c_sha, ${sqlString(SHA256_SQL_PATTERN)}))) AS c_malformed,
+    ((a_kind = 'date-time' AND a_at > ${Math.floor(options.now)}) OR (a_kind = 'date' AND a_at > ${nowDay})) AS c_future,
+    coalesce(exact.s_status, other.s_status,
+      CASE WHEN NOT list_contains(${list(known.policies)}, c_policy) THEN 'unknown-policy'
+        WHEN NOT list_contains(${pairs(known.locales)}, {'p': c_policy, 'l': c_locale}) THEN 'unknown-locale'
+        ELSE 'unknown-version' END) AS c_doc,
+    coalesce(exact.s_noted, other.s_noted, a_kind = 'date') AS c_noted,
+    (d.d_first IS NOT NULL AND c_line > d.d_first) AS c_duplicate, d.d_first
+    FROM c4 AS c
+    ${segmentJoin('exact', `CASE WHEN ${absent('c.c_sha')} THEN ${sqlString(NO_HASH)} ELSE c.c_sha END`)}
+    ${segmentJoin('other', sqlString(OTHER_HASH))}
+    LEFT JOIN repeated AS d ON d.d_key = c.c_key)
+SELECT c_line AS line${keep}, ${getOutcomeCase(options)} AS outcome, (NOT c_malformed AND c_noted) AS noted, CASE WHEN c_duplicate THEN d_first END AS duplicate_of
+FROM checked`;
+}
