@@ -26,9 +26,17 @@ export interface ReferenceFormat {
   cell: (text: string) => string;
 }
 
+/**
+ * A message as plain text in Markdown: a message is printed in a terminal, not
+ * rendered, so `[{text}]({url})` must not become a link on a git host, nor
+ * `<reason>` an HTML tag that the host strips, nor `*` emphasis. Unlike the
+ * other reference pages, whose descriptions are Markdown on purpose.
+ */
+const plainText = (text: string) => text.replace(/[\\[\]*`<]/g, '\\$&');
+
 /** A message's text in a table cell; a refusal as its problem and, on a new line, its fix. */
 function showText(text: MessageTemplate['text'], cell: ReferenceFormat['cell']): string {
-  const shown = typeof text === 'string' ? cell(text) : `${cell(text.message)}<br>→ ${cell(text.hint)}`;
+  const shown = typeof text === 'string' ? cell(plainText(text)) : `${cell(plainText(text.message))}<br>→ ${cell(plainText(text.hint))}`;
   // A leading or trailing space (a label such as "warning: ") would vanish in the table: show it.
   return shown.replace(/^ | $/g, '·');
 }
@@ -49,7 +57,7 @@ export function getMessagesReference({ header, cell }: ReferenceFormat): string 
     sections.push(`## ${title}\n\n| id | parameters | Русский | English |\n|---|---|---|---|\n${rows.join('\n')}\n`);
   }
   return `${header('Messages of the commands, the build and the dev server', 'the message catalogs in src/lib/messages/ (messages-ru.ts, messages-en.ts)')}
-The commands legal staff run (\`new\`, \`check\`, \`publish\`, \`withdraw\`, \`diff\`, \`at\`, \`notice\`), the build and the dev server's error page speak Russian or English: \`--lang ru|en\`, else \`POLICY_PRESS_LANG\`, else the system's locale (\`LC_ALL\`, \`LC_MESSAGES\`, \`LANG\`: \`ru_RU.UTF-8\` is Russian), English otherwise. \`--format github\`, \`verify\`, \`audit\`, \`log\` and the SQL output stay English. File paths, line numbers, field names and rule ids are the same in both languages.
+The commands legal staff run (\`new\`, \`check\`, \`publish\`, \`withdraw\`, \`diff\`, \`at\`, \`notice\`), the build and the dev server's error page speak Russian or English: \`--lang ru|en\`, else \`POLICY_PRESS_LANG\`, else the system's locale (\`LC_ALL\`, \`LC_MESSAGES\`, \`LANG\`: \`ru_RU.UTF-8\` is Russian), English otherwise. Only what people read is translated: the codes (\`short-notice\`, \`override-without-reason\`, …), file paths and \`file:line\` positions, field names and rule ids are the same in both languages, and \`--format github\`, \`verify\`, \`audit\`, \`log\` and the SQL output stay English.
 
 \`{name}\` stands for a value; \`{count: ошибка|ошибки|ошибок}\` is the word's form chosen by the number (Russian has three). Messages not listed here are still English only.
 

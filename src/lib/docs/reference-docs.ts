@@ -121,7 +121,7 @@ function describeExit(outcome: Outcome): string {
  */
 export function getOutcomesReference(): string {
   const rows = (Object.entries(OUTCOMES) as [Outcome, { meaning: string }][]).map(([outcome, kind]) => `| \`${outcome}\` | ${cell(kind.meaning)} | ${describeExit(outcome)} |`);
-  return `${HEADER('verify: the outcomes of a consent record', 'OUTCOMES in src/lib/consent/verify-outcomes.ts')}\nEvery record gets exactly one outcome: the first failing one that applies, in this order, else the first that applies, else \`ok\`. \`verify\` exits 1 when any record has an outcome that fails the run, 0 otherwise (2 for a usage error). The streaming verifier, \`--engine duckdb\` and the SQL of \`--sql\` give the same outcome for every record.\n\n| outcome | meaning | exit status |\n|---|---|---|\n${rows.join('\n')}\n`;
+  return `${HEADER('verify: the outcomes of a consent record', 'OUTCOMES in src/lib/consent/verify-outcomes.ts')}\nEvery record gets exactly one outcome: the first failing one that applies, in this order, else the first that applies, else \`ok\`. \`verify\` exits 1 when any record has an outcome that fails the run, 0 otherwise; it exits 1 for a usage error too (no file of records, an option it does not know), having checked nothing. The streaming verifier, \`--engine duckdb\` and the SQL of \`--sql\` give the same outcome for every record.\n\n| outcome | meaning | exit status |\n|---|---|---|\n${rows.join('\n')}\n`;
 }
 
 /** Every file below a folder, as sorted paths relative to it with `/`. */

@@ -6,6 +6,7 @@ import { OUTCOMES } from '#lib/consent/verify-outcomes.ts';
 import { VERSION_COLUMNS } from '#lib/feed/versions-table.ts';
 import { ENVIRONMENT_VARIABLES } from '#lib/site/environment.ts';
 import { SiteConfigSchema } from '#schemas/site-config.ts';
+import { runPolicyCli } from '../../helpers/run-cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FOLDER = join(ROOT, 'docs', 'reference');
@@ -29,6 +30,12 @@ describe('the reference pages', () => {
     expect(page).toMatch(/\| `ok` \| .* \| exit 0 \|/);
     expect(page).toMatch(/\| `duplicate` \| .* \| exit 1 with `--strict`, else 0 \|/);
     expect(page).toMatch(/\| `no-hash` \| .* \| exit 0 with `--allow-missing-hash`, else 1 \|/);
+  });
+
+  test('say the exit status verify really gives a usage error', () => {
+    const { status, stderr } = runPolicyCli(['verify']);
+    expect(stderr).toContain('verify needs one file of records.');
+    expect(getOutcomesReference()).toContain(`it exits ${status} for a usage error too`);
   });
 
   test('list every versions.csv column, and every feed field with its description', () => {
