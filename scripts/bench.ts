@@ -51,7 +51,10 @@ const ms = (value: number | null, limitMs: number) => (value === null ? `> ${lim
 function addOneVersion(policiesDir: string): void {
   const lines = generatePolicyLines(createRandom(99), 'ru', 15 * 1024);
   writeFileSync(join(policiesDir, 'policy-01', 'ru', '2099-01-01.md'), `---\ntitle: Политика 1\neffective: 2099-01-01\nsummary:\n  - Новая редакция\n---\n\n${toMarkdown(lines)}`);
-  writeFileSync(join(policiesDir, 'policy-01', 'en', '2099-01-01.md'), `---\ntitle: Policy 1\neffective: 2099-01-01\nsummary:\n  - New version\n---\n\n${toMarkdown(generatePolicyLines(createRandom(98), 'en', 15 * 1024))}`);
+  writeFileSync(
+    join(policiesDir, 'policy-01', 'en', '2099-01-01.md'),
+    `---\ntitle: Policy 1\neffective: 2099-01-01\nsummary:\n  - New version\n---\n\n${toMarkdown(generatePolicyLines(createRandom(98), 'en', 15 * 1024))}`,
+  );
 }
 
 log(`bench: ${quick ? 'quick' : 'full'} run on ${machine().cpu} (${machine().cores} cores, ${machine().memoryGb} GB), Node ${process.version}`);
@@ -61,12 +64,17 @@ const out: string[] = [];
 
 /** Adds one version to a copy of a real corpus: its newest text of the first policy, a sentence added, dated 2099-01-01. */
 function addOneRealVersion(policiesDir: string): void {
-  const [policy] = readdirSync(policiesDir).filter((name) => !name.startsWith('.') && statSync(join(policiesDir, name)).isDirectory()).sort();
+  const [policy] = readdirSync(policiesDir)
+    .filter((name) => !name.startsWith('.') && statSync(join(policiesDir, name)).isDirectory())
+    .sort();
   if (!policy) throw new Error(`${policiesDir}: no policy to add a version to`);
   const [locale] = readdirSync(join(policiesDir, policy)).sort();
   if (!locale) throw new Error(`${policiesDir}/${policy}: no locale`);
   const folder = join(policiesDir, policy, locale);
-  const newest = readdirSync(folder).filter((name) => name.endsWith('.md')).sort().at(-1);
+  const newest = readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .at(-1);
   if (!newest) throw new Error(`${folder}: no version`);
   const source = readFileSync(join(folder, newest), 'utf8');
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
@@ -106,11 +114,36 @@ if (wanted('build')) {
   results['build'] = builds;
   results['pairsScaling'] = scaling;
   const first = builds[0];
-  if (first) Object.assign(results, { versions: first.versions, baselineSeconds: first.baselineSeconds, buildSeconds: first.buildSeconds, ratio: first.ratio, baselinePeakRssMb: first.baselinePeakRssMb, buildPeakRssMb: first.buildPeakRssMb });
+  if (first)
+    Object.assign(results, {
+      versions: first.versions,
+      baselineSeconds: first.baselineSeconds,
+      buildSeconds: first.buildSeconds,
+      ratio: first.ratio,
+      baselinePeakRssMb: first.baselinePeakRssMb,
+      buildPeakRssMb: first.buildPeakRssMb,
+    });
   out.push('Build: bare Astro (one page per file; native Markdown, and remark) against the full production build, same corpus, same Astro; cold = no cache folder, warm = the cache of the run before\n');
   out.push(
     formatTable([
-      ['corpus', 'versions', 'bare native cold', 'warm', 'peak RSS', 'bare remark cold', 'full cold', 'pages/s', 'peak RSS', 'full warm', '+1 version', 'cold × remark', 'cold × native', 'warm × native warm', '+1 × native warm', 'memory × native'],
+      [
+        'corpus',
+        'versions',
+        'bare native cold',
+        'warm',
+        'peak RSS',
+        'bare remark cold',
+        'full cold',
+        'pages/s',
+        'peak RSS',
+        'full warm',
+        '+1 version',
+        'cold × remark',
+        'cold × native',
+        'warm × native warm',
+        '+1 × native warm',
+        'memory × native',
+      ],
       ...[...builds, ...scaling].map((r) => [
         r.corpus,
         String(r.versions),
@@ -132,7 +165,9 @@ if (wanted('build')) {
     ]),
   );
   if (scaling.length === 2 && scaling[0] && scaling[1]) {
-    out.push(`\nOne policy, 50 → 200 versions: full build ${seconds(scaling[0].buildSeconds)} → ${seconds(scaling[1].buildSeconds)} (${(scaling[1].buildSeconds / scaling[0].buildSeconds).toFixed(2)}× for 4× the versions)`);
+    out.push(
+      `\nOne policy, 50 → 200 versions: full build ${seconds(scaling[0].buildSeconds)} → ${seconds(scaling[1].buildSeconds)} (${(scaling[1].buildSeconds / scaling[0].buildSeconds).toFixed(2)}× for 4× the versions)`,
+    );
   }
   for (const r of builds) {
     out.push(`\nWhere the time goes: ${r.corpus} (${r.versions} versions), wall seconds per stage\n`);
@@ -206,7 +241,11 @@ if (wanted('verify')) {
 if (wanted('engine')) {
   const engine: EngineBenchResult[] = await runEngineBench({ root: ROOT, workDir: WORK, quick, huge: values.huge, log });
   results['engine'] = engine;
-  out.push(`\nverify at scale: the streaming verifier, verify --engine duckdb and PostgreSQL, the same records (about 1% wrong); load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
+  out.push(
+    `\nverify at scale: the streaming verifier, verify --engine duckdb and PostgreSQL, the same records (about 1% wrong); load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}\n`,
+  );
   out.push(
     formatTable([
       ['records', 'engine', 'file', 'time', 'records/s', 'vs streaming', 'peak RSS', 'result'],
@@ -269,7 +308,17 @@ if (wanted('parsers')) {
   out.push(
     formatTable([
       ['corpus', 'texts', 'Markdown', 'remark', 'native', 'native ×', 'identical HTML', 'identical but for whitespace', 'first difference'],
-      ...parsers.map((r) => [r.corpus, String(r.texts), `${r.megabytes.toFixed(1)} MB`, `${(r.remarkMs / 1000).toFixed(2)} s`, `${(r.nativeMs / 1000).toFixed(2)} s`, `${(r.nativeMs / r.remarkMs).toFixed(2)}×`, `${r.identical} of ${r.texts}`, `${r.identicalIgnoringWhitespace} of ${r.texts}`, (r.firstDifference ?? '—').slice(0, 160)]),
+      ...parsers.map((r) => [
+        r.corpus,
+        String(r.texts),
+        `${r.megabytes.toFixed(1)} MB`,
+        `${(r.remarkMs / 1000).toFixed(2)} s`,
+        `${(r.nativeMs / 1000).toFixed(2)} s`,
+        `${(r.nativeMs / r.remarkMs).toFixed(2)}×`,
+        `${r.identical} of ${r.texts}`,
+        `${r.identicalIgnoringWhitespace} of ${r.texts}`,
+        (r.firstDifference ?? '—').slice(0, 160),
+      ]),
     ]),
   );
 }
@@ -283,7 +332,8 @@ for (const r of builds) {
   if (r.rebuildRatio !== null) targets.push({ target: 'build after one more version ≤ 1.5× the bare native site warm', corpus: r.corpus, figure: r.rebuildRatio, limit: 1.5, unit: '×' });
   if (r.corpus.startsWith('synthetic-')) targets.push({ target: 'peak memory ≤ 1.0× the bare native site', corpus: r.corpus, figure: r.memoryRatio, limit: 1, unit: '×' });
 }
-if (diffProcess) targets.push({ target: `policy diff ≤ 1.3× the minimal block-aligned jsdiff program`, corpus: `${diffProcess.sizeKb} KB × ${diffProcess.changedShare * 100}%`, figure: diffProcess.ratio, limit: 1.3, unit: '×' });
+if (diffProcess)
+  targets.push({ target: `policy diff ≤ 1.3× the minimal block-aligned jsdiff program`, corpus: `${diffProcess.sizeKb} KB × ${diffProcess.changedShare * 100}%`, figure: diffProcess.ratio, limit: 1.3, unit: '×' });
 for (const r of verify.filter((run) => run.heapCapMb === null && run.floorSeconds !== null && run.records === Math.max(...verify.map((v) => v.records)))) {
   targets.push({ target: 'verify ≤ 3× a minimal streaming reader', corpus: `${r.records.toLocaleString('en')} records`, figure: r.seconds / (r.floorSeconds ?? Number.NaN), limit: 3, unit: '×' });
   targets.push({ target: 'verify peak memory ≤ 250 MB', corpus: `${r.records.toLocaleString('en')} records`, figure: r.peakRssMb, limit: 250, unit: ' MB' });

@@ -35,7 +35,11 @@ try {
   for (const shot of SHOTS) {
     const response = await page.goto(server.origin + shot.path);
     if (response?.status() !== 200) throw new Error(`${shot.path} answered ${response?.status()}: the sample no longer has this page; change SHOTS in scripts/docs-screenshots.ts.`);
-    if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 420));
+    if (shot.scrollTo)
+      await page
+        .locator(shot.scrollTo)
+        .first()
+        .evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 420));
     await page.screenshot({ path: join(IMAGES, shot.file) });
     console.log(`docs/images/${shot.file}: ${shot.path}`);
   }

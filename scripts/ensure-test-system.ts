@@ -9,8 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { getSystemFacts, planTestSystem, type TestSystemPlan } from './test-system/test-tools.ts';
 
-const describeReady = (plan: Extract<TestSystemPlan, { action: 'ready' }>) =>
-  `Test system: ${plan.found.map(({ tool, path }) => `${tool.package} ${path}`).join(', ')}.`;
+const describeReady = (plan: Extract<TestSystemPlan, { action: 'ready' }>) => `Test system: ${plan.found.map(({ tool, path }) => `${tool.package} ${path}`).join(', ')}.`;
 
 function main(): number {
   const plan = planTestSystem(getSystemFacts());
@@ -27,7 +26,9 @@ function main(): number {
     if (!command) continue;
     const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (result.status !== 0) {
-      console.error(`${[command, ...args].join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}). Nothing was run; install ${plan.packages.join(' and ')} by hand, or set CHROMIUM_PATH / NGINX_PATH.`);
+      console.error(
+        `${[command, ...args].join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}). Nothing was run; install ${plan.packages.join(' and ')} by hand, or set CHROMIUM_PATH / NGINX_PATH.`,
+      );
       return 1;
     }
   }

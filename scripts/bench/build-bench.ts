@@ -135,7 +135,10 @@ export function runBuildBench(options: {
   const policies = join(work, 'policies');
   cpSync(options.corpus, policies, { recursive: true });
   // The project's settings over a corpus they were not written for (no "privacy" for its notice setting): POLICIES_DIR_FOREIGN.
-  const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
+  const publish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], {
+    cwd: options.root,
+    env: { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint },
+  });
   if (publish.status !== 0) throw new Error(`publishing ${options.name} failed:\n${publish.stderr}`);
 
   // (a) the bare Astro site: native cold, native warm (its cache from the cold run), remark cold.
@@ -171,7 +174,10 @@ export function runBuildBench(options: {
   let rebuild: ReturnType<typeof profiled> | null = null;
   if (options.addVersion) {
     options.addVersion(policies);
-    const republish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], { cwd: options.root, env: { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint } });
+    const republish = measureNode(join(options.root, 'scripts/policy.ts'), ['publish'], {
+      cwd: options.root,
+      env: { POLICIES_DIR: policies, POLICIES_DIR_FOREIGN: '1', SOURCE_DATE_EPOCH: '1780272000', POLICY_LINT: options.lint },
+    });
     if (republish.status !== 0) throw new Error(`publishing the added version failed:\n${republish.stderr}`);
     rebuild = profiled('rebuild');
   }

@@ -99,7 +99,11 @@ export function getBuildStages(stdout: string, records: readonly StageRecord[], 
       seconds: waitedMs / 1000,
       detail: redlinesWall ? `${(redlinesWall.ms / 1000).toFixed(1)} s from scheduling to the last page, on workers beside the pages (${counts(redlinesWall)})` : 'no redline pages',
     },
-    { stage: 'page rendering', seconds: Math.max(0, routes.pages.ms * share - waitedMs - contextMs) / 1000, detail: `${routes.pages.count.toLocaleString('en')} HTML pages${share < 1 ? `, ${Math.round(1 / share * 10) / 10} at a time on average` : ''}` },
+    {
+      stage: 'page rendering',
+      seconds: Math.max(0, routes.pages.ms * share - waitedMs - contextMs) / 1000,
+      detail: `${routes.pages.count.toLocaleString('en')} HTML pages${share < 1 ? `, ${Math.round((1 / share) * 10) / 10} at a time on average` : ''}`,
+    },
     {
       stage: 'file endpoints',
       seconds: (routes.files.ms * share + (versionFiles?.ms ?? 0)) / 1000,

@@ -41,7 +41,8 @@ export function runCheckBench(options: { root: string; workDir: string; log: (li
   ] as const) {
     // A cache folder of its own: the first run finds it empty.
     const cache = mkdtempSync(join(tmpdir(), 'check-bench-cache-'));
-    const check = (env: Record<string, string>) => measureNode(cli, ['check'], { cwd: options.root, env: { POLICIES_DIR: dir, POLICIES_DIR_FOREIGN: '1', ASTRO_CACHE_DIR: cache, ...(lint ? { POLICY_LINT: lint } : {}), ...env } });
+    const check = (env: Record<string, string>) =>
+      measureNode(cli, ['check'], { cwd: options.root, env: { POLICIES_DIR: dir, POLICIES_DIR_FOREIGN: '1', ASTRO_CACHE_DIR: cache, ...(lint ? { POLICY_LINT: lint } : {}), ...env } });
     const median = (runs: ProcessMeasurement[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[1] ?? runs[0];
     const cold = check({});
     const warm = median([0, 1, 2].map(() => check({})));

@@ -85,7 +85,9 @@ export function runDiffBench(options: { quick: boolean; limitMs: number; log: (l
         diffWordsSegmenterHunks: hunks(segmented.value),
       };
       results.push(result);
-      options.log(`  diff ${sizeKb} KB, ${share * 100}% changed: block-aware ${result.totalMs.toFixed(1)} ms, diffWords ${result.diffWordsMs === null ? `> ${options.limitMs} ms` : `${result.diffWordsMs.toFixed(1)} ms`}`);
+      options.log(
+        `  diff ${sizeKb} KB, ${share * 100}% changed: block-aware ${result.totalMs.toFixed(1)} ms, diffWords ${result.diffWordsMs === null ? `> ${options.limitMs} ms` : `${result.diffWordsMs.toFixed(1)} ms`}`,
+      );
     }
   }
   return results;

@@ -83,13 +83,15 @@ async function runPostgres(root: string, csv: string, count: number, log: (line:
   const results: EngineBenchResult[] = [];
   try {
     const started = performance.now();
-    cluster.query([
-      'CREATE TABLE consents (line bigserial, policy text, locale text, version text, sha256 text, "acceptedAt" text, "userId" text);',
-      `\\copy consents (policy, locale, version, sha256, "acceptedAt", "userId") FROM '${csv}' WITH (FORMAT csv, HEADER true)`,
-      'CREATE TABLE typed AS SELECT line, policy, locale, version, sha256, CAST("acceptedAt" AS timestamptz) AS "acceptedAt" FROM consents;',
-      'ANALYZE consents; ANALYZE typed;',
-      'SELECT 1;',
-    ].join('\n'));
+    cluster.query(
+      [
+        'CREATE TABLE consents (line bigserial, policy text, locale text, version text, sha256 text, "acceptedAt" text, "userId" text);',
+        `\\copy consents (policy, locale, version, sha256, "acceptedAt", "userId") FROM '${csv}' WITH (FORMAT csv, HEADER true)`,
+        'CREATE TABLE typed AS SELECT line, policy, locale, version, sha256, CAST("acceptedAt" AS timestamptz) AS "acceptedAt" FROM consents;',
+        'ANALYZE consents; ANALYZE typed;',
+        'SELECT 1;',
+      ].join('\n'),
+    );
     log(`  postgres: ${count.toLocaleString('en')} records loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const timed = (engine: EngineBenchResult['engine'], script: string) => {
       const start = performance.now();
@@ -107,14 +109,17 @@ async function runPostgres(root: string, csv: string, count: number, log: (line:
     const options = { timeZone: source.timeZone, now };
     // The versions table indexed on what the query joins it by (policy, locale, version), as the README recommends.
     const strict = createClassifySql({ dialect: 'postgres', consents: 'consents', versions: { kind: 'table', name: 'versions', maxCorrections: getMaxCorrections(listed) }, ...options });
-    timed('postgres (text)', [
-      'SET statement_timeout = \'10min\';',
-      getVersionsLoadSql('postgres', versionsCsv),
-      'CREATE INDEX ON versions (policy, locale, version); ANALYZE versions;',
-      `SELECT outcome, count(*) FROM (${strict}) AS classified GROUP BY outcome ORDER BY outcome;`,
-    ].join('\n'));
+    timed(
+      'postgres (text)',
+      [
+        "SET statement_timeout = '10min';",
+        getVersionsLoadSql('postgres', versionsCsv),
+        'CREATE INDEX ON versions (policy, locale, version); ANALYZE versions;',
+        `SELECT outcome, count(*) FROM (${strict}) AS classified GROUP BY outcome ORDER BY outcome;`,
+      ].join('\n'),
+    );
     const typed = createTypedClassifySql({ dialect: 'postgres', consents: 'typed', index: source.index, ...options });
-    timed('postgres (typed, short query)', ['SET statement_timeout = \'10min\';', `SELECT outcome, count(*) FROM (${typed}) AS classified GROUP BY outcome ORDER BY outcome;`].join('\n'));
+    timed('postgres (typed, short query)', ["SET statement_timeout = '10min';", `SELECT outcome, count(*) FROM (${typed}) AS classified GROUP BY outcome ORDER BY outcome;`].join('\n'));
   } finally {
     cluster.stop();
   }

@@ -134,6 +134,8 @@ export async function runLogBench(options: { root: string; workDir: string; vers
   const readBackMs = performance.now() - start;
   if (read.findings.length > 0) throw new Error(read.findings[0]?.message);
   const addedSeconds = (checkMs + 2 * siteLogMs + filesMs) / 1000;
-  options.log(`  log of ${options.versions} versions (${entries} entries), CPU time: check ${checkMs.toFixed(0)} ms, log and signature ${siteLogMs.toFixed(0)} ms (×2), ${files} files ${filesMs.toFixed(0)} ms; added to a build ${addedSeconds.toFixed(2)} s (wall ${addedWallSeconds.toFixed(2)} s)`);
+  options.log(
+    `  log of ${options.versions} versions (${entries} entries), CPU time: check ${checkMs.toFixed(0)} ms, log and signature ${siteLogMs.toFixed(0)} ms (×2), ${files} files ${filesMs.toFixed(0)} ms; added to a build ${addedSeconds.toFixed(2)} s (wall ${addedWallSeconds.toFixed(2)} s)`,
+  );
   return { versions: options.versions, entries, checkMs, siteLogMs, filesMs, files, megabytes: bytes / 2 ** 20, addedSeconds, addedWallSeconds, readBackMs };
 }

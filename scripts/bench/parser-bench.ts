@@ -50,7 +50,9 @@ export async function runParserBench(options: { root: string; corpora: { name: s
   const native = await satteri({ features: { smartPunctuation: false } }).createRenderer({ syntaxHighlight: false });
   const results: ParserBenchResult[] = [];
   for (const corpus of options.corpora) {
-    const texts = markdownFiles(corpus.folder).filter((file) => !corpus.exclude || !file.startsWith(corpus.exclude)).map((file) => ({ file, text: body(readFileSync(file, 'utf8')) }));
+    const texts = markdownFiles(corpus.folder)
+      .filter((file) => !corpus.exclude || !file.startsWith(corpus.exclude))
+      .map((file) => ({ file, text: body(readFileSync(file, 'utf8')) }));
     // Warm both once on the first text, so neither pays for compilation in the figures.
     if (texts[0]) {
       await remark.render(texts[0].text);
@@ -80,7 +82,9 @@ export async function runParserBench(options: { root: string; corpora: { name: s
     const megabytes = texts.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0) / 1e6;
     const result = { corpus: corpus.name, texts: texts.length, megabytes, remarkMs, nativeMs, identical, identicalIgnoringWhitespace, firstDifference };
     results.push(result);
-    options.log(`  parsers ${corpus.name}: ${texts.length} texts, remark ${(remarkMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s, identical ${identical} (${identicalIgnoringWhitespace} ignoring whitespace)`);
+    options.log(
+      `  parsers ${corpus.name}: ${texts.length} texts, remark ${(remarkMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s, identical ${identical} (${identicalIgnoringWhitespace} ignoring whitespace)`,
+    );
   }
   return results;
 }

@@ -70,7 +70,16 @@ export async function runVerifyBench(options: { root: string; workDir: string; q
       // The floor beside the run a user makes (default heap), on the same file, right after it.
       const floor = heapCapMb === null ? measureNode(join(options.root, 'scripts/bench/floors/verify-floor.ts'), [versionsFile, file], { cwd: options.root }) : null;
       if (floor && floor.status !== 0) throw new Error(`verify-floor failed:\n${floor.stderr}`);
-      results.push({ records: count, heapCapMb, seconds: run.seconds, recordsPerSecond: count / run.seconds, peakRssMb: run.peakRssMb, summary, floorSeconds: floor?.seconds ?? null, floorPeakRssMb: floor?.peakRssMb ?? null });
+      results.push({
+        records: count,
+        heapCapMb,
+        seconds: run.seconds,
+        recordsPerSecond: count / run.seconds,
+        peakRssMb: run.peakRssMb,
+        summary,
+        floorSeconds: floor?.seconds ?? null,
+        floorPeakRssMb: floor?.peakRssMb ?? null,
+      });
       if (floor) options.log(`  verify floor (minimal streaming reader), ${count} records: ${floor.seconds.toFixed(1)} s, peak ${floor.peakRssMb.toFixed(0)} MB — ${floor.stdout.trim()}`);
       options.log(`  verify ${count} records${heapCapMb ? ` (heap capped at ${heapCapMb} MB)` : ''}: ${run.seconds.toFixed(1)} s, peak ${run.peakRssMb.toFixed(0)} MB — ${summary}`);
     }

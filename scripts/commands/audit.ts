@@ -40,7 +40,11 @@ function readSince(location: string): EarlierLog {
 
 /** Runs `audit`; returns the exit code. */
 export async function runAudit(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { site: { type: 'string' }, key: { type: 'string' }, since: { type: 'string' }, save: { type: 'string' }, pages: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { site: { type: 'string' }, key: { type: 'string' }, since: { type: 'string' }, save: { type: 'string' }, pages: { type: 'boolean', default: false } },
+  });
   if (!values.site || positionals.length > 0) throw new UsageError(`audit needs --site.\n\n${AUDIT_HELP}`);
   const isUrl = /^https?:\/\//i.test(values.site);
   if (!isUrl && !existsSync(values.site)) throw new UsageError(`--site: ${values.site} is neither a URL nor a folder.`);

@@ -60,7 +60,8 @@ export async function runImport(args: string[]): Promise<number> {
   const kind: HistoryKind = values.ota === undefined ? 'git' : 'ota';
   if ((values.git === undefined) === (values.ota === undefined)) throw new UsageError(`Give either --git <repository> --path <file> or --ota <repository> --service <name> --type "<terms type>".\n\n${IMPORT_HELP}`);
   if (kind === 'git' && values.path === undefined) throw new UsageError('--git needs --path <file>: the policy file inside the repository, e.g. --path Policies/privacy.md.');
-  if (kind === 'ota' && (values.service === undefined || values.type === undefined)) throw new UsageError('--ota needs --service <name> and --type "<terms type>", e.g. --service GitHub --type "Privacy Policy" (the file <service>/<terms type>.md).');
+  if (kind === 'ota' && (values.service === undefined || values.type === undefined))
+    throw new UsageError('--ota needs --service <name> and --type "<terms type>", e.g. --service GitHub --type "Privacy Policy" (the file <service>/<terms type>.md).');
   if (values.policy === undefined || values.locale === undefined) throw new UsageError('Give the policy and the language of the texts: --policy <id> --locale <tag>, e.g. --policy privacy --locale en.');
   const repository = (values.git ?? values.ota) as string;
   const path = kind === 'git' ? (values.path as string) : `${values.service}/${values.type}.md`;
@@ -73,7 +74,9 @@ export async function runImport(args: string[]): Promise<number> {
     const file = await locateFile(repository, path);
     const commits = await readFileTexts(file);
     if (commits.length === 0) {
-      throw new GitHistoryError(`${path}: no commit of ${repository} (HEAD and its first parents) has this file. Check the path from the top of the repository (git -C ${repository} log --name-only lists the files commits changed).`);
+      throw new GitHistoryError(
+        `${path}: no commit of ${repository} (HEAD and its first parents) has this file. Check the path from the top of the repository (git -C ${repository} log --name-only lists the files commits changed).`,
+      );
     }
     plan = planImport(commits, options);
   } catch (error) {
@@ -109,6 +112,8 @@ export async function runImport(args: string[]): Promise<number> {
   for (const file of files) writeFileSync(file.target, file.text, { flag: 'wx' });
   const display = toDisplayPath(folder, process.cwd());
   print(`Wrote ${files.length} ${files.length === 1 ? 'file' : 'files'} to ${display}/. Nothing was recorded in the ledger.`);
-  print('Next: review them (git diff, npm run policy -- check --history lists what the lint finds in them), then npm run policy -- publish: before the ledger exists, it records the versions in force as imported history.');
+  print(
+    'Next: review them (git diff, npm run policy -- check --history lists what the lint finds in them), then npm run policy -- publish: before the ledger exists, it records the versions in force as imported history.',
+  );
   return 0;
 }

@@ -51,7 +51,9 @@ export function runLog(args: string[]): Promise<number> {
     [settings.policiesPath, 'the policies folder'],
   ] as const) {
     if (isInside(out, folder)) {
-      throw new UsageError(`${out} is inside ${what} (${folder}): a private key there ends up in the repository, where anyone with a clone could sign. Give --out a path outside it, e.g. --out ~/.config/policy-press/log.key`);
+      throw new UsageError(
+        `${out} is inside ${what} (${folder}): a private key there ends up in the repository, where anyone with a clone could sign. Give --out a path outside it, e.g. --out ~/.config/policy-press/log.key`,
+      );
     }
   }
   if (existsSync(out)) throw new UsageError(`${out} already exists; log keygen never overwrites a key (a replaced key breaks the chain for everyone who pinned the old one). Give another --out.`);

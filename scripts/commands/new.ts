@@ -89,7 +89,9 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
       throw new UsageError(`There is no policy "${policy}" in ${folder}.${didYouMean(policy, policies)} To start a new policy, give its title: --title "…" (the text starts empty).`);
     }
     const locales = new Set(all.filter((v) => v.policy === policy).map((v) => v.locale));
-    throw new UsageError(`${policy} has no ${locale} version to start from.${didYouMean(locale, locales)} Its locales: ${[...locales].sort().join(', ')}. For its first ${locale} version, give --title "…" (the text starts empty).`);
+    throw new UsageError(
+      `${policy} has no ${locale} version to start from.${didYouMean(locale, locales)} Its locales: ${[...locales].sort().join(', ')}. For its first ${locale} version, give --title "…" (the text starts empty).`,
+    );
   }
   const title = values.title ?? source?.title ?? '';
   const body = source?.body ?? (locale.startsWith('ru') ? 'Текст документа.\n' : 'The text of the document.\n');
@@ -102,7 +104,9 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
   if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
   if (!values.from && scaffold.later.length > 0) {
-    print(`Note: ${scaffold.later.map((v) => `${v.version} (${when(v.effectiveFrom)})`).join(', ')} ${scaffold.later.length === 1 ? 'takes' : 'take'} effect after it; the copy does not carry ${scaffold.later.length === 1 ? 'its' : 'their'} changes.`);
+    print(
+      `Note: ${scaffold.later.map((v) => `${v.version} (${when(v.effectiveFrom)})`).join(', ')} ${scaffold.later.length === 1 ? 'takes' : 'take'} effect after it; the copy does not carry ${scaffold.later.length === 1 ? 'its' : 'their'} changes.`,
+    );
   }
   // The same version id already published in another language of one timeline: publish records this text as a late translation, with no --backdate.
   const translationKey = `${getTimelineKey(policy, locale, settings.localeModel)}\u0000${version}`;

@@ -48,7 +48,14 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, backdate: { type: 'string' }, postpone: { type: 'string' }, 'material-correction': { type: 'string' }, editorial: { type: 'string' }, 'short-notice': { type: 'string' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      backdate: { type: 'string' },
+      postpone: { type: 'string' },
+      'material-correction': { type: 'string' },
+      editorial: { type: 'string' },
+      'short-notice': { type: 'string' },
+    },
   });
   if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
   const settings = getSettings();

@@ -57,14 +57,19 @@ export async function runReconsent(args: string[]): Promise<number> {
     return RECONSENT_EXIT.error;
   }
   if (!values.json) {
-    const verdict = { none: 'none: the accepted version is the one in force', notify: 'notify: only editorial changes took effect since; tell the user, no new consent needed', required: 'required: a material change took effect since; ask the user to accept again' }[answer.reconsent];
+    const verdict = {
+      none: 'none: the accepted version is the one in force',
+      notify: 'notify: only editorial changes took effect since; tell the user, no new consent needed',
+      required: 'required: a material change took effect since; ask the user to accept again',
+    }[answer.reconsent];
     print(`${policy} (${locale}), accepted ${acceptedVersion}, at ${formatZonedInstant(at, source.timeZone)}: ${verdict}`);
     const current = answer.current;
     if (current) {
       const elsewhere = current.locale !== undefined ? `, in ${current.locale}: it has no ${locale} text` : '';
       print(`  in force  ${current.version} «${current.title}», since ${formatZonedInstant(Date.parse(current.effectiveFrom), source.timeZone)}${elsewhere}`);
     }
-    for (const change of answer.changes) print(`  ${change.changeType.padEnd(9)} ${change.version} (${formatZonedInstant(Date.parse(change.effectiveFrom), source.timeZone)})${change.summary.length > 0 ? `: ${change.summary.join(' ')}` : ''}`);
+    for (const change of answer.changes)
+      print(`  ${change.changeType.padEnd(9)} ${change.version} (${formatZonedInstant(Date.parse(change.effectiveFrom), source.timeZone)})${change.summary.length > 0 ? `: ${change.summary.join(' ')}` : ''}`);
     if (answer.redlineUrl) print(`  redline   ${answer.redlineUrl}`);
   }
   return RECONSENT_EXIT[answer.reconsent];

@@ -131,7 +131,9 @@ async function printSql(
     if (options.versions !== undefined) throw new UsageError('--typed lists the versions in the query as outcome segments, which versions.csv does not hold: drop --versions');
     const columns = parseColumns(options.columns);
     const now = getNow(options.asOf, source.timeZone);
-    process.stdout.write(`${createTypedClassifySql({ dialect: name, consents: options.table, columns, index: source.index, timeZone: source.timeZone, now, allowMissingHash: options.allowMissingHash, strict: options.strict })};\n`);
+    process.stdout.write(
+      `${createTypedClassifySql({ dialect: name, consents: options.table, columns, index: source.index, timeZone: source.timeZone, now, allowMissingHash: options.allowMissingHash, strict: options.strict })};\n`,
+    );
     return 0;
   }
   if (options.versions !== undefined) checkVersionsFile(options.versions, listed, source.timeZone, options.feed);
@@ -168,7 +170,7 @@ function checkVersionsFile(path: string, expected: TableVersion[], timeZone: str
   const shown = problems.slice(0, 5).map((problem) => `  ${path}: ${problem}`);
   if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
   throw new UsageError(
-    `--versions ${path} is not the versions.csv of ${feed ?? 'this project\'s policies'} (another site's, an older copy, or edited):\n${shown.join('\n')}\nDownload /feed/v1/versions.csv from the site the records are for, or drop --versions to list the versions in the query.`,
+    `--versions ${path} is not the versions.csv of ${feed ?? "this project's policies"} (another site's, an older copy, or edited):\n${shown.join('\n')}\nDownload /feed/v1/versions.csv from the site the records are for, or drop --versions to list the versions in the query.`,
   );
 }
 
@@ -224,18 +226,39 @@ export async function runVerify(args: string[]): Promise<number> {
   if (values.memory !== undefined && values.engine === undefined) throw new UsageError('--memory is the budget of --engine duckdb: add --engine duckdb, or drop --memory');
   // The log's checks need the signed checkpoints and today's log, which no SQL engine reads: refuse rather than skip them.
   if (values.log && (values.sql !== undefined || values.engine !== undefined)) {
-    throw new UsageError(`--log checks each record's checkpoint against today's signed log, which ${values.sql !== undefined ? '--sql' : '--engine'} cannot do: run verify --log without ${values.sql !== undefined ? '--sql' : '--engine'} (it streams)`);
+    throw new UsageError(
+      `--log checks each record's checkpoint against today's signed log, which ${values.sql !== undefined ? '--sql' : '--engine'} cannot do: run verify --log without ${values.sql !== undefined ? '--sql' : '--engine'} (it streams)`,
+    );
   }
   if (values.key && !values.log) throw new UsageError('--key goes with --log.');
   if (values.sql !== undefined) {
     if (positionals.length > 0) throw new UsageError(`verify --sql prints a query and reads no file (${positionals[0]}): drop the file, or drop --sql`);
-    return printSql(values.sql, { feed: values.feed, typed: values.typed, table: values.table, columns: values.column, versions: values.versions, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout) });
+    return printSql(values.sql, {
+      feed: values.feed,
+      typed: values.typed,
+      table: values.table,
+      columns: values.column,
+      versions: values.versions,
+      asOf: values['as-of'],
+      allowMissingHash: values['allow-missing-hash'],
+      strict: values.strict,
+      timeoutMs: parseTimeout(values.timeout),
+    });
   }
   if (values.engine !== undefined) {
     if (values.engine !== 'duckdb') throw new UsageError(`--engine "${values.engine}" is not an engine: the one there is, is --engine duckdb (without --engine, verify streams)`);
     if (values.texts) throw new UsageError('--texts reads served files, which DuckDB does not: run --texts without --engine');
     const { runEngineVerify } = await import('./verify-engine.ts');
-    return runEngineVerify(positionals, { feed: values.feed, json: values.json, asOf: values['as-of'], allowMissingHash: values['allow-missing-hash'], strict: values.strict, timeoutMs: parseTimeout(values.timeout), followAbsolute: values['follow-absolute'], memoryBudgetMb: parseMemory(values.memory) });
+    return runEngineVerify(positionals, {
+      feed: values.feed,
+      json: values.json,
+      asOf: values['as-of'],
+      allowMissingHash: values['allow-missing-hash'],
+      strict: values.strict,
+      timeoutMs: parseTimeout(values.timeout),
+      followAbsolute: values['follow-absolute'],
+      memoryBudgetMb: parseMemory(values.memory),
+    });
   }
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`verify needs one file of records.\n\n${VERIFY_HELP}`);

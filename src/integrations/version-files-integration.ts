@@ -60,8 +60,11 @@ export function versionFiles(options: { basePath: string }): AstroIntegration {
       'astro:build:generated': ({ logger }) => {
         const report = readVersionFilesReport(reportFile);
         // Every build has pages that load the site context; without their files the feed would announce files that are not there.
-        if (!report) throw new Error("No page of this build loaded the site context, so the versions' Markdown, blocks and since.json files were not written. This is a bug in Policy Press: report it with the build output.");
-        const counts = Object.entries(report.written).map(([kind, { files: count }]) => `${count} ${kind}`).join(', ');
+        if (!report)
+          throw new Error("No page of this build loaded the site context, so the versions' Markdown, blocks and since.json files were not written. This is a bug in Policy Press: report it with the build output.");
+        const counts = Object.entries(report.written)
+          .map(([kind, { files: count }]) => `${count} ${kind}`)
+          .join(', ');
         logger.info(`${report.files} version files written (${counts})`);
       },
     },

@@ -9,8 +9,20 @@
  * the browser (src/lib/build/kit-bundle.ts says which is which).
  */
 export const KIT_WORDS = [
-  'updated', 'seeChanges', 'mustAccept', 'accept', 'acknowledge', 'review', 'read', 'unavailable', 'acceptEarly',
-  'bannerMaterial', 'bannerEditorial', 'inOtherLanguages', 'whatWillChange', 'consentAgain',
+  'updated',
+  'seeChanges',
+  'mustAccept',
+  'accept',
+  'acknowledge',
+  'review',
+  'read',
+  'unavailable',
+  'acceptEarly',
+  'bannerMaterial',
+  'bannerEditorial',
+  'inOtherLanguages',
+  'whatWillChange',
+  'consentAgain',
 ] as const;
 
 type Words<T extends readonly unknown[]> = { -readonly [index in keyof T]: string };

@@ -181,7 +181,10 @@ export class PolicyUpdateNotice extends Base {
     };
     // The words' {title} and {date}, the date as the site writes it; «15 февраля 2026 г.» already ends its sentence: no second period.
     const fill = (text: string, version: { title: string; effectiveFrom: string }) =>
-      text.replace('{title}', () => version.title).replace('{date}', () => formatDayWords(Date.parse(version.effectiveFrom), lang, answer.timeZone ?? undefined)).replace(/\.\.$/, '.');
+      text
+        .replace('{title}', () => version.title)
+        .replace('{date}', () => formatDayWords(Date.parse(version.effectiveFrom), lang, answer.timeZone ?? undefined))
+        .replace(/\.\.$/, '.');
     // A version with no text in this language is announced as the site announces it here: with the languages it exists in, each in its own name.
     const elsewhere = upcoming && (upcoming.locale ?? locale) !== locale;
     const announce =

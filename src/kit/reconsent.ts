@@ -38,7 +38,6 @@ export interface CheckReconsentOptions {
   signal?: AbortSignal;
 }
 
-
 /**
  * Why an answer is `unknown-version`:
  * - `invalid-id`: the policy, locale or version is not a valid id; nothing was requested for it;
@@ -131,7 +130,12 @@ function isTimeZone(value: unknown): value is string {
 function isVersion(value: unknown, later?: boolean): value is AcceptedVersion {
   const summary = isObject(value) && value['summary'];
   return (
-    isObject(value) && isString(value['version']) && isString(value['title']) && isInstant(value['effectiveFrom']) && isString(value['sha256']) && isString(value['url']) &&
+    isObject(value) &&
+    isString(value['version']) &&
+    isString(value['title']) &&
+    isInstant(value['effectiveFrom']) &&
+    isString(value['sha256']) &&
+    isString(value['url']) &&
     (!later || (isString(value['redlineUrl']) && Array.isArray(summary) && summary.every(isString)))
   );
 }

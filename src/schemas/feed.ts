@@ -34,13 +34,7 @@ const LocaleModel = z.enum(['translations', 'independent']).meta({
     '"translations": the same version id in every locale is one version, with one interval for all languages (a locale may have no text of the version in force). "independent": each locale is its own document with its own timeline. Absent in feeds written before it existed, whose intervals were per locale.',
 });
 
-const LogIndex = z
-  .number()
-  .int()
-  .nonnegative()
-  .nullable()
-  .optional()
-  .meta({ description: 'Index of this event in the public log (/log/v1/, C2SP tlog-tiles); null only for a version not published yet (dev server).' });
+const LogIndex = z.number().int().nonnegative().nullable().optional().meta({ description: 'Index of this event in the public log (/log/v1/, C2SP tlog-tiles); null only for a version not published yet (dev server).' });
 
 const Checkpoint = z
   .string()
@@ -75,7 +69,10 @@ const NoticeDays = z
   .int()
   .nonnegative()
   .nullable()
-  .meta({ description: 'Whole days from announcedAt to effectiveFrom: the notice this text was given (0 when published after it took effect); null for imported history, whose announcement nobody recorded, and outside the ledger.' });
+  .meta({
+    description:
+      'Whole days from announcedAt to effectiveFrom: the notice this text was given (0 when published after it took effect); null for imported history, whose announcement nobody recorded, and outside the ledger.',
+  });
 const NoticeUrl = Url.meta({ description: 'The ready-to-send notice of this version: /feed/v1/<policy>/<locale>/<version>/notice.txt (plain text).' });
 const NoticeHtmlUrl = Url.meta({ description: 'The same notice as a standalone e-mail body (notice.html: inline styles, no script, nothing loaded from elsewhere).' });
 
@@ -93,8 +90,11 @@ const AnnouncementSchema = z
     acceptEarly: z
       .boolean()
       .optional()
-      .meta({ description: 'Whether the site lets a returning user accept it before it takes effect (notice.acceptEarly; a material version only): the kit then offers it and dispatches policy-accept-early. Absent from feeds built before it existed: read as false.' }),
-    locale: Locale.meta({ description: 'The language of the text named here: this file\'s own when it has the text, else the one it exists in (the default locale first).' }),
+      .meta({
+        description:
+          'Whether the site lets a returning user accept it before it takes effect (notice.acceptEarly; a material version only): the kit then offers it and dispatches policy-accept-early. Absent from feeds built before it existed: read as false.',
+      }),
+    locale: Locale.meta({ description: "The language of the text named here: this file's own when it has the text, else the one it exists in (the default locale first)." }),
     locales: Locales,
     url: Url.meta({ description: 'Permanent page of the new text.' }),
     redlineUrl: Url.nullable().meta({ description: 'Redline from the version before it (the version in force) to it; null for a first version.' }),
@@ -116,30 +116,19 @@ const FeedVersionSchema = z
     sha256: Sha256,
     url: Url.meta({ description: 'Permanent HTML page of this version.' }),
     markdownUrl: Url.meta({ description: 'The published Markdown: canonical front matter, then the text.' }),
-    sha256Url: Sha256Url.nullable()
-      .optional()
-      .meta({ description: 'The current text (sha256) by its hash; null where the site serves no such file (a version not in the ledger, on the dev server).' }),
+    sha256Url: Sha256Url.nullable().optional().meta({ description: 'The current text (sha256) by its hash; null where the site serves no such file (a version not in the ledger, on the dev server).' }),
     diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
     changeType: ChangeType.meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
     publishedAt: Instant.nullable().meta({
       description:
-        'When `publish` first recorded the version (this language\'s text) in the ledger; null for a version not in the ledger (dev server). For imported history (see publication) it is the import, not when readers first saw the text.',
+        "When `publish` first recorded the version (this language's text) in the ledger; null for a version not in the ledger (dev server). For imported history (see publication) it is the import, not when readers first saw the text.",
     }),
-    publication: z
-      .enum(PUBLICATION_KINDS)
-      .nullable()
-      .optional()
-      .meta({
-        description:
-          'How the ledger came to record it. "published": recorded no later than it took effect, publishedAt is when it was announced; "imported": already in force when the ledger was created (history from before it, attested from publishedAt on); "backdated": recorded after it took effect (publish --backdate, with publicationReason): a consent given between effectiveFrom and publishedAt was given when nobody could read it; "late-translation": this language\'s text of a version already published in another, recorded after the version took effect (at publishedAt); null: not in the ledger.',
-      }),
-    publicationReason: z
-      .string()
-      .min(1)
-      .nullable()
-      .optional()
-      .meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
+    publication: z.enum(PUBLICATION_KINDS).nullable().optional().meta({
+      description:
+        'How the ledger came to record it. "published": recorded no later than it took effect, publishedAt is when it was announced; "imported": already in force when the ledger was created (history from before it, attested from publishedAt on); "backdated": recorded after it took effect (publish --backdate, with publicationReason): a consent given between effectiveFrom and publishedAt was given when nobody could read it; "late-translation": this language\'s text of a version already published in another, recorded after the version took effect (at publishedAt); null: not in the ledger.',
+    }),
+    publicationReason: z.string().min(1).nullable().optional().meta({ description: 'Why it was backdated (publish --backdate); null otherwise, and for a backdating recorded without a reason by a version 1 ledger.' }),
     announcedAt: AnnouncedAt.optional(),
     noticeDays: NoticeDays.optional(),
     shortNotice: ShortNoticeSchema.nullable().optional(),
@@ -178,7 +167,11 @@ const FeedVersionSchema = z
           }),
           overrideReason: z.string().min(1).nullable().optional(),
           changeType: z.looseObject({ from: ChangeType, to: ChangeType }).nullable().optional().meta({ description: 'The change of changeType this correction made, or null.' }),
-          summary: z.looseObject({ from: z.array(z.string()), to: z.array(z.string()) }).nullable().optional().meta({ description: 'The change of summary this correction made, or null.' }),
+          summary: z
+            .looseObject({ from: z.array(z.string()), to: z.array(z.string()) })
+            .nullable()
+            .optional()
+            .meta({ description: 'The change of summary this correction made, or null.' }),
           logIndex: LogIndex,
         }),
       )
@@ -268,7 +261,9 @@ const FeedIndexPolicySchema = z.looseObject({
       atomUrl: Url,
       jsonFeedUrl: Url,
       timemapUrl: Url,
-      inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).' }),
+      inForce: CurrentVersionSchema.nullable().meta({
+        description: "This language's text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).",
+      }),
       inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force at build time and its languages, whatever this one has.' }),
     }),
   ),
@@ -308,13 +303,13 @@ export const CurrentFeedSchema = z
     locales: z.record(
       Locale,
       z.looseObject({
-        inForce: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the version in force; null before the first, or when the version in force has no text in this language.' }),
-        next: CurrentVersionSchema.nullable().meta({ description: 'This language\'s text of the next scheduled version, if any: switch to it at its effectiveFrom.' }),
+        inForce: CurrentVersionSchema.nullable().meta({ description: "This language's text of the version in force; null before the first, or when the version in force has no text in this language." }),
+        next: CurrentVersionSchema.nullable().meta({ description: "This language's text of the next scheduled version, if any: switch to it at its effectiveFrom." }),
         inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
         nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
-        announcement: AnnouncementSchema.nullable().optional().meta({ description: 'The next version, announced and not yet in force, as this language\'s pages announce it; null when none is scheduled.' }),
+        announcement: AnnouncementSchema.nullable().optional().meta({ description: "The next version, announced and not yet in force, as this language's pages announce it; null when none is scheduled." }),
         reference: ReferenceTextSchema.nullable().optional().meta({
-          description: 'When the version in force has no text in this language: this language\'s previous text, which the stable page shows for reference only; null otherwise.',
+          description: "When the version in force has no text in this language: this language's previous text, which the stable page shows for reference only; null otherwise.",
         }),
       }),
     ),
@@ -323,7 +318,7 @@ export const CurrentFeedSchema = z
 
 const VersionRef = z.looseObject({ version: VersionId, title: z.string().min(1), effectiveFrom: Instant, sha256: Sha256, url: Url });
 const LaterTextFields = {
-  locale: Locale.optional().meta({ description: 'The language of the text named here: this file\'s own, or, for a version with no text in it, the one it exists in (the default locale first).' }),
+  locale: Locale.optional().meta({ description: "The language of the text named here: this file's own, or, for a version with no text in it, the one it exists in (the default locale first)." }),
   locales: Locales.optional(),
 };
 
@@ -345,7 +340,10 @@ export const SinceFeedSchema = z
           summary: z.array(z.string()),
           redlineUrl: Url.meta({ description: 'Redline from the accepted version straight to this one (for a version with no text in this language: in the language of the text named, else its page).' }),
           ...LaterTextFields,
-          rescheduled: z.array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string() })).optional().meta({ description: 'Postponements before it took effect.' }),
+          rescheduled: z
+            .array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string() }))
+            .optional()
+            .meta({ description: 'Postponements before it took effect.' }),
           corrections: z
             .array(
               z.looseObject({
@@ -361,7 +359,9 @@ export const SinceFeedSchema = z
         }),
       )
       .meta({ description: 'Every version after the accepted one, oldest first, scheduled ones included (withdrawn ones are not): the data to answer for any later instant.' }),
-    announcement: AnnouncementSchema.nullable().optional().meta({ description: 'The next version, announced and not yet in force at build time (as in current.json): tell the user before it takes effect; null when none is scheduled.' }),
+    announcement: AnnouncementSchema.nullable()
+      .optional()
+      .meta({ description: 'The next version, announced and not yet in force at build time (as in current.json): tell the user before it takes effect; null when none is scheduled.' }),
     withdrawn: z
       .array(z.looseObject({ version: VersionId, effectiveFrom: Instant, withdrawnAt: Instant, reason: z.string() }))
       .optional()
@@ -378,8 +378,7 @@ export const SinceFeedSchema = z
         redlineUrl: Url.nullable(),
       })
       .meta({
-        description:
-          'The answer at build time: "required" when a material version took effect after the accepted one, "notify" when only editorial ones did, "none" when the accepted one is in force.',
+        description: 'The answer at build time: "required" when a material version took effect after the accepted one, "notify" when only editorial ones did, "none" when the accepted one is in force.',
       }),
   })
   .meta({ title: 'Re-consent answer for one accepted version' });
@@ -400,7 +399,7 @@ export const JsonFeedSchema = z
     _log: z
       .looseObject({ about: Url, checkpointUrl: Url, checkpoint: z.string().min(1) })
       .optional()
-      .meta({ description: 'The public log\'s checkpoint when the feed was built (a signed note, C2SP tlog-checkpoint), and where the current one is.' }),
+      .meta({ description: "The public log's checkpoint when the feed was built (a signed note, C2SP tlog-checkpoint), and where the current one is." }),
     items: z
       .array(
         z.looseObject({
@@ -417,7 +416,7 @@ export const JsonFeedSchema = z
             .array(z.enum([...CHANGE_TYPES, 'withdrawn', ...PUBLICATION_KINDS]))
             .min(1)
             .meta({ description: 'The changeType first; then "withdrawn" for a withdrawn version, and the publication kind when it is not "published".' }),
-          language: Locale.meta({ description: 'The language of the text the item links: another locale\'s when the version has no text in the feed\'s.' }),
+          language: Locale.meta({ description: "The language of the text the item links: another locale's when the version has no text in the feed's." }),
           _policy: z.looseObject({
             about: Url.meta({ description: 'The developers page of the site in this locale.' }),
             policy: PolicyId,
@@ -430,7 +429,7 @@ export const JsonFeedSchema = z
             sha256Url: Sha256Url.nullable().optional().meta({ description: 'The same text by its hash; null where the site serves no such file.' }),
             diffUrl: Url.nullable(),
             locales: Locales.optional(),
-            hasTextInFeedLocale: z.boolean().optional().meta({ description: 'False when the version has no text in the feed\'s locale: the item then links the text of another.' }),
+            hasTextInFeedLocale: z.boolean().optional().meta({ description: "False when the version has no text in the feed's locale: the item then links the text of another." }),
             publishedAt: Instant.nullable().optional(),
             publication: z.enum(PUBLICATION_KINDS).nullable().optional().meta({ description: 'As in the policy feed.' }),
             publicationReason: z.string().min(1).nullable().optional(),
@@ -441,7 +440,11 @@ export const JsonFeedSchema = z
               .array(z.looseObject({ previousEffectiveFrom: Instant, effectiveFrom: Instant, recordedAt: Instant, reason: z.string().min(1) }))
               .optional()
               .meta({ description: 'Postponements before it took effect, oldest first.' }),
-            withdrawn: z.looseObject({ recordedAt: Instant, reason: z.string().min(1) }).nullable().optional().meta({ description: 'Set when the version was withdrawn before it took effect.' }),
+            withdrawn: z
+              .looseObject({ recordedAt: Instant, reason: z.string().min(1) })
+              .nullable()
+              .optional()
+              .meta({ description: 'Set when the version was withdrawn before it took effect.' }),
             logIndex: LogIndex,
           }),
         }),

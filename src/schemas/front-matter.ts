@@ -94,7 +94,6 @@ export type PolicyFrontMatter = z.output<typeof PolicyFrontMatterSchema>;
 /** A file's lint settings, after defaults. */
 export type FileLint = z.output<typeof FileLintSchema>;
 
-
 /** The keys the front matter accepts, for "did you mean" hints. */
 export const FRONT_MATTER_KEYS = Object.keys(PolicyFrontMatterSchema.shape);
 

@@ -116,13 +116,15 @@ const EDITORIAL_CHECK_RESULTS = ['proven', 'confirmed'] as const;
  * with) and the person publishing confirmed it with `publish --editorial
  * "<reason>"`, the reason on record.
  */
-const EditorialCheckSchema = z.strictObject({
-  result: z.enum(EDITORIAL_CHECK_RESULTS),
-  /** The text it was compared with: the same language's version before it, and that text's hash; null when there was none. */
-  comparedWith: z.strictObject({ version: z.string().regex(VERSION_ID_PATTERN), sha256: Sha256 }).nullable(),
-  /** Why it is editorial all the same (`--editorial`); null when `proven`. */
-  reason: z.string().min(1).nullable(),
-}).refine((check) => (check.result === 'confirmed') === (check.reason !== null), { message: 'reason is required when result is "confirmed", and null when it is "proven"', path: ['reason'] });
+const EditorialCheckSchema = z
+  .strictObject({
+    result: z.enum(EDITORIAL_CHECK_RESULTS),
+    /** The text it was compared with: the same language's version before it, and that text's hash; null when there was none. */
+    comparedWith: z.strictObject({ version: z.string().regex(VERSION_ID_PATTERN), sha256: Sha256 }).nullable(),
+    /** Why it is editorial all the same (`--editorial`); null when `proven`. */
+    reason: z.string().min(1).nullable(),
+  })
+  .refine((check) => (check.result === 'confirmed') === (check.reason !== null), { message: 'reason is required when result is "confirmed", and null when it is "proven"', path: ['reason'] });
 
 /** What the ledger says of one published version. */
 export const PublishedRecordSchema = z.strictObject({
@@ -234,9 +236,7 @@ export function upgradeLedgerV1(ledger: z.output<typeof LedgerV1Schema>): Ledger
     versions: ledger.versions.map((entry) => {
       const recorded = Date.parse(entry.publishedAt);
       const late = Date.parse(entry.effectiveFrom) < recorded;
-      const translated = ledger.versions.some(
-        (other) => other.policy === entry.policy && other.version === entry.version && other.locale !== entry.locale && Date.parse(other.publishedAt) < recorded,
-      );
+      const translated = ledger.versions.some((other) => other.policy === entry.policy && other.version === entry.version && other.locale !== entry.locale && Date.parse(other.publishedAt) < recorded);
       const kind = !late ? 'published' : recorded === first ? 'imported' : translated ? 'late-translation' : 'backdated';
       return {
         ...entry,

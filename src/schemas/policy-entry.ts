@@ -62,4 +62,3 @@ export const PolicyEntrySchema = PolicyVersionSchema.omit({ body: true }).extend
    */
   renderedFiles: z.object({ text: z.string(), blocks: z.string() }).optional(),
 });
-

@@ -9,7 +9,10 @@ import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN }
 
 const Sha256 = z.string().regex(SHA256_PATTERN, 'must be 64 lowercase hexadecimal characters');
 // Exactly the form formatInstant writes, so an entry has one spelling.
-const Instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an instant like 2025-08-31T21:00:00.000Z').pipe(z.iso.datetime());
+const Instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an instant like 2025-08-31T21:00:00.000Z')
+  .pipe(z.iso.datetime());
 
 /** Whether a kind has a field: always (`required`), never (`none`, written as null), or where the ledger recorded one (`recorded`, else null). */
 type Presence = 'required' | 'none' | 'recorded';

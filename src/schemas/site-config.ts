@@ -35,7 +35,8 @@ const NoticeDurationSchema = z.union([z.number(), z.string()]).superRefine((valu
   if (!parsed.ok) context.addIssue({ code: 'custom', message: `${parsed.message}; write e.g. 10 or "P10D"` });
 });
 
-const MATERIAL_NOTICE = 'The notice of a material version: whole days (`10`) or an ISO 8601 duration in weeks, days, hours, minutes or seconds (`"P10D"`, `"P2W"`, `"PT48H"`; a day is 24 hours; months and years are refused). `publish` refuses a version that takes effect sooner after it is recorded, unless `--short-notice "<reason>"` records why.';
+const MATERIAL_NOTICE =
+  'The notice of a material version: whole days (`10`) or an ISO 8601 duration in weeks, days, hours, minutes or seconds (`"P10D"`, `"P2W"`, `"PT48H"`; a day is 24 hours; months and years are refused). `publish` refuses a version that takes effect sooner after it is recorded, unless `--short-notice "<reason>"` records why.';
 const EDITORIAL_NOTICE = 'The notice of an editorial version, written as `material` is.';
 const ANNOUNCE_EDITORIAL = 'Whether a scheduled editorial version is announced by a banner too (a material one always is); otherwise it is a line in the history.';
 const ACCEPT_EARLY =
@@ -57,8 +58,14 @@ const NoticeConfigSchema = z.strictObject({
       z.strictObject({
         material: NoticeDurationSchema.optional().meta({ description: `${MATERIAL_NOTICE} For this policy; default \`notice.material\`.` }),
         editorial: NoticeDurationSchema.optional().meta({ description: `${EDITORIAL_NOTICE} For this policy; default \`notice.editorial\`.` }),
-        announceEditorial: z.boolean().optional().meta({ description: `${ANNOUNCE_EDITORIAL} For this policy; default \`notice.announceEditorial\`.` }),
-        acceptEarly: z.boolean().optional().meta({ description: `${ACCEPT_EARLY} For this policy; default \`notice.acceptEarly\`.` }),
+        announceEditorial: z
+          .boolean()
+          .optional()
+          .meta({ description: `${ANNOUNCE_EDITORIAL} For this policy; default \`notice.announceEditorial\`.` }),
+        acceptEarly: z
+          .boolean()
+          .optional()
+          .meta({ description: `${ACCEPT_EARLY} For this policy; default \`notice.acceptEarly\`.` }),
       }),
     )
     .default({})
@@ -75,12 +82,9 @@ export const SiteConfigSchema = z.strictObject({
     .refine((url) => url.endsWith('/'), 'must end with "/"')
     .refine((url) => !/[?#]/.test(url), 'must not contain a query or a fragment')
     .meta({ description: 'Absolute URL the site is served at, with its base path and a trailing slash (`https://example.com/legal/`). Permanent URLs in the feed start with it. Override: `SITE_URL`.' }),
-  defaultLocale: LocaleSchema.meta({ description: 'The locale of the site\'s root page and the reference for translations.' }),
-  timeZone: z
-    .string()
-    .refine(isValidTimeZone, 'is not an IANA time zone name such as "Europe/Moscow"')
-    .meta({ description: 'IANA time zone in which an `effective: YYYY-MM-DD` day starts, and dates are shown.' }),
-  siteTitle: z.record(LocaleSchema, z.string().min(1)).meta({ description: 'The site\'s name per locale, shown in the header and page titles; must include `defaultLocale`.' }),
+  defaultLocale: LocaleSchema.meta({ description: "The locale of the site's root page and the reference for translations." }),
+  timeZone: z.string().refine(isValidTimeZone, 'is not an IANA time zone name such as "Europe/Moscow"').meta({ description: 'IANA time zone in which an `effective: YYYY-MM-DD` day starts, and dates are shown.' }),
+  siteTitle: z.record(LocaleSchema, z.string().min(1)).meta({ description: "The site's name per locale, shown in the header and page titles; must include `defaultLocale`." }),
   publisher: z.record(LocaleSchema, z.string().min(1)).optional().meta({ description: 'Who publishes the policies (the data operator), per locale; shown in the footer.' }),
   feedTagAuthority: z
     .string()
@@ -88,15 +92,12 @@ export const SiteConfigSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        'The tagging entity of the feed entries\' ids (RFC 4151 tag URIs), `<domain or email>,<date>`, e.g. `example.com,2025`: a name you controlled on that date. Entry ids never change once published, so set it once. Default: the host of `siteUrl` and `,2025`.',
+        "The tagging entity of the feed entries' ids (RFC 4151 tag URIs), `<domain or email>,<date>`, e.g. `example.com,2025`: a name you controlled on that date. Entry ids never change once published, so set it once. Default: the host of `siteUrl` and `,2025`.",
     }),
-  frameAncestors: z
-    .array(z.string().regex(FRAME_ANCESTOR_PATTERN, `must be an origin such as "https://app.example.com" (scheme, host, optional port; no path) or "'self'"`))
-    .default([])
-    .meta({
-      description:
-        'Origins allowed to show the site\'s pages in a frame, e.g. a sign-up form at `https://app.example.com` that shows the policy in an `<iframe>`: the `frame-ancestors` of the Content-Security-Policy header. Each entry is an origin (`https://app.example.com`, `https://*.example.com`, `http://localhost:3000`) or `\'self\'`. Default: none, no other page may frame the site. Only hosts that send the serving rules\' headers apply it.',
-    }),
+  frameAncestors: z.array(z.string().regex(FRAME_ANCESTOR_PATTERN, `must be an origin such as "https://app.example.com" (scheme, host, optional port; no path) or "'self'"`)).default([]).meta({
+    description:
+      "Origins allowed to show the site's pages in a frame, e.g. a sign-up form at `https://app.example.com` that shows the policy in an `<iframe>`: the `frame-ancestors` of the Content-Security-Policy header. Each entry is an origin (`https://app.example.com`, `https://*.example.com`, `http://localhost:3000`) or `'self'`. Default: none, no other page may frame the site. Only hosts that send the serving rules' headers apply it.",
+  }),
   logVerifierKey: z
     .string()
     .superRefine((value, context) => {
@@ -107,16 +108,13 @@ export const SiteConfigSchema = z.strictObject({
     .optional()
     .meta({
       description:
-        'The verifier key of the site\'s public log (`/log/v1/`), in signed-note form `<name>+<8 hex digits>+<base64>`, as `npm run policy -- log keygen` prints it. The build publishes it at `/log/v1/key` and on the developers page, and refuses to sign with a private key that is not this key\'s. Without it the build publishes the key it signs with, if any. Override: `LOG_VERIFIER_KEY`.',
+        "The verifier key of the site's public log (`/log/v1/`), in signed-note form `<name>+<8 hex digits>+<base64>`, as `npm run policy -- log keygen` prints it. The build publishes it at `/log/v1/key` and on the developers page, and refuses to sign with a private key that is not this key's. Without it the build publishes the key it signs with, if any. Override: `LOG_VERIFIER_KEY`.",
     }),
   policiesDir: z.string().min(1).default('policies').meta({ description: 'Folder of the policies, relative to the project root. Override: `POLICIES_DIR`.' }),
-  localeModel: z
-    .enum(['translations', 'independent'])
-    .default('translations')
-    .meta({
-      description:
-        'What the locales of one policy are to each other. `translations`: the same version id in two locales is one version in two languages, so a policy has one timeline: a version takes effect for every language at once, and a language that has no text of the version in force shows its previous text marked "for reference only, not in force since …". `independent`: each locale is its own document with its own timeline, for sites that publish genuinely different texts per language.',
-    }),
+  localeModel: z.enum(['translations', 'independent']).default('translations').meta({
+    description:
+      'What the locales of one policy are to each other. `translations`: the same version id in two locales is one version in two languages, so a policy has one timeline: a version takes effect for every language at once, and a language that has no text of the version in force shows its previous text marked "for reference only, not in force since …". `independent`: each locale is its own document with its own timeline, for sites that publish genuinely different texts per language.',
+  }),
   lint: LintConfigSchema.default({ rules: {} }).meta({ description: 'How the lint rules of the legal text count.' }),
   notice: NoticeConfigSchema.default({ material: 0, editorial: 0, announceEditorial: false, acceptEarly: false, policies: {} }).meta({
     description: 'The notice before a new version takes effect (docs/legal-staff.en.md, "Notice before change"); by default none is required.',

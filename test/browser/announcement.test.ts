@@ -54,7 +54,10 @@ describe.each(PAGES)('%s (%s)', (name, path) => {
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), `${width}px`).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        `${width}px`,
+      ).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`) });
       await context.close();
     }

@@ -73,7 +73,7 @@ describe.each(['root', 'legal'])('the site served by nginx at %s', (name) => {
     expect((await get('ru/privacy/2025-09-01/')).headers.get('cache-control')).toBe('no-cache');
   });
 
-  test('serves every raw Markdown byte for byte: its SHA-256 over HTTP is the feed\'s', async () => {
+  test("serves every raw Markdown byte for byte: its SHA-256 over HTTP is the feed's", async () => {
     const index = (await (await get('feed/v1/index.json')).json()) as FeedIndex;
     let checked = 0;
     for (const policy of index.policies) {
@@ -135,7 +135,16 @@ describe.each(['root', 'legal'])('the site served by nginx at %s', (name) => {
   test('every page type loads in Chromium without a Content-Security-Policy violation', async () => {
     const context = await browser.newContext();
     const violations: string[] = [];
-    for (const path of ['ru/', 'ru/privacy/', 'ru/privacy/2023-03-01/', 'ru/privacy/history/', 'ru/privacy/diff/2023-03-01/2025-09-01/', 'en/developers/', 'ru/search/?q=согласие', 'en/privacy/compare/?from=2025-09-01&to=2026-02-15']) {
+    for (const path of [
+      'ru/',
+      'ru/privacy/',
+      'ru/privacy/2023-03-01/',
+      'ru/privacy/history/',
+      'ru/privacy/diff/2023-03-01/2025-09-01/',
+      'en/developers/',
+      'ru/search/?q=согласие',
+      'en/privacy/compare/?from=2025-09-01&to=2026-02-15',
+    ]) {
       const page = await context.newPage();
       page.on('console', (message) => {
         if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${path}: ${message.text()}`);

@@ -27,7 +27,9 @@ type Notice = { id: string; locale: string; accepted: string; feed?: string };
 
 /** A product page on the site's origin with these notices for the privacy policy. */
 function writePage(name: string, notices: Notice[]): string {
-  const tags = notices.map(({ id, locale, accepted, feed }) => `<policy-update-notice id="${id}" feed-url="${server.origin}${feed ?? '/feed/v1/'}" policy="privacy" locale="${locale}" accepted-version="${accepted}"></policy-update-notice>`);
+  const tags = notices.map(
+    ({ id, locale, accepted, feed }) => `<policy-update-notice id="${id}" feed-url="${server.origin}${feed ?? '/feed/v1/'}" policy="privacy" locale="${locale}" accepted-version="${accepted}"></policy-update-notice>`,
+  );
   writeFileSync(
     join(built.outDir, 'product', name),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title><script type="module" src="/kit/v1/policy-kit.js"></script></head>
@@ -83,7 +85,7 @@ async function open(path: string, width = 1280): Promise<Page> {
 const paragraphsOf = (page: Page, id: string) => page.locator(`#${id} p`).allTextContents();
 
 describe('the kit while a version is announced and not yet in force', () => {
-  test('the site\'s own announcement, to the character: the kit\'s sentence is the banner\'s of the version in force', () => {
+  test("the site's own announcement, to the character: the kit's sentence is the banner's of the version in force", () => {
     for (const [locale, expected] of [
       ['ru', `С 15${NBSP}января 2027${NBSP}г. действует новая редакция документа «Политика конфиденциальности».`],
       ['en', 'A new version of “Privacy Policy” takes effect on 15 January 2027.'],
@@ -104,14 +106,7 @@ describe('the kit while a version is announced and not yet in force', () => {
         `Изменения существенные: после 15${NBSP}января 2027${NBSP}г. мы попросим вас заново подтвердить согласие с документом.`,
       ],
     ],
-    [
-      'en',
-      [
-        'A new version of “Privacy Policy” takes effect on 15 January 2027.',
-        'What will change',
-        'The changes are material: after 15 January 2027 we will ask you to accept the document again.',
-      ],
-    ],
+    ['en', ['A new version of “Privacy Policy” takes effect on 15 January 2027.', 'What will change', 'The changes are material: after 15 January 2027 we will ask you to accept the document again.']],
   ])('%s: a user who accepted the version in force is told before it takes effect, linked to what will change, and asked nothing yet', async (locale, paragraphs) => {
     const page = await open(writePage(`upcoming-${locale}.html`, [{ id: 'upcoming', locale, accepted: '2026-02-15' }]));
     const notice = page.locator('#upcoming');
@@ -151,7 +146,7 @@ describe('the kit while a version is announced and not yet in force', () => {
     await page.context().close();
   });
 
-  test('a version with no text in the user\'s language is told as the site tells it there: with the languages it exists in, and nothing to accept early', async () => {
+  test("a version with no text in the user's language is told as the site tells it there: with the languages it exists in, and nothing to accept early", async () => {
     const page = await open(writePage('elsewhere.html', [{ id: 'elsewhere', locale: 'en', accepted: '2026-02-15', feed: '/elsewhere/feed/v1/' }]));
     // The site's own sentence for such a page (notice.inOtherLanguages), the language named in its own words.
     await expect(paragraphsOf(page, 'elsewhere')).resolves.toEqual([

@@ -60,8 +60,9 @@ type Notice = { id: string; policy: string; locale: string; accepted: string | n
 
 /** A product page with these notices, loading the kit from the policy site. */
 function writePage(name: string, notices: Notice[]): string {
-  const tags = notices.map(({ id, policy, locale, accepted, lang, feed, timeoutMs }) =>
-    `<policy-update-notice id="${id}" feed-url="${feed ?? `${site.origin}/feed/v1/`}" policy="${policy}" locale="${locale}"${accepted === null ? '' : ` accepted-version="${accepted}"`}${lang ? ` lang="${lang}"` : ''}${timeoutMs ? ` timeout-ms="${timeoutMs}"` : ''}></policy-update-notice>`,
+  const tags = notices.map(
+    ({ id, policy, locale, accepted, lang, feed, timeoutMs }) =>
+      `<policy-update-notice id="${id}" feed-url="${feed ?? `${site.origin}/feed/v1/`}" policy="${policy}" locale="${locale}"${accepted === null ? '' : ` accepted-version="${accepted}"`}${lang ? ` lang="${lang}"` : ''}${timeoutMs ? ` timeout-ms="${timeoutMs}"` : ''}></policy-update-notice>`,
   );
   writeFileSync(
     join(PRODUCT, name),
@@ -109,9 +110,7 @@ async function open(name: string): Promise<{ page: Page; requests: string[] }> {
     if (url.origin === site.origin && url.pathname !== '/kit/v1/policy-kit.js') requests.push(url.pathname);
   });
   await page.goto(`${product.origin}/${name}`);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('policy-update-notice')].every((notice) => !notice.hasAttribute('accepted-version') || (notice as HTMLElement & { answer: unknown }).answer),
-  );
+  await page.waitForFunction(() => [...document.querySelectorAll('policy-update-notice')].every((notice) => !notice.hasAttribute('accepted-version') || (notice as HTMLElement & { answer: unknown }).answer));
   return { page, requests };
 }
 
@@ -182,7 +181,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await page.context().close();
   });
 
-  test('a path-traversal version id is never sent (nginx would answer with another document\'s since.json): the required notice', async () => {
+  test("a path-traversal version id is never sent (nginx would answer with another document's since.json): the required notice", async () => {
     const { page, requests } = await open('sign-in.html');
     await recordEvents(page);
     await expect(answerOf(page, 'traversal')).resolves.toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', acceptedVersion: '../../consent/en/2025-09-01' });
@@ -216,7 +215,13 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     await page.evaluate((origin) => {
       const notice = document.createElement('policy-update-notice');
       document.querySelector('main')?.append(notice);
-      for (const [name, value] of [['feed-url', `${origin}/feed/v1/`], ['policy', 'privacy'], ['locale', 'ru'], ['accepted-version', '2023-03-01']]) notice.setAttribute(name as string, value as string);
+      for (const [name, value] of [
+        ['feed-url', `${origin}/feed/v1/`],
+        ['policy', 'privacy'],
+        ['locale', 'ru'],
+        ['accepted-version', '2023-03-01'],
+      ])
+        notice.setAttribute(name as string, value as string);
     }, site.origin);
     await page.waitForFunction(() => (document.querySelector('policy-update-notice') as HTMLElement & { answer: unknown }).answer);
     expect(requests).toEqual(['/feed/v1/privacy/ru/2023-03-01/since.json']);
@@ -259,7 +264,7 @@ describe('the client kit in Chromium, across origins through nginx', () => {
   test.each([
     ['malformed JSON', 'malformed'],
     ['a since.json cut short mid-JSON', 'truncated'],
-    ['another version\'s since.json', 'other'],
+    ["another version's since.json", 'other'],
   ])('a feed that returns %s fails closed: feed-error, and the notice asks to accept the version in force', async (_name, prefix) => {
     writePage(`${prefix}.html`, [{ id: prefix, policy: 'privacy', locale: 'ru', accepted: '2023-03-01', lang: 'ru', feed: `${brokenOrigin}/${prefix}/feed/v1/` }]);
     const { page } = await open(`${prefix}.html`);
@@ -276,7 +281,9 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     const { page, requests } = await open('sign-in.html');
     requests.length = 0;
     // Strings, so the test runner does not rewrite the page's own dynamic imports.
-    const answers = await page.evaluate(`Promise.all(['policy-kit.js', 'reconsent.js'].map((file) => import('${site.origin}/kit/v1/' + file).then((kit) => kit.checkReconsent({ feedUrl: '${site.origin}/feed/v1/', policy: 'consent', locale: 'en', acceptedVersion: '2025-09-01' }))))`);
+    const answers = await page.evaluate(
+      `Promise.all(['policy-kit.js', 'reconsent.js'].map((file) => import('${site.origin}/kit/v1/' + file).then((kit) => kit.checkReconsent({ feedUrl: '${site.origin}/feed/v1/', policy: 'consent', locale: 'en', acceptedVersion: '2025-09-01' }))))`,
+    );
     expect(answers).toMatchObject([
       { reconsent: 'none', current: { version: '2025-09-01' } },
       { reconsent: 'none', current: { version: '2025-09-01' } },
@@ -302,7 +309,9 @@ describe('the client kit in Chromium, across origins through nginx', () => {
     // In English: accepted 2025-09-01 → notify (an editorial version since), 2026-02-15 → none.
     await expect(notices.count()).resolves.toBe(2);
     await page.locator('.kit-example').first().getByRole('button', { name: 'Got it' }).click();
-    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(/^policy-acknowledge \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}","checkpoint":"policies\.example\.com\/log\/v1\\n7\\n.*"\}$/);
+    await expect(page.locator('#kit-events').textContent()).resolves.toMatch(
+      /^policy-acknowledge \{"policy":"privacy","locale":"en","version":"2026-02-15","sha256":"[0-9a-f]{64}","checkpoint":"policies\.example\.com\/log\/v1\\n7\\n.*"\}$/,
+    );
     await context.close();
   });
 });

@@ -57,7 +57,10 @@ describe.each(PAGES)('%s (%s)', (name, path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context } = await open(path, { colorScheme });
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), `${colorScheme}`).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        `${colorScheme}`,
+      ).toEqual([]);
       await context.close();
     }
   });

@@ -61,7 +61,7 @@ describe('a redline page in Chromium', () => {
 });
 
 describe('the compare page in Chromium', () => {
-  test('diffs any two versions in the browser with the build\'s redline code', async () => {
+  test("diffs any two versions in the browser with the build's redline code", async () => {
     const page = await open('/ru/privacy/compare/?from=2023-03-01&to=2026-02-15&layout=inline');
     await page.locator('#compare-result').waitFor();
     const output = page.locator('#compare-output');

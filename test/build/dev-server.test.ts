@@ -75,7 +75,7 @@ async function waitFor(path: string, done: (status: number, html: string) => boo
 const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 describe('the dev server', () => {
-  test('watches neither a benchmark\'s work folder nor the tests\' builds (Linux: its inotify watches, read from /proc)', () => {
+  test("watches neither a benchmark's work folder nor the tests' builds (Linux: its inotify watches, read from /proc)", () => {
     const fdinfo = `/proc/${server?.pid}/fdinfo`;
     const watched = new Set(
       readdirSync(fdinfo).flatMap((fd) => {
@@ -112,7 +112,11 @@ describe('the dev server', () => {
       const response = await fetch(`${origin}${new URL(url).pathname}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-      expect(createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex')).toBe(version.sha256);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await response.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(version.sha256);
     }
     const blocks = await fetch(`${origin}/blocks/privacy/ru/2025-09-01.json`);
     expect(blocks.headers.get('content-type')).toBe('application/json');

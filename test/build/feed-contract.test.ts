@@ -77,13 +77,16 @@ describe('the feed of a built site', () => {
 
   test('index.json and current.json say when the site was built: SOURCE_DATE_EPOCH, so a rebuild is identical', () => {
     const at = (epoch: string) => new Date(Number(epoch) * 1000).toISOString();
-    for (const [result, epoch] of [[build, TEST_EPOCH], [later, LATER_EPOCH]] as const) {
+    for (const [result, epoch] of [
+      [build, TEST_EPOCH],
+      [later, LATER_EPOCH],
+    ] as const) {
       expect(json<FeedIndex>(result.outDir, 'feed/v1/index.json').builtAt).toBe(at(epoch));
       for (const policy of ['privacy', 'terms']) expect(json<CurrentFeed>(result.outDir, `feed/v1/${policy}/current.json`).builtAt).toBe(at(epoch));
     }
   });
 
-  test('names every version\'s text and every correction\'s by its hash, at a URL the site serves with those bytes', () => {
+  test("names every version's text and every correction's by its hash, at a URL the site serves with those bytes", () => {
     let checked = 0;
     for (const policy of ['privacy', 'terms']) {
       for (const version of json<PolicyFeed>(build.outDir, `feed/v1/${policy}.json`).versions) {
@@ -98,7 +101,7 @@ describe('the feed of a built site', () => {
     for (const version of inForce) expect(version?.sha256Url).toMatch(new RegExp(`/${version?.version}/${version?.sha256}\\.md$`));
   });
 
-  test('marks the history imported by the ledger\'s first publish, and what was published before it took effect', () => {
+  test("marks the history imported by the ledger's first publish, and what was published before it took effect", () => {
     const versions = json<PolicyFeed>(build.outDir, 'feed/v1/privacy.json').versions;
     expect(versions.map((v) => [v.locale, v.version, v.publishedAt, v.publication])).toEqual([
       ['en', '2025-09-01', '2026-01-01T00:00:00.000Z', 'imported'],
@@ -118,15 +121,17 @@ describe('the feed of a built site', () => {
       expect(expected.filter((v) => v.locale === locale)).toEqual(feed.versions.filter((v) => v.locale === locale).reverse());
       const atom = parser.parse(read(build.outDir, `feed/v1/privacy/${locale}/atom.xml`)) as { feed: Record<string, string> & { entry: (Record<string, string> & { link: Record<string, string>[] })[] } };
       expect(atom.feed['@_xmlns:policy']).toBe('https://policies.example.com/feed/v1/schema.json');
-      expect(atom.feed.entry.map((entry) => [entry.link.find((link) => link['@_type'] === 'text/markdown')?.['@_href'], entry['policy:sha256']])).toEqual(
-        expected.map((v) => [v.markdownUrl, v.sha256]),
-      );
+      expect(atom.feed.entry.map((entry) => [entry.link.find((link) => link['@_type'] === 'text/markdown')?.['@_href'], entry['policy:sha256']])).toEqual(expected.map((v) => [v.markdownUrl, v.sha256]));
       expect(items.map((item) => [item._policy.markdownUrl, item._policy.sha256Url, item._policy.sha256])).toEqual(expected.map((v) => [v.markdownUrl, v.sha256Url, v.sha256]));
     }
   });
 
   test('points each JSON Feed at the developers page in its own language, a page the site has', () => {
-    for (const [policy, locale] of [['privacy', 'ru'], ['privacy', 'en'], ['terms', 'pt-br']]) {
+    for (const [policy, locale] of [
+      ['privacy', 'ru'],
+      ['privacy', 'en'],
+      ['terms', 'pt-br'],
+    ]) {
       const abouts = new Set(json<JsonFeed>(build.outDir, `feed/v1/${policy}/${locale}/feed.json`).items.map((item) => item._policy.about));
       expect([...abouts]).toEqual([`https://policies.example.com/${locale}/developers/`]);
       expect(listFiles(build.outDir)).toContain(`${locale}/developers/index.html`);
@@ -194,7 +199,10 @@ describe('version pages', () => {
 
 describe('the developers page', () => {
   test('exists in Russian and English with live examples from this site', () => {
-    for (const [locale, heading] of [['ru', 'Для разработчиков'], ['en', 'For developers']] as const) {
+    for (const [locale, heading] of [
+      ['ru', 'Для разработчиков'],
+      ['en', 'For developers'],
+    ] as const) {
       const page = readPage(build.outDir, `/${locale}/developers/`);
       expect(textOf(select('h1', page))).toBe(heading);
       const text = textOf(page);
@@ -246,13 +254,19 @@ describe('the versions as a table, and the portable query of the developers page
     const file = join(build.outDir, '..', 'portable-records.csv');
     writeFileSync(file, `line,policy,locale,version,sha256,acceptedAt\r\n${records.map((r, i) => [i + 1, r.policy, r.locale, r.version, r.sha256, r.acceptedAt].join(',')).join('\r\n')}\r\n`);
     const cli = runPolicyCli(['verify', file, '--feed', build.outDir, '--json', '--as-of', asOf]);
-    const streaming = cli.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line: number; outcome: string }).map((r) => [r.line - 1, r.outcome]);
+    const streaming = cli.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { line: number; outcome: string })
+      .map((r) => [r.line - 1, r.outcome]);
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
       await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${join(build.outDir, 'feed/v1/versions.csv')}', header = true, all_varchar = true)`);
-      await connection.run(`CREATE TABLE consents AS SELECT * FROM read_csv('${file}', header = true, columns = {'line': 'BIGINT', 'policy': 'VARCHAR', 'locale': 'VARCHAR', 'version': 'VARCHAR', 'sha256': 'VARCHAR', 'acceptedAt': '${at === 1 ? 'VARCHAR' : 'TIMESTAMPTZ'}'})`);
+      await connection.run(
+        `CREATE TABLE consents AS SELECT * FROM read_csv('${file}', header = true, columns = {'line': 'BIGINT', 'policy': 'VARCHAR', 'locale': 'VARCHAR', 'version': 'VARCHAR', 'sha256': 'VARCHAR', 'acceptedAt': '${at === 1 ? 'VARCHAR' : 'TIMESTAMPTZ'}'})`,
+      );
       const result = (await connection.runAndReadAll(query.replace(/;\s*$/, ''))).getRowObjectsJS() as { line: bigint; outcome: string }[];
       const outcomes = result.map((row) => [Number(row.line), row.outcome]);
       expect(outcomes).toEqual(streaming);

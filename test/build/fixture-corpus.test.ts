@@ -100,12 +100,18 @@ describe('building the fixture corpus', () => {
   test('ships client JavaScript only to the compare, search and developers pages', () => {
     for (const file of listFiles(build.outDir).filter((f) => f.endsWith('.html'))) {
       const scripts = selectAll('script', readPage(build.outDir, `/${file}`)).filter((script) => script.properties['type'] !== 'application/json');
-      if (/\/(compare|search)\/index\.html$/.test(file)) expect(scripts.map((script) => script.properties['type']), file).toEqual(['module']);
+      if (/\/(compare|search)\/index\.html$/.test(file))
+        expect(
+          scripts.map((script) => script.properties['type']),
+          file,
+        ).toEqual(['module']);
       // The developers page runs the client kit live, plus the small script that shows its events.
       else if (file.endsWith('/developers/index.html')) {
-        expect(scripts.map((script) => String(script.properties['src'])), file).toEqual(['/kit/v1/policy-kit.js', expect.stringMatching(/^\/_astro\/KitDemo\..*\.js$/)]);
-      }
-      else expect(scripts, file).toEqual([]);
+        expect(
+          scripts.map((script) => String(script.properties['src'])),
+          file,
+        ).toEqual(['/kit/v1/policy-kit.js', expect.stringMatching(/^\/_astro\/KitDemo\..*\.js$/)]);
+      } else expect(scripts, file).toEqual([]);
     }
   });
 
@@ -227,12 +233,7 @@ describe('languages', () => {
 
   test('lists on each home page the policies that exist only in other languages', () => {
     const english = readPage(build.outDir, '/en/');
-    expect(selectAll('.policy-list a', english).map((a) => a.properties['href'])).toEqual([
-      '/en/privacy/',
-      '/en/privacy/history/',
-      '/pt-br/terms/',
-      '/ru/terms/',
-    ]);
+    expect(selectAll('.policy-list a', english).map((a) => a.properties['href'])).toEqual(['/en/privacy/', '/en/privacy/history/', '/pt-br/terms/', '/ru/terms/']);
   });
 
   test('makes the root the default-language home, canonical to /ru/', () => {

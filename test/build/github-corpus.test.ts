@@ -37,7 +37,9 @@ beforeAll(() => {
 });
 
 function versionIds(policy: string): string[] {
-  return readdirSync(join(ROOT, CORPUS, policy, 'en')).map((file) => file.replace(/\.md$/, '')).sort();
+  return readdirSync(join(ROOT, CORPUS, policy, 'en'))
+    .map((file) => file.replace(/\.md$/, ''))
+    .sort();
 }
 
 describe('building the real GitHub policy history', () => {
@@ -54,7 +56,7 @@ describe('building the real GitHub policy history', () => {
     expect([...indexes].sort((a, b) => a - b)).toEqual(Array.from({ length: 114 }, (_, i) => i));
     const audit = runPolicyCli(['audit', '--site', build.outDir, '--key', logKey.verifierKey]);
     expect(audit.stderr).toBe('');
-    expect(audit.stdout).toContain('inclusion: all 114 entries proven in the checkpoint\'s tree from the served tiles');
+    expect(audit.stdout).toContain("inclusion: all 114 entries proven in the checkpoint's tree from the served tiles");
     expect(audit.stdout).toContain('All is consistent.');
   });
 
@@ -69,9 +71,10 @@ describe('building the real GitHub policy history', () => {
     // empty-version: versions whose canonical text and title repeat the previous version's (they differed only in trailing whitespace).
     expect(counts).toEqual({ 'empty-version': 11, 'site-link': 1817, 'stated-date': 109 });
     expect([...check.stdout.matchAll(/names an anchor that does not exist/g)]).toHaveLength(10);
-    expect(check.stdout).toContain('github-privacy-statement/en/v001.md:6:19: history: "Effective date: January 26, 2017" says 2017-01-26, but effective says this version takes effect on 2017-06-10 (Europe/Moscow) [stated-date]');
+    expect(check.stdout).toContain(
+      'github-privacy-statement/en/v001.md:6:19: history: "Effective date: January 26, 2017" says 2017-01-26, but effective says this version takes effect on 2017-06-10 (Europe/Moscow) [stated-date]',
+    );
   });
-
 
   test('is byte-identical with worker threads and without', () => {
     expect(withoutWorkers.status, withoutWorkers.output).toBe(0);
@@ -110,7 +113,7 @@ describe('building the real GitHub policy history', () => {
     expect(textOf(page)).toContain('from 3 July 2019, 00:35:44 MSK until 3 July 2019, 04:12:27 MSK');
   });
 
-  test('has no broken link of its own (the texts link to pages of GitHub\'s site, not ours)', () => {
+  test("has no broken link of its own (the texts link to pages of GitHub's site, not ours)", () => {
     expect(findBrokenLinks(build.outDir, { skipInside: '.policy-text' })).toEqual([]);
   });
 });

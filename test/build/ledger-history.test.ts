@@ -43,7 +43,9 @@ function newVersion(locale: string, effective: string, version: string, change: 
   const created = cli(['new', 'privacy', '--locale', locale, '--effective', effective, '--version', version]);
   expect(created.status, created.stderr).toBe(0);
   const path = `privacy/${locale}/${version}.md`;
-  edit(path, (text) => change(text.replace('draft: true\n', '').replace(/"(Опишите, что изменилось по сравнению с предыдущей редакцией\.|Describe what changed from the previous version\.)"/, '"Срок ответа на обращения изменён."')));
+  edit(path, (text) =>
+    change(text.replace('draft: true\n', '').replace(/"(Опишите, что изменилось по сравнению с предыдущей редакцией\.|Describe what changed from the previous version\.)"/, '"Срок ответа на обращения изменён."')),
+  );
   return path;
 }
 
@@ -74,7 +76,7 @@ describe('backdating (case 1)', () => {
     expect(read(path)).not.toContain('draft');
   });
 
-  test('the legal staff guide\'s example run at 15:00 on the day is refused too: the start of the day has passed', () => {
+  test("the legal staff guide's example run at 15:00 on the day is refused too: the start of the day has passed", () => {
     newVersion('ru', '2026-12-01', '2026-12-01');
     const result = cli(['publish'], epochOf('2026-12-01T12:00:00Z'));
     expect(result.status).toBe(1);
@@ -194,7 +196,9 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
       ['en', '2026-09-01', 'Закон отложен'],
       ['ru', '2026-09-01', 'Закон отложен'],
     ]);
-    expect(textOf(select('.banner-withdrawn', readPage(out, '/ru/privacy/2026-09-01/')))).toBe('Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит. Перейти к действующей редакции');
+    expect(textOf(select('.banner-withdrawn', readPage(out, '/ru/privacy/2026-09-01/')))).toBe(
+      'Эта редакция отозвана до вступления в силу 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен. Она не вступала в силу и не вступит. Перейти к действующей редакции',
+    );
     // Statuses as a lawyer reads them: a withdrawn version has no period, only its withdrawal, with the date and the reason.
     const withdrawnPage = readPage(out, '/ru/privacy/2026-09-01/');
     expect(textOf(select('.facts', withdrawnPage))).toBe('Редакция 2026-09-01 · Отозвана до вступления в силу Дата отзыва 31 августа 2026 г., 23:59 МСК. Причина: Закон отложен.');
@@ -232,9 +236,7 @@ describe('withdraw, postpone and translate, then the site tells it (cases 1, 4, 
     ]);
 
     // Backdated and late translation: the pages and the feed say when they were published.
-    expect(textOf(select('.banner-publication', readPage(out, '/ru/privacy/2026-05-01/')))).toBe(
-      'Опубликована 1 июня 2026 г., 03:00 МСК с действием с 1 мая 2026 г. Причина: Опубликована в газете 1 мая.',
-    );
+    expect(textOf(select('.banner-publication', readPage(out, '/ru/privacy/2026-05-01/')))).toBe('Опубликована 1 июня 2026 г., 03:00 МСК с действием с 1 мая 2026 г. Причина: Опубликована в газете 1 мая.');
     expect(textOf(select('.banner-publication', readPage(out, '/en/privacy/2026-05-01/')))).toBe('The text in this language was published on 2 June 2026, 03:00 MSK.');
     expect(feed.versions.find((version) => version.locale === 'en' && version.version === '2026-05-01')).toMatchObject({ publishedAt: '2026-06-02T00:00:00.000Z', publication: 'late-translation' });
 

@@ -81,7 +81,9 @@ describe('npm run policy -- check', () => {
     unlinkSync(file('privacy/ru/2023-03-01.md'));
     const result = cli(['check', '--format', 'github']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^::error file=test\/\.output\/workflow-policies\/privacy\/ru\/2023-03-01\.md,line=1,title=policy check::the published version privacy\/ru\/2023-03-01 is gone: its file was deleted or renamed%0APublished versions are permanent\./m);
+    expect(result.stdout).toMatch(
+      /^::error file=test\/\.output\/workflow-policies\/privacy\/ru\/2023-03-01\.md,line=1,title=policy check::the published version privacy\/ru\/2023-03-01 is gone: its file was deleted or renamed%0APublished versions are permanent\./m,
+    );
   });
 
   test('the build refuses the same things, with the same words, and writes nothing', () => {
@@ -112,7 +114,9 @@ describe('a new version, from scaffold to site', () => {
 
   test('new copies the text in force at its date, not a version scheduled after it; keeps lint; speaks the site zone; suggests diff in order', () => {
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
-    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    edit('privacy/ru/2027-01-15.md', (text) =>
+      text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'),
+    );
     const scheduled = cli(['publish']);
     expect(scheduled.status, scheduled.stderr).toBe(0);
     const result = cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-06']);
@@ -127,7 +131,9 @@ describe('a new version, from scaffold to site', () => {
 
   test('new and publish agree on a late translation: recorded as one, with no --backdate', () => {
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-07-01']);
-    edit('privacy/ru/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    edit('privacy/ru/2026-07-01.md', (text) =>
+      text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'),
+    );
     expect(cli(['publish']).status).toBe(0);
     const august = '1785542400'; // 2026-08-01T00:00:00Z: the Russian text has been in force for a month
     const created = cli(['new', 'privacy', '--locale', 'en', '--effective', '2026-07-01'], { SOURCE_DATE_EPOCH: august });
@@ -136,7 +142,9 @@ describe('a new version, from scaffold to site', () => {
       'Note: privacy 2026-07-01 is already in force (in ru since 2026-07-01T00:00:00+03:00): publish records this text as a late en translation, published when you run it; its pages say so.\n',
     );
     expect(created.stdout).not.toContain('--backdate');
-    edit('privacy/en/2026-07-01.md', (text) => text.replace('draft: true\n', '').replace('Describe what changed from the previous version.', 'Clause 1.1 clarified.').replace('1.1. The Site collects', '1.1. The Site collects and stores'));
+    edit('privacy/en/2026-07-01.md', (text) =>
+      text.replace('draft: true\n', '').replace('Describe what changed from the previous version.', 'Clause 1.1 clarified.').replace('1.1. The Site collects', '1.1. The Site collects and stores'),
+    );
     const published = cli(['publish'], { SOURCE_DATE_EPOCH: august });
     expect(published.status, published.stderr).toBe(0);
     expect(published.stdout).toContain('published the en text of privacy 2026-07-01 (in force since 2026-07-01T00:00:00+03:00; this translation published 2026-08-01T03:00:00+03:00)');
@@ -190,14 +198,18 @@ describe('a new version, from scaffold to site', () => {
     expect(publish.stdout).toMatch(/^published privacy\/ru\/2027-01-01 \(takes effect 2027-01-01T00:00:00\+03:00\), sha256 [0-9a-f]{64}\n/);
     expect(cli(['check']).status).toBe(0);
     const diff = cli(['diff', 'privacy', '2026-02-15', '2027-01-01']);
-    expect(diff.stdout).toBe('privacy (ru): 2026-02-15 → 2027-01-01\n@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@\n* changed: 1.1. Сайт собирает{+ и хранит+}, получает доступ и использует в определённых Политикой целях персональные данные Пользователей, техническую и иную информацию, связанную с Пользователями.\n');
+    expect(diff.stdout).toBe(
+      'privacy (ru): 2026-02-15 → 2027-01-01\n@@ 1. Персональная информация Пользователей, которую обрабатывает Компания @@\n* changed: 1.1. Сайт собирает{+ и хранит+}, получает доступ и использует в определённых Политикой целях персональные данные Пользователей, техническую и иную информацию, связанную с Пользователями.\n',
+    );
   });
 
   test('refuses a new version that would take effect before a published one', () => {
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2024-01-01', '--version', 'backdated']);
     edit('privacy/ru/backdated.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Задним числом.'));
     const result = cli(['check']);
-    expect(result.stdout).toContain('privacy/ru/backdated would take effect at 2024-01-01T00:00:00+03:00, before the published version 2026-02-15 (2026-02-15T00:00:00+03:00): it would change which version was in force in the past');
+    expect(result.stdout).toContain(
+      'privacy/ru/backdated would take effect at 2024-01-01T00:00:00+03:00, before the published version 2026-02-15 (2026-02-15T00:00:00+03:00): it would change which version was in force in the past',
+    );
     expect(cli(['publish']).status).toBe(1);
   });
 });
@@ -205,10 +217,14 @@ describe('a new version, from scaffold to site', () => {
 describe('a new version before a scheduled one', () => {
   test('is refused with the real rule and the way out (postpone or withdraw the scheduled one), writing nothing', () => {
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-15']);
-    edit('privacy/ru/2027-01-15.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+    edit('privacy/ru/2027-01-15.md', (text) =>
+      text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'),
+    );
     expect(cli(['publish']).status).toBe(0);
     cli(['new', 'privacy', '--locale', 'ru', '--effective', '2026-12-20']);
-    edit('privacy/ru/2026-12-20.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.2.').replace('Сайт собирает', 'Сайт собирает и обрабатывает'));
+    edit('privacy/ru/2026-12-20.md', (text) =>
+      text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.2.').replace('Сайт собирает', 'Сайт собирает и обрабатывает'),
+    );
     const ledger = readFileSync(file('published.lock.json'), 'utf8');
     const log = readFileSync(file('log.lock.json'), 'utf8');
     const refused = cli(['publish']);
@@ -230,7 +246,11 @@ describe('a correction of a published text', () => {
     const originalHash = (JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { locale: string; version: string; policy: string; sha256: string }[] }).versions.find(
       (v) => v.policy === 'privacy' && v.locale === 'en' && v.version === '2026-02-15',
     )?.sha256;
-    edit(path, (text) => text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A missing comma in clause 1.1 ("access to, and uses")').replace('obtains access to and uses', 'obtains access to, and uses'));
+    edit(path, (text) =>
+      text
+        .replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A missing comma in clause 1.1 ("access to, and uses")')
+        .replace('obtains access to and uses', 'obtains access to, and uses'),
+    );
     const pending = cli(['check']);
     expect(pending.status).toBe(1);
     expect(pending.stdout).toContain('corrections: privacy/en/2026-02-15: the correction of 2026-12-01 is not recorded yet');
@@ -308,7 +328,10 @@ describe('"editorial" is proven, not assumed', () => {
         .replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнены формулировки.')
         .replace('changeType: material', 'changeType: editorial')
         .replace(/# Remove the next line[^\n]*\ndraft: true\n/, '')
-        .replace('- Проведения статистических и иных исследований на основе обезличенных данных.\n', '- Проведения статистических и иных исследований на основе обезличенных данных.\n- Передача партнёрам Компании для целевой рекламы без дополнительного согласия\n')
+        .replace(
+          '- Проведения статистических и иных исследований на основе обезличенных данных.\n',
+          '- Проведения статистических и иных исследований на основе обезличенных данных.\n- Передача партнёрам Компании для целевой рекламы без дополнительного согласия\n',
+        )
         .replace('за 10 (десять) дней', 'за 1 (один) день'),
     );
     const refused = cli(['publish']);
@@ -329,7 +352,9 @@ describe('"editorial" is proven, not assumed', () => {
     const reason = 'Решение юриста А. Ивановой: перечень и срок согласованы с клиентом';
     const publish = cli(['publish', '--editorial', reason]);
     expect(publish.status, publish.stderr).toBe(0);
-    expect(publish.stdout).toContain(`recorded privacy/ru/2027-01-15 as editorial BY DECISION (--editorial: ${reason}): the check finds material changes since privacy/ru/2026-02-15\nlogged entries 7–8 in the public log (9 entries in all)`);
+    expect(publish.stdout).toContain(
+      `recorded privacy/ru/2027-01-15 as editorial BY DECISION (--editorial: ${reason}): the check finds material changes since privacy/ru/2026-02-15\nlogged entries 7–8 in the public log (9 entries in all)`,
+    );
     expect(cli(['check']).status).toBe(0);
     const ledger = JSON.parse(readFileSync(file('published.lock.json'), 'utf8')) as { versions: { version: string; editorialCheck?: unknown }[] };
     // The hash of the sample's privacy/ru/2026-02-15, the text it was compared with.

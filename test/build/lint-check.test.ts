@@ -36,7 +36,9 @@ function publishedCopy(fixture: string): { policies: string; display: string } {
 }
 
 function listMarkdown(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.md') && !path.startsWith('.')).map((path) => join(folder, path));
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.md') && !path.startsWith('.'))
+    .map((path) => join(folder, path));
 }
 
 const check = (policies: string, args: string[] = [], env: Record<string, string> = {}) =>
@@ -69,12 +71,14 @@ describe.each(LINT_RULE_IDS)('npm run policy -- check, %s', (rule) => {
 });
 
 describe('the lint in check and publish', () => {
-  test('prints GitHub annotations with the column: a new text\'s errors as errors, history as warnings with --history', () => {
+  test("prints GitHub annotations with the column: a new text's errors as errors, history as warnings with --history", () => {
     const { policies } = publishedCopy('stable-link/fail');
     expect(check(policies, ['--format', 'github'], { POLICY_LINT: 'stable-link=error' }).stdout).toBe('');
     const history = check(policies, ['--format', 'github', '--history'], { POLICY_LINT: 'stable-link=error' });
     expect(history.status).toBe(0);
-    expect(history.stdout).toMatch(/^::warning file=test\/\.output\/lint-stable-link-fail\/consent\/ru\/2025-09-01\.md,line=8,col=34,title=stable-link::the link "Политике конфиденциальности" \(\/ru\/privacy\/\) leads to the stable URL of privacy/m);
+    expect(history.stdout).toMatch(
+      /^::warning file=test\/\.output\/lint-stable-link-fail\/consent\/ru\/2025-09-01\.md,line=8,col=34,title=stable-link::the link "Политике конфиденциальности" \(\/ru\/privacy\/\) leads to the stable URL of privacy/m,
+    );
     const fresh = publishedCopy('clause-reference/pass');
     writeFileSync(join(fresh.policies, 'privacy/ru/2026-01-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2026-01-01\n---\n\n## 1. Общие положения\n\n1.1. См. п. 3.5.\n');
     const refused = check(fresh.policies, ['--format', 'github']);

@@ -47,7 +47,14 @@ describe('a scheduled version on the built site', () => {
 
   test('the feed carries the announcement: current.json, the policy feed, Atom and JSON Feed', () => {
     const current = json<CurrentFeed>('feed/v1/privacy/current.json');
-    expect(current.locales['ru']?.announcement).toMatchObject({ version: '2027-01-15', effectiveFrom: '2027-01-14T21:00:00.000Z', announcedAt: '2026-12-01T09:30:00.000Z', noticeDays: 44, changeType: 'material', banner: true });
+    expect(current.locales['ru']?.announcement).toMatchObject({
+      version: '2027-01-15',
+      effectiveFrom: '2027-01-14T21:00:00.000Z',
+      announcedAt: '2026-12-01T09:30:00.000Z',
+      noticeDays: 44,
+      changeType: 'material',
+      banner: true,
+    });
     expect(current.locales['en']?.announcement?.redlineUrl).toBe('https://policies.example.com/en/privacy/diff/2026-02-15/2027-01-15/');
     const feed = json<PolicyFeed>('feed/v1/privacy.json');
     expect(feed.versions.filter((version) => version.locale === 'ru').map((version) => [version.version, version.announcedAt, version.noticeDays])).toEqual([
@@ -61,11 +68,16 @@ describe('a scheduled version on the built site', () => {
     expect(since.announcement?.version).toBe('2027-01-15');
   });
 
-  test('the notices are written beside the version\'s files, as the CLI prints them, with no script and nothing external', () => {
+  test("the notices are written beside the version's files, as the CLI prints them, with no script and nothing external", () => {
     const files = listFiles(build.outDir).filter((file) => /\/notice\.(txt|html)$/.test(file));
     expect(files).toContain('feed/v1/privacy/ru/2027-01-15/notice.txt');
     expect(files).toContain('feed/v1/privacy/en/2027-01-15/notice.html');
-    for (const [locale, format] of [['ru', 'text'], ['ru', 'html'], ['en', 'text'], ['en', 'html']] as const) {
+    for (const [locale, format] of [
+      ['ru', 'text'],
+      ['ru', 'html'],
+      ['en', 'text'],
+      ['en', 'html'],
+    ] as const) {
       const printed = runPolicyCli(['notice', 'privacy', '2027-01-15', '--locale', locale, '--format', format], { policiesDir: policies, env: { SOURCE_DATE_EPOCH: ANNOUNCED_EPOCH } });
       expect(printed.status, printed.stderr).toBe(0);
       expect(printed.stdout).toBe(readFileSync(join(build.outDir, `feed/v1/privacy/${locale}/2027-01-15/notice.${format === 'text' ? 'txt' : 'html'}`), 'utf8'));
@@ -152,8 +164,15 @@ describe('publish and the notice of the sample privacy policy', () => {
   test('records it with --short-notice "<reason>" in the ledger, after which check passes', () => {
     const result = cli(['publish', '--short-notice', 'Изменение закона вступает в силу 10 декабря']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('recorded the SHORT NOTICE of privacy/ru/2026-12-10: takes effect 2026-12-10T00:00:00+03:00, announced 2026-12-07T03:00:00+03:00, less than the 10 days required (Изменение закона вступает в силу 10 декабря)');
-    expect(JSON.parse(ledger()).versions.at(-1).shortNotice).toEqual({ reason: 'Изменение закона вступает в силу 10 декабря', recordedAt: '2026-12-07T00:00:00.000Z', requiredNotice: 10, effectiveFrom: '2026-12-09T21:00:00.000Z' });
+    expect(result.stdout).toContain(
+      'recorded the SHORT NOTICE of privacy/ru/2026-12-10: takes effect 2026-12-10T00:00:00+03:00, announced 2026-12-07T03:00:00+03:00, less than the 10 days required (Изменение закона вступает в силу 10 декабря)',
+    );
+    expect(JSON.parse(ledger()).versions.at(-1).shortNotice).toEqual({
+      reason: 'Изменение закона вступает в силу 10 декабря',
+      recordedAt: '2026-12-07T00:00:00.000Z',
+      requiredNotice: 10,
+      effectiveFrom: '2026-12-09T21:00:00.000Z',
+    });
     expect(cli(['check']).status).toBe(0);
     // Nothing left to override: a second reason is refused.
     const recorded = ledger();

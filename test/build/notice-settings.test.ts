@@ -26,7 +26,8 @@ describe('the notice settings and a folder without their policy', () => {
   test('refuse it as an error naming the setting, for a folder POLICIES_DIR names too (a content repository elsewhere), recording nothing', () => {
     const folder = copyGithub('notice-unknown-policy');
     const env = { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_LINT: GITHUB_LINT, POLICIES_DIR_FOREIGN: '' };
-    const problem = 'site.config.ts:1: notice.policies.privacy: there is no policy "privacy" in the policies folder\n    Name a policy by its folder (github-privacy-statement, github-terms-of-service), or remove the setting.\n\n';
+    const problem =
+      'site.config.ts:1: notice.policies.privacy: there is no policy "privacy" in the policies folder\n    Name a policy by its folder (github-privacy-statement, github-terms-of-service), or remove the setting.\n\n';
     for (const [command, closing] of [
       ['check', '1 problem in 1 file. Fix it and run npm run policy -- check again.'],
       ['publish', '1 problem in 1 file. Nothing was recorded; fix it and run publish again.'],
@@ -45,7 +46,10 @@ describe('the notice settings and a folder without their policy', () => {
 
   test.each([
     [{ POLICIES_DIR_FOREIGN: 'yes' }, 'POLICIES_DIR_FOREIGN: "yes" is not 1\n    Set POLICIES_DIR_FOREIGN=1 (the folder POLICIES_DIR names is not the one site.config.ts was written for), or unset it.'],
-    [{ POLICIES_DIR_FOREIGN: '1', POLICIES_DIR: '' }, 'POLICIES_DIR_FOREIGN: is 1, but POLICIES_DIR is not set: the folder of site.config.ts is its own\n    Unset POLICIES_DIR_FOREIGN, or set POLICIES_DIR to the other folder.'],
+    [
+      { POLICIES_DIR_FOREIGN: '1', POLICIES_DIR: '' },
+      'POLICIES_DIR_FOREIGN: is 1, but POLICIES_DIR is not set: the folder of site.config.ts is its own\n    Unset POLICIES_DIR_FOREIGN, or set POLICIES_DIR to the other folder.',
+    ],
   ])('refuse POLICIES_DIR_FOREIGN %j, saying what to set', (env, message) => {
     const result = runPolicyCli(['check'], { policiesDir: 'test/fixtures/github-site-policy', env: { SOURCE_DATE_EPOCH: LATER_EPOCH, POLICY_LINT: GITHUB_LINT, ...env } });
     expect(result.status).toBe(1);
@@ -56,7 +60,10 @@ describe('the notice settings and a folder without their policy', () => {
 describe('a notice that is not a non-negative duration', () => {
   test.each([
     ['material: -10', 'site.config.ts: notice.policies.privacy.material: is -10, which is not a whole number of days of at least 0; write e.g. 10 or "P10D"\n    Correct notice.policies.privacy.material.'],
-    ['material: "P1M"', 'site.config.ts: notice.policies.privacy.material: is "P1M": months and years have no fixed length; write the notice in days (e.g. "P30D") or weeks ("P4W"); write e.g. 10 or "P10D"\n    Correct notice.policies.privacy.material.'],
+    [
+      'material: "P1M"',
+      'site.config.ts: notice.policies.privacy.material: is "P1M": months and years have no fixed length; write the notice in days (e.g. "P30D") or weeks ("P4W"); write e.g. 10 or "P10D"\n    Correct notice.policies.privacy.material.',
+    ],
   ])('%s in site.config.ts: publish refuses it naming the setting, exit 1, and records nothing', (setting, message) => {
     // A copy of the project with its settings changed (a test never edits the real ones), and of the sample with a version to publish.
     const name = `notice-setting-${setting.replace(/\W+/g, '-')}`;
@@ -68,7 +75,10 @@ describe('a notice that is not a non-negative duration', () => {
     const policies = join(OUTPUT, name, 'policies');
     rmSync(policies, { recursive: true, force: true });
     cpSync(join(ROOT, 'policies'), policies, { recursive: true });
-    writeFileSync(join(policies, 'privacy/ru/2027-03-01.md'), readFileSync(join(policies, 'privacy/ru/2026-02-15.md'), 'utf8').replace('effective: 2026-02-15', 'effective: 2027-03-01').replace(/\n$/, '\nНовый абзац.\n'));
+    writeFileSync(
+      join(policies, 'privacy/ru/2027-03-01.md'),
+      readFileSync(join(policies, 'privacy/ru/2026-02-15.md'), 'utf8').replace('effective: 2026-02-15', 'effective: 2027-03-01').replace(/\n$/, '\nНовый абзац.\n'),
+    );
     const ledger = readFileSync(join(policies, 'published.lock.json'), 'utf8');
     const result = spawnSync(process.execPath, [join(root, 'scripts/policy.ts'), 'publish'], {
       cwd: root,

@@ -121,7 +121,12 @@ describe('npm run policy -- verify', () => {
 
   test('reports every bad record with its line, never stopping, and sums up', () => {
     const file = join(work, 'records.jsonl');
-    writeFileSync(file, `${records().map((r) => JSON.stringify(r)).join('\n')}\n{broken\n`);
+    writeFileSync(
+      file,
+      `${records()
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n{broken\n`,
+    );
     for (const args of [[], ['--feed', feedIndex]]) {
       const result = runVerify(['verify', file, ...args], { policiesDir: CORPUS });
       expect(result.status).toBe(1);
@@ -138,10 +143,16 @@ describe('npm run policy -- verify', () => {
 
   test('reads CSV and prints JSON results for programs', () => {
     const file = join(work, 'records.csv');
-    writeFileSync(file, `policy,locale,version,acceptedAt,sha256,email\nprivacy,en,2025-09-01,2025-09-02T00:00:00Z,${sha('privacy', 'en', '2025-09-01')},"a@example.com"\nprivacy,en,2025-09-01,2024-01-01T00:00:00Z,,b@example.com\n`);
+    writeFileSync(
+      file,
+      `policy,locale,version,acceptedAt,sha256,email\nprivacy,en,2025-09-01,2025-09-02T00:00:00Z,${sha('privacy', 'en', '2025-09-01')},"a@example.com"\nprivacy,en,2025-09-01,2024-01-01T00:00:00Z,,b@example.com\n`,
+    );
     const result = runPolicyCli(['verify', file, '--json'], { policiesDir: CORPUS });
     expect(result.status).toBe(1);
-    const results = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line: number; status: string; record: { email: string } });
+    const results = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { line: number; status: string; record: { email: string } });
     expect(results.map((r) => [r.line, r.status, r.record.email])).toEqual([
       [2, 'ok', 'a@example.com'],
       [3, 'failed', 'b@example.com'],
@@ -150,7 +161,7 @@ describe('npm run policy -- verify', () => {
     expect(result.stderr).toBe('2 records: 1 ok (1 with a note), 1 failed (1 no-translation), 0 malformed.\n');
   });
 
-  test('an ok record older than the ledger\'s import of its version says so: imported history is not attested before', () => {
+  test("an ok record older than the ledger's import of its version says so: imported history is not attested before", () => {
     const file = join(work, 'imported.jsonl');
     writeFileSync(file, `${JSON.stringify(records()[0])}\n`);
     const result = runPolicyCli(['verify', file], { policiesDir: CORPUS });
@@ -173,7 +184,13 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
     const file = join(work, name);
     writeFileSync(file, content);
     const result = runVerify(['verify', file, ...args], { policiesDir: CORPUS });
-    return { ...result, lines: result.stdout.trim().split('\n').map((line) => line.replace(`${file}:`, '')) };
+    return {
+      ...result,
+      lines: result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(`${file}:`, '')),
+    };
   };
 
   test('a stray quote in one CSV row of 4,001 costs that row only: the 2,000 wrong rows behind it are all checked', () => {
@@ -203,7 +220,11 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
     ['sha256 null', () => ({ ...current(), sha256: null }), 'no-hash: no sha256'],
     ['sha256 empty', () => ({ ...current(), sha256: '' }), 'no-hash: no sha256'],
     ['acceptedAt in 2099', () => ({ ...current(), acceptedAt: '2099-01-01T00:00:00Z' }), 'in-the-future: acceptedAt 2099-01-01T00:00:00.000Z is after now (2026-01-01T00:00:00.000Z)'],
-    ['a bare date on the day a version took effect', () => ({ ...current(), acceptedAt: '2025-09-01' }), 'ambiguous-instant: acceptedAt "2025-09-01" is a date without a time, and on that day privacy/ru/2025-09-01 took effect'],
+    [
+      'a bare date on the day a version took effect',
+      () => ({ ...current(), acceptedAt: '2025-09-01' }),
+      'ambiguous-instant: acceptedAt "2025-09-01" is a date without a time, and on that day privacy/ru/2025-09-01 took effect',
+    ],
     ['a top-level version beside documents', () => ({ acceptedAt: '2025-10-01T10:00:00Z', version: '2024-01-01', documents: [current()] }), 'malformed: version next to a "documents" list'],
   ])('reports %s with its own outcome and exit 1', (_, record, line) => {
     const result = verify('kind.jsonl', `${JSON.stringify({ acceptedAt: '2025-10-01T10:00:00Z', ...record() })}\n`);
@@ -244,7 +265,11 @@ describe('npm run policy -- verify: every record counted once, every unknown sai
   });
 
   test('an empty file is empty-input and exit 1, however empty', () => {
-    for (const [name, content] of [['empty.jsonl', ''], ['blank.jsonl', '\n\n'], ['header.csv', 'policy,locale,version,acceptedAt,sha256\n']] as const) {
+    for (const [name, content] of [
+      ['empty.jsonl', ''],
+      ['blank.jsonl', '\n\n'],
+      ['header.csv', 'policy,locale,version,acceptedAt,sha256\n'],
+    ] as const) {
       const result = verify(name, content);
       expect(result.status, name).toBe(1);
       expect(result.stdout).toBe(`${join(work, name)}: empty-input: no records in the file (an empty file proves nothing; check the export)\n0 records: 0 ok, 0 failed, 0 malformed.\n`);
@@ -406,7 +431,10 @@ describe('npm run policy -- verify --feed: a folder, a file, a URL, standard inp
       [`${tamperedNginx.origin}/feed/v1/`, `${tamperedNginx.origin}/raw/privacy/ru/2025-09-01.md`],
     ] as const) {
       const result = verify('--feed', location, '--texts');
-      const lines = result.stdout.trim().split('\n').map((line) => line.replace(`${records}:`, ''));
+      const lines = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(`${records}:`, ''));
       expect(lines[0]).toMatch(new RegExp(`^1: text-mismatch: the text at ${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} hashes to [0-9a-f]{64}, not ${sha('privacy', 'ru', '2025-09-01')} \\(the feed's sha256\\)$`));
       expect(lines.slice(1)).toEqual(['texts: 6 read.', '3 records: 2 ok, 1 failed (1 text-mismatch), 0 malformed.']);
       expect(result.status).toBe(1);
@@ -435,7 +463,7 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
     return file;
   };
 
-  test('--engine duckdb over a file in a folder with spaces and Cyrillic: the streaming verifier\'s summary and exit status', () => {
+  test("--engine duckdb over a file in a folder with spaces and Cyrillic: the streaming verifier's summary and exit status", () => {
     const file = records();
     const streaming = runVerify(['verify', file, '--feed', feedIndex]);
     const engine = runVerify(['verify', file, '--engine', 'duckdb', '--feed', feedIndex]);
@@ -453,7 +481,12 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
     const streaming = runPolicyCli(['verify', file, '--feed', feedIndex, '--json']);
     const engine = runPolicyCli(['verify', file, '--engine', 'duckdb', '--feed', feedIndex, '--json']);
     expect(engine.status, engine.stderr).toBe(1);
-    expect(engine.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { line: number; outcome: string }).outcome)).toEqual(['ok', 'hash-mismatch', 'malformed']);
+    expect(
+      engine.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { line: number; outcome: string }).outcome),
+    ).toEqual(['ok', 'hash-mismatch', 'malformed']);
     expect(engine.stdout).toBe(streaming.stdout);
   });
 
@@ -475,7 +508,7 @@ describe('npm run policy -- verify --sql and --engine duckdb: the same answers, 
     expect(result.stderr).toMatch(message);
   });
 
-  test('--sql --versions checks the file against the site: its own passes, another site\'s is refused naming the file, the row and the column', () => {
+  test("--sql --versions checks the file against the site: its own passes, another site's is refused naming the file, the row and the column", () => {
     mkdirSync(folder, { recursive: true });
     const own = join(folder, 'версии сайта.csv');
     const csv = readFileSync(join(build.outDir, 'feed/v1/versions.csv'), 'utf8');

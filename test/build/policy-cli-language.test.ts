@@ -39,7 +39,7 @@ describe('check on a broken file', () => {
     );
   });
 
-  test('the tests\' runs stay English on a machine set to Russian (the helper pins POLICY_PRESS_LANG=en)', () => {
+  test("the tests' runs stay English on a machine set to Russian (the helper pins POLICY_PRESS_LANG=en)", () => {
     const result = runPolicyCli(['check'], { policiesDir: POLICIES, env: { LANG: 'ru_RU.UTF-8', LC_ALL: 'ru_RU.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8' } });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${SHOWN}:3: efective: is not a known field\n    Did you mean "effective"? Fix the spelling of the key.`);
@@ -65,7 +65,10 @@ function copyWithUnpublished(name: string): string {
   const folder = join(OUTPUT, 'cli-language', name);
   rmSync(folder, { recursive: true, force: true });
   cpSync(join(ROOT, 'test/fixtures/corpus-basic'), folder, { recursive: true });
-  writeFileSync(join(folder, 'privacy/ru/2027-02-01.md'), '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n');
+  writeFileSync(
+    join(folder, 'privacy/ru/2027-02-01.md'),
+    '---\ntitle: Политика конфиденциальности\neffective: 2027-02-01\nsummary: Новый раздел о сроках хранения.\n---\n\n## 1. Общие положения\n\n1.1. Новая редакция.\n',
+  );
   return folder;
 }
 
@@ -144,6 +147,10 @@ describe('an unknown language', () => {
 
   test('POLICY_PRESS_LANG=russian is refused in the language of the locale', () => {
     const result = runPolicyCli(['check'], { policiesDir: POLICIES, env: { LANG: 'ru_RU.UTF-8', POLICY_PRESS_LANG: 'russian' } });
-    expect(result).toEqual({ status: 1, stdout: '', stderr: 'Переменная POLICY_PRESS_LANG принимает значения «ru» или «en», а указано «russian». Укажите одно из них или удалите переменную, чтобы язык определялся настройками системы.\n' });
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'Переменная POLICY_PRESS_LANG принимает значения «ru» или «en», а указано «russian». Укажите одно из них или удалите переменную, чтобы язык определялся настройками системы.\n',
+    });
   });
 });

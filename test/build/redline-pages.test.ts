@@ -29,12 +29,7 @@ describe('redline pages of the sample', () => {
   test('are linked from the history and from each version page', () => {
     const history = readPage(build.outDir, '/ru/privacy/history/');
     const links = selectAll('.history-links a', history).map((a) => a.properties['href']);
-    expect(links).toEqual([
-      '/ru/privacy/diff/2025-09-01/2026-02-15/',
-      '/ru/privacy/diff/2023-03-01/2025-09-01/',
-      '/ru/privacy/diff/2025-09-01/2026-02-15/',
-      '/ru/privacy/diff/2023-03-01/2026-02-15/',
-    ]);
+    expect(links).toEqual(['/ru/privacy/diff/2025-09-01/2026-02-15/', '/ru/privacy/diff/2023-03-01/2025-09-01/', '/ru/privacy/diff/2025-09-01/2026-02-15/', '/ru/privacy/diff/2023-03-01/2026-02-15/']);
     const version = readPage(build.outDir, '/ru/privacy/2025-09-01/');
     expect(selectAll('.version-links a', version).map((a) => a.properties['href'])).toContain('/ru/privacy/diff/2023-03-01/2025-09-01/');
   });
@@ -57,7 +52,9 @@ describe('redline pages of the sample', () => {
     expect(added.some((text) => text.startsWith('Добавлено добавлено: 3.5. Пользователь вправе'))).toBe(true);
     const removed = selectAll('.diff-removed', page).map(textOf);
     expect(removed.some((text) => text.startsWith('Удалено удалено: 6.3. Продолжение использования Сайта'))).toBe(true);
-    const edited = selectAll('.diff-modified', page).map(textOf).find((text) => text.startsWith('1.2.'));
+    const edited = selectAll('.diff-modified', page)
+      .map(textOf)
+      .find((text) => text.startsWith('1.2.'));
     expect(edited).toContain('удалено: провел');
     expect(edited).toContain('добавлено: провёл');
   });

@@ -65,7 +65,9 @@ describe('the shipped sample site', () => {
   test('publishes raw Markdown whose SHA-256 is the one printed on each version page', () => {
     for (const raw of listFiles(build.outDir).filter((file) => file.startsWith('raw/') && file.endsWith('.md'))) {
       const [, policy, locale, file, byHash] = raw.split('/');
-      const hash = createHash('sha256').update(readFileSync(join(build.outDir, raw))).digest('hex');
+      const hash = createHash('sha256')
+        .update(readFileSync(join(build.outDir, raw)))
+        .digest('hex');
       // Every text a version ever had (the consent was corrected) is served under its own hash.
       if (byHash !== undefined) {
         expect(byHash, raw).toBe(`${hash}.md`);
@@ -96,7 +98,10 @@ describe('the sample with its consent linking the privacy policy in force when i
     const policies = join(OUTPUT, 'sample-linked-policies');
     rmSync(policies, { recursive: true, force: true });
     cpSync(join(ROOT, 'policies'), policies, { recursive: true });
-    const reasons: Record<string, string> = { ru: 'Ссылка на Политику ведёт на её редакцию, действовавшую, когда согласие вступило в силу', en: 'The link to the Privacy Policy leads to the version in force when this consent took effect' };
+    const reasons: Record<string, string> = {
+      ru: 'Ссылка на Политику ведёт на её редакцию, действовавшую, когда согласие вступило в силу',
+      en: 'The link to the Privacy Policy leads to the version in force when this consent took effect',
+    };
     for (const locale of ['ru', 'en']) {
       const file = join(policies, `consent/${locale}/2025-09-01.md`);
       const text = readFileSync(file, 'utf8').replace(`](/${locale}/privacy/)`, '](policy:privacy)');

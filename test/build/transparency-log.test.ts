@@ -62,7 +62,9 @@ beforeAll(() => {
   const p2 = copyPolicies(p1, 'policies-2');
   const cli = (args: string[]) => runPolicyCli(args, { policiesDir: p2 });
   cli(['new', 'privacy', '--locale', 'ru', '--effective', '2027-01-01']);
-  edit(p2, 'privacy/ru/2027-01-01.md', (text) => text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'));
+  edit(p2, 'privacy/ru/2027-01-01.md', (text) =>
+    text.replace('draft: true\n', '').replace('Опишите, что изменилось по сравнению с предыдущей редакцией.', 'Уточнён пункт 1.1.').replace('Сайт собирает', 'Сайт собирает и хранит'),
+  );
   edit(p2, 'privacy/en/2026-02-15.md', (text) =>
     text.replace('changeType: editorial', 'changeType: editorial\ncorrections:\n  - date: 2026-12-01\n    reason: A typo in clause 1.1').replace('obtains access to and uses', 'obtains access to, and uses'),
   );
@@ -80,7 +82,10 @@ beforeAll(() => {
   archiveText(p3, text);
   const oldHash = 'd762f0ff00b35a816eeb8beb1a15cc15b8495c3f05345e6b6406d03cbea494f4';
   edit(p3, 'published.lock.json', (ledger) => ledger.replace(oldHash, sha256));
-  writeLogLock(p3, (readLogLock(p3).entries ?? []).map((entry) => (entry.sha256 === oldHash ? { ...entry, sha256 } : entry)));
+  writeLogLock(
+    p3,
+    (readLogLock(p3).entries ?? []).map((entry) => (entry.sha256 === oldHash ? { ...entry, sha256 } : entry)),
+  );
   rewritten = build(p3, '3', signedWith(keyA));
 
   // 4. The log rebuilt from scratch (its state deleted, publish run again) and signed with a new key.
@@ -112,7 +117,9 @@ describe('the public log of a built site', () => {
   });
 
   test('writes every version file where the base path serves it: the Markdown with its hash, the texts by hash, blocks, since.json', () => {
-    const feed = JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; markdownUrl: string; sha256: string; sha256Url: string | null; corrections: { sha256: string; sha256Url?: string }[] }[] };
+    const feed = JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as {
+      versions: { locale: string; version: string; markdownUrl: string; sha256: string; sha256Url: string | null; corrections: { sha256: string; sha256Url?: string }[] }[];
+    };
     const file = (url: string) => {
       const path = new URL(url).pathname;
       expect(path.startsWith('/legal/')).toBe(true);
@@ -158,7 +165,7 @@ describe('audit', () => {
     const result = audit('--site', second.outDir, '--key', keyA.verifierKey, '--since', checkpoint1, '--save', join(folder('2'), 'saved.txt'));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('inclusion: all 9 entries proven in the checkpoint\'s tree from the served tiles');
+    expect(result.stdout).toContain("inclusion: all 9 entries proven in the checkpoint's tree from the served tiles");
     expect(result.stdout).toContain('consistent with your checkpoint of 7 entries (a proof of');
     expect(result.stdout).toMatch(/^ {2}pages: \d+ pages people read \(each version's page, each stable page\) checked word for word against their logged texts$/m);
     expect(result.stdout).toContain('All is consistent.');
@@ -231,7 +238,9 @@ describe('consent records that carry the checkpoint (verify --log)', () => {
   const recordsFile = join(OUTPUT, 'log-records.jsonl');
   // Each record kept the hash of the text it names, as the site serves it now, so only the log decides.
   const hashOf = (locale: string, version: string) =>
-    (JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string }[] }).versions.find((v) => v.locale === locale && v.version === version)?.sha256;
+    (JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string }[] }).versions.find(
+      (v) => v.locale === locale && v.version === version,
+    )?.sha256;
   const record = (fields: Record<string, unknown>) => {
     const full: Record<string, unknown> = { policy: 'privacy', locale: 'ru', acceptedAt: '2026-03-01T00:00:00Z', ...fields };
     return JSON.stringify({ sha256: hashOf(String(full['locale']), String(full['version'])), ...full });
@@ -239,7 +248,9 @@ describe('consent records that carry the checkpoint (verify --log)', () => {
 
   test('proves a version was in the log when the person agreed, and catches one that was not', () => {
     const before = readFileSync(checkpoint1, 'utf8');
-    const correctedHash = (JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string }[] }).versions.find((v) => v.locale === 'en' && v.version === '2026-02-15')?.sha256;
+    const correctedHash = (JSON.parse(readFileSync(join(second.outDir, 'feed/v1/privacy.json'), 'utf8')) as { versions: { locale: string; version: string; sha256: string }[] }).versions.find(
+      (v) => v.locale === 'en' && v.version === '2026-02-15',
+    )?.sha256;
     writeFileSync(
       recordsFile,
       [
@@ -280,9 +291,7 @@ describe('attacks on the history, each caught and named', () => {
     expect(fork.status).toBe(1);
     expect(fork.stderr).toMatch(/^fork: the site's first 9 entries give the root [A-Za-z0-9+/=]+, your checkpoint says [A-Za-z0-9+/=]+: history up to entry 8 was rewritten$/m);
     const named = audit('--site', rewritten.outDir, '--key', keyA.verifierKey, '--since', second.outDir);
-    expect(named.stderr).toContain(
-      'rewritten text: log entry 4 (imported privacy/ru/2023-03-01) was rewritten: sha256 was "d762f0ff00b35a816eeb8beb1a15cc15b8495c3f05345e6b6406d03cbea494f4", is "',
-    );
+    expect(named.stderr).toContain('rewritten text: log entry 4 (imported privacy/ru/2023-03-01) was rewritten: sha256 was "d762f0ff00b35a816eeb8beb1a15cc15b8495c3f05345e6b6406d03cbea494f4", is "');
   });
 
   test('a text changed on the site after the build (a mirror, or a hand edit of dist/)', () => {
@@ -346,7 +355,9 @@ describe('attacks on the history, each caught and named', () => {
     expect(rekeyed.status, rekeyed.output).toBe(0);
     const pinned = audit('--site', rekeyed.outDir, '--key', keyA.verifierKey);
     expect(pinned.status).toBe(1);
-    expect(pinned.stderr).toMatch(/^key changed: the checkpoint is not signed by policies\.example\.com\/legal\/log\/v1\+[0-9a-f]{8} but by policies\.example\.com\/legal\/log\/v1\+[0-9a-f]{8}: the log was re-keyed, or rebuilt from scratch under a new key$/m);
+    expect(pinned.stderr).toMatch(
+      /^key changed: the checkpoint is not signed by policies\.example\.com\/legal\/log\/v1\+[0-9a-f]{8} but by policies\.example\.com\/legal\/log\/v1\+[0-9a-f]{8}: the log was re-keyed, or rebuilt from scratch under a new key$/m,
+    );
     const trusting = audit('--site', rekeyed.outDir, '--since', checkpoint2);
     expect(trusting.stdout).toContain('trusting the key the site itself serves');
     expect(trusting.stderr).toMatch(/^key changed: your earlier checkpoint \(.*checkpoint\.txt\) is not signed by /m);
@@ -418,7 +429,9 @@ describe('attacks on the history, each caught and named', () => {
     // Against a saved copy, the smaller tree is checked to be its prefix, and each missing entry is named.
     const named = audit('--site', first.outDir, '--key', keyA.verifierKey, '--since', second.outDir);
     expect(named.status).toBe(1);
-    expect(named.stderr).toMatch(/^stale tree: the site serves a tree of 7 entries, the first 7 of your copy's 9: a mirror that is behind, or a log cut back; missing: entry 7 \(correction privacy\/en\/2026-02-15\), entry 8 \(published privacy\/ru\/2027-01-01\)$/m);
+    expect(named.stderr).toMatch(
+      /^stale tree: the site serves a tree of 7 entries, the first 7 of your copy's 9: a mirror that is behind, or a log cut back; missing: entry 7 \(correction privacy\/en\/2026-02-15\), entry 8 \(published privacy\/ru\/2027-01-01\)$/m,
+    );
   });
 
   test('the log rebuilt without a version, checked against a saved copy: the dropped entry is named, the rest moved up', () => {
@@ -451,7 +464,9 @@ describe('attacks on the history, each caught and named', () => {
     expect(result.stderr.split('\n').filter((line) => line.startsWith('page'))).toEqual([
       'page differs from its logged text: ru/privacy/2023-03-01/index.html, the page of log entry 4 (imported privacy/ru/2023-03-01), from word 103: the page reads «… 1.1. Сайт собирает и на рекламные рассылки, получает …», the logged text «… 1.1. Сайт собирает, получает доступ и использует в …»',
       'page charset: ru/privacy/2025-09-01/index.html, the page of log entry 5 (imported privacy/ru/2025-09-01), declares charset windows-1251: a browser decodes it as windows-1251, not as the UTF-8 of the logged text',
-      expect.stringMatching(/^page differs from its logged text: en\/privacy\/index\.html, the stable page, in force: log entry \d+ \(imported privacy\/en\/2025-09-01\), from word \d+: the page reads «… .*The Site sells/),
+      expect.stringMatching(
+        /^page differs from its logged text: en\/privacy\/index\.html, the stable page, in force: log entry \d+ \(imported privacy\/en\/2025-09-01\), from word \d+: the page reads «… .*The Site sells/,
+      ),
     ]);
     expect(result.stderr).not.toMatch(/^rewritten text/m);
   });

@@ -42,7 +42,10 @@ function createAnnouncedSample(policies: string): string {
     const created = runPolicyCli(['new', 'privacy', '--locale', locale, '--effective', '2027-01-15'], { policiesDir: policies, env });
     if (created.status !== 0) throw new Error(`new failed:\n${created.stdout}${created.stderr}`);
     const file = join(policies, 'privacy', locale, '2027-01-15.md');
-    const source = readFileSync(file, 'utf8').replace(/^# Remove the next line.*\n/m, '').replace('draft: true\n', '').replace(/^changeType: editorial$/m, 'changeType: material');
+    const source = readFileSync(file, 'utf8')
+      .replace(/^# Remove the next line.*\n/m, '')
+      .replace('draft: true\n', '')
+      .replace(/^changeType: editorial$/m, 'changeType: material');
     const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
     const summary = front.replace(/summary:\n(?: {2}- .*\n)+/, `summary:\n  - "${text.summary}"\n`);
     writeFileSync(file, `---\n${summary}\n---\n${body}\n${text.sentence}\n`);

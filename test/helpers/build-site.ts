@@ -108,7 +108,9 @@ function digestFolder(folder: string): string {
 function sharedName(build: SharedBuild): string {
   const policiesDir = resolve(ROOT, build.policiesDir);
   const env = Object.entries({ SOURCE_DATE_EPOCH: TEST_EPOCH, ...build.env }).sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = createHash('sha256').update(JSON.stringify({ policiesDir, env, files: digestFolder(policiesDir) })).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify({ policiesDir, env, files: digestFolder(policiesDir) }))
+    .digest('hex');
   return join('shared', key.slice(0, 16));
 }
 

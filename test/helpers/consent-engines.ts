@@ -51,7 +51,14 @@ const csvField = (value: string | null | undefined) => (value === null || value 
 export function writeRecordFiles(records: readonly FlatRecord[], index: VersionIndex, timeZone: string, extraLines: readonly string[] = []): RecordFiles {
   const dir = mkdtempSync(join(tmpdir(), 'policy-press-engines-'));
   const jsonLines = records.map((record) => JSON.stringify(record));
-  const files: RecordFiles = { jsonl: join(dir, 'consents.jsonl'), csv: join(dir, 'consents.csv'), table: join(dir, 'table.csv'), versionsCsv: join(dir, 'versions.csv'), lines: jsonLines.map((_, i) => i + 1), maxCorrections: getMaxCorrections(getIndexTableVersions(index)) };
+  const files: RecordFiles = {
+    jsonl: join(dir, 'consents.jsonl'),
+    csv: join(dir, 'consents.csv'),
+    table: join(dir, 'table.csv'),
+    versionsCsv: join(dir, 'versions.csv'),
+    lines: jsonLines.map((_, i) => i + 1),
+    maxCorrections: getMaxCorrections(getIndexTableVersions(index)),
+  };
   writeFileSync(files.jsonl, `${[...jsonLines, ...extraLines].join('\n')}\n`);
   writeFileSync(files.csv, `${FIELDS.join(',')}\n${records.map((record) => FIELDS.map((field) => csvField(record[field]).replace(/^""$/, '')).join(',')).join('\n')}\n`);
   writeFileSync(files.table, `line,key,${FIELDS.join(',')}\n${records.map((record, i) => [String(i + 1), csvField(jsonLines[i]), ...FIELDS.map((field) => csvField(record[field]))].join(',')).join('\n')}\n`);
@@ -119,7 +126,8 @@ export async function classifyDuckDbSql(files: RecordFiles, options: VerifyOptio
     await connection.run(`CREATE TABLE consents (${tableColumns})`);
     await connection.run(`COPY consents FROM '${files.table}' (FORMAT csv, HEADER true)`);
     await connection.run(`CREATE TABLE versions AS SELECT * FROM read_csv('${files.versionsCsv}', header = true, all_varchar = true)`);
-    const versions = dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } as const) : ({ kind: 'table', name: 'versions', maxCorrections: files.maxCorrections } as const);
+    const versions =
+      dialect === 'duckdb' ? ({ kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } as const) : ({ kind: 'table', name: 'versions', maxCorrections: files.maxCorrections } as const);
     const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
     return toOutcomes((await connection.runAndReadAll(sql)).getRowsJS().map((row) => [row[0], row[1]]));
   } finally {
@@ -134,7 +142,15 @@ function policyOf(options: VerifyOptions) {
 
 /** The postgres query, run by PostgreSQL over the table loaded with \copy, the versions loaded from versions.csv by the query's own preamble. */
 export function classifyPostgres(cluster: PostgresCluster, files: RecordFiles, options: VerifyOptions, dialect: 'postgres' | 'ansi' = 'postgres'): Outcomes {
-  const sql = createClassifySql({ dialect, consents: 'consents', columns: { key: 'key' }, versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } : { kind: 'table', name: 'versions', maxCorrections: files.maxCorrections }, timeZone: options.timeZone, now: options.now, ...policyOf(options) });
+  const sql = createClassifySql({
+    dialect,
+    consents: 'consents',
+    columns: { key: 'key' },
+    versions: dialect === 'postgres' ? { kind: 'csv', path: files.versionsCsv, maxCorrections: files.maxCorrections } : { kind: 'table', name: 'versions', maxCorrections: files.maxCorrections },
+    timeZone: options.timeZone,
+    now: options.now,
+    ...policyOf(options),
+  });
   const script = [
     'DROP TABLE IF EXISTS consents;',
     `CREATE TEMP TABLE consents (${tableColumns.replaceAll('VARCHAR', 'text')});`,
@@ -163,7 +179,13 @@ export function writeTypedTable(records: readonly FlatRecord[], files: RecordFil
     // Year 0000 too: PostgreSQL's timestamps have no year 0 (1 BC), so a typed column cannot hold it.
     if (!parsed?.ok || parsed.value.kind !== 'date-time' || parsed.value.epochMs < FIRST_AD_MS) return [];
     lines.push(i + 1);
-    return [[String(i + 1), csvField(JSON.stringify(record)), ...FIELDS.map((field) => (field === 'acceptedAt' ? new Date(parsed.value.kind === 'date-time' ? parsed.value.epochMs : 0).toISOString() : csvField(record[field])))].join(',')];
+    return [
+      [
+        String(i + 1),
+        csvField(JSON.stringify(record)),
+        ...FIELDS.map((field) => (field === 'acceptedAt' ? new Date(parsed.value.kind === 'date-time' ? parsed.value.epochMs : 0).toISOString() : csvField(record[field]))),
+      ].join(','),
+    ];
   });
   writeFileSync(path, `line,key,${FIELDS.join(',')}\n${rows.join('\n')}\n`);
   return { path, lines };

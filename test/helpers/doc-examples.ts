@@ -37,9 +37,7 @@ interface ExampleCommand {
 }
 
 /** A step of a guide's examples, in the order the guide gives them. */
-type ExampleStep =
-  | { kind: 'block'; line: number; env: Record<string, string>; commands: ExampleCommand[] }
-  | { kind: 'hidden'; line: number; command: string };
+type ExampleStep = { kind: 'block'; line: number; env: Record<string, string>; commands: ExampleCommand[] } | { kind: 'hidden'; line: number; command: string };
 
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const HIDDEN = /^<!-- example: (.+) -->$/;

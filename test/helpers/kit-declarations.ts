@@ -13,8 +13,7 @@ import { ROOT } from './build-site.ts';
 const LIB = 'src/lib/consent/reconsent-decision.ts';
 const ENTRIES = { reconsent: 'src/kit/reconsent.ts', 'policy-kit': 'src/kit/policy-kit.ts' } as const;
 
-const HEADER = (entry: string) =>
-  `// Declarations of /kit/v1/${entry}.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).\n`;
+const HEADER = (entry: string) => `// Declarations of /kit/v1/${entry}.js, generated from src/kit/ (see test/helpers/kit-declarations.ts).\n`;
 
 /** A type alias of a module written out in full (zod's output types resolved to plain object types), as TypeScript prints it. */
 function expandType(program: ts.Program, file: string, name: string): string {
@@ -62,10 +61,15 @@ export function createKitDeclarations(): Record<string, string> {
   };
   // reconsent.d.ts holds the decision's declarations itself: the kit re-exports them, and a client has no src/lib/.
   // The decision's types are since.json's, from its zod schema: written out in full, as a client has no zod either.
-  const lib = declarationOf(LIB).replace(/^import type \{ SinceFeed \} from '#schemas\/feed\.ts';\n/m, () => `/** since.json (see schema.json, #/$defs/SinceFeed), as src/schemas/feed.ts says. */\ntype SinceFeed = ${expandType(program, 'src/schemas/feed.ts', 'SinceFeed')};\n`);
+  const lib = declarationOf(LIB).replace(
+    /^import type \{ SinceFeed \} from '#schemas\/feed\.ts';\n/m,
+    () => `/** since.json (see schema.json, #/$defs/SinceFeed), as src/schemas/feed.ts says. */\ntype SinceFeed = ${expandType(program, 'src/schemas/feed.ts', 'SinceFeed')};\n`,
+  );
   const reconsent = lib + declarationOf(ENTRIES.reconsent).replace(/^(?:import|export)[^;]*from '#lib\/consent\/reconsent-decision\.ts';\n/gm, '');
   // KitWords types only the module's own build-time constant: no export mentions it.
-  const kit = declarationOf(ENTRIES['policy-kit']).replace(/from '\.\/reconsent\.ts'/g, "from './reconsent.js'").replace(/^import type \{ KitWords \}[^;]*;\n/m, '');
+  const kit = declarationOf(ENTRIES['policy-kit'])
+    .replace(/from '\.\/reconsent\.ts'/g, "from './reconsent.js'")
+    .replace(/^import type \{ KitWords \}[^;]*;\n/m, '');
   const result = { 'reconsent.d.ts': HEADER('reconsent') + reconsent, 'policy-kit.d.ts': HEADER('policy-kit') + kit };
   for (const [name, text] of Object.entries(result)) {
     const foreign = /from '(?!\.\/reconsent\.js')[^']*'/.exec(text);

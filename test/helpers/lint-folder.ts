@@ -31,7 +31,12 @@ export function lintVersions(versions: PolicyVersion[], settings: SiteSettings =
 
 /** Reads, validates and lints a folder relative to the project root; throws if a file is not valid. */
 export function lintFolder(folder: string, settings: SiteSettings = lintSettings()): CorpusLint {
-  const { versions, problems } = validateCorpus(readCorpus(`${ROOT}/${folder}`, { cwd: ROOT }).files, { timeZone: settings.timeZone, includeDrafts: false, defaultLocale: settings.defaultLocale, localeModel: settings.localeModel });
+  const { versions, problems } = validateCorpus(readCorpus(`${ROOT}/${folder}`, { cwd: ROOT }).files, {
+    timeZone: settings.timeZone,
+    includeDrafts: false,
+    defaultLocale: settings.defaultLocale,
+    localeModel: settings.localeModel,
+  });
   if (problems.length > 0) throw new Error(`${folder} has invalid files:\n${problems.map(formatProblem).join('\n')}`);
   return lintVersions(versions, settings);
 }

@@ -51,9 +51,13 @@ export function formatDuration(ms: number): string {
 /** The table printed at the end of a run. */
 export function formatProjectTimes(projects: readonly ProjectTime[], totalMs: number): string {
   const width = Math.max(...projects.map(({ project }) => project.length), 'project'.length);
-  const row = (cells: string[]) => `  ${cells[0]?.padEnd(width)}  ${cells.slice(1).map((cell) => cell.padStart(9)).join('  ')}`.trimEnd();
+  const row = (cells: string[]) =>
+    `  ${cells[0]?.padEnd(width)}  ${cells
+      .slice(1)
+      .map((cell) => cell.padStart(9))
+      .join('  ')}`.trimEnd();
   return [
-    'Time per project (wall: first file started to last file ended; in files: the files\' own times added up)',
+    "Time per project (wall: first file started to last file ended; in files: the files' own times added up)",
     row(['project', 'files', 'tests', 'wall', 'in files']),
     ...projects.map(({ project, files, tests, wallMs, busyMs }) => row([project, String(files), String(tests), formatDuration(wallMs), formatDuration(busyMs)])),
     `  the whole run: ${formatDuration(totalMs)}`,

@@ -15,9 +15,7 @@ const IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s*['"]([^'"]+)['"
 const ALIASES = Object.entries(packageJson.imports).map(([alias, target]) => [alias.replace(/\*$/, ''), target.replace(/^\.\//, '').replace(/\*$/, '')] as const);
 
 function modules(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? modules(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
-  );
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? modules(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
 }
 
 /** Each module's runtime imports of other modules of the project, by path from the root. */
@@ -64,6 +62,13 @@ describe('imports', () => {
   test('are seen by the check: aliases, relative paths and dynamic import()', () => {
     // Without this, a broken pattern would make the test above pass on nothing.
     expect(graph.get('scripts/commands/verify.ts')).toEqual(expect.arrayContaining(['src/lib/consent/read-records.ts', 'scripts/commands/command-context.ts', 'scripts/commands/verify-engine.ts']));
-    expect(findCycles(new Map([['a', ['b']], ['b', ['a']]]))).toEqual(['a → b → a']);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+        ]),
+      ),
+    ).toEqual(['a → b → a']);
   });
 });

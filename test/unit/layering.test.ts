@@ -14,9 +14,7 @@ const LIB = join(ROOT, 'src/lib');
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
 
 function modules(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? modules(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
-  );
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? modules(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
 }
 
 /** Every import of every module under a folder, as `module: specifier`, with the specifier resolved to src/lib when it points there. */
@@ -25,11 +23,7 @@ function importsUnder(folder: string): { module: string; specifier: string; targ
     [...readFileSync(file, 'utf8').matchAll(IMPORT)].map(([, specifier = '']) => ({
       module: relative(ROOT, file),
       specifier,
-      target: specifier.startsWith('#lib/')
-        ? `src/lib/${specifier.slice(5)}`
-        : specifier.startsWith('.')
-          ? relative(ROOT, join(file, '..', specifier))
-          : specifier,
+      target: specifier.startsWith('#lib/') ? `src/lib/${specifier.slice(5)}` : specifier.startsWith('.') ? relative(ROOT, join(file, '..', specifier)) : specifier,
     })),
   );
 }

@@ -22,7 +22,7 @@ describe('sharedDist', () => {
     expect(sharedDist({ policiesDir: dir })).toBe(sharedDist({ policiesDir: dir, env: { SOURCE_DATE_EPOCH: TEST_EPOCH } }));
   });
 
-  test('names another folder when a variable, a file of the folder or the folder\'s place differs', () => {
+  test("names another folder when a variable, a file of the folder or the folder's place differs", () => {
     const dir = policies('changed', 'Текст.');
     const before = sharedDist({ policiesDir: dir });
     expect(sharedDist({ policiesDir: dir, env: { SOURCE_DATE_EPOCH: '1780272000' } })).not.toBe(before);

@@ -11,7 +11,11 @@ import { readFileSync } from 'node:fs';
 
 const [oldFile, newFile] = process.argv.slice(2);
 if (!oldFile || !newFile) throw new Error('usage: diff-floor.ts <old.md> <new.md>');
-const blocksOf = (file: string) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n{2,}/).filter((block) => block.trim() !== '');
+const blocksOf = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split(/\n{2,}/)
+    .filter((block) => block.trim() !== '');
 const segmenter = new Intl.Segmenter('ru', { granularity: 'word' });
 const out: string[] = [];
 let removed: string[] = [];

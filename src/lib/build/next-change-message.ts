@@ -32,11 +32,16 @@ export function describeNextChange(versions: readonly ScheduledVersion[], now: n
     const key = `${version.policy} ${version.version}`;
     groups.set(key, [...(groups.get(key) ?? []), version]);
   }
-  const byLocale = (a: ScheduledVersion, b: ScheduledVersion) =>
-    a.locale === b.locale ? 0 : a.locale === defaultLocale ? -1 : b.locale === defaultLocale ? 1 : a.locale < b.locale ? -1 : 1;
+  const byLocale = (a: ScheduledVersion, b: ScheduledVersion) => (a.locale === b.locale ? 0 : a.locale === defaultLocale ? -1 : b.locale === defaultLocale ? 1 : a.locale < b.locale ? -1 : 1);
   const named = [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, group]) => `${key} (${[...group].sort(byLocale).map((version) => (version.draft ? `${version.locale} draft` : version.locale)).join(', ')})`);
+    .map(
+      ([key, group]) =>
+        `${key} (${[...group]
+          .sort(byLocale)
+          .map((version) => (version.draft ? `${version.locale} draft` : version.locale))
+          .join(', ')})`,
+    );
   const drafts = future.filter((version) => version.draft).length;
   const draftNote = drafts > 0 ? `; ${drafts} of the scheduled versions ${drafts === 1 ? 'is a draft' : 'are drafts'}, shown by the dev server only` : '';
   return `next scheduled change: ${named.join(', ')} takes effect at ${formatInstant(instant)}${timeZone ? ` (${formatZonedInstant(instant, timeZone)})` : ''}; rebuild the site then (a daily scheduled build does)${draftNote}`;

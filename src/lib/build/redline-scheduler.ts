@@ -69,9 +69,7 @@ export class RedlineScheduler {
     if (!first || pairs.length === 0) return;
     const poolWorkers = pairs.length < 2 ? 0 : workers;
     const pool =
-      poolWorkers === 0
-        ? null
-        : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD, onWorkerLost });
+      poolWorkers === 0 ? null : new OrderedTaskPool<RedlineTask, RedlineBody>({ workerFile: join(root, WORKER_FILES.redline), workers: poolWorkers, run: runRedlineTask, lookahead: REDLINE_LOOKAHEAD, onWorkerLost });
     const build: ScheduledBuild = {
       pool,
       pending: new Map(),

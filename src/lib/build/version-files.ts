@@ -66,36 +66,45 @@ const HTML = 'text/html; charset=utf-8';
  */
 export function listVersionFiles(context: SiteContext, sources: VersionFileSources): VersionFile[] {
   const { urls } = context;
-  const markdown = getVersionPaths(context, { withdrawn: true }).map(({ props: { version } }): VersionFile => ({
-    kind: 'markdown',
-    path: urls.raw(version.policy, version.locale, version.version),
-    contentType: MARKDOWN,
-    render: () => renderPublishedText(version),
-  }));
-  const byHash = getPublishedHashPaths(context).map(({ params: { policy, locale, version, sha } }): VersionFile => ({
-    kind: 'markdown by hash',
-    path: urls.rawByHash(policy, locale, version, sha),
-    contentType: MARKDOWN,
-    render: () => {
-      const text = sources.archivedText(sha);
-      if (text === null) throw new Error(`The published text ${sha} of ${policy}/${locale}/${version} is missing from the archive (policies/.published/), or its bytes no longer have that hash. Restore the file from version control.`);
-      return text;
-    },
-  }));
+  const markdown = getVersionPaths(context, { withdrawn: true }).map(
+    ({ props: { version } }): VersionFile => ({
+      kind: 'markdown',
+      path: urls.raw(version.policy, version.locale, version.version),
+      contentType: MARKDOWN,
+      render: () => renderPublishedText(version),
+    }),
+  );
+  const byHash = getPublishedHashPaths(context).map(
+    ({ params: { policy, locale, version, sha } }): VersionFile => ({
+      kind: 'markdown by hash',
+      path: urls.rawByHash(policy, locale, version, sha),
+      contentType: MARKDOWN,
+      render: () => {
+        const text = sources.archivedText(sha);
+        if (text === null)
+          throw new Error(`The published text ${sha} of ${policy}/${locale}/${version} is missing from the archive (policies/.published/), or its bytes no longer have that hash. Restore the file from version control.`);
+        return text;
+      },
+    }),
+  );
   const versions = getVersionPaths(context);
-  const blocks = versions.map(({ props: { version } }): VersionFile => ({
-    kind: 'blocks',
-    path: urls.blocks(version.policy, version.locale, version.version),
-    contentType: JSON_TYPE,
-    render: () => readFileSync(sources.blocksFile(version), 'utf8'),
-    copyOf: sources.blocksFile(version),
-  }));
-  const since = versions.map(({ props: { timeline, version } }): VersionFile => ({
-    kind: 'since.json',
-    path: urls.since(version.policy, version.locale, version.version),
-    contentType: JSON_TYPE,
-    render: () => serializeFeed(createSinceFeed(context, timeline, version)),
-  }));
+  const blocks = versions.map(
+    ({ props: { version } }): VersionFile => ({
+      kind: 'blocks',
+      path: urls.blocks(version.policy, version.locale, version.version),
+      contentType: JSON_TYPE,
+      render: () => readFileSync(sources.blocksFile(version), 'utf8'),
+      copyOf: sources.blocksFile(version),
+    }),
+  );
+  const since = versions.map(
+    ({ props: { timeline, version } }): VersionFile => ({
+      kind: 'since.json',
+      path: urls.since(version.policy, version.locale, version.version),
+      contentType: JSON_TYPE,
+      render: () => serializeFeed(createSinceFeed(context, timeline, version)),
+    }),
+  );
   // The ready-to-send notice of each version, as text and as an e-mail body (src/lib/notice/notice-document.ts).
   const notices = versions.flatMap(({ props: { version } }): VersionFile[] =>
     (['txt', 'html'] as const).map((format) => ({

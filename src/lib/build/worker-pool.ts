@@ -72,11 +72,7 @@ function describeLostWorker(lost: LostWorker): string {
   );
 }
 
-type TaskState<I, O> =
-  | { status: 'queued'; input: I }
-  | { status: 'running'; input: I; done: Promise<void> }
-  | { status: 'done'; result: O }
-  | { status: 'failed'; error: Error };
+type TaskState<I, O> = { status: 'queued'; input: I } | { status: 'running'; input: I; done: Promise<void> } | { status: 'done'; result: O } | { status: 'failed'; error: Error };
 
 interface WorkerSlot {
   worker: Worker;
@@ -244,10 +240,7 @@ export class OrderedTaskPool<I, O> {
       const index = slot.inFlight.findIndex((task) => task.ticket === message.ticket);
       if (index === -1) return;
       const [task] = slot.inFlight.splice(index, 1);
-      this.#tasks.set(
-        message.ticket,
-        'error' in message ? { status: 'failed', error: Object.assign(new Error(message.error.message), { stack: message.error.stack }) } : { status: 'done', result: message.result },
-      );
+      this.#tasks.set(message.ticket, 'error' in message ? { status: 'failed', error: Object.assign(new Error(message.error.message), { stack: message.error.stack }) } : { status: 'done', result: message.result });
       task?.finish();
       this.#dispatch();
     });

@@ -103,7 +103,13 @@ export async function findFeedIndex(location: string): Promise<string> {
     throw new FeedSourceError(`${error instanceof Error ? error.message : String(error)} (--feed takes a built site, its feed/v1/ folder, an index.json, a URL or -)`);
   }
   for (const candidate of [join(location, 'index.json'), join(location, 'feed', 'v1', 'index.json')]) {
-    if (await statPath(candidate).then((kind) => kind === 'file', () => false)) return candidate;
+    if (
+      await statPath(candidate).then(
+        (kind) => kind === 'file',
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new FeedSourceError(`${location} is a folder without a feed: neither ${join(location, 'index.json')} nor ${join(location, 'feed', 'v1', 'index.json')} exists`);
 }

@@ -10,10 +10,7 @@ import { isUtf8 } from 'node:buffer';
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
 /** One physical line: its text and bytes (line ending and BOM dropped), or why it has none. */
-export type PhysicalLine =
-  | { number: number; text: string; bytes: Buffer }
-  | { number: number; problem: 'too-long'; bytes: number }
-  | { number: number; problem: 'not-utf8' };
+export type PhysicalLine = { number: number; text: string; bytes: Buffer } | { number: number; problem: 'too-long'; bytes: number } | { number: number; problem: 'not-utf8' };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -72,7 +69,5 @@ export async function* readPhysicalLines(input: AsyncIterable<Buffer>, limit: nu
 
 /** What to say about a line that has no text. */
 export function describeLineProblem(line: Exclude<PhysicalLine, { text: string }>): string {
-  return line.problem === 'too-long'
-    ? `the record is longer than the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit (${line.bytes} bytes); it was not read`
-    : 'the line is not valid UTF-8; save the file as UTF-8';
+  return line.problem === 'too-long' ? `the record is longer than the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit (${line.bytes} bytes); it was not read` : 'the line is not valid UTF-8; save the file as UTF-8';
 }

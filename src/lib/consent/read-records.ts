@@ -109,7 +109,10 @@ export async function readCsvRecord(queue: LineQueue, describeColumn: (field: nu
       // Read the lines again from the second one on: the quote that opened this field was probably a stray one.
       queue.unread([...taken.slice(1), ...(next ? [next] : [])]);
       const why = next ? ('text' in next ? `within the ${MAX_RECORD_BYTES / 1024 / 1024} MB record limit` : `before line ${next.number}, which cannot be read`) : 'before the end of the file';
-      return { line: first.number, error: `a quoted field opens in field ${parser.fields.length + 1}${describeColumn(parser.fields.length) ? ` (${describeColumn(parser.fields.length)})` : ''} and does not close ${why}` };
+      return {
+        line: first.number,
+        error: `a quoted field opens in field ${parser.fields.length + 1}${describeColumn(parser.fields.length) ? ` (${describeColumn(parser.fields.length)})` : ''} and does not close ${why}`,
+      };
     }
     taken.push(next);
     bytes += 1 + next.bytes.length;
@@ -122,7 +125,10 @@ export async function readCsvRecord(queue: LineQueue, describeColumn: (field: nu
     // The record is this line's: say what it opened, and where reading on from it broke.
     const column = describeColumn(opened.field);
     const last = taken.at(-1)?.number ?? first.number;
-    return { line: first.number, error: `field ${opened.field + 1}${column ? ` (${column})` : ''} opens a quote (${JSON.stringify(opened.value.slice(0, 20))}) that does not close on its line; read on to line ${last}, the record breaks there: ${problem}` };
+    return {
+      line: first.number,
+      error: `field ${opened.field + 1}${column ? ` (${column})` : ''} opens a quote (${JSON.stringify(opened.value.slice(0, 20))}) that does not close on its line; read on to line ${last}, the record breaks there: ${problem}`,
+    };
   }
   const joined = taken.length === 1 ? first.bytes : Buffer.concat(taken.flatMap((line, index) => (index > 0 ? [NEWLINE, line.bytes] : [line.bytes])));
   return { line: first.number, fields: parser.fields, bytes: joined, rest: taken.slice(1) };

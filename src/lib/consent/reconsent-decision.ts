@@ -32,11 +32,21 @@ export function decideReconsent(input: ReconsentInput, at: number): ReconsentAns
   const base = { policy: input.policy, locale: input.locale, acceptedVersion: input.acceptedVersion, at: new Date(at).toISOString() };
   if (!input.accepted) return { ...base, reconsent: 'unknown-version', current: null, changes: [], redlineUrl: null };
   // `later` is oldest first: the versions that took effect by `at` are a prefix of it.
-  const inForce = input.later.slice(0, countStartedBy(input.later, at, (version) => Date.parse(version.effectiveFrom)));
+  const inForce = input.later.slice(
+    0,
+    countStartedBy(input.later, at, (version) => Date.parse(version.effectiveFrom)),
+  );
   const latest = inForce.at(-1);
   const accepted = input.accepted;
   const current = latest
-    ? { version: latest.version, title: latest.title, effectiveFrom: latest.effectiveFrom, sha256: latest.sha256, url: latest.url, ...(latest.locale !== undefined && latest.locale !== input.locale ? { locale: latest.locale } : {}) }
+    ? {
+        version: latest.version,
+        title: latest.title,
+        effectiveFrom: latest.effectiveFrom,
+        sha256: latest.sha256,
+        url: latest.url,
+        ...(latest.locale !== undefined && latest.locale !== input.locale ? { locale: latest.locale } : {}),
+      }
     : hasBegun(Date.parse(accepted.effectiveFrom), at)
       ? accepted
       : null;

@@ -31,13 +31,15 @@ export interface ServedText {
 export function getServedTexts(version: Pick<FeedVersion, 'sha256' | 'corrections'>): ServedText[] {
   const instantOf = (correction: Correction | undefined) => (correction?.recordedAt === undefined ? null : Date.parse(correction.recordedAt));
   const corrections = version.corrections;
-  const texts = corrections.map((correction, index): ServedText => ({
-    sha256: correction.previousSha256,
-    from: instantOf(corrections[index - 1]),
-    until: instantOf(correction),
-    replacedBy: correction,
-    madeBy: corrections[index - 1] ?? null,
-  }));
+  const texts = corrections.map(
+    (correction, index): ServedText => ({
+      sha256: correction.previousSha256,
+      from: instantOf(corrections[index - 1]),
+      until: instantOf(correction),
+      replacedBy: correction,
+      madeBy: corrections[index - 1] ?? null,
+    }),
+  );
   texts.push({ sha256: version.sha256, from: instantOf(corrections.at(-1)), until: null, replacedBy: null, madeBy: corrections.at(-1) ?? null });
   return texts;
 }
@@ -48,11 +50,7 @@ export function hasUnrecordedCorrection(version: Pick<FeedVersion, 'corrections'
 }
 
 /** What the texts with a hash say about a window of time `[start, end)` (an exact instant t is `[t, t + 1)`). */
-export type ServedVerdict =
-  | { kind: 'served'; text: ServedText }
-  | { kind: 'not-yet-served'; text: ServedText }
-  | { kind: 'already-replaced'; text: ServedText }
-  | { kind: 'unknown-hash' };
+export type ServedVerdict = { kind: 'served'; text: ServedText } | { kind: 'not-yet-served'; text: ServedText } | { kind: 'already-replaced'; text: ServedText } | { kind: 'unknown-hash' };
 
 /**
  * Whether a text with this hash was served during the window: served when

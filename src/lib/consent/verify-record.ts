@@ -79,7 +79,6 @@ export interface RecordContext {
   cutShort?: boolean;
 }
 
-
 const absent = (value: unknown) => value === undefined || value === null || value === '';
 
 /**
@@ -151,7 +150,14 @@ function describeTexts(entry: IndexedEntry): string {
 }
 
 /** A record naming a version with no text in its language, or given while the version in force had none. */
-function checkTranslation(index: VersionIndex, document: ConsentDocument, version: IndexedVersion | undefined, inForce: IndexedEntry | undefined, acceptedAt: number, when: (instant: number | string) => string): DocumentResult | null {
+function checkTranslation(
+  index: VersionIndex,
+  document: ConsentDocument,
+  version: IndexedVersion | undefined,
+  inForce: IndexedEntry | undefined,
+  acceptedAt: number,
+  when: (instant: number | string) => string,
+): DocumentResult | null {
   if (!version) {
     const elsewhere = findEntry(index, document.policy, document.locale, document.version);
     if (!elsewhere) return null;
@@ -282,7 +288,9 @@ function checkDocument(index: VersionIndex, document: ConsentDocument, accepted:
   }
   if (backdatedOver) {
     const reason = [...backdatedOver.texts.values()].find((text) => text.publicationReason)?.publicationReason ?? 'no reason was recorded';
-    notes.push(`${backdatedOver.version} was in force at acceptedAt only retroactively: published at ${when(backdatedOver.recordedFrom ?? 0)} with effect from ${when(backdatedOver.from)} (backdated: ${reason}); ${document.version} was the version readers could find then`);
+    notes.push(
+      `${backdatedOver.version} was in force at acceptedAt only retroactively: published at ${when(backdatedOver.recordedFrom ?? 0)} with effect from ${when(backdatedOver.from)} (backdated: ${reason}); ${document.version} was the version readers could find then`,
+    );
   }
   if (version.publication === 'imported' && version.publishedAt !== null && acceptedAt < Date.parse(version.publishedAt)) {
     notes.push(`${id}: history imported on ${when(version.publishedAt)}; not attested before`);
@@ -344,15 +352,15 @@ export function verifyConsentRecord(record: unknown, line: number, index: Versio
   const results = documents.map((document) => checkDocument(index, document, accepted, day, context, options.timeZone));
   const issues: RecordIssue[] = [];
   if (acceptedAt > options.now) {
-    issues.push({ outcome: 'in-the-future', message: `acceptedAt ${formatInstant(acceptedAt)} is after now (${formatInstant(options.now)}): a consent cannot have been given yet; check the clock of the system that recorded it` });
+    issues.push({
+      outcome: 'in-the-future',
+      message: `acceptedAt ${formatInstant(acceptedAt)} is after now (${formatInstant(options.now)}): a consent cannot have been given yet; check the clock of the system that recorded it`,
+    });
   }
   const notes: string[] = [];
   if (day && results.every((result) => result.status !== 'ambiguous-instant')) {
     notes.push(`acceptedAt "${day.text}" is a date without a time: read as that whole day in ${options.timeZone} (${formatInstant(day.start)} to ${formatInstant(day.end)}), on which no version changed`);
   }
   for (const result of results) if (result.status === 'ok' && result.message !== '') notes.push(result.message);
-  return settleRecord(
-    { line, status: 'ok', outcome: 'ok', acceptedAt: isPublishedForm(acceptedAtText) ? acceptedAtText : formatInstant(acceptedAt), documents: results, issues, notes, record: fields },
-    options,
-  );
+  return settleRecord({ line, status: 'ok', outcome: 'ok', acceptedAt: isPublishedForm(acceptedAtText) ? acceptedAtText : formatInstant(acceptedAt), documents: results, issues, notes, record: fields }, options);
 }

@@ -74,7 +74,16 @@ export function createVersionIndex(feeds: readonly IndexedFeed[]): VersionIndex 
       const entry = entries.get(entryKey);
       if (entry) entry.texts.set(version.locale, version);
       else {
-        const created: IndexedEntry = { policy: version.policy, version: version.version, from: version.from, until: version.until, texts: new Map([[version.locale, version]]), locales: [], recordedFrom: null, backdated: false };
+        const created: IndexedEntry = {
+          policy: version.policy,
+          version: version.version,
+          from: version.from,
+          until: version.until,
+          texts: new Map([[version.locale, version]]),
+          locales: [],
+          recordedFrom: null,
+          backdated: false,
+        };
         entries.set(entryKey, created);
         const timeline = index.timelines.get(key);
         if (timeline) timeline.push(created);

@@ -91,7 +91,11 @@ export function parseFrontMatterYaml(split: SplitFile): ParsedFrontMatter {
       if (isScalar(pair.key) && pair.key.range) {
         keyLines.set(String(pair.key.value), toFileLine(pair.key.range[0]));
         const value = pair.value;
-        if (isSeq(value)) itemLines.set(String(pair.key.value), value.items.map((item) => (isNode(item) && item.range ? toFileLine(item.range[0]) : toFileLine(pair.key.range?.[0] ?? 0))));
+        if (isSeq(value))
+          itemLines.set(
+            String(pair.key.value),
+            value.items.map((item) => (isNode(item) && item.range ? toFileLine(item.range[0]) : toFileLine(pair.key.range?.[0] ?? 0))),
+          );
       }
     }
   }

@@ -101,7 +101,14 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     ...checkArchiveFiles(options.policiesPath, cwd),
   ];
   problems.push(...notPlain);
-  const noticeProblems = files.length > 0 ? checkNoticeSettings(options.notice, [...versions, ...drafts].map((version) => version.policy), options.foreignFolder ? 'warning' : 'error') : [];
+  const noticeProblems =
+    files.length > 0
+      ? checkNoticeSettings(
+          options.notice,
+          [...versions, ...drafts].map((version) => version.policy),
+          options.foreignFolder ? 'warning' : 'error',
+        )
+      : [];
   if (!options.foreignFolder) problems.push(...noticeProblems);
   ledgerFile.problems = ledgerFile.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);
   logLock.problems = logLock.problems.filter((problem) => problem.code !== NOT_PLAIN_FILE);

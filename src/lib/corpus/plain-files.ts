@@ -58,8 +58,7 @@ const KIND_NAMES: Record<Exclude<EntryKind, 'file' | 'folder' | 'symlink'>, stri
   unknown: 'neither a file nor a folder',
 };
 
-const LINK_HINT =
-  'The policies folder is read without following links, so that no link can publish a file from elsewhere on the machine. Replace the link with the file itself (a copy of the text), or delete it.';
+const LINK_HINT = 'The policies folder is read without following links, so that no link can publish a file from elsewhere on the machine. Replace the link with the file itself (a copy of the text), or delete it.';
 
 /** Where a symbolic link points: its text, and the place it resolves to. */
 function describeLinkTarget(path: string, root: string, cwd: string): string {
@@ -165,7 +164,8 @@ export function findNotPlainOnPath(root: string, parts: readonly string[], cwd: 
     const kind = kindAt(path);
     if (kind === null) return null;
     const expected = index === parts.length - 1 ? 'file' : 'folder';
-    if (kind !== expected) return describeNotPlain(path, kind, root, cwd) ?? { file: toDisplayPath(path, cwd), line: 1, code: NOT_PLAIN_FILE, message: `is a ${kind}, not a ${expected}`, hint: `Make it a ${expected}, or move it away.` };
+    if (kind !== expected)
+      return describeNotPlain(path, kind, root, cwd) ?? { file: toDisplayPath(path, cwd), line: 1, code: NOT_PLAIN_FILE, message: `is a ${kind}, not a ${expected}`, hint: `Make it a ${expected}, or move it away.` };
   }
   return null;
 }

@@ -20,9 +20,7 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
  * the versions (`/ru/privacy/history/`). Taken now, before any is published,
  * so no published URL ever has to move.
  */
-const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set([
-  'history', 'diff', 'compare', 'current', 'latest', 'since', 'feed', 'raw', 'index',
-]);
+const RESERVED_VERSION_IDS: ReadonlySet<string> = new Set(['history', 'diff', 'compare', 'current', 'latest', 'since', 'feed', 'raw', 'index']);
 
 /**
  * Names a policy cannot take because the site uses them beside the policies:
@@ -41,10 +39,7 @@ export interface PolicyVersionKey {
 }
 
 /** Result of {@link parsePolicyPath}: the key, or what is wrong and how to fix it. */
-export type PolicyPathResult =
-  | { ok: true; key: PolicyVersionKey }
-  | { ok: false; message: string; hint: string; text: ProblemMessage };
-
+export type PolicyPathResult = { ok: true; key: PolicyVersionKey } | { ok: false; message: string; hint: string; text: ProblemMessage };
 
 /**
  * Reads the policy, locale and version id from a path relative to the
@@ -60,9 +55,7 @@ export function parsePolicyPath(relativePath: string): PolicyPathResult {
     const lower = fileName.toLowerCase();
     return {
       ok: false,
-      ...(lower.endsWith('.md') || lower.endsWith('.markdown')
-        ? problemText('notMarkdownName', { name: fileName, rename: fileName.replace(/\.(md|markdown)$/i, '.md') })
-        : problemText('notMarkdown', { name: fileName })),
+      ...(lower.endsWith('.md') || lower.endsWith('.markdown') ? problemText('notMarkdownName', { name: fileName, rename: fileName.replace(/\.(md|markdown)$/i, '.md') }) : problemText('notMarkdown', { name: fileName })),
     };
   }
   const version = fileName.slice(0, -'.md'.length);

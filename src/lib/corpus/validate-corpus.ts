@@ -103,9 +103,7 @@ export function validateFile(file: CorpusFile, options: Pick<ValidateOptions, 't
   if (frontMatter && !frontMatter.draft) {
     const summary = typeof frontMatter.summary === 'string' ? [frontMatter.summary] : (frontMatter.summary ?? []);
     if (summary.some((item) => SUMMARY_PLACEHOLDERS.includes(item))) {
-      problems.push(
-        at(lineOf('summary'), problemText('summaryPlaceholder'), 'summary'),
-      );
+      problems.push(at(lineOf('summary'), problemText('summaryPlaceholder'), 'summary'));
     }
   }
 

@@ -95,9 +95,7 @@ export function describeZodIssues(
         }
         break;
       case 'invalid_union': {
-        problems.push(
-          describeColonMistake(issue.input, field) ?? { field, ...problemText('wrongForm', { field, value: toDescribedValue(issue.input) }) },
-        );
+        problems.push(describeColonMistake(issue.input, field) ?? { field, ...problemText('wrongForm', { field, value: toDescribedValue(issue.input) }) });
         break;
       }
       case 'invalid_value':

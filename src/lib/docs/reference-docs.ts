@@ -43,7 +43,6 @@ interface FieldRow {
   description: string;
 }
 
-
 /** A short name of a JSON Schema node's type. */
 function describeType(node: JsonSchemaNode): string {
   if (node.$ref) return `[${node.$ref.replace('#/$defs/', '')}](#${node.$ref.replace('#/$defs/', '').toLowerCase()})`;
@@ -78,7 +77,12 @@ function listFields(node: JsonSchemaNode, prefix = ''): FieldRow[] {
   for (const [name, child] of Object.entries(node.properties ?? {})) {
     const path = `${prefix}${name}`;
     const nested = objectOf(child);
-    rows.push({ path, type: nested ? (child.items || child.anyOf?.some((a) => a.items) ? 'array of objects' : child.anyOf ? 'object | null' : 'object') : describeType(child), required: required.has(name), description: child.description ?? '' });
+    rows.push({
+      path,
+      type: nested ? (child.items || child.anyOf?.some((a) => a.items) ? 'array of objects' : child.anyOf ? 'object | null' : 'object') : describeType(child),
+      required: required.has(name),
+      description: child.description ?? '',
+    });
     if (nested) rows.push(...listFields(nested.node, `${path}${nested.suffix}.`));
   }
   return rows;
@@ -110,8 +114,10 @@ function describeExit(outcome: Outcome): string {
   if (fails.every(Boolean)) return 'exit 1';
   if (!fails.some(Boolean)) return 'exit 0';
   const parts: string[] = [];
-  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: true, allowMissingHash: false })) parts.push(outcomeFails(outcome, { strict: true }) ? 'exit 1 with `--strict`, else 0' : 'exit 0 with `--strict`, else 1');
-  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: false, allowMissingHash: true })) parts.push(outcomeFails(outcome, { allowMissingHash: true }) ? 'exit 1 with `--allow-missing-hash`, else 0' : 'exit 0 with `--allow-missing-hash`, else 1');
+  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: true, allowMissingHash: false }))
+    parts.push(outcomeFails(outcome, { strict: true }) ? 'exit 1 with `--strict`, else 0' : 'exit 0 with `--strict`, else 1');
+  if (outcomeFails(outcome, { strict: false, allowMissingHash: false }) !== outcomeFails(outcome, { strict: false, allowMissingHash: true }))
+    parts.push(outcomeFails(outcome, { allowMissingHash: true }) ? 'exit 1 with `--allow-missing-hash`, else 0' : 'exit 0 with `--allow-missing-hash`, else 1');
   return parts.join('; ');
 }
 

@@ -57,11 +57,7 @@ function listSettings(node: SettingNode, prefix = ''): SettingRow[] {
       description: child.description ?? '',
     };
     const entries = typeof child.additionalProperties === 'object' && child.additionalProperties.properties ? child.additionalProperties : null;
-    return [
-      row,
-      ...(child.properties ? listSettings(child, `${key}.`) : []),
-      ...(entries ? listSettings(entries, `${key}.<${child.propertyNames?.title ?? 'key'}>.`) : []),
-    ];
+    return [row, ...(child.properties ? listSettings(child, `${key}.`) : []), ...(entries ? listSettings(entries, `${key}.<${child.propertyNames?.title ?? 'key'}>.`) : [])];
   });
 }
 

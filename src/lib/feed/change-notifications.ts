@@ -165,9 +165,7 @@ export function createAtomFeed(context: SiteContext, policy: string, locale: str
       ...(entry.diffUrl ? [`    <link rel="related" type="text/html" title="diff" href="${escapeXml(entry.diffUrl)}"/>`] : []),
       `    <category term="${entry.text.changeType}" label="${escapeXml(entry.changeLabel)}" scheme="${escapeXml(schemaUrl)}#changeType"/>`,
       ...(entry.text.published?.withdrawn ? [`    <category term="withdrawn" scheme="${escapeXml(schemaUrl)}#status"/>`] : []),
-      ...(entry.text.published && entry.text.published.publication.kind !== 'published'
-        ? [`    <category term="${entry.text.published.publication.kind}" scheme="${escapeXml(schemaUrl)}#publication"/>`]
-        : []),
+      ...(entry.text.published && entry.text.published.publication.kind !== 'published' ? [`    <category term="${entry.text.published.publication.kind}" scheme="${escapeXml(schemaUrl)}#publication"/>`] : []),
       `    <summary type="text">${escapeXml(entry.content)}</summary>`,
       `    <policy:sha256>${entry.text.sha256}</policy:sha256>`,
       '  </entry>',
@@ -247,7 +245,10 @@ export function createTimeMap(context: SiteContext, policy: string, locale: stri
   requireTimeline(context, policy, locale);
   const entries = getVersionTimeline(corpus, policy, locale)?.entries ?? [];
   const mementos = entries
-    .slice(0, countStartedBy(entries, now, (entry) => entry.effectiveFrom))
+    .slice(
+      0,
+      countStartedBy(entries, now, (entry) => entry.effectiveFrom),
+    )
     .flatMap((entry) => {
       const text = getVersion(corpus, policy, locale, entry.version) ?? getTextElsewhere(corpus, entry, settings.defaultLocale);
       return text ? [text] : [];

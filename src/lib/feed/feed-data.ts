@@ -218,7 +218,7 @@ export function createFeedIndex(context: SiteContext): FeedIndex {
     },
     policies: corpus.policies.map((policy) => {
       const locales = getPolicyLocales(corpus, policy);
-      const titleLocale = locales.includes(settings.defaultLocale) ? settings.defaultLocale : locales[0] ?? settings.defaultLocale;
+      const titleLocale = locales.includes(settings.defaultLocale) ? settings.defaultLocale : (locales[0] ?? settings.defaultLocale);
       const titleTimeline = getTimeline(corpus, policy, titleLocale);
       return {
         policy,

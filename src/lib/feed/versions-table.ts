@@ -51,7 +51,13 @@ export const VERSION_COLUMNS: readonly VersionColumn[] = [
   { name: 'locale', datatype: 'string', nullable: false, description: 'Lowercase BCP 47 language tag.', value: (row) => row.version.locale },
   { name: 'version', datatype: 'string', nullable: false, description: 'Version id: permanent, the same in every locale for translations of one version.', value: (row) => row.version.version },
   { name: 'title', datatype: 'string', nullable: false, description: 'The title of the version.', value: (row) => row.version.title },
-  { name: 'effectiveFrom', datatype: 'dateTimeStamp', nullable: false, description: 'The instant the version takes effect (inclusive), UTC with Z; for a withdrawn version, the instant it was to.', value: (row) => row.version.effectiveFrom },
+  {
+    name: 'effectiveFrom',
+    datatype: 'dateTimeStamp',
+    nullable: false,
+    description: 'The instant the version takes effect (inclusive), UTC with Z; for a withdrawn version, the instant it was to.',
+    value: (row) => row.version.effectiveFrom,
+  },
   {
     name: 'effectiveUntil',
     datatype: 'dateTimeStamp',
@@ -66,7 +72,13 @@ export const VERSION_COLUMNS: readonly VersionColumn[] = [
     description: "effectiveFrom on the site's wall clock, with the zone's offset: a consent recorded with a bare date on its day cannot be tied to one version (ambiguous-instant).",
     value: (row, timeZone) => local(row.version.effectiveFrom, timeZone),
   },
-  { name: 'effectiveUntilLocal', datatype: 'dateTimeStamp', nullable: true, description: "effectiveUntil on the site's wall clock, with the zone's offset.", value: (row, timeZone) => local(published(row)?.effectiveUntil, timeZone) },
+  {
+    name: 'effectiveUntilLocal',
+    datatype: 'dateTimeStamp',
+    nullable: true,
+    description: "effectiveUntil on the site's wall clock, with the zone's offset.",
+    value: (row, timeZone) => local(published(row)?.effectiveUntil, timeZone),
+  },
   { name: 'sha256', datatype: 'string', nullable: false, description: 'Hex SHA-256 of the text served now at markdownUrl.', value: (row) => row.version.sha256 },
   {
     name: 'previousSha256s',
@@ -76,7 +88,14 @@ export const VERSION_COLUMNS: readonly VersionColumn[] = [
     description: 'Every earlier text the version had before a recorded correction, oldest first, separated by spaces: a consent recorded with one of these hashes was given to that earlier text and is still valid.',
     value: (row) => published(row)?.corrections.map((correction) => correction.previousSha256) ?? null,
   },
-  { name: 'correctedAt', datatype: 'date', nullable: true, list: true, description: 'The date of each correction, oldest first, separated by spaces.', value: (row) => published(row)?.corrections.map((correction) => correction.date) ?? null },
+  {
+    name: 'correctedAt',
+    datatype: 'date',
+    nullable: true,
+    list: true,
+    description: 'The date of each correction, oldest first, separated by spaces.',
+    value: (row) => published(row)?.corrections.map((correction) => correction.date) ?? null,
+  },
   { name: 'changeType', datatype: 'string', nullable: true, description: '"material" or "editorial"; empty for a withdrawn version.', value: (row) => published(row)?.changeType ?? null },
   {
     name: 'localeModel',
@@ -139,10 +158,7 @@ function recordedAt(row: TableVersion, format: (instant: string) => string): str
 export function getTableVersions(feeds: readonly Pick<PolicyFeed, 'versions' | 'withdrawn' | 'localeModel'>[]): TableVersion[] {
   return feeds.flatMap((feed) => {
     const localeModel = feed.localeModel ?? 'independent';
-    return [
-      ...feed.versions.map((version): TableVersion => ({ version, withdrawn: false, localeModel })),
-      ...(feed.withdrawn ?? []).map((version): TableVersion => ({ version, withdrawn: true, localeModel })),
-    ];
+    return [...feed.versions.map((version): TableVersion => ({ version, withdrawn: false, localeModel })), ...(feed.withdrawn ?? []).map((version): TableVersion => ({ version, withdrawn: true, localeModel }))];
   });
 }
 
@@ -213,7 +229,11 @@ export function createVersionsCsv(rows: readonly TableVersion[], timeZone: strin
     const key = `${row.version.policy}/${row.version.locale}/${row.version.version}`;
     if (seen.has(key)) throw new VersionsTableError(`versions.csv: ${key} is listed twice`);
     seen.add(key);
-    lines.push(getVersionRow(row, timeZone).map((cell) => (cell === null ? '' : toCsvField(cell))).join(','));
+    lines.push(
+      getVersionRow(row, timeZone)
+        .map((cell) => (cell === null ? '' : toCsvField(cell)))
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -224,8 +244,7 @@ export function createVersionsCsvMetadata(tableUrl: string, schemaUrl: string): 
     '@context': ['http://www.w3.org/ns/csvw', { '@language': 'en' }],
     url: tableUrl,
     'dc:title': 'Published policy versions',
-    'dc:description':
-      'One row per policy, locale and version, from the same data as the JSON feed (see dc:source). A version is in force from effectiveFrom (inclusive) until effectiveUntil (exclusive).',
+    'dc:description': 'One row per policy, locale and version, from the same data as the JSON feed (see dc:source). A version is in force from effectiveFrom (inclusive) until effectiveUntil (exclusive).',
     'dc:source': schemaUrl,
     dialect: { encoding: 'utf-8', lineTerminators: ['\r\n'], header: true, doubleQuote: true, quoteChar: '"', delimiter: ',' },
     tableSchema: {

@@ -96,7 +96,13 @@ function parseLog(output: string): FileCommit[] {
     const headerEnd = record.indexOf('\u0000');
     const header = record.slice(0, headerEnd === -1 ? record.length : headerEnd).split('\u001f');
     const [commit, committedAt, ...message] = header;
-    const fields = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\u0000');
+    const fields =
+      headerEnd === -1
+        ? []
+        : record
+            .slice(headerEnd + 1)
+            .replace(/^\n/, '')
+            .split('\u0000');
     const raw = fields[0]?.match(/^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/);
     if (!commit || !committedAt || !raw) throw new GitHistoryError(`git log gave a record this reader does not understand (commit ${commit ?? '?'}); check that the git command is git.`);
     const renamed = raw[5] === 'R' || raw[5] === 'C';
@@ -119,15 +125,13 @@ function parseLog(output: string): FileCommit[] {
  * file, oldest first, following renames.
  */
 async function readFileHistory(file: FileInRepository): Promise<FileCommit[]> {
-  const output = await runGit(
-    file.folder,
-    ['log', '--follow', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%cI%x1f%B', 'HEAD', '--', file.path],
-    'utf8',
-  ).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/does not have any commits|unknown revision|bad default revision/.test(message)) throw new GitHistoryError(`${file.folder}: the repository has no commits (HEAD names none).`);
-    throw error;
-  });
+  const output = await runGit(file.folder, ['log', '--follow', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%cI%x1f%B', 'HEAD', '--', file.path], 'utf8').catch(
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/does not have any commits|unknown revision|bad default revision/.test(message)) throw new GitHistoryError(`${file.folder}: the repository has no commits (HEAD names none).`);
+      throw error;
+    },
+  );
   return parseLog(output).reverse();
 }
 

@@ -109,7 +109,10 @@ export function findEffectiveStatement(body: string, locale: string): StatedDate
  * @public Exported for its tests: the summary's wording is tested without a git history.
  */
 export function getCommitSummary(message: string, locale: string, kind: HistoryKind): string {
-  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^[\w-]+-by:/i.test(line));
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^[\w-]+-by:/i.test(line));
   // A merge's own subject says nothing of the text; GitHub puts the pull request's title on the next line.
   const subject = (/^Merge (?:pull request|branch)\b/.test(lines[0] ?? '') && lines[1] ? lines[1] : lines[0]) ?? '';
   const russian = new Intl.Locale(locale).language === 'ru';

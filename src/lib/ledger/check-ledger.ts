@@ -104,7 +104,11 @@ function describeSummaryChange(id: string, published: readonly string[], version
   const line = version.summaryItemLines[Math.min(at, version.summaryItemLines.length - 1)] ?? version.summaryLine;
   const item = `summary item ${at + 1}`;
   if (at < published.length && at < now.length) return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, but it now says ${JSON.stringify(now[at])}` };
-  if (at < now.length) return { line, message: `${id} was published with ${published.length === 0 ? 'no summary' : `${published.length} summary ${published.length === 1 ? 'item' : 'items'}`}, but ${item} ${JSON.stringify(now[at])} was added` };
+  if (at < now.length)
+    return {
+      line,
+      message: `${id} was published with ${published.length === 0 ? 'no summary' : `${published.length} summary ${published.length === 1 ? 'item' : 'items'}`}, but ${item} ${JSON.stringify(now[at])} was added`,
+    };
   return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, which was removed` };
 }
 
@@ -303,14 +307,19 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
     const { text, sha256: hash } = getPublishedText(version);
     const lockedChanges: { field: 'changeType' | 'summary'; from: string; to: string; line: number; message: string }[] = [];
     if (entry.changeType !== null && entry.changeType !== version.changeType) {
-      lockedChanges.push({ field: 'changeType', from: entry.changeType, to: version.changeType, line: version.changeTypeLine, message: `${id} was published with changeType: ${entry.changeType}, but now says ${version.changeType}` });
+      lockedChanges.push({
+        field: 'changeType',
+        from: entry.changeType,
+        to: version.changeType,
+        line: version.changeTypeLine,
+        message: `${id} was published with changeType: ${entry.changeType}, but now says ${version.changeType}`,
+      });
     }
     if (entry.summary !== null && !sameList(entry.summary, version.summary)) {
       lockedChanges.push({ field: 'summary', from: quoteList(entry.summary), to: quoteList(version.summary), ...describeSummaryChange(id, entry.summary, version) });
     }
     const newCorrections = version.corrections.length - entry.corrections.length;
-    const correctionWay =
-      'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
+    const correctionWay = 'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
     const lockHint = (field: 'changeType' | 'summary') =>
       field === 'changeType'
         ? `changeType is what re-consent depends on (material: users are asked to accept again; editorial: only told), locked like the text. ${correctionWay}`

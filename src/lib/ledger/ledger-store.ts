@@ -133,7 +133,10 @@ export function checkArchiveFiles(policiesPath: string, cwd: string = process.cw
   const folder = join(policiesPath, ARCHIVE_DIR);
   const kind = kindAt(folder);
   if (kind === null) return [];
-  if (kind !== 'folder') return [describeNotPlain(folder, kind, policiesPath, cwd) ?? { file: toDisplayPath(folder, cwd), line: 1, message: 'is a file, not a folder', hint: `Delete it; ${ARCHIVE_DIR}/ is written by npm run policy -- publish.` }];
+  if (kind !== 'folder')
+    return [
+      describeNotPlain(folder, kind, policiesPath, cwd) ?? { file: toDisplayPath(folder, cwd), line: 1, message: 'is a file, not a folder', hint: `Delete it; ${ARCHIVE_DIR}/ is written by npm run policy -- publish.` },
+    ];
   const problems: Problem[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const problem = describeNotPlain(join(folder, entry.name), kindOf(entry), policiesPath, cwd);

@@ -55,7 +55,10 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
   const overrides = input.overrides ?? {};
   const say = (input.messages ?? DEFAULT_MESSAGES).recorded;
   const check = checkLedger(input);
-  const resolved = new Set([...RESOLVED_BY_PUBLISHING, ...(Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]).filter((key) => overrides[key] !== undefined).map((key) => RESOLVED_BY_OVERRIDE[key])]);
+  const resolved = new Set([
+    ...RESOLVED_BY_PUBLISHING,
+    ...(Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]).filter((key) => overrides[key] !== undefined).map((key) => RESOLVED_BY_OVERRIDE[key]),
+  ]);
   const problems = check.problems.filter((problem) => !resolved.has(problem.code ?? ''));
   // A reason that applies to nothing is a mistake, not a blanket permission for later.
   for (const key of Object.keys(RESOLVED_BY_OVERRIDE) as (keyof typeof RESOLVED_BY_OVERRIDE)[]) {
@@ -125,11 +128,7 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
       );
       if (editorialCheck) {
         const since = editorialCheck.comparedWith ? `${version.policy}/${version.locale}/${editorialCheck.comparedWith.version}` : null;
-        recorded.push(
-          editorialCheck.result === 'proven'
-            ? say.editorialProven({ version: version.id, since: since ?? '?' })
-            : say.editorialDecided({ version: version.id, reason: editorialCheck.reason ?? '', since }),
-        );
+        recorded.push(editorialCheck.result === 'proven' ? say.editorialProven({ version: version.id, since: since ?? '?' }) : say.editorialDecided({ version: version.id, reason: editorialCheck.reason ?? '', since }));
       }
       continue;
     }
@@ -144,7 +143,10 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
       updated = {
         ...updated,
         effectiveFrom: formatInstant(version.effectiveFrom),
-        rescheduled: [...entry.rescheduled, { previousEffectiveFrom: entry.effectiveFrom, effectiveFrom: formatInstant(version.effectiveFrom), previousSha256: expected, sha256: hash, recordedAt: now, reason: overrides.postpone }],
+        rescheduled: [
+          ...entry.rescheduled,
+          { previousEffectiveFrom: entry.effectiveFrom, effectiveFrom: formatInstant(version.effectiveFrom), previousSha256: expected, sha256: hash, recordedAt: now, reason: overrides.postpone },
+        ],
       };
       archive.push(text);
       recorded.push(say.postponed({ version: version.id, from: when(entry.effectiveFrom), to: when(version.effectiveFrom), reason: overrides.postpone, previous: expected, sha256: hash }));
@@ -183,7 +185,16 @@ export function planPublish(input: LedgerCheckInput & { overrides?: PublishOverr
       const entry = entries.get(id);
       if (!entry) continue;
       entries.set(id, { ...entry, shortNotice: { reason: overrides.shortNotice, recordedAt: now, requiredNotice: short.required.setting, effectiveFrom: formatInstant(short.effectiveFrom) } });
-      recorded.push(say.shortNotice({ version: id, effective: when(short.effectiveFrom), announced: when(short.announcedAt), days: getWholeNoticeDays(short.required), setting: String(short.required.setting), reason: overrides.shortNotice }));
+      recorded.push(
+        say.shortNotice({
+          version: id,
+          effective: when(short.effectiveFrom),
+          announced: when(short.announcedAt),
+          days: getWholeNoticeDays(short.required),
+          setting: String(short.required.setting),
+          reason: overrides.shortNotice,
+        }),
+      );
     }
   }
   if (locked > 0) recorded.push(say.upgraded({ count: locked }));

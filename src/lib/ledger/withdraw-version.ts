@@ -42,9 +42,7 @@ export function planWithdraw(input: WithdrawInput): WithdrawPlan {
   if (input.reason.trim() === '') return { ok: false, ...problemText('withdrawNoReason') };
   if (input.localeModel === 'translations' && input.locale !== null) return { ok: false, ...problemText('withdrawLocale') };
   if (input.ledger?.readFrom === 1) return { ok: false, ...problemText('withdrawLedgerVersion1', { ledger: input.ledgerFile }) };
-  const targets = (input.ledger?.versions ?? []).filter(
-    (entry) => entry.policy === input.policy && entry.version === input.version && (input.locale === null || entry.locale === input.locale),
-  );
+  const targets = (input.ledger?.versions ?? []).filter((entry) => entry.policy === input.policy && entry.version === input.version && (input.locale === null || entry.locale === input.locale));
   const name = `${input.policy} ${input.version}${input.locale ? ` (${input.locale})` : ''}`;
   if (targets.length === 0) {
     return { ok: false, ...problemText('withdrawNotPublished', { name, ledger: input.ledgerFile }) };

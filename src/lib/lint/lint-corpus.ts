@@ -70,9 +70,7 @@ function getVersionFacts(version: PolicyVersion, corpus: PolicyCorpus, timeZone:
 
 /** What the text part of the lint needs for each version, by id. */
 export function getTextLintInputs(versions: readonly PolicyVersion[], corpus: PolicyCorpus, settings: Pick<SiteSettings, 'timeZone'>): Map<string, TextLintInput> {
-  return new Map(
-    versions.map((version) => [version.id, { body: version.body, file: version.file, bodyStartLine: version.bodyStartLine, facts: getVersionFacts(version, corpus, settings.timeZone) }]),
-  );
+  return new Map(versions.map((version) => [version.id, { body: version.body, file: version.file, bodyStartLine: version.bodyStartLine, facts: getVersionFacts(version, corpus, settings.timeZone) }]));
 }
 
 /** Whether any rule runs: with every rule off, there is nothing to parse. */

@@ -5,16 +5,7 @@
  */
 
 /** Every rule id, in the order docs/reference/lint-rules.md lists them. Ids are permanent: they are written in front matters and configs. */
-export const LINT_RULE_IDS = [
-  'stated-date',
-  'clause-reference',
-  'site-link',
-  'policy-link',
-  'stable-link',
-  'empty-version',
-  'copied-summary',
-  'translation-parity',
-] as const;
+export const LINT_RULE_IDS = ['stated-date', 'clause-reference', 'site-link', 'policy-link', 'stable-link', 'empty-version', 'copied-summary', 'translation-parity'] as const;
 
 /** A rule id. */
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
@@ -46,7 +37,7 @@ export const LINT_RULE_DOCS: Readonly<Record<LintRuleId, string>> = {
   'site-link': "links to the site's own pages lead to a page and an anchor the build has",
   'policy-link': 'policy: links name a policy in force when the version took effect, and an anchor it has',
   'stable-link': "links to a policy's stable URL, which drift to whatever is current (a warning)",
-  'empty-version': 'a version changes something: its text and title are not its predecessor\'s',
+  'empty-version': "a version changes something: its text and title are not its predecessor's",
   'copied-summary': "a summary is not the previous version's, copied (a warning)",
   'translation-parity': 'the translations of a version have the same section and clause numbers',
 };

@@ -20,7 +20,6 @@ import type { ProblemMessage } from '#lib/messages/message-catalog.ts';
 /** The rules that read one text. */
 const TEXT_RULES = { 'stated-date': statedDate, 'clause-reference': clauseReference } as const;
 
-
 /**
  * Everything the text part of the lint depends on. Severities are not part
  * of it: the text rules always run, so a result stays valid when a severity

@@ -19,7 +19,10 @@ const decode = (text: string) => {
 
 /** The path a page path has once each segment is written as the site's URLs write it. */
 function canonicalPath(pathname: string): string {
-  return pathname.split('/').map((segment) => encodeURIComponent(decode(segment))).join('/');
+  return pathname
+    .split('/')
+    .map((segment) => encodeURIComponent(decode(segment)))
+    .join('/');
 }
 
 function splitTarget(url: URL): { path: string; fragment: string | null } {

@@ -69,17 +69,15 @@ const tables = new Map<string, DateTable | null>();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phrase = (text: string) => text.split(' ').map(escapeRegExp).join('\\s+');
 const alternation = (items: Iterable<string>, toPattern: (item: string) => string = escapeRegExp) =>
-  [...new Set(items)].sort((a, b) => b.length - a.length).map(toPattern).join('|');
+  [...new Set(items)]
+    .sort((a, b) => b.length - a.length)
+    .map(toPattern)
+    .join('|');
 
 /** Month names of a language from `Intl`: as in a date (genitive in Russian), standing alone (nominative), and short. */
 function getMonthNames(locale: string): Map<string, number> {
   const names = new Map<string, number>();
-  const formats: Intl.DateTimeFormatOptions[] = [
-    { day: 'numeric', month: 'long' },
-    { month: 'long' },
-    { day: 'numeric', month: 'short' },
-    { month: 'short' },
-  ];
+  const formats: Intl.DateTimeFormatOptions[] = [{ day: 'numeric', month: 'long' }, { month: 'long' }, { day: 'numeric', month: 'short' }, { month: 'short' }];
   for (const options of formats) {
     const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     for (let month = 1; month <= 12; month++) {
@@ -166,7 +164,11 @@ export function findStatedDates(text: string, locale: string): StatedDate[] {
     const labelText = label[0];
     const kind = table.labelKinds.get(labelText.toLocaleLowerCase(locale).replace(/\s+/g, ' '));
     if (!kind) continue;
-    const sentence = text.slice(Math.max(0, label.index - LAW_WINDOW), label.index).split(/[.!?;]\s/).at(-1) ?? '';
+    const sentence =
+      text
+        .slice(Math.max(0, label.index - LAW_WINDOW), label.index)
+        .split(/[.!?;]\s/)
+        .at(-1) ?? '';
     if (namesLaw(sentence, locale)) continue;
     table.gap.lastIndex = label.index + labelText.length;
     const at = label.index + labelText.length + (table.gap.exec(text)?.[0].length ?? 0);

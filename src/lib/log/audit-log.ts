@@ -52,9 +52,11 @@ const base64 = (hash: Hash) => Buffer.from(hash).toString('base64');
 /** Runs `tasks` with at most `limit` at a time. */
 async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await task(items[next++] as T);
+    }),
+  );
 }
 
 async function readJson(reader: SiteReader, path: string): Promise<unknown> {
@@ -113,10 +115,9 @@ function getFeedEvents(version: FeedVersion): FeedEvent[] {
   const id = `${version.policy}/${version.locale}/${version.version}`;
   const identity = { policy: version.policy, locale: version.locale, version: version.version };
   const rescheduled = version.rescheduled ?? [];
-  const changes = [
-    ...version.corrections.map((correction, index) => ({ correction, index, logIndex: correction.logIndex })),
-    ...rescheduled.map((change, index) => ({ change, index, logIndex: change.logIndex })),
-  ].sort((a, b) => (a.logIndex ?? Number.MAX_SAFE_INTEGER) - (b.logIndex ?? Number.MAX_SAFE_INTEGER));
+  const changes = [...version.corrections.map((correction, index) => ({ correction, index, logIndex: correction.logIndex })), ...rescheduled.map((change, index) => ({ change, index, logIndex: change.logIndex }))].sort(
+    (a, b) => (a.logIndex ?? Number.MAX_SAFE_INTEGER) - (b.logIndex ?? Number.MAX_SAFE_INTEGER),
+  );
   let effectiveFrom = rescheduled[0]?.previousEffectiveFrom ?? version.effectiveFrom;
   const original = version.corrections[0]?.previousSha256 ?? rescheduled[0]?.previousSha256 ?? version.sha256;
   const events: FeedEvent[] = [
@@ -142,7 +143,15 @@ function getFeedEvents(version: FeedVersion): FeedEvent[] {
       key: getEventKey(version, 1),
       label: `${id}, editorial decision`,
       logIndex: decision.logIndex,
-      expected: { kind: 'editorial', ...identity, effectiveFrom, sha256: original, previousSha256: decision.comparedWithSha256, reason: decision.reason, ...(version.publishedAt ? { publishedAt: version.publishedAt } : {}) },
+      expected: {
+        kind: 'editorial',
+        ...identity,
+        effectiveFrom,
+        sha256: original,
+        previousSha256: decision.comparedWithSha256,
+        reason: decision.reason,
+        ...(version.publishedAt ? { publishedAt: version.publishedAt } : {}),
+      },
     });
   }
   const first = decision ? 2 : 1;
@@ -150,7 +159,12 @@ function getFeedEvents(version: FeedVersion): FeedEvent[] {
     const key = getEventKey(version, ordinal + first);
     if ('correction' in change) {
       const { correction, index } = change;
-      events.push({ key, label: `${id}, correction ${index + 1}`, logIndex: correction.logIndex, expected: { kind: 'correction', ...identity, effectiveFrom, previousSha256: correction.previousSha256, sha256: correction.sha256, reason: correction.reason } });
+      events.push({
+        key,
+        label: `${id}, correction ${index + 1}`,
+        logIndex: correction.logIndex,
+        expected: { kind: 'correction', ...identity, effectiveFrom, previousSha256: correction.previousSha256, sha256: correction.sha256, reason: correction.reason },
+      });
     } else {
       const { change: postponement, index } = change;
       effectiveFrom = postponement.effectiveFrom;
@@ -172,7 +186,16 @@ function getWithdrawalEvent(version: WithdrawnFeedVersion): FeedEvent {
     key: `${id}#withdrawal`,
     label: `${id}, withdrawal`,
     logIndex: version.logIndex,
-    expected: { kind: 'withdrawn', policy: version.policy, locale: version.locale, version: version.version, effectiveFrom: version.effectiveFrom, sha256: version.sha256, publishedAt: version.withdrawnAt, reason: version.reason },
+    expected: {
+      kind: 'withdrawn',
+      policy: version.policy,
+      locale: version.locale,
+      version: version.version,
+      effectiveFrom: version.effectiveFrom,
+      sha256: version.sha256,
+      publishedAt: version.withdrawnAt,
+      reason: version.reason,
+    },
   };
 }
 
@@ -222,10 +245,7 @@ async function compareTextsWithLog(reader: SiteReader, entries: readonly LogEntr
     byHash.set(`${entry.policy}/${entry.locale}/${entry.version}/${entry.sha256}`, { entry, index });
     latest.set(`${entry.policy}/${entry.locale}/${entry.version}`, { entry, index });
   });
-  const checks = [
-    ...[...byHash].map(([path, logged]) => ({ path: `raw/${path}.md`, logged, current: false })),
-    ...[...latest].map(([path, logged]) => ({ path: `raw/${path}.md`, logged, current: true })),
-  ];
+  const checks = [...[...byHash].map(([path, logged]) => ({ path: `raw/${path}.md`, logged, current: false })), ...[...latest].map(([path, logged]) => ({ path: `raw/${path}.md`, logged, current: true }))];
   await inParallel(checks, 8, async ({ path, logged, current }) => {
     const bytes = await reader.read(path);
     const where = `log entry ${logged.index} (${describeLogEntry(logged.entry)})`;
@@ -278,7 +298,10 @@ async function compareWithEarlier(options: AuditOptions, log: ServedLog, key: Ve
     const isPrefix = log.encoded.every((bytes, index) => hashEquals(bytes, beforeBytes[index] ?? new Uint8Array()));
     if (isPrefix) {
       const missing = earlierLog.entries.slice(size).map((entry, offset) => `entry ${size + offset} (${describeLogEntry(entry)})`);
-      findings.push({ kind: 'stale tree', message: `the site serves a tree of ${size} entries, the first ${size} of your copy's ${earlier.size}: a mirror that is behind, or a log cut back; missing: ${missing.join(', ')}` });
+      findings.push({
+        kind: 'stale tree',
+        message: `the site serves a tree of ${size} entries, the first ${size} of your copy's ${earlier.size}: a mirror that is behind, or a log cut back; missing: ${missing.join(', ')}`,
+      });
     } else {
       findings.push({ kind: 'fork', message: `the site serves a tree of ${size} entries that is not a prefix of your copy's ${earlier.size}: history was rewritten` });
       findings.push(...describeRewrites(earlierLog.entries, beforeBytes, log.entries, log.encoded));
@@ -333,7 +356,10 @@ function describeRewrites(before: readonly LogEntry[], beforeBytes: readonly Uin
     const moved = movedTo(index);
     if (moved !== undefined && moved === index - dropped && dropped > 0) {
       // Every entry after a dropped one moves up by as many places: said as such, not as a reordering.
-      findings.push({ kind: 'moved entry', message: `log entry ${index} (${describeLogEntry(entry)}) is now entry ${moved}: it moved up ${dropped} place${dropped === 1 ? '' : 's'} because ${dropped === 1 ? 'an entry' : `${dropped} entries`} before it ${dropped === 1 ? 'was' : 'were'} dropped` });
+      findings.push({
+        kind: 'moved entry',
+        message: `log entry ${index} (${describeLogEntry(entry)}) is now entry ${moved}: it moved up ${dropped} place${dropped === 1 ? '' : 's'} because ${dropped === 1 ? 'an entry' : `${dropped} entries`} before it ${dropped === 1 ? 'was' : 'were'} dropped`,
+      });
     } else if (moved !== undefined) {
       findings.push({ kind: 'reordered history', message: `log entry ${index} (${describeLogEntry(entry)}) is now entry ${moved}${now ? `; entry ${index} is now ${describeLogEntry(now)}` : ''}` });
     } else if (now && identity(now) === identity(entry)) {
@@ -351,7 +377,10 @@ function describeRewrites(before: readonly LogEntry[], beforeBytes: readonly Uin
   const order = (finding: LogFinding) => (finding.kind === 'moved entry' ? 1 : 0);
   const sorted = findings.sort((a, b) => order(a) - order(b));
   if (sorted.length <= REWRITES_LISTED) return sorted;
-  return [...sorted.slice(0, REWRITES_LISTED), { kind: 'changed', message: `${sorted.length - REWRITES_LISTED} more entries of your copy differ from the log (${sorted.length} in all); the first ${REWRITES_LISTED} are named above` }];
+  return [
+    ...sorted.slice(0, REWRITES_LISTED),
+    { kind: 'changed', message: `${sorted.length - REWRITES_LISTED} more entries of your copy differ from the log (${sorted.length} in all); the first ${REWRITES_LISTED} are named above` },
+  ];
 }
 
 /** Audits a site; see the module comment. */
@@ -384,11 +413,14 @@ export async function auditSite(options: AuditOptions): Promise<AuditResult> {
     const tiles = await readTreeTiles(options.site, LOG_PREFIX, log.tree.size);
     try {
       const reader = createTileReader(log.tree.size, tileFrom(tiles));
-      const failed = log.encoded.findIndex((_, index) => !verifyInclusion(log.tree?.read(0, index) ?? new Uint8Array(), index, log.checkpoint.size, proveInclusion(reader, index, log.checkpoint.size), log.checkpoint.rootHash));
+      const failed = log.encoded.findIndex(
+        (_, index) => !verifyInclusion(log.tree?.read(0, index) ?? new Uint8Array(), index, log.checkpoint.size, proveInclusion(reader, index, log.checkpoint.size), log.checkpoint.rootHash),
+      );
       if (failed >= 0) findings.push({ kind: 'tiles', message: `log entry ${failed} cannot be proven included in the checkpoint's tree from the served tiles` });
       else notes.push(`inclusion: all ${log.tree.size} entries proven in the checkpoint's tree from the served tiles`);
     } catch (error) {
-      if (!findings.some((finding) => finding.kind === 'tiles')) findings.push({ kind: 'tiles', message: `no inclusion proof can be computed from the served tiles: ${error instanceof Error ? error.message : String(error)}` });
+      if (!findings.some((finding) => finding.kind === 'tiles'))
+        findings.push({ kind: 'tiles', message: `no inclusion proof can be computed from the served tiles: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (feed) {
       compareFeedWithLog(feed.versions, feed.withdrawn, log.entries, findings);

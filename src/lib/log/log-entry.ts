@@ -96,12 +96,7 @@ export function getEventKey(entry: Pick<LogEntry, 'policy' | 'locale' | 'version
 }
 
 /** One event of a version's ledger record. */
-export type RecordEvent =
-  | { type: 'publication' }
-  | { type: 'editorial' }
-  | { type: 'correction'; index: number }
-  | { type: 'postponement'; index: number }
-  | { type: 'withdrawal' };
+export type RecordEvent = { type: 'publication' } | { type: 'editorial' } | { type: 'correction'; index: number } | { type: 'postponement'; index: number } | { type: 'withdrawal' };
 
 /**
  * The events of a version's ledger record in the order they happened, which

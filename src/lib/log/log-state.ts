@@ -69,10 +69,7 @@ export function readLogLock(policiesPath: string, cwd: string = process.cwd()): 
   }
   const root = getEntriesRoot(entries);
   if (parsed.data.size !== entries.length || parsed.data.rootHash !== root) {
-    return fail(
-      1,
-      `the log state records a tree of ${parsed.data.size} entries with root ${parsed.data.rootHash}, but its ${entries.length} entries give ${root}: it was edited by hand`,
-    );
+    return fail(1, `the log state records a tree of ${parsed.data.size} entries with root ${parsed.data.rootHash}, but its ${entries.length} entries give ${root}: it was edited by hand`);
   }
   return { entries, file, lines, problems: [] };
 }

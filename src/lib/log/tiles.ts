@@ -51,7 +51,13 @@ export function parseTilePath(path: string): TileCoordinate | null {
   const match = /^tile\/(entries|0|[1-9]\d?)\/((?:x\d{3}\/)*)(\d{3})(?:\.p\/([1-9]\d{0,2}))?$/.exec(path);
   if (!match) return null;
   const [, levelText = '', prefix = '', last = '', widthText] = match;
-  const index = [...prefix.split('/').filter(Boolean).map((part) => part.slice(1)), last].reduce((sum, part) => sum * 1000 + Number(part), 0);
+  const index = [
+    ...prefix
+      .split('/')
+      .filter(Boolean)
+      .map((part) => part.slice(1)),
+    last,
+  ].reduce((sum, part) => sum * 1000 + Number(part), 0);
   const width = widthText === undefined ? TILE_WIDTH : Number(widthText);
   const level: TileCoordinate['level'] = levelText === 'entries' ? 'entries' : Number(levelText);
   if ((widthText !== undefined && width >= TILE_WIDTH) || (typeof level === 'number' && level > 63)) return null;
@@ -90,9 +96,7 @@ export function getTreeBundles(size: number): TileCoordinate[] {
  * per level, each smaller than a full tile).
  */
 export function getNarrowerPartialTiles(size: number): TileCoordinate[] {
-  return getTreeTiles(size).flatMap((tile) =>
-    tile.width === TILE_WIDTH ? [] : Array.from({ length: tile.width - 1 }, (_, width) => ({ level: tile.level, index: tile.index, width: width + 1 })),
-  );
+  return getTreeTiles(size).flatMap((tile) => (tile.width === TILE_WIDTH ? [] : Array.from({ length: tile.width - 1 }, (_, width) => ({ level: tile.level, index: tile.index, width: width + 1 }))));
 }
 
 /** The bytes of a hash tile: its hashes, concatenated. */

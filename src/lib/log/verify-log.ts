@@ -81,7 +81,7 @@ export function checkRecordInLog(record: Record<string, unknown>, documents: rea
   if (typeof checkpoint === 'string') return fail('log-checkpoint-malformed', `checkpoint is malformed: ${checkpoint}`);
   const { size } = checkpoint;
   if (checkpoint.origin !== log.origin) return fail('log-checkpoint-foreign', `the checkpoint is of the log ${checkpoint.origin}, not of this site's (${log.origin})`, size);
-  const [signature] = checkCheckpointSignature(checkpoint, log.key, 'the record\'s checkpoint');
+  const [signature] = checkCheckpointSignature(checkpoint, log.key, "the record's checkpoint");
   if (signature) return fail(signature.message.includes('does not verify') ? 'log-checkpoint-forged' : 'log-checkpoint-unsigned', signature.message, size);
   if (size > log.tree.size) {
     return fail('log-checkpoint-ahead', `the record's checkpoint has ${size} entries, the log today only ${log.tree.size}: the log was cut back, or the checkpoint is not the site's`, size);
@@ -121,11 +121,7 @@ export class LogOfTodayError extends Error {
  * `key` (or, without one, by the key the site serves).
  */
 export async function readLogOfSite(feedLocation: string, key: VerifierKey | null): Promise<{ log: LogOfToday; keyFromSite: boolean }> {
-  const location = /^https?:\/\//i.test(feedLocation)
-    ? feedLocation.replace(/feed\/v1\/(index\.json)?$/, '')
-    : feedLocation.endsWith('.json')
-      ? join(dirname(feedLocation), '..', '..')
-      : feedLocation;
+  const location = /^https?:\/\//i.test(feedLocation) ? feedLocation.replace(/feed\/v1\/(index\.json)?$/, '') : feedLocation.endsWith('.json') ? join(dirname(feedLocation), '..', '..') : feedLocation;
   const reader = createSiteReader(location);
   let trusted = key;
   if (!trusted) {

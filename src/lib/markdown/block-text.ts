@@ -19,8 +19,32 @@ interface TextSegment {
 }
 
 const BLOCK_LEVEL = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'blockquote', 'pre', 'table', 'thead', 'tbody',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'dd', 'section', 'figure', 'figcaption', 'hr',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'td',
+  'th',
+  'tr',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'figure',
+  'figcaption',
+  'hr',
 ]);
 
 /** Elements whose whitespace-only text children are only indentation between their child elements. */

@@ -175,8 +175,7 @@ function ownListItem(li: Element, item: ListItem, loose: boolean): Element {
 /** The nodes a raw HTML block became, with what belongs to later blocks (inside an unclosed element) left out. */
 function htmlBlockNodes(tree: HastRoot, start: number, end: number): ElementContent[] {
   const found: ElementContent[] = [];
-  const prune = (node: ElementContent): ElementContent =>
-    node.type === 'element' ? { ...node, children: node.children.filter((child) => (child.position?.start.offset ?? start) < end).map(prune) } : node;
+  const prune = (node: ElementContent): ElementContent => (node.type === 'element' ? { ...node, children: node.children.filter((child) => (child.position?.start.offset ?? start) < end).map(prune) } : node);
   const walk = (children: readonly (HastContent | ElementContent)[]) => {
     for (const child of children) {
       const at = child.position?.start.offset;

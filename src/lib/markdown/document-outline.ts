@@ -119,7 +119,7 @@ export function getDocumentOutline(tree: Root): DocumentOutline {
 
   // Raw HTML is parsed as the page parses it: its numbered elements are clauses, its ids survive with the sanitizer's prefix.
   const visitHtml = (html: string, line: number, column: number) => {
-    const walk = (children: readonly (HastRoot['children'][number])[], parentNumbered: boolean) => {
+    const walk = (children: readonly HastRoot['children'][number][], parentNumbered: boolean) => {
       for (const child of children) {
         if (child.type !== 'element') continue;
         const element: Element = child;

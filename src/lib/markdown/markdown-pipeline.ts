@@ -122,13 +122,11 @@ export function getPolicyProcessor(options: PolicyMarkdownOptions): Processor<Md
   let processor = processors.get(options.basePath);
   if (!processor) {
     const { remarkPlugins, rehypePlugins } = getPolicyMarkdownOptions(options);
-    processor = createProcessor()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkPlugins)
-      .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-      .use(rehypePlugins)
-      .freeze() as unknown as Processor<MdastRoot, MdastRoot, Root>;
+    processor = createProcessor().use(remarkParse).use(remarkGfm).use(remarkPlugins).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] }).use(rehypePlugins).freeze() as unknown as Processor<
+      MdastRoot,
+      MdastRoot,
+      Root
+    >;
     processors.set(options.basePath, processor);
   }
   return processor;

@@ -46,7 +46,8 @@ export function parsePolicyHref(url: string): PolicyHref | null {
   const rest = url.slice(PREFIX.length);
   const hash = rest.indexOf('#');
   const policy = hash === -1 ? rest : rest.slice(0, hash);
-  if (!POLICY_ID_PATTERN.test(policy)) return { ok: false, message: `"${url}" is not a policy: link: after "policy:" comes a policy id (lowercase letters, digits, "-"), then optionally "#" and a clause`, hint: LINK_FORM };
+  if (!POLICY_ID_PATTERN.test(policy))
+    return { ok: false, message: `"${url}" is not a policy: link: after "policy:" comes a policy id (lowercase letters, digits, "-"), then optionally "#" and a clause`, hint: LINK_FORM };
   if (hash === -1) return { ok: true, policy, fragment: null };
   const written = rest.slice(hash + 1);
   const fragment = decodeFragment(written);

@@ -7,7 +7,6 @@
  * string, never a number).
  */
 
-
 const ruPlural = new Intl.PluralRules('ru');
 const enPlural = new Intl.PluralRules('en');
 

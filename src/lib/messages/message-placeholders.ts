@@ -24,13 +24,16 @@ const isGroup = (value: unknown): value is Record<string, unknown> => typeof val
 function fillWithNames(entry: unknown): { params: string[]; text: string | ProblemText } {
   if (typeof entry !== 'function') return { params: [], text: entry as string | ProblemText };
   const read = new Set<string>();
-  const names = new Proxy({}, {
-    get: (_target, key) => {
-      if (typeof key !== 'string') return undefined;
-      read.add(key);
-      return `{${key}}`;
+  const names = new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        if (typeof key !== 'string') return undefined;
+        read.add(key);
+        return `{${key}}`;
+      },
     },
-  });
+  );
   const text = (entry as (params: unknown) => string | ProblemText)(names);
   return { params: [...read].sort(), text };
 }

@@ -21,12 +21,7 @@ export interface ProblemText {
 }
 
 /** A value as it appears in YAML, described for a message (zod-problems.ts): the kind, and what the kind needs. */
-export type DescribedValue =
-  | { kind: 'nothing' | 'empty' | 'fields' }
-  | { kind: 'list'; items: number }
-  | { kind: 'date-time'; iso: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'other'; text: string };
+export type DescribedValue = { kind: 'nothing' | 'empty' | 'fields' } | { kind: 'list'; items: number } | { kind: 'date-time'; iso: string } | { kind: 'text'; text: string } | { kind: 'other'; text: string };
 
 /** The type of a value zod expected, as its issue names it (`string`, `array`, …). */
 type ExpectedType = string;
@@ -45,13 +40,20 @@ const enTypes: Record<string, string> = {
 function enValue(value: DescribedValue): string {
   if (typeof value !== 'object') return String(value);
   switch (value.kind) {
-    case 'nothing': return 'nothing';
-    case 'empty': return 'an empty value';
-    case 'fields': return 'a set of fields';
-    case 'list': return `a list of ${en2(value.items, 'item', 'items')}`;
-    case 'date-time': return `a date-time object (${value.iso})`;
-    case 'text': return `"${value.text}"`;
-    case 'other': return value.text;
+    case 'nothing':
+      return 'nothing';
+    case 'empty':
+      return 'an empty value';
+    case 'fields':
+      return 'a set of fields';
+    case 'list':
+      return `a list of ${en2(value.items, 'item', 'items')}`;
+    case 'date-time':
+      return `a date-time object (${value.iso})`;
+    case 'text':
+      return `"${value.text}"`;
+    case 'other':
+      return value.text;
   }
 }
 
@@ -120,9 +122,11 @@ export const EN_MESSAGES = {
     nothingToPublish: 'Nothing to publish: every version is in the ledger.',
     wouldHave: 'would have ',
     /** The entries added to the public log, numbered from 0; `total` counts them all. */
-    logged: (p: { first: number; last: number; total: number }) => `logged ${p.first === p.last ? `entry ${p.first}` : `entries ${p.first}–${p.last}`} in the public log (${p.total} ${enForm(p.total, 'entry', 'entries')} in all)`,
+    logged: (p: { first: number; last: number; total: number }) =>
+      `logged ${p.first === p.last ? `entry ${p.first}` : `entries ${p.first}–${p.last}`} in the public log (${p.total} ${enForm(p.total, 'entry', 'entries')} in all)`,
     recordedIn: (p: { ledger: string; logLock: string; archive: string }) => `Recorded in ${p.ledger} and ${p.logLock}. Commit them and ${p.archive}/ with your change:`,
-    undo: (p: { ledger: string; logLock: string }) => `To undo it before committing: git diff -- ${p.ledger} ${p.logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} takes it back (those two files only: your texts stay as they are).`,
+    undo: (p: { ledger: string; logLock: string }) =>
+      `To undo it before committing: git diff -- ${p.ledger} ${p.logLock} shows what was recorded, git restore --source=HEAD --worktree -- ${p.ledger} ${p.logLock} takes it back (those two files only: your texts stay as they are).`,
     withdrawRecordedIn: (p: { ledger: string; logLock: string }) => `Recorded in ${p.ledger} and ${p.logLock}. Keep the version's file as it is (published texts are permanent), and commit both:`,
     nothingWithdrawn: 'Nothing was withdrawn.',
   },
@@ -131,16 +135,21 @@ export const EN_MESSAGES = {
   recorded: {
     imported: (p: { version: string; effective: string; sha256: string }) => `imported ${p.version} (in force since ${p.effective}, before the ledger existed), sha256 ${p.sha256}`,
     published: (p: { version: string; effective: string; sha256: string }) => `published ${p.version} (takes effect ${p.effective}), sha256 ${p.sha256}`,
-    backdated: (p: { version: string; effective: string; now: string; reason: string; sha256: string }) => `published ${p.version} BACKDATED: in force since ${p.effective}, published ${p.now} (${p.reason}), sha256 ${p.sha256}`,
-    lateTranslation: (p: { locale: string; policy: string; version: string; effective: string; now: string; sha256: string }) => `published the ${p.locale} text of ${p.policy} ${p.version} (in force since ${p.effective}; this translation published ${p.now}), sha256 ${p.sha256}`,
+    backdated: (p: { version: string; effective: string; now: string; reason: string; sha256: string }) =>
+      `published ${p.version} BACKDATED: in force since ${p.effective}, published ${p.now} (${p.reason}), sha256 ${p.sha256}`,
+    lateTranslation: (p: { locale: string; policy: string; version: string; effective: string; now: string; sha256: string }) =>
+      `published the ${p.locale} text of ${p.policy} ${p.version} (in force since ${p.effective}; this translation published ${p.now}), sha256 ${p.sha256}`,
     editorialProven: (p: { version: string; since: string }) => `recorded ${p.version} as editorial: every changed passage since ${p.since} is a cosmetic edit`,
-    editorialDecided: (p: { version: string; reason: string; since: string | null }) => `recorded ${p.version} as editorial BY DECISION (--editorial: ${p.reason}): ${p.since ? `the check finds material changes since ${p.since}` : 'no earlier text proves it editorial'}`,
-    postponed: (p: { version: string; from: string; to: string; reason: string; previous: string; sha256: string }) => `postponed ${p.version}: from ${p.from} to ${p.to} (${p.reason}); sha256 ${p.previous} → ${p.sha256}`,
+    editorialDecided: (p: { version: string; reason: string; since: string | null }) =>
+      `recorded ${p.version} as editorial BY DECISION (--editorial: ${p.reason}): ${p.since ? `the check finds material changes since ${p.since}` : 'no earlier text proves it editorial'}`,
+    postponed: (p: { version: string; from: string; to: string; reason: string; previous: string; sha256: string }) =>
+      `postponed ${p.version}: from ${p.from} to ${p.to} (${p.reason}); sha256 ${p.previous} → ${p.sha256}`,
     /** A correction; `previous` equals `sha256` when only changeType or summary changed. */
     editorialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the editorial correction of ${p.date} to ${p.version}${enHashChange(p)}`,
     materialCorrection: (p: { date: string; version: string; previous: string; sha256: string }) => `recorded the MATERIAL correction of ${p.date} to ${p.version}${enHashChange(p)}`,
     /** `days` is null when the notice is not a whole number of days; `setting` is then the setting as written (PT48H). */
-    shortNotice: (p: { version: string; effective: string; announced: string; days: number | null; setting: string; reason: string }) => `recorded the SHORT NOTICE of ${p.version}: takes effect ${p.effective}, announced ${p.announced}, less than the ${enNotice(p)} required (${p.reason})`,
+    shortNotice: (p: { version: string; effective: string; announced: string; days: number | null; setting: string; reason: string }) =>
+      `recorded the SHORT NOTICE of ${p.version}: takes effect ${p.effective}, announced ${p.announced}, less than the ${enNotice(p)} required (${p.reason})`,
     upgraded: (p: { count: number }) => `upgraded the ledger to version 2: locked changeType and summary of ${p.count} version(s) as they are now (version 1 did not record them)`,
     withdrew: (p: { version: string; effective: string; reason: string }) => `withdrew ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
     wouldWithdraw: (p: { version: string; effective: string; reason: string }) => `would have withdrawn ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
@@ -151,10 +160,12 @@ export const EN_MESSAGES = {
     folderProblems: (p: { count: number }) => `Note: the policies folder has ${en2(p.count, 'problem', 'problems')}; run npm run policy -- check.`,
     created: (p: { file: string; effective: string }) => `Created ${p.file} (takes effect ${p.effective}).`,
     createdFrom: (p: { file: string; from: string; effective: string }) => `Created ${p.file} from ${p.from} (takes effect ${p.effective}).`,
-    beforeNow: (p: { effective: string; now: string; suggestion: string }) => `Warning: it takes effect at ${p.effective}, before now (${p.now}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${p.suggestion}.`,
+    beforeNow: (p: { effective: string; now: string; suggestion: string }) =>
+      `Warning: it takes effect at ${p.effective}, before now (${p.now}): consents given since then were given to the version in force then, and publish will refuse it unless you give the reason with --backdate. Use a later date, or an exact instant such as ${p.suggestion}.`,
     next: 'Next:',
     stepEdit: (p: { file: string }) => `  1. Edit the text and the summary in ${p.file} (changeType: material, or editorial for a wording fix).`,
-    stepDiff: (p: { policy: string; older: string; newer: string; locale: string }) => `  2. See the changes: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (and npm run dev shows it with a DRAFT banner)`,
+    stepDiff: (p: { policy: string; older: string; newer: string; locale: string }) =>
+      `  2. See the changes: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (and npm run dev shows it with a DRAFT banner)`,
     stepDryRun: '  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)',
     stepPublish: (p: { folder: string }) => `  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${p.folder}.`,
   },
@@ -194,42 +205,90 @@ export const EN_MESSAGES = {
     frontMatterNotClosed: { message: 'the front matter is never closed', hint: 'Add a line "---" after the last field, before the text of the policy.' },
     fieldTwiceUnnamed: { message: 'a field is given twice', hint: 'Keep one line per field and delete the other.' },
     fieldTwice: (p: { field: string }) => ({ message: 'is given twice', hint: `Keep one "${p.field}:" line and delete the other.` }),
-    colonInValue: { message: 'a value has a colon in it, which YAML reads as the start of another field', hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".' },
+    colonInValue: {
+      message: 'a value has a colon in it, which YAML reads as the start of another field',
+      hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".',
+    },
     yamlTag: (p: { tag: string }) => ({ message: `a value carries a YAML tag that this site does not read (${p.tag})`, hint: 'Remove the "!…" tag and write the value plainly, e.g. effective: 2025-09-01.' }),
     invalidYaml: (p: { error: string }) => ({ message: `the front matter is not valid YAML (${p.error})`, hint: 'Check the quotes, colons and indentation on this line; text with a colon in it must be in quotes.' }),
     notUtf8: { message: 'the file is not valid UTF-8 text', hint: 'Save the file with the UTF-8 encoding (in most editors: "Save with encoding" → UTF-8).' },
     notFieldLines: { message: 'the front matter is not a list of "field: value" lines', hint: 'Write one field per line, e.g. "title: …" and "effective: 2025-09-01".' },
     summaryPlaceholder: { message: 'still has the placeholder written by npm run policy -- new', hint: 'Write what changed in plain words (or delete the summary), or keep draft: true until the text is ready.' },
     noText: { message: 'the file has no text after the front matter', hint: 'Write the text of the policy below the closing "---" line.' },
-    noVersions: (p: { folder: string }) => ({ message: 'the policies folder has no versions', hint: `Add a first version, e.g. npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (it writes ${p.folder}/privacy/ru/2025-09-01.md), or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.` }),
-    sameInstant: (p: { other: string; instant: string }) => ({ message: `takes effect at the same instant as ${p.other} (${p.instant}), so neither would be the one in force`, hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).' }),
-    translationChangeType: (p: { changeType: string; locale: string; other: string; otherChangeType: string }) => ({ message: `is ${p.changeType} but the ${p.locale} text of the same version (${p.other}) is ${p.otherChangeType}; a version is material or editorial in every language`, hint: `Set changeType: ${p.otherChangeType} here (or change both), or give this text its own version id.` }),
-    translationEffective: (p: { effective: string; locale: string; other: string; otherEffective: string }) => ({ message: `is "${p.effective}" but the ${p.locale} text of the same version (${p.other}) says "${p.otherEffective}"; translations of one version must take effect together`, hint: `Set effective to "${p.otherEffective}" here, or give this text its own version id if it really starts at another time.` }),
+    noVersions: (p: { folder: string }) => ({
+      message: 'the policies folder has no versions',
+      hint: `Add a first version, e.g. npm run policy -- new privacy --locale ru --effective 2025-09-01 --title "…" (it writes ${p.folder}/privacy/ru/2025-09-01.md), or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.`,
+    }),
+    sameInstant: (p: { other: string; instant: string }) => ({
+      message: `takes effect at the same instant as ${p.other} (${p.instant}), so neither would be the one in force`,
+      hint: 'Give each version of a policy its own effective date; for two changes on one day, write exact times with their offset (2025-09-01T12:00:00+03:00).',
+    }),
+    translationChangeType: (p: { changeType: string; locale: string; other: string; otherChangeType: string }) => ({
+      message: `is ${p.changeType} but the ${p.locale} text of the same version (${p.other}) is ${p.otherChangeType}; a version is material or editorial in every language`,
+      hint: `Set changeType: ${p.otherChangeType} here (or change both), or give this text its own version id.`,
+    }),
+    translationEffective: (p: { effective: string; locale: string; other: string; otherEffective: string }) => ({
+      message: `is "${p.effective}" but the ${p.locale} text of the same version (${p.other}) says "${p.otherEffective}"; translations of one version must take effect together`,
+      hint: `Set effective to "${p.otherEffective}" here, or give this text its own version id if it really starts at another time.`,
+    }),
 
     // The value of effective (src/lib/time/effective-instant.ts).
     noSuchMonth: (p: { value: string; month: number }) => ({ message: `"${p.value}" has month ${p.month}, which does not exist`, hint: 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.' }),
-    noSuchDay: (p: { value: string; year: number; month: number; days: number }) => ({ message: `"${p.value}" is not a real date: ${EN_MONTHS[p.month - 1] ?? `{month}`} ${p.year} has ${p.days} days`, hint: `Use a day from 01 to ${p.days}.` }),
+    noSuchDay: (p: { value: string; year: number; month: number; days: number }) => ({
+      message: `"${p.value}" is not a real date: ${EN_MONTHS[p.month - 1] ?? `{month}`} ${p.year} has ${p.days} days`,
+      hint: `Use a day from 01 to ${p.days}.`,
+    }),
     commaFraction: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" writes the fraction of a second with a comma`, hint: `Write a full stop before the fraction, as RFC 3339 does: ${p.fixed}.` }),
     lowercaseTz: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" writes "t" or "z" in lower case`, hint: `Write T and Z in upper case: ${p.fixed}.` }),
-    notADate: (p: { value: string }) => ({ message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`, hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).' }),
-    spacedDateTime: (p: { value: string; fixed: string }) => ({ message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`, hint: `Put a "T" between the date and the time and add the offset, e.g. ${p.fixed}.` }),
+    notADate: (p: { value: string }) => ({
+      message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`,
+      hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
+    }),
+    spacedDateTime: (p: { value: string; fixed: string }) => ({
+      message: `"${p.value}" is not a date (YYYY-MM-DD) nor an ISO 8601 date-time with an offset`,
+      hint: `Put a "T" between the date and the time and add the offset, e.g. ${p.fixed}.`,
+    }),
     leapSecond: (p: { value: string }) => ({ message: `"${p.value}" names a leap second`, hint: 'Write the last millisecond of that minute (…:59.999) or the first instant of the next one.' }),
     midnight24: (p: { value: string }) => ({ message: `"${p.value}" writes midnight as 24:00`, hint: 'Write the next day at 00:00:00 (a day starts at 00:00).' }),
     noSuchTime: (p: { value: string }) => ({ message: `"${p.value}" has a time of day that does not exist`, hint: 'Use hours 00–23, minutes and seconds 00–59 (a day that starts at midnight is written 00:00:00).' }),
-    noOffset: (p: { value: string; date: string }) => ({ message: `"${p.value}" has a time but no UTC offset, so the instant it names is ambiguous`, hint: `Add the offset, e.g. ${p.value}+03:00 or ${p.value}Z, or write just the date ${p.date} to mean the start of that day in the site's time zone.` }),
+    noOffset: (p: { value: string; date: string }) => ({
+      message: `"${p.value}" has a time but no UTC offset, so the instant it names is ambiguous`,
+      hint: `Add the offset, e.g. ${p.value}+03:00 or ${p.value}Z, or write just the date ${p.date} to mean the start of that day in the site's time zone.`,
+    }),
     noSuchOffset: (p: { value: string; offset: string }) => ({ message: `"${p.value}" has an offset ${p.offset} that does not exist`, hint: 'Write the offset as +HH:MM or -HH:MM, e.g. +03:00.' }),
 
     // The layout <policy>/<locale>/<version>.md (corpus/policy-path.ts).
-    pathTop: { message: 'the file is directly in the policies folder, not at <policy>/<locale>/<version>.md', hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' },
-    pathDepth: (p: { depth: number }) => ({ message: `the file is ${p.depth} folder(s) deep, not at <policy>/<locale>/<version>.md`, hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.' }),
+    pathTop: {
+      message: 'the file is directly in the policies folder, not at <policy>/<locale>/<version>.md',
+      hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.',
+    },
+    pathDepth: (p: { depth: number }) => ({
+      message: `the file is ${p.depth} folder(s) deep, not at <policy>/<locale>/<version>.md`,
+      hint: 'Each version is a file policies/<policy>/<locale>/<version>.md, e.g. policies/privacy/ru/2025-09-01.md.',
+    }),
     notMarkdownName: (p: { name: string; rename: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: `Rename it to ${p.rename}.` }),
     notMarkdown: (p: { name: string }) => ({ message: `"${p.name}" is not a Markdown file ending in .md`, hint: 'Only policy versions belong in the policies folder; move other files elsewhere.' }),
-    policyId: (p: { policy: string; suggestion: string }) => ({ message: `the policy folder "${p.policy}" is not a valid policy id`, hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${p.suggestion}".` }),
-    reservedPolicy: (p: { policy: string; reserved: string }) => ({ message: `"${p.policy}" is reserved by the site and cannot be a policy id`, hint: `Rename the folder, e.g. to "${p.policy}-policy". Reserved: ${p.reserved}.` }),
-    localeTag: (p: { locale: string; lowercase: string }) => ({ message: `the locale folder "${p.locale}" is not a lowercase BCP 47 language tag`, hint: `Use a tag such as "ru", "en" or "pt-br"${p.lowercase ? ` (rename it to "${p.lowercase}")` : ''}.` }),
+    policyId: (p: { policy: string; suggestion: string }) => ({
+      message: `the policy folder "${p.policy}" is not a valid policy id`,
+      hint: `Use lowercase Latin letters, digits and hyphens only, e.g. "${p.suggestion}".`,
+    }),
+    reservedPolicy: (p: { policy: string; reserved: string }) => ({
+      message: `"${p.policy}" is reserved by the site and cannot be a policy id`,
+      hint: `Rename the folder, e.g. to "${p.policy}-policy". Reserved: ${p.reserved}.`,
+    }),
+    localeTag: (p: { locale: string; lowercase: string }) => ({
+      message: `the locale folder "${p.locale}" is not a lowercase BCP 47 language tag`,
+      hint: `Use a tag such as "ru", "en" or "pt-br"${p.lowercase ? ` (rename it to "${p.lowercase}")` : ''}.`,
+    }),
     reservedLocale: (p: { locale: string; reserved: string }) => ({ message: `"${p.locale}" is reserved by the site and cannot be a locale folder`, hint: `Reserved: ${p.reserved}.` }),
-    versionId: (p: { name: string; suggestion: string }) => ({ message: `the file name "${p.name}" is not a valid version id`, hint: `Version ids go into permanent URLs: start with a lowercase letter or digit, then use only a-z, 0-9, ".", "_" and "-", e.g. "${p.suggestion}.md".` }),
-    reservedVersion: (p: { version: string; reserved: string }) => ({ message: `"${p.version}" is reserved by the site and cannot be a version id`, hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${p.reserved}.` }),
+    versionId: (p: { name: string; suggestion: string }) => ({
+      message: `the file name "${p.name}" is not a valid version id`,
+      hint: `Version ids go into permanent URLs: start with a lowercase letter or digit, then use only a-z, 0-9, ".", "_" and "-", e.g. "${p.suggestion}.md".`,
+    }),
+    reservedVersion: (p: { version: string; reserved: string }) => ({
+      message: `"${p.version}" is reserved by the site and cannot be a version id`,
+      hint: `Rename the file, e.g. to the date it takes effect (2025-09-01.md). Reserved: ${p.reserved}.`,
+    }),
 
     // Front-matter fields checked by the schema (corpus/zod-problems.ts).
     misspelledField: (p: { suggestion: string }) => ({ message: 'is not a known field', hint: `Did you mean "${p.suggestion}"? Fix the spelling of the key.` }),
@@ -237,10 +296,22 @@ export const EN_MESSAGES = {
     unknownNestedField: { message: 'is not a known field', hint: 'Remove it.' },
     missingField: (p: { field: string }) => ({ message: 'is missing', hint: `Add a line "${p.field}: …" to the front matter.` }),
     wrongType: (p: { field: string; expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: enTypeHint(p.expected, p.field) }),
-    wrongEffective: (p: { expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).' }),
-    wrongTitle: (p: { expected: ExpectedType; value: DescribedValue }) => ({ message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`, hint: 'Write the title as text on one line, e.g. title: Политика конфиденциальности.' }),
-    colonItem: (p: { typed: string; quoted: string; field: string }) => ({ message: `"${p.typed}" has a colon, so YAML read it as a field and its value, not as text`, hint: `Put the text in quotes: ${p.field}: ${p.quoted}.` }),
-    colonListItem: (p: { item: number; typed: string; quoted: string }) => ({ message: `item ${p.item}, "${p.typed}", has a colon, so YAML read it as a field and its value, not as text`, hint: `Put the item in quotes: - ${p.quoted}.` }),
+    wrongEffective: (p: { expected: ExpectedType; value: DescribedValue }) => ({
+      message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`,
+      hint: 'Write the day it takes effect as YYYY-MM-DD (e.g. 2025-09-01), or an exact instant with its offset (e.g. 2025-09-01T00:00:00+03:00).',
+    }),
+    wrongTitle: (p: { expected: ExpectedType; value: DescribedValue }) => ({
+      message: `should be ${enType(p.expected)}, but is ${enValue(p.value)}`,
+      hint: 'Write the title as text on one line, e.g. title: Политика конфиденциальности.',
+    }),
+    colonItem: (p: { typed: string; quoted: string; field: string }) => ({
+      message: `"${p.typed}" has a colon, so YAML read it as a field and its value, not as text`,
+      hint: `Put the text in quotes: ${p.field}: ${p.quoted}.`,
+    }),
+    colonListItem: (p: { item: number; typed: string; quoted: string }) => ({
+      message: `item ${p.item}, "${p.typed}", has a colon, so YAML read it as a field and its value, not as text`,
+      hint: `Put the item in quotes: - ${p.quoted}.`,
+    }),
     wrongForm: (p: { field: string; value: DescribedValue }) => ({ message: `has the wrong form: ${enValue(p.value)}`, hint: `Write ${p.field} as one line of text, or as a list with one "- item" per line.` }),
     notAllowed: (p: { value: DescribedValue; allowed: string }) => ({ message: `is ${enValue(p.value)}, which is not allowed`, hint: `Use one of: ${p.allowed}.` }),
     emptyList: (p: { field: string }) => ({ message: 'is an empty list', hint: `Add at least one item, or remove ${p.field}.` }),
@@ -249,47 +320,120 @@ export const EN_MESSAGES = {
     // Findings of the lint in the texts (src/lib/lint/rules/); dates are YYYY-MM-DD.
     clauseMissing: (p: { reference: string; number: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (this text has no numbered clauses or sections)`, hint: CLAUSE_HINT }),
     clauseMissingNear: (p: { reference: string; number: string; nearest: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (the nearest is ${p.nearest})`, hint: CLAUSE_HINT }),
-    clauseMissingBetween: (p: { reference: string; number: string; before: string; after: string }) => ({ message: `"${p.reference}" names ${p.number}, which this text does not have (the nearest are ${p.before} and ${p.after})`, hint: CLAUSE_HINT }),
+    clauseMissingBetween: (p: { reference: string; number: string; before: string; after: string }) => ({
+      message: `"${p.reference}" names ${p.number}, which this text does not have (the nearest are ${p.before} and ${p.after})`,
+      hint: CLAUSE_HINT,
+    }),
     dateNotReal: (p: { stated: string }) => ({ message: `"${p.stated}" is not a real date`, hint: 'Correct the date in the text.' }),
-    dateNotEffective: (p: { stated: string; written: string; effective: string; timeZone: string }) => ({ message: `"${p.stated}" says ${p.written}, but effective says this version takes effect on ${p.effective} (${p.timeZone})`, hint: 'Make the text and effective agree: correct the date in the text, or effective (a published text is changed only by a correction, see docs/legal-staff.en.md).' }),
-    dateNotCorrection: (p: { stated: string; written: string; corrected: string }) => ({ message: `"${p.stated}" says ${p.written}, but the text was corrected on ${p.corrected}`, hint: `Write the day of the latest correction, ${p.corrected}, in the text.` }),
-    dateAfterChange: (p: { stated: string; written: string; effective: string }) => ({ message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective})`, hint: DATE_AFTER_HINT }),
-    dateAfterCorrection: (p: { stated: string; written: string; effective: string; corrected: string }) => ({ message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective}, last corrected on ${p.corrected})`, hint: DATE_AFTER_HINT }),
-    dateCopied: (p: { stated: string; written: string; previous: string; previousEffective: string }) => ({ message: `"${p.stated}" says ${p.written}, before the previous version (${p.previous}) took effect on ${p.previousEffective}: the date was copied with the text`, hint: 'Write the day this text was last changed.' }),
-    copiedSummary: (p: { previous: string }) => ({ message: `summary is the same as the previous version's (${p.previous}), which says what changed before it`, hint: 'Write what changed in this version, or remove the summary.' }),
-    emptyVersion: (p: { previous: string; previousFile: string }) => ({ message: `the text and title are identical to the previous version, ${p.previous} (${p.previousFile}): this version changes nothing`, hint: 'Make the change in the text, or delete this file if nothing was to change.' }),
-    stableLink: (p: { text: string; url: string; policy: string; written: string }) => ({ message: `${enLink(p.text, p.url)} leads to the stable URL of ${p.policy}, which shows whichever version is in force when the link is followed, not the one in force when this version took effect`, hint: `Write [${p.text || 'text'}](${p.written}) to link the version of ${p.policy} in force when this version took effect (the page says when a newer one exists), or silence this rule for the file with the reason the current version is meant.` }),
-    policyLinkHtml: (p: { text: string; url: string }) => ({ message: `${enLink(p.text, p.url)} is written in HTML, where policy: links are not resolved`, hint: `Write it as a Markdown link: [${p.text || 'text'}](${p.url}).` }),
-    policyLinkUnknown: (p: { text: string; url: string; policy: string; policies: string }) => ({ message: `${enLink(p.text, p.url)} names the policy "${p.policy}", which the site does not have`, hint: `Use one of: ${p.policies}.` }),
-    policyLinkNotInForce: (p: { text: string; url: string; policy: string; locales: readonly string[]; effective: string }) => ({ message: `${enLink(p.text, p.url)}: ${p.policy} had no version in force (${listOr(p.locales, 'or')}) when this version takes effect (effective: ${p.effective})`, hint: `Link a policy that is in force by then, or publish a version of ${p.policy} that takes effect no later.` }),
-    siteLinkSlash: (p: { text: string; url: string; path: string }) => ({ message: `${enLink(p.text, p.url)} leads to ${p.path}, which the site serves as ${p.path}/`, hint: `Write ${p.path}/ (hosts redirect the address without the final slash; the dev server and some hosts do not).` }),
-    siteLinkMissing: (p: { text: string; url: string; path: string }) => ({ message: `${enLink(p.text, p.url)} leads to ${p.path}, which this site does not have`, hint: "Link a page of this site (a policy's stable URL /<locale>/<policy>/, or a version's permanent URL), or write the full address of a page elsewhere." }),
+    dateNotEffective: (p: { stated: string; written: string; effective: string; timeZone: string }) => ({
+      message: `"${p.stated}" says ${p.written}, but effective says this version takes effect on ${p.effective} (${p.timeZone})`,
+      hint: 'Make the text and effective agree: correct the date in the text, or effective (a published text is changed only by a correction, see docs/legal-staff.en.md).',
+    }),
+    dateNotCorrection: (p: { stated: string; written: string; corrected: string }) => ({
+      message: `"${p.stated}" says ${p.written}, but the text was corrected on ${p.corrected}`,
+      hint: `Write the day of the latest correction, ${p.corrected}, in the text.`,
+    }),
+    dateAfterChange: (p: { stated: string; written: string; effective: string }) => ({
+      message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective})`,
+      hint: DATE_AFTER_HINT,
+    }),
+    dateAfterCorrection: (p: { stated: string; written: string; effective: string; corrected: string }) => ({
+      message: `"${p.stated}" says ${p.written}, later than this version's last change (it takes effect on ${p.effective}, last corrected on ${p.corrected})`,
+      hint: DATE_AFTER_HINT,
+    }),
+    dateCopied: (p: { stated: string; written: string; previous: string; previousEffective: string }) => ({
+      message: `"${p.stated}" says ${p.written}, before the previous version (${p.previous}) took effect on ${p.previousEffective}: the date was copied with the text`,
+      hint: 'Write the day this text was last changed.',
+    }),
+    copiedSummary: (p: { previous: string }) => ({
+      message: `summary is the same as the previous version's (${p.previous}), which says what changed before it`,
+      hint: 'Write what changed in this version, or remove the summary.',
+    }),
+    emptyVersion: (p: { previous: string; previousFile: string }) => ({
+      message: `the text and title are identical to the previous version, ${p.previous} (${p.previousFile}): this version changes nothing`,
+      hint: 'Make the change in the text, or delete this file if nothing was to change.',
+    }),
+    stableLink: (p: { text: string; url: string; policy: string; written: string }) => ({
+      message: `${enLink(p.text, p.url)} leads to the stable URL of ${p.policy}, which shows whichever version is in force when the link is followed, not the one in force when this version took effect`,
+      hint: `Write [${p.text || 'text'}](${p.written}) to link the version of ${p.policy} in force when this version took effect (the page says when a newer one exists), or silence this rule for the file with the reason the current version is meant.`,
+    }),
+    policyLinkHtml: (p: { text: string; url: string }) => ({
+      message: `${enLink(p.text, p.url)} is written in HTML, where policy: links are not resolved`,
+      hint: `Write it as a Markdown link: [${p.text || 'text'}](${p.url}).`,
+    }),
+    policyLinkUnknown: (p: { text: string; url: string; policy: string; policies: string }) => ({
+      message: `${enLink(p.text, p.url)} names the policy "${p.policy}", which the site does not have`,
+      hint: `Use one of: ${p.policies}.`,
+    }),
+    policyLinkNotInForce: (p: { text: string; url: string; policy: string; locales: readonly string[]; effective: string }) => ({
+      message: `${enLink(p.text, p.url)}: ${p.policy} had no version in force (${listOr(p.locales, 'or')}) when this version takes effect (effective: ${p.effective})`,
+      hint: `Link a policy that is in force by then, or publish a version of ${p.policy} that takes effect no later.`,
+    }),
+    siteLinkSlash: (p: { text: string; url: string; path: string }) => ({
+      message: `${enLink(p.text, p.url)} leads to ${p.path}, which the site serves as ${p.path}/`,
+      hint: `Write ${p.path}/ (hosts redirect the address without the final slash; the dev server and some hosts do not).`,
+    }),
+    siteLinkMissing: (p: { text: string; url: string; path: string }) => ({
+      message: `${enLink(p.text, p.url)} leads to ${p.path}, which this site does not have`,
+      hint: "Link a page of this site (a policy's stable URL /<locale>/<policy>/, or a version's permanent URL), or write the full address of a page elsewhere.",
+    }),
     parityLacks: (p: { locale: string; other: string; missing: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p: { locale: string; other: string; extra: readonly string[] }) => ({ message: `${enParity(p)}: the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
-    parityBothLack: (p: { locale: string; other: string; missing: readonly string[]; extra: readonly string[] }) => ({ message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`, hint: PARITY_HINT }),
+    parityBothLack: (p: { locale: string; other: string; missing: readonly string[]; extra: readonly string[] }) => ({
+      message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`,
+      hint: PARITY_HINT,
+    }),
     // The published-version ledger (src/lib/ledger/check-ledger.ts).
-    backdated: (p: { version: string; effective: string; written: string; now: string; next: string }) => ({ message: `${p.version} takes effect at ${p.effective} ("${p.written}"), before the moment of publishing (${p.now}): from then on it would be reported as in force since a moment when nobody could read it`, hint: `Make it take effect no earlier than it is published: effective: ${p.next} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".` }),
+    backdated: (p: { version: string; effective: string; written: string; now: string; next: string }) => ({
+      message: `${p.version} takes effect at ${p.effective} ("${p.written}"), before the moment of publishing (${p.now}): from then on it would be reported as in force since a moment when nobody could read it`,
+      hint: `Make it take effect no earlier than it is published: effective: ${p.next} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
+    }),
     notPublished: (p: { version: string }) => ({ message: `${p.version} is not in the published-version ledger`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p: { version: string; ledger: string }) => ({ message: `${p.version} is not in the published-version ledger (${p.ledger} does not exist yet)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
 
     // The overrides of publish (ledger/publish-versions.ts).
     // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
-    shortNotice: (p: { version: string; changeType: string; effective: string; written: string; days: number | null; setting: string; key: string; announced: boolean; announcedAt: string; earliest: string; firstDay: string; postpone: boolean }) => ({
+    shortNotice: (p: {
+      version: string;
+      changeType: string;
+      effective: string;
+      written: string;
+      days: number | null;
+      setting: string;
+      key: string;
+      announced: boolean;
+      announcedAt: string;
+      earliest: string;
+      firstDay: string;
+      postpone: boolean;
+    }) => ({
       message: `${p.version} is a ${p.changeType} version taking effect at ${p.effective} ("${p.written}"), sooner than the notice of ${enNotice(p)} (${p.key} in site.config.ts) ${p.announced ? `after it was announced (published at ${p.announcedAt})` : `after the moment of publishing (${p.announcedAt})`}: the earliest instant that honours it is ${p.earliest}`,
       hint: `Give readers the notice: effective: ${p.firstDay} (the first day that honours it) or later${p.postpone ? ', then npm run policy -- publish --postpone "<reason>"' : ''}. If the change cannot wait (say, a law takes effect sooner), record why: npm run policy -- publish --short-notice "<reason>"; the ledger, the feed and the version page say so.`,
     }),
 
     overrideWithoutReason: (p: { flag: string }) => ({ message: `${p.flag} needs a reason`, hint: `Write why, in plain words: ${p.flag} "<reason>". It is recorded in the ledger and shown in the feed.` }),
-    overrideUnused: (p: { flag: string }) => ({ message: `${p.flag} was given, but nothing needs it`, hint: `Run publish without ${p.flag}; an override is recorded with the versions it applies to, and here there are none.` }),
+    overrideUnused: (p: { flag: string }) => ({
+      message: `${p.flag} was given, but nothing needs it`,
+      hint: `Run publish without ${p.flag}; an override is recorded with the versions it applies to, and here there are none.`,
+    }),
 
     // What withdraw refuses (ledger/withdraw-version.ts); `name` is "<policy> <version>", with " (<locale>)" for one locale.
     withdrawNoReason: { message: 'withdraw needs a reason', hint: 'Write why, in plain words: --reason "<reason>". It is recorded in the ledger and shown on the site and in the feed.' },
     withdrawLocale: { message: '--locale is for sites whose locales are independent documents', hint: 'Here translations share one timeline: a version is withdrawn in every language at once. Run it without --locale.' },
-    withdrawLedgerVersion1: (p: { ledger: string }) => ({ message: `${p.ledger} is a version 1 ledger, which cannot record a withdrawal`, hint: 'Run npm run policy -- publish first: it upgrades the ledger to version 2 (and locks changeType and summary); then withdraw.' }),
-    withdrawNotPublished: (p: { name: string; ledger: string }) => ({ message: `${p.name} is not in the published-version ledger (${p.ledger})`, hint: 'Only a published version can be withdrawn. A version that is not published yet is simply edited, made a draft (draft: true) or deleted.' }),
+    withdrawLedgerVersion1: (p: { ledger: string }) => ({
+      message: `${p.ledger} is a version 1 ledger, which cannot record a withdrawal`,
+      hint: 'Run npm run policy -- publish first: it upgrades the ledger to version 2 (and locks changeType and summary); then withdraw.',
+    }),
+    withdrawNotPublished: (p: { name: string; ledger: string }) => ({
+      message: `${p.name} is not in the published-version ledger (${p.ledger})`,
+      hint: 'Only a published version can be withdrawn. A version that is not published yet is simply edited, made a draft (draft: true) or deleted.',
+    }),
     withdrawAlready: (p: { name: string; withdrawn: string; reason: string }) => ({ message: `${p.name} was already withdrawn at ${p.withdrawn} (${p.reason})`, hint: 'Nothing to do.' }),
-    withdrawInForce: (p: { name: string; effective: string; now: string; policy: string }) => ({ message: `${p.name} took effect at ${p.effective}; it is ${p.now} now, so it can no longer be withdrawn: what was in force in the past never changes`, hint: `Publish a new version that replaces it: npm run policy -- new ${p.policy} --effective <date>, then publish.` }),
+    withdrawInForce: (p: { name: string; effective: string; now: string; policy: string }) => ({
+      message: `${p.name} took effect at ${p.effective}; it is ${p.now} now, so it can no longer be withdrawn: what was in force in the past never changes`,
+      hint: `Publish a new version that replaces it: npm run policy -- new ${p.policy} --effective <date>, then publish.`,
+    }),
   },
 };
 
@@ -308,9 +452,13 @@ const DATE_AFTER_HINT = 'A text changed after it took effect is a correction: de
 /** The fix for a value of the wrong type, by the type expected. */
 function enTypeHint(expected: ExpectedType, field: string): string {
   switch (expected) {
-    case 'string': return `Write ${field} as text on one line; put it in quotes if it contains a colon or starts with a special character.`;
-    case 'boolean': return `Write ${field}: true or ${field}: false.`;
-    case 'array': return `Write ${field} as a list, one "- item" per line.`;
-    default: return `Write ${field} as ${enType(expected)}.`;
+    case 'string':
+      return `Write ${field} as text on one line; put it in quotes if it contains a colon or starts with a special character.`;
+    case 'boolean':
+      return `Write ${field}: true or ${field}: false.`;
+    case 'array':
+      return `Write ${field} as a list, one "- item" per line.`;
+    default:
+      return `Write ${field} as ${enType(expected)}.`;
   }
 }

@@ -50,7 +50,9 @@ export function getNoticeVersion(context: SiteContext, policy: string, locale: s
   }
   const withdrawn = corpus.withdrawn.find((version) => version.policy === policy && version.version === versionId && version.published?.withdrawn);
   if (withdrawn?.published?.withdrawn) {
-    throw new NoticeError(`${policy} ${versionId} was withdrawn at ${formatZonedInstant(Date.parse(withdrawn.published.withdrawn.recordedAt), context.settings.timeZone)} (${withdrawn.published.withdrawn.reason}) and never takes effect: there is nothing to give notice of.`);
+    throw new NoticeError(
+      `${policy} ${versionId} was withdrawn at ${formatZonedInstant(Date.parse(withdrawn.published.withdrawn.recordedAt), context.settings.timeZone)} (${withdrawn.published.withdrawn.reason}) and never takes effect: there is nothing to give notice of.`,
+    );
   }
   const entry = getEntry(corpus, policy, locale, versionId);
   if (!entry) {

@@ -19,11 +19,7 @@ export interface AlignableBlock {
 }
 
 /** One step of an alignment, as indexes into the old and new block lists. */
-export type AlignmentStep =
-  | { op: 'equal'; oldIndex: number; newIndex: number }
-  | { op: 'pair'; oldIndex: number; newIndex: number }
-  | { op: 'removed'; oldIndex: number }
-  | { op: 'added'; newIndex: number };
+export type AlignmentStep = { op: 'equal'; oldIndex: number; newIndex: number } | { op: 'pair'; oldIndex: number; newIndex: number } | { op: 'removed'; oldIndex: number } | { op: 'added'; newIndex: number };
 
 /** Wording similarity at or above which two blocks count as one edited block. */
 const SIMILARITY_THRESHOLD = 0.5;
@@ -63,8 +59,7 @@ function getSimilarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   return sizeA + sizeB === 0 ? 1 : (2 * shared) / (sizeA + sizeB);
 }
 
-const compatible = (a: AlignableBlock, b: AlignableBlock) =>
-  a.kind === b.kind || (['paragraph', 'list-item', 'quote'].includes(a.kind) && ['paragraph', 'list-item', 'quote'].includes(b.kind));
+const compatible = (a: AlignableBlock, b: AlignableBlock) => a.kind === b.kind || (['paragraph', 'list-item', 'quote'].includes(a.kind) && ['paragraph', 'list-item', 'quote'].includes(b.kind));
 
 /**
  * Pairs removed and added blocks of one stretch, keeping their order: a
@@ -146,8 +141,7 @@ function pairGreedily(n: number, m: number, score: (i: number, j: number) => num
  * keeps the order of the pairs already made.
  */
 function addStructuralPairs(pairs: [number, number][], removed: AlignableBlock[], added: AlignableBlock[]): [number, number][] {
-  const structuralKey = (block: AlignableBlock) =>
-    block.clause !== null ? `${block.kind} ${block.clause}` : block.kind === 'heading' ? `heading ${block.depth}` : null;
+  const structuralKey = (block: AlignableBlock) => (block.clause !== null ? `${block.kind} ${block.clause}` : block.kind === 'heading' ? `heading ${block.depth}` : null);
   const candidates = new Map<string, number[]>();
   const usedNew = new Set(pairs.map(([, j]) => j));
   added.forEach((block, j) => {

@@ -61,7 +61,11 @@ const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token);
 
 /** A word as a proofreader compares it: lower case, «ё» as «е», one apostrophe, hyphens and soft hyphens inside it dropped («e-mail» = «email»). */
 function normalizeWord(word: string, locale: string): string {
-  return word.toLocaleLowerCase(locale).replace(/ё/g, 'е').replace(/[’‘ʼ]/gu, "'").replace(/[-\u00ad\u2010\u2011]/g, '');
+  return word
+    .toLocaleLowerCase(locale)
+    .replace(/ё/g, 'е')
+    .replace(/[’‘ʼ]/gu, "'")
+    .replace(/[-\u00ad\u2010\u2011]/g, '');
 }
 
 /** What a changed word is, when it is one a spelling fix may never touch; `original` tells the month «May» from the modal. */
@@ -124,7 +128,10 @@ function unmatched(a: readonly string[], b: readonly string[]): string[] {
 /** At most this many words are quoted in a reason; the passage shows them all. */
 const QUOTED_WORDS = 6;
 const quote = (items: readonly string[]) =>
-  `${items.slice(0, QUOTED_WORDS).map((item) => `«${item}»`).join(', ')}${items.length > QUOTED_WORDS ? ` and ${items.length - QUOTED_WORDS} more` : ''}`;
+  `${items
+    .slice(0, QUOTED_WORDS)
+    .map((item) => `«${item}»`)
+    .join(', ')}${items.length > QUOTED_WORDS ? ` and ${items.length - QUOTED_WORDS} more` : ''}`;
 
 /**
  * Why replacing the passage `before` by `after` is material, or an empty list
@@ -214,8 +221,14 @@ function getWordPassages(words: readonly WordChange[], clause: string | null, lo
     const bridge = (at: number) => !changed(at) && (words[at]?.value.length ?? 0) <= 3 && !/[\p{L}\p{N}]/u.test(words[at]?.value ?? '') && changed(at + 1);
     while (index < words.length && (changed(index) || bridge(index))) index++;
     const run = words.slice(start, index);
-    const before = run.filter((change) => !change.added).map((change) => change.value).join('');
-    const after = run.filter((change) => !change.removed).map((change) => change.value).join('');
+    const before = run
+      .filter((change) => !change.added)
+      .map((change) => change.value)
+      .join('');
+    const after = run
+      .filter((change) => !change.removed)
+      .map((change) => change.value)
+      .join('');
     const reasons = classifyPassage(before, after, locale);
     if (reasons.length === 0) continue;
     const previous = words[start - 1];

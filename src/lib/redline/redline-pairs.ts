@@ -33,7 +33,6 @@ export function getRedlinePairs(timeline: Timeline, now: number): RedlinePair[] 
   return pairs;
 }
 
-
 /** The pairs of every timeline of a corpus that get redline pages, in the order the pages are written. */
 export function getCorpusRedlinePairs(corpus: PolicyCorpus, now: number): RedlinePair[] {
   return [...corpus.timelines.values()].flatMap((timeline) => getRedlinePairs(timeline, now));

@@ -185,9 +185,7 @@ interface RenderedBlock {
 function renderChange(change: BlockChange<RenderableBlock>, view: 'inline' | 'old' | 'new', id: string | null, labels: RedlineLabels): RenderedBlock | null {
   switch (change.op) {
     case 'equal':
-      return view === 'old'
-        ? { block: change.old, element: { type: 'raw', value: change.old.html }, side: 'both' }
-        : { block: change.new, element: { type: 'raw', value: change.new.html }, side: 'both' };
+      return view === 'old' ? { block: change.old, element: { type: 'raw', value: change.old.html }, side: 'both' } : { block: change.new, element: { type: 'raw', value: change.new.html }, side: 'both' };
     case 'added':
       if (view === 'old') return null;
       return {

@@ -40,9 +40,7 @@ export function diffWordsExact(oldText: string, newText: string, options: WordDi
   // jsdiff only reads the arrays; its signature just does not say so.
   const parts = diffArrays(oldTokens as string[], newTokens as string[], { maxEditLength: options.maxEditLength ?? Number.POSITIVE_INFINITY });
   if (!parts) return undefined;
-  return cleanupSemantic(
-    parts.map((part) => change(part.value.join(''), part.added ? 'added' : part.removed ? 'removed' : 'equal', part.count)),
-  );
+  return cleanupSemantic(parts.map((part) => change(part.value.join(''), part.added ? 'added' : part.removed ? 'removed' : 'equal', part.count)));
 }
 
 /**

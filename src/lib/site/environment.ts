@@ -33,7 +33,8 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'POLICIES_DIR_FOREIGN',
     audience: 'operators',
-    effect: '`1`: the folder POLICIES_DIR names is not the one site.config.ts was written for (a test fixture, a benchmark corpus), so a policy named in `notice.policies` that it lacks is a warning, not an error. Refused without POLICIES_DIR and for any value but 1.',
+    effect:
+      '`1`: the folder POLICIES_DIR names is not the one site.config.ts was written for (a test fixture, a benchmark corpus), so a policy named in `notice.policies` that it lacks is a warning, not an error. Refused without POLICIES_DIR and for any value but 1.',
     example: 'POLICIES_DIR_FOREIGN=1',
   },
   {
@@ -52,14 +53,14 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'LOG_VERIFIER_KEY',
     audience: 'operators',
-    effect: 'The public log\'s verifier key, as `npm run policy -- log keygen` prints it (one repository, several sites).',
+    effect: "The public log's verifier key, as `npm run policy -- log keygen` prints it (one repository, several sites).",
     example: 'LOG_VERIFIER_KEY=<name>+<hex>+<base64>',
     overrides: 'logVerifierKey',
   },
   {
     name: 'POLICY_PRESS_LOG_KEY',
     audience: 'operators',
-    effect: 'The file of the log\'s private key: the build signs the checkpoint with it.',
+    effect: "The file of the log's private key: the build signs the checkpoint with it.",
     example: 'POLICY_PRESS_LOG_KEY=/run/secrets/log.key',
   },
   {
@@ -78,7 +79,7 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'ASTRO_CACHE_DIR',
     audience: 'operators',
-    effect: 'Astro\'s cache folder, where rendered versions and lint results are kept between builds (and `check` reuses them); default node_modules/.astro. Keep it between CI runs to build warm.',
+    effect: "Astro's cache folder, where rendered versions and lint results are kept between builds (and `check` reuses them); default node_modules/.astro. Keep it between CI runs to build warm.",
     example: 'ASTRO_CACHE_DIR=.cache/astro',
   },
   {
@@ -96,7 +97,8 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'POLICY_PRESS_LANG',
     audience: 'operators',
-    effect: 'The language of the messages of `new`, `check`, `publish`, `withdraw`, `diff`, `at`, `notice`, the build and the dev server\'s terminal: `ru` or `en` (any other value is refused, exit 1). `--lang` wins over it; unset, the system locale decides. `verify`, `audit`, `log` and `--format github` stay English.',
+    effect:
+      "The language of the messages of `new`, `check`, `publish`, `withdraw`, `diff`, `at`, `notice`, the build and the dev server's terminal: `ru` or `en` (any other value is refused, exit 1). `--lang` wins over it; unset, the system locale decides. `verify`, `audit`, `log` and `--format github` stay English.",
     example: 'POLICY_PRESS_LANG=ru',
   },
   {
@@ -126,7 +128,7 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'POLICY_PRESS_PROFILE',
     audience: 'developers',
-    effect: 'A file the build appends the wall time of each of its stages to (one JSON line each), for the benchmark\'s breakdown; unset, nothing is measured.',
+    effect: "A file the build appends the wall time of each of its stages to (one JSON line each), for the benchmark's breakdown; unset, nothing is measured.",
     example: 'POLICY_PRESS_PROFILE=/tmp/profile.jsonl',
   },
   {
@@ -138,13 +140,13 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'POLICY_PRESS_SYSTEM_ROOT',
     audience: 'developers',
-    effect: 'Puts the Debian paths the test system\'s install script checks under another folder, so a test runs it against a fake system.',
+    effect: "Puts the Debian paths the test system's install script checks under another folder, so a test runs it against a fake system.",
     example: 'POLICY_PRESS_SYSTEM_ROOT=/opt/test-system',
   },
   {
     name: 'PATH',
     audience: 'developers',
-    effect: 'Searched for the test system\'s tools, and passed on to the builds scripts/dist-digests.ts starts.',
+    effect: "Searched for the test system's tools, and passed on to the builds scripts/dist-digests.ts starts.",
     example: 'PATH=/usr/bin:/bin',
   },
   {

@@ -15,13 +15,7 @@ export interface LanguageAlternate {
 }
 
 /** What a page is about, for finding its counterparts. */
-export type PageSubject =
-  | { kind: 'home' }
-  | { kind: 'developers' }
-  | { kind: 'search' }
-  | { kind: 'current'; policy: string }
-  | { kind: 'history'; policy: string }
-  | { kind: 'version'; policy: string; version: string };
+export type PageSubject = { kind: 'home' } | { kind: 'developers' } | { kind: 'search' } | { kind: 'current'; policy: string } | { kind: 'history'; policy: string } | { kind: 'version'; policy: string; version: string };
 
 /**
  * The counterpart of a page in every locale of the site (the page's own

@@ -63,9 +63,20 @@ export function getContentSecurityPolicy(frameAncestors?: readonly string[], opt
 
 /** Media types served with `; charset=utf-8` (every text file the site writes is UTF-8). */
 export const CHARSET_TYPES: readonly string[] = [
-  'text/html', 'text/css', 'text/plain', 'text/xml', 'text/markdown', 'application/javascript', 'application/json',
-  'application/feed+json', 'application/schema+json', 'application/atom+xml', 'application/link-format', 'application/typescript',
-  'text/csv', 'application/csvm+json',
+  'text/html',
+  'text/css',
+  'text/plain',
+  'text/xml',
+  'text/markdown',
+  'application/javascript',
+  'application/json',
+  'application/feed+json',
+  'application/schema+json',
+  'application/atom+xml',
+  'application/link-format',
+  'application/typescript',
+  'text/csv',
+  'application/csvm+json',
 ];
 
 const SHORT = 'public, max-age=300';

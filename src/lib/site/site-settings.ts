@@ -40,13 +40,14 @@ export type SettingsEnv = EnvironmentOf<'SITE_URL' | 'POLICIES_DIR' | 'POLICIES_
  */
 export function parseLintOverride(text: string): Partial<Record<LintRuleId, LintSeverity>> {
   const rules: Partial<Record<LintRuleId, LintSeverity>> = {};
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [rule = '', severity = '', ...rest] = item.split('=').map((part) => part.trim());
     if (!isLintRuleId(rule)) {
       const suggestion = suggestName(rule, LINT_RULE_IDS);
-      throw new SiteConfigError(
-        `POLICY_LINT: "${rule}" is not a lint rule\n    ${suggestion ? `Did you mean "${suggestion}"? ` : ''}The rules are: ${LINT_RULE_IDS.join(', ')}.`,
-      );
+      throw new SiteConfigError(`POLICY_LINT: "${rule}" is not a lint rule\n    ${suggestion ? `Did you mean "${suggestion}"? ` : ''}The rules are: ${LINT_RULE_IDS.join(', ')}.`);
     }
     if (rest.length > 0 || !(LINT_SEVERITIES as readonly string[]).includes(severity)) {
       throw new SiteConfigError(`POLICY_LINT: "${item}" does not give ${rule} a severity\n    Write ${rule}=error, ${rule}=warning or ${rule}=off, several separated by commas.`);
@@ -79,9 +80,7 @@ export function resolveSiteSettings(input: SiteConfigInput, env: SettingsEnv, ro
   };
   const parsed = SiteConfigSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
-    const lines = describeZodIssues(parsed.error.issues, Object.keys(SiteConfigSchema.shape)).map(
-      (problem) => `site.config.ts: ${problem.field}: ${problem.message}\n    ${problem.hint}`,
-    );
+    const lines = describeZodIssues(parsed.error.issues, Object.keys(SiteConfigSchema.shape)).map((problem) => `site.config.ts: ${problem.field}: ${problem.message}\n    ${problem.hint}`);
     throw new SiteConfigError(`The site settings are not valid:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
@@ -106,7 +105,8 @@ function isForeignFolder(env: SettingsEnv): boolean {
   const value = env.POLICIES_DIR_FOREIGN;
   if (value === undefined || value === '') return false;
   if (value !== '1') throw new SiteConfigError(`POLICIES_DIR_FOREIGN: "${value}" is not 1\n    Set POLICIES_DIR_FOREIGN=1 (the folder POLICIES_DIR names is not the one site.config.ts was written for), or unset it.`);
-  if (!env.POLICIES_DIR) throw new SiteConfigError('POLICIES_DIR_FOREIGN: is 1, but POLICIES_DIR is not set: the folder of site.config.ts is its own\n    Unset POLICIES_DIR_FOREIGN, or set POLICIES_DIR to the other folder.');
+  if (!env.POLICIES_DIR)
+    throw new SiteConfigError('POLICIES_DIR_FOREIGN: is 1, but POLICIES_DIR is not set: the folder of site.config.ts is its own\n    Unset POLICIES_DIR_FOREIGN, or set POLICIES_DIR to the other folder.');
   return true;
 }
 

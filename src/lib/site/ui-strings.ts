@@ -6,7 +6,6 @@
 import type { RedlineLabels } from '#lib/redline/render-redline.ts';
 import { en2, ru3 } from '#lib/messages/message-format.ts';
 
-
 /** The strings of one interface language. Functions take already-formatted values. */
 export interface UiStrings {
   /** BCP 47 tag of this interface language. */
@@ -306,10 +305,8 @@ const ru: UiStrings = {
     material: 'Исправление признано существенным.',
   },
   linkedPolicy: {
-    newerInForce: (title, date, newerDate) =>
-      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} действует новая редакция.`,
-    newerScheduled: (title, date, newerDate) =>
-      `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} вступает в силу новая редакция.`,
+    newerInForce: (title, date, newerDate) => `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} действует новая редакция.`,
+    newerScheduled: (title, date, newerDate) => `Ссылка на документ «${title}» ведёт на его редакцию от ${date} — ту, что действовала, когда вступил в силу этот документ. С ${newerDate} вступает в силу новая редакция.`,
     newerLink: 'Новая редакция',
   },
   feeds: {
@@ -327,7 +324,8 @@ const ru: UiStrings = {
     newText: 'Текст новой редакции',
     inOtherLanguages: (date, title) => `С ${date} действует новая редакция документа «${title}». На этом языке её текста пока нет; она есть на языках:`,
     region: 'Новая редакция',
-    shortNotice: (published, given, required, reason) => `Опубликована ${published} — за ${given} до вступления в силу, тогда как для этого документа предусмотрено уведомление не позднее чем за ${required}. Причина: ${sentence(reason)}`,
+    shortNotice: (published, given, required, reason) =>
+      `Опубликована ${published} — за ${given} до вступления в силу, тогда как для этого документа предусмотрено уведомление не позднее чем за ${required}. Причина: ${sentence(reason)}`,
     days: (count) => ru3(count, 'день', 'дня', 'дней'),
     hours: (count) => ru3(count, 'час', 'часа', 'часов'),
     subject: (title, date) => `Новая редакция документа «${title}» вступает в силу ${date}`,
@@ -489,10 +487,8 @@ const en: UiStrings = {
     material: 'Recorded as a material correction.',
   },
   linkedPolicy: {
-    newerInForce: (title, date, newerDate) =>
-      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version has been in force since ${newerDate}.`,
-    newerScheduled: (title, date, newerDate) =>
-      `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version takes effect on ${newerDate}.`,
+    newerInForce: (title, date, newerDate) => `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version has been in force since ${newerDate}.`,
+    newerScheduled: (title, date, newerDate) => `The link to “${title}” leads to its version of ${date}, the one in force when this document took effect. A newer version takes effect on ${newerDate}.`,
     newerLink: 'The newer version',
   },
   feeds: {
@@ -534,14 +530,7 @@ const en: UiStrings = {
     summaryHeading: 'Summary of changes',
     noChanges: 'The text did not change.',
     counts: ({ modified, added, removed, moved }) =>
-      `${[
-        modified && `${en2(modified, 'passage changed', 'passages changed')}`,
-        added && `${added} added`,
-        removed && `${removed} removed`,
-        moved && `${moved} moved`,
-      ]
-        .filter(Boolean)
-        .join(', ')}.`,
+      `${[modified && `${en2(modified, 'passage changed', 'passages changed')}`, added && `${added} added`, removed && `${removed} removed`, moved && `${moved} moved`].filter(Boolean).join(', ')}.`,
     changedSections: 'Changed sections',
     preamble: 'Introduction',
     changesInSection: (count) => en2(count, 'change', 'changes'),

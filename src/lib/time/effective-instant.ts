@@ -30,13 +30,10 @@ interface EffectiveError {
   detail?: string;
 }
 
-export type EffectiveParseResult =
-  | { ok: true; value: EffectiveValue }
-  | { ok: false; error: EffectiveError };
+export type EffectiveParseResult = { ok: true; value: EffectiveValue } | { ok: false; error: EffectiveError };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 function checkCalendarDate(raw: string, year: number, month: number, day: number): EffectiveError | null {
   if (month < 1 || month > 12) {

@@ -36,8 +36,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
       // Without the era, 1 BC (ISO year 0) would read as year 1.
       era: 'short',
     });
@@ -57,8 +61,12 @@ export function getZonedParts(epochMs: number, timeZone: string): { year: number
   // ISO 8601 numbers years astronomically: 1 BC is year 0.
   const year = parts['year'] ?? 0;
   return {
-    year: beforeCommonEra ? 1 - year : year, month: parts['month'] ?? 0, day: parts['day'] ?? 0,
-    hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0,
+    year: beforeCommonEra ? 1 - year : year,
+    month: parts['month'] ?? 0,
+    day: parts['day'] ?? 0,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
   };
 }
 

@@ -99,7 +99,11 @@ export function buildPolicyCorpus(versions: readonly PolicyVersion[], options: {
   for (const key of [...groups.keys()].sort()) {
     const group = groups.get(key) ?? [];
     const [first] = group;
-    if (first) timelines.set(key, buildTimeline(first.policy, first.locale, group, (version) => entryOf.get(`${keyOf(version)}\u0000${version.version}`)?.effectiveUntil ?? null));
+    if (first)
+      timelines.set(
+        key,
+        buildTimeline(first.policy, first.locale, group, (version) => entryOf.get(`${keyOf(version)}\u0000${version.version}`)?.effectiveUntil ?? null),
+      );
   }
   const withdrawn = versions
     .filter((version) => version.published?.withdrawn)

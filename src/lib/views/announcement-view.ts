@@ -37,23 +37,14 @@ export function getAnnouncementView(context: SiteContext, policy: string, locale
   const date = formatEffectiveDate(announcement.effectiveFrom, ui.lang, context.settings.timeZone);
   const { text, linked } = announcement;
   const changeType = linked.changeType;
-  const sentence = text
-    ? changeType === 'material'
-      ? ui.notice.bannerMaterial(date, text.title)
-      : ui.notice.bannerEditorial(date, text.title)
-    : ui.notice.inOtherLanguages(date, linked.title);
+  const sentence = text ? (changeType === 'material' ? ui.notice.bannerMaterial(date, text.title) : ui.notice.bannerEditorial(date, text.title)) : ui.notice.inOtherLanguages(date, linked.title);
   return {
     kind: announcement.banner ? 'banner' : 'line',
     changeType,
     version: announcement.version,
     text: sentence,
     effectiveFromIso: formatInstant(announcement.effectiveFrom),
-    links: text
-      ? [
-          ...(announcement.redlineHref ? [{ label: ui.notice.whatWillChange, href: announcement.redlineHref }] : []),
-          { label: ui.notice.newText, href: announcement.textHref },
-        ]
-      : [],
+    links: text ? [...(announcement.redlineHref ? [{ label: ui.notice.whatWillChange, href: announcement.redlineHref }] : []), { label: ui.notice.newText, href: announcement.textHref }] : [],
     elsewhere: text ? [] : announcement.locales.map((other) => ({ locale: other, languageName: getLanguageName(other), href: context.urls.version(policy, other, announcement.version) })),
     label: ui.notice.region,
   };

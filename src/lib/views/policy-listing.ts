@@ -59,9 +59,7 @@ export function getPolicyListing(context: SiteContext, locale: string): PolicyLi
       links: getPolicyLocales(corpus, policy).flatMap((other) => {
         const otherTimeline = getTimeline(corpus, policy, other);
         const otherCurrent = otherTimeline && getCurrentVersion(otherTimeline, now);
-        return otherCurrent
-          ? [{ locale: other, languageName: getLanguageName(other), title: otherCurrent.title, href: urls.current(policy, other) }]
-          : [];
+        return otherCurrent ? [{ locale: other, languageName: getLanguageName(other), title: otherCurrent.title, href: urls.current(policy, other) }] : [];
       }),
     });
   }

@@ -43,12 +43,7 @@ export function getCorrectionNotes(correction: RecordedCorrection, locale: strin
  * The notes of a version, in its locale's interface language, dates in the site's time zone.
  * @param siteLocales the site's locales, the default one first (to tell a reason's language)
  */
-export function getPublicationNotes(
-  version: Pick<TimelineVersion, 'locale' | 'effectiveFrom' | 'published'>,
-  timeZone: string,
-  siteLocales: readonly string[],
-  options: PublicationNoteOptions = {},
-): Note[] {
+export function getPublicationNotes(version: Pick<TimelineVersion, 'locale' | 'effectiveFrom' | 'published'>, timeZone: string, siteLocales: readonly string[], options: PublicationNoteOptions = {}): Note[] {
   const ui = getUiStrings(version.locale);
   const effective = (instant: number | string) => formatEffectiveDate(typeof instant === 'number' ? instant : Date.parse(instant), ui.lang, timeZone);
   const recorded = (instant: string) => formatZonedDateTime(Date.parse(instant), ui.lang, timeZone);

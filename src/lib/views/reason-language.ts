@@ -73,7 +73,7 @@ export function getReasonLanguage(reason: string, pageLocale: string, siteLocale
 export function getReasonView(reason: string, pageLocale: string, siteLocales: readonly string[]): ReasonView {
   const ui = getUiStrings(pageLocale);
   const lang = getReasonLanguage(reason, pageLocale, siteLocales);
-  const languageName = lang === null ? null : new Intl.DisplayNames([ui.lang], { type: 'language' }).of(lang) ?? lang;
+  const languageName = lang === null ? null : (new Intl.DisplayNames([ui.lang], { type: 'language' }).of(lang) ?? lang);
   return { label: ui.reasonLabel(languageName), text: reason, lang };
 }
 
@@ -81,4 +81,3 @@ export function getReasonView(reason: string, pageLocale: string, siteLocales: r
 export function getNoteText(note: Note): string {
   return note.reason ? `${note.text} ${note.reason.label}: ${sentence(note.reason.text)}` : note.text;
 }
-

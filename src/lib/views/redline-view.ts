@@ -144,9 +144,7 @@ export function getRedlineSides(context: SiteContext, pair: RedlinePair): Redlin
     fromDateText,
     toDateText,
     href: urls.diff(to.policy, to.locale, from.version, to.version),
-    summaries: between
-      .filter((version) => version.summary.length > 0)
-      .map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
+    summaries: between.filter((version) => version.summary.length > 0).map((version) => ({ version: version.version, dateText: format(version.effectiveFrom), items: version.summary })),
   };
 }
 

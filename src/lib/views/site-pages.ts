@@ -3,17 +3,7 @@
  * (`views/static-paths.ts`), with the version whose text a page shows: what
  * a link inside a policy may point to, and which anchors it may name.
  */
-import {
-  getCorrectionPaths,
-  getCurrentPaths,
-  getHistoryPaths,
-  getLocalePaths,
-  getPolicyPaths,
-  getPublishedHashPaths,
-  getRedlinePaths,
-  getTimelinePaths,
-  getVersionPaths,
-} from './static-paths.ts';
+import { getCorrectionPaths, getCurrentPaths, getHistoryPaths, getLocalePaths, getPolicyPaths, getPublishedHashPaths, getRedlinePaths, getTimelinePaths, getVersionPaths } from './static-paths.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 
 /** Paths of the build (with the base path, as links on the pages are), and the id of the version each page shows, or null. */

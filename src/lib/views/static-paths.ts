@@ -18,12 +18,12 @@ const timelinesOf = (context: SiteContext): Timeline[] => [...context.corpus.tim
 
 /** `/<locale>/…` pages: one per locale of the site. */
 export function getLocalePaths(context: SiteContext): StaticPath<{ locale: string }>[] {
-  return getSiteLocales(context).map((locale) => ({ params: { locale }}));
+  return getSiteLocales(context).map((locale) => ({ params: { locale } }));
 }
 
 /** One page or file per policy: the policy feeds. */
 export function getPolicyPaths(context: SiteContext): StaticPath<{ policy: string }>[] {
-  return context.corpus.policies.map((policy) => ({ params: { policy }}));
+  return context.corpus.policies.map((policy) => ({ params: { policy } }));
 }
 
 /** One file per policy and locale: Atom, JSON Feed, TimeMap. */

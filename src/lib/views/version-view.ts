@@ -173,9 +173,7 @@ export function getVersionView(context: SiteContext, version: TimelineVersion, o
     version: version.version,
     title: version.title,
     status,
-    statusLabel: version.draft
-      ? ui.statusDraft
-      : { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded, withdrawn: ui.statusWithdrawn }[status],
+    statusLabel: version.draft ? ui.statusDraft : { 'in-force': ui.statusInForce, scheduled: ui.statusScheduled, superseded: ui.statusSuperseded, withdrawn: ui.statusWithdrawn }[status],
     draft: version.draft,
     effectiveFromText: from,
     effectiveUntilText: until,

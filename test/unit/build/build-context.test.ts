@@ -31,7 +31,9 @@ describe('createBuildContext', () => {
   test('takes SOURCE_DATE_EPOCH over the clock, and refuses one that is not whole seconds', () => {
     expect(createBuildContext(config, { SOURCE_DATE_EPOCH: '1767225600' }, work, () => 5).now).toBe(Date.UTC(2026, 0, 1));
     expect(() => createBuildContext(config, { SOURCE_DATE_EPOCH: 'вчера' }, work)).toThrow(SiteConfigError);
-    expect(() => createBuildContext(config, { SOURCE_DATE_EPOCH: 'вчера' }, work)).toThrow('SOURCE_DATE_EPOCH: "вчера" is not a whole number of seconds since 1970-01-01T00:00:00Z\n    Unset it, or set it like SOURCE_DATE_EPOCH=$(date +%s).');
+    expect(() => createBuildContext(config, { SOURCE_DATE_EPOCH: 'вчера' }, work)).toThrow(
+      'SOURCE_DATE_EPOCH: "вчера" is not a whole number of seconds since 1970-01-01T00:00:00Z\n    Unset it, or set it like SOURCE_DATE_EPOCH=$(date +%s).',
+    );
   });
 
   test('resolves the policies folder from the root it is given', () => {

@@ -12,9 +12,7 @@ describe('describeNextChange', () => {
 
   test('names every locale of the change, the default locale first', () => {
     const versions = [version('privacy', 'en', '2026-12-01', '2026-11-30T21:00:00Z'), version('privacy', 'ru', '2026-12-01', '2026-11-30T21:00:00Z'), version('privacy', 'ru', '2027-01-01', '2026-12-31T21:00:00Z')];
-    expect(describeNextChange(versions, NOW, 'ru')).toBe(
-      'next scheduled change: privacy 2026-12-01 (ru, en) takes effect at 2026-11-30T21:00:00.000Z; rebuild the site then (a daily scheduled build does)',
-    );
+    expect(describeNextChange(versions, NOW, 'ru')).toBe('next scheduled change: privacy 2026-12-01 (ru, en) takes effect at 2026-11-30T21:00:00.000Z; rebuild the site then (a daily scheduled build does)');
   });
 
   test('names every policy changing at that instant', () => {

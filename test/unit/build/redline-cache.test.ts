@@ -26,14 +26,16 @@ describe('the redline cache', () => {
   test('keys a redline by the code, the locale, both texts and the labels', () => {
     const key = getRedlineCacheFile(folder, 'code-1', task);
     expect(getRedlineCacheFile(folder, 'code-1', { ...task })).toBe(key);
-    expect(new Set([
-      key,
-      getRedlineCacheFile(folder, 'code-2', task),
-      getRedlineCacheFile(folder, 'code-1', { ...task, locale: 'en' }),
-      getRedlineCacheFile(folder, 'code-1', { ...task, toFiles: before }),
-      getRedlineCacheFile(folder, 'code-1', { ...task, headings: { old: 'Before', new: 'After' } }),
-      getRedlineCacheFile(folder, 'code-1', { ...task, pagePath: '/ru/privacy/2026-02-15/' }),
-    ]).size).toBe(6);
+    expect(
+      new Set([
+        key,
+        getRedlineCacheFile(folder, 'code-2', task),
+        getRedlineCacheFile(folder, 'code-1', { ...task, locale: 'en' }),
+        getRedlineCacheFile(folder, 'code-1', { ...task, toFiles: before }),
+        getRedlineCacheFile(folder, 'code-1', { ...task, headings: { old: 'Before', new: 'After' } }),
+        getRedlineCacheFile(folder, 'code-1', { ...task, pagePath: '/ru/privacy/2026-02-15/' }),
+      ]).size,
+    ).toBe(6);
   });
 
   test('keeps a computed redline, and gives it back instead of computing it again', () => {

@@ -16,17 +16,21 @@ const BODIES: [string, string][] = [
 ];
 
 describe('renderVersion', () => {
-  test.each(['/', '/legal/'])('gives, from one parse, the page HTML of the site pipeline and the same blocks as a separate cut (base path %s)', async (basePath) => {
-    const renderer = await createPolicyMarkdownRenderer({ basePath });
-    for (const [name, body] of BODIES) {
-      const rendered = await renderVersion({ body, basePath });
-      const expected = await renderer.render(body, { frontmatter: {} });
-      expect(rendered.html, name).toBe(expected.code);
-      expect(rendered.headings, name).toEqual(expected.metadata.headings);
-      expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath }))));
-    }
-    // Dozens of long real policies, each rendered twice.
-  }, 60_000);
+  test.each(['/', '/legal/'])(
+    'gives, from one parse, the page HTML of the site pipeline and the same blocks as a separate cut (base path %s)',
+    async (basePath) => {
+      const renderer = await createPolicyMarkdownRenderer({ basePath });
+      for (const [name, body] of BODIES) {
+        const rendered = await renderVersion({ body, basePath });
+        const expected = await renderer.render(body, { frontmatter: {} });
+        expect(rendered.html, name).toBe(expected.code);
+        expect(rendered.headings, name).toEqual(expected.metadata.headings);
+        expect(rendered.blocksJson, name).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath }))));
+      }
+      // Dozens of long real policies, each rendered twice.
+    },
+    60_000,
+  );
 
   test('lists the headings with their ids, for the table of contents', async () => {
     const { headings } = await renderVersion({ body: '## 1. Общие положения\n\n1.1. Текст.\n\n### Cookies\n', basePath: '/' });
@@ -37,7 +41,12 @@ describe('renderVersion', () => {
   });
 
   test('lints from the same parse what a separate lint finds, before the links are rewritten', async () => {
-    const context = { locale: 'ru', title: 'Согласие', permanentPath: '/ru/consent/2025-09-01/', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+    const context = {
+      locale: 'ru',
+      title: 'Согласие',
+      permanentPath: '/ru/consent/2025-09-01/',
+      policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } },
+    };
     for (const [name, body] of [...BODIES, ['a policy: link and a missing clause', '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4) и п. 1.2.\n']] as [string, string][]) {
       const input = {
         body,
@@ -53,8 +62,13 @@ describe('renderVersion', () => {
     expect(linked.html).toContain('href="/ru/privacy/2025-09-01/#3.4"');
   }, 60_000);
 
-  test('cuts with a version\'s context the same blocks as the CLI, each with its links as the author wrote them', async () => {
-    const context = { locale: 'ru', title: 'Согласие', permanentPath: '/ru/consent/2025-09-01/', policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } } };
+  test("cuts with a version's context the same blocks as the CLI, each with its links as the author wrote them", async () => {
+    const context = {
+      locale: 'ru',
+      title: 'Согласие',
+      permanentPath: '/ru/consent/2025-09-01/',
+      policyLinkTargets: { privacy: { policy: 'privacy', locale: 'ru', version: '2025-09-01', path: '/ru/privacy/2025-09-01/' } },
+    };
     const body = '## 1. Оператор\n\n1.1. См. [Политику](policy:privacy#3.4), [её же][p] и п. 1.2.\n\n1.2. Текст.\n\n[p]: policy:privacy\n';
     const rendered = await renderVersion({ body, basePath: '/legal/', context });
     expect(rendered.blocksJson).toBe(JSON.stringify(toPublishedBlocks(getDocumentBlocks(body, { basePath: '/legal/', context }))));

@@ -23,7 +23,12 @@ const corrected = TEST_VERSIONS.map((version) => {
   return { ...version, published: { ...record, corrections: [recordedCorrection({ date: '2025-09-10', reason: 'Опечатка', previousSha256: record.sha256, sha256: after, recordedAt: '2025-09-10T00:00:00.000Z' })] } };
 });
 const context = createTestContext('2026-11-26T12:00:00Z', corrected);
-const archive = new Map(corrected.flatMap((version) => [[sha256Hex(renderPublishedText(version)), renderPublishedText(version)], ...(version.id === 'privacy/ru/2025-09-01' ? [[version.published?.sha256 ?? '', 'текст до исправления'] as const] : [])]));
+const archive = new Map(
+  corrected.flatMap((version) => [
+    [sha256Hex(renderPublishedText(version)), renderPublishedText(version)],
+    ...(version.id === 'privacy/ru/2025-09-01' ? [[version.published?.sha256 ?? '', 'текст до исправления'] as const] : []),
+  ]),
+);
 // A rendered version's blocks file, as the content loader writes it into the cache.
 const blocksFile = (version: { id: string }) => {
   const file = join(BLOCKS, `${version.id.replaceAll('/', '_')}.blocks.json`);
@@ -33,7 +38,7 @@ const blocksFile = (version: { id: string }) => {
 const sources: VersionFileSources = { blocksFile, archivedText: (sha) => archive.get(sha) ?? null };
 
 describe('the version files', () => {
-  test('are the Markdown, texts by hash, blocks, since.json and notices of every version, at the URL builders\' paths', () => {
+  test("are the Markdown, texts by hash, blocks, since.json and notices of every version, at the URL builders' paths", () => {
     const files = listVersionFiles(context, sources);
     const count = (kind: string) => files.filter((file) => file.kind === kind).length;
     expect([count('markdown'), count('markdown by hash'), count('blocks'), count('since.json'), count('notice')]).toEqual([5, 6, 5, 5, 10]);

@@ -40,7 +40,10 @@ const squares = (count: number) => Array.from({ length: count }, (_, index) => i
 
 describe('OrderedTaskPool', () => {
   test('returns every result in order, computed by the workers and by this thread', async () => {
-    const results = await takeAll(createPool(2), Array.from({ length: 40 }, (_, value) => ({ value, spinMs: 5 })));
+    const results = await takeAll(
+      createPool(2),
+      Array.from({ length: 40 }, (_, value) => ({ value, spinMs: 5 })),
+    );
     expect(lost).toEqual([]);
     expect(results.map((result) => result.square)).toEqual(squares(40));
     const threads = new Set(results.map((result) => result.threadId));
@@ -49,7 +52,10 @@ describe('OrderedTaskPool', () => {
   });
 
   test('computes everything on this thread without workers', async () => {
-    const results = await takeAll(createPool(0), Array.from({ length: 5 }, (_, value) => ({ value })));
+    const results = await takeAll(
+      createPool(0),
+      Array.from({ length: 5 }, (_, value) => ({ value })),
+    );
     expect(results).toEqual(squares(5).map((square) => ({ square, threadId })));
   });
 
@@ -80,7 +86,10 @@ describe('OrderedTaskPool', () => {
   });
 
   test('reports a worker that cannot start, with its error, and computes everything here', async () => {
-    const results = await takeAll(createPool(1, { workerFile: BROKEN_WORKER }), Array.from({ length: 6 }, (_, value) => ({ value })));
+    const results = await takeAll(
+      createPool(1, { workerFile: BROKEN_WORKER }),
+      Array.from({ length: 6 }, (_, value) => ({ value })),
+    );
     expect(results).toEqual(squares(6).map((square) => ({ square, threadId })));
     expect(lost).toHaveLength(1);
     expect(lost[0]).toMatch(/^Worker thread 1 of 1 \(.*pool-broken-worker\.ts\) (could not start|failed): this worker is broken on purpose\.\n/);
@@ -98,7 +107,10 @@ describe('OrderedTaskPool', () => {
 
   test('reports nothing when workers end because the pool is closed', async () => {
     const pool = createPool(2);
-    await takeAll(pool, Array.from({ length: 8 }, (_, value) => ({ value, spinMs: 1 })));
+    await takeAll(
+      pool,
+      Array.from({ length: 8 }, (_, value) => ({ value, spinMs: 1 })),
+    );
     await pool.close();
     expect(lost).toEqual([]);
   });
@@ -120,7 +132,10 @@ describe('OrderedTaskPool', () => {
   });
 
   test('keeps results right with the smallest lookahead', async () => {
-    const results = await takeAll(createPool(2, { lookahead: 1 }), Array.from({ length: 20 }, (_, value) => ({ value, spinMs: 1 })));
+    const results = await takeAll(
+      createPool(2, { lookahead: 1 }),
+      Array.from({ length: 20 }, (_, value) => ({ value, spinMs: 1 })),
+    );
     expect(results.map((result) => result.square)).toEqual(squares(20));
   });
 });

@@ -4,7 +4,13 @@ import { parseCsvText } from '#lib/consent/csv-record.ts';
 describe('parseCsvText', () => {
   test('reads rows with CR LF or LF ends, a quoted field across lines and doubled quotes', () => {
     const text = 'a,b\r\n"x, y","O""Brien"\r\n"two\r\nlines",z\r\n';
-    expect(parseCsvText(text)).toEqual({ rows: [['a', 'b'], ['x, y', 'O"Brien'], ['two\nlines', 'z']] });
+    expect(parseCsvText(text)).toEqual({
+      rows: [
+        ['a', 'b'],
+        ['x, y', 'O"Brien'],
+        ['two\nlines', 'z'],
+      ],
+    });
     expect(parseCsvText(text.replaceAll('\r\n', '\n'))).toEqual(parseCsvText(text));
     expect(parseCsvText('a,b')).toEqual({ rows: [['a', 'b']] });
     expect(parseCsvText('')).toEqual({ rows: [] });

@@ -41,7 +41,10 @@ describe('readPhysicalLines', () => {
   });
 
   test('reports a line that is not UTF-8', async () => {
-    expect(await lines([Buffer.from([0x61, 0xff, 0x0a, 0x62])])).toMatchObject([{ number: 1, problem: 'not-utf8' }, { number: 2, text: 'b' }]);
+    expect(await lines([Buffer.from([0x61, 0xff, 0x0a, 0x62])])).toMatchObject([
+      { number: 1, problem: 'not-utf8' },
+      { number: 2, text: 'b' },
+    ]);
   });
 });
 
@@ -78,12 +81,15 @@ describe('readRecords: JSON Lines', () => {
 
 describe('readRecords: a key given twice', () => {
   test('a JSON record with a key given twice is malformed, naming the key, however the key is written', async () => {
-    const records = await read('twice.jsonl', [
-      '{"policy":"privacy","version":"a","version":"b"}',
-      '{"policy":"privacy","\\u0070olicy":"terms"}',
-      '{"policy":"privacy","documents":[{"version":"a"},{"version":"b"}],"note":"\\"version\\":"}',
-      '{"a":{"b":1,"b" :2}}',
-    ].join('\n'));
+    const records = await read(
+      'twice.jsonl',
+      [
+        '{"policy":"privacy","version":"a","version":"b"}',
+        '{"policy":"privacy","\\u0070olicy":"terms"}',
+        '{"policy":"privacy","documents":[{"version":"a"},{"version":"b"}],"note":"\\"version\\":"}',
+        '{"a":{"b":1,"b" :2}}',
+      ].join('\n'),
+    );
     expect(summary(records)).toEqual([
       [1, 'the key "version" is given twice in one object: which value was recorded cannot be told; write each key once'],
       [2, 'the key "policy" is given twice in one object: which value was recorded cannot be told; write each key once'],
@@ -123,7 +129,10 @@ describe('readRecords: CSV', () => {
     const records = await read('d.csv', 'policy,name,note\nprivacy,"Ann,x\nprivacy,Bob,"a, b"\nprivacy,Cy,z\n');
     expect(summary(records)).toEqual([
       // Described by its own line's text, and where reading on broke: not by the later line's text alone.
-      [2, 'field 2 (name) opens a quote ("Ann,x") that does not close on its line; read on to line 3, the record breaks there: field 2 (name) goes on after its closing quote ("a, b\\""): a quote inside a quoted field is written twice ("")'],
+      [
+        2,
+        'field 2 (name) opens a quote ("Ann,x") that does not close on its line; read on to line 3, the record breaks there: field 2 (name) goes on after its closing quote ("a, b\\""): a quote inside a quoted field is written twice ("")',
+      ],
       [3, { policy: 'privacy', name: 'Bob', note: 'a, b' }],
       [4, { policy: 'privacy', name: 'Cy', note: 'z' }],
     ]);

@@ -157,8 +157,14 @@ describe('verifyConsentRecord', () => {
     [{ ...record, sha256: 'abc' }, 'sha256 is not 64 hexadecimal characters'],
     [{ acceptedAt: '2025-09-01', documents: [] }, '"documents" is empty'],
     [{ acceptedAt: '2025-09-01', documents: [{ policy: 'privacy', locale: 'ru' }] }, 'documents[0].version is missing or not text'],
-    [{ ...record, documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] }, 'policy, locale, version, sha256 next to a "documents" list: name the documents either at the top level or in "documents", not both'],
-    [{ acceptedAt: '2025-09-01', version: '2023-03-01', documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] }, 'version next to a "documents" list: name the documents either at the top level or in "documents", not both'],
+    [
+      { ...record, documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] },
+      'policy, locale, version, sha256 next to a "documents" list: name the documents either at the top level or in "documents", not both',
+    ],
+    [
+      { acceptedAt: '2025-09-01', version: '2023-03-01', documents: [{ policy: 'privacy', locale: 'ru', version: '2025-09-01' }] },
+      'version next to a "documents" list: name the documents either at the top level or in "documents", not both',
+    ],
     [{ acceptedAt: '2025-09-01', documents: { policy: 'privacy' } }, 'documents is not a list'],
     [{ acceptedAt: '2025-09-01', documents: '[{"policy":' }, 'documents is not a JSON list of {policy, locale, version, sha256}'],
   ])('reports %j as malformed: %s', (input, message) => {
@@ -200,9 +206,22 @@ describe('verifyConsentRecord and the ledger', () => {
   // published on 2 December, and a version withdrawn before it took effect.
   const backdatedAt = '2026-12-01T12:00:00.000Z';
   const ledgerContext = createTestContext('2026-12-10T00:00:00Z', [
-    makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', published: makePublished({ sha256: 'a'.repeat(64), publication: { kind: 'imported', reason: null }, publishedAt: '2026-01-01T00:00:00.000Z' }) }),
-    makeVersion({ version: '2026-06-01', effective: '2026-05-31T21:00:00Z', published: makePublished({ sha256: 'b'.repeat(64), publishedAt: backdatedAt, publication: { kind: 'backdated', reason: 'Опубликована на старом сайте' } }) }),
-    makeVersion({ version: '2026-06-01', locale: 'en', effective: '2026-05-31T21:00:00Z', published: makePublished({ sha256: 'c'.repeat(64), publishedAt: '2026-12-02T00:00:00.000Z', publication: { kind: 'late-translation', reason: null } }) }),
+    makeVersion({
+      version: '2025-09-01',
+      effective: '2025-08-31T21:00:00Z',
+      published: makePublished({ sha256: 'a'.repeat(64), publication: { kind: 'imported', reason: null }, publishedAt: '2026-01-01T00:00:00.000Z' }),
+    }),
+    makeVersion({
+      version: '2026-06-01',
+      effective: '2026-05-31T21:00:00Z',
+      published: makePublished({ sha256: 'b'.repeat(64), publishedAt: backdatedAt, publication: { kind: 'backdated', reason: 'Опубликована на старом сайте' } }),
+    }),
+    makeVersion({
+      version: '2026-06-01',
+      locale: 'en',
+      effective: '2026-05-31T21:00:00Z',
+      published: makePublished({ sha256: 'c'.repeat(64), publishedAt: '2026-12-02T00:00:00.000Z', publication: { kind: 'late-translation', reason: null } }),
+    }),
     makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z', published: makePublished({ sha256: 'd'.repeat(64), withdrawn: { recordedAt: '2026-12-05T09:00:00.000Z', reason: 'Закон отложен' } }) }),
   ]);
   const ledgerIndex = createVersionIndex(ledgerContext.corpus.policies.map((policy) => createPolicyFeed(ledgerContext, policy)));
@@ -264,7 +283,17 @@ describe('verifyConsentRecord and the ledger', () => {
 describe('verifyConsentRecord and corrections: a hash is accepted only for the text served at acceptedAt', () => {
   // privacy/ru/2025-09-01 in force from 1 September 2025, its text corrected on 7 December 2026 (recorded at 12:00 Moscow time).
   const before = 'e'.repeat(64);
-  const correction = { date: '2026-12-07', reason: 'Исправлена опечатка', previousSha256: before, sha256: 'f'.repeat(64), recordedAt: '2026-12-07T09:00:00.000Z', kind: 'editorial' as const, overrideReason: null, changeType: null, summary: null };
+  const correction = {
+    date: '2026-12-07',
+    reason: 'Исправлена опечатка',
+    previousSha256: before,
+    sha256: 'f'.repeat(64),
+    recordedAt: '2026-12-07T09:00:00.000Z',
+    kind: 'editorial' as const,
+    overrideReason: null,
+    changeType: null,
+    summary: null,
+  };
   const corrected = createTestContext('2026-12-10T00:00:00Z', [
     makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', published: makePublished({ sha256: before, publishedAt: '2025-08-01T00:00:00.000Z', corrections: [correction] }) }),
   ]);
@@ -273,7 +302,7 @@ describe('verifyConsentRecord and corrections: a hash is accepted only for the t
   const check = (sha256: string, acceptedAt: string) =>
     verifyConsentRecord({ policy: 'privacy', locale: 'ru', version: '2025-09-01', sha256, acceptedAt }, 1, correctedIndex, { timeZone: 'Europe/Moscow', now: Date.parse('2027-01-01T00:00:00Z') });
 
-  test('the corrected text\'s hash before the correction was recorded is text-not-yet-served, to the millisecond', () => {
+  test("the corrected text's hash before the correction was recorded is text-not-yet-served, to the millisecond", () => {
     expect(check(now, '2024-10-01T10:00:00Z').outcome).toBe('not-in-force');
     expect(check(now, '2025-10-01T10:00:00Z')).toMatchObject({
       status: 'failed',

@@ -13,14 +13,22 @@ import { ROOT } from '../../helpers/build-site.ts';
 
 describe('PolicyVersionSchema', () => {
   const settings = resolveSiteSettings(siteConfig, {}, ROOT);
-  const { versions } = loadCorpus({ policiesPath: settings.policiesPath, timeZone: settings.timeZone, defaultLocale: settings.defaultLocale, includeDrafts: false, enforceLedger: false, cwd: ROOT, now: Date.parse('2026-12-01T00:00:00Z') });
+  const { versions } = loadCorpus({
+    policiesPath: settings.policiesPath,
+    timeZone: settings.timeZone,
+    defaultLocale: settings.defaultLocale,
+    includeDrafts: false,
+    enforceLedger: false,
+    cwd: ROOT,
+    now: Date.parse('2026-12-01T00:00:00Z'),
+  });
 
   test('describes every version of the sample as the loader builds it, key for key', () => {
     expect(versions.length).toBeGreaterThan(0);
     for (const version of versions) expect(PolicyVersionSchema.parse(version), version.id).toEqual(version);
   });
 
-  test('refuses a key it does not know, and the collection\'s entry is the version without its body', () => {
+  test("refuses a key it does not know, and the collection's entry is the version without its body", () => {
     const [version] = versions;
     expect(PolicyVersionSchema.safeParse({ ...version, extra: 1 }).success).toBe(false);
     const { body: _body, ...entry } = version as NonNullable<typeof version>;

@@ -14,7 +14,11 @@ describe('formatProblemReport', () => {
 
   test('agrees with its count: "fix it" after one problem, "fix them" after two', () => {
     expect(formatProblemReport([problem]).split('\n').at(-1)).toBe('1 problem in 1 file. Nothing was published; fix it and run again.');
-    expect(formatProblemReport([problem, { ...problem, line: 4 }]).split('\n').at(-1)).toBe('2 problems in 1 file. Nothing was published; fix them and run again.');
+    expect(
+      formatProblemReport([problem, { ...problem, line: 4 }])
+        .split('\n')
+        .at(-1),
+    ).toBe('2 problems in 1 file. Nothing was published; fix them and run again.');
   });
 
   test('a command that publishes nothing says what it did not do', () => {

@@ -96,7 +96,7 @@ describe('readCorpus', () => {
     expect(readCorpus(root, { cwd: base }).problems).toEqual([expect.objectContaining({ file: 'policies/privacy/ru/v6.md', message: 'is a socket, not a file' })]);
   });
 
-  test('accepts a policies folder that is itself a link: that is the user\'s choice, not the content\'s', () => {
+  test("accepts a policies folder that is itself a link: that is the user's choice, not the content's", () => {
     symlinkSync(root, join(base, 'linked'));
     const { files, problems } = readCorpus(join(base, 'linked'), { cwd: base });
     expect(problems).toEqual([]);
@@ -104,7 +104,9 @@ describe('readCorpus', () => {
   });
 
   test('says clearly when the folder is missing or is a file', () => {
-    expect(() => readCorpus(join(base, 'missing'), { cwd: base })).toThrow(new MissingPoliciesDirError('The policies folder missing does not exist. Create it, or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.'));
+    expect(() => readCorpus(join(base, 'missing'), { cwd: base })).toThrow(
+      new MissingPoliciesDirError('The policies folder missing does not exist. Create it, or point POLICIES_DIR at the folder that holds <policy>/<locale>/<version>.md files.'),
+    );
     writeFileSync(join(base, 'a-file'), 'x');
     expect(() => readCorpus(join(base, 'a-file'), { cwd: base })).toThrow('The policies folder a-file is not a folder.');
     // No stack trace under the sentence: Astro prints any stack it finds.

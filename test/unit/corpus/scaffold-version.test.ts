@@ -24,13 +24,16 @@ describe('getScaffoldSource', () => {
   test('skips a draft when a ready version precedes, and a withdrawn version always', () => {
     const withDraft = [...versions, makeVersion({ version: '2026-06-01', effective: '2026-05-31T21:00:00Z', draft: true })];
     expect(getScaffoldSource(withDraft, Date.parse('2026-12-05T21:00:00Z')).source?.version).toBe('2026-02-15');
-    const withdrawn = [...versions, makeVersion({ version: '2026-11-01', effective: '2026-10-31T21:00:00Z', published: makePublished({ sha256: 'a'.repeat(64), withdrawn: { recordedAt: '2026-10-01T00:00:00.000Z', reason: 'Отменена' } }) })];
+    const withdrawn = [
+      ...versions,
+      makeVersion({ version: '2026-11-01', effective: '2026-10-31T21:00:00Z', published: makePublished({ sha256: 'a'.repeat(64), withdrawn: { recordedAt: '2026-10-01T00:00:00.000Z', reason: 'Отменена' } }) }),
+    ];
     expect(getScaffoldSource(withdrawn, Date.parse('2026-12-05T21:00:00Z')).source?.version).toBe('2026-02-15');
   });
 });
 
 describe('scaffoldVersion', () => {
-  test('keeps the source\'s lint settings, so a link nobody changed does not start warning', () => {
+  test("keeps the source's lint settings, so a link nobody changed does not start warning", () => {
     const text = scaffoldVersion({ title: 'Политика', effective: '2026-12-06', locale: 'ru', body: 'Текст.\n', lint: { ignore: { 'stable-link': 'Ссылка: на действующую редакцию намеренно' } } });
     expect(text).toBe(
       [

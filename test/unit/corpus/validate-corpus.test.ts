@@ -19,8 +19,7 @@ function version(fields: string, body = 'Текст политики.\n'): strin
   return `---\n${fields}\n---\n\n${body}`;
 }
 
-const valid = (path: string, effective = '2025-09-01', extra = '') =>
-  file(path, version(`title: Политика\neffective: ${effective}${extra ? `\n${extra}` : ''}`));
+const valid = (path: string, effective = '2025-09-01', extra = '') => file(path, version(`title: Политика\neffective: ${effective}${extra ? `\n${extra}` : ''}`));
 
 describe('validateCorpus', () => {
   test('accepts a valid corpus and applies the site time zone', () => {
@@ -33,10 +32,7 @@ describe('validateCorpus', () => {
   });
 
   test('normalizes summary to a list', () => {
-    const result = validateCorpus(
-      [valid('privacy/ru/a.md', '2025-01-01', 'summary: Одна строка'), valid('privacy/ru/b.md', '2025-02-01', 'summary:\n  - Первое\n  - Второе')],
-      OPTIONS,
-    );
+    const result = validateCorpus([valid('privacy/ru/a.md', '2025-01-01', 'summary: Одна строка'), valid('privacy/ru/b.md', '2025-02-01', 'summary:\n  - Первое\n  - Второе')], OPTIONS);
     expect(result.versions.map((v) => v.summary)).toEqual([['Одна строка'], ['Первое', 'Второе']]);
   });
 
@@ -117,24 +113,16 @@ describe('validateCorpus', () => {
 
   test('reports a file that is not UTF-8', () => {
     const { problems } = validateCorpus([file('privacy/ru/v1.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xcf, 0xee]))], OPTIONS);
-    expect(withoutMessageRef(problems)).toEqual([
-      expect.objectContaining({ line: 1, message: 'the file is not valid UTF-8 text' }),
-    ]);
+    expect(withoutMessageRef(problems)).toEqual([expect.objectContaining({ line: 1, message: 'the file is not valid UTF-8 text' })]);
   });
 
   test('reports a path that does not fit the layout', () => {
     const { problems } = validateCorpus([valid('privacy/v1.md'), valid('Privacy/ru/v1.md')], OPTIONS);
-    expect(problems.map((p) => p.message)).toEqual([
-      'the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md',
-      'the policy folder "Privacy" is not a valid policy id',
-    ]);
+    expect(problems.map((p) => p.message)).toEqual(['the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md', 'the policy folder "Privacy" is not a valid policy id']);
   });
 
   test('reports two versions of one policy and locale taking effect at the same instant', () => {
-    const { problems } = validateCorpus(
-      [valid('privacy/ru/a.md', '2025-09-01'), valid('privacy/ru/b.md', '2025-09-01T00:00:00+03:00'), valid('terms/ru/c.md', '2025-09-01')],
-      OPTIONS,
-    );
+    const { problems } = validateCorpus([valid('privacy/ru/a.md', '2025-09-01'), valid('privacy/ru/b.md', '2025-09-01T00:00:00+03:00'), valid('terms/ru/c.md', '2025-09-01')], OPTIONS);
     expect(withoutMessageRef(problems)).toEqual([
       {
         file: 'policies/privacy/ru/b.md',
@@ -208,14 +196,24 @@ describe('validateCorpus', () => {
 describe('a colon in the summary', () => {
   test.each([
     [
-      'a list item: the item\'s line, its words as typed, no parser internals, and the fix',
+      "a list item: the item's line, its words as typed, no parser internals, and the fix",
       'summary:\n  - Уточнён пункт 1.1.\n  - Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений',
-      { line: 6, field: 'summary.1', message: 'item 2, "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений", has a colon, so YAML read it as a field and its value, not as text', hint: 'Put the item in quotes: - "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений".' },
+      {
+        line: 6,
+        field: 'summary.1',
+        message: 'item 2, "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений", has a colon, so YAML read it as a field and its value, not as text',
+        hint: 'Put the item in quotes: - "Срок ответа: 10 дней вместо 30, и это очень длинный пункт сводки изменений".',
+      },
     ],
     [
       'a one-line summary: what to do, not YAML\'s "Nested mappings are not allowed in compact mappings"',
       'summary: Срок ответа: 10 дней',
-      { line: 4, field: 'summary', message: 'a value has a colon in it, which YAML reads as the start of another field', hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".' },
+      {
+        line: 4,
+        field: 'summary',
+        message: 'a value has a colon in it, which YAML reads as the start of another field',
+        hint: 'Put the value in quotes, e.g. summary: "Срок ответа: 10 дней", or write it as a list item in quotes: - "Срок ответа: 10 дней".',
+      },
     ],
   ])('%s', (_name, summary, expected) => {
     const text = version(`title: A\neffective: 2025-09-01\n${summary}`);

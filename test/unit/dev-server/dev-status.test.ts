@@ -35,7 +35,7 @@ describe('the dev server content report', () => {
 });
 
 describe('the dev error page', () => {
-  test('lists file, line, field, message and fix, escaped, and loads Vite\'s client to reload itself', () => {
+  test("lists file, line, field, message and fix, escaped, and loads Vite's client to reload itself", () => {
     const html = renderDevErrorPage(toContentReport(new CorpusError([{ ...PROBLEM, message: 'is <b>not</b> a known field' }])), '/legal/', getMessages('en'));
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<code>/tmp/мои политики/privacy/ru/v2.md:3</code> <strong>efective</strong>');
@@ -69,7 +69,9 @@ describe('the dev error page in the language of the page asked for', () => {
     expect(html).toContain('<h1>В документах 1 ошибка</h1>');
     expect(html).toContain('<code>policies/privacy/ru/v2.md:3</code> <strong>efective</strong>');
     expect(html).toContain('<p>такого поля нет</p><p class="hint">Возможно, имелось в виду «effective»? Исправьте написание названия поля.</p>');
-    expect(html).toContain('policies/privacy/ru/v2.md:3: efective: такого поля нет\n    Возможно, имелось в виду «effective»? Исправьте написание названия поля.\n\n1 ошибка в 1 файле. Пока ошибка не исправлена, страницы не показываются; эта страница обновится после следующего сохранения.');
+    expect(html).toContain(
+      'policies/privacy/ru/v2.md:3: efective: такого поля нет\n    Возможно, имелось в виду «effective»? Исправьте написание названия поля.\n\n1 ошибка в 1 файле. Пока ошибка не исправлена, страницы не показываются; эта страница обновится после следующего сохранения.',
+    );
     expect(html).not.toContain('is not a known field');
   });
 

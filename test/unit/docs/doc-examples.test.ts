@@ -8,7 +8,12 @@ import { createSandbox, parseExamples, rewriteExamples, runExample, runQuietly, 
 // how they are written). After a deliberate change of what the commands print (say, the message catalog), run
 // UPDATE_DOC_EXAMPLES=1 npx vitest run --project unit-kiritimati test/unit/docs/doc-examples.test.ts
 // and read the diff of the guides before committing it.
-const GUIDES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const GUIDES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const update = process.env['UPDATE_DOC_EXAMPLES'] === '1';
 
 describe.each(GUIDES.filter((guide) => parseExamples(readFileSync(join(ROOT, guide), 'utf8')).length > 0))('the examples of %s', (guide) => {
@@ -24,14 +29,18 @@ describe.each(GUIDES.filter((guide) => parseExamples(readFileSync(join(ROOT, gui
   });
 
   // One test per step, in the guide's order: each runs in the state the steps before it left.
-  test.each(parseExamples(markdown).map((step) => [`line ${step.line + 1}`, step] as const))('%s', (_, step) => {
-    if (step.kind === 'hidden') return runQuietly(sandbox, step.command);
-    for (const command of step.commands) {
-      const output = runExample(sandbox, command.command, step.env);
-      outputs.set(command.line, output);
-      if (!update) expect(output, `${guide}:${command.line + 1}: $ ${command.command}`).toBe(command.expected);
-    }
-  }, 120_000);
+  test.each(parseExamples(markdown).map((step) => [`line ${step.line + 1}`, step] as const))(
+    '%s',
+    (_, step) => {
+      if (step.kind === 'hidden') return runQuietly(sandbox, step.command);
+      for (const command of step.commands) {
+        const output = runExample(sandbox, command.command, step.env);
+        outputs.set(command.line, output);
+        if (!update) expect(output, `${guide}:${command.line + 1}: $ ${command.command}`).toBe(command.expected);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('parseExamples', () => {
@@ -57,7 +66,15 @@ describe('parseExamples', () => {
 
   test('rewrites the outputs in place, longer or shorter', () => {
     const markdown = '```console\n$ a\nold\nold\n$ b\n```\n';
-    expect(rewriteExamples(markdown, new Map([[1, 'new'], [4, 'x\ny']]))).toBe('```console\n$ a\nnew\n$ b\nx\ny\n```\n');
+    expect(
+      rewriteExamples(
+        markdown,
+        new Map([
+          [1, 'new'],
+          [4, 'x\ny'],
+        ]),
+      ),
+    ).toBe('```console\n$ a\nnew\n$ b\nx\ny\n```\n');
   });
 });
 

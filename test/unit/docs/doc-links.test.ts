@@ -7,9 +7,7 @@ import { ROOT } from '../../helpers/build-site.ts';
 // Every relative link of the README and the guides leads to a file of the repository and, into a Markdown file,
 // to a heading it has, with the anchor GitHub gives it (github-slugger, as GitHub does).
 const markdownFiles = (folder: string): string[] =>
-  readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? markdownFiles(join(folder, entry.name)) : entry.name.endsWith('.md') ? [join(folder, entry.name)] : [],
-  );
+  readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? markdownFiles(join(folder, entry.name)) : entry.name.endsWith('.md') ? [join(folder, entry.name)] : []));
 const PAGES = ['README.md', ...markdownFiles('docs')];
 
 /** The text outside fenced code blocks, where headings are headings. */
@@ -57,7 +55,13 @@ describe('the README', () => {
 });
 
 describe('anchorsOf', () => {
-  test('gives GitHub\'s anchors, numbered when repeated, and skips headings in code', () => {
-    expect([...anchorsOf('# Policy Press for developers\n## The versions as a table: `versions.csv`\n## The site\'s pages\n```sh\n# not a heading\n```\n## Тест: «ё»\n## The site\'s pages\n')]).toEqual(['policy-press-for-developers', 'the-versions-as-a-table-versionscsv', 'the-sites-pages', 'тест-ё', 'the-sites-pages-1']);
+  test("gives GitHub's anchors, numbered when repeated, and skips headings in code", () => {
+    expect([...anchorsOf("# Policy Press for developers\n## The versions as a table: `versions.csv`\n## The site's pages\n```sh\n# not a heading\n```\n## Тест: «ё»\n## The site's pages\n")]).toEqual([
+      'policy-press-for-developers',
+      'the-versions-as-a-table-versionscsv',
+      'the-sites-pages',
+      'тест-ё',
+      'the-sites-pages-1',
+    ]);
   });
 });

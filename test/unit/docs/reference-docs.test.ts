@@ -46,7 +46,7 @@ describe('the reference pages', () => {
     expect(feed).toMatch(/\| `corrections\[\]\.reason` \|/);
   });
 
-  test('list every setting with its type, default and the description its schema carries, records\' entries by their key', () => {
+  test("list every setting with its type, default and the description its schema carries, records' entries by their key", () => {
     const settings = pages.get('settings.md') ?? '';
     for (const key of Object.keys(SiteConfigSchema.shape)) expect(settings).toContain(`| \`${key}\` |`);
     expect(settings).toContain('| `siteUrl` | URL | required | Absolute URL the site is served at');

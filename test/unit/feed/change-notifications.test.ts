@@ -47,19 +47,19 @@ describe('createAtomFeed', () => {
     expect(first?.link).toHaveLength(2);
   });
 
-  test('carries each version\'s SHA-256 in an extension element of the schema\'s namespace (RFC 4287 §6.4.1)', () => {
+  test("carries each version's SHA-256 in an extension element of the schema's namespace (RFC 4287 §6.4.1)", () => {
     // Resolved by namespace, not by prefix, as an XML client reads it.
     const document = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(xml) as { feed: Record<string, unknown> & { entry: Record<string, unknown>[] } };
-    const prefix = Object.entries(document.feed).find(([key, value]) => key.startsWith('@_xmlns:') && value === 'https://example.com/legal/feed/v1/schema.json')?.[0].slice('@_xmlns:'.length);
+    const prefix = Object.entries(document.feed)
+      .find(([key, value]) => key.startsWith('@_xmlns:') && value === 'https://example.com/legal/feed/v1/schema.json')?.[0]
+      .slice('@_xmlns:'.length);
     expect(prefix).toBeTruthy();
     const versions = context.corpus.timelines.get('privacy/ru')?.versions ?? [];
     expect(document.feed.entry.map((entry) => entry[`${prefix}:sha256`])).toEqual([...versions].reverse().map((version) => version.sha256));
   });
 
   test('escapes text for XML', () => {
-    const tricky = createTestContext(undefined, [
-      { ...(createTestContext().corpus.timelines.get('consent/ru')?.versions[0] as PolicyVersion), title: 'A & B <C>', summary: ['"x" < y'] },
-    ]);
+    const tricky = createTestContext(undefined, [{ ...(createTestContext().corpus.timelines.get('consent/ru')?.versions[0] as PolicyVersion), title: 'A & B <C>', summary: ['"x" < y'] }]);
     const out = createAtomFeed(tricky, 'consent', 'ru');
     expect(() => new XMLParser().parse(out)).not.toThrow();
     expect(out).toContain('A &amp; B &lt;C&gt;');
@@ -86,7 +86,7 @@ describe('createJsonFeed', () => {
     });
   });
 
-  test('points each locale\'s extension at that locale\'s developers page', () => {
+  test("points each locale's extension at that locale's developers page", () => {
     expect(feed.items.map((item) => item._policy.about)).toEqual(Array(3).fill('https://example.com/legal/ru/developers/'));
     expect(createJsonFeed(context, 'privacy', 'en').items[0]?._policy.about).toBe('https://example.com/legal/en/developers/');
   });

@@ -85,7 +85,12 @@ describe('what an integrator needs beyond the versions', () => {
   const ledger = [
     withLedgerRecord(first, '2026-01-01T00:00:00.000Z', [], 'imported'),
     (() => {
-      const recorded = withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z', [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })], 'imported');
+      const recorded = withLedgerRecord(
+        corrected,
+        '2026-01-01T00:00:00.000Z',
+        [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })],
+        'imported',
+      );
       return { ...recorded, published: recorded.published && { ...recorded.published, sha256: originalHash } };
     })(),
     withLedgerRecord(scheduled, '2026-01-01T00:00:00.000Z'),
@@ -109,9 +114,7 @@ describe('what an integrator needs beyond the versions', () => {
     expect(byId('ru', '2023-03-01')?.sha256Url).toBe(raw('ru', '2023-03-01', byId('ru', '2023-03-01')?.sha256 ?? ''));
     // After a correction, the current text is the corrected one; the correction names both.
     expect(byId('ru', '2025-09-01')).toMatchObject({ sha256: correctedHash, sha256Url: raw('ru', '2025-09-01', correctedHash) });
-    expect(byId('ru', '2025-09-01')?.corrections).toEqual([
-      expect.objectContaining({ previousMarkdownUrl: raw('ru', '2025-09-01', originalHash), sha256Url: raw('ru', '2025-09-01', correctedHash) }),
-    ]);
+    expect(byId('ru', '2025-09-01')?.corrections).toEqual([expect.objectContaining({ previousMarkdownUrl: raw('ru', '2025-09-01', originalHash), sha256Url: raw('ru', '2025-09-01', correctedHash) })]);
     // Not in the ledger (the dev server): no file by hash is built, so no URL.
     expect(byId('en', '2025-09-01')?.sha256Url).toBeNull();
     expect(createFeedIndex(published).policies[1]?.locales.find((l) => l.locale === 'ru')?.inForce?.sha256Url).toBe(raw('ru', '2025-09-01', correctedHash));
@@ -134,20 +137,30 @@ describe('what an integrator needs beyond the versions', () => {
   });
 
   test('pass the published JSON Schema, and so do files built before these fields existed', () => {
-    for (const [name, data] of [['FeedIndex', createFeedIndex(published)], ['PolicyFeed', createPolicyFeed(published, 'privacy')], ['CurrentFeed', createCurrentFeed(published, 'privacy')]] as const) {
+    for (const [name, data] of [
+      ['FeedIndex', createFeedIndex(published)],
+      ['PolicyFeed', createPolicyFeed(published, 'privacy')],
+      ['CurrentFeed', createCurrentFeed(published, 'privacy')],
+    ] as const) {
       expect(validate(name, data), name).toEqual([]);
     }
     const { builtAt: _builtAt, ...olderIndex } = createFeedIndex(published);
     expect(validate('FeedIndex', olderIndex)).toEqual([]);
     const older = createPolicyFeed(published, 'privacy');
-    const versions = older.versions.map(({ sha256Url: _url, publication: _publication, publicationReason: _reason, ...version }) => ({ ...version, corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction) }));
+    const versions = older.versions.map(({ sha256Url: _url, publication: _publication, publicationReason: _reason, ...version }) => ({
+      ...version,
+      corrections: version.corrections.map(({ sha256Url: _sha, ...correction }) => correction),
+    }));
     expect(validate('PolicyFeed', { ...older, versions })).toEqual([]);
   });
 });
 
 describe('toFeedAnnouncement', () => {
   // TEST_VERSIONS with the scheduled version material: what the kit may offer to accept early.
-  const material = createTestContext(undefined, TEST_VERSIONS.map((version) => (version.version === '2027-01-01' ? makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z' }) : version)));
+  const material = createTestContext(
+    undefined,
+    TEST_VERSIONS.map((version) => (version.version === '2027-01-01' ? makeVersion({ version: '2027-01-01', effective: '2026-12-31T21:00:00Z' }) : version)),
+  );
   const withSettings = (base: typeof context, notice: Partial<typeof context.settings.notice>) => ({ ...base, settings: { ...base.settings, notice: { ...base.settings.notice, ...notice } } });
 
   test('says whether the site lets a user accept the scheduled version before it takes effect: never by default, never an editorial one', () => {

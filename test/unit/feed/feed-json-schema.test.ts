@@ -9,7 +9,27 @@ import { getFeedJsonSchema } from '#schemas/feed.ts';
 import { createFeedValidator } from '../../helpers/feed-schema.ts';
 
 /** The formats of JSON Schema 2020-12 (Validation, §7.3). */
-const STANDARD_FORMATS = new Set(['date-time', 'date', 'time', 'duration', 'email', 'idn-email', 'hostname', 'idn-hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'iri', 'iri-reference', 'uuid', 'uri-template', 'json-pointer', 'relative-json-pointer', 'regex']);
+const STANDARD_FORMATS = new Set([
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uuid',
+  'uri-template',
+  'json-pointer',
+  'relative-json-pointer',
+  'regex',
+]);
 
 /** Every `format` in a schema, with where it is. */
 function collectFormats(node: unknown, path = '#'): string[] {

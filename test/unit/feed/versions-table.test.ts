@@ -13,7 +13,14 @@ const originalHash = sha256Hex(renderPublishedText(second));
 const correctedHash = sha256Hex(renderPublishedText(corrected));
 const context = createTestContext('2026-11-26T12:00:00Z', [
   withLedgerRecord(first, '2026-01-01T00:00:00.000Z', [], 'imported'),
-  { ...withLedgerRecord(corrected, '2026-01-01T00:00:00.000Z', [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })], 'imported') },
+  {
+    ...withLedgerRecord(
+      corrected,
+      '2026-01-01T00:00:00.000Z',
+      [recordedCorrection({ date: '2026-02-01', reason: 'Опечатка', previousSha256: originalHash, sha256: correctedHash, recordedAt: '2026-02-01T00:00:00.000Z' })],
+      'imported',
+    ),
+  },
   withLedgerRecord(scheduled, '2026-01-01T00:00:00.000Z', [], 'published'),
   english,
   withLedgerRecord(consent, '2026-03-01T00:00:00.000Z'),
@@ -88,7 +95,7 @@ describe('checkVersionsCsv', () => {
     expect(checkVersionsCsv(csv.replaceAll('\r\n', '\n'), versions, zone)).toEqual([]);
   });
 
-  test('names the row and the column of another site\'s file, a stale copy, an edited one and a file that is not versions.csv', () => {
+  test("names the row and the column of another site's file, a stale copy, an edited one and a file that is not versions.csv", () => {
     const other = csv.replaceAll('https://example.com/legal/', 'https://other.example/');
     expect(other).not.toBe(csv);
     expect(checkVersionsCsv(other, versions, zone)[0]).toMatch(/^row 2 \(consent\/ru\/2025-09-01\): url is "https:\/\/other\.example\/.*", the site says "https:\/\/example\.com\/legal\//);
@@ -98,10 +105,12 @@ describe('checkVersionsCsv', () => {
     const edited = csv.replace(/,material,|,editorial,/, (match) => (match === ',material,' ? ',editorial,' : ',material,'));
     expect(checkVersionsCsv(edited, versions, zone)).toEqual([expect.stringMatching(/changeType is "(editorial|material)", the site says/)]);
     expect(checkVersionsCsv('a,b\r\n1,2\r\n', versions, zone)).toEqual(['the header is "a,b", not versions.csv\'s (policy,locale,version,title,…)']);
-    expect(checkVersionsCsv(`${csv}privacy,ru,"x"y\r\n`, versions, zone)[0]).toMatch(/^line \d+: not RFC 4180 CSV: field 3 \(version\) goes on after its closing quote \("y"\): a quote inside a quoted field is written twice/);
+    expect(checkVersionsCsv(`${csv}privacy,ru,"x"y\r\n`, versions, zone)[0]).toMatch(
+      /^line \d+: not RFC 4180 CSV: field 3 \(version\) goes on after its closing quote \("y"\): a quote inside a quoted field is written twice/,
+    );
   });
 
-  test('reads the file in another zone\'s wall clock as another site\'s', () => {
+  test("reads the file in another zone's wall clock as another site's", () => {
     expect(checkVersionsCsv(createVersionsCsv(versions, 'Asia/Tokyo'), versions, zone)[0]).toMatch(/effectiveFromLocal is/);
   });
 });

@@ -6,7 +6,18 @@ let counter = 0;
 const commit = (committedAt: string, text: string | null, fields: Partial<CommitText> = {}): CommitText => {
   counter++;
   const hash = String(counter).padStart(40, 'a');
-  return { commit: hash, committedAt, message: `Commit ${counter}`, status: text === null ? 'D' : 'M', path: 'privacy.md', renamedFrom: null, mode: '100644', blob: hash, bytes: text === null ? null : encode(text), ...fields };
+  return {
+    commit: hash,
+    committedAt,
+    message: `Commit ${counter}`,
+    status: text === null ? 'D' : 'M',
+    path: 'privacy.md',
+    renamedFrom: null,
+    mode: '100644',
+    blob: hash,
+    bytes: text === null ? null : encode(text),
+    ...fields,
+  };
 };
 const options = { kind: 'git' as const, policy: 'privacy', locale: 'ru', timeZone: 'Europe/Moscow' };
 
@@ -49,11 +60,13 @@ describe('planImport', () => {
 
   test('refuses a text with no heading and no title of its own, unless --title gives one', () => {
     const untitled = commit('2023-01-10T08:00:00Z', 'Текст без заголовка.\n');
-    expect(() => planImport([untitled], options)).toThrow(new HistoryImportError(`commit ${untitled.commit.slice(0, 12)}: privacy.md has no heading and no title of its own to take the version's title from. Give one with --title "<title>".`));
+    expect(() => planImport([untitled], options)).toThrow(
+      new HistoryImportError(`commit ${untitled.commit.slice(0, 12)}: privacy.md has no heading and no title of its own to take the version's title from. Give one with --title "<title>".`),
+    );
     expect(planImport([untitled], { ...options, title: 'Политика' }).versions[0]?.title).toBe('Политика');
   });
 
-  test('takes the title from the file\'s own front matter, and leaves that front matter out of the text', () => {
+  test("takes the title from the file's own front matter, and leaves that front matter out of the text", () => {
     const plan = planImport([commit('2023-01-10T08:00:00Z', '---\ntitle: Privacy Statement\nredirect_from:\n  - /privacy\n---\n\nText without a heading.\n')], { ...options, locale: 'en' });
     expect(plan.versions[0]).toMatchObject({ title: 'Privacy Statement', body: 'Text without a heading.\n' });
   });

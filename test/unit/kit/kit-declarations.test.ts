@@ -27,7 +27,7 @@ function compileConsumer(source: string): string[] {
   return ts.getPreEmitDiagnostics(previous).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }
 
-describe('the kit\'s TypeScript declarations', () => {
+describe("the kit's TypeScript declarations", () => {
   test.each(Object.keys(declarations))('public/kit/v1/%s is what the compiler makes of src/kit/ (run vitest -u after an API change)', async (name) => {
     await expect(declarations[name]).toMatchFileSnapshot(join(ROOT, 'public/kit/v1', name));
   });

@@ -106,20 +106,14 @@ describe('the kit without a DOM (Node)', () => {
     expect((await check('v0', { at: Date.parse('2027-02-01T00:00:00Z') })).current?.version).toBe('2027-01-01');
   });
 
-  test.each([
-    ['../../consent/ru/2025-09-01'],
-    ['..%2F..%2Fconsent%2Fru%2F2025-09-01'],
-    ['2025-09-01/../../../consent/ru/2025-09-01'],
-    ['2025-09-01?x'],
-    ['2025-09-01#x'],
-    ['2025-09-01 '],
-    ['Ⅰ'],
-    [''],
-  ])('a malformed version id %j is never requested: unknown-version, invalid-id', async (version) => {
-    const answer = await check(version);
-    expect(answer).toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', acceptedVersion: version, current: { version: '2025-09-01' } });
-    expect(requests).toEqual(['/feed/v1/privacy/current.json']);
-  });
+  test.each([['../../consent/ru/2025-09-01'], ['..%2F..%2Fconsent%2Fru%2F2025-09-01'], ['2025-09-01/../../../consent/ru/2025-09-01'], ['2025-09-01?x'], ['2025-09-01#x'], ['2025-09-01 '], ['Ⅰ'], ['']])(
+    'a malformed version id %j is never requested: unknown-version, invalid-id',
+    async (version) => {
+      const answer = await check(version);
+      expect(answer).toMatchObject({ reconsent: 'unknown-version', problem: 'invalid-id', acceptedVersion: version, current: { version: '2025-09-01' } });
+      expect(requests).toEqual(['/feed/v1/privacy/current.json']);
+    },
+  );
 
   test('a malformed policy or locale makes no request at all', async () => {
     for (const options of [{ policy: '../consent' }, { locale: 'ru/../en' }, { policy: 'Privacy' }]) {
@@ -165,13 +159,20 @@ describe('the kit without a DOM (Node)', () => {
       silent.clear();
     });
 
-    test('the upcoming version is told by a banner and offered early only as since.json\'s announcement of that very version says; a material one without it: a banner, never early', async () => {
+    test("the upcoming version is told by a banner and offered early only as since.json's announcement of that very version says; a material one without it: a banner, never early", async () => {
       // As built: an editorial version, announced by a line in the history only, not to be accepted early.
       expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: false, acceptEarly: false });
-      const announce = (announcement: Record<string, unknown> | null, changeType = 'material') => (body: string) =>
-        JSON.stringify({ ...JSON.parse(withLater((later) => {
-          later['changeType'] = changeType;
-        })(body)), announcement });
+      const announce =
+        (announcement: Record<string, unknown> | null, changeType = 'material') =>
+        (body: string) =>
+          JSON.stringify({
+            ...JSON.parse(
+              withLater((later) => {
+                later['changeType'] = changeType;
+              })(body),
+            ),
+            announcement,
+          });
       tampered.set(SINCE, announce({ version: '2027-01-01', banner: true, acceptEarly: true }));
       expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: true });
       // An editorial version is never accepted early: it asks for no consent.
@@ -183,9 +184,13 @@ describe('the kit without a DOM (Node)', () => {
         expect((await check('2025-09-01')).upcoming).toMatchObject({ version: '2027-01-01', banner: true, acceptEarly: false });
       }
       // A text in another language only: told, not offered (nobody consents to a text they were not given in their language).
-      tampered.set(SINCE, (body) => announce({ version: '2027-01-01', banner: true, acceptEarly: true })(withLater((later) => {
-          later['locale'] = 'en';
-        })(body)));
+      tampered.set(SINCE, (body) =>
+        announce({ version: '2027-01-01', banner: true, acceptEarly: true })(
+          withLater((later) => {
+            later['locale'] = 'en';
+          })(body),
+        ),
+      );
       expect((await check('2025-09-01')).upcoming).toMatchObject({ banner: true, acceptEarly: false });
     });
 
@@ -194,9 +199,12 @@ describe('the kit without a DOM (Node)', () => {
     });
 
     test.each([['MATERIAL'], ['Editorial'], ['minor'], [null], [undefined]])('a changeType %j, not exactly "editorial", is material: required', async (changeType) => {
-      tampered.set(SINCE, withLater((later) => {
-        later['changeType'] = changeType;
-      }));
+      tampered.set(
+        SINCE,
+        withLater((later) => {
+          later['changeType'] = changeType;
+        }),
+      );
       expect(await check('2025-09-01', AFTER)).toMatchObject({ reconsent: 'required', problem: null, changes: [{ version: '2027-01-01', changeType: 'material' }] });
     });
 
@@ -204,17 +212,33 @@ describe('the kit without a DOM (Node)', () => {
       ['cut short mid-JSON', (body: string) => body.slice(0, Math.floor(body.length / 2))],
       ['not JSON', () => '<!doctype html><title>Maintenance</title>'],
       ['JSON that is not an object', () => '[]'],
-      ['an effectiveFrom that is not an instant ("soon")', withLater((later) => {
-        later['effectiveFrom'] = 'soon';
-      })],
-      ['an effectiveFrom on a day that does not exist', withLater((later) => {
-        later['effectiveFrom'] = '2027-02-30T00:00:00Z';
-      })],
-      ['an effectiveFrom without its Z', withLater((later) => {
-        later['effectiveFrom'] = '2027-01-01T00:00:00';
-      })],
+      [
+        'an effectiveFrom that is not an instant ("soon")',
+        withLater((later) => {
+          later['effectiveFrom'] = 'soon';
+        }),
+      ],
+      [
+        'an effectiveFrom on a day that does not exist',
+        withLater((later) => {
+          later['effectiveFrom'] = '2027-02-30T00:00:00Z';
+        }),
+      ],
+      [
+        'an effectiveFrom without its Z',
+        withLater((later) => {
+          later['effectiveFrom'] = '2027-01-01T00:00:00';
+        }),
+      ],
       ['a later version without its summary', withLater((later) => void delete later['summary'])],
-      ['later versions out of order', (body: string) => JSON.stringify({ ...JSON.parse(body), later: [...(JSON.parse(body) as { later: unknown[] }).later, { ...(JSON.parse(body) as { later: object[] }).later[0], version: 'early', effectiveFrom: '2020-01-01T00:00:00Z' }] })],
+      [
+        'later versions out of order',
+        (body: string) =>
+          JSON.stringify({
+            ...JSON.parse(body),
+            later: [...(JSON.parse(body) as { later: unknown[] }).later, { ...(JSON.parse(body) as { later: object[] }).later[0], version: 'early', effectiveFrom: '2020-01-01T00:00:00Z' }],
+          }),
+      ],
       ['a time zone no runtime knows', (body: string) => JSON.stringify({ ...JSON.parse(body), timeZone: 'Europe/Atlantis' })],
       ['the answer for another version', (body: string) => JSON.stringify({ ...JSON.parse(body), acceptedVersion: '2023-03-01' })],
     ])('since.json %s: unknown-version, "ask again", with the version in force from current.json', async (_name, change) => {
@@ -247,7 +271,7 @@ describe('the kit without a DOM (Node)', () => {
       expect(requests).toEqual([SINCE]);
     });
 
-    test('a caller\'s AbortSignal aborts the check: it rejects with the signal\'s reason, as fetch does', async () => {
+    test("a caller's AbortSignal aborts the check: it rejects with the signal's reason, as fetch does", async () => {
       silent.add(SINCE);
       const controller = new AbortController();
       const checking = check('2025-09-01', { signal: controller.signal });

@@ -203,7 +203,9 @@ describe('what re-consent depends on is locked (case 2)', () => {
     const recorded = ledger.versions.find((candidate) => candidate.version === 'v2');
     expect(recorded).toMatchObject({
       changeType: 'editorial',
-      corrections: [{ changeType: { from: 'material', to: 'editorial' }, summary: null, kind: 'material', overrideReason: 'Юрист проверил: изменения редакционные', previousSha256: recorded?.sha256, sha256: recorded?.sha256 }],
+      corrections: [
+        { changeType: { from: 'material', to: 'editorial' }, summary: null, kind: 'material', overrideReason: 'Юрист проверил: изменения редакционные', previousSha256: recorded?.sha256, sha256: recorded?.sha256 },
+      ],
     });
     expect(checkLedger(input([v1, corrected], ledger, archive)).problems).toEqual([]);
     // Changing it back is again a change of a locked field.
@@ -258,8 +260,7 @@ describe('a correction is editorial or it is refused (case 3)', () => {
 
 describe('a new version declared editorial is proven or confirmed', () => {
   const first = publish([v1, v2]);
-  const editorial = (body: string, fields: Partial<PolicyVersion> = {}) =>
-    makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', changeType: 'editorial', changeTypeLine: 4, body, ...fields });
+  const editorial = (body: string, fields: Partial<PolicyVersion> = {}) => makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', changeType: 'editorial', changeTypeLine: 4, body, ...fields });
   const COSMETIC = '(whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word)';
   const hint =
     'An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).';
@@ -270,7 +271,11 @@ describe('a new version declared editorial is proven or confirmed', () => {
       `${v2.body}\n- Передача партнёрам Компании для целевой рекламы без дополнительного согласия\n`,
       '{+Передача партнёрам Компании для целевой рекламы без дополнительного согласия+} (adds a list item)',
     ],
-    ['a notice period shortened', v2.body.replace('в течение 10 дней', 'в течение 1 дня'), '…Новый текст. Ответ даётся в течение [-10 дней-]{+1 дня+}. Настоящий текст описывает порядок… (changes a number: «10» → «1»; changes a date or duration: «дней» → «дня»)'],
+    [
+      'a notice period shortened',
+      v2.body.replace('в течение 10 дней', 'в течение 1 дня'),
+      '…Новый текст. Ответ даётся в течение [-10 дней-]{+1 дня+}. Настоящий текст описывает порядок… (changes a number: «10» → «1»; changes a date or duration: «дней» → «дня»)',
+    ],
   ])('%s is refused until confirmed, naming the changeType line and the passages', (_name, body, detail) => {
     const version = editorial(body);
     const plan = planPublish(input([v1, v2, version], first.ledger, first.archive));
@@ -321,7 +326,17 @@ describe('a new version declared editorial is proven or confirmed', () => {
     // v2 withdrawn: v3 is compared with v1, the text in force before it.
     const scheduled = makeVersion({ version: 'v2b', effective: '2026-12-15T00:00:00Z', body: 'Совсем другой текст.\n' });
     const withScheduled = publish([v1, v2, scheduled], first);
-    const withdrawn = planWithdraw({ ledger: withScheduled.ledger, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v2b', locale: null, reason: 'Отменена', now: NOW, timeZone: 'Europe/Moscow', localeModel: 'translations' });
+    const withdrawn = planWithdraw({
+      ledger: withScheduled.ledger,
+      ledgerFile: 'policies/published.lock.json',
+      policy: 'privacy',
+      version: 'v2b',
+      locale: null,
+      reason: 'Отменена',
+      now: NOW,
+      timeZone: 'Europe/Moscow',
+      localeModel: 'translations',
+    });
     if (!withdrawn.ok) throw new Error(withdrawn.message);
     const fixed = editorial(v2.body.replace('Новый текст.', 'Новый текст;'));
     expect(checkLedger(input([v1, v2, scheduled, fixed], withdrawn.ledger, withScheduled.archive)).editorialClaims.get('privacy/ru/v3')).toMatchObject({ verdict: { editorial: true }, previous: { version: 'v2' } });
@@ -363,7 +378,10 @@ describe('withdraw and postpone a scheduled version (case 4)', () => {
     const at = Date.parse('2027-01-01T00:00:00Z');
     expect(withdraw(at - 1).ok).toBe(true);
     const refused = withdraw(at);
-    expect(refused).toMatchObject({ ok: false, message: 'privacy v3 took effect at 2027-01-01T03:00:00+03:00; it is 2027-01-01T03:00:00+03:00 now, so it can no longer be withdrawn: what was in force in the past never changes' });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: 'privacy v3 took effect at 2027-01-01T03:00:00+03:00; it is 2027-01-01T03:00:00+03:00 now, so it can no longer be withdrawn: what was in force in the past never changes',
+    });
     expect(withdraw(NOW, 'ru')).toMatchObject({ ok: false, message: '--locale is for sites whose locales are independent documents' });
   });
 
@@ -371,7 +389,11 @@ describe('withdraw and postpone a scheduled version (case 4)', () => {
     const postponed = { ...scheduled, effectiveFrom: Date.parse('2027-03-01T00:00:00Z'), effective: '2027-03-01T03:00:00+03:00' };
     const postponedEn = { ...scheduledEn, effectiveFrom: postponed.effectiveFrom, effective: postponed.effective };
     const [problem] = checkLedger(input([v1, v2, postponed, postponedEn], first.ledger, first.archive)).problems;
-    expect(problem).toMatchObject({ field: 'effective', code: 'postponement-unrecorded', message: 'privacy/ru/v3 is scheduled for 2027-01-01T03:00:00+03:00 and now says 2027-03-01T03:00:00+03:00 ("2027-03-01T03:00:00+03:00"): the postponement is not recorded yet' });
+    expect(problem).toMatchObject({
+      field: 'effective',
+      code: 'postponement-unrecorded',
+      message: 'privacy/ru/v3 is scheduled for 2027-01-01T03:00:00+03:00 and now says 2027-03-01T03:00:00+03:00 ("2027-03-01T03:00:00+03:00"): the postponement is not recorded yet',
+    });
     expect(problem?.hint).toContain('npm run policy -- publish --postpone "<why the date changed>"');
     const { ledger, archive } = publish([v1, v2, postponed, postponedEn], first, NOW + 1000, { postpone: 'Закон отложен на два месяца' });
     expect(entry({ ledger, archive }, 'privacy/ru/v3')).toMatchObject({
@@ -440,7 +462,21 @@ describe('checkLedger', () => {
     ['an edited title', [v1, { ...v2, title: 'Политика' }], 'changed-without-correction'],
     ['an unrecorded correction', [v1, { ...v2, body: v2.body.replace('Новый', 'Новый,'), corrections: [{ date: '2026-12-01', reason: 'r' }] }], 'correction-unrecorded'],
     ['a correction that changes nothing', [v1, { ...v2, corrections: [{ date: '2026-12-01', reason: 'r' }] }], 'correction-without-change'],
-    ['two corrections at once', [v1, { ...v2, body: 'Иначе.\n', corrections: [{ date: '2026-12-01', reason: 'r' }, { date: '2026-12-02', reason: 's' }] }], 'corrections-at-once'],
+    [
+      'two corrections at once',
+      [
+        v1,
+        {
+          ...v2,
+          body: 'Иначе.\n',
+          corrections: [
+            { date: '2026-12-01', reason: 'r' },
+            { date: '2026-12-02', reason: 's' },
+          ],
+        },
+      ],
+      'corrections-at-once',
+    ],
     ['an unpublished version', [v1, v2, makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z' })], 'not-published'],
     ['a new version before a published one', [v1, v2, makeVersion({ version: 'v0', effective: '2025-06-01T00:00:00Z' })], 'rewrites-history'],
     ['corrections on an unpublished version', [v1, v2, makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', corrections: [{ date: '2026-12-01', reason: 'r' }] })], 'corrections-before-publishing'],
@@ -532,7 +568,7 @@ describe('a version 1 ledger', () => {
   });
 });
 
-describe('publish and withdraw in the reader\'s language', () => {
+describe("publish and withdraw in the reader's language", () => {
   const ru = getMessages('ru');
   const scheduled = makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z', body: `Пункт 1.1. Третий текст. ${FILLER}\n` });
   const hashOf = (version: PolicyVersion) => sha256Hex(renderPublishedText(version));
@@ -541,7 +577,9 @@ describe('publish and withdraw in the reader\'s language', () => {
     const created = planPublish({ ...input([v1], null), messages: ru });
     expect(created.recorded).toEqual([`внесена в журнал публикаций редакция privacy/ru/v1 (действует с 2025-01-01T03:00:00+03:00, ещё до появления журнала), SHA-256 ${hashOf(v1)}`]);
     const first = publish([v1]);
-    expect(planPublish({ ...input([v1, scheduled], first.ledger, first.archive), messages: ru }).recorded).toEqual([`опубликована редакция privacy/ru/v3 (вступает в силу 2027-01-01T03:00:00+03:00), SHA-256 ${hashOf(scheduled)}`]);
+    expect(planPublish({ ...input([v1, scheduled], first.ledger, first.archive), messages: ru }).recorded).toEqual([
+      `опубликована редакция privacy/ru/v3 (вступает в силу 2027-01-01T03:00:00+03:00), SHA-256 ${hashOf(scheduled)}`,
+    ]);
     expect(planPublish(input([v1, scheduled], first.ledger, first.archive)).recorded).toEqual([`published privacy/ru/v3 (takes effect 2027-01-01T03:00:00+03:00), sha256 ${hashOf(scheduled)}`]);
   });
 
@@ -558,7 +596,19 @@ describe('publish and withdraw in the reader\'s language', () => {
 
   test('withdraw says what it withdrew, and why it refuses, in Russian', () => {
     const first = publish([v1, v2, scheduled]);
-    const withdraw = (now: number) => planWithdraw({ ledger: first.ledger, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v3', locale: null, reason: 'Закон отложен', now, timeZone: 'Europe/Moscow', localeModel: 'translations', messages: ru });
+    const withdraw = (now: number) =>
+      planWithdraw({
+        ledger: first.ledger,
+        ledgerFile: 'policies/published.lock.json',
+        policy: 'privacy',
+        version: 'v3',
+        locale: null,
+        reason: 'Закон отложен',
+        now,
+        timeZone: 'Europe/Moscow',
+        localeModel: 'translations',
+        messages: ru,
+      });
     const plan = withdraw(NOW);
     expect(plan.ok && [plan.recorded, plan.planned]).toEqual([
       ['отозвана редакция privacy/ru/v3 (должна была вступить в силу 2027-01-01T03:00:00+03:00): Закон отложен'],

@@ -23,7 +23,12 @@ describe('checkPublishedChange', () => {
     ['a URL in the text', 'См. https://alljus.ru/a.', 'См. https://alljus.ru/b.', 'replaces words: «a» → «b»'],
     ['a link target only', 'См. [правила](https://a.example.com).', 'См. [правила](https://b.example.com).', 'changes the target of the link «правила»: https://a.example.com → https://b.example.com'],
     // Each passed as an editorial correction under the old rule (no number, under 5% of the words).
-    ['both negations of 3.1', 'Согласие не является частью Политики и не может быть выражено путём использования Сайта.', 'Согласие является частью Политики и может быть выражено путём использования Сайта.', 'removes a negation: «не»'],
+    [
+      'both negations of 3.1',
+      'Согласие не является частью Политики и не может быть выражено путём использования Сайта.',
+      'Согласие является частью Политики и может быть выражено путём использования Сайта.',
+      'removes a negation: «не»',
+    ],
     ['the sentence on cookies', 'Текст. Пользователь может отключить возможность использования файлов cookies в настройках браузера.', 'Текст.', 'removes a sentence (10 words)'],
     ['consent to advertising appended', '3.1. Пользователь дает согласие.', '3.1. Пользователь дает согласие, а также соглашается на получение рекламных рассылок.', 'adds words: «а», «также»'],
     ['five words replaced', 'Один два три четыре пять.', 'Шесть семь восемь девять десять.', 'changes a number: «один», «два», «три», «четыре», «пять» → «шесть», «семь», «восемь», «девять», «десять»'],

@@ -66,7 +66,11 @@ describe('lintCorpus', () => {
 describe('lint settings', () => {
   test('reads POLICY_LINT, and refuses an unknown rule or severity with the fix', () => {
     expect(parseLintOverride('stated-date=warning, site-link=off')).toEqual({ 'stated-date': 'warning', 'site-link': 'off' });
-    expect(() => parseLintOverride('stated-dates=off')).toThrow(new SiteConfigError('POLICY_LINT: "stated-dates" is not a lint rule\n    Did you mean "stated-date"? The rules are: stated-date, clause-reference, site-link, policy-link, stable-link, empty-version, copied-summary, translation-parity.'));
+    expect(() => parseLintOverride('stated-dates=off')).toThrow(
+      new SiteConfigError(
+        'POLICY_LINT: "stated-dates" is not a lint rule\n    Did you mean "stated-date"? The rules are: stated-date, clause-reference, site-link, policy-link, stable-link, empty-version, copied-summary, translation-parity.',
+      ),
+    );
     expect(() => parseLintOverride('stated-date=loud')).toThrow('POLICY_LINT: "stated-date=loud" does not give stated-date a severity');
   });
 
@@ -89,7 +93,9 @@ describe('lint.ignore in the front matter', () => {
   const problemsOf = (lint: string) => validateCorpus([file(lint)], { timeZone: 'Europe/Moscow', includeDrafts: false }).problems.map(formatProblem);
 
   test('takes a rule and a reason', () => {
-    expect(validateCorpus([file('  ignore:\n    stated-date: Цитирует дату закона')], { timeZone: 'Europe/Moscow', includeDrafts: false }).versions[0]?.lint).toEqual({ ignore: { 'stated-date': 'Цитирует дату закона' } });
+    expect(validateCorpus([file('  ignore:\n    stated-date: Цитирует дату закона')], { timeZone: 'Europe/Moscow', includeDrafts: false }).versions[0]?.lint).toEqual({
+      ignore: { 'stated-date': 'Цитирует дату закона' },
+    });
   });
 
   test('refuses a misspelled rule, with the rule meant', () => {
@@ -99,6 +105,8 @@ describe('lint.ignore in the front matter', () => {
   });
 
   test('refuses an exemption without a reason', () => {
-    expect(problemsOf("  ignore:\n    stated-date: ''")).toEqual(['policies/privacy/ru/2025-09-01.md:4: lint.ignore.stated-date: is empty\n    Write the lint.ignore.stated-date, or remove the line if the field is optional.']);
+    expect(problemsOf("  ignore:\n    stated-date: ''")).toEqual([
+      'policies/privacy/ru/2025-09-01.md:4: lint.ignore.stated-date: is empty\n    Write the lint.ignore.stated-date, or remove the line if the field is optional.',
+    ]);
   });
 });

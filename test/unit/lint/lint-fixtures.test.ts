@@ -29,7 +29,7 @@ describe.each(LINT_RULE_IDS)('the %s rule', (rule) => {
   });
 });
 
-describe('the legal staff\'s guide', () => {
+describe("the legal staff's guide", () => {
   // The rules' table is generated (docs/reference/lint-rules.md); the guide explains each rule in plain words.
   test('explains every rule id, in order, and says which ones only warn', () => {
     const guide = readFileSync(join(ROOT, 'docs/legal-staff.en.md'), 'utf8');
@@ -44,7 +44,9 @@ describe('readGoldenFile', () => {
 
   test('fails in CI when the golden file is missing, and writes nothing', () => {
     rmSync(file, { force: true });
-    expect(() => readGoldenFile(file, 'found\n', { CI: 'true' })).toThrow(`${relative(ROOT, file)} is missing, and CI does not write expectations: run the test with UPDATE=1 on your machine, read the file it writes, and commit it.`);
+    expect(() => readGoldenFile(file, 'found\n', { CI: 'true' })).toThrow(
+      `${relative(ROOT, file)} is missing, and CI does not write expectations: run the test with UPDATE=1 on your machine, read the file it writes, and commit it.`,
+    );
     expect(existsSync(file)).toBe(false);
   });
 

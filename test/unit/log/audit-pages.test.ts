@@ -9,7 +9,17 @@ const SITE = 'https://example.com/legal/';
 const MARKDOWN = '---\ntitle: Политика\n---\n## 1. Общие положения\n\n1.1. Сайт собирает данные Пользователей.\n\n1.2. Согласие не является частью договора (см. п. 1.1).\n';
 const RAW = Buffer.from(MARKDOWN);
 const SHA = sha256Hex(RAW);
-const ENTRY: LogEntry = { kind: 'published', policy: 'privacy', locale: 'ru', version: 'v1', effectiveFrom: '2025-08-31T21:00:00.000Z', publishedAt: '2025-08-01T00:00:00.000Z', sha256: SHA, previousSha256: null, reason: null };
+const ENTRY: LogEntry = {
+  kind: 'published',
+  policy: 'privacy',
+  locale: 'ru',
+  version: 'v1',
+  effectiveFrom: '2025-08-31T21:00:00.000Z',
+  publishedAt: '2025-08-01T00:00:00.000Z',
+  sha256: SHA,
+  previousSha256: null,
+  reason: null,
+};
 
 async function pageOf(body: string, head = '<meta charset="utf-8">'): Promise<string> {
   const renderer = await createPolicyMarkdownRenderer({ basePath: '/legal/' });
@@ -46,7 +56,8 @@ describe('comparePagesWithLog', () => {
     expect(await check(siteOf({ [`raw/privacy/ru/v1/${SHA}.md`]: RAW, 'ru/privacy/v1/index.html': page }))).toEqual([
       {
         kind: 'page differs from its logged text',
-        message: 'ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), from word 7: the page reads «… Сайт собирает и продаёт данные Пользователей. 1.2. Согласие …», the logged text «… Сайт собирает данные Пользователей. 1.2. Согласие не является …»',
+        message:
+          'ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), from word 7: the page reads «… Сайт собирает и продаёт данные Пользователей. 1.2. Согласие …», the logged text «… Сайт собирает данные Пользователей. 1.2. Согласие не является …»',
       },
     ]);
   });
@@ -54,13 +65,18 @@ describe('comparePagesWithLog', () => {
   test('names a page whose text was cut short', async () => {
     const page = (await pageOf(body)).replace(/1\.2\.[^<]*/, '');
     const [finding] = await check(siteOf({ [`raw/privacy/ru/v1/${SHA}.md`]: RAW, 'ru/privacy/v1/index.html': page }));
-    expect(finding?.message).toBe('ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), from word 9: the page reads «… данные Пользователей.», the logged text «… данные Пользователей. 1.2. Согласие не является частью договора …»');
+    expect(finding?.message).toBe(
+      'ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), from word 9: the page reads «… данные Пользователей.», the logged text «… данные Пользователей. 1.2. Согласие не является частью договора …»',
+    );
   });
 
   test('names a page served, or declared, in another charset than UTF-8', async () => {
     const files = { [`raw/privacy/ru/v1/${SHA}.md`]: RAW, 'ru/privacy/v1/index.html': await pageOf(body) };
     expect(await check(siteOf(files, 'text/html; charset=windows-1251'))).toEqual([
-      { kind: 'page charset', message: 'ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), is served as "text/html; charset=windows-1251": a browser decodes it as windows-1251, not as the UTF-8 of the logged text' },
+      {
+        kind: 'page charset',
+        message: 'ru/privacy/v1/index.html, the page of log entry 0 (published privacy/ru/v1), is served as "text/html; charset=windows-1251": a browser decodes it as windows-1251, not as the UTF-8 of the logged text',
+      },
     ]);
     expect(await check(siteOf(files, 'text/html; charset=UTF-8'))).toEqual([]);
     const declared = { ...files, 'ru/privacy/v1/index.html': await pageOf(body, '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">') };

@@ -31,8 +31,10 @@ describe('log entries', () => {
     expect(Buffer.from(encodeLogEntry(published ?? ({} as never))).toString()).toBe(
       `{"effectiveFrom":"2025-08-31T21:00:00.000Z","kind":"published","locale":"ru","policy":"privacy","previousSha256":null,"publishedAt":"2026-11-26T20:41:30.992Z","reason":null,"sha256":"${SHA('a')}","version":"2025-09-01"}`,
     );
-    expect(Buffer.from(encodeLogEntry(correction ?? ({} as never))).toString()).toContain(`"previousSha256":"${SHA('a')}","publishedAt":"2026-01-01T00:00:00.000Z","reason":"Опечатка в «пункте» 1.1\\n\\"кавычки\\"","sha256":"${SHA('b')}"`);
-    expect(canonicalJson({ b: 1, a: [null, 'x'], é: { z: true, 'A': false } })).toBe('{"a":[null,"x"],"b":1,"é":{"A":false,"z":true}}');
+    expect(Buffer.from(encodeLogEntry(correction ?? ({} as never))).toString()).toContain(
+      `"previousSha256":"${SHA('a')}","publishedAt":"2026-01-01T00:00:00.000Z","reason":"Опечатка в «пункте» 1.1\\n\\"кавычки\\"","sha256":"${SHA('b')}"`,
+    );
+    expect(canonicalJson({ b: 1, a: [null, 'x'], é: { z: true, A: false } })).toBe('{"a":[null,"x"],"b":1,"é":{"A":false,"z":true}}');
   });
 
   test('read back only from their exact canonical bytes', () => {
@@ -46,7 +48,7 @@ describe('log entries', () => {
     expect(decodeLogEntry(Uint8Array.of(0xc3))).toBe('it is not valid UTF-8');
   });
 
-  test('keep a version\'s events in their order whatever the clock said, then order by instant and id', () => {
+  test("keep a version's events in their order whatever the clock said, then order by instant and id", () => {
     const order = orderNewEvents(getLedgerEvents(LEDGER)).map((event) => event.key);
     expect(order).toEqual(['consent/ru/v1#0', 'privacy/ru/2025-09-01#0', 'privacy/ru/2025-09-01#1']);
   });
@@ -60,7 +62,14 @@ describe('log entries', () => {
 describe('ledger events of a version 2 ledger', () => {
   const base = LEDGER.versions[1] as Ledger['versions'][number];
   const scheduled = { ...base, version: 'v2', effectiveFrom: '2027-01-01T00:00:00.000Z', publishedAt: '2026-12-01T00:00:00.000Z', sha256: SHA('d') };
-  const postponement = { previousEffectiveFrom: '2027-01-01T00:00:00.000Z', effectiveFrom: '2027-02-01T00:00:00.000Z', previousSha256: SHA('d'), sha256: SHA('e'), recordedAt: '2026-12-05T00:00:00.000Z', reason: 'Закон отложен' };
+  const postponement = {
+    previousEffectiveFrom: '2027-01-01T00:00:00.000Z',
+    effectiveFrom: '2027-02-01T00:00:00.000Z',
+    previousSha256: SHA('d'),
+    sha256: SHA('e'),
+    recordedAt: '2026-12-05T00:00:00.000Z',
+    reason: 'Закон отложен',
+  };
   const events = (version: Ledger['versions'][number]) => getLedgerEvents({ ledgerVersion: 2, versions: [version] }).map((event) => [event.key, Buffer.from(encodeLogEntry(event.entry)).toString()]);
 
   test('a publication is logged as the ledger recorded it, with the reason of a backdating', () => {
@@ -76,7 +85,10 @@ describe('ledger events of a version 2 ledger', () => {
     expect(postponed.slice(0, 1)).toEqual(before);
     expect(withdrawn.slice(0, 2)).toEqual(postponed);
     expect(withdrawn.map(([key]) => key)).toEqual(['consent/ru/v2#0', 'consent/ru/v2#1', 'consent/ru/v2#2']);
-    const [, moved, gone] = getLedgerEvents({ ledgerVersion: 2, versions: [{ ...scheduled, effectiveFrom: postponement.effectiveFrom, rescheduled: [postponement], withdrawn: { recordedAt: '2026-12-10T00:00:00.000Z', reason: 'Редакция не понадобилась' } }] }).map((event) => event.entry);
+    const [, moved, gone] = getLedgerEvents({
+      ledgerVersion: 2,
+      versions: [{ ...scheduled, effectiveFrom: postponement.effectiveFrom, rescheduled: [postponement], withdrawn: { recordedAt: '2026-12-10T00:00:00.000Z', reason: 'Редакция не понадобилась' } }],
+    }).map((event) => event.entry);
     expect(moved).toMatchObject({ kind: 'postponed', effectiveFrom: '2027-02-01T00:00:00.000Z', previousSha256: SHA('d'), sha256: SHA('e'), reason: 'Закон отложен' });
     expect(gone).toMatchObject({ kind: 'withdrawn', effectiveFrom: '2027-02-01T00:00:00.000Z', sha256: SHA('e'), previousSha256: null, reason: 'Редакция не понадобилась' });
   });

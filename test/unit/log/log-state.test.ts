@@ -19,7 +19,10 @@ const ledgerOf = (...versions: Ledger['versions']): Ledger => ({ ledgerVersion: 
 
 function lockFolder(ledger: Ledger): { folder: string; lock: () => LogLockFile } {
   const folder = mkdtempSync(join(tmpdir(), 'log-state-'));
-  writeLogLock(folder, getLedgerEvents(ledger).map((event) => event.entry));
+  writeLogLock(
+    folder,
+    getLedgerEvents(ledger).map((event) => event.entry),
+  );
   return { folder, lock: () => readLogLock(folder, folder) };
 }
 const resolve = (ledger: Ledger | null, lock: LogLockFile) => resolveLog({ ledger, ledgerFile: 'published.lock.json', ledgerProblems: 0, lock });

@@ -9,7 +9,17 @@ import { resolveSiteSettings, SiteConfigError } from '#lib/site/site-settings.ts
 
 const key = generateSignerKey('example.com/legal/log/v1');
 const other = generateSignerKey('example.com/legal/log/v1');
-const entry = (version: string): LogEntry => ({ kind: 'published', policy: 'privacy', locale: 'ru', version, effectiveFrom: '2025-08-31T21:00:00.000Z', sha256: 'a'.repeat(64), previousSha256: null, publishedAt: '2026-01-01T00:00:00.000Z', reason: null });
+const entry = (version: string): LogEntry => ({
+  kind: 'published',
+  policy: 'privacy',
+  locale: 'ru',
+  version,
+  effectiveFrom: '2025-08-31T21:00:00.000Z',
+  sha256: 'a'.repeat(64),
+  previousSha256: null,
+  publishedAt: '2026-01-01T00:00:00.000Z',
+  reason: null,
+});
 
 describe('the log key of a build', () => {
   const folder = mkdtempSync(join(tmpdir(), 'log-key-'));

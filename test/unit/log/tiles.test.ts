@@ -39,7 +39,14 @@ describe('tiles and bundles', () => {
 
   test('a reader over the tiles gives the same subtree hashes, hence the same roots and proofs', () => {
     const reader = createTileReader(70_000, (tile) => getTileData(tree, tile));
-    for (const [level, index] of [[0, 69_999], [3, 8749], [8, 272], [9, 135], [16, 0], [12, 16]] as const) {
+    for (const [level, index] of [
+      [0, 69_999],
+      [3, 8749],
+      [8, 272],
+      [9, 135],
+      [16, 0],
+      [12, 16],
+    ] as const) {
       expect(Buffer.from(reader(level, index)).equals(tree.read(level, index)), `${level}/${index}`).toBe(true);
     }
     expect(() => reader(16, 1)).toThrow(/no complete subtree/);

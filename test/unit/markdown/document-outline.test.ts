@@ -5,7 +5,16 @@ import { parsePolicyMarkdown } from '#lib/markdown/markdown-pipeline.ts';
 import { bodiesUnder } from '../../helpers/policy-bodies.ts';
 
 const idsOf = (html: string) =>
-  [...new Set([...html.matchAll(/ (?:id|name)="([^"]+)"/g)].map((match) => (match[1] ?? '').replace(/&#x26;/g, '&').replace(/&#x3C;/g, '<').replace(/&quot;/g, '"')))].sort();
+  [
+    ...new Set(
+      [...html.matchAll(/ (?:id|name)="([^"]+)"/g)].map((match) =>
+        (match[1] ?? '')
+          .replace(/&#x26;/g, '&')
+          .replace(/&#x3C;/g, '<')
+          .replace(/&quot;/g, '"'),
+      ),
+    ),
+  ].sort();
 
 // Real texts (the sample, the fixtures with raw HTML and tables, the lint fixtures, a slice of GitHub's history) and odd ones.
 const BODIES: [string, string][] = [

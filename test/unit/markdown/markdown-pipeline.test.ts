@@ -93,7 +93,7 @@ describe('links the pipeline adds from the version it renders', () => {
     expect(html).toContain('в пункте <a href="#2.1">2.1</a>, пп. <a href="#2.1">2.1</a>–<a href="#2.2">2.2</a> и в п. 9.9; см. п. 2.1 Согласия и <a href="#2.1">п. 2.1</a>.');
   });
 
-  test('links the version\'s permanent page, so a reference works in its redlines too, under the base path', async () => {
+  test("links the version's permanent page, so a reference works in its redlines too, under the base path", async () => {
     const html = await renderAs('2.1. Цели.\n\n2.2. Как указано в пункте 2.1.\n', { locale: 'ru', permanentPath: '/legal/ru/privacy/2025-09-01/' }, '/legal/');
     expect(html).toContain('в пункте <a href="/legal/ru/privacy/2025-09-01/#2.1">2.1</a>.');
   });

@@ -13,7 +13,7 @@ describe('sanitizeBlockElement', () => {
     ['a table row, kept in its table', '<tr><td onclick="alert(1)">ячейка</td></tr>', '<tr><td>ячейка</td></tr>'],
     ['a block that may not stay at all', '<script>alert(1)</script>', '<div></div>'],
     ['an iframe inside an HTML block', '<div><iframe src="https://evil.example"></iframe>текст</div>', '<div>текст</div>'],
-  ])('sanitizes %s by the page\'s schema', (_name, html, expected) => {
+  ])("sanitizes %s by the page's schema", (_name, html, expected) => {
     expect(toHtml(sanitizeBlockElement(parse(html)))).toBe(expected);
   });
 });

@@ -61,21 +61,46 @@ const firstProblem = (relativePath: string, text: string): Problem => {
 
 /** The first finding of the lint of a Russian text that takes effect on 1 September 2025 in Moscow. */
 const lintFinding = (body: string): Problem => {
-  const [finding] = lintText({ body, file: 'privacy/ru/2025-09-01.md', bodyStartLine: 1, facts: { locale: 'ru', title: 'Политика', timeZone: 'Europe/Moscow', effectiveFrom: Date.UTC(2025, 7, 31, 21), corrections: [], previous: null } }).findings;
+  const [finding] = lintText({
+    body,
+    file: 'privacy/ru/2025-09-01.md',
+    bodyStartLine: 1,
+    facts: { locale: 'ru', title: 'Политика', timeZone: 'Europe/Moscow', effectiveFrom: Date.UTC(2025, 7, 31, 21), corrections: [], previous: null },
+  }).findings;
   if (!finding) throw new Error('no finding');
   return { file: 'privacy/ru/2025-09-01.md', ...finding };
 };
 
 describe('each refusal kind, in English and in Russian', () => {
   test.each([
-    ['the layout', () => firstProblem('privacy/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\nText.\n'), 'the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md', 'файл вложен в папки на 1 уровень, а должен лежать по пути <документ>/<язык>/<редакция>.md'],
+    [
+      'the layout',
+      () => firstProblem('privacy/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\nText.\n'),
+      'the file is 1 folder(s) deep, not at <policy>/<locale>/<version>.md',
+      'файл вложен в папки на 1 уровень, а должен лежать по пути <документ>/<язык>/<редакция>.md',
+    ],
     ['the front matter', () => firstProblem('privacy/ru/2025-09-01.md', 'Text.\n'), 'the file has no front matter', 'в начале файла нет блока полей'],
     ['a field', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\nsumary: x\n---\nText.\n'), 'is not a known field', 'такого поля нет'],
     ['a missing field', () => firstProblem('privacy/ru/2025-09-01.md', '---\neffective: 2025-09-01\n---\nText.\n'), 'is missing', 'не заполнено'],
-    ['the effective date', () => firstProblem('privacy/ru/2025-02-30.md', '---\ntitle: A\neffective: 2025-02-30\n---\nText.\n'), '"2025-02-30" is not a real date: February 2025 has 28 days', '«2025-02-30» — такой даты нет: в феврале 2025 г. 28 дней'],
+    [
+      'the effective date',
+      () => firstProblem('privacy/ru/2025-02-30.md', '---\ntitle: A\neffective: 2025-02-30\n---\nText.\n'),
+      '"2025-02-30" is not a real date: February 2025 has 28 days',
+      '«2025-02-30» — такой даты нет: в феврале 2025 г. 28 дней',
+    ],
     ['the text', () => firstProblem('privacy/ru/2025-09-01.md', '---\ntitle: A\neffective: 2025-09-01\n---\n'), 'the file has no text after the front matter', 'после блока полей в файле нет текста'],
-    ['the lint of a text', () => lintFinding('## 1. Общие положения\n\n1.1. См. п. 1.7.\n\n1.2. Текст.\n'), '"п. 1.7" names 1.7, which this text does not have (the nearest is 1.2)', '«п. 1.7» ссылается на 1.7, а такого номера в тексте нет (ближайший — 1.2)'],
-    ['a date in a text', () => lintFinding('## 1. Общие положения\n\nДата вступления в силу: 15 января 2027 г.\n'), '"Дата вступления в силу: 15 января 2027" says 2027-01-15, but effective says this version takes effect on 2025-09-01 (Europe/Moscow)', 'в тексте «Дата вступления в силу: 15 января 2027», то есть 15\u00a0января 2027\u00a0г., а по полю effective редакция вступает в силу 1\u00a0сентября 2025\u00a0г. (Europe/Moscow)'],
+    [
+      'the lint of a text',
+      () => lintFinding('## 1. Общие положения\n\n1.1. См. п. 1.7.\n\n1.2. Текст.\n'),
+      '"п. 1.7" names 1.7, which this text does not have (the nearest is 1.2)',
+      '«п. 1.7» ссылается на 1.7, а такого номера в тексте нет (ближайший — 1.2)',
+    ],
+    [
+      'a date in a text',
+      () => lintFinding('## 1. Общие положения\n\nДата вступления в силу: 15 января 2027 г.\n'),
+      '"Дата вступления в силу: 15 января 2027" says 2027-01-15, but effective says this version takes effect on 2025-09-01 (Europe/Moscow)',
+      'в тексте «Дата вступления в силу: 15 января 2027», то есть 15\u00a0января 2027\u00a0г., а по полю effective редакция вступает в силу 1\u00a0сентября 2025\u00a0г. (Europe/Moscow)',
+    ],
   ])('%s', (_kind, make, english, russian) => {
     const problem = make();
     expect(problem.message).toBe(english);
@@ -84,7 +109,9 @@ describe('each refusal kind, in English and in Russian', () => {
 
   test('the ledger: a version published before it takes effect', () => {
     const text = problemText('backdated', { version: 'privacy/ru/2025-09-01', effective: '2025-09-01T00:00:00+03:00', written: '2025-09-01', now: '2025-09-02T10:00:00+03:00', next: '2025-09-02T10:01:00+03:00' });
-    expect(text.message).toBe('privacy/ru/2025-09-01 takes effect at 2025-09-01T00:00:00+03:00 ("2025-09-01"), before the moment of publishing (2025-09-02T10:00:00+03:00): from then on it would be reported as in force since a moment when nobody could read it');
+    expect(text.message).toBe(
+      'privacy/ru/2025-09-01 takes effect at 2025-09-01T00:00:00+03:00 ("2025-09-01"), before the moment of publishing (2025-09-02T10:00:00+03:00): from then on it would be reported as in force since a moment when nobody could read it',
+    );
     expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
       'редакция privacy/ru/2025-09-01 вступает в силу 2025-09-01T00:00:00+03:00 («2025-09-01»), то есть раньше момента публикации (2025-09-02T10:00:00+03:00): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать',
     );
@@ -92,18 +119,49 @@ describe('each refusal kind, in English and in Russian', () => {
 
   test.each([
     ['withdraw: no reason', { reason: ' ' }, 'withdraw needs a reason', 'для отзыва нужна причина'],
-    ['withdraw: --locale where translations share a timeline', { locale: 'ru' }, '--locale is for sites whose locales are independent documents', 'параметр --locale нужен только там, где тексты на разных языках — самостоятельные документы'],
+    [
+      'withdraw: --locale where translations share a timeline',
+      { locale: 'ru' },
+      '--locale is for sites whose locales are independent documents',
+      'параметр --locale нужен только там, где тексты на разных языках — самостоятельные документы',
+    ],
     ['withdraw: a version not published', {}, 'privacy v3 is not in the published-version ledger (policies/published.lock.json)', 'редакции privacy v3 нет в журнале публикаций (policies/published.lock.json)'],
   ] as const)('%s', (_kind, change, english, russian) => {
-    const plan = planWithdraw({ ledger: null, ledgerFile: 'policies/published.lock.json', policy: 'privacy', version: 'v3', locale: null, reason: 'Закон отложен', now: 0, timeZone: 'Europe/Moscow', localeModel: 'translations', ...change });
+    const plan = planWithdraw({
+      ledger: null,
+      ledgerFile: 'policies/published.lock.json',
+      policy: 'privacy',
+      version: 'v3',
+      locale: null,
+      reason: 'Закон отложен',
+      now: 0,
+      timeZone: 'Europe/Moscow',
+      localeModel: 'translations',
+      ...change,
+    });
     if (plan.ok) throw new Error('withdrawn');
     expect(plan.message).toBe(english);
     expect(renderProblemMessage(plan.text, getMessages('ru')).message).toBe(russian);
   });
 
   test('the notice before a change: a version already announced, taking effect too soon', () => {
-    const text = problemText('shortNotice', { version: 'privacy/ru/v3', changeType: 'editorial', effective: '2027-01-01T00:00:00+03:00', written: '2027-01-01', days: 2, setting: 'P2D', key: 'notice.editorial', announced: true, announcedAt: '2026-12-31T12:00:00+03:00', earliest: '2027-01-02T12:00:00+03:00', firstDay: '2027-01-03', postpone: true });
-    expect(text.message).toBe('privacy/ru/v3 is a editorial version taking effect at 2027-01-01T00:00:00+03:00 ("2027-01-01"), sooner than the notice of 2 days (notice.editorial in site.config.ts) after it was announced (published at 2026-12-31T12:00:00+03:00): the earliest instant that honours it is 2027-01-02T12:00:00+03:00');
+    const text = problemText('shortNotice', {
+      version: 'privacy/ru/v3',
+      changeType: 'editorial',
+      effective: '2027-01-01T00:00:00+03:00',
+      written: '2027-01-01',
+      days: 2,
+      setting: 'P2D',
+      key: 'notice.editorial',
+      announced: true,
+      announcedAt: '2026-12-31T12:00:00+03:00',
+      earliest: '2027-01-02T12:00:00+03:00',
+      firstDay: '2027-01-03',
+      postpone: true,
+    });
+    expect(text.message).toBe(
+      'privacy/ru/v3 is a editorial version taking effect at 2027-01-01T00:00:00+03:00 ("2027-01-01"), sooner than the notice of 2 days (notice.editorial in site.config.ts) after it was announced (published at 2026-12-31T12:00:00+03:00): the earliest instant that honours it is 2027-01-02T12:00:00+03:00',
+    );
     expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(
       'редакция privacy/ru/v3 (редакционные изменения) вступает в силу 2027-01-01T00:00:00+03:00 («2027-01-01»), раньше, чем истекает срок уведомления — 2 дня (notice.editorial в site.config.ts) с момента, когда о ней было объявлено (опубликована 2026-12-31T12:00:00+03:00): самый ранний момент, когда срок соблюдён, — 2027-01-02T12:00:00+03:00',
     );
@@ -121,7 +179,11 @@ describe('each refusal kind, in English and in Russian', () => {
     expect(formatProblemReport([problem], 'check', getMessages('ru'))).toBe(
       'policies/privacy/ru/2025-09-01.md:3: effectiv: такого поля нет [some-rule]\n    Возможно, имелось в виду «effective»? Исправьте написание названия поля.\n\n1 ошибка в 1 файле. Исправьте её и снова запустите npm run policy -- check.',
     );
-    expect(formatProblemReport([problem, { ...problem, line: 4, severity: 'warning' }], 'check', getMessages('ru')).split('\n').at(-1)).toBe('2 ошибки в 1 файле. Исправьте их и снова запустите npm run policy -- check.');
+    expect(
+      formatProblemReport([problem, { ...problem, line: 4, severity: 'warning' }], 'check', getMessages('ru'))
+        .split('\n')
+        .at(-1),
+    ).toBe('2 ошибки в 1 файле. Исправьте их и снова запустите npm run policy -- check.');
     expect(formatProblemReport([problem], 'check', getMessages('en'))).toBe(
       'policies/privacy/ru/2025-09-01.md:3: effectiv: is not a known field [some-rule]\n    Did you mean "effective"? Fix the spelling of the key.\n\n1 problem in 1 file. Fix it and run npm run policy -- check again.',
     );

@@ -103,8 +103,14 @@ describe('the announcement of a scheduled version', () => {
   });
 
   test('is a line for an editorial version, and names the languages where this one has no text', () => {
-    expect(getAnnouncementView(context, 'consent', 'ru')).toMatchObject({ kind: 'line', text: 'С 15\u00a0января 2027\u00a0г. действует новая редакция документа «Согласие» с редакционными правками: смысл документа не меняется.' });
-    const onlyRussian = createTestContext(NOW, VERSIONS.filter((candidate) => candidate.id !== 'privacy/en/2027-01-15'));
+    expect(getAnnouncementView(context, 'consent', 'ru')).toMatchObject({
+      kind: 'line',
+      text: 'С 15\u00a0января 2027\u00a0г. действует новая редакция документа «Согласие» с редакционными правками: смысл документа не меняется.',
+    });
+    const onlyRussian = createTestContext(
+      NOW,
+      VERSIONS.filter((candidate) => candidate.id !== 'privacy/en/2027-01-15'),
+    );
     expect(getAnnouncementView(onlyRussian, 'privacy', 'en')).toMatchObject({
       kind: 'banner',
       text: 'A new version of “Политика конфиденциальности” takes effect on 15 January 2027. It has no text in this language yet; it exists in:',
@@ -163,7 +169,14 @@ describe('the feed of the announcement', () => {
   test('a short notice is said on the page and in the feed, with the reason', () => {
     const short = VERSIONS.map((candidate) =>
       candidate.id === 'privacy/ru/2027-01-15' && candidate.published
-        ? { ...candidate, published: { ...candidate.published, publishedAt: '2027-01-10T09:00:00.000Z', shortNotice: { reason: 'Требование закона', recordedAt: '2027-01-10T09:00:00.000Z', requiredNotice: 10, effectiveFrom: '2027-01-14T21:00:00.000Z' } } }
+        ? {
+            ...candidate,
+            published: {
+              ...candidate.published,
+              publishedAt: '2027-01-10T09:00:00.000Z',
+              shortNotice: { reason: 'Требование закона', recordedAt: '2027-01-10T09:00:00.000Z', requiredNotice: 10, effectiveFrom: '2027-01-14T21:00:00.000Z' },
+            },
+          }
         : candidate,
     );
     const shortContext = createTestContext('2027-01-11T00:00:00Z', short);

@@ -47,7 +47,9 @@ describe('the notice settings', () => {
 
   test('refuse a notice that is not a non-negative duration, naming the setting', () => {
     expect(() => notice({ policies: { privacy: { material: -10 } } })).toThrow(
-      new SiteConfigError('The site settings are not valid:\nsite.config.ts: notice.policies.privacy.material: is -10, which is not a whole number of days of at least 0; write e.g. 10 or "P10D"\n    Correct notice.policies.privacy.material.'),
+      new SiteConfigError(
+        'The site settings are not valid:\nsite.config.ts: notice.policies.privacy.material: is -10, which is not a whole number of days of at least 0; write e.g. 10 or "P10D"\n    Correct notice.policies.privacy.material.',
+      ),
     );
     expect(() => notice({ material: 'P1M' })).toThrow('site.config.ts: notice.material: is "P1M": months and years have no fixed length; write the notice in days (e.g. "P30D") or weeks ("P4W"); write e.g. 10 or "P10D"');
   });
@@ -91,7 +93,7 @@ describe('the arithmetic of notice', () => {
     expect(new Date(getEarliestEffective(Date.parse('2026-12-07T08:00:30Z'), tenDays)).toISOString()).toBe('2026-12-17T08:01:00.000Z');
   });
 
-  test('the first day that honours it starts no earlier than that instant, in the site\'s zone', () => {
+  test("the first day that honours it starts no earlier than that instant, in the site's zone", () => {
     expect(getFirstDayFrom(Date.parse('2026-12-17T08:01:00Z'), 'Europe/Moscow')).toBe('2026-12-18');
     // Midnight in Moscow exactly: that very day.
     expect(getFirstDayFrom(Date.parse('2026-12-16T21:00:00Z'), 'Europe/Moscow')).toBe('2026-12-17');

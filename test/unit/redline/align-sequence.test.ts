@@ -6,7 +6,9 @@ import { matchSequences } from '#lib/redline/align-sequence.ts';
 const keys = (maxLength: number) => fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { maxLength });
 
 function lcsLength(a: string[], b: string[]): number {
-  return diffArrays(a, b).filter((part) => !part.added && !part.removed).reduce((sum, part) => sum + part.count, 0);
+  return diffArrays(a, b)
+    .filter((part) => !part.added && !part.removed)
+    .reduce((sum, part) => sum + part.count, 0);
 }
 
 describe('matchSequences', () => {
@@ -25,7 +27,10 @@ describe('matchSequences', () => {
   });
 
   test('finds a longest common subsequence on small inputs, as Myers does', () => {
-    fc.assert(fc.property(keys(60), keys(60), (a, b) => matchSequences(a, b).length === lcsLength(a, b)), { numRuns: 300 });
+    fc.assert(
+      fc.property(keys(60), keys(60), (a, b) => matchSequences(a, b).length === lcsLength(a, b)),
+      { numRuns: 300 },
+    );
   });
 
   test('anchors long, very different sequences on their unique items', () => {

@@ -32,7 +32,9 @@ function readVersions(folder: string): VersionFile[][] {
   const timelines: VersionFile[][] = [];
   for (const policy of readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))) {
     for (const locale of readdirSync(join(folder, policy.name)).sort()) {
-      const files = readdirSync(join(folder, policy.name, locale)).filter((name) => name.endsWith('.md')).sort();
+      const files = readdirSync(join(folder, policy.name, locale))
+        .filter((name) => name.endsWith('.md'))
+        .sort();
       timelines.push(
         files.map((name) => {
           const text = readFileSync(join(folder, policy.name, locale, name), 'utf8');
@@ -103,7 +105,7 @@ const privacyRu = SAMPLE.find((timeline) => timeline[0]?.policy === 'privacy' &&
 const [v2023, v2025] = privacyRu;
 
 describe('the redline of the sample', () => {
-  test('leaves clause 2.2 unchanged from 2023-03-01 to 2025-09-01: its reference to 2.1 is the build\'s link, not an edit', async () => {
+  test("leaves clause 2.2 unchanged from 2023-03-01 to 2025-09-01: its reference to 2.1 is the build's link, not an edit", async () => {
     if (!v2023 || !v2025) throw new Error('the sample has no privacy/ru 2023-03-01 and 2025-09-01');
     const from = await buildBlocks(v2023);
     const to = await buildBlocks(v2025);
@@ -118,12 +120,11 @@ describe('the redline of the sample', () => {
     expect(redline.blocks.filter((change) => change.op === 'formatted')).toEqual([]);
   });
 
-  test.each(SAMPLE.flatMap((timeline) => timeline.flatMap((before, index) => timeline.slice(index + 1).map((after) => [`${before.policy}/${before.locale} ${before.version} → ${after.version}`, before, after] as const))))(
-    'shows no change the authors did not make: %s',
-    (_name, before, after) => {
-      expect(unwrittenChanges(before, after, redlineOf(before, after))).toEqual([]);
-    },
-  );
+  test.each(
+    SAMPLE.flatMap((timeline) => timeline.flatMap((before, index) => timeline.slice(index + 1).map((after) => [`${before.policy}/${before.locale} ${before.version} → ${after.version}`, before, after] as const))),
+  )('shows no change the authors did not make: %s', (_name, before, after) => {
+    expect(unwrittenChanges(before, after, redlineOf(before, after))).toEqual([]);
+  });
 });
 
 describe('the redline of the GitHub corpus', () => {
@@ -172,7 +173,7 @@ describe('a policy: link', () => {
     expect(redlineOf(consent('2025-09-01', 'policy:privacy'), consent('2026-02-15', 'policy:privacy')).changes).toEqual([]);
   });
 
-  test('is shown where each page\'s link leads when the author changed it', () => {
+  test("is shown where each page's link leads when the author changed it", () => {
     const redline = redlineOf(consent('2025-09-01', 'policy:privacy'), consent('2026-02-15', 'policy:privacy#3.4'));
     const [change] = redline.blocks;
     if (change?.op !== 'formatted') throw new Error(`not formatted: ${change?.op}`);
@@ -184,11 +185,7 @@ describe('the correction check', () => {
   const published = (body: string) => `---\ntitle: "Политика"\n---\n${body}`;
 
   test('hears of a link target changed inside an edited paragraph, from the same comparison as the redline', () => {
-    const verdict = checkPublishedChange(
-      published('1.1. Пишите в [поддержку](https://example.com/contact) или в чат.\n'),
-      published('1.1. Пишите в [поддержку](https://example.com/contact?tags=policy).\n'),
-      'ru',
-    );
+    const verdict = checkPublishedChange(published('1.1. Пишите в [поддержку](https://example.com/contact) или в чат.\n'), published('1.1. Пишите в [поддержку](https://example.com/contact?tags=policy).\n'), 'ru');
     expect(verdict.passages.flatMap((passage) => passage.reasons)).toContain('changes the target of the link «поддержку»: https://example.com/contact → https://example.com/contact?tags=policy');
   });
 

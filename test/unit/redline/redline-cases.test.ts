@@ -6,7 +6,6 @@ import { createRedline, type BlockChange } from '#lib/redline/redline.ts';
 import { renderInlineRedline, renderSideBySideRedline } from '#lib/redline/render-redline.ts';
 import { LABELS } from '../../helpers/redline-labels.ts';
 
-
 function redline(before: string, after: string, locale = 'ru') {
   return createRedline(getDocumentBlocks(before), getDocumentBlocks(after), { locale });
 }
@@ -75,10 +74,7 @@ describe('createRedline on clauses', () => {
   });
 
   test('shows a moved clause as removed in its old place and inserted in the new one, marked as moved', () => {
-    const after = POLICY.replace('1.3. Политика размещается на Сайте.\n\n', '').replace(
-      '2.1. Субъект вправе отозвать согласие.\n',
-      '2.1. Субъект вправе отозвать согласие.\n\n1.3. Политика размещается на Сайте.\n',
-    );
+    const after = POLICY.replace('1.3. Политика размещается на Сайте.\n\n', '').replace('2.1. Субъект вправе отозвать согласие.\n', '2.1. Субъект вправе отозвать согласие.\n\n1.3. Политика размещается на Сайте.\n');
     const result = redline(POLICY, after);
     expect(describeBlocks(result.blocks)).toContain('← 1.3. Политика размещается на Сайте.');
     expect(describeBlocks(result.blocks)).toContain('→ 1.3. Политика размещается на Сайте.');
@@ -141,9 +137,7 @@ describe('createRedline on lists and tables', () => {
   test('keeps nested lists nested', () => {
     const result = redline('- один\n  - вложенный\n- два\n', '- один\n  - вложенный пункт\n- два\n');
     const html = toHtml(renderInlineRedline(result, LABELS), { allowDangerousHtml: true });
-    expect(html).toBe(
-      '<ul><li>один<ul><li class="diff-block diff-modified" id="change-1">вложенный<ins><span class="visually-hidden">добавлено: </span> пункт</ins></li></ul></li><li>два</li></ul>',
-    );
+    expect(html).toBe('<ul><li>один<ul><li class="diff-block diff-modified" id="change-1">вложенный<ins><span class="visually-hidden">добавлено: </span> пункт</ins></li></ul></li><li>два</li></ul>');
   });
 });
 
@@ -164,7 +158,9 @@ describe('rendering', () => {
   test('puts the old version left and the new one right', () => {
     const root = renderSideBySideRedline(redline(POLICY, after), LABELS, { old: 'Редакция 1', new: 'Редакция 2' });
     const html = toHtml(root, { allowDangerousHtml: true });
-    expect(html).toContain('<div class="sbs-row sbs-changed" id="change-2"><div class="sbs-cell sbs-old"><span class="visually-hidden">Редакция 1</span><p class="diff-block diff-removed"><span class="diff-badge">Удалено</span>');
+    expect(html).toContain(
+      '<div class="sbs-row sbs-changed" id="change-2"><div class="sbs-cell sbs-old"><span class="visually-hidden">Редакция 1</span><p class="diff-block diff-removed"><span class="diff-badge">Удалено</span>',
+    );
     expect(html).toContain('<div class="sbs-cell sbs-new" aria-hidden="true"><span class="visually-hidden">Редакция 2</span></div>');
   });
 
@@ -187,7 +183,8 @@ describe('getDocumentBlocks', () => {
 
   test('sanitizes a block of raw HTML without links exactly as its page does', async () => {
     // The hostile fixture: raw HTML in blocks with no link, image or definition (once let through unsanitized).
-    const hostile = '1.1. Текст <img src="x" onerror="alert(1)"> и <b onclick="alert(2)">жирный</b>.\n\n<div onmouseover="alert(3)">блок<script>alert(4)</script></div>\n\n- пункт <details open ontoggle="alert(5)">x</details>\n';
+    const hostile =
+      '1.1. Текст <img src="x" onerror="alert(1)"> и <b onclick="alert(2)">жирный</b>.\n\n<div onmouseover="alert(3)">блок<script>alert(4)</script></div>\n\n- пункт <details open ontoggle="alert(5)">x</details>\n';
     const blocks = getDocumentBlocks(hostile);
     expect(blocks.map((block) => block.html)).toEqual(['<p>1.1. Текст <img src="x"> и <b>жирный</b>.</p>', '<div><div>блок</div></div>', '<li>пункт <details open>x</details></li>']);
     const page = (await (await createPolicyMarkdownRenderer({ basePath: '/' })).render(hostile)).code;

@@ -12,11 +12,39 @@ import { LABELS } from '../../helpers/redline-labels.ts';
 import { tokenizeWords } from '#lib/redline/tokenize-words.ts';
 import { diffWordsExact, getSharedLengthBound } from '#lib/redline/word-diff.ts';
 
-
 // Words that stress the tokenizer: Cyrillic with ё, hyphenated words, clause numbers, punctuation, odd spaces.
 const word = fc.constantFrom(
-  'Политика', 'согласие', 'её', 'ёлка', 'кто-то', 'e-mail', '152-ФЗ', '3.4.', '1.1.', 'data', 'Personal',
-  ',', '.', '—', '–', '-', '«', '»', '(', ')', ':', ';', '!', '?', '%', '№', '§', ' ', '  ', '\t', '\u00a0',
+  'Политика',
+  'согласие',
+  'её',
+  'ёлка',
+  'кто-то',
+  'e-mail',
+  '152-ФЗ',
+  '3.4.',
+  '1.1.',
+  'data',
+  'Personal',
+  ',',
+  '.',
+  '—',
+  '–',
+  '-',
+  '«',
+  '»',
+  '(',
+  ')',
+  ':',
+  ';',
+  '!',
+  '?',
+  '%',
+  '№',
+  '§',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
 );
 const sentence = fc.array(word, { maxLength: 25 }).map((words) => words.join(''));
 
@@ -39,7 +67,10 @@ const documentText = fc.array(line, { maxLength: 14 }).map((lines) => lines.join
 
 describe('tokenizeWords', () => {
   test('joins back into the text, whatever the text', () => {
-    fc.assert(fc.property(fc.oneof(sentence, fc.string()), (text) => tokenizeWords(text, 'ru').join('') === text), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(sentence, fc.string()), (text) => tokenizeWords(text, 'ru').join('') === text),
+      { numRuns: 500 },
+    );
   });
 
   test('keeps hyphenated words and ё words whole', () => {
@@ -52,7 +83,16 @@ describe('diffWordsExact', () => {
     fc.assert(
       fc.property(sentence, sentence, (a, b) => {
         const parts = diffWordsExact(a, b, { locale: 'ru' }) ?? [];
-        return parts.filter((p) => !p.added).map((p) => p.value).join('') === a && parts.filter((p) => !p.removed).map((p) => p.value).join('') === b;
+        return (
+          parts
+            .filter((p) => !p.added)
+            .map((p) => p.value)
+            .join('') === a &&
+          parts
+            .filter((p) => !p.removed)
+            .map((p) => p.value)
+            .join('') === b
+        );
       }),
       { numRuns: 1000 },
     );
@@ -79,7 +119,16 @@ describe('getSharedLengthBound', () => {
 
 describe('getDocumentBlocks', () => {
   test('the blocks join back into the document byte for byte', () => {
-    fc.assert(fc.property(documentText, (markdown) => getDocumentBlocks(markdown).map((block) => block.source).join('') === markdown), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        documentText,
+        (markdown) =>
+          getDocumentBlocks(markdown)
+            .map((block) => block.source)
+            .join('') === markdown,
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -88,12 +137,30 @@ describe('createRedline', () => {
     fc.assert(
       fc.property(documentText, documentText, (a, b) => {
         const redline = createRedline(getDocumentBlocks(a), getDocumentBlocks(b), { locale: 'ru' });
-        expect(getOldBlocks(redline).map((block) => block.source).join('')).toBe(a);
-        expect(getNewBlocks(redline).map((block) => block.source).join('')).toBe(b);
+        expect(
+          getOldBlocks(redline)
+            .map((block) => block.source)
+            .join(''),
+        ).toBe(a);
+        expect(
+          getNewBlocks(redline)
+            .map((block) => block.source)
+            .join(''),
+        ).toBe(b);
         for (const block of redline.blocks) {
           if (block.op !== 'modified' || !block.words) continue;
-          expect(block.words.filter((w) => !w.added).map((w) => w.value).join('')).toBe(block.old.text);
-          expect(block.words.filter((w) => !w.removed).map((w) => w.value).join('')).toBe(block.new.text);
+          expect(
+            block.words
+              .filter((w) => !w.added)
+              .map((w) => w.value)
+              .join(''),
+          ).toBe(block.old.text);
+          expect(
+            block.words
+              .filter((w) => !w.removed)
+              .map((w) => w.value)
+              .join(''),
+          ).toBe(block.new.text);
         }
       }),
       { numRuns: 200 },
@@ -148,7 +215,11 @@ describe('rendering a redline', () => {
         });
         // The inline view without its deletions is the new text; without its insertions, the old.
         const inline = reparse(renderInlineRedline(redline, LABELS));
-        const expectedNew = getNewBlocks(redline).map((block) => block.text).join(' ').replace(/\s+/g, ' ').trim();
+        const expectedNew = getNewBlocks(redline)
+          .map((block) => block.text)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         const withoutRemovedBlocks = structuredClone(inline);
         for (const removed of selectAll('.diff-removed', withoutRemovedBlocks)) removed.children = [];
         expect(visibleText(withoutRemovedBlocks, 'del')).toBe(expectedNew);

@@ -12,7 +12,7 @@ const PAST_A_MINUTE = ` generating static routes
 07:59:42 [build] ✓ Completed in 1m 32s.
 `;
 
-describe('the benchmark\'s build breakdown', () => {
+describe("the benchmark's build breakdown", () => {
   test('reads route times and a route phase past a minute ("1m 12s")', () => {
     expect(readRouteTimes(PAST_A_MINUTE)).toEqual({ pages: { count: 2, ms: 1217 }, files: { count: 2, ms: 868 }, phaseMs: 72_000 });
     expect(readRouteTimes(PAST_A_MINUTE.replace('1m 12s', '26.42s')).phaseMs).toBe(26_420);

@@ -31,7 +31,10 @@ function loadedBy(args: string[]): { status: number | null; modules: string[] } 
     nodeArgs: ['--import', join(ROOT, 'test/helpers/module-probe.ts')],
     env: { LOADED_MODULES_FILE: file, ASTRO_CACHE_DIR: join(work, 'astro-cache') },
   });
-  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((url) => url.replace(`file://${ROOT}/`, ''));
+  const modules = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => url.replace(`file://${ROOT}/`, ''));
   return { status: result.status, modules };
 }
 

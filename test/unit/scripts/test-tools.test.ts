@@ -20,15 +20,31 @@ function facts(options: { executables?: string[]; commands?: Record<string, stri
 const APT = { 'apt-get': '/usr/bin/apt-get' };
 
 describe('planTestSystem', () => {
-  test('does nothing when Debian\'s Chromium, nginx and PostgreSQL are there', () => {
+  test("does nothing when Debian's Chromium, nginx and PostgreSQL are there", () => {
     const plan = planTestSystem(facts({ executables: ['/usr/lib/chromium/chromium', '/usr/sbin/nginx', '/usr/lib/postgresql/15/bin/initdb'], commands: APT }));
-    expect(plan).toEqual({ action: 'ready', found: [{ tool: CHROMIUM, path: '/usr/lib/chromium/chromium' }, { tool: NGINX, path: '/usr/sbin/nginx' }, { tool: POSTGRESQL, path: '/usr/lib/postgresql/15/bin/initdb' }] });
+    expect(plan).toEqual({
+      action: 'ready',
+      found: [
+        { tool: CHROMIUM, path: '/usr/lib/chromium/chromium' },
+        { tool: NGINX, path: '/usr/sbin/nginx' },
+        { tool: POSTGRESQL, path: '/usr/lib/postgresql/15/bin/initdb' },
+      ],
+    });
   });
 
   test('finds them on PATH, or where CHROMIUM_PATH and NGINX_PATH say', () => {
     expect(planTestSystem(facts({ commands: { chromium: '/opt/bin/chromium', nginx: '/opt/bin/nginx', initdb: '/opt/bin/initdb' } }))).toMatchObject({ action: 'ready' });
-    const plan = planTestSystem(facts({ executables: ['/opt/chrome/chrome', '/opt/nginx/sbin/nginx', '/opt/pg/bin/initdb'], env: { CHROMIUM_PATH: '/opt/chrome/chrome', NGINX_PATH: '/opt/nginx/sbin/nginx', INITDB_PATH: '/opt/pg/bin/initdb' } }));
-    expect(plan).toEqual({ action: 'ready', found: [{ tool: CHROMIUM, path: '/opt/chrome/chrome' }, { tool: NGINX, path: '/opt/nginx/sbin/nginx' }, { tool: POSTGRESQL, path: '/opt/pg/bin/initdb' }] });
+    const plan = planTestSystem(
+      facts({ executables: ['/opt/chrome/chrome', '/opt/nginx/sbin/nginx', '/opt/pg/bin/initdb'], env: { CHROMIUM_PATH: '/opt/chrome/chrome', NGINX_PATH: '/opt/nginx/sbin/nginx', INITDB_PATH: '/opt/pg/bin/initdb' } }),
+    );
+    expect(plan).toEqual({
+      action: 'ready',
+      found: [
+        { tool: CHROMIUM, path: '/opt/chrome/chrome' },
+        { tool: NGINX, path: '/opt/nginx/sbin/nginx' },
+        { tool: POSTGRESQL, path: '/opt/pg/bin/initdb' },
+      ],
+    });
   });
 
   test('as root, installs only what is missing, with one apt-get update, saying why', () => {
@@ -84,11 +100,11 @@ describe('planTestSystem', () => {
     expect(plan.action === 'refuse' && plan.message).toContain('apt-get install -y nginx), or point the tests at programs you have: NGINX_PATH=/path/to/nginx npm test');
   });
 
-  test('refuses a CHROMIUM_PATH that is not a program, rather than installing over the user\'s choice', () => {
+  test("refuses a CHROMIUM_PATH that is not a program, rather than installing over the user's choice", () => {
     const plan = planTestSystem(facts({ executables: ['/usr/sbin/nginx', '/usr/lib/postgresql/15/bin/initdb'], commands: APT, env: { CHROMIUM_PATH: '/opt/typo/chrome' } }));
     expect(plan).toEqual({
       action: 'refuse',
-      message: 'CHROMIUM_PATH=/opt/typo/chrome is not an executable file.\nSet it to the program itself (e.g. CHROMIUM_PATH=/usr/lib/chromium/chromium), or unset it to use Debian\'s package.\nNothing was run.',
+      message: "CHROMIUM_PATH=/opt/typo/chrome is not an executable file.\nSet it to the program itself (e.g. CHROMIUM_PATH=/usr/lib/chromium/chromium), or unset it to use Debian's package.\nNothing was run.",
     });
   });
 });
@@ -104,8 +120,7 @@ describe('scripts/ensure-test-system.ts on a fake system', () => {
 
   afterEach(() => rmSync(system, { recursive: true, force: true }));
 
-  const run = () =>
-    spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', env: { PATH: join(system, 'bin'), POLICY_PRESS_SYSTEM_ROOT: join(system, 'root') } });
+  const run = () => spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', env: { PATH: join(system, 'bin'), POLICY_PRESS_SYSTEM_ROOT: join(system, 'root') } });
 
   test.skipIf(process.getuid?.() !== 0)('installs them with apt (as root), once, then finds them', () => {
     // A fake apt-get that records its calls and "installs" by putting the programs where Debian's packages do.
@@ -119,7 +134,9 @@ describe('scripts/ensure-test-system.ts on a fake system', () => {
     expect(result.stdout).toContain("npm test needs Debian's chromium, nginx and postgresql, which are not installed:");
     expect(result.stdout).toContain('Installing them with apt, once; no browser is downloaded:');
     expect(readFileSync(join(system, 'apt.log'), 'utf8')).toBe('update -qq\ninstall -y -qq --no-install-recommends chromium nginx postgresql\n');
-    expect(result.stdout).toContain(`Test system: chromium ${join(system, 'root/usr/lib/chromium/chromium')}, nginx ${join(system, 'root/usr/sbin/nginx')}, postgresql ${join(system, 'root/usr/lib/postgresql/15/bin/initdb')}.`);
+    expect(result.stdout).toContain(
+      `Test system: chromium ${join(system, 'root/usr/lib/chromium/chromium')}, nginx ${join(system, 'root/usr/sbin/nginx')}, postgresql ${join(system, 'root/usr/lib/postgresql/15/bin/initdb')}.`,
+    );
 
     // Run again: both are there, so no apt-get at all.
     expect(run().status).toBe(0);

@@ -39,7 +39,7 @@ describe('ENVIRONMENT_VARIABLES', () => {
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  test('the scan finds each way the code reads a variable, and not Astro\'s import.meta.env', () => {
+  test("the scan finds each way the code reads a variable, and not Astro's import.meta.env", () => {
     expect(findReadVariables(`process.env['A_B'] process.env.C env.D_1 env[ "E" ] import.meta.env.DEV env.lowercase`)).toEqual(['A_B', 'C', 'D_1', 'E']);
   });
 });

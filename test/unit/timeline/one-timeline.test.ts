@@ -80,7 +80,11 @@ describe('every English surface says the truth', () => {
   });
 
   test('the history lists the Russian-only version with its languages, and the home page does not date the old text as in force', () => {
-    expect(getHistoryView(after, 'privacy', 'en')?.entries.map((entry) => (entry.kind === 'text' ? ['text', entry.view.version, entry.view.status] : ['elsewhere', entry.entry.version, entry.entry.status, entry.entry.languages.map((link) => link.href)]))).toEqual([
+    expect(
+      getHistoryView(after, 'privacy', 'en')?.entries.map((entry) =>
+        entry.kind === 'text' ? ['text', entry.view.version, entry.view.status] : ['elsewhere', entry.entry.version, entry.entry.status, entry.entry.languages.map((link) => link.href)],
+      ),
+    ).toEqual([
       ['elsewhere', '2026-06-01', 'in-force', ['/legal/ru/privacy/2026-06-01/']],
       ['text', '2025-09-01', 'superseded'],
     ]);
@@ -90,7 +94,13 @@ describe('every English surface says the truth', () => {
   test('the feed: the interval ends at the change, current.json and index.json name the version in force and its languages, all valid', () => {
     const feed = createPolicyFeed(after, 'privacy');
     expect(validate('PolicyFeed', feed)).toEqual([]);
-    expect(feed).toMatchObject({ localeModel: 'translations', timeline: [{ version: '2025-09-01', locales: ['en', 'ru'] }, { version: '2026-06-01', effectiveUntil: null, locales: ['ru'] }] });
+    expect(feed).toMatchObject({
+      localeModel: 'translations',
+      timeline: [
+        { version: '2025-09-01', locales: ['en', 'ru'] },
+        { version: '2026-06-01', effectiveUntil: null, locales: ['ru'] },
+      ],
+    });
     expect(feed.versions.find((version) => version.locale === 'en')).toMatchObject({ effectiveUntil: '2026-05-31T21:00:00.000Z', locales: ['en', 'ru'] });
     const current = createCurrentFeed(after, 'privacy');
     expect(validate('CurrentFeed', current)).toEqual([]);
@@ -127,7 +137,15 @@ describe('every English surface says the truth', () => {
 
   test('since.json and re-consent: a user who accepted the English text must accept again, and is pointed to the Russian text', () => {
     const input = getReconsentInput(after, 'privacy', 'en', '2025-09-01');
-    expect(input.later).toEqual([expect.objectContaining({ version: '2026-06-01', locale: 'ru', locales: ['ru'], url: 'https://example.com/legal/ru/privacy/2026-06-01/', redlineUrl: 'https://example.com/legal/ru/privacy/diff/2025-09-01/2026-06-01/' })]);
+    expect(input.later).toEqual([
+      expect.objectContaining({
+        version: '2026-06-01',
+        locale: 'ru',
+        locales: ['ru'],
+        url: 'https://example.com/legal/ru/privacy/2026-06-01/',
+        redlineUrl: 'https://example.com/legal/ru/privacy/diff/2025-09-01/2026-06-01/',
+      }),
+    ]);
     expect(decideReconsent(input, CHANGE - 1)).toMatchObject({ reconsent: 'none', current: { version: '2025-09-01' } });
     expect(decideReconsent(input, CHANGE)).toMatchObject({ reconsent: 'required', current: { version: '2026-06-01', locale: 'ru' } });
   });
@@ -137,7 +155,11 @@ describe('every English surface says the truth', () => {
     expect(findVersionAt(index, 'privacy', 'en', CHANGE - 1)?.version).toBe('2025-09-01');
     expect(findVersionAt(index, 'privacy', 'en', CHANGE)).toBeUndefined();
     expect(findEntryAt(index, 'privacy', 'en', CHANGE)).toMatchObject({ version: '2026-06-01', locales: ['ru'] });
-    const verify = (acceptedAt: string, version = '2025-09-01') => verifyConsentRecord({ policy: 'privacy', locale: 'en', version, acceptedAt, sha256: index.versions.get(`privacy/en/${version}`)?.sha256 ?? 'f'.repeat(64) }, 1, index, { timeZone: 'Europe/Moscow', now: Number.MAX_SAFE_INTEGER });
+    const verify = (acceptedAt: string, version = '2025-09-01') =>
+      verifyConsentRecord({ policy: 'privacy', locale: 'en', version, acceptedAt, sha256: index.versions.get(`privacy/en/${version}`)?.sha256 ?? 'f'.repeat(64) }, 1, index, {
+        timeZone: 'Europe/Moscow',
+        now: Number.MAX_SAFE_INTEGER,
+      });
     expect(verify('2026-05-31T23:59:59.999+03:00').status).toBe('ok');
     expect(verify('2026-06-01T00:00:00.000+03:00')).toMatchObject({
       status: 'failed',

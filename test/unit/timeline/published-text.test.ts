@@ -9,18 +9,7 @@ describe('renderPublishedText', () => {
   test('writes the canonical front matter, an empty line and the body', () => {
     const version = makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z', title: 'Политика "конфиденциальности"', body: 'Текст.\n' });
     expect(renderPublishedText(version)).toBe(
-      [
-        '---',
-        'policy: "privacy"',
-        'locale: "ru"',
-        'version: "2025-09-01"',
-        'title: "Политика \\"конфиденциальности\\""',
-        'effective: "2025-08-31T21:00:00.000Z"',
-        '---',
-        '',
-        'Текст.',
-        '',
-      ].join('\n'),
+      ['---', 'policy: "privacy"', 'locale: "ru"', 'version: "2025-09-01"', 'title: "Политика \\"конфиденциальности\\""', 'effective: "2025-08-31T21:00:00.000Z"', '---', '', 'Текст.', ''].join('\n'),
     );
   });
 });
@@ -28,17 +17,18 @@ describe('renderPublishedText', () => {
 describe('sha256Hex', () => {
   test('is the SHA-256 of the UTF-8 bytes, as sha256sum prints it', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(sha256Hex('ё')).toBe(createHash('sha256').update(Buffer.from([0xd1, 0x91])).digest('hex'));
+    expect(sha256Hex('ё')).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0xd1, 0x91]))
+        .digest('hex'),
+    );
   });
 });
 
 describe('the hash of a version', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
   const hashOf = (text: string) => {
-    const { versions, problems } = validateCorpus(
-      [{ relativePath: 'privacy/ru/v1.md', displayPath: 'v1.md', bytes: encode(text) }],
-      { timeZone: 'Europe/Moscow', includeDrafts: false },
-    );
+    const { versions, problems } = validateCorpus([{ relativePath: 'privacy/ru/v1.md', displayPath: 'v1.md', bytes: encode(text) }], { timeZone: 'Europe/Moscow', includeDrafts: false });
     expect(problems).toEqual([]);
     return buildTimeline('privacy', 'ru', versions).versions[0]?.sha256;
   };

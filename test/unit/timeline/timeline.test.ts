@@ -1,22 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildPolicyCorpus, getPolicyLocales, getTimeline, getVersion } from '#lib/timeline/policy-corpus.ts';
-import {
-  buildTimeline,
-  getCurrentVersion,
-  getNextChangeAfter,
-  getVersionInForceAt,
-  getVersionStatus,
-} from '#lib/timeline/timeline.ts';
+import { buildTimeline, getCurrentVersion, getNextChangeAfter, getVersionInForceAt, getVersionStatus } from '#lib/timeline/timeline.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const t = (iso: string) => Date.parse(iso);
 
 // Deliberately out of order: the timeline must sort by instant, not by file name or input order.
-const versions = [
-  makeVersion({ version: 'c', effective: '2026-02-14T21:00:00Z' }),
-  makeVersion({ version: 'a', effective: '2023-02-28T21:00:00Z' }),
-  makeVersion({ version: 'b', effective: '2025-08-31T21:00:00Z' }),
-];
+const versions = [makeVersion({ version: 'c', effective: '2026-02-14T21:00:00Z' }), makeVersion({ version: 'a', effective: '2023-02-28T21:00:00Z' }), makeVersion({ version: 'b', effective: '2025-08-31T21:00:00Z' })];
 
 describe('buildTimeline', () => {
   const timeline = buildTimeline('privacy', 'ru', versions);
@@ -105,11 +95,7 @@ describe('getNextChangeAfter', () => {
 });
 
 describe('buildPolicyCorpus', () => {
-  const corpus = buildPolicyCorpus([
-    ...versions,
-    makeVersion({ version: 'b', locale: 'en', effective: '2025-08-31T21:00:00Z' }),
-    makeVersion({ policy: 'terms', version: 'v1', effective: '2024-01-01T00:00:00Z' }),
-  ]);
+  const corpus = buildPolicyCorpus([...versions, makeVersion({ version: 'b', locale: 'en', effective: '2025-08-31T21:00:00Z' }), makeVersion({ policy: 'terms', version: 'v1', effective: '2024-01-01T00:00:00Z' })]);
 
   const inForce = (policy: string, locale: string, iso: string) => {
     const timeline = getTimeline(corpus, policy, locale);

@@ -11,11 +11,7 @@ import { makePublished, makeVersion } from '../../helpers/versions.ts';
 // Written out so a test shows where Russian typography binds words: «2025 г.», «1 сентября».
 const NB = '\u00a0';
 
-const settings = resolveSiteSettings(
-  { siteUrl: 'https://example.com/legal/', defaultLocale: 'ru', timeZone: 'Europe/Moscow', siteTitle: { ru: 'Документы', en: 'Documents' } },
-  {},
-  '/p',
-);
+const settings = resolveSiteSettings({ siteUrl: 'https://example.com/legal/', defaultLocale: 'ru', timeZone: 'Europe/Moscow', siteTitle: { ru: 'Документы', en: 'Documents' } }, {}, '/p');
 
 function contextAt(now: string): SiteContext {
   return createSiteContext(
@@ -73,7 +69,14 @@ describe('getVersionView', () => {
       status: 'scheduled',
       statusLabel: 'Вступит в силу',
       period: { text: `с 1${NB}января 2027${NB}г.` },
-      notice: { kind: 'scheduled', text: [{ text: `Эта редакция вступит в силу 1${NB}января 2027${NB}г.`, reason: null }, { text: 'До этого действует прежняя редакция.', reason: null }], currentHref: '/legal/ru/privacy/' },
+      notice: {
+        kind: 'scheduled',
+        text: [
+          { text: `Эта редакция вступит в силу 1${NB}января 2027${NB}г.`, reason: null },
+          { text: 'До этого действует прежняя редакция.', reason: null },
+        ],
+        currentHref: '/legal/ru/privacy/',
+      },
       changeTypeLabel: 'редакционные',
     });
   });
@@ -116,9 +119,7 @@ describe('getPolicyListing', () => {
   });
 
   test('names the policies that exist only in other languages', () => {
-    expect(getPolicyListing(context, 'en').elsewhere).toEqual([
-      { policy: 'consent', links: [{ locale: 'ru', languageName: 'Русский', title: 'Согласие', href: '/legal/ru/consent/' }] },
-    ]);
+    expect(getPolicyListing(context, 'en').elsewhere).toEqual([{ policy: 'consent', links: [{ locale: 'ru', languageName: 'Русский', title: 'Согласие', href: '/legal/ru/consent/' }] }]);
   });
 });
 
@@ -245,15 +246,17 @@ describe('statuses and events as a lawyer reads them', () => {
   });
 
   test('the history lists the withdrawal, the postponement and the correction, each with its date and reason', () => {
-    const events = (locale: string) =>
-      Object.fromEntries((getHistoryView(lawyers, 'privacy', locale)?.entries ?? []).flatMap((entry) => (entry.kind === 'text' ? [[entry.view.version, entry.events]] : [])));
+    const events = (locale: string) => Object.fromEntries((getHistoryView(lawyers, 'privacy', locale)?.entries ?? []).flatMap((entry) => (entry.kind === 'text' ? [[entry.view.version, entry.events]] : [])));
     expect(events('ru')).toEqual({
       '2027-02-01': [
         { text: `Эта редакция отозвана до вступления в силу 7${NB}декабря 2026${NB}г., 09:36${NB}МСК.`, reason: { label: 'Причина', text: 'Решение о новой редакции отменено', lang: null } },
         { text: 'Она не вступала в силу и не вступит.', reason: null },
       ],
       '2026-02-15': [
-        { text: `20${NB}января 2026${NB}г., 09:36${NB}МСК: дата вступления в силу перенесена с 1${NB}февраля 2026${NB}г. на 15${NB}февраля 2026${NB}г.`, reason: { label: 'Причина', text: 'Нужно время, чтобы уведомить пользователей', lang: null } },
+        {
+          text: `20${NB}января 2026${NB}г., 09:36${NB}МСК: дата вступления в силу перенесена с 1${NB}февраля 2026${NB}г. на 15${NB}февраля 2026${NB}г.`,
+          reason: { label: 'Причина', text: 'Нужно время, чтобы уведомить пользователей', lang: null },
+        },
         { text: `Текст исправлен 1${NB}марта 2026${NB}г.`, reason: { label: 'Причина', text: 'Опечатка в п. 2.1', lang: null } },
       ],
       '2025-09-01': [],

@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PublishedRecord } from '#schemas/ledger.ts';
-import {
-  getCorrectionPaths,
-  getCurrentPaths,
-  getHistoryPaths,
-  getLocalePaths,
-  getPolicyPaths,
-  getPublishedHashPaths,
-  getRedlinePaths,
-  getTimelinePaths,
-  getVersionPaths,
-} from '#lib/views/static-paths.ts';
+import { getCorrectionPaths, getCurrentPaths, getHistoryPaths, getLocalePaths, getPolicyPaths, getPublishedHashPaths, getRedlinePaths, getTimelinePaths, getVersionPaths } from '#lib/views/static-paths.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 import { makePublished, makeVersion } from '../../helpers/versions.ts';
 
@@ -55,11 +45,7 @@ describe('getVersionPaths and getTimelinePaths', () => {
 
 describe('getCurrentPaths', () => {
   test('shows the version in force, not the scheduled one', () => {
-    expect(getCurrentPaths(context).map(({ params, props }) => `${params.policy}/${params.locale}: ${props.version.version}`)).toEqual([
-      'consent/ru: 2025-09-01',
-      'privacy/en: 2025-09-01',
-      'privacy/ru: 2025-09-01',
-    ]);
+    expect(getCurrentPaths(context).map(({ params, props }) => `${params.policy}/${params.locale}: ${props.version.version}`)).toEqual(['consent/ru: 2025-09-01', 'privacy/en: 2025-09-01', 'privacy/ru: 2025-09-01']);
   });
 
   test('shows the first scheduled version before any takes effect', () => {
@@ -77,7 +63,14 @@ describe('getHistoryPaths', () => {
 
 describe('getPublishedHashPaths and getCorrectionPaths', () => {
   const versions = [
-    makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z', published: record(hash('a'), [[hash('a'), hash('b')], [hash('b'), hash('a')]]) }),
+    makeVersion({
+      version: 'v1',
+      effective: '2025-01-01T00:00:00Z',
+      published: record(hash('a'), [
+        [hash('a'), hash('b')],
+        [hash('b'), hash('a')],
+      ]),
+    }),
     makeVersion({ version: 'v2', effective: '2026-01-01T00:00:00Z', published: record(hash('c')) }),
     makeVersion({ version: 'v3', effective: '2027-01-01T00:00:00Z' }),
   ];
@@ -97,9 +90,6 @@ describe('getPublishedHashPaths and getCorrectionPaths', () => {
 
 describe('getRedlinePaths', () => {
   test('each version against the one before, and older ones against the version in force', () => {
-    expect(getRedlinePaths(context).map(({ params }) => `${params.policy}/${params.locale}: ${params.from} → ${params.to}`)).toEqual([
-      'privacy/ru: 2023-03-01 → 2025-09-01',
-      'privacy/ru: 2025-09-01 → 2027-01-01',
-    ]);
+    expect(getRedlinePaths(context).map(({ params }) => `${params.policy}/${params.locale}: ${params.from} → ${params.to}`)).toEqual(['privacy/ru: 2023-03-01 → 2025-09-01', 'privacy/ru: 2025-09-01 → 2027-01-01']);
   });
 });

@@ -66,8 +66,22 @@ export interface ClassifySqlOptions extends OutcomePolicy {
 
 /** The versions.csv columns the query reads. */
 const VERSION_FIELDS = [
-  'policy', 'locale', 'version', 'effectiveFrom', 'effectiveUntil', 'effectiveFromLocal', 'effectiveUntilLocal', 'sha256', 'previousSha256s',
-  'localeModel', 'publishedAt', 'publishedAtLocal', 'publication', 'withdrawnAt', 'correctionRecordedAt', 'correctionRecordedAtLocal',
+  'policy',
+  'locale',
+  'version',
+  'effectiveFrom',
+  'effectiveUntil',
+  'effectiveFromLocal',
+  'effectiveUntilLocal',
+  'sha256',
+  'previousSha256s',
+  'localeModel',
+  'publishedAt',
+  'publishedAtLocal',
+  'publication',
+  'withdrawnAt',
+  'correctionRecordedAt',
+  'correctionRecordedAtLocal',
 ] as const;
 const SHA256_SHAPE = '0'.repeat(64);
 
@@ -159,8 +173,23 @@ function stagesToCtes(name: string, from: string, stages: SqlStage[], as = 'AS')
 
 /** The columns of the versions relation `v` the query uses, as the inline list gives them. */
 const V_COLUMNS = [
-  'v_policy', 'v_locale', 'v_version', 'v_sha256', 'v_previous', 'v_model', 'v_publication', 'v_withdrawn', 'v_timeline', 'v_unrecorded',
-  'v_from_ms', 'v_until_ms', 'v_published_ms', 'v_from_day', 'v_from_key', 'v_until_key', 'v_published_key',
+  'v_policy',
+  'v_locale',
+  'v_version',
+  'v_sha256',
+  'v_previous',
+  'v_model',
+  'v_publication',
+  'v_withdrawn',
+  'v_timeline',
+  'v_unrecorded',
+  'v_from_ms',
+  'v_until_ms',
+  'v_published_ms',
+  'v_from_day',
+  'v_from_key',
+  'v_until_key',
+  'v_published_key',
 ] as const;
 
 /** The columns of the served-texts relation `served` (served-texts.ts): each text of a version and the interval it was served in, NULL where open. */
@@ -209,10 +238,23 @@ function getVersionsCtes(dialect: SqlDialect, source: VersionsSource, timeZone: 
       const recorded = cell('correctionRecordedAt')?.split(' ') ?? [];
       const recordedLocal = cell('correctionRecordedAtLocal')?.split(' ') ?? [];
       const values = [
-        cell('policy'), cell('locale'), cell('version'), cell('sha256'), cell('previousSha256s'), model, cell('publication'), cell('withdrawnAt') !== null,
-        model === 'translations' ? cell('policy') : `${cell('policy')}/${cell('locale')}`, previous.length > 0 && recorded.length === 0,
-        ms(cell('effectiveFrom')), ms(cell('effectiveUntil')), ms(cell('publishedAt')), dayOf(cell('effectiveFromLocal') ?? ''),
-        keyOf(cell('effectiveFromLocal')), keyOf(cell('effectiveUntilLocal')), keyOf(cell('publishedAtLocal')),
+        cell('policy'),
+        cell('locale'),
+        cell('version'),
+        cell('sha256'),
+        cell('previousSha256s'),
+        model,
+        cell('publication'),
+        cell('withdrawnAt') !== null,
+        model === 'translations' ? cell('policy') : `${cell('policy')}/${cell('locale')}`,
+        previous.length > 0 && recorded.length === 0,
+        ms(cell('effectiveFrom')),
+        ms(cell('effectiveUntil')),
+        ms(cell('publishedAt')),
+        dayOf(cell('effectiveFromLocal') ?? ''),
+        keyOf(cell('effectiveFromLocal')),
+        keyOf(cell('effectiveUntilLocal')),
+        keyOf(cell('publishedAtLocal')),
       ];
       versions.push(`(${values.map(literal).join(', ')})`);
       if (version.withdrawn) continue;
@@ -288,7 +330,12 @@ function getServedCtes(dialect: SqlDialect, maxCorrections: number): string[] {
       `CASE WHEN s_i < v_corrections THEN ${item('v_recorded_local', LOCAL_ITEM, 29, 's_i')} END AS s_until_local`,
     ],
   ];
-  for (const [input, prefix] of [['s_from_text', 'sf_'], ['s_until_text', 'su_'], ['SUBSTRING(s_from_local, 1, 10)', 'sfd_'], ['SUBSTRING(s_until_local, 1, 10)', 'sud_']] as const) {
+  for (const [input, prefix] of [
+    ['s_from_text', 'sf_'],
+    ['s_until_text', 'su_'],
+    ['SUBSTRING(s_from_local, 1, 10)', 'sfd_'],
+    ['SUBSTRING(s_until_local, 1, 10)', 'sud_'],
+  ] as const) {
     for (const [index, items] of getInstantStages(dialect, input, prefix).entries()) stages[index + 1] = [...(stages[index + 1] ?? []), ...items];
   }
   const dayKey = (local: string, days: string) => `CASE WHEN ${local} IS NULL THEN NULL ELSE 2 * ${days} + CASE WHEN SUBSTRING(${local}, 12, 12) = '00:00:00.000' THEN 0 ELSE 1 END END`;
@@ -378,7 +425,7 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       `      OR (NOT ${absent('c_sha')} AND (LENGTH(c_sha) <> 64 OR TRANSLATE(c_sha, '123456789abcdef', '000000000000000') <> '${SHA256_SHAPE}'))) AS c_malformed,`,
       `    ((a_kind = 'date-time' AND a_ms > ${nowMs}) OR (a_kind = 'date' AND 2 * a_days > ${nowKey})) AS c_future,`,
       // What checkDocument settles on, in its order.
-      '    CASE WHEN c_known_policy IS NULL THEN \'unknown-policy\'',
+      "    CASE WHEN c_known_policy IS NULL THEN 'unknown-policy'",
       "      WHEN kl.k_policy IS NULL THEN 'unknown-locale'",
       "      WHEN nv.v_version IS NULL AND wd.v_version IS NOT NULL THEN 'withdrawn'",
       "      WHEN nv.v_version IS NULL AND el.v_version IS NOT NULL THEN 'no-translation'",

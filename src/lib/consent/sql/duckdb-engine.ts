@@ -176,10 +176,22 @@ function explain(read: ReadRecord, found: Interesting, index: VersionIndex, opti
   }
   if (found.js || result.outcome === found.outcome) return result;
   // Said of this record alone, failing it; the run goes on.
-  const issue = { outcome: 'engines-disagree' as const, message: `DuckDB says ${found.outcome} and the streaming verifier ${result.outcome}: the engines disagree, which is a bug; verify ${file} without --engine, and report it` };
+  const issue = {
+    outcome: 'engines-disagree' as const,
+    message: `DuckDB says ${found.outcome} and the streaming verifier ${result.outcome}: the engines disagree, which is a bug; verify ${file} without --engine, and report it`,
+  };
   if (result.status === 'malformed') {
     const record = typeof result.record === 'object' && result.record !== null ? (result.record as Record<string, unknown>) : {};
-    return { line: result.line, status: 'failed', outcome: 'engines-disagree', acceptedAt: '', documents: [], issues: [{ ...issue, message: `${issue.message} (the streaming verifier: ${result.message})` }], notes: [], record };
+    return {
+      line: result.line,
+      status: 'failed',
+      outcome: 'engines-disagree',
+      acceptedAt: '',
+      documents: [],
+      issues: [{ ...issue, message: `${issue.message} (the streaming verifier: ${result.message})` }],
+      notes: [],
+      record,
+    };
   }
   result.issues.unshift(issue);
   return settleRecord(result, options);
@@ -207,14 +219,7 @@ interface Reread {
 }
 
 /** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
-async function* classifyAndReport(
-  { connection }: Connections,
-  file: string,
-  rows: string,
-  index: VersionIndex,
-  options: EngineOptions,
-  reread: Reread,
-): AsyncGenerator<EngineEvent> {
+async function* classifyAndReport({ connection }: Connections, file: string, rows: string, index: VersionIndex, options: EngineOptions, reread: Reread): AsyncGenerator<EngineEvent> {
   const sql = createDuckDbClassifySql({
     rows,
     segments: 'outcome_segments',
@@ -233,7 +238,9 @@ async function* classifyAndReport(
     FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`);
   } catch (error) {
     // Never another engine instead: the error may be a bug in the generated SQL, which a fall-back would hide.
-    throw new EngineError(`${file}: DuckDB failed on the query that classifies the records (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine, and report this error`);
+    throw new EngineError(
+      `${file}: DuckDB failed on the query that classifies the records (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine, and report this error`,
+    );
   }
   const [plain] = await all(connection, 'SELECT coalesce(sum(n), 0) AS n FROM interesting WHERE line IS NULL');
   yield { file, plainOk: Number(plain?.['n'] ?? 0) };
@@ -278,14 +285,7 @@ function toPhysicalLine(number: number, text: string, ending = 0): PhysicalLine 
   return bytes.length + ending > MAX_RECORD_BYTES ? { number, problem: 'too-long', bytes: bytes.length + ending } : { number, text, bytes };
 }
 
-async function* verifyLinesFile(
-  connections: Connections,
-  file: string,
-  format: 'csv' | 'jsonl',
-  newline: '\n' | '\r\n',
-  index: VersionIndex,
-  options: EngineOptions,
-): AsyncGenerator<EngineEvent> {
+async function* verifyLinesFile(connections: Connections, file: string, format: 'csv' | 'jsonl', newline: '\n' | '\r\n', index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
   const { connection, reader, writer } = connections;
   const lines = rawLines(file, newline);
   if (format === 'jsonl') {
@@ -347,7 +347,9 @@ async function* verifyLinesFile(
     toRead: async (row, line) => {
       // A quoted record the streaming reader refused: its message as it was read, with the lines after it.
       if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
-      const physical = String(row['text']).split('\n').map((part, offset) => toPhysicalLine(line + offset, part));
+      const physical = String(row['text'])
+        .split('\n')
+        .map((part, offset) => toPhysicalLine(line + offset, part));
       const read = await readCsvRecord(new LineQueue(single(...physical)[Symbol.asyncIterator]()), (field) => header[field]);
       if (!read) return { line, error: 'the record could not be read again' };
       return 'error' in read ? read : toCsvRow(read, header);
@@ -407,7 +409,10 @@ async function readHeader(file: string): Promise<string[]> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     const end = text.indexOf('\n');
-    return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '').split(',').map((name) => name.trim());
+    return (end === -1 ? text : text.slice(0, end))
+      .replace(/\r$/, '')
+      .split(',')
+      .map((name) => name.trim());
   } finally {
     await handle.close();
   }
@@ -445,7 +450,9 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
   await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
   // The reader numbers records only in the order it reads them (row_number over one scan, insertion order kept): numbered once into a table (spilled to the temp folder beyond the memory limit), which the query then reads in parallel.
   try {
-    await connection.run(`CREATE OR REPLACE TEMP TABLE plain_rows AS SELECT row_number() OVER () + 1 AS line, ${all.join(', ')} FROM ${reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'")}`);
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE plain_rows AS SELECT row_number() OVER () + 1 AS line, ${all.join(', ')} FROM ${reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'")}`,
+    );
   } catch (error) {
     throw new EngineError(`${file}: DuckDB cannot read it as CSV (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine`);
   }
@@ -475,7 +482,9 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
       const results: RecordResult[] = [];
       for (const [line, text] of refused) {
         const read = await readLine(line, text);
-        results.push('error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}));
+        results.push(
+          'error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}),
+        );
       }
       return results;
     },
@@ -486,7 +495,12 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
 async function fetchRejects(connection: DuckDBConnection): Promise<[number, string][]> {
   const rows = await all(connection, 'SELECT line, any_value(csv_line) AS text FROM csv_rejects GROUP BY line ORDER BY line').catch(() => []);
   // csv_line of a CR LF file starts with the LF of the line before and ends with its own CR (DuckDB 1.5.6).
-  return rows.map((row) => [Number(row['line']), String(row['text'] ?? '').replace(/^\n/, '').replace(/\r$/, '')]);
+  return rows.map((row) => [
+    Number(row['line']),
+    String(row['text'] ?? '')
+      .replace(/^\n/, '')
+      .replace(/\r$/, ''),
+  ]);
 }
 
 async function* verifyParquetFile(connections: Connections, file: string, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
@@ -502,7 +516,9 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
   for (const field of [...FIELDS, 'documents']) {
     const type = types.get(field);
     if (type !== undefined && type !== 'VARCHAR') {
-      throw new EngineError(`${file}: column ${field} is ${type}, and verify reads it as text: write ${field === 'acceptedAt' ? 'acceptedAt as ISO 8601 text with its offset (2025-09-01T10:00:00+03:00)' : `${field} as text`} when exporting`);
+      throw new EngineError(
+        `${file}: column ${field} is ${type}, and verify reads it as text: write ${field === 'acceptedAt' ? 'acceptedAt as ISO 8601 text with its offset (2025-09-01T10:00:00+03:00)' : `${field} as text`} when exporting`,
+      );
     }
   }
   const names = [...types.keys()];

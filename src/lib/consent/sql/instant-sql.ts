@@ -67,11 +67,7 @@ export function getInstantStages(dialect: SqlDialect, input: string, p: string):
     // Days from the civil date (Hinnant): March-based years, shifted by 400 years (146097 days) so that every division has non-negative operands.
     [`CASE WHEN ${p}kind IS NOT NULL THEN ${p}y - CASE WHEN ${p}mo <= 2 THEN 1 ELSE 0 END + 400 END AS ${p}sy`],
     [`${intDiv(`${p}sy`, '400')} AS ${p}era`, `${p}sy - ${intDiv(`${p}sy`, '400')} * 400 AS ${p}yoe`],
-    [
-      `${p}era * 146097 + ${p}yoe * 365 + ${intDiv(`${p}yoe`, '4')} - ${intDiv(`${p}yoe`, '100')} + ${intDiv(`153 * MOD(${p}mo + 9, 12) + 2`, '5')} + ${p}d - 1 - 719468 - 146097 AS ${p}days`,
-    ],
-    [
-      `CASE WHEN ${p}kind = 'date-time' THEN CAST(${p}days AS BIGINT) * 86400000 + ${p}hh * 3600000 + ${p}mi * 60000 + ${p}ss * 1000 + ${p}ms3 - ${p}sign * (${p}oh * 60 + ${p}om) * 60000 END AS ${p}ms`,
-    ],
+    [`${p}era * 146097 + ${p}yoe * 365 + ${intDiv(`${p}yoe`, '4')} - ${intDiv(`${p}yoe`, '100')} + ${intDiv(`153 * MOD(${p}mo + 9, 12) + 2`, '5')} + ${p}d - 1 - 719468 - 146097 AS ${p}days`],
+    [`CASE WHEN ${p}kind = 'date-time' THEN CAST(${p}days AS BIGINT) * 86400000 + ${p}hh * 3600000 + ${p}mi * 60000 + ${p}ss * 1000 + ${p}ms3 - ${p}sign * (${p}oh * 60 + ${p}om) * 60000 END AS ${p}ms`],
   ];
 }

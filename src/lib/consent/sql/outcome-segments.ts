@@ -142,7 +142,11 @@ function computeSegments(index: VersionIndex, timeZone: string): OutcomeSegment[
     if (!points) {
       const instants = getPolicyInstants(index, key.policy);
       const instantStarts = getRangeStarts(instants, FIRST_MS, LAST_MS);
-      const days = getRangeStarts(instants.flatMap((x) => [getLocalDay(x, timeZone), getLocalDay(x, timeZone) + 1]), FIRST_MS / DAY_MS, Math.floor(LAST_MS / DAY_MS));
+      const days = getRangeStarts(
+        instants.flatMap((x) => [getLocalDay(x, timeZone), getLocalDay(x, timeZone) + 1]),
+        FIRST_MS / DAY_MS,
+        Math.floor(LAST_MS / DAY_MS),
+      );
       points = { instants: instantStarts, days };
       instantsByPolicy.set(key.policy, points);
     }

@@ -41,7 +41,10 @@ export function createTypedClassifySql(options: TypedClassifySqlOptions): string
   const segments = getOutcomeSegments(options.index, options.timeZone).filter((segment) => segment.kind === 'date-time');
   // A site without a version still needs one row for VALUES: one that names nothing (no column equals NULL).
   const none = '    (NULL, NULL, NULL, NULL, CAST(NULL AS TIMESTAMP WITH TIME ZONE), CAST(NULL AS TIMESTAMP WITH TIME ZONE), NULL, FALSE)';
-  const rows = segments.length === 0 ? [none] : segments.map((s) => `    (${[s.policy, s.locale, s.version, s.sha].map(sqlString).join(', ')}, ${instant(s.lo)}, ${instant(s.hi)}, ${sqlString(s.status)}, ${s.noted ? 'TRUE' : 'FALSE'})`);
+  const rows =
+    segments.length === 0
+      ? [none]
+      : segments.map((s) => `    (${[s.policy, s.locale, s.version, s.sha].map(sqlString).join(', ')}, ${instant(s.lo)}, ${instant(s.hi)}, ${sqlString(s.status)}, ${s.noted ? 'TRUE' : 'FALSE'})`);
   const absent = (column: string) => `(${column} IS NULL OR ${column} = '')`;
   const sha = `LOWER(${c('sha256')})`;
   const join = (alias: string, hash: string) =>

@@ -38,10 +38,19 @@ const policyLink = lintRule<Root, CorpusRuleContext>('policy-press:policy-link',
     }
     const outline = context.versions.get(target.id)?.outline;
     if (href.fragment !== null && !outline?.anchors.includes(href.fragment)) {
-      report(file, {
-        message: `${named} leads to ${target.id} (in force when this version takes effect), which has no anchor #${href.fragment}`,
-        hint: `Link a clause or section of ${target.id} (${outline?.numbers.slice(0, 8).map((entry) => entry.id).join(', ') || 'it has no numbered clauses'}…), or remove the anchor.`,
-        }, place);
+      report(
+        file,
+        {
+          message: `${named} leads to ${target.id} (in force when this version takes effect), which has no anchor #${href.fragment}`,
+          hint: `Link a clause or section of ${target.id} (${
+            outline?.numbers
+              .slice(0, 8)
+              .map((entry) => entry.id)
+              .join(', ') || 'it has no numbered clauses'
+          }…), or remove the anchor.`,
+        },
+        place,
+      );
     }
   }
 });

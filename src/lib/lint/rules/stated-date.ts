@@ -15,8 +15,7 @@ import { report, type VersionFacts } from '../lint-context.ts';
 import { findStatedDates, type StatedDate } from '../stated-dates.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
 
-const iso = (year: number, month: number, day: number | null) =>
-  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}${day === null ? '' : `-${String(day).padStart(2, '0')}`}`;
+const iso = (year: number, month: number, day: number | null) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}${day === null ? '' : `-${String(day).padStart(2, '0')}`}`;
 
 /** The day of an instant in the site's time zone, `YYYY-MM-DD`. */
 function dayOf(instant: number, timeZone: string): string {

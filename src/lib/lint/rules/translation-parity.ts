@@ -26,15 +26,10 @@ function compareNumbers(own: LintedVersion, other: LintedVersion): { text: Probl
   const firstExtra = own.outline.numbers.find((entry) => entry.number === extra[0]);
   return {
     text:
-      extra.length === 0
-        ? problemText('parityLacks', { ...named, missing })
-        : missing.length === 0
-          ? problemText('parityOtherLacks', { ...named, extra })
-          : problemText('parityBothLack', { ...named, missing, extra }),
+      extra.length === 0 ? problemText('parityLacks', { ...named, missing }) : missing.length === 0 ? problemText('parityOtherLacks', { ...named, extra }) : problemText('parityBothLack', { ...named, missing, extra }),
     place: firstExtra ? { line: firstExtra.line, column: firstExtra.column } : { line: own.bodyStartLine, column: 1 },
   };
 }
-
 
 const translationParity = lintRule<Root, CorpusRuleContext>('policy-press:translation-parity', (_tree, file, context) => {
   const { version } = context;

@@ -6,5 +6,4 @@ import { createPolicyFeed, serializeFeed } from '#lib/feed/feed-data.ts';
 
 export const getStaticPaths = (async () => getPolicyPaths(await getSiteContext())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(serializeFeed(createPolicyFeed(await getSiteContext(), params.policy ?? '')), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async ({ params }) => new Response(serializeFeed(createPolicyFeed(await getSiteContext(), params.policy ?? '')), { headers: { 'Content-Type': 'application/json' } });

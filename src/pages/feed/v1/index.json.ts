@@ -3,5 +3,4 @@ import type { APIRoute } from 'astro';
 import { getSiteContext } from '#data/astro-site-context.ts';
 import { createFeedIndex, serializeFeed } from '#lib/feed/feed-data.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(serializeFeed(createFeedIndex(await getSiteContext())), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(serializeFeed(createFeedIndex(await getSiteContext())), { headers: { 'Content-Type': 'application/json' } });

@@ -41,7 +41,15 @@ const timeline = fc
     froms.forEach((from, i) => {
       const until = froms[i + 1] ?? null;
       const iso = (ms: number) => new Date(ms).toISOString();
-      const ru: Text = { policy: 'p', locale: 'ru', version: `v${i}`, from: iso(from), until: until === null ? null : iso(until), publishedAt: iso(backdated[i] ? from + 3 * DAY + 1 : from - DAY), publication: backdated[i] ? 'backdated' : 'published' };
+      const ru: Text = {
+        policy: 'p',
+        locale: 'ru',
+        version: `v${i}`,
+        from: iso(from),
+        until: until === null ? null : iso(until),
+        publishedAt: iso(backdated[i] ? from + 3 * DAY + 1 : from - DAY),
+        publication: backdated[i] ? 'backdated' : 'published',
+      };
       texts.push(ru);
       if (english[i] !== 'none') texts.push({ ...ru, locale: 'en', ...(english[i] === 'late' ? { publishedAt: iso(from + DAY), publication: 'late-translation' as const } : {}) });
     });
@@ -71,7 +79,7 @@ function recordsFor(texts: readonly Text[], offsets: readonly number[]): FlatRec
 }
 
 describe('around the boundaries of generated timelines', () => {
-  test('DuckDB and PostgreSQL give every record the streaming verifier\'s outcome', async () => {
+  test("DuckDB and PostgreSQL give every record the streaming verifier's outcome", async () => {
     await fc.assert(
       fc.asyncProperty(timeline, fc.uniqueArray(fc.constantFrom(-DAY, -1, 0, 1, DAY / 2), { minLength: 2, maxLength: 5 }), async ({ texts, model }, offsets) => {
         const index = indexOfTexts(texts, model);
@@ -101,7 +109,10 @@ const acceptedAt = fc
         minute: fc.integer({ min: 0, max: 59 }),
         second: fc.option(fc.integer({ min: 0, max: 60 })),
         fraction: fc.option(fc.stringMatching(/^\d{1,9}$/)),
-        offset: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 59 })).map(([sign, h, m]) => `${sign}${pad(h)}:${pad(m)}`)),
+        offset: fc.oneof(
+          fc.constant('Z'),
+          fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 59 })).map(([sign, h, m]) => `${sign}${pad(h)}:${pad(m)}`),
+        ),
       }),
     ),
   })

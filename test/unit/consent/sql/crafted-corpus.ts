@@ -73,7 +73,17 @@ const TEXTS: Text[] = [
   { policy: 'privacy', locale: 'en', version: 'v1', from: V1, until: V2, publishedAt: '2025-01-10T12:00:00.000Z', publication: 'imported' },
   { policy: 'privacy', locale: 'en', version: 'v3', from: V3, until: V5, publishedAt: '2025-09-30T21:00:00.000Z', publication: 'late-translation' },
   { policy: 'privacy', locale: 'en', version: 'v5', from: V5, until: null, publishedAt: '2025-12-01T09:00:00.000Z', publication: 'published' },
-  { policy: 'privacy', locale: 'ru', version: 'v1', from: V1, until: V2, publishedAt: '2025-01-10T12:00:00.000Z', publication: 'imported', previous: [hash('e1'), hash('e2')], recorded: ['2025-02-01T09:00:00.000Z', '2025-03-01T00:00:00.000Z'] },
+  {
+    policy: 'privacy',
+    locale: 'ru',
+    version: 'v1',
+    from: V1,
+    until: V2,
+    publishedAt: '2025-01-10T12:00:00.000Z',
+    publication: 'imported',
+    previous: [hash('e1'), hash('e2')],
+    recorded: ['2025-02-01T09:00:00.000Z', '2025-03-01T00:00:00.000Z'],
+  },
   { policy: 'privacy', locale: 'ru', version: 'v2', from: V2, until: V3, publishedAt: '2025-02-01T08:00:00.000Z', publication: 'published' },
   { policy: 'privacy', locale: 'ru', version: 'v3', from: V3, until: V5, publishedAt: '2025-09-05T09:00:00.000Z', publication: 'backdated' },
   { policy: 'privacy', locale: 'ru', version: 'v5', from: V5, until: null, publishedAt: '2025-12-01T09:00:00.000Z', publication: 'published' },
@@ -153,14 +163,42 @@ export function craftRecords(index: VersionIndex, timeZone: string): FlatRecord[
   if (first) {
     const id = { policy: first.policy, locale: first.locale, version: first.version, sha256: first.sha256 };
     for (const acceptedAt of [
-      '2025-09-01T00:00:00', 'garbage', '2025-02-30', '2025-02-29T10:00:00Z', '2024-02-29T10:00:00Z', ' 2025-09-01T10:00:00Z ', '\t2025-09-01T10:00:00Z\n',
-      '2025-09-01T24:00:00Z', '2025-09-01T10:00:60Z', '2025-09-01T10:00Z', '2025-09-01T10:00:00.123456789+05:30', '2025-09-01T10:00:00.5-00:30',
-      '2025-09-01T10:00:00+24:00', '2025-09-01T10:00:00+23:59', '2025-09-01t10:00:00z', '0050-01-01T00:00:00Z', '2025-9-01', '', null, '2099-01-01T00:00:00Z', '2099-01-01',
-      '2025-09-01T10:00:00.000Z', '２０２５-09-01', '2016-12-31T23:59:60Z', '2025-09-01T10:00:00,5Z', '0000-02-29T00:00:00Z', '0000-02-29', '0100-02-29',
-    ]) records.push({ ...id, acceptedAt });
-    records.push({ ...id, policy: null, acceptedAt: '2025-09-01T10:00:00Z' }, { ...id, locale: '', acceptedAt: '2025-09-01T10:00:00Z' }, { policy: first.policy, locale: first.locale, sha256: first.sha256, acceptedAt: '2025-09-01T10:00:00Z' });
+      '2025-09-01T00:00:00',
+      'garbage',
+      '2025-02-30',
+      '2025-02-29T10:00:00Z',
+      '2024-02-29T10:00:00Z',
+      ' 2025-09-01T10:00:00Z ',
+      '\t2025-09-01T10:00:00Z\n',
+      '2025-09-01T24:00:00Z',
+      '2025-09-01T10:00:60Z',
+      '2025-09-01T10:00Z',
+      '2025-09-01T10:00:00.123456789+05:30',
+      '2025-09-01T10:00:00.5-00:30',
+      '2025-09-01T10:00:00+24:00',
+      '2025-09-01T10:00:00+23:59',
+      '2025-09-01t10:00:00z',
+      '0050-01-01T00:00:00Z',
+      '2025-9-01',
+      '',
+      null,
+      '2099-01-01T00:00:00Z',
+      '2099-01-01',
+      '2025-09-01T10:00:00.000Z',
+      '２０２５-09-01',
+      '2016-12-31T23:59:60Z',
+      '2025-09-01T10:00:00,5Z',
+      '0000-02-29T00:00:00Z',
+      '0000-02-29',
+      '0100-02-29',
+    ])
+      records.push({ ...id, acceptedAt });
+    records.push(
+      { ...id, policy: null, acceptedAt: '2025-09-01T10:00:00Z' },
+      { ...id, locale: '', acceptedAt: '2025-09-01T10:00:00Z' },
+      { policy: first.policy, locale: first.locale, sha256: first.sha256, acceptedAt: '2025-09-01T10:00:00Z' },
+    );
   }
   // Exact copies of earlier records: duplicates (never of a malformed one).
   return [...records, ...records.filter((_, i) => i % 7 === 0)];
 }
-

@@ -30,7 +30,7 @@ describe('verifyWithDuckDb', () => {
   const attested = Math.max(text.from, text.publishedAt === null ? text.from : Date.parse(text.publishedAt));
   const record = { policy: text.policy, locale: text.locale, version: text.version, sha256: text.sha256, acceptedAt: new Date(attested + 1000).toISOString() };
 
-  test('stops with DuckDB\'s message when its query fails, and hands nothing to the streaming verifier', async () => {
+  test("stops with DuckDB's message when its query fails, and hands nothing to the streaming verifier", async () => {
     const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../records.jsonl');
     writeFileSync(file, `${JSON.stringify(record)}\n`);
     const events: unknown[] = [];

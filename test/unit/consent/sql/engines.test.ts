@@ -17,7 +17,22 @@ import { createSiteContext } from '#lib/site/site-context.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
 import { createPolicyFeed } from '#lib/feed/feed-data.ts';
 import siteConfig from '../../../../site.config.ts';
-import { classifyDuckDbSql, classifyEngine, classifyPostgres, classifyStreaming, classifyTypedDuckDb, classifyTypedPostgres, reportEngine, verifyEngine, verifyStreaming, writeRecordFiles, writeTypedTable, type FlatRecord, type Outcomes, type Results } from '../../../helpers/consent-engines.ts';
+import {
+  classifyDuckDbSql,
+  classifyEngine,
+  classifyPostgres,
+  classifyStreaming,
+  classifyTypedDuckDb,
+  classifyTypedPostgres,
+  reportEngine,
+  verifyEngine,
+  verifyStreaming,
+  writeRecordFiles,
+  writeTypedTable,
+  type FlatRecord,
+  type Outcomes,
+  type Results,
+} from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -62,7 +77,10 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
   const said = [...streamingResults.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
   expect(await reportEngine(files.jsonl, index, options), 'verify --engine duckdb, the records it reports').toEqual({ reported: said, plainOk: streamingResults.size - said.length });
   // verify --engine duckdb --json: the same JSON, record by record, plain ok records included.
-  for (const [file, expected, format] of [[files.jsonl, streamingResults, 'JSON Lines'], [files.csv, csvResults, 'CSV']] as const) {
+  for (const [file, expected, format] of [
+    [files.jsonl, streamingResults, 'JSON Lines'],
+    [files.csv, csvResults, 'CSV'],
+  ] as const) {
     const engine = await verifyEngine(file, index, options);
     expect(differences(streaming, outcomesOf(engine), records), `verify --engine duckdb, ${format}`).toEqual([]);
     expect(jsonDifferences(expected, engine), `verify --engine duckdb --json, ${format}`).toEqual([]);
@@ -70,8 +88,23 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
   if (cluster) expect(differences(streaming, classifyPostgres(cluster, files, options), records), 'the postgres query in PostgreSQL').toEqual([]);
   // The portable query: the same, but for an acceptedAt padded with other whitespace than spaces (its TRIM removes spaces only).
   const portable = (outcomes: Outcomes) => new Map([...outcomes].filter(([line]) => !/^\s*[^\S ]|[^\S ]\s*$/.test(records[line - 1]?.acceptedAt ?? '')));
-  expect(differences(portable(streaming), portable(await classifyDuckDbSql(files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in DuckDB').toEqual([]);
-  if (cluster) expect(differences(portable(streaming), portable(classifyPostgres(cluster, files, options, 'ansi')), records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? ''))), 'the ansi query in PostgreSQL').toEqual([]);
+  expect(
+    differences(
+      portable(streaming),
+      portable(await classifyDuckDbSql(files, options, 'ansi')),
+      records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? '')),
+    ),
+    'the ansi query in DuckDB',
+  ).toEqual([]);
+  if (cluster)
+    expect(
+      differences(
+        portable(streaming),
+        portable(classifyPostgres(cluster, files, options, 'ansi')),
+        records.filter((record) => !/^\s*[^\S ]|[^\S ]\s*$/.test(record.acceptedAt ?? '')),
+      ),
+      'the ansi query in PostgreSQL',
+    ).toEqual([]);
   // The short query (--typed), over the records whose acceptedAt a typed column can hold.
   const typed = writeTypedTable(records, files);
   const typedStreaming = new Map(typed.lines.map((line) => [line, streaming.get(line) ?? 'ok']));
@@ -89,7 +122,7 @@ async function compareEngines(index: VersionIndex, timeZone: string, records: re
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 describe('on a corpus made to hit every outcome', () => {
-  test('every engine gives every record the streaming verifier\'s outcome, and every outcome SQL can decide occurs', async () => {
+  test("every engine gives every record the streaming verifier's outcome, and every outcome SQL can decide occurs", async () => {
     const index = craftedIndex();
     const seen = await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW });
     expect(SQL_OUTCOMES.filter((outcome) => !seen.has(outcome))).toEqual([]);
@@ -99,13 +132,14 @@ describe('on a corpus made to hit every outcome', () => {
     );
   }, 180_000);
 
-  test.each([
-    [{ allowMissingHash: true }],
-    [{ strict: true }],
-  ])('and with %j, which change which outcome wins', async (policy) => {
-    const index = craftedIndex();
-    await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW, ...policy });
-  }, 180_000);
+  test.each([[{ allowMissingHash: true }], [{ strict: true }]])(
+    'and with %j, which change which outcome wins',
+    async (policy) => {
+      const index = craftedIndex();
+      await compareEngines(index, CRAFTED_TIME_ZONE, craftRecords(index, CRAFTED_TIME_ZONE), { timeZone: CRAFTED_TIME_ZONE, now: NOW, ...policy });
+    },
+    180_000,
+  );
 });
 
 describe.each([
@@ -113,9 +147,17 @@ describe.each([
   ['the fixture corpus', 'test/fixtures/corpus-basic'],
   ['the GitHub site-policy corpus', 'test/fixtures/github-site-policy'],
 ])('on %s', (_name, folder) => {
-  test('every engine gives every record the streaming verifier\'s outcome', async () => {
+  test("every engine gives every record the streaming verifier's outcome", async () => {
     const settings = resolveSiteSettings(siteConfig, { POLICIES_DIR: folder }, process.cwd());
-    const loaded = loadCorpus({ policiesPath: settings.policiesPath, timeZone: settings.timeZone, defaultLocale: settings.defaultLocale, includeDrafts: false, enforceLedger: false, now: NOW, localeModel: settings.localeModel });
+    const loaded = loadCorpus({
+      policiesPath: settings.policiesPath,
+      timeZone: settings.timeZone,
+      defaultLocale: settings.defaultLocale,
+      includeDrafts: false,
+      enforceLedger: false,
+      now: NOW,
+      localeModel: settings.localeModel,
+    });
     const context = createSiteContext(settings, loaded.corpus, NOW);
     const index = createVersionIndex(loaded.corpus.policies.map((policy) => createPolicyFeed(context, policy)));
     await compareEngines(index, settings.timeZone, craftRecords(index, settings.timeZone), { timeZone: settings.timeZone, now: NOW });
@@ -132,19 +174,49 @@ describe('what only a file holds', () => {
   const line = JSON.stringify(good);
 
   test.each([
-    ['JSON Lines that DuckDB reads more leniently than JSON.parse, or not at all', 'jsonl', [
-      line, 'not json', `${line.slice(0, -1)},}`, '[1]', JSON.stringify({ ...good, policy: 1 }), JSON.stringify({ ...good, sha256: 5 }), `${line.slice(0, -1)},"x":NaN}`,
-      `${line.slice(0, -1)},"policy":"nope"}`, JSON.stringify({ acceptedAt: good.acceptedAt, documents: [{ ...good, acceptedAt: undefined }] }), JSON.stringify({ ...good, documents: [] }),
-      '', '   ', line, `{"a":1}/*x*/`, JSON.stringify({ ...good, acceptedAt: 20250901 }), JSON.stringify({ ...good, documents: '' }), JSON.stringify({ ...good, documents: null }),
-    ]],
-    ['CSV with quotes, lines that break, and rows cut short', 'csv', [
-      'policy,locale,version,sha256,acceptedAt,name', `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"Smith, John"`,
-      `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},O"Brien`, `"${text.policy}",${text.locale},${text.version},${text.sha256},${good.acceptedAt},"two`,
-      'lines"', `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"never closed`, `${text.policy},${text.locale},${text.version}`,
-      `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},a,b`, '', `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"Smith, John"`,
-      `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"x""y"z`, ' ', `${text.policy},${text.locale},${text.version},,${good.acceptedAt},`,
-    ]],
-  ])('%s: the engine gives the streaming verifier\'s outcome, line by line', async (_name, format, lines) => {
+    [
+      'JSON Lines that DuckDB reads more leniently than JSON.parse, or not at all',
+      'jsonl',
+      [
+        line,
+        'not json',
+        `${line.slice(0, -1)},}`,
+        '[1]',
+        JSON.stringify({ ...good, policy: 1 }),
+        JSON.stringify({ ...good, sha256: 5 }),
+        `${line.slice(0, -1)},"x":NaN}`,
+        `${line.slice(0, -1)},"policy":"nope"}`,
+        JSON.stringify({ acceptedAt: good.acceptedAt, documents: [{ ...good, acceptedAt: undefined }] }),
+        JSON.stringify({ ...good, documents: [] }),
+        '',
+        '   ',
+        line,
+        `{"a":1}/*x*/`,
+        JSON.stringify({ ...good, acceptedAt: 20250901 }),
+        JSON.stringify({ ...good, documents: '' }),
+        JSON.stringify({ ...good, documents: null }),
+      ],
+    ],
+    [
+      'CSV with quotes, lines that break, and rows cut short',
+      'csv',
+      [
+        'policy,locale,version,sha256,acceptedAt,name',
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"Smith, John"`,
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},O"Brien`,
+        `"${text.policy}",${text.locale},${text.version},${text.sha256},${good.acceptedAt},"two`,
+        'lines"',
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"never closed`,
+        `${text.policy},${text.locale},${text.version}`,
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},a,b`,
+        '',
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"Smith, John"`,
+        `${text.policy},${text.locale},${text.version},${text.sha256},${good.acceptedAt},"x""y"z`,
+        ' ',
+        `${text.policy},${text.locale},${text.version},,${good.acceptedAt},`,
+      ],
+    ],
+  ])("%s: the engine gives the streaming verifier's outcome, line by line", async (_name, format, lines) => {
     for (const ending of ['\n', '\r\n']) {
       const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, `../records.${format}`);
       writeFileSync(file, `${lines.join(ending)}${ending}`);
@@ -159,17 +231,29 @@ describe('what only a file holds', () => {
   const row = (fields: Partial<typeof good>, extra = 'u1') => [fields.policy, fields.locale, fields.version, fields.sha256, fields.acceptedAt, extra].map((value) => value ?? '').join(',');
   const plainLines = [
     'policy,locale,version,sha256,acceptedAt,userId',
-    row(good), row({ ...good, sha256: 'e'.repeat(64) }), `${text.policy},${text.locale},${text.version}`, `${row(good)},extra`, row(good), ' ',
-    row({ ...good, acceptedAt: '2025-09-01T10:00:00' }), row({ ...good, acceptedAt: '2025-02-30T10:00:00Z' }), row({ ...good, acceptedAt: ' 2025-09-01 ' }),
-    row({ ...good, sha256: good.sha256.toUpperCase() }), row({ ...good, sha256: 'xyz' }), row({ ...good, acceptedAt: '' }), row({ ...good, policy: 'nope' }),
-    row(good, 'x'.repeat(1024 * 1024 + 10)), row({ ...good, acceptedAt: '2025-09-01T10:00+03:00' }), row({ ...good, acceptedAt: '2025-09-01t10:00:00z' }),
+    row(good),
+    row({ ...good, sha256: 'e'.repeat(64) }),
+    `${text.policy},${text.locale},${text.version}`,
+    `${row(good)},extra`,
+    row(good),
+    ' ',
+    row({ ...good, acceptedAt: '2025-09-01T10:00:00' }),
+    row({ ...good, acceptedAt: '2025-02-30T10:00:00Z' }),
+    row({ ...good, acceptedAt: ' 2025-09-01 ' }),
+    row({ ...good, sha256: good.sha256.toUpperCase() }),
+    row({ ...good, sha256: 'xyz' }),
+    row({ ...good, acceptedAt: '' }),
+    row({ ...good, policy: 'nope' }),
+    row(good, 'x'.repeat(1024 * 1024 + 10)),
+    row({ ...good, acceptedAt: '2025-09-01T10:00+03:00' }),
+    row({ ...good, acceptedAt: '2025-09-01t10:00:00z' }),
     row({ ...good, sha256: 'e'.repeat(64) }, 'later'),
   ];
   test.each([
     ['LF', '\n', ''],
     ['CR LF', '\r\n', ''],
     ['LF and a byte order mark (read line by line instead)', '\n', '\uFEFF'],
-  ])('a plain CSV file (%s), refused lines and over-long ones included: the engine gives the streaming verifier\'s result, message and line, record by record', async (_name, ending, bom) => {
+  ])("a plain CSV file (%s), refused lines and over-long ones included: the engine gives the streaming verifier's result, message and line, record by record", async (_name, ending, bom) => {
     const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../plain.csv');
     writeFileSync(file, `${bom}${plainLines.join(ending)}${ending}`);
     const streaming = await verifyStreaming(file, index, options);
@@ -194,4 +278,4 @@ describe('what only a file holds', () => {
   });
 });
 
-test.skipIf(bin !== null)('PostgreSQL: skipped, because Debian\'s postgresql package is not installed (no /usr/lib/postgresql/*/bin/initdb); npm test and .ci/run install it', () => {});
+test.skipIf(bin !== null)("PostgreSQL: skipped, because Debian's postgresql package is not installed (no /usr/lib/postgresql/*/bin/initdb); npm test and .ci/run install it", () => {});

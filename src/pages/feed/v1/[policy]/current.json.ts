@@ -6,5 +6,4 @@ import { createCurrentFeed, serializeFeed } from '#lib/feed/feed-data.ts';
 
 export const getStaticPaths = (async () => getPolicyPaths(await getSiteContext())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(serializeFeed(createCurrentFeed(await getSiteContext(), params.policy ?? '')), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async ({ params }) => new Response(serializeFeed(createCurrentFeed(await getSiteContext(), params.policy ?? '')), { headers: { 'Content-Type': 'application/json' } });

@@ -6,5 +6,4 @@ import { createAtomFeed } from '#lib/feed/change-notifications.ts';
 
 export const getStaticPaths = (async () => getTimelinePaths(await getSiteContext())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(createAtomFeed(await getSiteContext(), params.policy ?? '', params.locale ?? ''), { headers: { 'Content-Type': 'application/atom+xml' } });
+export const GET: APIRoute = async ({ params }) => new Response(createAtomFeed(await getSiteContext(), params.policy ?? '', params.locale ?? ''), { headers: { 'Content-Type': 'application/atom+xml' } });

@@ -7,5 +7,4 @@ import { serializeFeed } from '#lib/feed/feed-data.ts';
 
 export const getStaticPaths = (async () => getTimelinePaths(await getSiteContext())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(serializeFeed(createJsonFeed(await getSiteContext(), params.policy ?? '', params.locale ?? '')), { headers: { 'Content-Type': 'application/feed+json' } });
+export const GET: APIRoute = async ({ params }) => new Response(serializeFeed(createJsonFeed(await getSiteContext(), params.policy ?? '', params.locale ?? '')), { headers: { 'Content-Type': 'application/feed+json' } });

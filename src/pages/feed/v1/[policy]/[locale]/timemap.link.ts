@@ -6,5 +6,4 @@ import { createTimeMap } from '#lib/feed/change-notifications.ts';
 
 export const getStaticPaths = (async () => getTimelinePaths(await getSiteContext())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(createTimeMap(await getSiteContext(), params.policy ?? '', params.locale ?? ''), { headers: { 'Content-Type': 'application/link-format' } });
+export const GET: APIRoute = async ({ params }) => new Response(createTimeMap(await getSiteContext(), params.policy ?? '', params.locale ?? ''), { headers: { 'Content-Type': 'application/link-format' } });
