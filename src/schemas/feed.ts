@@ -64,15 +64,10 @@ const ShortNoticeSchema = z
   .meta({ description: 'Set when the version was published with less notice than its policy requires, with the reason recorded (publish --short-notice); null otherwise.' });
 
 const AnnouncedAt = Instant.nullable().meta({ description: 'When the version (this text) was announced: recorded by publish (the same instant as publishedAt); null outside the ledger (dev server).' });
-const NoticeDays = z
-  .number()
-  .int()
-  .nonnegative()
-  .nullable()
-  .meta({
-    description:
-      'Whole days from announcedAt to effectiveFrom: the notice this text was given (0 when published after it took effect); null for imported history, whose announcement nobody recorded, and outside the ledger.',
-  });
+const NoticeDays = z.number().int().nonnegative().nullable().meta({
+  description:
+    'Whole days from announcedAt to effectiveFrom: the notice this text was given (0 when published after it took effect); null for imported history, whose announcement nobody recorded, and outside the ledger.',
+});
 const NoticeUrl = Url.meta({ description: 'The ready-to-send notice of this version: /feed/v1/<policy>/<locale>/<version>/notice.txt (plain text).' });
 const NoticeHtmlUrl = Url.meta({ description: 'The same notice as a standalone e-mail body (notice.html: inline styles, no script, nothing loaded from elsewhere).' });
 
@@ -87,13 +82,10 @@ const AnnouncementSchema = z
     changeType: ChangeType,
     summary: z.array(z.string()),
     banner: z.boolean().meta({ description: 'Whether the site announces it with a banner (material, or editorial when the site says so) or only with a line in the history.' }),
-    acceptEarly: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          'Whether the site lets a returning user accept it before it takes effect (notice.acceptEarly; a material version only): the kit then offers it and dispatches policy-accept-early. Absent from feeds built before it existed: read as false.',
-      }),
+    acceptEarly: z.boolean().optional().meta({
+      description:
+        'Whether the site lets a returning user accept it before it takes effect (notice.acceptEarly; a material version only): the kit then offers it and dispatches policy-accept-early. Absent from feeds built before it existed: read as false.',
+    }),
     locale: Locale.meta({ description: "The language of the text named here: this file's own when it has the text, else the one it exists in (the default locale first)." }),
     locales: Locales,
     url: Url.meta({ description: 'Permanent page of the new text.' }),
