@@ -7,7 +7,8 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../helpers/build-site.ts';
 import { runPolicyCli } from '../../helpers/run-cli.ts';
@@ -34,7 +35,8 @@ function loadedBy(args: string[]): { status: number | null; modules: string[] } 
   const modules = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((url) => url.replace(`file://${ROOT}/`, ''));
+    // From the URL Node gives (a space is %20 there), not by cutting a prefix: the project may live in any folder.
+    .map((url) => (url.startsWith('file:') ? relative(ROOT, fileURLToPath(url)).split(sep).join('/') : url));
   return { status: result.status, modules };
 }
 
