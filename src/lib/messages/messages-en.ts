@@ -13,6 +13,7 @@
  * value goes.
  */
 import { en2, enForm } from './message-format.ts';
+import { COSMETIC_EDITS } from '#lib/redline/editorial-change.ts';
 
 /** What is wrong and what to do: the two parts of every refusal. */
 export interface ProblemText {
@@ -383,7 +384,140 @@ export const EN_MESSAGES = {
       message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`,
       hint: PARITY_HINT,
     }),
-    // The published-version ledger (src/lib/ledger/check-ledger.ts).
+    // The published-version ledger (src/lib/ledger/check-ledger.ts). Instants are in the site's time zone with their offset.
+    /** `withdrawable`: the version has not taken effect and is not withdrawn, so withdrawing it is the way to stop it. */
+    publishedDeleted: (p: { id: string; file: string; archive: string; policy: string; version: string; withdrawable: boolean }) => ({
+      message: `the published version ${p.id} is gone: its file was deleted or renamed`,
+      hint: `Published versions are permanent. If it was deleted by mistake, git restore --source=HEAD -- ${p.file} brings the committed file back; its published text is also kept in ${p.archive}.${
+        p.withdrawable === true ? ` To stop a version that has not taken effect, withdraw it instead: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…".` : ''
+      }`,
+    }),
+    /** `effective` is null when the version has taken effect or was withdrawn (then it cannot be withdrawn). */
+    publishedBecameDraft: (p: { id: string; policy: string; version: string; effective: string | null }) => ({
+      message: `${p.id} was published and cannot become a draft again`,
+      hint: `Remove "draft: true". To change the text of a published version, add a corrections entry (date, reason)${
+        p.effective === null ? '' : `; to stop it before it takes effect (${p.effective}), withdraw it: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…"`
+      }.`,
+    }),
+    effectiveChangedWithdrawn: (p: { id: string; recorded: string; changed: string; written: string; withdrawn: string }) => ({
+      message: enEffectiveChanged(p),
+      hint: `It was withdrawn at ${p.withdrawn}; its file stays as published. Put the effective date back (${p.recorded}).`,
+    }),
+    effectiveChangedInForce: (p: { id: string; recorded: string; changed: string; written: string; policy: string; locale: string }) => ({
+      message: `${enEffectiveChanged(p)}: it took effect at ${p.recorded}, and what was in force in the past never changes`,
+      hint: `Put the effective date back, and publish a new version for a new date (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <date>).`,
+    }),
+    postponedToPast: (p: { id: string; recorded: string; changed: string; written: string; now: string; next: string }) => ({
+      message: `${enEffectiveChanged(p)}, which is before now (${p.now}): a postponed version cannot take effect in the past`,
+      hint: `Use an instant from now on, e.g. effective: ${p.next} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
+    }),
+    postponeWithCorrection: (p: { id: string; recorded: string; changed: string; written: string }) => ({
+      message: enEffectiveChanged(p),
+      hint: 'Postpone and correct in two steps: first the new effective date with npm run policy -- publish --postpone "<reason>", then the corrections entry and publish again.',
+    }),
+    postponementUnrecorded: (p: { id: string; recorded: string; changed: string; written: string }) => ({
+      message: `${p.id} is scheduled for ${p.recorded} and now says ${p.changed} ("${p.written}"): the postponement is not recorded yet`,
+      hint: `Record it with its reason: npm run policy -- publish --postpone "<why the date changed>" (allowed until the version takes effect at ${p.recorded}), then commit the ledger. Or put the effective date back.`,
+    }),
+    correctionRemoved: (p: { id: string; recorded: number; listed: number }) => ({
+      message: `${p.id} has ${p.recorded} recorded correction(s) but its front matter lists ${p.listed}`,
+      hint: 'Recorded corrections stay in the front matter for good: put the removed corrections entries back.',
+    }),
+    /** `number` counts from 1; a date or reason the ledger or the front matter lacks is "?" or empty. */
+    correctionRewritten: (p: { id: string; number: number; recordedDate: string; recordedReason: string; date: string; reason: string }) => ({
+      message: `${p.id}: correction ${p.number} was recorded as { date: ${p.recordedDate}, reason: ${JSON.stringify(p.recordedReason)} }, but the front matter now says { date: ${p.date}, reason: ${JSON.stringify(p.reason)} }`,
+      hint: 'A recorded correction and its reason never change: put them back as recorded. To say more, add a new corrections entry.',
+    }),
+    withdrawnCorrected: (p: { id: string; withdrawn: string }) => ({
+      message: `${p.id} was withdrawn at ${p.withdrawn} and never takes effect: it has nothing to correct`,
+      hint: 'Remove the new corrections entry and keep the text as published; publish a new version with the new text instead.',
+    }),
+    changeTypeLocked: (p: { id: string; published: string; now: string }) => ({
+      message: `${p.id} was published with changeType: ${p.published}, but now says ${p.now}`,
+      hint: `changeType is what re-consent depends on (material: users are asked to accept again; editorial: only told), locked like the text. ${EN_CORRECTION_WAY}`,
+    }),
+    /** A summary item changed; `item` counts from 1. */
+    summaryItemChanged: (p: { id: string; item: number; published: string; now: string }) => ({
+      message: `${p.id} was published with summary item ${p.item} ${JSON.stringify(p.published)}, but it now says ${JSON.stringify(p.now)}`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    /** `items`: how many the published summary had. */
+    summaryItemAdded: (p: { id: string; items: number; item: number; added: string }) => ({
+      message: `${p.id} was published with ${p.items === 0 ? 'no summary' : `${p.items} summary ${enForm(p.items, 'item', 'items')}`}, but summary item ${p.item} ${JSON.stringify(p.added)} was added`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    summaryItemRemoved: (p: { id: string; item: number; published: string }) => ({
+      message: `${p.id} was published with summary item ${p.item} ${JSON.stringify(p.published)}, which was removed`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    /** `changes`: what the correction changes in changeType and summary, before and after (a summary is its items). */
+    correctionFieldsUnrecorded: (p: { id: string; date: string; changes: readonly LockedChange[] }) => ({
+      message: `${p.id}: the correction of ${p.date} (${enLockedChanges(p.changes)}) is not recorded yet`,
+      hint: RECORD_CORRECTION_HINT,
+    }),
+    correctionUnrecorded: (p: { id: string; date: string }) => ({ message: `${p.id}: the correction of ${p.date} is not recorded yet`, hint: RECORD_CORRECTION_HINT }),
+    correctionWithoutChange: (p: { id: string; date: string }) => ({
+      message: `${p.id} declares a correction of ${p.date}, but its text, changeType and summary are the published ones`,
+      hint: 'Make the correction in the text, or remove the corrections entry.',
+    }),
+    /** Several corrections while the text is the published one (changeType or summary changed). */
+    correctionsAtOnceFields: (p: { id: string; count: number }) => ({
+      message: `${p.id} declares ${p.count} new corrections at once`,
+      hint: 'Each correction is recorded with what it changed: add one corrections entry, publish, then the next.',
+    }),
+    correctionsAtOnce: (p: { id: string; count: number }) => ({
+      message: `${p.id} declares ${p.count} new corrections at once`,
+      hint: 'Each correction is recorded with the text it produced: add one corrections entry, publish, then the next.',
+    }),
+    withdrawnTextChanged: (p: { id: string; withdrawn: string; file: string }) => ({
+      message: `the text of ${p.id}, withdrawn at ${p.withdrawn}, was changed`,
+      hint: `A withdrawn version's file stays as published. ${enUndoEdit(p.file)} Publish the new text as a new version.`,
+    }),
+    /** `archive` is the folder of published texts. */
+    correctionUnchecked: (p: { id: string; date: string; sha256: string; archive: string }) => ({
+      message: `${p.id}: the correction of ${p.date} cannot be checked, because the published text ${p.sha256} is missing from ${p.archive}/`,
+      hint: `Restore ${p.archive}/${p.sha256}.md from git (git restore --source=HEAD -- ${p.archive}/${p.sha256}.md), then run publish again.`,
+    }),
+    changedWithoutCorrection: (p: { id: string; file: string }) => ({
+      message: `the published text of ${p.id} was changed without a correction`,
+      hint: `${enUndoEdit(p.file)} If the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,
+    }),
+    /** `passages`: how many changed passages are not cosmetic edits. */
+    materialCorrection: (p: { id: string; date: string; passages: number; policy: string; locale: string }) => ({
+      message: `${p.id}: the correction of ${p.date} is not editorial: ${enPassages(p.passages)} (${COSMETIC_EDITS})`,
+      hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
+    }),
+    editorialNothingBefore: (p: { id: string; locale: string; policy: string }) => ({
+      message: `${p.id} is declared editorial, but there is no earlier ${p.locale} text of ${p.policy} to compare it with: nothing proves it editorial`,
+      hint: `An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: ${EN_CONFIRM_EDITORIAL}`,
+    }),
+    /** `previous` is the text compared with, `<policy>/<locale>/<version>`. */
+    editorialUnproven: (p: { id: string; previous: string; passages: number }) => ({
+      message: `${p.id} is declared editorial, but compared with ${p.previous}, ${enPassages(p.passages)} (${COSMETIC_EDITS})`,
+      hint: `An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. ${EN_CONFIRM_EDITORIAL}`,
+    }),
+    withdrawnVersion: (p: { policy: string; version: string; withdrawn: string; reason: string }) => ({
+      message: `${p.policy} ${p.version} was withdrawn at ${p.withdrawn} (${p.reason}): no text of it can be published any more`,
+      hint: 'Give this text a new version id and a new effective date (npm run policy -- new), or mark it draft: true.',
+    }),
+    /** A language's text of a version published in another (`locale`) with another instant; `effective` is the ledger's, as recorded. */
+    translationLate: (p: { id: string; policy: string; version: string; published: string; now: string; written: string; effective: string; locale: string }) => ({
+      message: `${p.id} is a translation of ${p.policy} ${p.version}, published to take effect at ${p.published}, but says ${p.now} ("${p.written}")`,
+      hint: `Translations of one version take effect together: set effective to ${p.effective} (or the same date as the ${p.locale} text).`,
+    }),
+    /** A new version before a published one that has not taken effect yet (`latest`). */
+    beforeScheduled: (p: { id: string; effective: string; latest: string; latestEffective: string; policy: string }) => ({
+      message: `${p.id} would take effect at ${p.effective}, before ${p.latest}, which is published and scheduled to take effect at ${p.latestEffective}: a new version takes effect after every published one, so the schedule readers were told stays true`,
+      hint: `Use a date after ${p.latestEffective}. To have this version take effect first, keep it draft: true and first move ${p.latest} out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw ${p.policy} ${p.latest} --reason "<reason>"); then remove draft: true and publish this one.`,
+    }),
+    rewritesHistory: (p: { id: string; effective: string; latest: string; latestEffective: string }) => ({
+      message: `${p.id} would take effect at ${p.effective}, before the published version ${p.latest} (${p.latestEffective}): it would change which version was in force in the past`,
+      hint: `A new version takes effect after every published one: use a date after ${p.latestEffective}.`,
+    }),
+    correctionsBeforePublishing: (p: { id: string }) => ({
+      message: `${p.id} is not published yet, so it has nothing to correct`,
+      hint: 'Remove the corrections entries: until it is published, edit the text freely.',
+    }),
     backdated: (p: { version: string; effective: string; written: string; now: string; next: string }) => ({
       message: `${p.version} takes effect at ${p.effective} ("${p.written}"), before the moment of publishing (${p.now}): from then on it would be reported as in force since a moment when nobody could read it`,
       hint: `Make it take effect no earlier than it is published: effective: ${p.next} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
@@ -436,6 +570,28 @@ export const EN_MESSAGES = {
     }),
   },
 };
+
+/** What a correction of changeType or summary changes: a value, or a summary's items. */
+export interface LockedChange {
+  field: 'changeType' | 'summary';
+  from: string | readonly string[];
+  to: string | readonly string[];
+}
+/** A summary's items quoted, or a value as it is; a placeholder (on the reference page) as it is. */
+const enLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(none)' : value.map((item) => JSON.stringify(item)).join(', '));
+const enLockedChanges = (changes: readonly LockedChange[]) =>
+  Array.isArray(changes) ? changes.map((change) => `${change.field}: ${enLockedValue(change.from)} → ${enLockedValue(change.to)}`).join('; ') : String(changes);
+/** The message of a published version whose effective changed, before what follows from it. */
+const enEffectiveChanged = (p: { id: string; recorded: string; changed: string; written: string }) => `${p.id} was published to take effect at ${p.recorded}, but now says ${p.changed} ("${p.written}")`;
+const EN_CORRECTION_WAY = 'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
+const EN_SUMMARY_LOCKED = `The summary is published with the version, locked like the text: readers, the feeds and since.json show it (re-consent depends on changeType, not on it). ${EN_CORRECTION_WAY}`;
+const RECORD_CORRECTION_HINT = 'Record it with npm run policy -- publish, then commit the ledger with the change.';
+/** The way to undo an edit of a published file, without a command that could silently destroy other work. */
+const enUndoEdit = (file: string) =>
+  `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
+const enPassages = (count: number) => (count === 1 ? '1 changed passage is not a cosmetic edit' : `${count} changed passages are not cosmetic edits`);
+const EN_CONFIRM_EDITORIAL =
+  'If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).';
 
 /** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
 const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);

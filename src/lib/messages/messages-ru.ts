@@ -8,7 +8,7 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, type DescribedValue } from './messages-en.ts';
+import { listOr, type DescribedValue, type LockedChange } from './messages-en.ts';
 import { ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -66,6 +66,25 @@ const DATE_AFTER_HINT = 'Изменение текста после вступл
 const fixThem = (count: number) => ruForm(count, 'её', 'их', 'их');
 const errors = (count: number) => ru3(count, 'ошибка', 'ошибки', 'ошибок');
 
+/** A summary's items in «ёлочках», or a value as it is; a placeholder (on the reference page) as it is. */
+const ruLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(нет)' : value.map((item) => `«${item}»`).join(', '));
+const ruLockedChanges = (changes: readonly LockedChange[]) =>
+  Array.isArray(changes) ? changes.map((change) => `${change.field}: ${ruLockedValue(change.from)} → ${ruLockedValue(change.to)}`).join('; ') : String(changes);
+/** A published version whose effective changed, before what follows from it. */
+const ruEffectiveChanged = (p: { id: string; recorded: string; changed: string; written: string }) =>
+  `редакция ${p.id} опубликована со вступлением в силу ${p.recorded}, а теперь в файле указано ${p.changed} («${p.written}»)`;
+const RU_CORRECTION_WAY =
+  'Верните прежнее значение или, если опубликованное значение было ошибочным, добавьте запись в corrections (дата и причина) и запустите npm run policy -- publish: лента изменений, since.json и страница редакции покажут исправление.';
+const RU_SUMMARY_LOCKED = `Описание изменений (summary) публикуется вместе с редакцией и закреплено так же, как текст: его видят читатели, ленты изменений и since.json (от него не зависит, нужно ли повторное согласие, — это решает changeType). ${RU_CORRECTION_WAY}`;
+const RU_RECORD_CORRECTION = 'Запишите его командой npm run policy -- publish, затем сохраните журнал публикаций в репозитории (commit) вместе с изменением.';
+/** How to undo an edit of a published file, without a command that could silently destroy other work. */
+const ruUndoEdit = (file: string) =>
+  `Посмотреть изменение: git diff -- ${file}. Чтобы его отменить, верните текст вручную или выполните git restore --source=HEAD --worktree -- ${file} (осторожно: это отменит все несохранённые в репозитории правки этого файла; git stash сначала сохранит их копию).`;
+/** The Russian of COSMETIC_EDITS (redline/editorial-change.ts): what an editorial change may touch. */
+const RU_COSMETIC_EDITS = 'редакционными считаются только пробелы, знаки препинания (тире, кавычки, запятые, точки), регистр букв, «ё»/«е», одна разметка, исправление опечатки внутри одного слова';
+const ruPassages = (count: number) => `${ru3(count, 'изменённый фрагмент', 'изменённых фрагмента', 'изменённых фрагментов')} — не ${ruForm(count, 'редакционная правка', 'редакционные правки', 'редакционные правки')}`;
+const RU_CONFIRM_EDITORIAL =
+  'если вы проверили, что изменения всё же редакционные, подтвердите это, указав, кто принял решение и почему: npm run policy -- publish --editorial "<кто решил и почему>" (это записывается в журнал публикаций и публичный журнал и показывается на странице редакции).';
 /** The fix for a value of the wrong type, by the type expected. */
 function ruTypeHint(expected: string, field: string): string {
   switch (expected) {
@@ -343,6 +362,121 @@ export const RU_MESSAGES: MessageCatalog = {
     parityLacks: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p) => ({ message: `${ruParity(p)}: в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
     parityBothLack: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}; в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    publishedDeleted: (p) => ({
+      message: `опубликованной редакции ${p.id} больше нет: её файл удалён или переименован`,
+      hint: `Опубликованные редакции хранятся бессрочно. Если файл удалён по ошибке, команда git restore --source=HEAD -- ${p.file} вернёт его из репозитория; опубликованный текст сохранён и в ${p.archive}.${
+        p.withdrawable === true ? ` Чтобы остановить редакцию, которая ещё не вступила в силу, не удаляйте файл, а отзовите её: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…".` : ''
+      }`,
+    }),
+    publishedBecameDraft: (p) => ({
+      message: `редакция ${p.id} опубликована и не может снова стать черновиком`,
+      hint: `Удалите строку «draft: true». Чтобы изменить текст опубликованной редакции, добавьте запись в corrections (дата и причина исправления)${
+        p.effective === null ? '' : `; чтобы редакция не вступила в силу (${p.effective}), отзовите её: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…"`
+      }.`,
+    }),
+    effectiveChangedWithdrawn: (p) => ({
+      message: ruEffectiveChanged(p),
+      hint: `Редакция отозвана ${p.withdrawn}; её файл остаётся таким, каким был опубликован. Верните прежнюю дату вступления в силу (${p.recorded}).`,
+    }),
+    effectiveChangedInForce: (p) => ({
+      message: `${ruEffectiveChanged(p)}: она вступила в силу ${p.recorded}, а то, что действовало в прошлом, не меняется`,
+      hint: `Верните прежнюю дату вступления в силу, а для новой даты опубликуйте новую редакцию (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <дата>).`,
+    }),
+    postponedToPast: (p) => ({
+      message: `${ruEffectiveChanged(p)}, то есть раньше текущего момента (${p.now}): перенести вступление в силу на прошедшее время нельзя`,
+      hint: `Укажите момент не раньше текущего, например effective: ${p.next}, или более позднюю дату, затем запустите npm run policy -- publish --postpone "<причина>".`,
+    }),
+    postponeWithCorrection: (p) => ({
+      message: ruEffectiveChanged(p),
+      hint: 'Перенос срока и исправление записываются по отдельности: сначала новая дата вступления в силу и npm run policy -- publish --postpone "<причина>", затем запись в corrections и снова publish.',
+    }),
+    postponementUnrecorded: (p) => ({
+      message: `редакция ${p.id} должна вступить в силу ${p.recorded}, а теперь в файле указано ${p.changed} («${p.written}»): перенос срока ещё не записан в журнал публикаций`,
+      hint: `Запишите перенос с причиной: npm run policy -- publish --postpone "<почему изменилась дата>" (это можно сделать, пока редакция не вступила в силу — до ${p.recorded}), затем сохраните журнал в репозитории (commit). Или верните прежнюю дату.`,
+    }),
+    correctionRemoved: (p) => ({
+      message: `для редакции ${p.id} в журнале публикаций записано ${ru3(p.recorded, 'исправление', 'исправления', 'исправлений')}, а в блоке полей указано ${p.listed}`,
+      hint: 'Записанные исправления остаются в блоке полей навсегда: верните удалённые записи corrections.',
+    }),
+    correctionRewritten: (p) => ({
+      message: `редакция ${p.id}: исправление ${p.number} записано в журнал публикаций как { date: ${p.recordedDate}, reason: «${p.recordedReason}» }, а в блоке полей теперь указано { date: ${p.date}, reason: «${p.reason}» }`,
+      hint: 'Записанное исправление и его причина не меняются: верните их в том виде, в каком они записаны. Чтобы что-то добавить, внесите новую запись в corrections.',
+    }),
+    withdrawnCorrected: (p) => ({
+      message: `редакция ${p.id} отозвана ${p.withdrawn} и в силу не вступит: исправлять в ней нечего`,
+      hint: 'Удалите новую запись в corrections и оставьте текст таким, каким он был опубликован; новый текст опубликуйте как новую редакцию.',
+    }),
+    changeTypeLocked: (p) => ({
+      message: `редакция ${p.id} опубликована с changeType: ${p.published}, а теперь указано ${p.now}`,
+      hint: `От changeType зависит, нужно ли заново получать согласие (material — пользователей просят согласиться снова, editorial — только уведомляют), поэтому он закреплён так же, как текст. ${RU_CORRECTION_WAY}`,
+    }),
+    summaryItemChanged: (p) => ({
+      message: `редакция ${p.id} опубликована с пунктом ${p.item} описания изменений «${p.published}», а теперь там написано «${p.now}»`,
+      hint: RU_SUMMARY_LOCKED,
+    }),
+    summaryItemAdded: (p) => ({
+      message: `редакция ${p.id} опубликована ${p.items === 0 ? 'без описания изменений' : `с описанием изменений из ${ru3(p.items, 'пункта', 'пунктов', 'пунктов')}`}, а теперь добавлен пункт ${p.item} «${p.added}»`,
+      hint: RU_SUMMARY_LOCKED,
+    }),
+    summaryItemRemoved: (p) => ({ message: `редакция ${p.id} опубликована с пунктом ${p.item} описания изменений «${p.published}», а теперь он удалён`, hint: RU_SUMMARY_LOCKED }),
+    correctionFieldsUnrecorded: (p) => ({ message: `редакция ${p.id}: исправление от ${ruDay(p.date)} (${ruLockedChanges(p.changes)}) ещё не записано в журнал публикаций`, hint: RU_RECORD_CORRECTION }),
+    correctionUnrecorded: (p) => ({ message: `редакция ${p.id}: исправление от ${ruDay(p.date)} ещё не записано в журнал публикаций`, hint: RU_RECORD_CORRECTION }),
+    correctionWithoutChange: (p) => ({
+      message: `в редакции ${p.id} указано исправление от ${ruDay(p.date)}, но её текст, changeType и summary — те же, что были опубликованы`,
+      hint: 'Внесите исправление в текст или удалите запись в corrections.',
+    }),
+    correctionsAtOnceFields: (p) => ({
+      message: `в редакции ${p.id} указано сразу ${ru3(p.count, 'новое исправление', 'новых исправления', 'новых исправлений')}`,
+      hint: 'Каждое исправление записывается вместе с тем, что оно изменило: добавьте одну запись в corrections, опубликуйте, затем следующую.',
+    }),
+    correctionsAtOnce: (p) => ({
+      message: `в редакции ${p.id} указано сразу ${ru3(p.count, 'новое исправление', 'новых исправления', 'новых исправлений')}`,
+      hint: 'Каждое исправление записывается вместе с получившимся текстом: добавьте одну запись в corrections, опубликуйте, затем следующую.',
+    }),
+    withdrawnTextChanged: (p) => ({
+      message: `текст редакции ${p.id}, отозванной ${p.withdrawn}, изменён`,
+      hint: `Файл отозванной редакции остаётся таким, каким был опубликован. ${ruUndoEdit(p.file)} Новый текст опубликуйте как новую редакцию.`,
+    }),
+    correctionUnchecked: (p) => ({
+      message: `редакция ${p.id}: исправление от ${ruDay(p.date)} нельзя проверить — опубликованного текста ${p.sha256} нет в папке ${p.archive}/`,
+      hint: `Восстановите файл ${p.archive}/${p.sha256}.md из репозитория (git restore --source=HEAD -- ${p.archive}/${p.sha256}.md), затем снова запустите publish.`,
+    }),
+    changedWithoutCorrection: (p) => ({
+      message: `опубликованный текст редакции ${p.id} изменён без оформления исправления`,
+      hint: `${ruUndoEdit(p.file)} Если опубликованный текст действительно нужно исправить, добавьте в блок полей corrections: [{ date: ГГГГ-ММ-ДД, reason: "причина" }], затем запустите npm run policy -- publish.`,
+    }),
+    materialCorrection: (p) => ({
+      message: `редакция ${p.id}: исправление от ${ruDay(p.date)} не редакционное: ${ruPassages(p.passages)} (${RU_COSMETIC_EDITS})`,
+      hint: `Исправление меняет опубликованный текст без новой редакции и без повторного согласия, поэтому им можно править только формулировки. Отмените изменение здесь и опубликуйте его как новую редакцию (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <дата>). Только если это действительно исправление, запишите его как существенное: npm run policy -- publish --material-correction "<причина>".`,
+    }),
+    editorialNothingBefore: (p) => ({
+      message: `изменения редакции ${p.id} объявлены редакционными (editorial), но более раннего текста ${p.policy} на языке ${p.locale}, с которым её можно сравнить, нет: подтвердить это нечем`,
+      hint: `Редакция с редакционными изменениями вступает в силу без повторного согласия. Укажите changeType: material или ${RU_CONFIRM_EDITORIAL}`,
+    }),
+    editorialUnproven: (p) => ({
+      message: `изменения редакции ${p.id} объявлены редакционными (editorial), но по сравнению с ${p.previous} ${ruPassages(p.passages)} (${RU_COSMETIC_EDITS})`,
+      hint: `Редакция с редакционными изменениями вступает в силу без повторного согласия. Если изменения существенные, укажите changeType: material и опишите в summary, что изменилось. Иначе ${RU_CONFIRM_EDITORIAL}`,
+    }),
+    withdrawnVersion: (p) => ({
+      message: `редакция ${p.policy} ${p.version} отозвана ${p.withdrawn} (${p.reason}): ни один её текст больше нельзя опубликовать`,
+      hint: 'Дайте этому тексту новый идентификатор редакции и новую дату вступления в силу (npm run policy -- new) или пометьте его как черновик: draft: true.',
+    }),
+    translationLate: (p) => ({
+      message: `${p.id} — перевод редакции ${p.policy} ${p.version}, которая опубликована со вступлением в силу ${p.published}, а в переводе указано ${p.now} («${p.written}»)`,
+      hint: `Переводы одной редакции вступают в силу одновременно: укажите effective: ${p.effective} (или ту же дату, что в тексте на языке ${p.locale}).`,
+    }),
+    beforeScheduled: (p) => ({
+      message: `редакция ${p.id} вступила бы в силу ${p.effective}, раньше опубликованной редакции ${p.latest}, которая должна вступить в силу ${p.latestEffective}: новая редакция вступает в силу после всех опубликованных, чтобы объявленный читателям порядок оставался верным`,
+      hint: `Укажите дату позже ${p.latestEffective}. Чтобы эта редакция вступила в силу раньше, оставьте в ней draft: true и сначала уберите с её пути ${p.latest}: перенесите срок (более поздний effective во всех её файлах, затем npm run policy -- publish --postpone "<причина>") или отзовите её (npm run policy -- withdraw ${p.policy} ${p.latest} --reason "<причина>"); затем удалите draft: true и опубликуйте эту редакцию.`,
+    }),
+    rewritesHistory: (p) => ({
+      message: `редакция ${p.id} вступила бы в силу ${p.effective}, раньше опубликованной редакции ${p.latest} (${p.latestEffective}): это изменило бы, какая редакция действовала в прошлом`,
+      hint: `Новая редакция вступает в силу после всех опубликованных: укажите дату позже ${p.latestEffective}.`,
+    }),
+    correctionsBeforePublishing: (p) => ({
+      message: `редакция ${p.id} ещё не опубликована, исправлять в ней нечего`,
+      hint: 'Удалите записи corrections: пока редакция не опубликована, текст можно менять свободно.',
+    }),
     backdated: (p) => ({
       message: `редакция ${p.version} вступает в силу ${p.effective} («${p.written}»), то есть раньше момента публикации (${p.now}): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать`,
       hint: `Укажите вступление в силу не раньше публикации: effective: ${p.next} (следующая минута) или более позднюю дату. Если редакция действительно вступила в силу раньше (например, сначала была опубликована в другом месте), запишите причину: npm run policy -- publish --backdate "<причина>".`,

@@ -3,6 +3,11 @@ import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
 import { lintText } from '#lib/lint/lint-text.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
+import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
+import { planPublish } from '#lib/ledger/publish-versions.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Ledger } from '#schemas/ledger.ts';
+import { makeVersion } from '../../helpers/versions.ts';
 import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
@@ -105,6 +110,93 @@ describe('each refusal kind, in English and in Russian', () => {
     const problem = make();
     expect(problem.message).toBe(english);
     expect(problem.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  test.each([
+    [
+      'the ledger: a published text changed',
+      (v: PolicyVersion) => [{ ...v, body: 'Другой текст.\n' }],
+      'the published text of privacy/ru/v1 was changed without a correction',
+      'опубликованный текст редакции privacy/ru/v1 изменён без оформления исправления',
+    ],
+    [
+      'the ledger: a published version made a draft',
+      (v: PolicyVersion) => [{ ...v, draft: true }],
+      'privacy/ru/v1 was published and cannot become a draft again',
+      'редакция privacy/ru/v1 опубликована и не может снова стать черновиком',
+    ],
+    ['the ledger: a published file deleted', () => [], 'the published version privacy/ru/v1 is gone: its file was deleted or renamed', 'опубликованной редакции privacy/ru/v1 больше нет: её файл удалён или переименован'],
+    [
+      'the ledger: the date of a version in force moved',
+      (v: PolicyVersion) => [{ ...v, effective: '2025-02-01', effectiveFrom: Date.parse('2025-02-01T00:00:00+03:00') }],
+      'privacy/ru/v1 was published to take effect at 2025-01-01T03:00:00+03:00, but now says 2025-02-01T00:00:00+03:00 ("2025-02-01"): it took effect at 2025-01-01T03:00:00+03:00, and what was in force in the past never changes',
+      'редакция privacy/ru/v1 опубликована со вступлением в силу 2025-01-01T03:00:00+03:00, а теперь в файле указано 2025-02-01T00:00:00+03:00 («2025-02-01»): она вступила в силу 2025-01-01T03:00:00+03:00, а то, что действовало в прошлом, не меняется',
+    ],
+    [
+      'the ledger: a published changeType changed',
+      (v: PolicyVersion) => [{ ...v, changeType: 'editorial' as const }],
+      'privacy/ru/v1 was published with changeType: material, but now says editorial',
+      'редакция privacy/ru/v1 опубликована с changeType: material, а теперь указано editorial',
+    ],
+    [
+      'the ledger: a recorded summary item changed',
+      (v: PolicyVersion) => [{ ...v, summary: ['Уточнён срок'] }],
+      'privacy/ru/v1 was published with no summary, but summary item 1 "Уточнён срок" was added',
+      'редакция privacy/ru/v1 опубликована без описания изменений, а теперь добавлен пункт 1 «Уточнён срок»',
+    ],
+    [
+      'the ledger: two corrections at once',
+      (v: PolicyVersion) => [
+        {
+          ...v,
+          body: 'Другой текст.\n',
+          corrections: [
+            { date: '2026-12-01', reason: 'Опечатка' },
+            { date: '2026-12-02', reason: 'Ещё опечатка' },
+          ],
+        },
+      ],
+      'privacy/ru/v1 declares 2 new corrections at once',
+      'в редакции privacy/ru/v1 указано сразу 2 новых исправления',
+    ],
+    [
+      'the ledger: a new version before a published one',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v0', effective: '2024-12-01T00:00:00Z' })],
+      'privacy/ru/v0 would take effect at 2024-12-01T03:00:00+03:00, before the published version v1 (2025-01-01T03:00:00+03:00): it would change which version was in force in the past',
+      'редакция privacy/ru/v0 вступила бы в силу 2024-12-01T03:00:00+03:00, раньше опубликованной редакции v1 (2025-01-01T03:00:00+03:00): это изменило бы, какая редакция действовала в прошлом',
+    ],
+    [
+      'the ledger: a correction before publishing',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v2', effective: '2027-01-01T00:00:00Z', corrections: [{ date: '2026-12-01', reason: 'Опечатка' }] })],
+      'privacy/ru/v2 is not published yet, so it has nothing to correct',
+      'редакция privacy/ru/v2 ещё не опубликована, исправлять в ней нечего',
+    ],
+    [
+      'the ledger: a version declared editorial with nothing to compare it with',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v2', locale: 'en', effective: '2027-01-01T00:00:00Z', changeType: 'editorial' })],
+      'privacy/en/v2 is declared editorial, but there is no earlier en text of privacy to compare it with: nothing proves it editorial',
+      'изменения редакции privacy/en/v2 объявлены редакционными (editorial), но более раннего текста privacy на языке en, с которым её можно сравнить, нет: подтвердить это нечем',
+    ],
+  ])('%s', (_kind, change, english, russian) => {
+    const v1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' });
+    const at = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => ({
+      versions,
+      ledger,
+      ledgerFile: 'policies/published.lock.json',
+      policiesDisplayPath: 'policies',
+      readArchive: () => null,
+      describeChange: () => '',
+      now: Date.parse('2026-11-26T12:00:00Z'),
+      timeZone: 'Europe/Moscow',
+      localeModel: 'independent',
+    });
+    const { ledger, problems: none } = planPublish(at([v1], null));
+    expect(none).toEqual([]);
+    const [problem, ...rest] = checkLedger(at(change(v1), ledger)).problems;
+    // A new version is also not published yet: that refusal is pinned above.
+    expect(rest.map((other) => other.code).filter((code) => code !== 'not-published')).toEqual([]);
+    expect(problem?.message).toBe(english);
+    expect(problem?.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
   });
 
   test('the ledger: a version published before it takes effect', () => {
