@@ -526,6 +526,50 @@ export const EN_MESSAGES = {
     notPublishedNoLedger: (p: { version: string; ledger: string }) => ({ message: `${p.version} is not in the published-version ledger (${p.ledger} does not exist yet)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
 
+    // Reading the ledger and its archive (ledger/ledger-store.ts); `error` and `issue` are the reader's own words.
+    ledgerNotJson: (p: { file: string; error: string }) => ({ message: `the ledger is not valid JSON (${p.error})`, hint: enRestoreLedger(p.file) }),
+    /** `value` as JSON; `newer`: a number above the versions this Policy Press reads. */
+    ledgerVersionUnknown: (p: { file: string; value: string; newer: boolean }) => ({
+      message: `ledgerVersion is ${p.value}; this Policy Press reads ledger versions 1 and 2`,
+      hint: p.newer === true ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : enRestoreLedger(p.file),
+    }),
+    /** `entry` is "<policy>/<locale>/<version>: " when the issue is in one entry, else empty; `path` the field's path. */
+    ledgerDamaged: (p: { file: string; entry: string; path: string; issue: string }) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `The ledger was edited by hand or damaged. ${enRestoreLedger(p.file)}` }),
+    ledgerListedTwice: (p: { file: string; id: string }) => ({ message: `${p.id} is listed twice`, hint: enRestoreLedger(p.file) }),
+    archiveNotFolder: (p: { archive: string }) => ({ message: 'is a file, not a folder', hint: `Delete it; ${p.archive}/ is written by npm run policy -- publish.` }),
+
+    // The log state beside the ledger (log/log-state.ts); log entries are numbered from 0, `entry` is "<kind> <policy>/<locale>/<version>".
+    logStateNotJson: (p: { file: string; error: string }) => ({ message: `the log state is not valid JSON (${p.error})`, hint: enRestoreLogState(p.file) }),
+    logStateDamaged: (p: { file: string; issues: string }) => ({ message: `the log state is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logEntryReordered: (p: { file: string; index: number; position: number }) => ({
+      message: `log entry ${p.index} stands at position ${p.position}: the log's entries were reordered (${p.index < p.position ? 'it moved down' : 'it moved up'})`,
+      hint: enRestoreLogState(p.file),
+    }),
+    logEntryDamaged: (p: { file: string; index: number; issues: string }) => ({ message: `log entry ${p.index} is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logStateEdited: (p: { file: string; size: number; rootHash: string; count: number; root: string }) => ({
+      message: `the log state records a tree of ${p.size} entries with root ${p.rootHash}, but its ${p.count} entries give ${p.root}: it was edited by hand`,
+      hint: enRestoreLogState(p.file),
+    }),
+    /** `kind` is the kind of the entry removed, null when it is the version's publication. */
+    logEntryDropped: (p: { index: number; entry: string; ledger: string; kind: string | null }) => ({
+      message: `log entry ${p.index} (${p.entry}) is no longer in the ledger ${p.ledger}: ${p.kind === null ? 'a published version was removed from it' : `a recorded ${describeEventKind(p.kind)} was removed from it`}`,
+      hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${p.ledger} shows it).`,
+    }),
+    /** `changes`: each field that differs, its values as JSON. */
+    logEntryChanged: (p: { index: number; entry: string; ledger: string; changes: readonly { field: string; logged: string; now: string }[] }) => ({
+      message: `log entry ${p.index} (${p.entry}) was changed in the ledger: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} was ${change.logged} when it was logged, the ledger now says ${change.now}`).join('; ') : String(p.changes)}`,
+      hint: `Logged history never changes: restore the ledger entry (git log -p -- ${p.ledger}). A published text is changed only by a correction, which is a new entry.`,
+    }),
+    logMissing: (p: { file: string; events: number }) => ({
+      message: `the public log has not started: ${p.file} does not exist, and the ledger has ${p.events} ${enForm(p.events, 'event', 'events')} to log`,
+      hint: 'Start it with npm run policy -- publish (it logs every published version and correction), then commit the file with the ledger.',
+    }),
+    /** `first`: the first event not logged, as `entry` is written. */
+    notLogged: (p: { count: number; first: string }) => ({
+      message: `${p.count} ledger ${enForm(p.count, 'event is', 'events are')} not in the public log yet (first: ${p.first})`,
+      hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
+    }),
+
     // The overrides of publish (ledger/publish-versions.ts).
     // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
     shortNotice: (p: {
@@ -593,6 +637,17 @@ const enPassages = (count: number) => (count === 1 ? '1 changed passage is not a
 const EN_CONFIRM_EDITORIAL =
   'If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).';
 
+/** The one safe way back to the committed ledger: it touches that file only. */
+const enRestoreLedger = (file: string) =>
+  `The ledger is written only by npm run policy -- publish. See what changed with git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} brings back the committed ledger (it also drops what a publish recorded since the last commit: run publish again then).`;
+const enRestoreLogState = (file: string) => `Restore it from git (git log -p -- ${file} shows its history); only npm run policy -- publish writes it.`;
+const EN_EVENT_KINDS: Record<string, string> = { correction: 'correction', postponed: 'postponement', withdrawn: 'withdrawal', editorial: 'editorial decision' };
+/**
+ * What a log entry records, as a noun for messages: `correction`,
+ * `postponement`, `withdrawal`, `editorial decision`, or `version` for every
+ * kind that publishes one.
+ */
+export const describeEventKind = (kind: string): string => EN_EVENT_KINDS[kind] ?? 'version';
 /** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
 const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
 /** How a correction changed the text's hash: nothing when only changeType or summary changed. */

@@ -85,6 +85,13 @@ const RU_COSMETIC_EDITS = 'редакционными считаются тол�
 const ruPassages = (count: number) => `${ru3(count, 'изменённый фрагмент', 'изменённых фрагмента', 'изменённых фрагментов')} — не ${ruForm(count, 'редакционная правка', 'редакционные правки', 'редакционные правки')}`;
 const RU_CONFIRM_EDITORIAL =
   'если вы проверили, что изменения всё же редакционные, подтвердите это, указав, кто принял решение и почему: npm run policy -- publish --editorial "<кто решил и почему>" (это записывается в журнал публикаций и публичный журнал и показывается на странице редакции).';
+/** The one safe way back to the committed ledger: it touches that file only. */
+const ruRestoreLedger = (file: string) =>
+  `Журнал публикаций записывает только команда npm run policy -- publish. Посмотреть изменения: git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} вернёт журнал из последнего сохранения в репозитории (при этом пропадёт и то, что publish записал после него: тогда запустите publish снова).`;
+const ruRestoreLogState = (file: string) => `Восстановите файл из репозитория (git log -p -- ${file} покажет его историю); записывает его только команда npm run policy -- publish.`;
+const RU_EVENT_KINDS: Record<string, string> = { correction: 'исправление', postponed: 'перенос срока', withdrawn: 'отзыв', editorial: 'решение о редакционных изменениях' };
+/** What a log entry records, in Russian («исправление», «отзыв», …); «публикация» for every kind that publishes a version. */
+const ruEventKind = (kind: string) => RU_EVENT_KINDS[kind] ?? 'публикация';
 /** The fix for a value of the wrong type, by the type expected. */
 function ruTypeHint(expected: string, field: string): string {
   switch (expected) {
@@ -484,6 +491,43 @@ export const RU_MESSAGES: MessageCatalog = {
     notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
+
+    ledgerNotJson: (p) => ({ message: `журнал публикаций повреждён: файл не читается как JSON (${p.error})`, hint: ruRestoreLedger(p.file) }),
+    ledgerVersionUnknown: (p) => ({
+      message: `в журнале публикаций указан формат ledgerVersion ${p.value}, а эта версия Policy Press читает только форматы 1 и 2`,
+      hint: p.newer === true ? 'Журнал записан более новой версией Policy Press: обновите проект (npm ci после git pull); сам журнал не правьте.' : ruRestoreLedger(p.file),
+    }),
+    ledgerDamaged: (p) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}` }),
+    ledgerListedTwice: (p) => ({ message: `редакция ${p.id} записана в журнале публикаций дважды`, hint: ruRestoreLedger(p.file) }),
+    archiveNotFolder: (p) => ({ message: 'это файл, а должна быть папка', hint: `Удалите его: папку ${p.archive}/ создаёт команда npm run policy -- publish.` }),
+
+    logStateNotJson: (p) => ({ message: `файл публичного журнала повреждён: он не читается как JSON (${p.error})`, hint: ruRestoreLogState(p.file) }),
+    logStateDamaged: (p) => ({ message: `файл публичного журнала повреждён: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logEntryReordered: (p) => ({
+      message: `запись ${p.index} публичного журнала стоит на месте ${p.position}: порядок записей изменён (запись сдвинута ${p.index < p.position ? 'вниз' : 'вверх'})`,
+      hint: ruRestoreLogState(p.file),
+    }),
+    logEntryDamaged: (p) => ({ message: `запись ${p.index} публичного журнала повреждена: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logStateEdited: (p) => ({
+      message: `по файлу публичного журнала в нём ${ru3(p.size, 'запись', 'записи', 'записей')} с контрольной суммой ${p.rootHash}, а ${ru3(p.count, 'запись', 'записи', 'записей')} в файле дают ${p.root}: файл правили вручную`,
+      hint: ruRestoreLogState(p.file),
+    }),
+    logEntryDropped: (p) => ({
+      message: `записи ${p.index} публичного журнала (${p.entry}) больше нет в журнале публикаций ${p.ledger}: ${p.kind === null ? 'из него удалена опубликованная редакция' : `из него удалена запись о событии «${ruEventKind(p.kind)}»`}`,
+      hint: `Записи публичного журнала не удаляются: верните запись в журнал публикаций (git log -p -- ${p.ledger} покажет её).`,
+    }),
+    logEntryChanged: (p) => ({
+      message: `запись ${p.index} публичного журнала (${p.entry}) изменена в журнале публикаций: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} при внесении в публичный журнал было ${change.logged}, а теперь ${change.now}`).join('; ') : String(p.changes)}`,
+      hint: `Внесённая в публичный журнал история не меняется: восстановите запись журнала публикаций (git log -p -- ${p.ledger}). Опубликованный текст меняется только исправлением, а это новая запись.`,
+    }),
+    logMissing: (p) => ({
+      message: `публичный журнал ещё не ведётся: файла ${p.file} нет, а в журнале публикаций ${ru3(p.events, 'событие', 'события', 'событий')} для внесения в него`,
+      hint: 'Начните его командой npm run policy -- publish (она внесёт все опубликованные редакции и исправления), затем сохраните файл в репозитории (commit) вместе с журналом публикаций.',
+    }),
+    notLogged: (p) => ({
+      message: `${ru3(p.count, 'событие', 'события', 'событий')} журнала публикаций ещё не ${ruForm(p.count, 'внесено', 'внесены', 'внесены')} в публичный журнал (первое: ${p.first})`,
+      hint: 'Внесите их командой npm run policy -- publish, затем сохраните журнал публикаций и файл публичного журнала в репозитории (commit) вместе.',
+    }),
 
     shortNotice: (p) => ({
       message: `редакция ${p.version} (${p.changeType === 'material' ? 'существенные изменения' : 'редакционные изменения'}) вступает в силу ${p.effective} («${p.written}»), раньше, чем истекает срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts) ${p.announced ? `с момента, когда о ней было объявлено (опубликована ${p.announcedAt})` : `с момента публикации (${p.announcedAt})`}: самый ранний момент, когда срок соблюдён, — ${p.earliest}`,

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
@@ -5,6 +8,8 @@ import { lintText } from '#lib/lint/lint-text.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
 import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
 import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { LEDGER_FILE, readLedger } from '#lib/ledger/ledger-store.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog } from '#lib/log/log-state.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Ledger } from '#schemas/ledger.ts';
 import { makeVersion } from '../../helpers/versions.ts';
@@ -197,6 +202,67 @@ describe('each refusal kind, in English and in Russian', () => {
     expect(rest.map((other) => other.code).filter((code) => code !== 'not-published')).toEqual([]);
     expect(problem?.message).toBe(english);
     expect(problem?.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  /** A policies folder holding one file, and the problem its reader finds. */
+  const readFolder = (name: string, text: string, read: (folder: string) => Problem[]): Problem => {
+    const folder = mkdtempSync(join(tmpdir(), 'message-catalog-'));
+    writeFileSync(join(folder, name), text);
+    const [problem] = read(folder);
+    if (!problem) throw new Error(`no problem in ${name}`);
+    return problem;
+  };
+  const published = planPublish({
+    versions: [makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' })],
+    ledger: null,
+    ledgerFile: 'policies/published.lock.json',
+    policiesDisplayPath: 'policies',
+    readArchive: () => null,
+    describeChange: () => '',
+    now: Date.parse('2026-11-26T12:00:00Z'),
+    timeZone: 'Europe/Moscow',
+    localeModel: 'independent',
+  }).ledger;
+  const logOf = (entries: [] | null): Problem => {
+    const [problem] = resolveLog({ ledger: published, ledgerFile: 'policies/published.lock.json', ledgerProblems: 0, lock: { entries, file: 'policies/log.lock.json', lines: [], problems: [] } }).problems;
+    if (!problem) throw new Error('no problem in the log');
+    return problem;
+  };
+
+  test.each([
+    ['the ledger file: not JSON', () => readFolder(LEDGER_FILE, '{', (folder) => readLedger(folder, folder).problems), /^the ledger is not valid JSON \(/, /^журнал публикаций повреждён: файл не читается как JSON \(/],
+    [
+      'the ledger file: a newer format',
+      () => readFolder(LEDGER_FILE, '{"ledgerVersion": 3}', (folder) => readLedger(folder, folder).problems),
+      'ledgerVersion is 3; this Policy Press reads ledger versions 1 and 2',
+      'в журнале публикаций указан формат ledgerVersion 3, а эта версия Policy Press читает только форматы 1 и 2',
+    ],
+    [
+      'the log state: not JSON',
+      () => readFolder(LOG_LOCK_FILE, '{', (folder) => readLogLock(folder, folder).problems),
+      /^the log state is not valid JSON \(/,
+      /^файл публичного журнала повреждён: он не читается как JSON \(/,
+    ],
+    [
+      'the public log: not started',
+      () => logOf(null),
+      'the public log has not started: policies/log.lock.json does not exist, and the ledger has 1 event to log',
+      'публичный журнал ещё не ведётся: файла policies/log.lock.json нет, а в журнале публикаций 1 событие для внесения в него',
+    ],
+    [
+      'the public log: an event not logged',
+      () => logOf([]),
+      '1 ledger event is not in the public log yet (first: imported privacy/ru/v1)',
+      '1 событие журнала публикаций ещё не внесено в публичный журнал (первое: imported privacy/ru/v1)',
+    ],
+  ] as const)('%s', (_kind, make, english, russian) => {
+    const problem = make();
+    const russianText = problem.text ? renderProblemMessage(problem.text, getMessages('ru')).message : undefined;
+    // A reader's own words (the JSON parser's) are matched by their start only.
+    if (typeof english === 'string') expect(problem.message).toBe(english);
+    else expect(problem.message).toMatch(english);
+    if (typeof russian === 'string') expect(russianText).toBe(russian);
+    else expect(russianText).toMatch(russian);
   });
 
   test('the ledger: a version published before it takes effect', () => {
