@@ -570,6 +570,28 @@ export const EN_MESSAGES = {
       hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
     }),
 
+    // Entries of the policies folder that are not plain files or folders (corpus/plain-files.ts): nothing is read through a link.
+    /** `target` as the link says it, null when it cannot be read; `resolved` is where a relative target lands, null for an absolute one. */
+    symbolicLink: (p: { target: string | null; resolved: string | null; inside: boolean; exists: boolean }) => ({
+      message: `is a symbolic link to ${
+        p.target === null
+          ? 'a target that cannot be read'
+          : `"${p.target}" (${p.resolved === null ? '' : `${p.resolved}, `}${p.inside === true ? 'inside the policies folder' : 'outside the policies folder'}${p.exists === true ? '' : ', which does not exist'})`
+      }; links are not followed`,
+      hint: 'The policies folder is read without following links, so that no link can publish a file from elsewhere on the machine. Replace the link with the file itself (a copy of the text), or delete it.',
+    }),
+    /** `kind`: fifo, socket, block-device, character-device or unknown. */
+    notPlainFile: (p: { kind: string }) => ({
+      message: `is ${EN_ENTRY_KINDS[p.kind] ?? p.kind}, not a file`,
+      hint: 'Only plain files and folders are read from the policies folder. Delete it, or move it out of the folder.',
+    }),
+    outsideFolder: (p: { real: string }) => ({
+      message: `resolves to ${p.real}, outside the policies folder`,
+      hint: 'A folder on its way is a link or a mount that leads elsewhere. Keep the text itself inside the policies folder.',
+    }),
+    /** A file where a folder belongs, or the reverse: `kind` and `expected` are file or folder. */
+    wrongEntryKind: (p: { kind: string; expected: string }) => ({ message: `is a ${p.kind}, not a ${p.expected}`, hint: `Make it a ${p.expected}, or move it away.` }),
+
     // The overrides of publish (ledger/publish-versions.ts).
     // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
     shortNotice: (p: {
@@ -648,6 +670,13 @@ const EN_EVENT_KINDS: Record<string, string> = { correction: 'correction', postp
  * kind that publishes one.
  */
 export const describeEventKind = (kind: string): string => EN_EVENT_KINDS[kind] ?? 'version';
+const EN_ENTRY_KINDS: Record<string, string> = {
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  'block-device': 'a block device',
+  'character-device': 'a character device',
+  unknown: 'neither a file nor a folder',
+};
 /** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
 const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
 /** How a correction changed the text's hash: nothing when only changeType or summary changed. */

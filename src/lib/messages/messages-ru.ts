@@ -92,6 +92,12 @@ const ruRestoreLogState = (file: string) => `Восстановите файл �
 const RU_EVENT_KINDS: Record<string, string> = { correction: 'исправление', postponed: 'перенос срока', withdrawn: 'отзыв', editorial: 'решение о редакционных изменениях' };
 /** What a log entry records, in Russian («исправление», «отзыв», …); «публикация» for every kind that publishes a version. */
 const ruEventKind = (kind: string) => RU_EVENT_KINDS[kind] ?? 'публикация';
+const RU_ENTRY_KINDS: Record<string, string> = {
+  fifo: 'именованный канал (FIFO)',
+  socket: 'сокет',
+  'block-device': 'блочное устройство',
+  'character-device': 'символьное устройство',
+};
 /** The fix for a value of the wrong type, by the type expected. */
 function ruTypeHint(expected: string, field: string): string {
   switch (expected) {
@@ -527,6 +533,27 @@ export const RU_MESSAGES: MessageCatalog = {
     notLogged: (p) => ({
       message: `${ru3(p.count, 'событие', 'события', 'событий')} журнала публикаций ещё не ${ruForm(p.count, 'внесено', 'внесены', 'внесены')} в публичный журнал (первое: ${p.first})`,
       hint: 'Внесите их командой npm run policy -- publish, затем сохраните журнал публикаций и файл публичного журнала в репозитории (commit) вместе.',
+    }),
+
+    symbolicLink: (p) => ({
+      message: `это символическая ссылка на ${
+        p.target === null
+          ? 'место, которое не удаётся прочитать'
+          : `«${p.target}» (${p.resolved === null ? '' : `${p.resolved}, `}${p.inside === true ? 'внутри папки документов' : 'за пределами папки документов'}${p.exists === true ? '' : ', такого файла нет'})`
+      }; по ссылкам файлы не читаются`,
+      hint: 'Папка документов читается без перехода по ссылкам, чтобы ссылка не могла опубликовать файл из другого места на компьютере. Замените ссылку самим файлом (копией текста) или удалите её.',
+    }),
+    notPlainFile: (p) => ({
+      message: p.kind === 'unknown' ? 'это не файл и не папка' : `это ${RU_ENTRY_KINDS[p.kind] ?? p.kind}, а не файл`,
+      hint: 'Из папки документов читаются только обычные файлы и папки. Удалите это или перенесите за пределы папки.',
+    }),
+    outsideFolder: (p) => ({
+      message: `на самом деле находится в ${p.real}, за пределами папки документов`,
+      hint: 'Одна из папок на пути к файлу — ссылка или подключённый диск, ведущие в другое место. Храните сам текст внутри папки документов.',
+    }),
+    wrongEntryKind: (p) => ({
+      message: `это ${p.kind === 'folder' ? 'папка' : 'файл'}, а ${p.expected === 'folder' ? 'должна быть папка' : 'должен быть файл'}`,
+      hint: `Сделайте здесь ${p.expected === 'folder' ? 'папку' : 'файл'} или перенесите это в другое место.`,
     }),
 
     shortNotice: (p) => ({

@@ -265,6 +265,26 @@ describe('each refusal kind, in English and in Russian', () => {
     else expect(russianText).toMatch(russian);
   });
 
+  test.each([
+    [
+      'the folder: a symbolic link',
+      problemText('symbolicLink', { target: '/etc/passwd', resolved: null, inside: false, exists: true }),
+      'is a symbolic link to "/etc/passwd" (outside the policies folder); links are not followed',
+      'это символическая ссылка на «/etc/passwd» (за пределами папки документов); по ссылкам файлы не читаются',
+    ],
+    ['the folder: a named pipe', problemText('notPlainFile', { kind: 'fifo' }), 'is a named pipe (FIFO), not a file', 'это именованный канал (FIFO), а не файл'],
+    ['the folder: a file where a folder belongs', problemText('wrongEntryKind', { kind: 'file', expected: 'folder' }), 'is a file, not a folder', 'это файл, а должна быть папка'],
+    [
+      'the folder: a path that leads outside',
+      problemText('outsideFolder', { real: '/srv/other/v1.md' }),
+      'resolves to /srv/other/v1.md, outside the policies folder',
+      'на самом деле находится в /srv/other/v1.md, за пределами папки документов',
+    ],
+  ])('%s', (_kind, text, english, russian) => {
+    expect(text.message).toBe(english);
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(russian);
+  });
+
   test('the ledger: a version published before it takes effect', () => {
     const text = problemText('backdated', { version: 'privacy/ru/2025-09-01', effective: '2025-09-01T00:00:00+03:00', written: '2025-09-01', now: '2025-09-02T10:00:00+03:00', next: '2025-09-02T10:01:00+03:00' });
     expect(text.message).toBe(
