@@ -592,6 +592,15 @@ export const EN_MESSAGES = {
     /** A file where a folder belongs, or the reverse: `kind` and `expected` are file or folder. */
     wrongEntryKind: (p: { kind: string; expected: string }) => ({ message: `is a ${p.kind}, not a ${p.expected}`, hint: `Make it a ${p.expected}, or move it away.` }),
 
+    // The warning of a version without a text in a language earlier versions have (timeline/missing-translations.ts).
+    /** `inForce`: it is in force now, else scheduled; `written`: effective as its other text writes it; `locales`: the languages it has. */
+    missingTranslation: (p: { policy: string; version: string; inForce: boolean; effective: string; locale: string; written: string; locales: string }) => ({
+      message: `${p.policy} ${p.version} ${p.inForce === true ? `is in force since ${p.effective}` : `is scheduled for ${p.effective}`} with no ${p.locale} text, while earlier versions have one: ${
+        p.inForce === true ? `the ${p.locale} pages show the previous text for reference only` : `from then on the ${p.locale} pages will show the previous text for reference only`
+      }`,
+      hint: `Add its ${p.locale} text: npm run policy -- new ${p.policy} --locale ${p.locale} --effective ${p.written} --version ${p.version}, translate it, and publish. If it stays ${p.locales} only on purpose, nothing needs to change.`,
+    }),
+
     // The overrides of publish (ledger/publish-versions.ts).
     // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
     shortNotice: (p: {

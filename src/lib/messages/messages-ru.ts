@@ -556,6 +556,13 @@ export const RU_MESSAGES: MessageCatalog = {
       hint: `Сделайте здесь ${p.expected === 'folder' ? 'папку' : 'файл'} или перенесите это в другое место.`,
     }),
 
+    missingTranslation: (p) => ({
+      message: `редакция ${p.policy} ${p.version} ${p.inForce === true ? `действует с ${p.effective}` : `вступает в силу ${p.effective}`}, но текста на языке ${p.locale} у неё нет, хотя у прежних редакций он есть: ${
+        p.inForce === true ? `страницы на языке ${p.locale} показывают прежний текст только для сведения` : `с этого момента страницы на языке ${p.locale} будут показывать прежний текст только для сведения`
+      }`,
+      hint: `Добавьте текст на языке ${p.locale}: npm run policy -- new ${p.policy} --locale ${p.locale} --effective ${p.written} --version ${p.version}, переведите его и опубликуйте. Если так и задумано (у редакции есть тексты только на языках: ${p.locales}), ничего делать не нужно.`,
+    }),
+
     shortNotice: (p) => ({
       message: `редакция ${p.version} (${p.changeType === 'material' ? 'существенные изменения' : 'редакционные изменения'}) вступает в силу ${p.effective} («${p.written}»), раньше, чем истекает срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts) ${p.announced ? `с момента, когда о ней было объявлено (опубликована ${p.announcedAt})` : `с момента публикации (${p.announcedAt})`}: самый ранний момент, когда срок соблюдён, — ${p.earliest}`,
       hint: `Дайте читателям срок уведомления: effective: ${p.firstDay} (первый день, когда срок соблюдён) или позже${p.postpone ? ', затем npm run policy -- publish --postpone "<причина>"' : ''}. Если изменение не может ждать (например, закон вступает в силу раньше), запишите причину: npm run policy -- publish --short-notice "<причина>"; об этом скажут журнал публикаций, лента изменений и страница редакции.`,

@@ -275,6 +275,12 @@ describe('each refusal kind, in English and in Russian', () => {
     ['the folder: a named pipe', problemText('notPlainFile', { kind: 'fifo' }), 'is a named pipe (FIFO), not a file', 'это именованный канал (FIFO), а не файл'],
     ['the folder: a file where a folder belongs', problemText('wrongEntryKind', { kind: 'file', expected: 'folder' }), 'is a file, not a folder', 'это файл, а должна быть папка'],
     [
+      'a version without a translation earlier versions have',
+      problemText('missingTranslation', { policy: 'privacy', version: 'v3', inForce: false, effective: '2027-01-01T00:00:00+03:00', locale: 'en', written: '2027-01-01', locales: 'ru' }),
+      'privacy v3 is scheduled for 2027-01-01T00:00:00+03:00 with no en text, while earlier versions have one: from then on the en pages will show the previous text for reference only',
+      'редакция privacy v3 вступает в силу 2027-01-01T00:00:00+03:00, но текста на языке en у неё нет, хотя у прежних редакций он есть: с этого момента страницы на языке en будут показывать прежний текст только для сведения',
+    ],
+    [
       'the folder: a path that leads outside',
       problemText('outsideFolder', { real: '/srv/other/v1.md' }),
       'resolves to /srv/other/v1.md, outside the policies folder',
