@@ -110,6 +110,10 @@ export const EN_MESSAGES = {
     noArguments: 'check takes no arguments.',
     format: (p: { value: string }) => `--format is "text" or "github", not "${p.value}".`,
     ledgerVersion1: (p: { file: string }) => `Note: ${p.file} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`,
+    /** Lint findings in published texts, counted; `rules` is "<rule> <count>, …"; `list`: say how to list them. */
+    history: (p: { count: number; versions: number; rules: string; list: boolean }) =>
+      `History: ${p.count} lint ${enForm(p.count, 'finding', 'findings')} in ${p.versions} published ${enForm(p.versions, 'version', 'versions')} (${p.rules}), reported, not refused: a text already published or imported cannot change.${p.list === true ? ' List them with npm run policy -- check --history.' : ''}`,
+    noHistory: 'History: no lint findings in published versions.',
     /** The closing line without errors; `warnings` and `history` count what is printed above it. */
     passed: (p: { versions: number; folder: string; warnings: number; history: number; drafts: number }) => {
       const above = [p.warnings === 0 ? null : en2(p.warnings, 'warning', 'warnings'), p.history === 0 ? null : `${en2(p.history, 'finding', 'findings')} in published history`].filter((part) => part !== null);
