@@ -81,6 +81,20 @@ const lintFinding = (body: string): Problem => {
   return { file: 'privacy/ru/2025-09-01.md', ...finding };
 };
 
+/** One version in force since 2025, and what the ledger's check needs around versions and a ledger. */
+const V1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' });
+const ledgerInput = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => ({
+  versions,
+  ledger,
+  ledgerFile: 'policies/published.lock.json',
+  policiesDisplayPath: 'policies',
+  readArchive: () => null,
+  describeChange: () => '',
+  now: Date.parse('2026-11-26T12:00:00Z'),
+  timeZone: 'Europe/Moscow',
+  localeModel: 'independent',
+});
+
 describe('each refusal kind, in English and in Russian', () => {
   test.each([
     [
@@ -183,21 +197,9 @@ describe('each refusal kind, in English and in Russian', () => {
       'изменения редакции privacy/en/v2 объявлены редакционными (editorial), но более раннего текста privacy на языке en, с которым её можно сравнить, нет: подтвердить это нечем',
     ],
   ])('%s', (_kind, change, english, russian) => {
-    const v1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' });
-    const at = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => ({
-      versions,
-      ledger,
-      ledgerFile: 'policies/published.lock.json',
-      policiesDisplayPath: 'policies',
-      readArchive: () => null,
-      describeChange: () => '',
-      now: Date.parse('2026-11-26T12:00:00Z'),
-      timeZone: 'Europe/Moscow',
-      localeModel: 'independent',
-    });
-    const { ledger, problems: none } = planPublish(at([v1], null));
+    const { ledger, problems: none } = planPublish(ledgerInput([V1], null));
     expect(none).toEqual([]);
-    const [problem, ...rest] = checkLedger(at(change(v1), ledger)).problems;
+    const [problem, ...rest] = checkLedger(ledgerInput(change(V1), ledger)).problems;
     // A new version is also not published yet: that refusal is pinned above.
     expect(rest.map((other) => other.code).filter((code) => code !== 'not-published')).toEqual([]);
     expect(problem?.message).toBe(english);
@@ -212,17 +214,7 @@ describe('each refusal kind, in English and in Russian', () => {
     if (!problem) throw new Error(`no problem in ${name}`);
     return problem;
   };
-  const published = planPublish({
-    versions: [makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' })],
-    ledger: null,
-    ledgerFile: 'policies/published.lock.json',
-    policiesDisplayPath: 'policies',
-    readArchive: () => null,
-    describeChange: () => '',
-    now: Date.parse('2026-11-26T12:00:00Z'),
-    timeZone: 'Europe/Moscow',
-    localeModel: 'independent',
-  }).ledger;
+  const published = planPublish(ledgerInput([V1], null)).ledger;
   const logOf = (entries: [] | null): Problem => {
     const [problem] = resolveLog({ ledger: published, ledgerFile: 'policies/published.lock.json', ledgerProblems: 0, lock: { entries, file: 'policies/log.lock.json', lines: [], problems: [] } }).problems;
     if (!problem) throw new Error('no problem in the log');
