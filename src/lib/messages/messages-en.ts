@@ -13,7 +13,6 @@
  * value goes.
  */
 import { en2, enForm } from './message-format.ts';
-import { COSMETIC_EDITS } from '#lib/redline/editorial-change.ts';
 
 /** What is wrong and what to do: the two parts of every refusal. */
 export interface ProblemText {
@@ -660,6 +659,8 @@ export interface LockedChange {
 const enLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(none)' : value.map((item) => JSON.stringify(item)).join(', '));
 const enLockedChanges = (changes: readonly LockedChange[]) =>
   Array.isArray(changes) ? changes.map((change) => `${change.field}: ${enLockedValue(change.from)} → ${enLockedValue(change.to)}`).join('; ') : String(changes);
+/** The edits an editorial change may make (redline/editorial-change.ts decides; this names them). Kept here, not imported: the catalog stays free of the redline's node-only code, which the kit's browser bundle cannot carry. */
+const COSMETIC_EDITS = 'whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word';
 /** The message of a published version whose effective changed, before what follows from it. */
 const enEffectiveChanged = (p: { id: string; recorded: string; changed: string; written: string }) => `${p.id} was published to take effect at ${p.recorded}, but now says ${p.changed} ("${p.written}")`;
 const EN_CORRECTION_WAY = 'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
