@@ -66,8 +66,8 @@ export async function runCheck(args: string[], messages: MessageCatalog = DEFAUL
     return problems.length === 0 ? 0 : 1;
   }
   if (warnings.length > 0) print(`${formatWarningReport(warnings, messages)}\n`);
-  if (values.history) print(`${formatHistoryReport(lint.history)}\n`);
-  else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history)}\n`);
+  if (values.history) print(`${formatHistoryReport(lint.history, messages)}\n`);
+  else if (lint.history.length > 0) print(`${formatHistorySummary(lint.history, messages)}\n`);
   if (problems.length === 0) {
     // "All is well" only when there is nothing to read above it: no warning, and no finding in published history.
     print(messages.check.passed({ versions: loaded.versions.length, folder: settings.policiesDir, warnings: warnings.length, history: lint.history.length, drafts: loaded.drafts.length }));

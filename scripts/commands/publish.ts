@@ -63,7 +63,7 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
   const lint = await lintPolicies(loaded, settings);
   const warnings = [...loaded.settingsWarnings, ...lint.warnings];
   if (warnings.length > 0) printError(`${formatWarningReport(warnings, messages)}\n`);
-  if (lint.history.length > 0) printError(`${formatHistorySummary(lint.history)}\n`);
+  if (lint.history.length > 0) printError(`${formatHistorySummary(lint.history, messages)}\n`);
   const ledgerFile = loaded.ledger;
   const plan = planPublish({
     versions: [...loaded.versions, ...loaded.drafts],

@@ -137,7 +137,7 @@ async function syncPolicies(context: LoaderContext, build: BuildContextData, inc
     const lint = lintCorpus({ versions, corpus, settings, now, texts: lintResults, ledgerExists: hasLedger(ledger) });
     pruneLintCache(lintFolder, lintFiles);
     if (lint.warnings.length > 0) logger.warn(`${messages.build.lintWarns}\n${formatWarningReport(lint.warnings, messages)}`);
-    const history = formatHistorySummary(lint.history);
+    const history = formatHistorySummary(lint.history, messages);
     if (history) logger.warn(history);
     // A lint error refuses the build, and the dev server shows it on every page as it shows a front-matter error
     // (src/integrations/dev-content-errors.ts): an editor sees it where they look, not only in a terminal.

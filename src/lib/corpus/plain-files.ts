@@ -10,6 +10,7 @@
 import { constants, fstatSync, lstatSync, openSync, closeSync, readFileSync, readlinkSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from './problem.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** What an entry of the folder is, as `lstat` sees it (links not followed). */
 export type EntryKind = 'file' | 'folder' | 'symlink' | 'fifo' | 'socket' | 'block-device' | 'character-device' | 'unknown';
@@ -50,23 +51,13 @@ function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-const KIND_NAMES: Record<Exclude<EntryKind, 'file' | 'folder' | 'symlink'>, string> = {
-  fifo: 'a named pipe (FIFO)',
-  socket: 'a socket',
-  'block-device': 'a block device',
-  'character-device': 'a character device',
-  unknown: 'neither a file nor a folder',
-};
-
-const LINK_HINT = 'The policies folder is read without following links, so that no link can publish a file from elsewhere on the machine. Replace the link with the file itself (a copy of the text), or delete it.';
-
-/** Where a symbolic link points: its text, and the place it resolves to. */
-function describeLinkTarget(path: string, root: string, cwd: string): string {
+/** Where a symbolic link points, for its refusal: its text, and the place it resolves to. */
+function describeLinkTarget(path: string, root: string, cwd: string): { target: string | null; resolved: string | null; inside: boolean; exists: boolean } {
   let target: string;
   try {
     target = readlinkSync(path);
   } catch {
-    return 'a target that cannot be read';
+    return { target: null, resolved: null, inside: false, exists: false };
   }
   const resolved = resolve(dirname(path), target);
   let realRoot = root;
@@ -75,10 +66,9 @@ function describeLinkTarget(path: string, root: string, cwd: string): string {
   } catch {
     // the root was checked before; keep it as given
   }
-  const where = isInside(resolved, resolve(root)) || isInside(resolved, realRoot) ? 'inside the policies folder' : 'outside the policies folder';
-  const exists = kindAt(resolved) !== null ? '' : ', which does not exist';
+  const inside = isInside(resolved, resolve(root)) || isInside(resolved, realRoot);
   // A relative target is shown resolved too, so the reader need not work out where "../x" lands.
-  return isAbsolute(target) ? `"${target}" (${where}${exists})` : `"${target}" (${toDisplayPath(resolved, cwd)}, ${where}${exists})`;
+  return { target, resolved: isAbsolute(target) ? null : toDisplayPath(resolved, cwd), inside, exists: kindAt(resolved) !== null };
 }
 
 /**
@@ -92,15 +82,9 @@ export function describeNotPlain(path: string, kind: EntryKind, root: string, cw
   if (kind === 'file' || kind === 'folder') return null;
   const file = toDisplayPath(path, cwd);
   if (kind === 'symlink') {
-    return { file, line: 1, code: NOT_PLAIN_FILE, message: `is a symbolic link to ${describeLinkTarget(path, root, cwd)}; links are not followed`, hint: LINK_HINT };
+    return { file, line: 1, code: NOT_PLAIN_FILE, ...problemText('symbolicLink', describeLinkTarget(path, root, cwd)) };
   }
-  return {
-    file,
-    line: 1,
-    code: NOT_PLAIN_FILE,
-    message: `is ${KIND_NAMES[kind]}, not a file`,
-    hint: 'Only plain files and folders are read from the policies folder. Delete it, or move it out of the folder.',
-  };
+  return { file, line: 1, code: NOT_PLAIN_FILE, ...problemText('notPlainFile', { kind }) };
 }
 
 /** Thrown when a path that must be a plain file is something else; carries the problem to report. */
@@ -142,8 +126,7 @@ export function readPlainFile(path: string, root: string, cwd: string): Buffer {
         file: toDisplayPath(path, cwd),
         line: 1,
         code: NOT_PLAIN_FILE,
-        message: `resolves to ${real}, outside the policies folder`,
-        hint: 'A folder on its way is a link or a mount that leads elsewhere. Keep the text itself inside the policies folder.',
+        ...problemText('outsideFolder', { real }),
       });
     }
     return readFileSync(fd);
@@ -164,8 +147,7 @@ export function findNotPlainOnPath(root: string, parts: readonly string[], cwd: 
     const kind = kindAt(path);
     if (kind === null) return null;
     const expected = index === parts.length - 1 ? 'file' : 'folder';
-    if (kind !== expected)
-      return describeNotPlain(path, kind, root, cwd) ?? { file: toDisplayPath(path, cwd), line: 1, code: NOT_PLAIN_FILE, message: `is a ${kind}, not a ${expected}`, hint: `Make it a ${expected}, or move it away.` };
+    if (kind !== expected) return describeNotPlain(path, kind, root, cwd) ?? { file: toDisplayPath(path, cwd), line: 1, code: NOT_PLAIN_FILE, ...problemText('wrongEntryKind', { kind, expected }) };
   }
   return null;
 }

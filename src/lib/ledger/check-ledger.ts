@@ -17,11 +17,12 @@ import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
-import { COSMETIC_EDITS, formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
+import { formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
 import { checkPublishedChange } from './correction-check.ts';
 import { checkNotice, type ShortNotice } from '#lib/notice/notice-check.ts';
 import type { NoticeSettings } from '#lib/notice/notice-period.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
+import type { LockedChange } from '#lib/messages/messages-en.ts';
 
 /** What {@link checkLedger} needs. */
 export interface LedgerCheckInput {
@@ -90,34 +91,25 @@ function firstDifferentLine(a: string, b: string): number {
 
 const idOf = (value: { policy: string; locale: string; version: string }) => `${value.policy}/${value.locale}/${value.version}`;
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
-const quoteList = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map((item) => JSON.stringify(item)).join(', '));
 
 /**
  * What changed in a published summary, item by item: the first item that
  * differs, and the line it is on (the field's line when the item is gone or
  * the summary is one line), so the message points at the change.
  */
-function describeSummaryChange(id: string, published: readonly string[], version: Pick<PolicyVersion, 'summary' | 'summaryLine' | 'summaryItemLines'>): { message: string; line: number } {
+function describeSummaryChange(id: string, published: readonly string[], version: Pick<PolicyVersion, 'summary' | 'summaryLine' | 'summaryItemLines'>): ReturnType<typeof problemText> & { line: number } {
   const now = version.summary;
   const index = now.findIndex((item, at) => item !== published[at]);
   const at = index === -1 ? now.length : index;
   const line = version.summaryItemLines[Math.min(at, version.summaryItemLines.length - 1)] ?? version.summaryLine;
-  const item = `summary item ${at + 1}`;
-  if (at < published.length && at < now.length) return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, but it now says ${JSON.stringify(now[at])}` };
-  if (at < now.length)
-    return {
-      line,
-      message: `${id} was published with ${published.length === 0 ? 'no summary' : `${published.length} summary ${published.length === 1 ? 'item' : 'items'}`}, but ${item} ${JSON.stringify(now[at])} was added`,
-    };
-  return { line, message: `${id} was published with ${item} ${JSON.stringify(published[at])}, which was removed` };
+  const item = at + 1;
+  if (at < published.length && at < now.length) return { line, ...problemText('summaryItemChanged', { id, item, published: published[at] ?? '', now: now[at] ?? '' }) };
+  if (at < now.length) return { line, ...problemText('summaryItemAdded', { id, items: published.length, item, added: now[at] ?? '' }) };
+  return { line, ...problemText('summaryItemRemoved', { id, item, published: published[at] ?? '' }) };
 }
 
-/** The hint for undoing an edit of a published file, without a command that could silently destroy other work. */
-function undoEditHint(file: string): string {
-  return `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
-}
-
-const passagesNoun = (count: number) => (count === 1 ? '1 changed passage is not a cosmetic edit' : `${count} changed passages are not cosmetic edits`);
+/** The date of a version's latest declared correction, for messages ("?" when it declares none). */
+const correctionDate = (version: Pick<PolicyVersion, 'corrections'>) => version.corrections.at(-1)?.date ?? '?';
 
 /** The refusal of a correction the editorial check finds material, with the passages that make it so. */
 function materialCorrection(version: PolicyVersion, verdict: EditorialVerdict): Problem {
@@ -126,8 +118,7 @@ function materialCorrection(version: PolicyVersion, verdict: EditorialVerdict): 
     line: 1,
     field: 'corrections',
     code: 'material-correction',
-    message: `${version.id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not editorial: ${passagesNoun(verdict.passages.length)} (${COSMETIC_EDITS})`,
-    hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
+    ...problemText('materialCorrection', { id: version.id, date: correctionDate(version), passages: verdict.passages.length, policy: version.policy, locale: version.locale }),
     detail: formatMaterialPassages(verdict.passages),
   };
 }
@@ -150,20 +141,15 @@ function checkEditorialClaim(version: PolicyVersion, versions: readonly PolicyVe
 
 /** The refusal of a new version declared editorial that the check does not prove editorial. */
 function unprovenEditorial(version: PolicyVersion, claim: EditorialClaim): Problem {
-  const confirm = `If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).`;
   return {
     file: version.file,
     line: version.changeTypeLine,
     field: 'changeType',
     code: 'editorial-unproven',
     ...(claim.previous === null
-      ? {
-          message: `${version.id} is declared editorial, but there is no earlier ${version.locale} text of ${version.policy} to compare it with: nothing proves it editorial`,
-          hint: `An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: ${confirm}`,
-        }
+      ? problemText('editorialNothingBefore', { id: version.id, locale: version.locale, policy: version.policy })
       : {
-          message: `${version.id} is declared editorial, but compared with ${version.policy}/${version.locale}/${claim.previous.version}, ${passagesNoun(claim.verdict.passages.length)} (${COSMETIC_EDITS})`,
-          hint: `An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. ${confirm}`,
+          ...problemText('editorialUnproven', { id: version.id, previous: `${version.policy}/${version.locale}/${claim.previous.version}`, passages: claim.verdict.passages.length }),
           detail: formatMaterialPassages(claim.verdict.passages),
         }),
   };
@@ -193,10 +179,14 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         file: expectedFile,
         line: 1,
         code: 'published-deleted',
-        message: `the published version ${id} is gone: its file was deleted or renamed`,
-        hint: `Published versions are permanent. If it was deleted by mistake, git restore --source=HEAD -- ${expectedFile} brings the committed file back; its published text is also kept in ${archiveDir}/${expectedHash}.md.${
-          !entry.withdrawn && !hasBegun(recordedFrom, input.now) ? ` To stop a version that has not taken effect, withdraw it instead: npm run policy -- withdraw ${entry.policy} ${entry.version} --reason "…".` : ''
-        }`,
+        ...problemText('publishedDeleted', {
+          id,
+          file: expectedFile,
+          archive: `${archiveDir}/${expectedHash}.md`,
+          policy: entry.policy,
+          version: entry.version,
+          withdrawable: !entry.withdrawn && !hasBegun(recordedFrom, input.now),
+        }),
       });
       continue;
     }
@@ -206,10 +196,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: 'draft',
         code: 'published-became-draft',
-        message: `${id} was published and cannot become a draft again`,
-        hint: `Remove "draft: true". To change the text of a published version, add a corrections entry (date, reason)${
-          !entry.withdrawn && !hasBegun(recordedFrom, input.now) ? `; to stop it before it takes effect (${when(recordedFrom)}), withdraw it: npm run policy -- withdraw ${entry.policy} ${entry.version} --reason "…"` : ''
-        }.`,
+        ...problemText('publishedBecameDraft', { id, policy: entry.policy, version: entry.version, effective: !entry.withdrawn && !hasBegun(recordedFrom, input.now) ? when(recordedFrom) : null }),
       });
       continue;
     }
@@ -226,42 +213,18 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       ...(entry.shortNotice ? { shortNotice: entry.shortNotice } : {}),
     });
     if (version.effectiveFrom !== recordedFrom) {
-      const now = when(version.effectiveFrom);
-      const base = {
-        file: version.file,
-        line: version.effectiveLine,
-        field: 'effective',
-        message: `${id} was published to take effect at ${when(recordedFrom)}, but now says ${now} ("${version.effective}")`,
-      };
+      const place = { file: version.file, line: version.effectiveLine, field: 'effective' };
+      const changed = { id, recorded: when(recordedFrom), changed: when(version.effectiveFrom), written: version.effective };
       if (entry.withdrawn) {
-        problems.push({ ...base, code: 'effective-changed', hint: `It was withdrawn at ${when(entry.withdrawn.recordedAt)}; its file stays as published. Put the effective date back (${when(recordedFrom)}).` });
+        problems.push({ ...place, code: 'effective-changed', ...problemText('effectiveChangedWithdrawn', { ...changed, withdrawn: when(entry.withdrawn.recordedAt) }) });
       } else if (hasBegun(recordedFrom, input.now)) {
-        problems.push({
-          ...base,
-          code: 'effective-changed',
-          message: `${base.message}: it took effect at ${when(recordedFrom)}, and what was in force in the past never changes`,
-          hint: `Put the effective date back, and publish a new version for a new date (npm run policy -- new ${version.policy} --locale ${version.locale} --effective <date>).`,
-        });
+        problems.push({ ...place, code: 'effective-changed', ...problemText('effectiveChangedInForce', { ...changed, policy: version.policy, locale: version.locale }) });
       } else if (!hasBegun(input.now, version.effectiveFrom)) {
-        problems.push({
-          ...base,
-          code: 'effective-changed',
-          message: `${base.message}, which is before now (${when(input.now)}): a postponed version cannot take effect in the past`,
-          hint: `Use an instant from now on, e.g. effective: ${when(getNextMinute(input.now))} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
-        });
+        problems.push({ ...place, code: 'effective-changed', ...problemText('postponedToPast', { ...changed, now: when(input.now), next: when(getNextMinute(input.now)) }) });
       } else if (version.corrections.length > entry.corrections.length) {
-        problems.push({
-          ...base,
-          code: 'postpone-with-correction',
-          hint: 'Postpone and correct in two steps: first the new effective date with npm run policy -- publish --postpone "<reason>", then the corrections entry and publish again.',
-        });
+        problems.push({ ...place, code: 'postpone-with-correction', ...problemText('postponeWithCorrection', changed) });
       } else {
-        problems.push({
-          ...base,
-          code: 'postponement-unrecorded',
-          message: `${id} is scheduled for ${when(recordedFrom)} and now says ${now} ("${version.effective}"): the postponement is not recorded yet`,
-          hint: `Record it with its reason: npm run policy -- publish --postpone "<why the date changed>" (allowed until the version takes effect at ${when(recordedFrom)}), then commit the ledger. Or put the effective date back.`,
-        });
+        problems.push({ ...place, code: 'postponement-unrecorded', ...problemText('postponementUnrecorded', changed) });
       }
       continue;
     }
@@ -271,8 +234,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: 'corrections',
         code: 'correction-removed',
-        message: `${id} has ${entry.corrections.length} recorded correction(s) but its front matter lists ${version.corrections.length}`,
-        hint: 'Recorded corrections stay in the front matter for good: put the removed corrections entries back.',
+        ...problemText('correctionRemoved', { id, recorded: entry.corrections.length, listed: version.corrections.length }),
       });
       continue;
     }
@@ -288,8 +250,14 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: `corrections.${rewritten}`,
         code: 'correction-rewritten',
-        message: `${id}: correction ${rewritten + 1} was recorded as { date: ${recorded?.date ?? '?'}, reason: ${JSON.stringify(recorded?.reason ?? '')} }, but the front matter now says { date: ${declared?.date ?? '?'}, reason: ${JSON.stringify(declared?.reason ?? '')} }`,
-        hint: 'A recorded correction and its reason never change: put them back as recorded. To say more, add a new corrections entry.',
+        ...problemText('correctionRewritten', {
+          id,
+          number: rewritten + 1,
+          recordedDate: recorded?.date ?? '?',
+          recordedReason: recorded?.reason ?? '',
+          date: declared?.date ?? '?',
+          reason: declared?.reason ?? '',
+        }),
       });
       continue;
     }
@@ -299,36 +267,31 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: 'corrections',
         code: 'withdrawn-corrected',
-        message: `${id} was withdrawn at ${when(entry.withdrawn.recordedAt)} and never takes effect: it has nothing to correct`,
-        hint: 'Remove the new corrections entry and keep the text as published; publish a new version with the new text instead.',
+        ...problemText('withdrawnCorrected', { id, withdrawn: when(entry.withdrawn.recordedAt) }),
       });
       continue;
     }
     const { text, sha256: hash } = getPublishedText(version);
-    const lockedChanges: { field: 'changeType' | 'summary'; from: string; to: string; line: number; message: string }[] = [];
+    const lockedChanges: (LockedChange & { line: number; refusal: ReturnType<typeof problemText> })[] = [];
     if (entry.changeType !== null && entry.changeType !== version.changeType) {
       lockedChanges.push({
         field: 'changeType',
         from: entry.changeType,
         to: version.changeType,
         line: version.changeTypeLine,
-        message: `${id} was published with changeType: ${entry.changeType}, but now says ${version.changeType}`,
+        refusal: problemText('changeTypeLocked', { id, published: entry.changeType, now: version.changeType }),
       });
     }
     if (entry.summary !== null && !sameList(entry.summary, version.summary)) {
-      lockedChanges.push({ field: 'summary', from: quoteList(entry.summary), to: quoteList(version.summary), ...describeSummaryChange(id, entry.summary, version) });
+      const { line, ...refusal } = describeSummaryChange(id, entry.summary, version);
+      lockedChanges.push({ field: 'summary', from: entry.summary, to: version.summary, line, refusal });
     }
     const newCorrections = version.corrections.length - entry.corrections.length;
-    const correctionWay = 'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
-    const lockHint = (field: 'changeType' | 'summary') =>
-      field === 'changeType'
-        ? `changeType is what re-consent depends on (material: users are asked to accept again; editorial: only told), locked like the text. ${correctionWay}`
-        : `The summary is published with the version, locked like the text: readers, the feeds and since.json show it (re-consent depends on changeType, not on it). ${correctionWay}`;
 
     if (hash === expectedHash) {
       if (newCorrections === 0) {
         for (const change of lockedChanges) {
-          problems.push({ file: version.file, line: change.line, field: change.field, code: 'locked-field-changed', message: change.message, hint: lockHint(change.field) });
+          problems.push({ file: version.file, line: change.line, field: change.field, code: 'locked-field-changed', ...change.refusal });
         }
         continue;
       }
@@ -349,8 +312,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
           line: 1,
           field: 'corrections',
           code: 'correction-unrecorded',
-          message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} (${lockedChanges.map((change) => `${change.field}: ${change.from} → ${change.to}`).join('; ')}) is not recorded yet`,
-          hint: 'Record it with npm run policy -- publish, then commit the ledger with the change.',
+          ...problemText('correctionFieldsUnrecorded', { id, date: correctionDate(version), changes: lockedChanges.map(({ field, from, to }) => ({ field, from, to })) }),
         });
         continue;
       }
@@ -358,12 +320,9 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         file: version.file,
         line: 1,
         field: 'corrections',
-        code: newCorrections === 1 ? 'correction-without-change' : 'corrections-at-once',
-        message:
-          newCorrections === 1
-            ? `${id} declares a correction of ${version.corrections.at(-1)?.date ?? '?'}, but its text, changeType and summary are the published ones`
-            : `${id} declares ${newCorrections} new corrections at once`,
-        hint: newCorrections === 1 ? 'Make the correction in the text, or remove the corrections entry.' : 'Each correction is recorded with what it changed: add one corrections entry, publish, then the next.',
+        ...(newCorrections === 1
+          ? { code: 'correction-without-change', ...problemText('correctionWithoutChange', { id, date: correctionDate(version) }) }
+          : { code: 'corrections-at-once', ...problemText('correctionsAtOnceFields', { id, count: newCorrections }) }),
       });
       continue;
     }
@@ -374,8 +333,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         file: version.file,
         line: version.bodyStartLine,
         code: 'changed-without-correction',
-        message: `the text of ${id}, withdrawn at ${when(entry.withdrawn.recordedAt)}, was changed`,
-        hint: `A withdrawn version's file stays as published. ${undoEditHint(version.file)} Publish the new text as a new version.`,
+        ...problemText('withdrawnTextChanged', { id, withdrawn: when(entry.withdrawn.recordedAt), file: version.file }),
         detail,
       });
       continue;
@@ -387,8 +345,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
           line: 1,
           field: 'corrections',
           code: 'correction-unchecked',
-          message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} cannot be checked, because the published text ${expectedHash} is missing from ${archiveDir}/`,
-          hint: `Restore ${archiveDir}/${expectedHash}.md from git (git restore --source=HEAD -- ${archiveDir}/${expectedHash}.md), then run publish again.`,
+          ...problemText('correctionUnchecked', { id, date: correctionDate(version), sha256: expectedHash, archive: archiveDir }),
         });
         continue;
       }
@@ -401,8 +358,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
               line: 1,
               field: 'corrections',
               code: 'correction-unrecorded',
-              message: `${id}: the correction of ${version.corrections.at(-1)?.date ?? '?'} is not recorded yet`,
-              hint: 'Record it with npm run policy -- publish, then commit the ledger with the change.',
+              ...problemText('correctionUnrecorded', { id, date: correctionDate(version) }),
               detail,
             }
           : materialCorrection(version, verdict),
@@ -415,8 +371,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: 'corrections',
         code: 'corrections-at-once',
-        message: `${id} declares ${newCorrections} new corrections at once`,
-        hint: 'Each correction is recorded with the text it produced: add one corrections entry, publish, then the next.',
+        ...problemText('correctionsAtOnce', { id, count: newCorrections }),
         detail,
       });
       continue;
@@ -425,8 +380,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       file: version.file,
       line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(splitPublishedText(before).body, version.body),
       code: 'changed-without-correction',
-      message: `the published text of ${id} was changed without a correction`,
-      hint: `${undoEditHint(version.file)} If the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,
+      ...problemText('changedWithoutCorrection', { id, file: version.file }),
       detail,
     });
   }
@@ -454,8 +408,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         file: version.file,
         line: 1,
         code: 'withdrawn-version',
-        message: `${version.policy} ${version.version} was withdrawn at ${when(withdrawn.withdrawn.recordedAt)} (${withdrawn.withdrawn.reason}): no text of it can be published any more`,
-        hint: 'Give this text a new version id and a new effective date (npm run policy -- new), or mark it draft: true.',
+        ...problemText('withdrawnVersion', { policy: version.policy, version: version.version, withdrawn: when(withdrawn.withdrawn.recordedAt), reason: withdrawn.withdrawn.reason }),
       });
       continue;
     }
@@ -468,8 +421,16 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
           line: version.effectiveLine,
           field: 'effective',
           code: 'translation-effective',
-          message: `${version.id} is a translation of ${version.policy} ${version.version}, published to take effect at ${when(translated.effectiveFrom)}, but says ${when(version.effectiveFrom)} ("${version.effective}")`,
-          hint: `Translations of one version take effect together: set effective to ${translated.effectiveFrom} (or the same date as the ${translated.locale} text).`,
+          ...problemText('translationLate', {
+            id: version.id,
+            policy: version.policy,
+            version: version.version,
+            published: when(translated.effectiveFrom),
+            now: when(version.effectiveFrom),
+            written: version.effective,
+            effective: translated.effectiveFrom,
+            locale: translated.locale,
+          }),
         });
         continue;
       }
@@ -483,12 +444,9 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
           line: version.effectiveLine,
           field: 'effective',
           code: 'rewrites-history',
-          message: scheduled
-            ? `${version.id} would take effect at ${when(version.effectiveFrom)}, before ${latest.version}, which is published and scheduled to take effect at ${when(latest.effectiveFrom)}: a new version takes effect after every published one, so the schedule readers were told stays true`
-            : `${version.id} would take effect at ${when(version.effectiveFrom)}, before the published version ${latest.version} (${when(latest.effectiveFrom)}): it would change which version was in force in the past`,
-          hint: scheduled
-            ? `Use a date after ${when(latest.effectiveFrom)}. To have this version take effect first, keep it draft: true and first move ${latest.version} out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw ${latest.policy} ${latest.version} --reason "<reason>"); then remove draft: true and publish this one.`
-            : `A new version takes effect after every published one: use a date after ${when(latest.effectiveFrom)}.`,
+          ...(scheduled
+            ? problemText('beforeScheduled', { id: version.id, effective: when(version.effectiveFrom), latest: latest.version, latestEffective: when(latest.effectiveFrom), policy: latest.policy })
+            : problemText('rewritesHistory', { id: version.id, effective: when(version.effectiveFrom), latest: latest.version, latestEffective: when(latest.effectiveFrom) })),
         });
         continue;
       }
@@ -499,8 +457,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         line: 1,
         field: 'corrections',
         code: 'corrections-before-publishing',
-        message: `${version.id} is not published yet, so it has nothing to correct`,
-        hint: 'Remove the corrections entries: until it is published, edit the text freely.',
+        ...problemText('correctionsBeforePublishing', { id: version.id }),
       });
       continue;
     }

@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerSchema, LedgerV1Schema, upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 
@@ -19,11 +20,6 @@ const ARCHIVE_DIR = '.published';
 
 const LEDGER_COMMENT =
   'Written by `npm run policy -- publish` and `withdraw`; do not edit by hand. Every version ever published: the SHA-256 of its text, how and when it was published, its changeType and summary, corrections, postponements and withdrawal; the texts themselves are in .published/.';
-
-/** The one safe way back to the committed ledger, for hints: it touches that file only. */
-function restoreHint(file: string): string {
-  return `The ledger is written only by npm run policy -- publish. See what changed with git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} brings back the committed ledger (it also drops what a publish recorded since the last commit: run publish again then).`;
-}
 
 /** A ledger read from disk. */
 export interface LedgerFile {
@@ -50,7 +46,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
   const read = readPlainJsonIn(policiesPath, [LEDGER_FILE], cwd);
   if (read.kind === 'refused') return { ledger: null, file, problems: [read.problem] };
   if (read.kind === 'absent') return { ledger: null, file, problems: [] };
-  if (read.kind === 'not-json') return { ledger: null, file, problems: [{ file, line: 1, message: `the ledger is not valid JSON (${read.message})`, hint: restoreHint(file) }] };
+  if (read.kind === 'not-json') return { ledger: null, file, problems: [{ file, line: 1, ...problemText('ledgerNotJson', { file, error: read.message }) }] };
   const { data, text } = read;
   const version = data !== null && typeof data === 'object' ? (data as { ledgerVersion?: unknown }).ledgerVersion : undefined;
   if (version !== 1 && version !== 2) {
@@ -62,8 +58,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
           file,
           line: 1,
           field: 'ledgerVersion',
-          message: `ledgerVersion is ${JSON.stringify(version)}; this Policy Press reads ledger versions 1 and 2`,
-          hint: typeof version === 'number' && version > 2 ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : restoreHint(file),
+          ...problemText('ledgerVersionUnknown', { file, value: String(JSON.stringify(version)), newer: typeof version === 'number' && version > 2 }),
         },
       ],
     };
@@ -81,8 +76,15 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
         return {
           file,
           line: where,
-          message: `${name}${[first, index, ...rest].filter((part) => part !== undefined).join('.')}: ${issue.message}`,
-          hint: `The ledger was edited by hand or damaged. ${restoreHint(file)}`,
+          ...problemText('ledgerDamaged', {
+            file,
+            entry: name,
+            path: [first, index, ...rest]
+              .filter((part) => part !== undefined)
+              .map(String)
+              .join('.'),
+            issue: issue.message,
+          }),
         };
       }),
     };
@@ -92,7 +94,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
   parsed.data.versions.forEach((entry, index) => {
     const id = `${entry.policy}/${entry.locale}/${entry.version}`;
     if (seen.has(id)) {
-      problems.push({ file, line: entryLine(text, index), message: `${id} is listed twice`, hint: restoreHint(file) });
+      problems.push({ file, line: entryLine(text, index), ...problemText('ledgerListedTwice', { file, id }) });
     }
     seen.set(id, index);
   });
@@ -133,10 +135,7 @@ export function checkArchiveFiles(policiesPath: string, cwd: string = process.cw
   const folder = join(policiesPath, ARCHIVE_DIR);
   const kind = kindAt(folder);
   if (kind === null) return [];
-  if (kind !== 'folder')
-    return [
-      describeNotPlain(folder, kind, policiesPath, cwd) ?? { file: toDisplayPath(folder, cwd), line: 1, message: 'is a file, not a folder', hint: `Delete it; ${ARCHIVE_DIR}/ is written by npm run policy -- publish.` },
-    ];
+  if (kind !== 'folder') return [describeNotPlain(folder, kind, policiesPath, cwd) ?? { file: toDisplayPath(folder, cwd), line: 1, ...problemText('archiveNotFolder', { archive: ARCHIVE_DIR }) }];
   const problems: Problem[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const problem = describeNotPlain(join(folder, entry.name), kindOf(entry), policiesPath, cwd);

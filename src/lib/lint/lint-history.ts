@@ -7,6 +7,7 @@
  * is linted at the rules' severities.
  */
 import { sortProblems, type Problem } from '#lib/corpus/problem.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { getRecordedHash } from '#lib/ledger/check-ledger.ts';
 import type { LedgerFile } from '#lib/ledger/ledger-store.ts';
 import { getPublishedText } from '#lib/timeline/published-text.ts';
@@ -40,21 +41,20 @@ export function isHistoryText(version: PolicyVersion, facts: HistoryFacts): bool
 }
 
 /** The one line that counts the findings in history, per rule, and says how to list them; null when there are none. */
-export function formatHistorySummary(history: readonly Problem[]): string | null {
+export function formatHistorySummary(history: readonly Problem[], messages: MessageCatalog = DEFAULT_MESSAGES, list = true): string | null {
   if (history.length === 0) return null;
   const counts = LINT_RULE_IDS.flatMap((rule) => {
     const count = history.filter((problem) => problem.rule === rule).length;
     return count === 0 ? [] : [`${rule} ${count}`];
   });
   const versions = new Set(history.map((problem) => problem.file)).size;
-  const noun = history.length === 1 ? 'finding' : 'findings';
-  return `History: ${history.length} lint ${noun} in ${versions} published ${versions === 1 ? 'version' : 'versions'} (${counts.join(', ')}), reported, not refused: a text already published or imported cannot change. List them with npm run policy -- check --history.`;
+  return messages.check.history({ count: history.length, versions, rules: counts.join(', '), list });
 }
 
 /** Every finding in history, then a count that says nothing was refused for them. */
-export function formatHistoryReport(history: readonly Problem[]): string {
+export function formatHistoryReport(history: readonly Problem[], messages: MessageCatalog = DEFAULT_MESSAGES): string {
   const lines = sortProblems(history).map(formatHistoryFinding);
-  lines.push('', formatHistorySummary(history)?.replace(/ List them with .*$/, '') ?? 'History: no lint findings in published versions.');
+  lines.push('', formatHistorySummary(history, messages, false) ?? messages.check.noHistory);
   return lines.join('\n');
 }
 

@@ -74,15 +74,6 @@ export function describeLogEntry(entry: Pick<LogEntry, 'kind' | 'policy' | 'loca
   return `${entry.kind} ${entry.policy}/${entry.locale}/${entry.version}`;
 }
 
-/**
- * What an entry records, as a noun for messages: `correction`,
- * `postponement`, `withdrawal`, `editorial decision`, or `version` for every
- * kind that publishes one.
- */
-export function describeEventKind(kind: LogEntry['kind']): string {
-  return kind === 'correction' ? 'correction' : kind === 'postponed' ? 'postponement' : kind === 'withdrawn' ? 'withdrawal' : kind === 'editorial' ? 'editorial decision' : 'version';
-}
-
 /** One event of the ledger, as it enters the log. */
 export interface LedgerEvent {
   /** `<policy>/<locale>/<version>#<n>`: the n-th event of that version (0: its publication). */

@@ -13,8 +13,9 @@ import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/public-log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
-import { canonicalJson, describeEventKind, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
+import { canonicalJson, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
 import { MerkleTree } from './merkle.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 
 /** The log state's file name in the policies folder. */
 export const LOG_LOCK_FILE = 'log.lock.json';
@@ -33,8 +34,6 @@ export interface LogLockFile {
   problems: Problem[];
 }
 
-const RESTORE_HINT = 'Restore it from git (git log -p -- <file> shows its history); only npm run policy -- publish writes it.';
-
 /** The root hash of entries, base64 as in a checkpoint. */
 function getEntriesRoot(entries: readonly LogEntry[]): string {
   return Buffer.from(new MerkleTree(entries.map(getEntryLeaf)).root()).toString('base64');
@@ -46,12 +45,12 @@ export function readLogLock(policiesPath: string, cwd: string = process.cwd()): 
   const read = readPlainJsonIn(policiesPath, [LOG_LOCK_FILE], cwd);
   if (read.kind === 'refused') return { entries: null, file, lines: [], problems: [read.problem] };
   if (read.kind === 'absent') return { entries: null, file, lines: [], problems: [] };
-  const hint = RESTORE_HINT.replace('<file>', file);
-  const fail = (line: number, message: string): LogLockFile => ({ entries: null, file, lines: [], problems: [{ file, line, code: 'log-lock-damaged', message, hint }] });
-  if (read.kind === 'not-json') return fail(1, `the log state is not valid JSON (${read.message})`);
+  const fail = (line: number, refusal: ReturnType<typeof problemText>): LogLockFile => ({ entries: null, file, lines: [], problems: [{ file, line, code: 'log-lock-damaged', ...refusal }] });
+  const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) => error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+  if (read.kind === 'not-json') return fail(1, problemText('logStateNotJson', { file, error: read.message }));
   const { data, text } = read;
   const parsed = LogLockSchema.safeParse(data);
-  if (!parsed.success) return fail(1, `the log state is damaged: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success) return fail(1, problemText('logStateDamaged', { file, issues: issuesOf(parsed.error) }));
   const textLines = text.split('\n');
   const lines: number[] = [];
   textLines.forEach((line, number) => {
@@ -61,15 +60,15 @@ export function readLogLock(policiesPath: string, cwd: string = process.cwd()): 
   for (const [position, { index, ...fields }] of parsed.data.entries.entries()) {
     const line = lines[position] ?? 1;
     if (index !== position) {
-      return fail(line, `log entry ${index} stands at position ${position}: the log's entries were reordered (${index < position ? 'it moved down' : 'it moved up'})`);
+      return fail(line, problemText('logEntryReordered', { file, index, position }));
     }
     const entry = LogEntrySchema.safeParse(fields);
-    if (!entry.success) return fail(line, `log entry ${index} is damaged: ${entry.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!entry.success) return fail(line, problemText('logEntryDamaged', { file, index, issues: issuesOf(entry.error) }));
     entries.push(entry.data);
   }
   const root = getEntriesRoot(entries);
   if (parsed.data.size !== entries.length || parsed.data.rootHash !== root) {
-    return fail(1, `the log state records a tree of ${parsed.data.size} entries with root ${parsed.data.rootHash}, but its ${entries.length} entries give ${root}: it was edited by hand`);
+    return fail(1, problemText('logStateEdited', { file, size: parsed.data.size, rootHash: parsed.data.rootHash, count: entries.length, root }));
   }
   return { entries, file, lines, problems: [] };
 }
@@ -140,8 +139,7 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
       problems.push({
         ...where,
         code: 'log-entry-dropped',
-        message: `log entry ${index} (${describeLogEntry(entry)}) is no longer in the ledger ${input.ledgerFile}: ${key.endsWith('#0') ? 'a published version was removed from it' : `a recorded ${describeEventKind(entry.kind)} was removed from it`}`,
-        hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${input.ledgerFile} shows it).`,
+        ...problemText('logEntryDropped', { index, entry: describeLogEntry(entry), ledger: input.ledgerFile, kind: key.endsWith('#0') ? null : entry.kind }),
       });
       return;
     }
@@ -150,8 +148,12 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
       problems.push({
         ...where,
         code: 'log-entry-changed',
-        message: `log entry ${index} (${describeLogEntry(entry)}) was changed in the ledger: ${changed.map((field) => `${field} was ${JSON.stringify(entry[field])} when it was logged, the ledger now says ${JSON.stringify(event.entry[field])}`).join('; ')}`,
-        hint: `Logged history never changes: restore the ledger entry (git log -p -- ${input.ledgerFile}). A published text is changed only by a correction, which is a new entry.`,
+        ...problemText('logEntryChanged', {
+          index,
+          entry: describeLogEntry(entry),
+          ledger: input.ledgerFile,
+          changes: changed.map((field) => ({ field, logged: JSON.stringify(entry[field]), now: JSON.stringify(event.entry[field]) })),
+        }),
       });
     }
   });
@@ -160,20 +162,13 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
       file: lock.file,
       line: 1,
       code: 'log-missing',
-      message: `the public log has not started: ${lock.file} does not exist, and the ledger has ${events.length} event${events.length === 1 ? '' : 's'} to log`,
-      hint: 'Start it with npm run policy -- publish (it logs every published version and correction), then commit the file with the ledger.',
+      ...problemText('logMissing', { file: lock.file, events: events.length }),
     });
   }
   const fresh = orderNewEvents(events.filter((event) => !seen.has(event.key)));
-  if (lock.entries !== null && fresh.length > 0) {
-    const [first] = fresh;
-    problems.push({
-      file: lock.file,
-      line: 1,
-      code: 'not-logged',
-      message: `${fresh.length} ledger event${fresh.length === 1 ? ' is' : 's are'} not in the public log yet${first ? ` (first: ${describeLogEntry(first.entry)})` : ''}`,
-      hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
-    });
+  const [first] = fresh;
+  if (lock.entries !== null && first) {
+    problems.push({ file: lock.file, line: 1, code: 'not-logged', ...problemText('notLogged', { count: fresh.length, first: describeLogEntry(first.entry) }) });
   }
   return { entries: [...logged, ...fresh.map((event) => event.entry)], logged: logged.length, problems };
 }

@@ -109,6 +109,10 @@ export const EN_MESSAGES = {
     noArguments: 'check takes no arguments.',
     format: (p: { value: string }) => `--format is "text" or "github", not "${p.value}".`,
     ledgerVersion1: (p: { file: string }) => `Note: ${p.file} is a version 1 ledger: it does not lock changeType and summary yet. Run npm run policy -- publish once to upgrade it, and commit it.`,
+    /** Lint findings in published texts, counted; `rules` is "<rule> <count>, …"; `list`: say how to list them. */
+    history: (p: { count: number; versions: number; rules: string; list: boolean }) =>
+      `History: ${p.count} lint ${enForm(p.count, 'finding', 'findings')} in ${p.versions} published ${enForm(p.versions, 'version', 'versions')} (${p.rules}), reported, not refused: a text already published or imported cannot change.${p.list === true ? ' List them with npm run policy -- check --history.' : ''}`,
+    noHistory: 'History: no lint findings in published versions.',
     /** The closing line without errors; `warnings` and `history` count what is printed above it. */
     passed: (p: { versions: number; folder: string; warnings: number; history: number; drafts: number }) => {
       const above = [p.warnings === 0 ? null : en2(p.warnings, 'warning', 'warnings'), p.history === 0 ? null : `${en2(p.history, 'finding', 'findings')} in published history`].filter((part) => part !== null);
@@ -383,7 +387,140 @@ export const EN_MESSAGES = {
       message: `${enParity(p)}: this text lacks ${enNumbers(p.missing)}; the ${p.locale} text lacks ${enNumbers(p.extra)}`,
       hint: PARITY_HINT,
     }),
-    // The published-version ledger (src/lib/ledger/check-ledger.ts).
+    // The published-version ledger (src/lib/ledger/check-ledger.ts). Instants are in the site's time zone with their offset.
+    /** `withdrawable`: the version has not taken effect and is not withdrawn, so withdrawing it is the way to stop it. */
+    publishedDeleted: (p: { id: string; file: string; archive: string; policy: string; version: string; withdrawable: boolean }) => ({
+      message: `the published version ${p.id} is gone: its file was deleted or renamed`,
+      hint: `Published versions are permanent. If it was deleted by mistake, git restore --source=HEAD -- ${p.file} brings the committed file back; its published text is also kept in ${p.archive}.${
+        p.withdrawable === true ? ` To stop a version that has not taken effect, withdraw it instead: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…".` : ''
+      }`,
+    }),
+    /** `effective` is null when the version has taken effect or was withdrawn (then it cannot be withdrawn). */
+    publishedBecameDraft: (p: { id: string; policy: string; version: string; effective: string | null }) => ({
+      message: `${p.id} was published and cannot become a draft again`,
+      hint: `Remove "draft: true". To change the text of a published version, add a corrections entry (date, reason)${
+        p.effective === null ? '' : `; to stop it before it takes effect (${p.effective}), withdraw it: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…"`
+      }.`,
+    }),
+    effectiveChangedWithdrawn: (p: { id: string; recorded: string; changed: string; written: string; withdrawn: string }) => ({
+      message: enEffectiveChanged(p),
+      hint: `It was withdrawn at ${p.withdrawn}; its file stays as published. Put the effective date back (${p.recorded}).`,
+    }),
+    effectiveChangedInForce: (p: { id: string; recorded: string; changed: string; written: string; policy: string; locale: string }) => ({
+      message: `${enEffectiveChanged(p)}: it took effect at ${p.recorded}, and what was in force in the past never changes`,
+      hint: `Put the effective date back, and publish a new version for a new date (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <date>).`,
+    }),
+    postponedToPast: (p: { id: string; recorded: string; changed: string; written: string; now: string; next: string }) => ({
+      message: `${enEffectiveChanged(p)}, which is before now (${p.now}): a postponed version cannot take effect in the past`,
+      hint: `Use an instant from now on, e.g. effective: ${p.next} or a future date, then run npm run policy -- publish --postpone "<reason>".`,
+    }),
+    postponeWithCorrection: (p: { id: string; recorded: string; changed: string; written: string }) => ({
+      message: enEffectiveChanged(p),
+      hint: 'Postpone and correct in two steps: first the new effective date with npm run policy -- publish --postpone "<reason>", then the corrections entry and publish again.',
+    }),
+    postponementUnrecorded: (p: { id: string; recorded: string; changed: string; written: string }) => ({
+      message: `${p.id} is scheduled for ${p.recorded} and now says ${p.changed} ("${p.written}"): the postponement is not recorded yet`,
+      hint: `Record it with its reason: npm run policy -- publish --postpone "<why the date changed>" (allowed until the version takes effect at ${p.recorded}), then commit the ledger. Or put the effective date back.`,
+    }),
+    correctionRemoved: (p: { id: string; recorded: number; listed: number }) => ({
+      message: `${p.id} has ${p.recorded} recorded correction(s) but its front matter lists ${p.listed}`,
+      hint: 'Recorded corrections stay in the front matter for good: put the removed corrections entries back.',
+    }),
+    /** `number` counts from 1; a date or reason the ledger or the front matter lacks is "?" or empty. */
+    correctionRewritten: (p: { id: string; number: number; recordedDate: string; recordedReason: string; date: string; reason: string }) => ({
+      message: `${p.id}: correction ${p.number} was recorded as { date: ${p.recordedDate}, reason: ${JSON.stringify(p.recordedReason)} }, but the front matter now says { date: ${p.date}, reason: ${JSON.stringify(p.reason)} }`,
+      hint: 'A recorded correction and its reason never change: put them back as recorded. To say more, add a new corrections entry.',
+    }),
+    withdrawnCorrected: (p: { id: string; withdrawn: string }) => ({
+      message: `${p.id} was withdrawn at ${p.withdrawn} and never takes effect: it has nothing to correct`,
+      hint: 'Remove the new corrections entry and keep the text as published; publish a new version with the new text instead.',
+    }),
+    changeTypeLocked: (p: { id: string; published: string; now: string }) => ({
+      message: `${p.id} was published with changeType: ${p.published}, but now says ${p.now}`,
+      hint: `changeType is what re-consent depends on (material: users are asked to accept again; editorial: only told), locked like the text. ${EN_CORRECTION_WAY}`,
+    }),
+    /** A summary item changed; `item` counts from 1. */
+    summaryItemChanged: (p: { id: string; item: number; published: string; now: string }) => ({
+      message: `${p.id} was published with summary item ${p.item} ${JSON.stringify(p.published)}, but it now says ${JSON.stringify(p.now)}`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    /** `items`: how many the published summary had. */
+    summaryItemAdded: (p: { id: string; items: number; item: number; added: string }) => ({
+      message: `${p.id} was published with ${p.items === 0 ? 'no summary' : `${p.items} summary ${enForm(p.items, 'item', 'items')}`}, but summary item ${p.item} ${JSON.stringify(p.added)} was added`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    summaryItemRemoved: (p: { id: string; item: number; published: string }) => ({
+      message: `${p.id} was published with summary item ${p.item} ${JSON.stringify(p.published)}, which was removed`,
+      hint: EN_SUMMARY_LOCKED,
+    }),
+    /** `changes`: what the correction changes in changeType and summary, before and after (a summary is its items). */
+    correctionFieldsUnrecorded: (p: { id: string; date: string; changes: readonly LockedChange[] }) => ({
+      message: `${p.id}: the correction of ${p.date} (${enLockedChanges(p.changes)}) is not recorded yet`,
+      hint: RECORD_CORRECTION_HINT,
+    }),
+    correctionUnrecorded: (p: { id: string; date: string }) => ({ message: `${p.id}: the correction of ${p.date} is not recorded yet`, hint: RECORD_CORRECTION_HINT }),
+    correctionWithoutChange: (p: { id: string; date: string }) => ({
+      message: `${p.id} declares a correction of ${p.date}, but its text, changeType and summary are the published ones`,
+      hint: 'Make the correction in the text, or remove the corrections entry.',
+    }),
+    /** Several corrections while the text is the published one (changeType or summary changed). */
+    correctionsAtOnceFields: (p: { id: string; count: number }) => ({
+      message: `${p.id} declares ${p.count} new corrections at once`,
+      hint: 'Each correction is recorded with what it changed: add one corrections entry, publish, then the next.',
+    }),
+    correctionsAtOnce: (p: { id: string; count: number }) => ({
+      message: `${p.id} declares ${p.count} new corrections at once`,
+      hint: 'Each correction is recorded with the text it produced: add one corrections entry, publish, then the next.',
+    }),
+    withdrawnTextChanged: (p: { id: string; withdrawn: string; file: string }) => ({
+      message: `the text of ${p.id}, withdrawn at ${p.withdrawn}, was changed`,
+      hint: `A withdrawn version's file stays as published. ${enUndoEdit(p.file)} Publish the new text as a new version.`,
+    }),
+    /** `archive` is the folder of published texts. */
+    correctionUnchecked: (p: { id: string; date: string; sha256: string; archive: string }) => ({
+      message: `${p.id}: the correction of ${p.date} cannot be checked, because the published text ${p.sha256} is missing from ${p.archive}/`,
+      hint: `Restore ${p.archive}/${p.sha256}.md from git (git restore --source=HEAD -- ${p.archive}/${p.sha256}.md), then run publish again.`,
+    }),
+    changedWithoutCorrection: (p: { id: string; file: string }) => ({
+      message: `the published text of ${p.id} was changed without a correction`,
+      hint: `${enUndoEdit(p.file)} If the published text must be corrected, add to the front matter: corrections: [{ date: YYYY-MM-DD, reason: "why" }], then run npm run policy -- publish.`,
+    }),
+    /** `passages`: how many changed passages are not cosmetic edits. */
+    materialCorrection: (p: { id: string; date: string; passages: number; policy: string; locale: string }) => ({
+      message: `${p.id}: the correction of ${p.date} is not editorial: ${enPassages(p.passages)} (${COSMETIC_EDITS})`,
+      hint: `A correction changes a published text without a new version and without asking anyone to consent again, so it may only fix wording. Publish the change as a new version instead (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <date>), after undoing it here. Only if it really is a correction, record it as a material one: npm run policy -- publish --material-correction "<why>".`,
+    }),
+    editorialNothingBefore: (p: { id: string; locale: string; policy: string }) => ({
+      message: `${p.id} is declared editorial, but there is no earlier ${p.locale} text of ${p.policy} to compare it with: nothing proves it editorial`,
+      hint: `An editorial version takes effect without asking anyone to consent again. Set changeType: material, or: ${EN_CONFIRM_EDITORIAL}`,
+    }),
+    /** `previous` is the text compared with, `<policy>/<locale>/<version>`. */
+    editorialUnproven: (p: { id: string; previous: string; passages: number }) => ({
+      message: `${p.id} is declared editorial, but compared with ${p.previous}, ${enPassages(p.passages)} (${COSMETIC_EDITS})`,
+      hint: `An editorial version takes effect without asking anyone to consent again. If the change is material, set changeType: material and say in summary what changed. ${EN_CONFIRM_EDITORIAL}`,
+    }),
+    withdrawnVersion: (p: { policy: string; version: string; withdrawn: string; reason: string }) => ({
+      message: `${p.policy} ${p.version} was withdrawn at ${p.withdrawn} (${p.reason}): no text of it can be published any more`,
+      hint: 'Give this text a new version id and a new effective date (npm run policy -- new), or mark it draft: true.',
+    }),
+    /** A language's text of a version published in another (`locale`) with another instant; `effective` is the ledger's, as recorded. */
+    translationLate: (p: { id: string; policy: string; version: string; published: string; now: string; written: string; effective: string; locale: string }) => ({
+      message: `${p.id} is a translation of ${p.policy} ${p.version}, published to take effect at ${p.published}, but says ${p.now} ("${p.written}")`,
+      hint: `Translations of one version take effect together: set effective to ${p.effective} (or the same date as the ${p.locale} text).`,
+    }),
+    /** A new version before a published one that has not taken effect yet (`latest`). */
+    beforeScheduled: (p: { id: string; effective: string; latest: string; latestEffective: string; policy: string }) => ({
+      message: `${p.id} would take effect at ${p.effective}, before ${p.latest}, which is published and scheduled to take effect at ${p.latestEffective}: a new version takes effect after every published one, so the schedule readers were told stays true`,
+      hint: `Use a date after ${p.latestEffective}. To have this version take effect first, keep it draft: true and first move ${p.latest} out of its way: postpone it (a later effective in each of its files, then npm run policy -- publish --postpone "<reason>") or withdraw it (npm run policy -- withdraw ${p.policy} ${p.latest} --reason "<reason>"); then remove draft: true and publish this one.`,
+    }),
+    rewritesHistory: (p: { id: string; effective: string; latest: string; latestEffective: string }) => ({
+      message: `${p.id} would take effect at ${p.effective}, before the published version ${p.latest} (${p.latestEffective}): it would change which version was in force in the past`,
+      hint: `A new version takes effect after every published one: use a date after ${p.latestEffective}.`,
+    }),
+    correctionsBeforePublishing: (p: { id: string }) => ({
+      message: `${p.id} is not published yet, so it has nothing to correct`,
+      hint: 'Remove the corrections entries: until it is published, edit the text freely.',
+    }),
     backdated: (p: { version: string; effective: string; written: string; now: string; next: string }) => ({
       message: `${p.version} takes effect at ${p.effective} ("${p.written}"), before the moment of publishing (${p.now}): from then on it would be reported as in force since a moment when nobody could read it`,
       hint: `Make it take effect no earlier than it is published: effective: ${p.next} (the next minute) or a later date. If it really took effect earlier (say, it was published elsewhere first), record why: npm run policy -- publish --backdate "<reason>".`,
@@ -391,6 +528,81 @@ export const EN_MESSAGES = {
     notPublished: (p: { version: string }) => ({ message: `${p.version} is not in the published-version ledger`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p: { version: string; ledger: string }) => ({ message: `${p.version} is not in the published-version ledger (${p.ledger} does not exist yet)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p: { rule: string; reason: string }) => ({ message: `silences ${p.rule}, which finds nothing in this file`, hint: `Remove lint.ignore.${p.rule} ("${p.reason}"), so the rule checks this file again.` }),
+
+    // Reading the ledger and its archive (ledger/ledger-store.ts); `error` and `issue` are the reader's own words.
+    ledgerNotJson: (p: { file: string; error: string }) => ({ message: `the ledger is not valid JSON (${p.error})`, hint: enRestoreLedger(p.file) }),
+    /** `value` as JSON; `newer`: a number above the versions this Policy Press reads. */
+    ledgerVersionUnknown: (p: { file: string; value: string; newer: boolean }) => ({
+      message: `ledgerVersion is ${p.value}; this Policy Press reads ledger versions 1 and 2`,
+      hint: p.newer === true ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : enRestoreLedger(p.file),
+    }),
+    /** `entry` is "<policy>/<locale>/<version>: " when the issue is in one entry, else empty; `path` the field's path. */
+    ledgerDamaged: (p: { file: string; entry: string; path: string; issue: string }) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `The ledger was edited by hand or damaged. ${enRestoreLedger(p.file)}` }),
+    ledgerListedTwice: (p: { file: string; id: string }) => ({ message: `${p.id} is listed twice`, hint: enRestoreLedger(p.file) }),
+    archiveNotFolder: (p: { archive: string }) => ({ message: 'is a file, not a folder', hint: `Delete it; ${p.archive}/ is written by npm run policy -- publish.` }),
+
+    // The log state beside the ledger (log/log-state.ts); log entries are numbered from 0, `entry` is "<kind> <policy>/<locale>/<version>".
+    logStateNotJson: (p: { file: string; error: string }) => ({ message: `the log state is not valid JSON (${p.error})`, hint: enRestoreLogState(p.file) }),
+    logStateDamaged: (p: { file: string; issues: string }) => ({ message: `the log state is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logEntryReordered: (p: { file: string; index: number; position: number }) => ({
+      message: `log entry ${p.index} stands at position ${p.position}: the log's entries were reordered (${p.index < p.position ? 'it moved down' : 'it moved up'})`,
+      hint: enRestoreLogState(p.file),
+    }),
+    logEntryDamaged: (p: { file: string; index: number; issues: string }) => ({ message: `log entry ${p.index} is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logStateEdited: (p: { file: string; size: number; rootHash: string; count: number; root: string }) => ({
+      message: `the log state records a tree of ${p.size} entries with root ${p.rootHash}, but its ${p.count} entries give ${p.root}: it was edited by hand`,
+      hint: enRestoreLogState(p.file),
+    }),
+    /** `kind` is the kind of the entry removed, null when it is the version's publication. */
+    logEntryDropped: (p: { index: number; entry: string; ledger: string; kind: string | null }) => ({
+      message: `log entry ${p.index} (${p.entry}) is no longer in the ledger ${p.ledger}: ${p.kind === null ? 'a published version was removed from it' : `a recorded ${describeEventKind(p.kind)} was removed from it`}`,
+      hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${p.ledger} shows it).`,
+    }),
+    /** `changes`: each field that differs, its values as JSON. */
+    logEntryChanged: (p: { index: number; entry: string; ledger: string; changes: readonly { field: string; logged: string; now: string }[] }) => ({
+      message: `log entry ${p.index} (${p.entry}) was changed in the ledger: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} was ${change.logged} when it was logged, the ledger now says ${change.now}`).join('; ') : String(p.changes)}`,
+      hint: `Logged history never changes: restore the ledger entry (git log -p -- ${p.ledger}). A published text is changed only by a correction, which is a new entry.`,
+    }),
+    logMissing: (p: { file: string; events: number }) => ({
+      message: `the public log has not started: ${p.file} does not exist, and the ledger has ${p.events} ${enForm(p.events, 'event', 'events')} to log`,
+      hint: 'Start it with npm run policy -- publish (it logs every published version and correction), then commit the file with the ledger.',
+    }),
+    /** `first`: the first event not logged, as `entry` is written. */
+    notLogged: (p: { count: number; first: string }) => ({
+      message: `${p.count} ledger ${enForm(p.count, 'event is', 'events are')} not in the public log yet (first: ${p.first})`,
+      hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
+    }),
+
+    // Entries of the policies folder that are not plain files or folders (corpus/plain-files.ts): nothing is read through a link.
+    /** `target` as the link says it, null when it cannot be read; `resolved` is where a relative target lands, null for an absolute one. */
+    symbolicLink: (p: { target: string | null; resolved: string | null; inside: boolean; exists: boolean }) => ({
+      message: `is a symbolic link to ${
+        p.target === null
+          ? 'a target that cannot be read'
+          : `"${p.target}" (${p.resolved === null ? '' : `${p.resolved}, `}${p.inside === true ? 'inside the policies folder' : 'outside the policies folder'}${p.exists === true ? '' : ', which does not exist'})`
+      }; links are not followed`,
+      hint: 'The policies folder is read without following links, so that no link can publish a file from elsewhere on the machine. Replace the link with the file itself (a copy of the text), or delete it.',
+    }),
+    /** `kind`: fifo, socket, block-device, character-device or unknown. */
+    notPlainFile: (p: { kind: string }) => ({
+      message: `is ${EN_ENTRY_KINDS[p.kind] ?? p.kind}, not a file`,
+      hint: 'Only plain files and folders are read from the policies folder. Delete it, or move it out of the folder.',
+    }),
+    outsideFolder: (p: { real: string }) => ({
+      message: `resolves to ${p.real}, outside the policies folder`,
+      hint: 'A folder on its way is a link or a mount that leads elsewhere. Keep the text itself inside the policies folder.',
+    }),
+    /** A file where a folder belongs, or the reverse: `kind` and `expected` are file or folder. */
+    wrongEntryKind: (p: { kind: string; expected: string }) => ({ message: `is a ${p.kind}, not a ${p.expected}`, hint: `Make it a ${p.expected}, or move it away.` }),
+
+    // The warning of a version without a text in a language earlier versions have (timeline/missing-translations.ts).
+    /** `inForce`: it is in force now, else scheduled; `written`: effective as its other text writes it; `locales`: the languages it has. */
+    missingTranslation: (p: { policy: string; version: string; inForce: boolean; effective: string; locale: string; written: string; locales: string }) => ({
+      message: `${p.policy} ${p.version} ${p.inForce === true ? `is in force since ${p.effective}` : `is scheduled for ${p.effective}`} with no ${p.locale} text, while earlier versions have one: ${
+        p.inForce === true ? `the ${p.locale} pages show the previous text for reference only` : `from then on the ${p.locale} pages will show the previous text for reference only`
+      }`,
+      hint: `Add its ${p.locale} text: npm run policy -- new ${p.policy} --locale ${p.locale} --effective ${p.written} --version ${p.version}, translate it, and publish. If it stays ${p.locales} only on purpose, nothing needs to change.`,
+    }),
 
     // The overrides of publish (ledger/publish-versions.ts).
     // The notice before a change (notice/notice-check.ts): `announced` when the version was published before, `postpone` when its date is recorded.
@@ -437,6 +649,48 @@ export const EN_MESSAGES = {
   },
 };
 
+/** What a correction of changeType or summary changes: a value, or a summary's items. */
+export interface LockedChange {
+  field: 'changeType' | 'summary';
+  from: string | readonly string[];
+  to: string | readonly string[];
+}
+/** A summary's items quoted, or a value as it is; a placeholder (on the reference page) as it is. */
+const enLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(none)' : value.map((item) => JSON.stringify(item)).join(', '));
+const enLockedChanges = (changes: readonly LockedChange[]) =>
+  Array.isArray(changes) ? changes.map((change) => `${change.field}: ${enLockedValue(change.from)} → ${enLockedValue(change.to)}`).join('; ') : String(changes);
+/** The edits an editorial change may make (redline/editorial-change.ts decides; this names them). Kept here, not imported: the catalog stays free of the redline's node-only code, which the kit's browser bundle cannot carry. */
+const COSMETIC_EDITS = 'whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word';
+/** The message of a published version whose effective changed, before what follows from it. */
+const enEffectiveChanged = (p: { id: string; recorded: string; changed: string; written: string }) => `${p.id} was published to take effect at ${p.recorded}, but now says ${p.changed} ("${p.written}")`;
+const EN_CORRECTION_WAY = 'Put it back, or, if the published value was wrong, add a corrections entry (date, reason) and run npm run policy -- publish: the feed, since.json and the version page then show the change.';
+const EN_SUMMARY_LOCKED = `The summary is published with the version, locked like the text: readers, the feeds and since.json show it (re-consent depends on changeType, not on it). ${EN_CORRECTION_WAY}`;
+const RECORD_CORRECTION_HINT = 'Record it with npm run policy -- publish, then commit the ledger with the change.';
+/** The way to undo an edit of a published file, without a command that could silently destroy other work. */
+const enUndoEdit = (file: string) =>
+  `See your change with git diff -- ${file}. To undo it, edit it back, or run git restore --source=HEAD --worktree -- ${file} (careful: that throws away every uncommitted edit of this file; git stash keeps a copy first).`;
+const enPassages = (count: number) => (count === 1 ? '1 changed passage is not a cosmetic edit' : `${count} changed passages are not cosmetic edits`);
+const EN_CONFIRM_EDITORIAL =
+  'If you have checked that it is editorial all the same, confirm it, saying who decided and why: npm run policy -- publish --editorial "<who decided, and why>" (recorded in the ledger and the public log, and shown on the version page).';
+
+/** The one safe way back to the committed ledger: it touches that file only. */
+const enRestoreLedger = (file: string) =>
+  `The ledger is written only by npm run policy -- publish. See what changed with git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} brings back the committed ledger (it also drops what a publish recorded since the last commit: run publish again then).`;
+const enRestoreLogState = (file: string) => `Restore it from git (git log -p -- ${file} shows its history); only npm run policy -- publish writes it.`;
+const EN_EVENT_KINDS: Record<string, string> = { correction: 'correction', postponed: 'postponement', withdrawn: 'withdrawal', editorial: 'editorial decision' };
+/**
+ * What a log entry records, as a noun for messages: `correction`,
+ * `postponement`, `withdrawal`, `editorial decision`, or `version` for every
+ * kind that publishes one.
+ */
+export const describeEventKind = (kind: string): string => EN_EVENT_KINDS[kind] ?? 'version';
+const EN_ENTRY_KINDS: Record<string, string> = {
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  'block-device': 'a block device',
+  'character-device': 'a character device',
+  unknown: 'neither a file nor a folder',
+};
 /** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
 const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
 /** How a correction changed the text's hash: nothing when only changeType or summary changed. */

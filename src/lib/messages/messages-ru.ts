@@ -8,7 +8,7 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, type DescribedValue } from './messages-en.ts';
+import { listOr, type DescribedValue, type LockedChange } from './messages-en.ts';
 import { ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -66,6 +66,38 @@ const DATE_AFTER_HINT = 'Изменение текста после вступл
 const fixThem = (count: number) => ruForm(count, 'её', 'их', 'их');
 const errors = (count: number) => ru3(count, 'ошибка', 'ошибки', 'ошибок');
 
+/** A summary's items in «ёлочках», or a value as it is; a placeholder (on the reference page) as it is. */
+const ruLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(нет)' : value.map((item) => `«${item}»`).join(', '));
+const ruLockedChanges = (changes: readonly LockedChange[]) =>
+  Array.isArray(changes) ? changes.map((change) => `${change.field}: ${ruLockedValue(change.from)} → ${ruLockedValue(change.to)}`).join('; ') : String(changes);
+/** A published version whose effective changed, before what follows from it. */
+const ruEffectiveChanged = (p: { id: string; recorded: string; changed: string; written: string }) =>
+  `редакция ${p.id} опубликована со вступлением в силу ${p.recorded}, а теперь в файле указано ${p.changed} («${p.written}»)`;
+const RU_CORRECTION_WAY =
+  'Верните прежнее значение или, если опубликованное значение было ошибочным, добавьте запись в corrections (дата и причина) и запустите npm run policy -- publish: лента изменений, since.json и страница редакции покажут исправление.';
+const RU_SUMMARY_LOCKED = `Описание изменений (summary) публикуется вместе с редакцией и закреплено так же, как текст: его видят читатели, ленты изменений и since.json (от него не зависит, нужно ли повторное согласие, — это решает changeType). ${RU_CORRECTION_WAY}`;
+const RU_RECORD_CORRECTION = 'Запишите его командой npm run policy -- publish, затем сохраните журнал публикаций в репозитории (commit) вместе с изменением.';
+/** How to undo an edit of a published file, without a command that could silently destroy other work. */
+const ruUndoEdit = (file: string) =>
+  `Посмотреть изменение: git diff -- ${file}. Чтобы его отменить, верните текст вручную или выполните git restore --source=HEAD --worktree -- ${file} (осторожно: это отменит все несохранённые в репозитории правки этого файла; git stash сначала сохранит их копию).`;
+/** The Russian of COSMETIC_EDITS (redline/editorial-change.ts): what an editorial change may touch. */
+const RU_COSMETIC_EDITS = 'редакционными считаются только пробелы, знаки препинания (тире, кавычки, запятые, точки), регистр букв, «ё»/«е», одна разметка, исправление опечатки внутри одного слова';
+const ruPassages = (count: number) => `${ru3(count, 'изменённый фрагмент', 'изменённых фрагмента', 'изменённых фрагментов')} — не ${ruForm(count, 'редакционная правка', 'редакционные правки', 'редакционные правки')}`;
+const RU_CONFIRM_EDITORIAL =
+  'если вы проверили, что изменения всё же редакционные, подтвердите это, указав, кто принял решение и почему: npm run policy -- publish --editorial "<кто решил и почему>" (это записывается в журнал публикаций и публичный журнал и показывается на странице редакции).';
+/** The one safe way back to the committed ledger: it touches that file only. */
+const ruRestoreLedger = (file: string) =>
+  `Журнал публикаций записывает только команда npm run policy -- publish. Посмотреть изменения: git diff -- ${file}; git restore --source=HEAD --worktree -- ${file} вернёт журнал из последнего сохранения в репозитории (при этом пропадёт и то, что publish записал после него: тогда запустите publish снова).`;
+const ruRestoreLogState = (file: string) => `Восстановите файл из репозитория (git log -p -- ${file} покажет его историю); записывает его только команда npm run policy -- publish.`;
+const RU_EVENT_KINDS: Record<string, string> = { correction: 'исправление', postponed: 'перенос срока', withdrawn: 'отзыв', editorial: 'решение о редакционных изменениях' };
+/** What a log entry records, in Russian («исправление», «отзыв», …); «публикация» for every kind that publishes a version. */
+const ruEventKind = (kind: string) => RU_EVENT_KINDS[kind] ?? 'публикация';
+const RU_ENTRY_KINDS: Record<string, string> = {
+  fifo: 'именованный канал (FIFO)',
+  socket: 'сокет',
+  'block-device': 'блочное устройство',
+  'character-device': 'символьное устройство',
+};
 /** The fix for a value of the wrong type, by the type expected. */
 function ruTypeHint(expected: string, field: string): string {
   switch (expected) {
@@ -119,6 +151,9 @@ export const RU_MESSAGES: MessageCatalog = {
     format: (p) => `Параметр --format принимает значения «text» или «github», а указано «${p.value}».`,
     ledgerVersion1: (p) =>
       `Обратите внимание: ${p.file} — журнал публикаций прежнего формата (версии 1), он ещё не закрепляет характер изменений (changeType) и их описание (summary). Один раз запустите npm run policy -- publish, чтобы обновить журнал, и сохраните его в репозитории (commit).`,
+    history: (p) =>
+      `Уже опубликованные тексты: ${ru3(p.count, 'замечание', 'замечания', 'замечаний')} проверки текста в ${ru3(p.versions, 'редакции', 'редакциях', 'редакциях')} (${p.rules}); ${ruForm(p.count, 'оно не мешает', 'они не мешают', 'они не мешают')} публикации: опубликованный или внесённый в журнал текст изменить нельзя.${p.list === true ? ' Список: npm run policy -- check --history.' : ''}`,
+    noHistory: 'Уже опубликованные тексты: замечаний проверки текста нет.',
     passed: (p) => {
       const above = [
         p.warnings === 0 ? null : ru3(p.warnings, 'предупреждение', 'предупреждения', 'предупреждений'),
@@ -343,6 +378,121 @@ export const RU_MESSAGES: MessageCatalog = {
     parityLacks: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}`, hint: PARITY_HINT }),
     parityOtherLacks: (p) => ({ message: `${ruParity(p)}: в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
     parityBothLack: (p) => ({ message: `${ruParity(p)}: в этом тексте нет ${ruNumbers(p.missing)}; в тексте на языке ${p.locale} нет ${ruNumbers(p.extra)}`, hint: PARITY_HINT }),
+    publishedDeleted: (p) => ({
+      message: `опубликованной редакции ${p.id} больше нет: её файл удалён или переименован`,
+      hint: `Опубликованные редакции хранятся бессрочно. Если файл удалён по ошибке, команда git restore --source=HEAD -- ${p.file} вернёт его из репозитория; опубликованный текст сохранён и в ${p.archive}.${
+        p.withdrawable === true ? ` Чтобы остановить редакцию, которая ещё не вступила в силу, не удаляйте файл, а отзовите её: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…".` : ''
+      }`,
+    }),
+    publishedBecameDraft: (p) => ({
+      message: `редакция ${p.id} опубликована и не может снова стать черновиком`,
+      hint: `Удалите строку «draft: true». Чтобы изменить текст опубликованной редакции, добавьте запись в corrections (дата и причина исправления)${
+        p.effective === null ? '' : `; чтобы редакция не вступила в силу (${p.effective}), отзовите её: npm run policy -- withdraw ${p.policy} ${p.version} --reason "…"`
+      }.`,
+    }),
+    effectiveChangedWithdrawn: (p) => ({
+      message: ruEffectiveChanged(p),
+      hint: `Редакция отозвана ${p.withdrawn}; её файл остаётся таким, каким был опубликован. Верните прежнюю дату вступления в силу (${p.recorded}).`,
+    }),
+    effectiveChangedInForce: (p) => ({
+      message: `${ruEffectiveChanged(p)}: она вступила в силу ${p.recorded}, а то, что действовало в прошлом, не меняется`,
+      hint: `Верните прежнюю дату вступления в силу, а для новой даты опубликуйте новую редакцию (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <дата>).`,
+    }),
+    postponedToPast: (p) => ({
+      message: `${ruEffectiveChanged(p)}, то есть раньше текущего момента (${p.now}): перенести вступление в силу на прошедшее время нельзя`,
+      hint: `Укажите момент не раньше текущего, например effective: ${p.next}, или более позднюю дату, затем запустите npm run policy -- publish --postpone "<причина>".`,
+    }),
+    postponeWithCorrection: (p) => ({
+      message: ruEffectiveChanged(p),
+      hint: 'Перенос срока и исправление записываются по отдельности: сначала новая дата вступления в силу и npm run policy -- publish --postpone "<причина>", затем запись в corrections и снова publish.',
+    }),
+    postponementUnrecorded: (p) => ({
+      message: `редакция ${p.id} должна вступить в силу ${p.recorded}, а теперь в файле указано ${p.changed} («${p.written}»): перенос срока ещё не записан в журнал публикаций`,
+      hint: `Запишите перенос с причиной: npm run policy -- publish --postpone "<почему изменилась дата>" (это можно сделать, пока редакция не вступила в силу — до ${p.recorded}), затем сохраните журнал в репозитории (commit). Или верните прежнюю дату.`,
+    }),
+    correctionRemoved: (p) => ({
+      message: `для редакции ${p.id} в журнале публикаций записано ${ru3(p.recorded, 'исправление', 'исправления', 'исправлений')}, а в блоке полей указано ${p.listed}`,
+      hint: 'Записанные исправления остаются в блоке полей навсегда: верните удалённые записи corrections.',
+    }),
+    correctionRewritten: (p) => ({
+      message: `редакция ${p.id}: исправление ${p.number} записано в журнал публикаций как { date: ${p.recordedDate}, reason: «${p.recordedReason}» }, а в блоке полей теперь указано { date: ${p.date}, reason: «${p.reason}» }`,
+      hint: 'Записанное исправление и его причина не меняются: верните их в том виде, в каком они записаны. Чтобы что-то добавить, внесите новую запись в corrections.',
+    }),
+    withdrawnCorrected: (p) => ({
+      message: `редакция ${p.id} отозвана ${p.withdrawn} и в силу не вступит: исправлять в ней нечего`,
+      hint: 'Удалите новую запись в corrections и оставьте текст таким, каким он был опубликован; новый текст опубликуйте как новую редакцию.',
+    }),
+    changeTypeLocked: (p) => ({
+      message: `редакция ${p.id} опубликована с changeType: ${p.published}, а теперь указано ${p.now}`,
+      hint: `От changeType зависит, нужно ли заново получать согласие (material — пользователей просят согласиться снова, editorial — только уведомляют), поэтому он закреплён так же, как текст. ${RU_CORRECTION_WAY}`,
+    }),
+    summaryItemChanged: (p) => ({
+      message: `редакция ${p.id} опубликована с пунктом ${p.item} описания изменений «${p.published}», а теперь там написано «${p.now}»`,
+      hint: RU_SUMMARY_LOCKED,
+    }),
+    summaryItemAdded: (p) => ({
+      message: `редакция ${p.id} опубликована ${p.items === 0 ? 'без описания изменений' : `с описанием изменений из ${ru3(p.items, 'пункта', 'пунктов', 'пунктов')}`}, а теперь добавлен пункт ${p.item} «${p.added}»`,
+      hint: RU_SUMMARY_LOCKED,
+    }),
+    summaryItemRemoved: (p) => ({ message: `редакция ${p.id} опубликована с пунктом ${p.item} описания изменений «${p.published}», а теперь он удалён`, hint: RU_SUMMARY_LOCKED }),
+    correctionFieldsUnrecorded: (p) => ({ message: `редакция ${p.id}: исправление от ${ruDay(p.date)} (${ruLockedChanges(p.changes)}) ещё не записано в журнал публикаций`, hint: RU_RECORD_CORRECTION }),
+    correctionUnrecorded: (p) => ({ message: `редакция ${p.id}: исправление от ${ruDay(p.date)} ещё не записано в журнал публикаций`, hint: RU_RECORD_CORRECTION }),
+    correctionWithoutChange: (p) => ({
+      message: `в редакции ${p.id} указано исправление от ${ruDay(p.date)}, но её текст, changeType и summary — те же, что были опубликованы`,
+      hint: 'Внесите исправление в текст или удалите запись в corrections.',
+    }),
+    correctionsAtOnceFields: (p) => ({
+      message: `в редакции ${p.id} указано сразу ${ru3(p.count, 'новое исправление', 'новых исправления', 'новых исправлений')}`,
+      hint: 'Каждое исправление записывается вместе с тем, что оно изменило: добавьте одну запись в corrections, опубликуйте, затем следующую.',
+    }),
+    correctionsAtOnce: (p) => ({
+      message: `в редакции ${p.id} указано сразу ${ru3(p.count, 'новое исправление', 'новых исправления', 'новых исправлений')}`,
+      hint: 'Каждое исправление записывается вместе с получившимся текстом: добавьте одну запись в corrections, опубликуйте, затем следующую.',
+    }),
+    withdrawnTextChanged: (p) => ({
+      message: `текст редакции ${p.id}, отозванной ${p.withdrawn}, изменён`,
+      hint: `Файл отозванной редакции остаётся таким, каким был опубликован. ${ruUndoEdit(p.file)} Новый текст опубликуйте как новую редакцию.`,
+    }),
+    correctionUnchecked: (p) => ({
+      message: `редакция ${p.id}: исправление от ${ruDay(p.date)} нельзя проверить — опубликованного текста ${p.sha256} нет в папке ${p.archive}/`,
+      hint: `Восстановите файл ${p.archive}/${p.sha256}.md из репозитория (git restore --source=HEAD -- ${p.archive}/${p.sha256}.md), затем снова запустите publish.`,
+    }),
+    changedWithoutCorrection: (p) => ({
+      message: `опубликованный текст редакции ${p.id} изменён без оформления исправления`,
+      hint: `${ruUndoEdit(p.file)} Если опубликованный текст действительно нужно исправить, добавьте в блок полей corrections: [{ date: ГГГГ-ММ-ДД, reason: "причина" }], затем запустите npm run policy -- publish.`,
+    }),
+    materialCorrection: (p) => ({
+      message: `редакция ${p.id}: исправление от ${ruDay(p.date)} не редакционное: ${ruPassages(p.passages)} (${RU_COSMETIC_EDITS})`,
+      hint: `Исправление меняет опубликованный текст без новой редакции и без повторного согласия, поэтому им можно править только формулировки. Отмените изменение здесь и опубликуйте его как новую редакцию (npm run policy -- new ${p.policy} --locale ${p.locale} --effective <дата>). Только если это действительно исправление, запишите его как существенное: npm run policy -- publish --material-correction "<причина>".`,
+    }),
+    editorialNothingBefore: (p) => ({
+      message: `изменения редакции ${p.id} объявлены редакционными (editorial), но более раннего текста ${p.policy} на языке ${p.locale}, с которым её можно сравнить, нет: подтвердить это нечем`,
+      hint: `Редакция с редакционными изменениями вступает в силу без повторного согласия. Укажите changeType: material или ${RU_CONFIRM_EDITORIAL}`,
+    }),
+    editorialUnproven: (p) => ({
+      message: `изменения редакции ${p.id} объявлены редакционными (editorial), но по сравнению с ${p.previous} ${ruPassages(p.passages)} (${RU_COSMETIC_EDITS})`,
+      hint: `Редакция с редакционными изменениями вступает в силу без повторного согласия. Если изменения существенные, укажите changeType: material и опишите в summary, что изменилось. Иначе ${RU_CONFIRM_EDITORIAL}`,
+    }),
+    withdrawnVersion: (p) => ({
+      message: `редакция ${p.policy} ${p.version} отозвана ${p.withdrawn} (${p.reason}): ни один её текст больше нельзя опубликовать`,
+      hint: 'Дайте этому тексту новый идентификатор редакции и новую дату вступления в силу (npm run policy -- new) или пометьте его как черновик: draft: true.',
+    }),
+    translationLate: (p) => ({
+      message: `${p.id} — перевод редакции ${p.policy} ${p.version}, которая опубликована со вступлением в силу ${p.published}, а в переводе указано ${p.now} («${p.written}»)`,
+      hint: `Переводы одной редакции вступают в силу одновременно: укажите effective: ${p.effective} (или ту же дату, что в тексте на языке ${p.locale}).`,
+    }),
+    beforeScheduled: (p) => ({
+      message: `редакция ${p.id} вступила бы в силу ${p.effective}, раньше опубликованной редакции ${p.latest}, которая должна вступить в силу ${p.latestEffective}: новая редакция вступает в силу после всех опубликованных, чтобы объявленный читателям порядок оставался верным`,
+      hint: `Укажите дату позже ${p.latestEffective}. Чтобы эта редакция вступила в силу раньше, оставьте в ней draft: true и сначала уберите с её пути ${p.latest}: перенесите срок (более поздний effective во всех её файлах, затем npm run policy -- publish --postpone "<причина>") или отзовите её (npm run policy -- withdraw ${p.policy} ${p.latest} --reason "<причина>"); затем удалите draft: true и опубликуйте эту редакцию.`,
+    }),
+    rewritesHistory: (p) => ({
+      message: `редакция ${p.id} вступила бы в силу ${p.effective}, раньше опубликованной редакции ${p.latest} (${p.latestEffective}): это изменило бы, какая редакция действовала в прошлом`,
+      hint: `Новая редакция вступает в силу после всех опубликованных: укажите дату позже ${p.latestEffective}.`,
+    }),
+    correctionsBeforePublishing: (p) => ({
+      message: `редакция ${p.id} ещё не опубликована, исправлять в ней нечего`,
+      hint: 'Удалите записи corrections: пока редакция не опубликована, текст можно менять свободно.',
+    }),
     backdated: (p) => ({
       message: `редакция ${p.version} вступает в силу ${p.effective} («${p.written}»), то есть раньше момента публикации (${p.now}): после публикации она считалась бы действующей с момента, когда её никто не мог прочитать`,
       hint: `Укажите вступление в силу не раньше публикации: effective: ${p.next} (следующая минута) или более позднюю дату. Если редакция действительно вступила в силу раньше (например, сначала была опубликована в другом месте), запишите причину: npm run policy -- publish --backdate "<причина>".`,
@@ -350,6 +500,71 @@ export const RU_MESSAGES: MessageCatalog = {
     notPublished: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций`, hint: NOT_PUBLISHED_HINT }),
     notPublishedNoLedger: (p) => ({ message: `редакции ${p.version} нет в журнале публикаций (файла ${p.ledger} ещё нет)`, hint: NOT_PUBLISHED_HINT }),
     unusedIgnore: (p) => ({ message: `отключает правило ${p.rule}, которое в этом файле ничего не находит`, hint: `Удалите lint.ignore.${p.rule} («${p.reason}»), чтобы правило снова проверяло этот файл.` }),
+
+    ledgerNotJson: (p) => ({ message: `журнал публикаций повреждён: файл не читается как JSON (${p.error})`, hint: ruRestoreLedger(p.file) }),
+    ledgerVersionUnknown: (p) => ({
+      message: `в журнале публикаций указан формат ledgerVersion ${p.value}, а эта версия Policy Press читает только форматы 1 и 2`,
+      hint: p.newer === true ? 'Журнал записан более новой версией Policy Press: обновите проект (npm ci после git pull); сам журнал не правьте.' : ruRestoreLedger(p.file),
+    }),
+    ledgerDamaged: (p) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}` }),
+    ledgerListedTwice: (p) => ({ message: `редакция ${p.id} записана в журнале публикаций дважды`, hint: ruRestoreLedger(p.file) }),
+    archiveNotFolder: (p) => ({ message: 'это файл, а должна быть папка', hint: `Удалите его: папку ${p.archive}/ создаёт команда npm run policy -- publish.` }),
+
+    logStateNotJson: (p) => ({ message: `файл публичного журнала повреждён: он не читается как JSON (${p.error})`, hint: ruRestoreLogState(p.file) }),
+    logStateDamaged: (p) => ({ message: `файл публичного журнала повреждён: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logEntryReordered: (p) => ({
+      message: `запись ${p.index} публичного журнала стоит на месте ${p.position}: порядок записей изменён (запись сдвинута ${p.index < p.position ? 'вниз' : 'вверх'})`,
+      hint: ruRestoreLogState(p.file),
+    }),
+    logEntryDamaged: (p) => ({ message: `запись ${p.index} публичного журнала повреждена: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logStateEdited: (p) => ({
+      message: `по файлу публичного журнала в нём ${ru3(p.size, 'запись', 'записи', 'записей')} с контрольной суммой ${p.rootHash}, а ${ru3(p.count, 'запись', 'записи', 'записей')} в файле дают ${p.root}: файл правили вручную`,
+      hint: ruRestoreLogState(p.file),
+    }),
+    logEntryDropped: (p) => ({
+      message: `записи ${p.index} публичного журнала (${p.entry}) больше нет в журнале публикаций ${p.ledger}: ${p.kind === null ? 'из него удалена опубликованная редакция' : `из него удалена запись о событии «${ruEventKind(p.kind)}»`}`,
+      hint: `Записи публичного журнала не удаляются: верните запись в журнал публикаций (git log -p -- ${p.ledger} покажет её).`,
+    }),
+    logEntryChanged: (p) => ({
+      message: `запись ${p.index} публичного журнала (${p.entry}) изменена в журнале публикаций: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} при внесении в публичный журнал было ${change.logged}, а теперь ${change.now}`).join('; ') : String(p.changes)}`,
+      hint: `Внесённая в публичный журнал история не меняется: восстановите запись журнала публикаций (git log -p -- ${p.ledger}). Опубликованный текст меняется только исправлением, а это новая запись.`,
+    }),
+    logMissing: (p) => ({
+      message: `публичный журнал ещё не ведётся: файла ${p.file} нет, а в журнале публикаций ${ru3(p.events, 'событие', 'события', 'событий')} для внесения в него`,
+      hint: 'Начните его командой npm run policy -- publish (она внесёт все опубликованные редакции и исправления), затем сохраните файл в репозитории (commit) вместе с журналом публикаций.',
+    }),
+    notLogged: (p) => ({
+      message: `${ru3(p.count, 'событие', 'события', 'событий')} журнала публикаций ещё не ${ruForm(p.count, 'внесено', 'внесены', 'внесены')} в публичный журнал (первое: ${p.first})`,
+      hint: 'Внесите их командой npm run policy -- publish, затем сохраните журнал публикаций и файл публичного журнала в репозитории (commit) вместе.',
+    }),
+
+    symbolicLink: (p) => ({
+      message: `это символическая ссылка на ${
+        p.target === null
+          ? 'место, которое не удаётся прочитать'
+          : `«${p.target}» (${p.resolved === null ? '' : `${p.resolved}, `}${p.inside === true ? 'внутри папки документов' : 'за пределами папки документов'}${p.exists === true ? '' : ', такого файла нет'})`
+      }; по ссылкам файлы не читаются`,
+      hint: 'Папка документов читается без перехода по ссылкам, чтобы ссылка не могла опубликовать файл из другого места на компьютере. Замените ссылку самим файлом (копией текста) или удалите её.',
+    }),
+    notPlainFile: (p) => ({
+      message: p.kind === 'unknown' ? 'это не файл и не папка' : `это ${RU_ENTRY_KINDS[p.kind] ?? p.kind}, а не файл`,
+      hint: 'Из папки документов читаются только обычные файлы и папки. Удалите это или перенесите за пределы папки.',
+    }),
+    outsideFolder: (p) => ({
+      message: `на самом деле находится в ${p.real}, за пределами папки документов`,
+      hint: 'Одна из папок на пути к файлу — ссылка или подключённый диск, ведущие в другое место. Храните сам текст внутри папки документов.',
+    }),
+    wrongEntryKind: (p) => ({
+      message: `это ${p.kind === 'folder' ? 'папка' : 'файл'}, а ${p.expected === 'folder' ? 'должна быть папка' : 'должен быть файл'}`,
+      hint: `Сделайте здесь ${p.expected === 'folder' ? 'папку' : 'файл'} или перенесите это в другое место.`,
+    }),
+
+    missingTranslation: (p) => ({
+      message: `редакция ${p.policy} ${p.version} ${p.inForce === true ? `действует с ${p.effective}` : `вступает в силу ${p.effective}`}, но текста на языке ${p.locale} у неё нет, хотя у прежних редакций он есть: ${
+        p.inForce === true ? `страницы на языке ${p.locale} показывают прежний текст только для сведения` : `с этого момента страницы на языке ${p.locale} будут показывать прежний текст только для сведения`
+      }`,
+      hint: `Добавьте текст на языке ${p.locale}: npm run policy -- new ${p.policy} --locale ${p.locale} --effective ${p.written} --version ${p.version}, переведите его и опубликуйте. Если так и задумано (у редакции есть тексты только на языках: ${p.locales}), ничего делать не нужно.`,
+    }),
 
     shortNotice: (p) => ({
       message: `редакция ${p.version} (${p.changeType === 'material' ? 'существенные изменения' : 'редакционные изменения'}) вступает в силу ${p.effective} («${p.written}»), раньше, чем истекает срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts) ${p.announced ? `с момента, когда о ней было объявлено (опубликована ${p.announcedAt})` : `с момента публикации (${p.announcedAt})`}: самый ранний момент, когда срок соблюдён, — ${p.earliest}`,

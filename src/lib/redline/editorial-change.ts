@@ -44,9 +44,6 @@ export interface EditorialVerdict {
   passages: MaterialPassage[];
 }
 
-/** The cosmetic edits, as a refusal names them. */
-export const COSMETIC_EDITS = 'whitespace, punctuation (dashes, quotes, commas, stops), letter case, «ё»/«е», markup alone, a spelling fix inside one word';
-
 // Punctuation a proofreader fixes without changing what a clause says. Anything else («%», «№», «§», «(», «+», «/») is material.
 const COSMETIC_PUNCTUATION = /^[-\u2010-\u2015\u2212'"«»„“”‘’‚‹›,.…;:\u00ad]$/u;
 const NEGATIONS = /^(?:не|ни|нет|без|безо|нельзя|никогда|нигде|никуда|никак\p{L}*|ник(?:то|ого|ому|ем|ом)|нич(?:то|его|ему|ем|ей\p{L}*)|not|no|never|without|none|nor|neither|nothing|nobody|cannot|\p{L}+n['’]t)$/u;

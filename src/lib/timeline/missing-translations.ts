@@ -7,6 +7,7 @@
  * one language on purpose (the site then says where its text is).
  */
 import type { Problem } from '#lib/corpus/problem.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 import { formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { getTextElsewhere, type PolicyCorpus } from './policy-corpus.ts';
 
@@ -28,16 +29,20 @@ export function findMissingTranslations(corpus: PolicyCorpus, now: number, timeZ
       const text = getTextElsewhere(corpus, entry, defaultLocale);
       if (current && text) {
         for (const locale of missing) {
-          const inForce = entry.effectiveFrom <= now;
-          const state = inForce ? `is in force since ${when(entry.effectiveFrom)}` : `is scheduled for ${when(entry.effectiveFrom)}`;
-          const pages = inForce ? `the ${locale} pages show the previous text for reference only` : `from then on the ${locale} pages will show the previous text for reference only`;
           warnings.push({
             file: text.file,
             line: 1,
             severity: 'warning',
             code: 'missing-translation',
-            message: `${entry.policy} ${entry.version} ${state} with no ${locale} text, while earlier versions have one: ${pages}`,
-            hint: `Add its ${locale} text: npm run policy -- new ${entry.policy} --locale ${locale} --effective ${text.effective} --version ${entry.version}, translate it, and publish. If it stays ${entry.locales.join(', ')} only on purpose, nothing needs to change.`,
+            ...problemText('missingTranslation', {
+              policy: entry.policy,
+              version: entry.version,
+              inForce: entry.effectiveFrom <= now,
+              effective: when(entry.effectiveFrom),
+              locale,
+              written: text.effective,
+              locales: entry.locales.join(', '),
+            }),
           });
         }
       }

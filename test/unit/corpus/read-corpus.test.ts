@@ -1,3 +1,4 @@
+import { getMessages, renderProblemMessage, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -57,6 +58,7 @@ describe('readCorpus', () => {
         code: NOT_PLAIN_FILE,
         message: `is a symbolic link to "${join(outside, 'secret.md')}" (outside the policies folder); links are not followed`,
         hint: expect.stringContaining('Replace the link with the file itself') as unknown as string,
+        text: expect.objectContaining({ id: 'symbolicLink' }) as unknown as ProblemMessage,
       },
     ]);
   });
@@ -67,6 +69,10 @@ describe('readCorpus', () => {
     expect(problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
       'policies/privacy/ru/v2.md: is a symbolic link to "2025-09-01.md" (policies/privacy/ru/2025-09-01.md, inside the policies folder); links are not followed',
     ]);
+    const [problem] = problems;
+    expect(problem?.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(
+      'это символическая ссылка на «2025-09-01.md» (policies/privacy/ru/2025-09-01.md, внутри папки документов); по ссылкам файлы не читаются',
+    );
   });
 
   test('refuses a link to a folder, a dangling link and a link at the top of the folder', () => {

@@ -1,3 +1,4 @@
+import { getMessages } from '#lib/messages/message-catalog.ts';
 import { describe, expect, test } from 'vitest';
 import { formatHistoryReport, formatHistorySummary, hasLedger, isHistoryText } from '#lib/lint/lint-history.ts';
 import { getPublishedText } from '#lib/timeline/published-text.ts';
@@ -66,6 +67,14 @@ describe('formatHistorySummary', () => {
       'History: 3 lint findings in 2 published versions (clause-reference 2, empty-version 1), reported, not refused: a text already published or imported cannot change. List them with npm run policy -- check --history.',
     );
     expect(formatHistorySummary([])).toBeNull();
+  });
+
+  test('says the count in Russian to a Russian reader, the rules as they are', () => {
+    const lint = lintVersions([version(), version({ version: '2026-01-01', effective: '2025-12-31T21:00:00Z' })], undefined, false);
+    expect(formatHistorySummary(lint.history, getMessages('ru'))).toBe(
+      'Уже опубликованные тексты: 3 замечания проверки текста в 2 редакциях (clause-reference 2, empty-version 1); они не мешают публикации: опубликованный или внесённый в журнал текст изменить нельзя. Список: npm run policy -- check --history.',
+    );
+    expect(formatHistoryReport([], getMessages('ru'))).toBe('\nУже опубликованные тексты: замечаний проверки текста нет.');
   });
 
   test('lists each finding without the fix a rule would suggest, then the count', () => {

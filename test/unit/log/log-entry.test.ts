@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Ledger } from '#schemas/ledger.ts';
-import { canonicalJson, decodeLogEntry, describeEventKind, encodeLogEntry, getLedgerEvents, orderNewEvents } from '#lib/log/log-entry.ts';
+import { canonicalJson, decodeLogEntry, encodeLogEntry, getLedgerEvents, orderNewEvents } from '#lib/log/log-entry.ts';
+import { describeEventKind } from '#lib/messages/messages-en.ts';
 import { LOG_ENTRY_KINDS, type LogEntry } from '#schemas/public-log.ts';
 
 const SHA = (c: string) => c.repeat(64);

@@ -1,8 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblemReport, type Problem } from '#lib/corpus/problem.ts';
 import { validateCorpus } from '#lib/corpus/validate-corpus.ts';
 import { lintText } from '#lib/lint/lint-text.ts';
 import { planWithdraw } from '#lib/ledger/withdraw-version.ts';
+import { checkLedger, type LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
+import { planPublish } from '#lib/ledger/publish-versions.ts';
+import { LEDGER_FILE, readLedger } from '#lib/ledger/ledger-store.ts';
+import { LOG_LOCK_FILE, readLogLock, resolveLog } from '#lib/log/log-state.ts';
+import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
+import type { Ledger } from '#schemas/ledger.ts';
+import { makeVersion } from '../../helpers/versions.ts';
 import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
@@ -71,6 +81,20 @@ const lintFinding = (body: string): Problem => {
   return { file: 'privacy/ru/2025-09-01.md', ...finding };
 };
 
+/** One version in force since 2025, and what the ledger's check needs around versions and a ledger. */
+const V1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' });
+const ledgerInput = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => ({
+  versions,
+  ledger,
+  ledgerFile: 'policies/published.lock.json',
+  policiesDisplayPath: 'policies',
+  readArchive: () => null,
+  describeChange: () => '',
+  now: Date.parse('2026-11-26T12:00:00Z'),
+  timeZone: 'Europe/Moscow',
+  localeModel: 'independent',
+});
+
 describe('each refusal kind, in English and in Russian', () => {
   test.each([
     [
@@ -105,6 +129,158 @@ describe('each refusal kind, in English and in Russian', () => {
     const problem = make();
     expect(problem.message).toBe(english);
     expect(problem.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  test.each([
+    [
+      'the ledger: a published text changed',
+      (v: PolicyVersion) => [{ ...v, body: 'Другой текст.\n' }],
+      'the published text of privacy/ru/v1 was changed without a correction',
+      'опубликованный текст редакции privacy/ru/v1 изменён без оформления исправления',
+    ],
+    [
+      'the ledger: a published version made a draft',
+      (v: PolicyVersion) => [{ ...v, draft: true }],
+      'privacy/ru/v1 was published and cannot become a draft again',
+      'редакция privacy/ru/v1 опубликована и не может снова стать черновиком',
+    ],
+    ['the ledger: a published file deleted', () => [], 'the published version privacy/ru/v1 is gone: its file was deleted or renamed', 'опубликованной редакции privacy/ru/v1 больше нет: её файл удалён или переименован'],
+    [
+      'the ledger: the date of a version in force moved',
+      (v: PolicyVersion) => [{ ...v, effective: '2025-02-01', effectiveFrom: Date.parse('2025-02-01T00:00:00+03:00') }],
+      'privacy/ru/v1 was published to take effect at 2025-01-01T03:00:00+03:00, but now says 2025-02-01T00:00:00+03:00 ("2025-02-01"): it took effect at 2025-01-01T03:00:00+03:00, and what was in force in the past never changes',
+      'редакция privacy/ru/v1 опубликована со вступлением в силу 2025-01-01T03:00:00+03:00, а теперь в файле указано 2025-02-01T00:00:00+03:00 («2025-02-01»): она вступила в силу 2025-01-01T03:00:00+03:00, а то, что действовало в прошлом, не меняется',
+    ],
+    [
+      'the ledger: a published changeType changed',
+      (v: PolicyVersion) => [{ ...v, changeType: 'editorial' as const }],
+      'privacy/ru/v1 was published with changeType: material, but now says editorial',
+      'редакция privacy/ru/v1 опубликована с changeType: material, а теперь указано editorial',
+    ],
+    [
+      'the ledger: a recorded summary item changed',
+      (v: PolicyVersion) => [{ ...v, summary: ['Уточнён срок'] }],
+      'privacy/ru/v1 was published with no summary, but summary item 1 "Уточнён срок" was added',
+      'редакция privacy/ru/v1 опубликована без описания изменений, а теперь добавлен пункт 1 «Уточнён срок»',
+    ],
+    [
+      'the ledger: two corrections at once',
+      (v: PolicyVersion) => [
+        {
+          ...v,
+          body: 'Другой текст.\n',
+          corrections: [
+            { date: '2026-12-01', reason: 'Опечатка' },
+            { date: '2026-12-02', reason: 'Ещё опечатка' },
+          ],
+        },
+      ],
+      'privacy/ru/v1 declares 2 new corrections at once',
+      'в редакции privacy/ru/v1 указано сразу 2 новых исправления',
+    ],
+    [
+      'the ledger: a new version before a published one',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v0', effective: '2024-12-01T00:00:00Z' })],
+      'privacy/ru/v0 would take effect at 2024-12-01T03:00:00+03:00, before the published version v1 (2025-01-01T03:00:00+03:00): it would change which version was in force in the past',
+      'редакция privacy/ru/v0 вступила бы в силу 2024-12-01T03:00:00+03:00, раньше опубликованной редакции v1 (2025-01-01T03:00:00+03:00): это изменило бы, какая редакция действовала в прошлом',
+    ],
+    [
+      'the ledger: a correction before publishing',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v2', effective: '2027-01-01T00:00:00Z', corrections: [{ date: '2026-12-01', reason: 'Опечатка' }] })],
+      'privacy/ru/v2 is not published yet, so it has nothing to correct',
+      'редакция privacy/ru/v2 ещё не опубликована, исправлять в ней нечего',
+    ],
+    [
+      'the ledger: a version declared editorial with nothing to compare it with',
+      (v: PolicyVersion) => [v, makeVersion({ version: 'v2', locale: 'en', effective: '2027-01-01T00:00:00Z', changeType: 'editorial' })],
+      'privacy/en/v2 is declared editorial, but there is no earlier en text of privacy to compare it with: nothing proves it editorial',
+      'изменения редакции privacy/en/v2 объявлены редакционными (editorial), но более раннего текста privacy на языке en, с которым её можно сравнить, нет: подтвердить это нечем',
+    ],
+  ])('%s', (_kind, change, english, russian) => {
+    const { ledger, problems: none } = planPublish(ledgerInput([V1], null));
+    expect(none).toEqual([]);
+    const [problem, ...rest] = checkLedger(ledgerInput(change(V1), ledger)).problems;
+    // A new version is also not published yet: that refusal is pinned above.
+    expect(rest.map((other) => other.code).filter((code) => code !== 'not-published')).toEqual([]);
+    expect(problem?.message).toBe(english);
+    expect(problem?.text && renderProblemMessage(problem.text, getMessages('ru')).message).toBe(russian);
+  });
+
+  /** A policies folder holding one file, and the problem its reader finds. */
+  const readFolder = (name: string, text: string, read: (folder: string) => Problem[]): Problem => {
+    const folder = mkdtempSync(join(tmpdir(), 'message-catalog-'));
+    writeFileSync(join(folder, name), text);
+    const [problem] = read(folder);
+    if (!problem) throw new Error(`no problem in ${name}`);
+    return problem;
+  };
+  const published = planPublish(ledgerInput([V1], null)).ledger;
+  const logOf = (entries: [] | null): Problem => {
+    const [problem] = resolveLog({ ledger: published, ledgerFile: 'policies/published.lock.json', ledgerProblems: 0, lock: { entries, file: 'policies/log.lock.json', lines: [], problems: [] } }).problems;
+    if (!problem) throw new Error('no problem in the log');
+    return problem;
+  };
+
+  test.each([
+    ['the ledger file: not JSON', () => readFolder(LEDGER_FILE, '{', (folder) => readLedger(folder, folder).problems), /^the ledger is not valid JSON \(/, /^журнал публикаций повреждён: файл не читается как JSON \(/],
+    [
+      'the ledger file: a newer format',
+      () => readFolder(LEDGER_FILE, '{"ledgerVersion": 3}', (folder) => readLedger(folder, folder).problems),
+      'ledgerVersion is 3; this Policy Press reads ledger versions 1 and 2',
+      'в журнале публикаций указан формат ledgerVersion 3, а эта версия Policy Press читает только форматы 1 и 2',
+    ],
+    [
+      'the log state: not JSON',
+      () => readFolder(LOG_LOCK_FILE, '{', (folder) => readLogLock(folder, folder).problems),
+      /^the log state is not valid JSON \(/,
+      /^файл публичного журнала повреждён: он не читается как JSON \(/,
+    ],
+    [
+      'the public log: not started',
+      () => logOf(null),
+      'the public log has not started: policies/log.lock.json does not exist, and the ledger has 1 event to log',
+      'публичный журнал ещё не ведётся: файла policies/log.lock.json нет, а в журнале публикаций 1 событие для внесения в него',
+    ],
+    [
+      'the public log: an event not logged',
+      () => logOf([]),
+      '1 ledger event is not in the public log yet (first: imported privacy/ru/v1)',
+      '1 событие журнала публикаций ещё не внесено в публичный журнал (первое: imported privacy/ru/v1)',
+    ],
+  ] as const)('%s', (_kind, make, english, russian) => {
+    const problem = make();
+    const russianText = problem.text ? renderProblemMessage(problem.text, getMessages('ru')).message : undefined;
+    // A reader's own words (the JSON parser's) are matched by their start only.
+    if (typeof english === 'string') expect(problem.message).toBe(english);
+    else expect(problem.message).toMatch(english);
+    if (typeof russian === 'string') expect(russianText).toBe(russian);
+    else expect(russianText).toMatch(russian);
+  });
+
+  test.each([
+    [
+      'the folder: a symbolic link',
+      problemText('symbolicLink', { target: '/etc/passwd', resolved: null, inside: false, exists: true }),
+      'is a symbolic link to "/etc/passwd" (outside the policies folder); links are not followed',
+      'это символическая ссылка на «/etc/passwd» (за пределами папки документов); по ссылкам файлы не читаются',
+    ],
+    ['the folder: a named pipe', problemText('notPlainFile', { kind: 'fifo' }), 'is a named pipe (FIFO), not a file', 'это именованный канал (FIFO), а не файл'],
+    ['the folder: a file where a folder belongs', problemText('wrongEntryKind', { kind: 'file', expected: 'folder' }), 'is a file, not a folder', 'это файл, а должна быть папка'],
+    [
+      'a version without a translation earlier versions have',
+      problemText('missingTranslation', { policy: 'privacy', version: 'v3', inForce: false, effective: '2027-01-01T00:00:00+03:00', locale: 'en', written: '2027-01-01', locales: 'ru' }),
+      'privacy v3 is scheduled for 2027-01-01T00:00:00+03:00 with no en text, while earlier versions have one: from then on the en pages will show the previous text for reference only',
+      'редакция privacy v3 вступает в силу 2027-01-01T00:00:00+03:00, но текста на языке en у неё нет, хотя у прежних редакций он есть: с этого момента страницы на языке en будут показывать прежний текст только для сведения',
+    ],
+    [
+      'the folder: a path that leads outside',
+      problemText('outsideFolder', { real: '/srv/other/v1.md' }),
+      'resolves to /srv/other/v1.md, outside the policies folder',
+      'на самом деле находится в /srv/other/v1.md, за пределами папки документов',
+    ],
+  ])('%s', (_kind, text, english, russian) => {
+    expect(text.message).toBe(english);
+    expect(renderProblemMessage(text.text, getMessages('ru')).message).toBe(russian);
   });
 
   test('the ledger: a version published before it takes effect', () => {

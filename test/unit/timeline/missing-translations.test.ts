@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildPolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { findMissingTranslations } from '#lib/timeline/missing-translations.ts';
+import { getMessages, renderProblemMessage, type ProblemMessage } from '#lib/messages/message-catalog.ts';
 import { makeVersion } from '../../helpers/versions.ts';
 
 const versions = [
@@ -20,8 +21,16 @@ describe('findMissingTranslations', () => {
         code: 'missing-translation',
         message: 'privacy 2026-06-01 is in force since 2026-06-01T00:00:00+03:00 with no en text, while earlier versions have one: the en pages show the previous text for reference only',
         hint: 'Add its en text: npm run policy -- new privacy --locale en --effective 2026-05-31T21:00:00Z --version 2026-06-01, translate it, and publish. If it stays ru only on purpose, nothing needs to change.',
+        text: expect.objectContaining({ id: 'missingTranslation' }) as unknown as ProblemMessage,
       },
     ]);
+  });
+
+  test('says the warning in Russian to a Russian reader', () => {
+    const [warning] = find('2026-07-01T00:00:00Z');
+    expect(warning?.text && renderProblemMessage(warning.text, getMessages('ru')).message).toBe(
+      'редакция privacy 2026-06-01 действует с 2026-06-01T00:00:00+03:00, но текста на языке en у неё нет, хотя у прежних редакций он есть: страницы на языке en показывают прежний текст только для сведения',
+    );
   });
 
   test('warns ahead of time about a scheduled one', () => {
