@@ -18,7 +18,7 @@
  * reads: zod itself would not fit the kit's size.
  */
 import { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer } from '#lib/consent/reconsent-decision.ts';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 
 export { decideReconsent, type AcceptedVersion, type LaterVersion, type ReconsentAnswer, type ReconsentDecision, type ReconsentInput } from '#lib/consent/reconsent-decision.ts';
 

@@ -11,7 +11,7 @@
  * validates against today's schema.json (the build always writes it).
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { CHANGE_TYPES } from './front-matter.ts';
 import { CORRECTION_KINDS, PUBLICATION_KINDS } from './ledger.ts';
 

@@ -13,7 +13,7 @@
  * in memory by {@link upgradeLedgerV1}; the next `publish` writes version 2.
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { CHANGE_TYPES } from './front-matter.ts';
 
 const Sha256 = z.string().regex(SHA256_PATTERN, 'must be 64 lowercase hexadecimal characters');

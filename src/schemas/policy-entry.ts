@@ -6,7 +6,7 @@
  * `npm run policy -- check`, and the type every module uses is this schema's.
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { PolicyFrontMatterSchema } from './front-matter.ts';
 import { PublishedRecordSchema } from './ledger.ts';
 

@@ -5,7 +5,7 @@
  * line there, and never changes once entries of it are logged.
  */
 import { z } from 'zod';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 
 const Sha256 = z.string().regex(SHA256_PATTERN, 'must be 64 lowercase hexadecimal characters');
 // Exactly the form formatInstant writes, so an entry has one spelling.

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '#lib/time/zoned-time.ts';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { parseVerifierKey } from '#lib/log/signed-note.ts';
 
 // A CSP host-source without path, or 'self': nothing that could end the directive or the header.

@@ -216,7 +216,12 @@ describe('the dev server', () => {
     const refused = await waitFor('/ru/privacy/2026-04-01/', (status) => status === 500);
     expect(refused.status, log).toBe(500);
     expect(refused.html).toContain(`<code>${link}:1</code>`);
-    expect(refused.html).toContain(`is a symbolic link to &quot;${join(BASE, 'secret.md')}&quot; (outside the policies folder)`);
+    // Under /ru/ in Russian (the catalog's symbolicLink), under /en/ in English: both name where the link points.
+    expect(refused.html).toContain(`это символическая ссылка на «${join(BASE, 'secret.md')}»`);
+    expect(refused.html).toContain('за пределами папки документов');
+    const english = await (await fetch(`${origin}/en/privacy/`)).text();
+    expect(english).toContain(`is a symbolic link to &quot;${join(BASE, 'secret.md')}&quot; (outside the policies folder)`);
+    expect(english).not.toContain('SECRET-OUTSIDE-TEXT');
     expect(refused.html).not.toContain('SECRET-OUTSIDE-TEXT');
 
     unlinkSync(link);

@@ -8,7 +8,7 @@
  */
 import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts';
 import { formatInstant, formatZonedInstant, getStartOfZonedDay, getUtcMs } from '#lib/time/zoned-time.ts';
-import { SHA256_PATTERN } from '#lib/corpus/policy-path.ts';
+import { SHA256_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { isInForceAt } from '#lib/time/interval.ts';
 import { findEntry, findEntryAt, findReadableEntryAt, findVersion, formatDuration, getIndexedTimeline, isBackdatedAt, type IndexedEntry, type IndexedVersion, type VersionIndex } from './version-index.ts';
 import { didYouMean } from '#lib/corpus/did-you-mean.ts';

@@ -1,19 +1,11 @@
 import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, VERSION_ID_PATTERN } from './policy-id-patterns.ts';
 
 /**
  * The content layout contract: `<policy>/<locale>/<version>.md` under the
  * policies folder. Policy and version ids go into permanent URLs and consent
  * records, so the rules here are deliberately narrow and never loosened.
  */
-
-/** A policy slug: `privacy`, `terms`, `cookie-policy`. */
-export const POLICY_ID_PATTERN = /^[a-z0-9-]+$/;
-/** A lowercase BCP 47 tag: `ru`, `en`, `pt-br`, `zh-hant`. */
-export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
-/** A version id: `2024-03-01`, `v3`, `3.1`. */
-export const VERSION_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-/** A text's hash as the feed, the ledger and consent records write it: 64 lowercase hexadecimal characters. */
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Names a version cannot take because the site uses them as sibling paths of

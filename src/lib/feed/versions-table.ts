@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { FeedVersion, PolicyFeed, WithdrawnFeedVersion } from '#schemas/feed.ts';
 import type { LocaleModel } from '#schemas/site-config.ts';
 import { PUBLICATION_KINDS } from '#schemas/ledger.ts';
-import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { LOCALE_PATTERN, POLICY_ID_PATTERN, SHA256_PATTERN, VERSION_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { describeCsvTextError, parseCsvText } from '#lib/consent/csv-record.ts';
 

@@ -13,7 +13,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { POLICY_ID_PATTERN } from '#lib/corpus/policy-path.ts';
+import { POLICY_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
 import type { SiteUrls } from '#lib/site/site-urls.ts';
 import { getTimeline, type PolicyCorpus } from '#lib/timeline/policy-corpus.ts';
 import { getVersionInForceAt, type TimelineVersion } from '#lib/timeline/timeline.ts';
