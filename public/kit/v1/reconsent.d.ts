@@ -31,7 +31,7 @@ type SinceFeed = {
         effectiveFrom: string;
         sha256: string;
         url: string;
-        changeType: "material" | "editorial";
+        changeType: "editorial" | "material";
         summary: string[];
         redlineUrl: string;
         rescheduled?: {
@@ -45,11 +45,11 @@ type SinceFeed = {
             [x: string]: unknown;
             date: string;
             reason: string;
-            kind: "material" | "editorial" | "unchecked";
+            kind: "editorial" | "material" | "unchecked";
             changeType: {
                 [x: string]: unknown;
-                from: "material" | "editorial";
-                to: "material" | "editorial";
+                from: "editorial" | "material";
+                to: "editorial" | "material";
             } | null;
             summary: {
                 [x: string]: unknown;
@@ -80,7 +80,7 @@ type SinceFeed = {
             [x: string]: unknown;
             version: string;
             effectiveFrom: string;
-            changeType: "material" | "editorial";
+            changeType: "editorial" | "material";
             summary: string[];
         }[];
         redlineUrl: string | null;
@@ -93,7 +93,7 @@ type SinceFeed = {
         effectiveFrom: string;
         announcedAt: string | null;
         noticeDays: number | null;
-        changeType: "material" | "editorial";
+        changeType: "editorial" | "material";
         summary: string[];
         banner: boolean;
         locale: string;
