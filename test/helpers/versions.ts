@@ -1,6 +1,7 @@
 /** Builders of policy versions for unit tests. */
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
-import type { PublishedRecord } from '#schemas/ledger.ts';
+import type { LedgerCheckInput } from '#lib/ledger/check-ledger.ts';
+import type { Ledger, PublishedRecord } from '#schemas/ledger.ts';
 
 /** A valid version with sensible defaults; `effective` is an ISO instant. */
 export function makeVersion(fields: Partial<PolicyVersion> & { version: string; effective: string }): PolicyVersion {
@@ -42,4 +43,9 @@ export function makePublished(fields: Partial<PublishedRecord> & { sha256: strin
     withdrawn: null,
     ...fields,
   };
+}
+
+/** What the ledger's check needs around the versions and the ledger, for a test: no archive, no redline, the sample's zone; `fields` sets the rest. */
+export function makeLedgerCheckInput(versions: PolicyVersion[], ledger: Ledger | null, fields: Pick<LedgerCheckInput, 'now' | 'localeModel'> & Partial<LedgerCheckInput>): LedgerCheckInput {
+  return { versions, ledger, ledgerFile: 'policies/published.lock.json', policiesDisplayPath: 'policies', readArchive: () => null, describeChange: () => '', timeZone: 'Europe/Moscow', ...fields };
 }

@@ -12,7 +12,7 @@ import { LEDGER_FILE, readLedger } from '#lib/ledger/ledger-store.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog } from '#lib/log/log-state.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Ledger } from '#schemas/ledger.ts';
-import { makeVersion } from '../../helpers/versions.ts';
+import { makeLedgerCheckInput, makeVersion } from '../../helpers/versions.ts';
 import { getMessages, problemText, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
@@ -83,17 +83,7 @@ const lintFinding = (body: string): Problem => {
 
 /** One version in force since 2025, and what the ledger's check needs around versions and a ledger. */
 const V1 = makeVersion({ version: 'v1', effective: '2025-01-01T00:00:00Z' });
-const ledgerInput = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => ({
-  versions,
-  ledger,
-  ledgerFile: 'policies/published.lock.json',
-  policiesDisplayPath: 'policies',
-  readArchive: () => null,
-  describeChange: () => '',
-  now: Date.parse('2026-11-26T12:00:00Z'),
-  timeZone: 'Europe/Moscow',
-  localeModel: 'independent',
-});
+const ledgerInput = (versions: PolicyVersion[], ledger: Ledger | null): LedgerCheckInput => makeLedgerCheckInput(versions, ledger, { now: Date.parse('2026-11-26T12:00:00Z'), localeModel: 'independent' });
 
 describe('each refusal kind, in English and in Russian', () => {
   test.each([

@@ -5,7 +5,7 @@ import { planPublish, type PublishOverrides } from '#lib/ledger/publish-versions
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import type { Ledger } from '#schemas/ledger.ts';
 import { resolveSiteSettings } from '#lib/site/site-settings.ts';
-import { makeVersion } from '../../helpers/versions.ts';
+import { makeLedgerCheckInput, makeVersion } from '../../helpers/versions.ts';
 
 // The sample's promise: ten days' notice of a material change of the privacy policy.
 const NOTICE = resolveSiteSettings(
@@ -17,18 +17,7 @@ const NOW = Date.parse('2026-12-07T08:00:00Z');
 const v1 = makeVersion({ version: '2025-09-01', effective: '2025-08-31T21:00:00Z' });
 
 function input(versions: PolicyVersion[], ledger: Ledger | null, now = NOW): LedgerCheckInput {
-  return {
-    versions,
-    ledger,
-    ledgerFile: 'policies/published.lock.json',
-    policiesDisplayPath: 'policies',
-    readArchive: () => null,
-    describeChange: () => '',
-    now,
-    timeZone: 'Europe/Moscow',
-    localeModel: 'translations',
-    notice: NOTICE,
-  };
+  return makeLedgerCheckInput(versions, ledger, { now, localeModel: 'translations', notice: NOTICE });
 }
 
 function publish(versions: PolicyVersion[], ledger: Ledger | null, now = NOW, overrides: PublishOverrides = {}): Ledger {
