@@ -80,7 +80,7 @@ const RU_RECORD_CORRECTION = 'Запишите его командой npm run p
 /** How to undo an edit of a published file, without a command that could silently destroy other work. */
 const ruUndoEdit = (file: string) =>
   `Посмотреть изменение: git diff -- ${file}. Чтобы его отменить, верните текст вручную или выполните git restore --source=HEAD --worktree -- ${file} (осторожно: это отменит все несохранённые в репозитории правки этого файла; git stash сначала сохранит их копию).`;
-/** The Russian of COSMETIC_EDITS (redline/editorial-change.ts): what an editorial change may touch. */
+/** The Russian of COSMETIC_EDITS (messages-en.ts): what an editorial change may touch, as COSMETIC_PUNCTUATION and the rest of redline/editorial-change.ts decide it. */
 const RU_COSMETIC_EDITS = 'редакционными считаются только пробелы, знаки препинания (тире, кавычки, запятые, точки), регистр букв, «ё»/«е», одна разметка, исправление опечатки внутри одного слова';
 const ruPassages = (count: number) => `${ru3(count, 'изменённый фрагмент', 'изменённых фрагмента', 'изменённых фрагментов')} — не ${ruForm(count, 'редакционная правка', 'редакционные правки', 'редакционные правки')}`;
 const RU_CONFIRM_EDITORIAL =
