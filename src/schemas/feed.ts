@@ -28,6 +28,11 @@ const BuiltAt = Instant.meta({
   description: 'When the site was built: the instant "inForce" (and "next") refer to. From SOURCE_DATE_EPOCH when the build set it, so it also tells how stale a copy is.',
 });
 const ChangeType = z.enum(CHANGE_TYPES);
+const VersionIdField = VersionId.meta({ description: 'Version id: permanent, the same in every locale for translations of one version.' });
+const EffectiveFrom = Instant.meta({ description: 'The instant the version takes effect (inclusive).' });
+const VersionPageUrl = Url.meta({ description: 'Permanent HTML page of this version.' });
+const MarkdownUrl = Url.meta({ description: 'The published Markdown: canonical front matter, then the text.' });
+const CurrentSha256Url = Sha256Url.nullable().optional().meta({ description: 'The current text (sha256) by its hash; null where the site serves no such file (a version not in the ledger, on the dev server).' });
 const Locales = z.array(Locale).meta({ description: 'The languages that have a text of this version, sorted. A version is in force for every language at once; a language missing here has no text of it.' });
 const LocaleModel = z.enum(['translations', 'independent']).meta({
   description:
@@ -101,14 +106,14 @@ const FeedVersionSchema = z
   .looseObject({
     policy: PolicyId.meta({ description: 'Policy id, e.g. "privacy".' }),
     locale: Locale,
-    version: VersionId.meta({ description: 'Version id: permanent, the same in every locale for translations of one version.' }),
+    version: VersionIdField,
     title: z.string().min(1),
-    effectiveFrom: Instant.meta({ description: 'The instant the version takes effect (inclusive).' }),
+    effectiveFrom: EffectiveFrom,
     effectiveUntil: Instant.nullable().meta({ description: 'The instant the next version takes effect (exclusive); null while none is published.' }),
     sha256: Sha256,
-    url: Url.meta({ description: 'Permanent HTML page of this version.' }),
-    markdownUrl: Url.meta({ description: 'The published Markdown: canonical front matter, then the text.' }),
-    sha256Url: Sha256Url.nullable().optional().meta({ description: 'The current text (sha256) by its hash; null where the site serves no such file (a version not in the ledger, on the dev server).' }),
+    url: VersionPageUrl,
+    markdownUrl: MarkdownUrl,
+    sha256Url: CurrentSha256Url,
     diffUrl: Url.nullable().meta({ description: 'Redline from the previous version; null for the first.' }),
     summary: z.array(z.string()).meta({ description: 'What changed from the previous version, in plain words (may be empty).' }),
     changeType: ChangeType.meta({ description: '"material": users must be told and may have to consent again; "editorial": a wording fix.' }),
@@ -217,19 +222,19 @@ export const PolicyFeedSchema = z
 
 /** The version of a policy in force in one locale when the site was built. */
 const CurrentVersionSchema = z.looseObject({
-  version: VersionId,
-  title: z.string().min(1),
-  effectiveFrom: Instant,
+  version: VersionIdField,
+  title: z.string().min(1).meta({ description: "Title of this language's text." }),
+  effectiveFrom: EffectiveFrom,
   sha256: Sha256,
-  url: Url,
-  markdownUrl: Url,
-  sha256Url: Sha256Url.nullable().optional(),
+  url: VersionPageUrl,
+  markdownUrl: MarkdownUrl,
+  sha256Url: CurrentSha256Url,
 });
 
 /** The version of a policy in force (or next), whatever the language of its texts. */
 const VersionInForceSchema = z.looseObject({
-  version: VersionId,
-  effectiveFrom: Instant,
+  version: VersionIdField,
+  effectiveFrom: EffectiveFrom,
   locales: Locales,
 });
 
@@ -243,22 +248,24 @@ const FeedIndexPolicySchema = z.looseObject({
   policy: PolicyId,
   title: z.string().min(1).meta({ description: 'Title of the version in force (or first scheduled) in the default locale, else the first locale.' }),
   feedUrl: Url,
-  locales: z.array(
-    z.looseObject({
-      locale: Locale,
-      title: z.string().min(1),
-      currentUrl: Url.meta({ description: 'Stable page that always shows the version in force.' }),
-      historyUrl: Url,
-      currentJsonUrl: Url,
-      atomUrl: Url,
-      jsonFeedUrl: Url,
-      timemapUrl: Url,
-      inForce: CurrentVersionSchema.nullable().meta({
-        description: "This language's text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).",
+  locales: z
+    .array(
+      z.looseObject({
+        locale: Locale,
+        title: z.string().min(1).meta({ description: "Title of this language's text the stable page shows at build time (its latest text in effect, else its first scheduled one)." }),
+        currentUrl: Url.meta({ description: 'Stable page that always shows the version in force.' }),
+        historyUrl: Url.meta({ description: 'The page of every version of the policy in this language, with its redlines.' }),
+        currentJsonUrl: Url.meta({ description: "The policy's current.json (/feed/v1/<policy>/current.json): the same for every language, each language's entry in it under locales." }),
+        atomUrl: Url.meta({ description: "This language's Atom feed (/feed/v1/<policy>/<locale>/atom.xml)." }),
+        jsonFeedUrl: Url.meta({ description: "This language's JSON Feed (/feed/v1/<policy>/<locale>/feed.json)." }),
+        timemapUrl: Url.meta({ description: "This language's Memento TimeMap (/feed/v1/<policy>/<locale>/timemap.link, RFC 7089)." }),
+        inForce: CurrentVersionSchema.nullable().meta({
+          description: "This language's text of the version in force at build time; null before the first takes effect, or when the version in force has no text in this language (see inForceVersion).",
+        }),
+        inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force at build time and its languages, whatever this one has.' }),
       }),
-      inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force at build time and its languages, whatever this one has.' }),
-    }),
-  ),
+    )
+    .meta({ description: 'Every language of the policy, one entry each.' }),
 });
 
 /** `/feed/v1/index.json`: every policy with its locales and feeds. */
@@ -292,19 +299,22 @@ export const CurrentFeedSchema = z
     timeZone: z.string().min(1).optional().meta({ description: 'IANA time zone of the site, for showing the dates (as in index.json).' }),
     checkpoint: Checkpoint,
     policy: PolicyId,
-    locales: z.record(
-      Locale,
-      z.looseObject({
-        inForce: CurrentVersionSchema.nullable().meta({ description: "This language's text of the version in force; null before the first, or when the version in force has no text in this language." }),
-        next: CurrentVersionSchema.nullable().meta({ description: "This language's text of the next scheduled version, if any: switch to it at its effectiveFrom." }),
-        inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
-        nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
-        announcement: AnnouncementSchema.nullable().optional().meta({ description: "The next version, announced and not yet in force, as this language's pages announce it; null when none is scheduled." }),
-        reference: ReferenceTextSchema.nullable().optional().meta({
-          description: "When the version in force has no text in this language: this language's previous text, which the stable page shows for reference only; null otherwise.",
+    locales: z
+      .record(
+        // Titled so the reference names each entry's fields locales.<locale>.….
+        Locale.meta({ title: 'locale' }),
+        z.looseObject({
+          inForce: CurrentVersionSchema.nullable().meta({ description: "This language's text of the version in force; null before the first, or when the version in force has no text in this language." }),
+          next: CurrentVersionSchema.nullable().meta({ description: "This language's text of the next scheduled version, if any: switch to it at its effectiveFrom." }),
+          inForceVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The version in force and its languages.' }),
+          nextVersion: VersionInForceSchema.nullable().optional().meta({ description: 'The next version to take effect and its languages (it may have no text in this language: then next is null).' }),
+          announcement: AnnouncementSchema.nullable().optional().meta({ description: "The next version, announced and not yet in force, as this language's pages announce it; null when none is scheduled." }),
+          reference: ReferenceTextSchema.nullable().optional().meta({
+            description: "When the version in force has no text in this language: this language's previous text, which the stable page shows for reference only; null otherwise.",
+          }),
         }),
-      }),
-    ),
+      )
+      .meta({ description: 'Every language of the policy, by its tag: what a sign-up form in that language embeds.' }),
   })
   .meta({ title: 'Current versions of a policy', description: 'As of the build; use "next" to switch at the right instant without waiting for a rebuild.' });
 

@@ -32,6 +32,8 @@ interface JsonSchemaNode {
   $ref?: string;
   format?: string;
   pattern?: string;
+  title?: string;
+  propertyNames?: JsonSchemaNode;
   additionalProperties?: JsonSchemaNode | boolean;
 }
 
@@ -43,6 +45,14 @@ interface FieldRow {
   description: string;
 }
 
+/** The schema of a record's values (`z.record`: `additionalProperties` beside `propertyNames`); null for any other node, a loose object's `{}` included. */
+function recordValues(node: JsonSchemaNode): JsonSchemaNode | null {
+  return node.propertyNames && typeof node.additionalProperties === 'object' ? node.additionalProperties : null;
+}
+
+/** How a record's key is written in a field's path: `<locale>` when the key's schema has the title "locale". */
+const recordKey = (node: JsonSchemaNode) => `<${node.propertyNames?.title ?? 'key'}>`;
+
 /** A short name of a JSON Schema node's type. */
 function describeType(node: JsonSchemaNode): string {
   if (node.$ref) return `[${node.$ref.replace('#/$defs/', '')}](#${node.$ref.replace('#/$defs/', '').toLowerCase()})`;
@@ -50,40 +60,51 @@ function describeType(node: JsonSchemaNode): string {
   if (node.enum) return node.enum.map((value) => `\`${JSON.stringify(value)}\``).join(' | ');
   const alternatives = node.anyOf ?? node.oneOf;
   if (alternatives) return alternatives.map(describeType).join(' | ');
+  if (node.properties) return 'object';
+  const values = recordValues(node);
+  if (values) return `object: \`${recordKey(node)}\` → ${describeType(values)}`;
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
-  if (types.includes('array') && node.items) return `array of ${describeType(node.items)}`;
+  if (types.includes('array') && node.items) return node.items.properties ? 'array of objects' : `array of ${describeType(node.items)}`;
   const base = types.join(' | ') || 'any';
   return node.format ? `${base} (${node.format})` : base;
 }
 
-/** The object node a node stands for, through arrays and nullable alternatives; null when it is no inline object. */
-function objectOf(node: JsonSchemaNode): { node: JsonSchemaNode; suffix: string } | null {
-  if (node.properties) return { node, suffix: '' };
-  if (node.items) {
-    const inner = objectOf(node.items);
-    return inner && { node: inner.node, suffix: `[]${inner.suffix}` };
-  }
-  for (const alternative of node.anyOf ?? node.oneOf ?? []) {
-    const inner = objectOf(alternative);
-    if (inner) return inner;
-  }
-  return null;
+/**
+ * The inline object nodes a node stands for, through arrays (`[]`), records
+ * (`.<key>`) and alternatives (a nullable object, or a union of objects: each
+ * one), with the path suffix that reaches them; none for a `$ref`, which has
+ * its own section.
+ */
+function objectsOf(node: JsonSchemaNode, suffix = ''): { node: JsonSchemaNode; suffix: string }[] {
+  if (node.properties) return [{ node, suffix }];
+  if (node.items) return objectsOf(node.items, `${suffix}[]`);
+  const values = recordValues(node);
+  if (values) return objectsOf(values, `${suffix}.${recordKey(node)}`);
+  return (node.anyOf ?? node.oneOf ?? []).flatMap((alternative) => objectsOf(alternative, suffix));
 }
 
-/** Every field of an object node, nested fields as `a.b` and `a[].b`. */
-function listFields(node: JsonSchemaNode, prefix = ''): FieldRow[] {
+/**
+ * Every field of an object node, nested fields as `a.b`, `a[].b` and a
+ * record's as `a.<key>.b`. A field that only some alternatives of a union
+ * have is not required: the file may take another form.
+ * @public Exported for its tests: test/unit/docs/reference-docs.test.ts gives it records and unions the feed does not have yet.
+ */
+export function listFields(node: JsonSchemaNode, prefix = ''): FieldRow[] {
   const rows: FieldRow[] = [];
   const required = new Set(node.required ?? []);
   for (const [name, child] of Object.entries(node.properties ?? {})) {
     const path = `${prefix}${name}`;
-    const nested = objectOf(child);
-    rows.push({
-      path,
-      type: nested ? (child.items || child.anyOf?.some((a) => a.items) ? 'array of objects' : child.anyOf ? 'object | null' : 'object') : describeType(child),
-      required: required.has(name),
-      description: child.description ?? '',
-    });
-    if (nested) rows.push(...listFields(nested.node, `${path}${nested.suffix}.`));
+    rows.push({ path, type: describeType(child), required: required.has(name), description: child.description ?? recordValues(child)?.description ?? '' });
+    const forms = objectsOf(child).map(({ node: object, suffix }) => listFields(object, `${path}${suffix}.`));
+    const merged = new Map<string, FieldRow>();
+    for (const row of forms.flat()) {
+      const first = merged.get(row.path);
+      if (first) first.required &&= row.required;
+      else merged.set(row.path, { ...row });
+    }
+    // A field that one form of a union lacks may be absent: the file can take that form.
+    for (const row of merged.values()) if (forms.some((form) => !form.some((other) => other.path === row.path))) row.required = false;
+    rows.push(...merged.values());
   }
   return rows;
 }
