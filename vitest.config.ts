@@ -2,8 +2,9 @@
  * Test projects. Unit tests run in UTC+14 (Kiritimati); those whose result
  * can depend on the machine's zone run again in UTC−10/−9 with DST (Adak),
  * as far from it as the calendar allows, because no result may depend on
- * the zone. Build tests run Astro for real, one at a time; browser tests
- * drive Debian's Chromium against a built sample.
+ * the zone. Build tests run Astro for real; browser tests drive Debian's
+ * Chromium against a built sample. Files of every project run side by side,
+ * one per core (maxWorkers below).
  *
  * Where the time goes (CPU seconds, measured with POLICY_PRESS_TEST_COSTS,
  * see test/helpers/child-costs.ts): the build and browser tests start
@@ -13,9 +14,13 @@
  * CLI runs cost more than the builds: three files alone run it 158 times.
  * A build that several files read is built once per run (buildShared in
  * test/helpers/build-site.ts, keyed by the policies folder, its files and
- * the environment): the sample, the fixture corpus, the announced sample.
+ * the environment): the sample, the fixture corpus, the announced sample; a file that asks
+ * for one while another file makes it waits for it (folder-lock.ts). Only
+ * `astro dev` would not bear a second one beside it (it keeps its content
+ * store in the project's `.astro/`, which it watches); one file starts it.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One id per vitest run, inherited by its workers: a shared build is made once per run (test/helpers/build-site.ts, buildShared).
@@ -70,6 +75,10 @@ const unitProject = (name: string, timeZone: string, include: string[]) => ({
 
 export default defineConfig({
   test: {
+    // One test file per core, of any project. Vitest's default leaves a core to its own process (one worker on two
+    // cores), but the work here is in child processes (Astro builds, the CLI, Chromium): one worker left a core idle,
+    // half of a 21-minute CI. Files that share a build wait for the one that makes it (oncePerRun, folder-lock.ts).
+    maxWorkers: availableParallelism(),
     // Every run ends with each project's time (test/reporters/project-times.ts).
     reporters: ['default', './test/reporters/project-times.ts'],
     projects: [
@@ -79,11 +88,8 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['test/build/**/*.test.ts'],
-          // Each file builds sites with Astro; two at once only fight over the same two cores.
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -91,10 +97,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { spawnCounted } from './child-costs.ts';
+import { withFolderLock } from './folder-lock.ts';
 
 /** Project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -126,17 +127,20 @@ export function sharedDist(build: SharedBuild): string {
  * made again. Returns what `make` returned, kept as JSON beside it.
  */
 export function oncePerRun<T>(folder: string, make: () => T): T {
-  const run = process.env['POLICY_PRESS_TEST_RUN'];
-  const stamp = join(folder, 'made-in-run.json');
-  if (run && existsSync(stamp)) {
-    const made = JSON.parse(readFileSync(stamp, 'utf8')) as { run: string; result: T };
-    if (made.run === run) return made.result;
-  }
-  rmSync(stamp, { force: true });
-  const result = make();
-  mkdirSync(folder, { recursive: true });
-  if (run) writeFileSync(stamp, JSON.stringify({ run, result }));
-  return result;
+  // Test files run side by side in several processes: the first makes it, the others wait for it, then read it.
+  return withFolderLock(folder, () => {
+    const run = process.env['POLICY_PRESS_TEST_RUN'];
+    const stamp = join(folder, 'made-in-run.json');
+    if (run && existsSync(stamp)) {
+      const made = JSON.parse(readFileSync(stamp, 'utf8')) as { run: string; result: T };
+      if (made.run === run) return made.result;
+    }
+    rmSync(stamp, { force: true });
+    const result = make();
+    mkdirSync(folder, { recursive: true });
+    if (run) writeFileSync(stamp, JSON.stringify({ run, result }));
+    return result;
+  });
 }
 
 /**

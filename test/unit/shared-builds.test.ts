@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -59,5 +60,42 @@ describe('oncePerRun', () => {
     }
     expect(oncePerRun(target, make)).toEqual({ count: 3 });
     expect(made).toEqual([0, 1, 2]);
+  });
+});
+
+describe('oncePerRun across processes', () => {
+  test('two processes asking at once: one makes it, the other waits and reads it', async () => {
+    const target = join(folder, 'raced');
+    const log = join(folder, 'raced-makes.log');
+    // Each child asks for the same thing; making it takes long enough that the second asks while the first makes it.
+    const child = (name: string) =>
+      new Promise<string>((done, fail) => {
+        const script = [
+          `import { appendFileSync } from 'node:fs';`,
+          `import { oncePerRun } from ${JSON.stringify(join(import.meta.dirname, '../helpers/build-site.ts'))};`,
+          `const result = oncePerRun(${JSON.stringify(target)}, () => {`,
+          `  appendFileSync(${JSON.stringify(log)}, '${name}\\n');`,
+          `  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);`,
+          `  return { by: '${name}' };`,
+          `});`,
+          `process.stdout.write(result.by);`,
+        ].join('\n');
+        execFile(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, POLICY_PRESS_TEST_RUN: 'raced run' } }, (error, stdout, stderr) =>
+          error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout),
+        );
+      });
+    const [first, second] = await Promise.all([child('a'), child('b')]);
+    // Both got what one of them made, and it was made once.
+    expect(first).toBe(second);
+    expect(readFileSync(log, 'utf8')).toBe(`${first}\n`);
+    expect(existsSync(`${target}.lock`)).toBe(false);
+  });
+
+  test('a lock left by a process that died is taken over, not waited on', () => {
+    const target = join(folder, 'orphaned');
+    mkdirSync(`${target}.lock`, { recursive: true });
+    // A pid no process has: the largest Linux allows is 2^22.
+    writeFileSync(join(`${target}.lock`, 'owner'), '4194304 0');
+    expect(oncePerRun(target, () => 'made')).toBe('made');
   });
 });
