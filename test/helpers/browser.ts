@@ -3,7 +3,7 @@
  * downloaded browser: `npm test` installs the `chromium` package when missing
  * (scripts/ensure-test-system.ts), or CHROMIUM_PATH names another build.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, getSystemFacts, locateTool } from '../../scripts/test-system/test-tools.ts';
 
 /** Starts headless Chromium with no sandbox (CI runs as root) and no calls home. */
@@ -16,4 +16,13 @@ export async function launchChromium(): Promise<Browser> {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Waits until every `<policy-update-notice>` on the page that has a version
+ * to check has its answer (drawn in the same task): the condition, not a
+ * quiet network, tells a test the kit is done.
+ */
+export async function waitForNoticeAnswers(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('policy-update-notice')].every((notice) => !notice.hasAttribute('accepted-version') || (notice as HTMLElement & { answer: unknown }).answer));
 }
