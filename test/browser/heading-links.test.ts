@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, LATER_EPOCH, OUTPUT } from '../helpers/build-site.ts';
@@ -64,6 +64,8 @@ ${filler('Closing detail')}
 const site = join(OUTPUT, 'heading-links');
 let browser: Browser;
 let server: StaticServer;
+/** One context for the file: the pages keep no state (no cookies, no storage); each test opens its own page in it. */
+let reader: BrowserContext;
 
 beforeAll(async () => {
   const policies = join(site, 'policies');
@@ -77,6 +79,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(build.output);
   server = await serveStatic(build.outDir);
   browser = await launchChromium();
+  reader = await browser.newContext({ viewport: { width: 1280, height: 700 } });
 }, 600_000);
 
 afterAll(async () => {
@@ -85,8 +88,7 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 700 } });
-  const page = await context.newPage();
+  const page = await reader.newPage();
   const response = await page.goto(server.origin + path);
   expect(response?.status(), path).toBe(200);
   return page;
@@ -115,12 +117,12 @@ describe.each([
       expect(Math.abs(target?.top ?? 999), `#${slug}`).toBeLessThan(80);
       if (path.includes('/diff/')) expect(target?.page).toBe('/en/example/2026-01-01/');
     }
-    await page.context().close();
+    await page.close();
   });
 });
 
 test('a numbered heading keeps its clause id too', async () => {
   const page = await open('/en/example/2025-03-01/#2.1');
   expect(await page.evaluate(() => document.getElementById('2.1')?.querySelector('span')?.id)).toBe('21-sharing');
-  await page.context().close();
+  await page.close();
 });

@@ -4,21 +4,23 @@
  * site's own banner words, with the link to what will change, and offered to
  * accept it now only where the site allows it (`notice.acceptEarly`).
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { toText } from 'hast-util-to-text';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SinceFeed } from '#schemas/feed.ts';
 import { ANNOUNCED_BUILD, announcedSample } from '../helpers/announced-sample.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { findAxeViolations } from '../helpers/axe.ts';
+import { launchChromium, waitForNoticeAnswers } from '../helpers/browser.ts';
 import { buildShared, OUTPUT } from '../helpers/build-site.ts';
 import { listFiles, readPage, select } from '../helpers/dist-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
+/** One context for the file: the kit keeps no state (no cookies, no storage); each test opens its own page in it. */
+let product: BrowserContext;
 /** A copy of the shared announced build, with the product's pages and the feeds of other sites added: the shared build itself is never changed. */
 const built = { outDir: join(OUTPUT, 'browser-kit-upcoming', 'dist') };
 const NBSP = '\u00a0';
@@ -65,6 +67,7 @@ beforeAll(async () => {
   mkdirSync(join(built.outDir, 'product'), { recursive: true });
   server = await serveStatic(built.outDir);
   browser = await launchChromium();
+  product = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 }, 600_000);
 
 afterAll(async () => {
@@ -74,10 +77,10 @@ afterAll(async () => {
 
 /** Opens a product page at a width and waits until every notice has its answer. */
 async function open(path: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
+  const page = await product.newPage();
+  await page.setViewportSize({ width, height: 900 });
   await page.goto(server.origin + path);
-  await page.waitForFunction(() => [...document.querySelectorAll('policy-update-notice')].every((notice) => (notice as HTMLElement & { answer: unknown }).answer));
+  await waitForNoticeAnswers(page);
   return page;
 }
 
@@ -121,7 +124,7 @@ describe('the kit while a version is announced and not yet in force', () => {
     await expect(link.getAttribute('href')).resolves.toBe(`https://policies.example.com/${locale}/privacy/diff/2026-02-15/2027-01-15/`);
     // The sample does not allow early acceptance: nothing to click.
     await expect(notice.getByRole('button').count()).resolves.toBe(0);
-    await page.context().close();
+    await page.close();
   });
 
   test.each([
@@ -143,7 +146,7 @@ describe('the kit while a version is announced and not yet in force', () => {
       ['policy-accept-early', { policy: 'privacy', locale, version: '2027-01-15', sha256: scheduled?.sha256, checkpoint: sinceOf(locale, '2026-02-15').checkpoint, effectiveFrom: '2027-01-14T21:00:00.000Z' }],
     ]);
     await expect(notice.isVisible()).resolves.toBe(false);
-    await page.context().close();
+    await page.close();
   });
 
   test("a version with no text in the user's language is told as the site tells it there: with the languages it exists in, and nothing to accept early", async () => {
@@ -156,7 +159,7 @@ describe('the kit while a version is announced and not yet in force', () => {
     ]);
     await expect(page.locator('#elsewhere').getByRole('link', { name: 'What will change' }).getAttribute('href')).resolves.toBe('https://policies.example.com/ru/privacy/diff/2026-02-15/2027-01-15/');
     await expect(page.locator('#elsewhere').getByRole('button').count()).resolves.toBe(0);
-    await page.context().close();
+    await page.close();
   });
 
   test('a user who must first accept the version in force is asked that, then told of the one to come, with one button only', async () => {
@@ -170,7 +173,7 @@ describe('the kit while a version is announced and not yet in force', () => {
       'Что изменится',
     ]);
     await expect(page.locator('#required').getByRole('button').allTextContents()).resolves.toEqual(['Принять новую редакцию']);
-    await page.context().close();
+    await page.close();
   });
 
   test.each([1280, 360])('at %i px: readable, nothing wider than the page, no WCAG 2.2 AA violation (axe)', async (width) => {
@@ -189,8 +192,7 @@ describe('the kit while a version is announced and not yet in force', () => {
       }
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-    await page.context().close();
+    expect(await findAxeViolations(page)).toEqual([]);
+    await page.close();
   });
 });

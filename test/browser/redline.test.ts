@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -6,10 +6,15 @@ import { SAMPLE_DIST } from './sample-site.ts';
 
 let browser: Browser;
 let server: StaticServer;
+// One context with script and one without, for the file: the pages keep no state (no cookies, no storage); each test opens its own page.
+let withScript: BrowserContext;
+let withoutScript: BrowserContext;
 
 beforeAll(async () => {
   server = await serveStatic(SAMPLE_DIST);
   browser = await launchChromium();
+  withScript = await browser.newContext();
+  withoutScript = await browser.newContext({ javaScriptEnabled: false });
 });
 
 afterAll(async () => {
@@ -18,8 +23,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
+  const page = await (javaScriptEnabled ? withScript : withoutScript).newPage();
   const response = await page.goto(server.origin + path);
   expect(response?.status(), path).toBe(200);
   return page;
@@ -39,7 +43,7 @@ describe('a redline page in Chromium', () => {
     expect(order).toEqual({ before: 'Пользователь ', next: 'INS' });
     const styles = await clause.locator('del').evaluate((element) => getComputedStyle(element).textDecorationLine);
     expect(styles).toContain('line-through');
-    await page.context().close();
+    await page.close();
   });
 
   test('shows the removed clause 6.3 as a whole deleted block with a visible label', async () => {
@@ -47,7 +51,7 @@ describe('a redline page in Chromium', () => {
     const removed = page.locator('.redline-inline .diff-removed');
     await expect(removed.locator('.diff-badge').textContent()).resolves.toBe('Удалено');
     await expect(removed.locator('del').textContent()).resolves.toMatch(/^удалено: 6\.3\. Продолжение использования Сайта/);
-    await page.context().close();
+    await page.close();
   });
 
   test('jumps from the changed-sections list to the change', async () => {
@@ -56,7 +60,7 @@ describe('a redline page in Chromium', () => {
     await expect(page.evaluate(() => location.hash)).resolves.toMatch(/^#change-\d+$/);
     const target = await page.evaluate(() => document.querySelector(location.hash)?.textContent ?? '');
     expect(target).toContain('6.2.');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -72,13 +76,12 @@ describe('the compare page in Chromium', () => {
     const built = await open('/ru/privacy/diff/2023-03-01/2026-02-15/');
     const builtText = await built.locator('.redline-inline .policy-text').innerText();
     expect(clientText).toBe(builtText);
-    await built.context().close();
-    await page.context().close();
+    await built.close();
+    await page.close();
   });
 
   test('never puts raw HTML of a fetched blocks file into the document: every block is sanitized again', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await withScript.newPage();
     // A blocks file as a hostile or stale server could send it: raw HTML in blocks without links, unchanged ones included.
     await page.route(/\.json$/, async (route) => {
       const response = await route.fetch();
@@ -97,9 +100,10 @@ describe('the compare page in Chromium', () => {
     // The blocks are there, with their images, without the handlers and scripts.
     await expect(output.locator('.policy-text img').count()).resolves.toBeGreaterThan(10);
     await expect(output.locator('[onerror], script').count()).resolves.toBe(0);
-    await page.waitForTimeout(200);
+    // Every image has loaded or failed (src="x" fails), so an error handler left in would have run by now.
+    await page.waitForFunction(() => [...document.querySelectorAll('#compare-output img')].every((image) => (image as HTMLImageElement).complete));
     await expect(page.evaluate(() => document.documentElement.dataset['pwned'] ?? null)).resolves.toBeNull();
-    await context.close();
+    await page.close();
   });
 
   test('submits the form from the history page', async () => {
@@ -111,13 +115,13 @@ describe('the compare page in Chromium', () => {
     await page.locator('#compare-result').waitFor();
     expect(new URL(page.url()).search).toBe('?from=2023-03-01&to=2025-09-01&layout=side-by-side');
     await expect(page.locator('#compare-output .sbs-row').count()).resolves.toBeGreaterThan(10);
-    await page.context().close();
+    await page.close();
   });
 
   test('says what to do when JavaScript is off', async () => {
     const page = await open('/ru/privacy/compare/?from=2023-03-01&to=2026-02-15', false);
     await expect(page.locator('#compare-needs-script').isVisible()).resolves.toBe(true);
     await expect(page.locator('#compare-form').isVisible()).resolves.toBe(false);
-    await page.context().close();
+    await page.close();
   });
 });
