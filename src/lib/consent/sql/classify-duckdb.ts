@@ -11,8 +11,10 @@
  *   kind, hash) with the half-open filter `lo <= acceptedAt < hi` against
  *   the small table of outcome segments (outcome-segments.ts), and a second
  *   for a hash of no text of the version;
- * - duplicates: an aggregate (GROUP BY the record's fingerprint HAVING
- *   count > 1), joined back;
+ * - duplicates: an aggregate over the fingerprints alone (GROUP BY key
+ *   HAVING count > 1, createRepeatedKeysSql), run before the query; the
+ *   first line of each repeated fingerprint is looked up only when there is
+ *   one (createRepeatedLinesSql), and the query joins to them only then;
  * - the record's outcome: one CASE (getOutcomeCase, the precedence of the
  *   outcome table).
  *
@@ -43,6 +45,26 @@ interface DuckDbClassifyOptions extends OutcomePolicy {
   now: number;
   /** Columns of `rows` carried into the result. */
   passThrough?: readonly string[];
+  /** The table of repeated fingerprints and the first line of each (`d_key`, `d_first`; createRepeatedLinesSql), or null when no fingerprint repeats: no record is then a duplicate, and the query joins nothing. */
+  repeated: string | null;
+}
+
+/** Which records are read more than once: those whose fingerprint is repeated. */
+const READ_WITH_KEY = 'read_error IS NULL AND key IS NOT NULL';
+
+/**
+ * SQL creating the table `name` of the fingerprints (`d_key`) of `rows`
+ * that more than one record read has. An aggregate over the fingerprint
+ * alone: the cheapest exact test DuckDB has (the line of each is not
+ * carried through a hash table of every record; see createRepeatedLinesSql).
+ */
+export function createRepeatedKeysSql(name: string, rows: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT key AS d_key FROM ${rows} WHERE ${READ_WITH_KEY} GROUP BY key HAVING count(*) > 1`;
+}
+
+/** SQL creating the table `name` of the first line (`d_first`) of each repeated fingerprint in `keys`: run only when there is one, over the records with such a fingerprint. */
+export function createRepeatedLinesSql(name: string, rows: string, keys: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT key AS d_key, min(line) AS d_first FROM ${rows} WHERE ${READ_WITH_KEY} AND key IN (SELECT d_key FROM ${keys}) GROUP BY key`;
 }
 
 /** SQL creating the segments table `name` from the index (a few hundred rows for a site). */
@@ -86,8 +108,6 @@ export function createDuckDbClassifySql(options: DuckDbClassifyOptions): string 
   c3 AS (SELECT *, CASE WHEN a_date IS NOT NULL THEN 'date' WHEN a_ts IS NOT NULL THEN 'date-time' END AS a_kind, epoch_us(a_ts) AS a_us FROM c2),
   -- Milliseconds as Date.parse gives them: the microseconds floored (an instant before 1970 too).
   c4 AS (SELECT *, CASE WHEN a_kind = 'date' THEN a_date - DATE '1970-01-01' ELSE a_us // 1000 - CASE WHEN a_us % 1000 < 0 THEN 1 ELSE 0 END END AS a_at FROM c3),
-  -- Records read more than once: the fingerprints of the records read, counted.
-  repeated AS (SELECT key AS d_key, min(line) AS d_first FROM ${options.rows} WHERE read_error IS NULL AND key IS NOT NULL GROUP BY key HAVING count(*) > 1),
   checked AS (SELECT c.*,
     (c_read_error IS NOT NULL OR ${absent('c_accepted')} OR a_kind IS NULL OR ${absent('c_policy')} OR ${absent('c_locale')} OR ${absent('c_version')}
       OR (NOT ${absent('c_sha')} AND NOT regexp_full_match(c_sha, ${sqlString(SHA256_SQL_PATTERN)}))) AS c_malformed,
@@ -97,11 +117,11 @@ export function createDuckDbClassifySql(options: DuckDbClassifyOptions): string 
         WHEN NOT list_contains(${pairs(known.locales)}, {'p': c_policy, 'l': c_locale}) THEN 'unknown-locale'
         ELSE 'unknown-version' END) AS c_doc,
     coalesce(exact.s_noted, other.s_noted, a_kind = 'date') AS c_noted,
-    (d.d_first IS NOT NULL AND c_line > d.d_first) AS c_duplicate, d.d_first
+    ${options.repeated === null ? 'FALSE AS c_duplicate, CAST(NULL AS BIGINT) AS d_first' : '(d.d_first IS NOT NULL AND c_line > d.d_first) AS c_duplicate, d.d_first'}
     FROM c4 AS c
     ${segmentJoin('exact', `CASE WHEN ${absent('c.c_sha')} THEN ${sqlString(NO_HASH)} ELSE c.c_sha END`)}
     ${segmentJoin('other', sqlString(OTHER_HASH))}
-    LEFT JOIN repeated AS d ON d.d_key = c.c_key)
+    ${options.repeated === null ? '' : `LEFT JOIN ${options.repeated} AS d ON d.d_key = c.c_key`})
 SELECT c_line AS line${keep}, ${getOutcomeCase(options)} AS outcome, (NOT c_malformed AND c_noted) AS noted, CASE WHEN c_duplicate THEN d_first END AS duplicate_of
 FROM checked`;
 }

@@ -31,7 +31,7 @@ import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOption
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
-import { createDuckDbClassifySql, createSegmentsTableSql } from './classify-duckdb.ts';
+import { createDuckDbClassifySql, createRepeatedKeysSql, createRepeatedLinesSql, createSegmentsTableSql } from './classify-duckdb.ts';
 import { MAX_ENGINE_LINE_BYTES, MAX_PLAIN_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
 import { getEngineSettings } from './engine-resources.ts';
@@ -220,19 +220,25 @@ interface Reread {
 
 /** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
 async function* classifyAndReport({ connection }: Connections, file: string, rows: string, index: VersionIndex, options: EngineOptions, reread: Reread): AsyncGenerator<EngineEvent> {
-  const sql = createDuckDbClassifySql({
-    rows,
-    segments: 'outcome_segments',
-    index,
-    timeZone: options.timeZone,
-    now: options.now,
-    ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
-    ...(options.strict ? { strict: true } : {}),
-    passThrough: ['js'],
-  });
   await connection.run(createSegmentsTableSql('outcome_segments', index, options.timeZone));
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
+    // Duplicates first, by their fingerprints alone; their first lines only when there are any (an export rarely repeats a record).
+    await connection.run(createRepeatedKeysSql('repeated_keys', rows));
+    const [repeatedKeys] = await all(connection, 'SELECT count(*) AS n FROM repeated_keys');
+    const anyRepeated = Number(repeatedKeys?.['n'] ?? 0) > 0;
+    if (anyRepeated) await connection.run(createRepeatedLinesSql('repeated_lines', rows, 'repeated_keys'));
+    const sql = createDuckDbClassifySql({
+      rows,
+      segments: 'outcome_segments',
+      repeated: anyRepeated ? 'repeated_lines' : null,
+      index,
+      timeZone: options.timeZone,
+      now: options.now,
+      ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
+      ...(options.strict ? { strict: true } : {}),
+      passThrough: ['js'],
+    });
     await connection.run(`CREATE OR REPLACE TABLE interesting AS
     SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, count(*) AS n
     FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`);
