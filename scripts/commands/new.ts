@@ -9,13 +9,13 @@ import { parseEffective, resolveEffective } from '#lib/time/effective-instant.ts
 import { formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
 import { parsePolicyPath } from '#lib/corpus/policy-path.ts';
 import { LOCALE_PATTERN, POLICY_ID_PATTERN } from '#lib/corpus/policy-id-patterns.ts';
-import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getSuggestion } from '#lib/corpus/did-you-mean.ts';
 import { NOT_PLAIN_FILE, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { getDefaultVersionId, getScaffoldSource, scaffoldVersion } from '#lib/corpus/scaffold-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import { getBuildInstant } from '#lib/site/site-settings.ts';
-import { formatNoticePhrase, getEarliestEffective, getRequiredNotice } from '#lib/notice/notice-period.ts';
+import { getEarliestEffective, getRequiredNotice, getWholeNoticeDays } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
@@ -43,17 +43,17 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
     options: { locale: { type: 'string' }, effective: { type: 'string' }, version: { type: 'string' }, from: { type: 'string' }, title: { type: 'string' } },
   });
   const [policy] = positionals;
-  if (!policy || positionals.length > 1) throw new UsageError(`new needs a policy id.\n\n${NEW_HELP}`);
+  if (!policy || positionals.length > 1) throw new UsageError(`${messages.new.needsPolicy}\n\n${NEW_HELP}`);
   const settings = getSettings();
   if (!values.effective) {
     const notice = getRequiredNotice(settings.notice, policy, 'material');
     const earliest = getFirstDayFrom(getEarliestEffective(getBuildInstant(process.env), notice), settings.timeZone);
-    const why = notice.ms > 0 ? `: ${policy} requires ${formatNoticePhrase(notice)} of a material version (${notice.key} in site.config.ts), so that is the first day that honours it if published today` : '';
-    throw new UsageError(`new needs --effective (e.g. --effective ${earliest}${why}).\n\n${NEW_HELP}`);
+    const needsEffective = messages.new.needsEffective({ earliest, policy, days: getWholeNoticeDays(notice), setting: String(notice.setting), key: notice.ms > 0 ? notice.key : null });
+    throw new UsageError(`${needsEffective}\n\n${NEW_HELP}`);
   }
   const locale = values.locale ?? settings.defaultLocale;
-  if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(`"${policy}" is not a valid policy id: use lowercase Latin letters, digits and hyphens.`);
-  if (!LOCALE_PATTERN.test(locale)) throw new UsageError(`"${locale}" is not a lowercase BCP 47 tag such as ru, en or pt-br.`);
+  if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(messages.new.invalidPolicyId({ policy }));
+  if (!LOCALE_PATTERN.test(locale)) throw new UsageError(messages.new.invalidLocale({ locale }));
   const effective = parseEffective(values.effective);
   if (!effective.ok) {
     const { message, hint } = effective.error.text ? renderProblemMessage(effective.error.text, messages) : effective.error;
@@ -67,12 +67,12 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   const existing = [...loaded.versions, ...loaded.drafts].filter((v) => v.policy === policy && v.locale === locale);
   const taken = new Set(existing.map((v) => v.version));
   const version = values.version ?? getDefaultVersionId(values.effective, settings.timeZone, taken);
-  if (!version) throw new UsageError(`--effective "${values.effective}" is not a date.`);
+  if (!version) throw new UsageError(messages.new.notADate({ value: values.effective }));
   const path = parsePolicyPath(`${policy}/${locale}/${version}.md`);
   if (!path.ok) throw new UsageError(`${path.message}. ${path.hint}`);
   const file = join(settings.policiesPath, policy, locale, `${version}.md`);
   const display = toDisplayPath(file, process.cwd());
-  if (existsSync(file)) throw new UsageError(`${display} already exists; new never overwrites a file. Choose another --version, or edit that file.`);
+  if (existsSync(file)) throw new UsageError(messages.new.exists({ file: display }));
 
   if (loaded.problems.length > 0) printError(messages.new.folderProblems({ count: loaded.problems.length }));
   const instant = resolveEffective(effective.value, settings.timeZone);
@@ -80,19 +80,17 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   const source = values.from ? existing.find((v) => v.version === values.from) : scaffold.source;
   const versionIds = existing.map((v) => v.version).sort();
   if (values.from && !source) {
-    throw new UsageError(`${policy} (${locale}) has no version "${values.from}" to start from.${didYouMean(values.from, versionIds)} Versions: ${versionIds.join(', ') || 'none'}.`);
+    throw new UsageError(messages.new.noFromVersion({ policy, locale, from: values.from, suggestion: getSuggestion(values.from, versionIds), versions: versionIds }));
   }
   const all = [...loaded.versions, ...loaded.drafts];
   const policies = new Set(all.map((v) => v.policy));
   const folder = toDisplayPath(settings.policiesPath, process.cwd());
   if (!source && !values.title) {
     if (!policies.has(policy)) {
-      throw new UsageError(`There is no policy "${policy}" in ${folder}.${didYouMean(policy, policies)} To start a new policy, give its title: --title "…" (the text starts empty).`);
+      throw new UsageError(messages.new.noPolicy({ policy, folder, suggestion: getSuggestion(policy, policies) }));
     }
     const locales = new Set(all.filter((v) => v.policy === policy).map((v) => v.locale));
-    throw new UsageError(
-      `${policy} has no ${locale} version to start from.${didYouMean(locale, locales)} Its locales: ${[...locales].sort().join(', ')}. For its first ${locale} version, give --title "…" (the text starts empty).`,
-    );
+    throw new UsageError(messages.new.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales: [...locales].sort() }));
   }
   const title = values.title ?? source?.title ?? '';
   const body = source?.body ?? (locale.startsWith('ru') ? 'Текст документа.\n' : 'The text of the document.\n');
@@ -102,28 +100,34 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
   const now = getBuildInstant(process.env);
   const when = (ms: number) => formatZonedInstant(ms, settings.timeZone);
   print(source ? messages.new.createdFrom({ file: display, from: source.version, effective: when(instant) }) : messages.new.created({ file: display, effective: when(instant) }));
-  const similar = policies.has(policy) ? '' : didYouMean(policy, policies);
-  if (similar) print(`Note: this starts a new policy "${policy}".${similar} If so, delete ${display} and run new again with that name.`);
-  if (!values.from && scaffold.later.length > 0) {
-    print(
-      `Note: ${scaffold.later.map((v) => `${v.version} (${when(v.effectiveFrom)})`).join(', ')} ${scaffold.later.length === 1 ? 'takes' : 'take'} effect after it; the copy does not carry ${scaffold.later.length === 1 ? 'its' : 'their'} changes.`,
-    );
-  }
+  const similar = policies.has(policy) ? null : getSuggestion(policy, policies);
+  if (similar !== null) print(messages.new.newPolicy({ policy, suggestion: similar, file: display }));
+  if (!values.from && scaffold.later.length > 0) print(messages.new.later({ later: scaffold.later.map((v) => `${v.version} (${when(v.effectiveFrom)})`) }));
   // The same version id already published in another language of one timeline: publish records this text as a late translation, with no --backdate.
   const translationKey = `${getTimelineKey(policy, locale, settings.localeModel)}\u0000${version}`;
   const translated = (loaded.ledger.ledger?.versions ?? []).find((entry) => entry.locale !== locale && `${getTimelineKey(entry.policy, entry.locale, settings.localeModel)}\u0000${entry.version}` === translationKey);
   if (translated && instant < now) {
-    print(
-      `Note: ${policy} ${version} is already in force (in ${translated.locale} since ${when(Date.parse(translated.effectiveFrom))}): publish records this text as a late ${locale} translation, published when you run it; its pages say so.${Date.parse(translated.effectiveFrom) === instant ? '' : ` Its effective must be the version's: ${when(Date.parse(translated.effectiveFrom))}.`}`,
-    );
+    const since = when(Date.parse(translated.effectiveFrom));
+    print(messages.new.lateTranslation({ policy, version, translated: translated.locale, since, locale, mustBe: Date.parse(translated.effectiveFrom) === instant ? null : since }));
   } else if (instant < now) {
     print(messages.new.beforeNow({ effective: formatZonedInstant(instant, settings.timeZone), now: formatZonedInstant(now, settings.timeZone), suggestion: formatZonedInstant(getNextMinute(now), settings.timeZone) }));
   }
   const notice = getRequiredNotice(settings.notice, policy, 'material');
   const earliest = getEarliestEffective(now, notice);
   if (instant >= now && instant < earliest) {
+    const editorial = getRequiredNotice(settings.notice, policy, 'editorial');
     print(
-      `Warning: ${policy} requires ${formatNoticePhrase(notice)} of a material version (${notice.key} in site.config.ts): published now, it may take effect at ${formatZonedInstant(earliest, settings.timeZone)} at the earliest, so publish will refuse ${formatZonedInstant(instant, settings.timeZone)} unless you give the reason with --short-notice. The first day that honours it: --effective ${getFirstDayFrom(earliest, settings.timeZone)} (for an editorial version, set changeType: editorial${getRequiredNotice(settings.notice, policy, 'editorial').ms > 0 ? `; it needs ${formatNoticePhrase(getRequiredNotice(settings.notice, policy, 'editorial'))}` : ', which needs no notice'}).`,
+      messages.new.shortNotice({
+        policy,
+        days: getWholeNoticeDays(notice),
+        setting: String(notice.setting),
+        key: notice.key,
+        earliest: when(earliest),
+        effective: when(instant),
+        firstDay: getFirstDayFrom(earliest, settings.timeZone),
+        editorialDays: getWholeNoticeDays(editorial),
+        editorialSetting: editorial.ms > 0 ? String(editorial.setting) : null,
+      }),
     );
   }
   print('');

@@ -154,3 +154,18 @@ describe('an unknown language', () => {
     });
   });
 });
+
+describe("the commands' own refusals and notes in Russian", () => {
+  const FOLDER = join(ROOT, 'test/fixtures/corpus-basic');
+
+  test('new: a misspelled policy is refused with the close name in Russian, exit 1, nothing created; English as before', () => {
+    const russian = runPolicyCli(['new', 'privac', '--effective', '2030-01-01', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(russian).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `В test/fixtures/corpus-basic нет документа «privac». Возможно, имелось в виду «privacy»? Чтобы начать новый документ, укажите его название: --title "…" (текст будет пустым).\n`,
+    });
+    const english = runPolicyCli(['new', 'privac', '--effective', '2030-01-01'], { policiesDir: FOLDER });
+    expect(english.stderr).toBe('There is no policy "privac" in test/fixtures/corpus-basic. Did you mean "privacy"? To start a new policy, give its title: --title "…" (the text starts empty).\n');
+  });
+});

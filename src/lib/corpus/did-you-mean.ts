@@ -34,8 +34,14 @@ export function suggestName(name: string, knownNames: Iterable<string>): string 
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) && bestDistance < name.length ? best : undefined;
 }
 
-/** ` Did you mean "privacy"?` (with its leading space), or an empty string when nothing is close. */
-export function didYouMean(name: string, knownNames: Iterable<string>): string {
+/** The known name a misspelled one is close to, or null when nothing is close (or it is the name itself): for a message of the catalogs to word. */
+export function getSuggestion(name: string, knownNames: Iterable<string>): string | null {
   const suggestion = suggestName(name, knownNames);
-  return suggestion === undefined || suggestion === name ? '' : ` Did you mean "${suggestion}"?`;
+  return suggestion === undefined || suggestion === name ? null : suggestion;
+}
+
+/** ` Did you mean "privacy"?` (with its leading space), or an empty string when nothing is close: for the commands that speak English only. */
+export function didYouMean(name: string, knownNames: Iterable<string>): string {
+  const suggestion = getSuggestion(name, knownNames);
+  return suggestion === null ? '' : ` Did you mean "${suggestion}"?`;
 }

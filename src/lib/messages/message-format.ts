@@ -40,3 +40,8 @@ export function ru3(count: number, one: string, few: string, many: string): stri
 export function en2(count: number, one: string, other: string): string {
   return `${count} ${enForm(count, one, other)}`;
 }
+
+/** How many items a list holds, for the noun forms after it; a placeholder (on the reference page) stays a placeholder, so the forms show as `{later: takes|take}`. */
+export function countOf(items: readonly unknown[]): number {
+  return Array.isArray(items) ? items.length : (items as unknown as number);
+}

@@ -12,7 +12,7 @@
  * names of its parameters in place of values, so `{count}` shows where a
  * value goes.
  */
-import { en2, enForm } from './message-format.ts';
+import { countOf, en2, enForm } from './message-format.ts';
 
 /** What is wrong and what to do: the two parts of every refusal. */
 export interface ProblemText {
@@ -159,8 +159,32 @@ export const EN_MESSAGES = {
     wouldWithdraw: (p: { version: string; effective: string; reason: string }) => `would have withdrawn ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
   },
 
-  /** `npm run policy -- new`: what it created and the next steps. */
+  /** `npm run policy -- new`: what it refuses, what it created and the next steps. */
   new: {
+    needsPolicy: 'new needs a policy id.',
+    /** `key` is null when a material version of the policy needs no notice; `days` and `setting` are its notice then. */
+    needsEffective: (p: { earliest: string; policy: string; days: number | null; setting: string; key: string | null }) =>
+      `new needs --effective (e.g. --effective ${p.earliest}${p.key === null ? '' : `: ${p.policy} requires ${enNoticePhrase(p)} of a material version (${p.key} in site.config.ts), so that is the first day that honours it if published today`}).`,
+    invalidPolicyId: (p: { policy: string }) => `"${p.policy}" is not a valid policy id: use lowercase Latin letters, digits and hyphens.`,
+    invalidLocale: (p: { locale: string }) => `"${p.locale}" is not a lowercase BCP 47 tag such as ru, en or pt-br.`,
+    notADate: (p: { value: string }) => `--effective "${p.value}" is not a date.`,
+    exists: (p: { file: string }) => `${p.file} already exists; new never overwrites a file. Choose another --version, or edit that file.`,
+    /** `suggestion`: the known name closest to the one typed (corpus/did-you-mean.ts), null when none is close. */
+    noFromVersion: (p: { policy: string; locale: string; from: string; suggestion: string | null; versions: readonly string[] }) =>
+      `${p.policy} (${p.locale}) has no version "${p.from}" to start from.${enDidYouMean(p.suggestion)} Versions: ${enNames(p.versions)}.`,
+    noPolicy: (p: { policy: string; folder: string; suggestion: string | null }) =>
+      `There is no policy "${p.policy}" in ${p.folder}.${enDidYouMean(p.suggestion)} To start a new policy, give its title: --title "…" (the text starts empty).`,
+    noLocale: (p: { policy: string; locale: string; suggestion: string | null; locales: readonly string[] }) =>
+      `${p.policy} has no ${p.locale} version to start from.${enDidYouMean(p.suggestion)} Its locales: ${enNames(p.locales)}. For its first ${p.locale} version, give --title "…" (the text starts empty).`,
+    newPolicy: (p: { policy: string; suggestion: string; file: string }) => `Note: this starts a new policy "${p.policy}".${enDidYouMean(p.suggestion)} If so, delete ${p.file} and run new again with that name.`,
+    /** `later`: each later version as "<version> (<instant>)". */
+    later: (p: { later: readonly string[] }) => `Note: ${enNames(p.later)} ${enForm(countOf(p.later), 'takes', 'take')} effect after it; the copy does not carry ${enForm(countOf(p.later), 'its', 'their')} changes.`,
+    /** The same version already published in `translated`; `mustBe` is the version's effective when this text says another, else null. */
+    lateTranslation: (p: { policy: string; version: string; translated: string; since: string; locale: string; mustBe: string | null }) =>
+      `Note: ${p.policy} ${p.version} is already in force (in ${p.translated} since ${p.since}): publish records this text as a late ${p.locale} translation, published when you run it; its pages say so.${p.mustBe === null ? '' : ` Its effective must be the version's: ${p.mustBe}.`}`,
+    /** `editorialDays`/`editorialSetting`: the notice of an editorial version, `editorialSetting` null when it needs none. */
+    shortNotice: (p: { policy: string; days: number | null; setting: string; key: string; earliest: string; effective: string; firstDay: string; editorialDays: number | null; editorialSetting: string | null }) =>
+      `Warning: ${p.policy} requires ${enNoticePhrase(p)} of a material version (${p.key} in site.config.ts): published now, it may take effect at ${p.earliest} at the earliest, so publish will refuse ${p.effective} unless you give the reason with --short-notice. The first day that honours it: --effective ${p.firstDay} (for an editorial version, set changeType: editorial${p.editorialSetting === null ? ', which needs no notice' : `; it needs ${enNoticePhrase({ days: p.editorialDays, setting: p.editorialSetting })}`}).`,
     folderProblems: (p: { count: number }) => `Note: the policies folder has ${en2(p.count, 'problem', 'problems')}; run npm run policy -- check.`,
     created: (p: { file: string; effective: string }) => `Created ${p.file} (takes effect ${p.effective}).`,
     createdFrom: (p: { file: string; from: string; effective: string }) => `Created ${p.file} from ${p.from} (takes effect ${p.effective}).`,
@@ -691,6 +715,12 @@ const EN_ENTRY_KINDS: Record<string, string> = {
   'character-device': 'a character device',
   unknown: 'neither a file nor a folder',
 };
+/** A notice as a requirement: "10 days' notice", "1 day's notice", or "a notice of PT48H" when it is not whole days. */
+const enNoticePhrase = (p: { days: number | null; setting: string }) => (p.days === null ? `a notice of ${p.setting}` : p.days === 1 ? "1 day's notice" : `${p.days} days' notice`);
+/** ` Did you mean "privacy"?` with its leading space, or nothing when no known name is close. */
+const enDidYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` Did you mean "${suggestion}"?`);
+/** Names listed for a message: "2023-03-01, 2025-09-01", or "none"; a placeholder (on the reference page) as it is. */
+const enNames = (names: readonly string[]) => (!Array.isArray(names) ? String(names) : names.join(', ') || 'none');
 /** A notice as people say it: "10 days", or the setting as written when it is not whole days (PT48H). */
 const enNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? en2(p.days, 'day', 'days') : p.setting);
 /** How a correction changed the text's hash: nothing when only changeType or summary changed. */

@@ -9,7 +9,7 @@
  */
 import type { MessageCatalog } from './message-catalog.ts';
 import { listOr, type DescribedValue, type LockedChange } from './messages-en.ts';
-import { ru3, ruForm } from './message-format.ts';
+import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
 const ruTypes: Record<string, string> = {
@@ -52,6 +52,10 @@ const ruLink = (text: string, url: string) => (text === '' ? `ссылка ${url
 const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatCalendarDate(day, 'ru') : day);
 /** A notice as a lawyer says it: «10 дней», or the setting as written when it is not whole days (PT48H). */
 const ruNotice = (p: { days: number | null; setting: string }) => (p.days !== null ? ru3(p.days, 'день', 'дня', 'дней') : p.setting);
+/** ` Возможно, имелось в виду «privacy»?` with its leading space, or nothing when no known name is close. */
+const ruDidYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` Возможно, имелось в виду «${suggestion}»?`);
+/** Names listed for a message: «2023-03-01, 2025-09-01», or «нет»; a placeholder (on the reference page) as it is. */
+const ruNames = (names: readonly string[]) => (!Array.isArray(names) ? String(names) : names.join(', ') || 'нет');
 /** How a correction changed the text's contents hash: nothing when only changeType or summary changed. */
 const ruHashChange = (p: { previous: string; sha256: string }) => (p.previous === p.sha256 ? ' (изменены только changeType и summary)' : `: SHA-256 ${p.previous} → ${p.sha256}`);
 const NOT_PUBLISHED_HINT =
@@ -194,6 +198,24 @@ export const RU_MESSAGES: MessageCatalog = {
   },
 
   new: {
+    needsPolicy: 'Команде new нужно указать документ: имя его папки, например privacy.',
+    needsEffective: (p) =>
+      `Команде new нужна дата вступления в силу: --effective (например, --effective ${p.earliest}${p.key === null ? '' : `: для существенных изменений документа ${p.policy} установлен срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts), и при публикации сегодня это первый день, когда срок соблюдён`}).`,
+    invalidPolicyId: (p) => `«${p.policy}» не подходит как имя документа: используйте строчные латинские буквы, цифры и дефисы.`,
+    invalidLocale: (p) => `«${p.locale}» — не код языка: укажите его строчными латинскими буквами, например ru, en или pt-br.`,
+    notADate: (p) => `В --effective указано «${p.value}», а это не дата.`,
+    exists: (p) => `${p.file} уже существует; new никогда не перезаписывает файлы. Укажите другую редакцию в --version или отредактируйте этот файл.`,
+    noFromVersion: (p) => `У документа ${p.policy} (${p.locale}) нет редакции «${p.from}», на основе которой можно создать новую.${ruDidYouMean(p.suggestion)} Редакции: ${ruNames(p.versions)}.`,
+    noPolicy: (p) => `В ${p.folder} нет документа «${p.policy}».${ruDidYouMean(p.suggestion)} Чтобы начать новый документ, укажите его название: --title "…" (текст будет пустым).`,
+    noLocale: (p) =>
+      `У документа ${p.policy} нет редакции на языке ${p.locale}, на основе которой можно создать новую.${ruDidYouMean(p.suggestion)} Его языки: ${ruNames(p.locales)}. Для первой редакции на языке ${p.locale} укажите название: --title "…" (текст будет пустым).`,
+    newPolicy: (p) => `Обратите внимание: создаётся новый документ «${p.policy}».${ruDidYouMean(p.suggestion)} Если так, удалите ${p.file} и снова запустите new с этим именем.`,
+    later: (p) =>
+      `Обратите внимание: ${ruForm(countOf(p.later), 'редакция', 'редакции', 'редакции')} ${ruNames(p.later)} ${ruForm(countOf(p.later), 'вступает', 'вступают', 'вступают')} в силу позже новой; ${ruForm(countOf(p.later), 'её', 'их', 'их')} изменений в копии нет.`,
+    lateTranslation: (p) =>
+      `Обратите внимание: редакция ${p.policy} ${p.version} уже действует (на языке ${p.translated} — с ${p.since}): publish запишет этот текст как перевод на язык ${p.locale}, опубликованный позже, в момент запуска; страницы редакции это покажут.${p.mustBe === null ? '' : ` Дата вступления в силу (effective) должна быть той же, что у редакции: ${p.mustBe}.`}`,
+    shortNotice: (p) =>
+      `Внимание: для существенных изменений документа ${p.policy} установлен срок уведомления — ${ruNotice(p)} (${p.key} в site.config.ts): при публикации сейчас редакция может вступить в силу не раньше ${p.earliest}, поэтому publish откажется публиковать её со вступлением в силу ${p.effective}, если не указать причину в --short-notice. Первый день, когда срок соблюдён: --effective ${p.firstDay} (для редакционных изменений укажите changeType: editorial${p.editorialSetting === null ? ' — для них уведомление не требуется' : `; для них срок уведомления — ${ruNotice({ days: p.editorialDays, setting: p.editorialSetting })}`}).`,
     folderProblems: (p) => `Обратите внимание: в папке документов ${errors(p.count)}; запустите npm run policy -- check.`,
     created: (p) => `Создан файл ${p.file} (редакция вступает в силу ${p.effective}).`,
     createdFrom: (p) => `Создан файл ${p.file} на основе редакции ${p.from} (новая редакция вступает в силу ${p.effective}).`,

@@ -79,12 +79,6 @@ export function getWholeNoticeDays(notice: RequiredNotice): number | null {
   return notice.ms % DAY_MS === 0 ? notice.ms / DAY_MS : null;
 }
 
-/** The notice as a phrase before "notice of a material version": `10 days' notice`, `1 day's notice`, `a notice of PT48H`. */
-export function formatNoticePhrase(notice: RequiredNotice): string {
-  if (notice.ms === DAY_MS) return "1 day's notice";
-  return notice.ms % DAY_MS === 0 ? `${notice.ms / DAY_MS} days' notice` : `a notice of ${String(notice.setting)}`;
-}
-
 /** The earliest instant a version announced at `announcedAt` may take effect with this notice, rounded up to a whole minute. */
 export function getEarliestEffective(announcedAt: number, notice: RequiredNotice): number {
   return Math.ceil((announcedAt + notice.ms) / 60_000) * 60_000;

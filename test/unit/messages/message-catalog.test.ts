@@ -355,3 +355,55 @@ describe('each refusal kind, in English and in Russian', () => {
     );
   });
 });
+
+/** A message of a command's own (not a refusal of a file): its English and its Russian text from the same parameters. */
+type CommandMessage = (messages: MessageCatalog) => string;
+
+describe("each of the commands' own refusals and notes, in English and in Russian", () => {
+  test.each<[string, CommandMessage, string, string]>([
+    [
+      'new: a policy that does not exist, with a close one',
+      (m) => m.new.noPolicy({ policy: 'privac', folder: 'policies', suggestion: 'privacy' }),
+      'There is no policy "privac" in policies. Did you mean "privacy"? To start a new policy, give its title: --title "…" (the text starts empty).',
+      'В policies нет документа «privac». Возможно, имелось в виду «privacy»? Чтобы начать новый документ, укажите его название: --title "…" (текст будет пустым).',
+    ],
+    [
+      'new: a version to start from that does not exist, none close',
+      (m) => m.new.noFromVersion({ policy: 'privacy', locale: 'ru', from: 'v9', suggestion: null, versions: [] }),
+      'privacy (ru) has no version "v9" to start from. Versions: none.',
+      'У документа privacy (ru) нет редакции «v9», на основе которой можно создать новую. Редакции: нет.',
+    ],
+    [
+      'new: versions taking effect after the copy',
+      (m) => m.new.later({ later: ['2026-02-15 (2026-02-15T00:00:00+03:00)'] }),
+      'Note: 2026-02-15 (2026-02-15T00:00:00+03:00) takes effect after it; the copy does not carry its changes.',
+      'Обратите внимание: редакция 2026-02-15 (2026-02-15T00:00:00+03:00) вступает в силу позже новой; её изменений в копии нет.',
+    ],
+    [
+      'new: a date sooner than the notice allows',
+      (m) =>
+        m.new.shortNotice({
+          policy: 'privacy',
+          days: 1,
+          setting: '1',
+          key: 'notice.material',
+          earliest: '2026-12-08T12:00:00+03:00',
+          effective: '2026-12-08T00:00:00+03:00',
+          firstDay: '2026-12-09',
+          editorialDays: null,
+          editorialSetting: 'PT36H',
+        }),
+      "Warning: privacy requires 1 day's notice of a material version (notice.material in site.config.ts): published now, it may take effect at 2026-12-08T12:00:00+03:00 at the earliest, so publish will refuse 2026-12-08T00:00:00+03:00 unless you give the reason with --short-notice. The first day that honours it: --effective 2026-12-09 (for an editorial version, set changeType: editorial; it needs a notice of PT36H).",
+      'Внимание: для существенных изменений документа privacy установлен срок уведомления — 1 день (notice.material в site.config.ts): при публикации сейчас редакция может вступить в силу не раньше 2026-12-08T12:00:00+03:00, поэтому publish откажется публиковать её со вступлением в силу 2026-12-08T00:00:00+03:00, если не указать причину в --short-notice. Первый день, когда срок соблюдён: --effective 2026-12-09 (для редакционных изменений укажите changeType: editorial; для них срок уведомления — PT36H).',
+    ],
+    [
+      'new: no --effective, with the notice that sets the first day',
+      (m) => m.new.needsEffective({ earliest: '2026-12-18', policy: 'privacy', days: 10, setting: '10', key: 'notice.policies.privacy.material' }),
+      "new needs --effective (e.g. --effective 2026-12-18: privacy requires 10 days' notice of a material version (notice.policies.privacy.material in site.config.ts), so that is the first day that honours it if published today).",
+      'Команде new нужна дата вступления в силу: --effective (например, --effective 2026-12-18: для существенных изменений документа privacy установлен срок уведомления — 10 дней (notice.policies.privacy.material в site.config.ts), и при публикации сегодня это первый день, когда срок соблюдён).',
+    ],
+  ])('%s', (_kind, make, english, russian) => {
+    expect(make(getMessages('en'))).toBe(english);
+    expect(make(getMessages('ru'))).toBe(russian);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatNoticePhrase, getEarliestEffective, getNoticeDays, getRequiredNotice, isAcceptedEarly, isAnnouncedByBanner, parseNotice } from '#lib/notice/notice-period.ts';
+import { getEarliestEffective, getNoticeDays, getRequiredNotice, isAcceptedEarly, isAnnouncedByBanner, parseNotice } from '#lib/notice/notice-period.ts';
 import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { checkNoticeSettings } from '#lib/notice/notice-settings.ts';
 import { resolveSiteSettings, SiteConfigError } from '#lib/site/site-settings.ts';
@@ -104,11 +104,5 @@ describe('the arithmetic of notice', () => {
     expect(getNoticeDays(Date.parse('2026-12-07T08:00:00Z'), Date.parse('2026-12-17T07:59:59Z'))).toBe(9);
     expect(getNoticeDays(Date.parse('2026-12-07T08:00:00Z'), Date.parse('2026-12-17T08:00:00Z'))).toBe(10);
     expect(getNoticeDays(Date.parse('2026-12-07T08:00:00Z'), Date.parse('2026-12-01T00:00:00Z'))).toBe(0);
-  });
-
-  test('is said as people say it', () => {
-    expect(formatNoticePhrase(tenDays)).toBe("10 days' notice");
-    expect(formatNoticePhrase({ setting: 1, key: 'notice.material', ms: DAY })).toBe("1 day's notice");
-    expect(formatNoticePhrase({ setting: 'PT36H', key: 'notice.material', ms: 1.5 * DAY })).toBe('a notice of PT36H');
   });
 });
