@@ -29,14 +29,14 @@ export const NOTICE_HELP = `npm run policy -- notice <policy> <version> [--local
 export function runNotice(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' }, format: { type: 'string', default: 'text' } } });
   const [policy, version] = positionals;
-  if (!policy || !version || positionals.length > 2) throw new UsageError(`notice needs a policy and a version.\n\n${NOTICE_HELP}`);
-  if (values.format !== 'text' && values.format !== 'html') throw new UsageError(`--format is "text" or "html", not "${values.format}".`);
+  if (!policy || !version || positionals.length > 2) throw new UsageError(`${messages.notice.needsArguments}\n\n${NOTICE_HELP}`);
+  if (values.format !== 'text' && values.format !== 'html') throw new UsageError(messages.notice.format({ value: values.format }));
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'build', messages);
   const context = createSiteContext(settings, loaded.corpus, getBuildInstant(process.env));
   try {
-    const notice = createNoticeDocument(context, getNoticeVersion(context, policy, values.locale ?? settings.defaultLocale, version));
+    const notice = createNoticeDocument(context, getNoticeVersion(context, policy, values.locale ?? settings.defaultLocale, version, messages));
     process.stdout.write(values.format === 'html' ? renderNoticeHtml(notice) : renderNoticeText(notice));
     return Promise.resolve(0);
   } catch (error) {

@@ -168,4 +168,11 @@ describe("the commands' own refusals and notes in Russian", () => {
     const english = runPolicyCli(['new', 'privac', '--effective', '2030-01-01'], { policiesDir: FOLDER });
     expect(english.stderr).toBe('There is no policy "privac" in test/fixtures/corpus-basic. Did you mean "privacy"? To start a new policy, give its title: --title "…" (the text starts empty).\n');
   });
+
+  test('notice: a version that does not exist is refused in Russian with the close one, exit 1, nothing printed; English as before', () => {
+    const russian = runPolicyCli(['notice', 'privacy', '2025-09-0', '--lang', 'ru'], { policiesDir: FOLDER });
+    expect(russian).toEqual({ status: 1, stdout: '', stderr: 'У документа privacy нет редакции «2025-09-0». Возможно, имелось в виду «2025-09-01»? Редакции: 2024-01-01, 2025-09-01, 2026-06-01.\n' });
+    const english = runPolicyCli(['notice', 'privacy', '2025-09-0'], { policiesDir: FOLDER });
+    expect(english.stderr).toBe('privacy has no version "2025-09-0". Did you mean "2025-09-01"? Versions: 2024-01-01, 2025-09-01, 2026-06-01.\n');
+  });
 });

@@ -198,6 +198,20 @@ export const EN_MESSAGES = {
     stepPublish: (p: { folder: string }) => `  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${p.folder}.`,
   },
 
+  /** `npm run policy -- notice`: why there is no notice to print (notice/notice-document.ts). */
+  notice: {
+    needsArguments: 'notice needs a policy and a version.',
+    format: (p: { value: string }) => `--format is "text" or "html", not "${p.value}".`,
+    noPolicy: (p: { policy: string; suggestion: string | null; policies: readonly string[] }) => `There is no policy "${p.policy}".${enDidYouMean(p.suggestion)} Policies: ${enNames(p.policies)}.`,
+    withdrawn: (p: { policy: string; version: string; withdrawn: string; reason: string }) =>
+      `${p.policy} ${p.version} was withdrawn at ${p.withdrawn} (${p.reason}) and never takes effect: there is nothing to give notice of.`,
+    noVersion: (p: { policy: string; version: string; suggestion: string | null; versions: readonly string[] }) =>
+      `${p.policy} has no version "${p.version}".${enDidYouMean(p.suggestion)} Versions: ${enNames(p.versions)}.`,
+    /** `locales`: the languages the version has, the first of them suggested. */
+    noText: (p: { policy: string; version: string; locale: string; locales: readonly string[] }) =>
+      `${p.policy} ${p.version} has no ${p.locale} text; it exists in ${enNames(p.locales)}. Use --locale ${Array.isArray(p.locales) ? (p.locales[0] ?? '') : String(p.locales)}, or publish its ${p.locale} text first.`,
+  },
+
   /** `npm run policy -- diff`: the lines around the changes. */
   diff: {
     title: (p: { before: string; after: string }) => `title: ${p.before} → ${p.after}`,

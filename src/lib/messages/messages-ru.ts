@@ -228,6 +228,16 @@ export const RU_MESSAGES: MessageCatalog = {
     stepPublish: (p) => `  4. Опубликуйте: npm run policy -- publish, затем npm run policy -- check (код выхода 0), и сохраните ${p.folder} в репозитории (commit).`,
   },
 
+  notice: {
+    needsArguments: 'Команде notice нужно указать документ и редакцию.',
+    format: (p) => `Параметр --format принимает значения «text» или «html», а указано «${p.value}».`,
+    noPolicy: (p) => `Документа «${p.policy}» нет.${ruDidYouMean(p.suggestion)} Документы: ${ruNames(p.policies)}.`,
+    withdrawn: (p) => `Редакция ${p.policy} ${p.version} отозвана ${p.withdrawn} (${p.reason}) и в силу не вступит: уведомлять не о чем.`,
+    noVersion: (p) => `У документа ${p.policy} нет редакции «${p.version}».${ruDidYouMean(p.suggestion)} Редакции: ${ruNames(p.versions)}.`,
+    noText: (p) =>
+      `У редакции ${p.policy} ${p.version} нет текста на языке ${p.locale}; есть тексты на языках: ${ruNames(p.locales)}. Укажите --locale ${Array.isArray(p.locales) ? (p.locales[0] ?? '') : String(p.locales)} или сначала опубликуйте её текст на языке ${p.locale}.`,
+  },
+
   diff: {
     title: (p) => `название: ${p.before} → ${p.after}`,
     noChanges: 'В тексте изменений нет.',

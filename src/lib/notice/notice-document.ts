@@ -8,7 +8,8 @@
  * e-mail body: inline styles, no script, nothing loaded from elsewhere. The
  * wording comes from the locale's interface strings, never from here.
  */
-import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getSuggestion } from '#lib/corpus/did-you-mean.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { escapeXml } from '#lib/feed/change-notifications.ts';
 import type { SiteContext } from '#lib/site/site-context.ts';
 import { getUiStrings } from '#lib/site/ui-strings.ts';
@@ -41,26 +42,26 @@ export interface NoticeDocument {
 /**
  * The version a notice is for, or a {@link NoticeError} saying why there is
  * none: the policy or version does not exist (with a "did you mean"), it was
- * withdrawn, or it has no text in the locale (naming those it has).
+ * withdrawn, or it has no text in the locale (naming those it has), in the
+ * language of `messages`.
  */
-export function getNoticeVersion(context: SiteContext, policy: string, locale: string, versionId: string): TimelineVersion {
+export function getNoticeVersion(context: SiteContext, policy: string, locale: string, versionId: string, messages: MessageCatalog = DEFAULT_MESSAGES): TimelineVersion {
   const { corpus } = context;
   if (!corpus.policies.includes(policy)) {
-    throw new NoticeError(`There is no policy "${policy}".${didYouMean(policy, corpus.policies)} Policies: ${corpus.policies.join(', ') || 'none'}.`);
+    throw new NoticeError(messages.notice.noPolicy({ policy, suggestion: getSuggestion(policy, corpus.policies), policies: corpus.policies }));
   }
   const withdrawn = corpus.withdrawn.find((version) => version.policy === policy && version.version === versionId && version.published?.withdrawn);
   if (withdrawn?.published?.withdrawn) {
-    throw new NoticeError(
-      `${policy} ${versionId} was withdrawn at ${formatZonedInstant(Date.parse(withdrawn.published.withdrawn.recordedAt), context.settings.timeZone)} (${withdrawn.published.withdrawn.reason}) and never takes effect: there is nothing to give notice of.`,
-    );
+    const { recordedAt, reason } = withdrawn.published.withdrawn;
+    throw new NoticeError(messages.notice.withdrawn({ policy, version: versionId, withdrawn: formatZonedInstant(Date.parse(recordedAt), context.settings.timeZone), reason }));
   }
   const entry = getEntry(corpus, policy, locale, versionId);
   if (!entry) {
     const ids = [...new Set(corpus.locales.flatMap((other) => getTimeline(corpus, policy, other)?.versions.map((version) => version.version) ?? []))].sort();
-    throw new NoticeError(`${policy} has no version "${versionId}".${didYouMean(versionId, ids)} Versions: ${ids.join(', ')}.`);
+    throw new NoticeError(messages.notice.noVersion({ policy, version: versionId, suggestion: getSuggestion(versionId, ids), versions: ids }));
   }
   const text = getVersion(corpus, policy, locale, versionId);
-  if (!text) throw new NoticeError(`${policy} ${versionId} has no ${locale} text; it exists in ${entry.locales.join(', ')}. Use --locale ${entry.locales[0] ?? ''}, or publish its ${locale} text first.`);
+  if (!text) throw new NoticeError(messages.notice.noText({ policy, version: versionId, locale, locales: entry.locales }));
   return text;
 }
 

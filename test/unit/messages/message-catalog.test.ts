@@ -402,6 +402,18 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       "new needs --effective (e.g. --effective 2026-12-18: privacy requires 10 days' notice of a material version (notice.policies.privacy.material in site.config.ts), so that is the first day that honours it if published today).",
       'Команде new нужна дата вступления в силу: --effective (например, --effective 2026-12-18: для существенных изменений документа privacy установлен срок уведомления — 10 дней (notice.policies.privacy.material в site.config.ts), и при публикации сегодня это первый день, когда срок соблюдён).',
     ],
+    [
+      'notice: a version without a text in the locale',
+      (m) => m.notice.noText({ policy: 'consent', version: '2027-01-15', locale: 'en', locales: ['ru'] }),
+      'consent 2027-01-15 has no en text; it exists in ru. Use --locale ru, or publish its en text first.',
+      'У редакции consent 2027-01-15 нет текста на языке en; есть тексты на языках: ru. Укажите --locale ru или сначала опубликуйте её текст на языке en.',
+    ],
+    [
+      'notice: a withdrawn version',
+      (m) => m.notice.withdrawn({ policy: 'privacy', version: '2027-01-15', withdrawn: '2026-12-05T13:00:00+03:00', reason: 'Передумали' }),
+      'privacy 2027-01-15 was withdrawn at 2026-12-05T13:00:00+03:00 (Передумали) and never takes effect: there is nothing to give notice of.',
+      'Редакция privacy 2027-01-15 отозвана 2026-12-05T13:00:00+03:00 (Передумали) и в силу не вступит: уведомлять не о чем.',
+    ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
     expect(make(getMessages('ru'))).toBe(russian);

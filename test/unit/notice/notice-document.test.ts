@@ -8,6 +8,7 @@ import { getTimeline } from '#lib/timeline/policy-corpus.ts';
 import { createTestContext } from '../../helpers/site-context.ts';
 import { withLedgerRecord } from '../../helpers/published-versions.ts';
 import { makeVersion } from '../../helpers/versions.ts';
+import { getMessages } from '#lib/messages/message-catalog.ts';
 
 const NOW = '2026-12-07T08:00:00Z';
 // In force since 2025; a material version announced on 1 December takes effect on 15 January 2027, in Russian and English.
@@ -81,6 +82,17 @@ describe('the ready-to-send notice', () => {
     expect(() => getNoticeVersion(createTestContext(NOW, withdrawn), 'privacy', 'ru', '2027-01-15')).toThrow(
       new NoticeError('privacy 2027-01-15 was withdrawn at 2026-12-05T13:00:00+03:00 (Передумали) and never takes effect: there is nothing to give notice of.'),
     );
+    expect(() => getNoticeVersion(createTestContext(NOW, withdrawn), 'privacy', 'ru', '2027-01-15', getMessages('ru'))).toThrow(
+      new NoticeError('Редакция privacy 2027-01-15 отозвана 2026-12-05T13:00:00+03:00 (Передумали) и в силу не вступит: уведомлять не о чем.'),
+    );
+  });
+
+  test.each([
+    ['privacy', 'ru', '2027-01-16', 'У документа privacy нет редакции «2027-01-16». Возможно, имелось в виду «2027-01-15»? Редакции: 2025-09-01, 2027-01-15.'],
+    ['privcy', 'ru', '2027-01-15', 'Документа «privcy» нет. Возможно, имелось в виду «privacy»? Документы: consent, privacy.'],
+    ['consent', 'en', '2027-01-15', 'У редакции consent 2027-01-15 нет текста на языке en; есть тексты на языках: ru. Укажите --locale ru или сначала опубликуйте её текст на языке en.'],
+  ])('refuses %s %s %s in Russian when the command speaks Russian', (policy, locale, id, message) => {
+    expect(() => getNoticeVersion(context, policy, locale, id, getMessages('ru'))).toThrow(new NoticeError(message));
   });
 });
 
