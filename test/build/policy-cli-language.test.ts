@@ -175,4 +175,13 @@ describe("the commands' own refusals and notes in Russian", () => {
     const english = runPolicyCli(['notice', 'privacy', '2025-09-0'], { policiesDir: FOLDER });
     expect(english.stderr).toBe('privacy has no version "2025-09-0". Did you mean "2025-09-01"? Versions: 2024-01-01, 2025-09-01, 2026-06-01.\n');
   });
+
+  test('check --history: each finding in a published text in Russian, its place and rule as they are; English as before', () => {
+    const russian = runPolicyCli(['check', '--history', '--lang', 'ru'], { policiesDir: 'policies' });
+    expect(russian.status, russian.stderr).toBe(0);
+    expect(russian.stdout).toContain('policies/consent/ru/2025-09-01.md:12:73: в опубликованном тексте: ссылка «Политика конфиденциальности» (/ru/privacy/) ведёт на постоянный адрес документа privacy');
+    expect(russian.stdout).not.toContain('history:');
+    const english = runPolicyCli(['check', '--history'], { policiesDir: 'policies' });
+    expect(english.stdout).toContain('policies/consent/ru/2025-09-01.md:12:73: history: the link "Политика конфиденциальности" (/ru/privacy/) leads to the stable URL of privacy');
+  });
 });

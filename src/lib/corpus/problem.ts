@@ -22,8 +22,10 @@ export interface Problem {
   message: string;
   /** What to do about it. */
   hint: string;
-  /** More lines to show under the hint, such as the diff of a text that changed. */
+  /** More lines to show under the hint, such as the diff of a text that changed (in English when it is a sentence: see `detailText`). */
   detail?: string;
+  /** The catalog message `detail` is the English text of, when the detail is a sentence rather than a text shown as it is. */
+  detailText?: DetailMessage;
   /** A stable name of the rule, for programs (`publish` resolves `not-published` and `correction-unrecorded`). */
   code?: string;
   /**
@@ -32,6 +34,19 @@ export interface Problem {
    * Absent: the problem is said in English in every language.
    */
   text?: ProblemMessage;
+}
+
+/** A detail's message by id and parameters, so it can be written again in another language. */
+export type DetailMessage = { [Id in keyof MessageCatalog['detail']]: { id: Id; params: Parameters<MessageCatalog['detail'][Id]>[0] } }[keyof MessageCatalog['detail']];
+
+/** A detail said in English, and the reference to its message: spread into a problem. */
+export function detailText(text: DetailMessage): { detail: string; detailText: DetailMessage } {
+  return { detail: getDetail({ detailText: text }, DEFAULT_MESSAGES) ?? '', detailText: text };
+}
+
+/** The lines under a problem's hint in the language of `messages`: a detail with a catalog message is written again, one shown as it is stays. */
+export function getDetail(problem: Pick<Problem, 'detail' | 'detailText'>, messages: MessageCatalog): string | undefined {
+  return problem.detailText ? messages.detail[problem.detailText.id](problem.detailText.params) : problem.detail;
 }
 
 /** Orders problems by file, then line and column, so reports are stable from run to run. */
@@ -58,7 +73,8 @@ function formatProblemIn(problem: Problem, messages: MessageCatalog): string {
   const severity = problem.severity === 'warning' ? messages.report.warningLabel : '';
   const field = problem.field ? `${problem.field}: ` : '';
   const rule = problem.rule ? ` [${problem.rule}]` : '';
-  const detail = problem.detail ? `\n${problem.detail.replace(/^/gm, '      ')}` : '';
+  const shown = getDetail(problem, messages);
+  const detail = shown ? `\n${shown.replace(/^/gm, '      ')}` : '';
   const { message, hint } = getProblemText(problem, messages);
   return `${problem.file}:${place}: ${severity}${field}${message}${rule}\n    ${hint}${detail}`;
 }

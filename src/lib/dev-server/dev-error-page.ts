@@ -4,7 +4,7 @@
  * an author who only looks at the browser sees what to fix. It loads Vite's
  * client, which reloads it when the next save fixes (or changes) the report.
  */
-import { formatProblemReport, getProblemText } from '#lib/corpus/problem.ts';
+import { formatProblemReport, getDetail, getProblemText } from '#lib/corpus/problem.ts';
 import type { MessageCatalog } from '#lib/messages/message-catalog.ts';
 import type { MessageLanguage } from '#lib/messages/message-language.ts';
 import type { ContentReport } from './dev-status.ts';
@@ -31,9 +31,10 @@ export function getDevPageLanguage(url: string, basePath: string): MessageLangua
 export function renderDevErrorPage(report: ContentReport, basePath: string, messages: MessageCatalog): string {
   const items = report.problems.map((problem) => {
     const { message, hint } = getProblemText(problem, messages);
+    const detail = getDetail(problem, messages);
     return (
       `<li><p class="where"><code>${escapeHtml(`${problem.file}:${problem.line}`)}</code>${problem.field ? ` <strong>${escapeHtml(problem.field)}</strong>` : ''}</p>` +
-      `<p>${escapeHtml(message)}</p><p class="hint">${escapeHtml(hint)}</p>${problem.detail ? `<pre>${escapeHtml(problem.detail)}</pre>` : ''}</li>`
+      `<p>${escapeHtml(message)}</p><p class="hint">${escapeHtml(hint)}</p>${detail ? `<pre>${escapeHtml(detail)}</pre>` : ''}</li>`
     );
   });
   // A report of problems is written again in this page's language; any other error is the error's own text.

@@ -15,7 +15,7 @@ import { formatZonedInstant, getNextMinute } from '#lib/time/zoned-time.ts';
 import { hasBegun } from '#lib/time/interval.ts';
 import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
-import type { Problem } from '#lib/corpus/problem.ts';
+import { detailText, type Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
 import { formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
 import { checkPublishedChange } from './correction-check.ts';
@@ -327,14 +327,14 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       continue;
     }
     const before = input.readArchive(expectedHash);
-    const detail = before === null ? `(the published text ${expectedHash} is not in ${archiveDir}/ to compare with)` : input.describeChange(before, text, version.locale);
+    const detail = before === null ? detailText({ id: 'archiveMissing', params: { sha256: expectedHash, archive: archiveDir } }) : { detail: input.describeChange(before, text, version.locale) };
     if (entry.withdrawn) {
       problems.push({
         file: version.file,
         line: version.bodyStartLine,
         code: 'changed-without-correction',
         ...problemText('withdrawnTextChanged', { id, withdrawn: when(entry.withdrawn.recordedAt), file: version.file }),
-        detail,
+        ...detail,
       });
       continue;
     }
@@ -359,7 +359,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
               field: 'corrections',
               code: 'correction-unrecorded',
               ...problemText('correctionUnrecorded', { id, date: correctionDate(version) }),
-              detail,
+              ...detail,
             }
           : materialCorrection(version, verdict),
       );
@@ -372,7 +372,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         field: 'corrections',
         code: 'corrections-at-once',
         ...problemText('correctionsAtOnce', { id, count: newCorrections }),
-        detail,
+        ...detail,
       });
       continue;
     }
@@ -381,7 +381,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
       line: before === null ? version.bodyStartLine : version.bodyStartLine + firstDifferentLine(splitPublishedText(before).body, version.body),
       code: 'changed-without-correction',
       ...problemText('changedWithoutCorrection', { id, file: version.file }),
-      detail,
+      ...detail,
     });
   }
 

@@ -6,7 +6,7 @@
  * that can still be fixed (a draft, a new file, a correction not recorded yet)
  * is linted at the rules' severities.
  */
-import { sortProblems, type Problem } from '#lib/corpus/problem.ts';
+import { getProblemText, sortProblems, type Problem } from '#lib/corpus/problem.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { getRecordedHash } from '#lib/ledger/check-ledger.ts';
 import type { LedgerFile } from '#lib/ledger/ledger-store.ts';
@@ -53,13 +53,13 @@ export function formatHistorySummary(history: readonly Problem[], messages: Mess
 
 /** Every finding in history, then a count that says nothing was refused for them. */
 export function formatHistoryReport(history: readonly Problem[], messages: MessageCatalog = DEFAULT_MESSAGES): string {
-  const lines = sortProblems(history).map(formatHistoryFinding);
+  const lines = sortProblems(history).map((problem) => formatHistoryFinding(problem, messages));
   lines.push('', formatHistorySummary(history, messages, false) ?? messages.check.noHistory);
   return lines.join('\n');
 }
 
-// No hint: the fix a rule suggests would change a text people agreed to.
-function formatHistoryFinding(problem: Problem): string {
+// No hint: the fix a rule suggests would change a text people agreed to. The place and the rule stay as they are in every language (tools read them).
+function formatHistoryFinding(problem: Problem, messages: MessageCatalog): string {
   const place = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
-  return `${problem.file}:${place}: history: ${problem.message} [${problem.rule ?? problem.code ?? 'lint'}]`;
+  return `${problem.file}:${place}: ${messages.report.historyLabel}${getProblemText(problem, messages).message} [${problem.rule ?? problem.code ?? 'lint'}]`;
 }

@@ -78,6 +78,8 @@ export const EN_MESSAGES = {
   /** Reports of problems (corpus/problem.ts): the words around the list. */
   report: {
     warningLabel: 'warning: ',
+    /** Before a lint finding in a text already published (`check --history`): reported, never refused. */
+    historyLabel: 'history: ',
     problemCount: (p: { count: number; files: number }) => `${en2(p.count, 'problem', 'problems')} in ${en2(p.files, 'file', 'files')}.`,
     warningCount: (p: { count: number; files: number }) => `${en2(p.count, 'warning', 'warnings')} in ${en2(p.files, 'file', 'files')}; they do not stop the build.`,
     corpusError: (p: { count: number }) => `The policies have ${en2(p.count, 'problem', 'problems')}:`,
@@ -196,6 +198,12 @@ export const EN_MESSAGES = {
       `  2. See the changes: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (and npm run dev shows it with a DRAFT banner)`,
     stepDryRun: '  3. Remove the line "draft: true", then: npm run policy -- publish --dry-run   (every rule; exit 0 lists what would be recorded)',
     stepPublish: (p: { folder: string }) => `  4. Record it as published: npm run policy -- publish, then npm run policy -- check (exit 0), and commit ${p.folder}.`,
+  },
+
+  /** Lines under a problem's hint that say something rather than show a text (corpus/problem.ts, `detail`). */
+  detail: {
+    /** A published text changed, but the text it was published as is not in the archive to show the change against. */
+    archiveMissing: (p: { sha256: string; archive: string }) => `(the published text ${p.sha256} is not in ${p.archive}/ to compare with)`,
   },
 
   /** `npm run policy -- notice`: why there is no notice to print (notice/notice-document.ts). */

@@ -126,6 +126,7 @@ export const RU_MESSAGES: MessageCatalog = {
 
   report: {
     warningLabel: 'предупреждение: ',
+    historyLabel: 'в опубликованном тексте: ',
     problemCount: (p) => `${errors(p.count)} в ${ru3(p.files, 'файле', 'файлах', 'файлах')}.`,
     warningCount: (p) =>
       `${ru3(p.count, 'предупреждение', 'предупреждения', 'предупреждений')} в ${ru3(p.files, 'файле', 'файлах', 'файлах')}; сборку сайта ${ruForm(p.count, 'оно не останавливает', 'они не останавливают', 'они не останавливают')}.`,
@@ -226,6 +227,10 @@ export const RU_MESSAGES: MessageCatalog = {
     stepDiff: (p) => `  2. Посмотрите изменения: npm run policy -- diff ${p.policy} ${p.older} ${p.newer} --locale ${p.locale}   (npm run dev тоже показывает редакцию, с пометкой «ЧЕРНОВИК»)`,
     stepDryRun: '  3. Удалите строку «draft: true», затем: npm run policy -- publish --dry-run   (все проверки; при коде выхода 0 показывает, что будет записано)',
     stepPublish: (p) => `  4. Опубликуйте: npm run policy -- publish, затем npm run policy -- check (код выхода 0), и сохраните ${p.folder} в репозитории (commit).`,
+  },
+
+  detail: {
+    archiveMissing: (p) => `(опубликованного текста с контрольной суммой ${p.sha256} нет в папке ${p.archive}/, поэтому показать изменения не с чем)`,
   },
 
   notice: {

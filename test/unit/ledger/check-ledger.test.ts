@@ -7,6 +7,7 @@ import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import { getMessages, renderProblemMessage } from '#lib/messages/message-catalog.ts';
 import { makeVersion } from '../../helpers/versions.ts';
+import { getDetail } from '#lib/corpus/problem.ts';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 // Long enough that a one-word fix is a small share of the words, as in a real policy.
@@ -255,6 +256,15 @@ describe('a correction is editorial or it is refused (case 3)', () => {
   test('fails closed when the published text to compare with is missing from the archive', () => {
     const corrected = correct(v2.body.replace('Новый', 'Новый,'));
     expect(codes(checkLedger(input([v1, corrected], first.ledger, {})))).toEqual(['correction-unchecked']);
+  });
+
+  test("says in the reader's language that a changed text has nothing in the archive to be compared with", () => {
+    const changed = { ...v2, body: v2.body.replace('Новый', 'Другой') };
+    const [problem] = checkLedger(input([v1, changed], first.ledger, {})).problems;
+    expect(problem?.code).toBe('changed-without-correction');
+    const hash = first.ledger.versions.find((recorded) => recorded.version === 'v2')?.sha256;
+    expect(problem?.detail).toBe(`(the published text ${hash} is not in policies/.published/ to compare with)`);
+    expect(problem && getDetail(problem, getMessages('ru'))).toBe(`(опубликованного текста с контрольной суммой ${hash} нет в папке policies/.published/, поэтому показать изменения не с чем)`);
   });
 });
 

@@ -83,4 +83,11 @@ describe('formatHistorySummary', () => {
       'policies/privacy/ru/2025-09-01.md:7:25: history: "п. 3.5" names 3.5, which this text does not have (the nearest is 1.1) [clause-reference]\n\nHistory: 1 lint finding in 1 published version (clause-reference 1), reported, not refused: a text already published or imported cannot change.',
     );
   });
+
+  test('lists each finding in Russian to a Russian reader, the place and the rule as they are', () => {
+    const lint = lintVersions([version()], undefined, false);
+    expect(formatHistoryReport(lint.history, getMessages('ru'))).toBe(
+      'policies/privacy/ru/2025-09-01.md:7:25: в опубликованном тексте: «п. 3.5» ссылается на 3.5, а такого номера в тексте нет (ближайший — 1.1) [clause-reference]\n\nУже опубликованные тексты: 1 замечание проверки текста в 1 редакции (clause-reference 1); оно не мешает публикации: опубликованный или внесённый в журнал текст изменить нельзя.',
+    );
+  });
 });
