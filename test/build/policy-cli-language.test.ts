@@ -184,4 +184,14 @@ describe("the commands' own refusals and notes in Russian", () => {
     const english = runPolicyCli(['check', '--history'], { policiesDir: 'policies' });
     expect(english.stdout).toContain('policies/consent/ru/2025-09-01.md:12:73: history: the link "Политика конфиденциальности" (/ru/privacy/) leads to the stable URL of privacy');
   });
+
+  test('check: an event not yet in the public log is named by a Russian phrase, not by the kind id; English as before', () => {
+    const folder = copyWithUnpublished('not-logged');
+    expect(runPolicyCli(['publish'], { policiesDir: folder }).status).toBe(0);
+    cpSync(join(ROOT, 'test/fixtures/corpus-basic/log.lock.json'), join(folder, 'log.lock.json'));
+    const russian = runPolicyCli(['check', '--lang', 'ru'], { policiesDir: folder });
+    expect(russian.status).toBe(1);
+    expect(russian.stdout).toContain('1 событие журнала публикаций ещё не внесено в публичный журнал (первое: публикация редакции privacy/ru/2027-02-01)');
+    expect(runPolicyCli(['check'], { policiesDir: folder }).stdout).toContain('1 ledger event is not in the public log yet (first: published privacy/ru/2027-02-01)');
+  });
 });

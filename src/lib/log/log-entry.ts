@@ -14,6 +14,7 @@ import type { EditorialCheck, Ledger, PublishedRecord, RecordedCorrection, Resch
 import { LogEntrySchema, type LogEntry } from '#schemas/public-log.ts';
 import { leafHash, type Hash } from './merkle.ts';
 import { MAX_ENTRY_BYTES } from './tiles.ts';
+import type { LoggedEntry } from '#lib/messages/messages-en.ts';
 
 /** RFC 8785 for the values entries hold (strings, null, integers, objects, arrays). */
 export function canonicalJson(value: unknown): string {
@@ -69,9 +70,15 @@ export function decodeLogEntry(bytes: Uint8Array): LogEntry | string {
   return parsed.data;
 }
 
-/** `published privacy/ru/2025-09-01`: how messages name an entry. */
+/** `published privacy/ru/2025-09-01`: how the English-only messages (audit) name an entry. */
 export function describeLogEntry(entry: Pick<LogEntry, 'kind' | 'policy' | 'locale' | 'version'>): string {
-  return `${entry.kind} ${entry.policy}/${entry.locale}/${entry.version}`;
+  const { kind, name } = nameLogEntry(entry);
+  return `${kind} ${name}`;
+}
+
+/** An entry's kind and `<policy>/<locale>/<version>`, for a message of the catalogs to word in its language. */
+export function nameLogEntry(entry: Pick<LogEntry, 'kind' | 'policy' | 'locale' | 'version'>): LoggedEntry {
+  return { kind: entry.kind, name: `${entry.policy}/${entry.locale}/${entry.version}` };
 }
 
 /** One event of the ledger, as it enters the log. */

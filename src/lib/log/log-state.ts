@@ -13,7 +13,7 @@ import type { Ledger } from '#schemas/ledger.ts';
 import { LogEntrySchema, LogLockSchema, type LogEntry } from '#schemas/public-log.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
-import { canonicalJson, describeLogEntry, getEntryLeaf, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
+import { canonicalJson, getEntryLeaf, nameLogEntry, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
 import { MerkleTree } from './merkle.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
 
@@ -139,7 +139,7 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
       problems.push({
         ...where,
         code: 'log-entry-dropped',
-        ...problemText('logEntryDropped', { index, entry: describeLogEntry(entry), ledger: input.ledgerFile, kind: key.endsWith('#0') ? null : entry.kind }),
+        ...problemText('logEntryDropped', { index, entry: nameLogEntry(entry), ledger: input.ledgerFile, kind: key.endsWith('#0') ? null : entry.kind }),
       });
       return;
     }
@@ -150,7 +150,7 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
         code: 'log-entry-changed',
         ...problemText('logEntryChanged', {
           index,
-          entry: describeLogEntry(entry),
+          entry: nameLogEntry(entry),
           ledger: input.ledgerFile,
           changes: changed.map((field) => ({ field, logged: JSON.stringify(entry[field]), now: JSON.stringify(event.entry[field]) })),
         }),
@@ -168,7 +168,7 @@ export function resolveLog(input: { ledger: Ledger | null; ledgerFile: string; l
   const fresh = orderNewEvents(events.filter((event) => !seen.has(event.key)));
   const [first] = fresh;
   if (lock.entries !== null && first) {
-    problems.push({ file: lock.file, line: 1, code: 'not-logged', ...problemText('notLogged', { count: fresh.length, first: describeLogEntry(first.entry) }) });
+    problems.push({ file: lock.file, line: 1, code: 'not-logged', ...problemText('notLogged', { count: fresh.length, first: nameLogEntry(first.entry) }) });
   }
   return { entries: [...logged, ...fresh.map((event) => event.entry)], logged: logged.length, problems };
 }

@@ -600,13 +600,13 @@ export const EN_MESSAGES = {
       hint: enRestoreLogState(p.file),
     }),
     /** `kind` is the kind of the entry removed, null when it is the version's publication. */
-    logEntryDropped: (p: { index: number; entry: string; ledger: string; kind: string | null }) => ({
-      message: `log entry ${p.index} (${p.entry}) is no longer in the ledger ${p.ledger}: ${p.kind === null ? 'a published version was removed from it' : `a recorded ${describeEventKind(p.kind)} was removed from it`}`,
+    logEntryDropped: (p: { index: number; entry: LoggedEntry; ledger: string; kind: string | null }) => ({
+      message: `log entry ${p.index} (${enEntry(p.entry)}) is no longer in the ledger ${p.ledger}: ${p.kind === null ? 'a published version was removed from it' : `a recorded ${describeEventKind(p.kind)} was removed from it`}`,
       hint: `Entries of the public log are permanent: put the ledger entry back (git log -p -- ${p.ledger} shows it).`,
     }),
     /** `changes`: each field that differs, its values as JSON. */
-    logEntryChanged: (p: { index: number; entry: string; ledger: string; changes: readonly { field: string; logged: string; now: string }[] }) => ({
-      message: `log entry ${p.index} (${p.entry}) was changed in the ledger: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} was ${change.logged} when it was logged, the ledger now says ${change.now}`).join('; ') : String(p.changes)}`,
+    logEntryChanged: (p: { index: number; entry: LoggedEntry; ledger: string; changes: readonly { field: string; logged: string; now: string }[] }) => ({
+      message: `log entry ${p.index} (${enEntry(p.entry)}) was changed in the ledger: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} was ${change.logged} when it was logged, the ledger now says ${change.now}`).join('; ') : String(p.changes)}`,
       hint: `Logged history never changes: restore the ledger entry (git log -p -- ${p.ledger}). A published text is changed only by a correction, which is a new entry.`,
     }),
     logMissing: (p: { file: string; events: number }) => ({
@@ -614,8 +614,8 @@ export const EN_MESSAGES = {
       hint: 'Start it with npm run policy -- publish (it logs every published version and correction), then commit the file with the ledger.',
     }),
     /** `first`: the first event not logged, as `entry` is written. */
-    notLogged: (p: { count: number; first: string }) => ({
-      message: `${p.count} ledger ${enForm(p.count, 'event is', 'events are')} not in the public log yet (first: ${p.first})`,
+    notLogged: (p: { count: number; first: LoggedEntry }) => ({
+      message: `${p.count} ledger ${enForm(p.count, 'event is', 'events are')} not in the public log yet (first: ${enEntry(p.first)})`,
       hint: 'Log them with npm run policy -- publish, then commit the ledger and the log state together.',
     }),
 
@@ -694,6 +694,14 @@ export const EN_MESSAGES = {
     }),
   },
 };
+
+/** An entry of the public log as messages name it: its kind (`published`, `correction`, …: LOG_ENTRY_KINDS) and `<policy>/<locale>/<version>`. */
+export interface LoggedEntry {
+  kind: string;
+  name: string;
+}
+/** `published privacy/ru/2025-09-01`; a placeholder (on the reference page) as it is. */
+const enEntry = (entry: LoggedEntry) => (typeof entry === 'object' ? `${entry.kind} ${entry.name}` : String(entry));
 
 /** What a correction of changeType or summary changes: a value, or a summary's items. */
 export interface LockedChange {

@@ -8,7 +8,7 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, type DescribedValue, type LockedChange } from './messages-en.ts';
+import { listOr, type DescribedValue, type LockedChange, type LoggedEntry } from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -96,6 +96,19 @@ const ruRestoreLogState = (file: string) => `Восстановите файл �
 const RU_EVENT_KINDS: Record<string, string> = { correction: 'исправление', postponed: 'перенос срока', withdrawn: 'отзыв', editorial: 'решение о редакционных изменениях' };
 /** What a log entry records, in Russian («исправление», «отзыв», …); «публикация» for every kind that publishes a version. */
 const ruEventKind = (kind: string) => RU_EVENT_KINDS[kind] ?? 'публикация';
+/** Every kind of public log entry (LOG_ENTRY_KINDS) as a Russian phrase before the version's name: a Russian sentence never quotes the English id. */
+const RU_LOG_ENTRIES: Record<string, string> = {
+  published: 'публикация редакции',
+  imported: 'внесение в журнал действовавшей редакции',
+  backdated: 'публикация задним числом редакции',
+  'late-translation': 'публикация перевода редакции',
+  correction: 'исправление редакции',
+  postponed: 'перенос срока вступления в силу редакции',
+  withdrawn: 'отзыв редакции',
+  editorial: 'решение о редакционном характере изменений редакции',
+};
+/** «исправление редакции privacy/ru/v1»; a kind added later and not named here is named by its id; a placeholder as it is. */
+const ruEntry = (entry: LoggedEntry) => (typeof entry === 'object' ? `${RU_LOG_ENTRIES[entry.kind] ?? `запись «${entry.kind}» о редакции`} ${entry.name}` : String(entry));
 const RU_ENTRY_KINDS: Record<string, string> = {
   fifo: 'именованный канал (FIFO)',
   socket: 'сокет',
@@ -559,11 +572,11 @@ export const RU_MESSAGES: MessageCatalog = {
       hint: ruRestoreLogState(p.file),
     }),
     logEntryDropped: (p) => ({
-      message: `записи ${p.index} публичного журнала (${p.entry}) больше нет в журнале публикаций ${p.ledger}: ${p.kind === null ? 'из него удалена опубликованная редакция' : `из него удалена запись о событии «${ruEventKind(p.kind)}»`}`,
+      message: `записи ${p.index} публичного журнала (${ruEntry(p.entry)}) больше нет в журнале публикаций ${p.ledger}: ${p.kind === null ? 'из него удалена опубликованная редакция' : `из него удалена запись о событии «${ruEventKind(p.kind)}»`}`,
       hint: `Записи публичного журнала не удаляются: верните запись в журнал публикаций (git log -p -- ${p.ledger} покажет её).`,
     }),
     logEntryChanged: (p) => ({
-      message: `запись ${p.index} публичного журнала (${p.entry}) изменена в журнале публикаций: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} при внесении в публичный журнал было ${change.logged}, а теперь ${change.now}`).join('; ') : String(p.changes)}`,
+      message: `запись ${p.index} публичного журнала (${ruEntry(p.entry)}) изменена в журнале публикаций: ${Array.isArray(p.changes) ? p.changes.map((change) => `${change.field} при внесении в публичный журнал было ${change.logged}, а теперь ${change.now}`).join('; ') : String(p.changes)}`,
       hint: `Внесённая в публичный журнал история не меняется: восстановите запись журнала публикаций (git log -p -- ${p.ledger}). Опубликованный текст меняется только исправлением, а это новая запись.`,
     }),
     logMissing: (p) => ({
@@ -571,7 +584,7 @@ export const RU_MESSAGES: MessageCatalog = {
       hint: 'Начните его командой npm run policy -- publish (она внесёт все опубликованные редакции и исправления), затем сохраните файл в репозитории (commit) вместе с журналом публикаций.',
     }),
     notLogged: (p) => ({
-      message: `${ru3(p.count, 'событие', 'события', 'событий')} журнала публикаций ещё не ${ruForm(p.count, 'внесено', 'внесены', 'внесены')} в публичный журнал (первое: ${p.first})`,
+      message: `${ru3(p.count, 'событие', 'события', 'событий')} журнала публикаций ещё не ${ruForm(p.count, 'внесено', 'внесены', 'внесены')} в публичный журнал (первое: ${ruEntry(p.first)})`,
       hint: 'Внесите их командой npm run policy -- publish, затем сохраните журнал публикаций и файл публичного журнала в репозитории (commit) вместе.',
     }),
 

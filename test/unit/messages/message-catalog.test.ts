@@ -17,6 +17,7 @@ import { getMessages, problemText, renderProblemMessage, type MessageCatalog } f
 import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
 import { RU_MESSAGES } from '#lib/messages/messages-ru.ts';
+import { LOG_ENTRY_KINDS } from '#schemas/public-log.ts';
 
 /** The ids and parameters of a catalog, as the reference page shows them. */
 const shape = (catalog: MessageCatalog) => listMessageTemplates(catalog).map(({ id, params, text }) => ({ id, params, kind: typeof text }));
@@ -46,6 +47,19 @@ describe('the message catalogs', () => {
       const text = typeof template.text === 'string' ? template.text : template.text.message;
       expect(text, template.id).not.toMatch(/"\{/);
     }
+  });
+
+  test('Russian names every kind of public log entry in words, never by its English id', () => {
+    for (const kind of Object.keys(LOG_ENTRY_KINDS)) {
+      const { message } = RU_MESSAGES.problem.notLogged({ count: 1, first: { kind, name: 'privacy/ru/v1' } });
+      expect(message, kind).toMatch(/^1 событие журнала публикаций ещё не внесено в публичный журнал \(первое: [а-яё ]+ privacy\/ru\/v1\)$/);
+    }
+    expect(RU_MESSAGES.problem.logEntryDropped({ index: 3, entry: { kind: 'correction', name: 'privacy/ru/v1' }, ledger: 'policies/published.lock.json', kind: 'correction' }).message).toBe(
+      'записи 3 публичного журнала (исправление редакции privacy/ru/v1) больше нет в журнале публикаций policies/published.lock.json: из него удалена запись о событии «исправление»',
+    );
+    expect(EN_MESSAGES.problem.logEntryDropped({ index: 3, entry: { kind: 'correction', name: 'privacy/ru/v1' }, ledger: 'policies/published.lock.json', kind: 'correction' }).message).toBe(
+      'log entry 3 (correction privacy/ru/v1) is no longer in the ledger policies/published.lock.json: a recorded correction was removed from it',
+    );
   });
 
   test('Russian counts take the form their number needs (one, few, many)', () => {
@@ -235,7 +249,7 @@ describe('each refusal kind, in English and in Russian', () => {
       'the public log: an event not logged',
       () => logOf([]),
       '1 ledger event is not in the public log yet (first: imported privacy/ru/v1)',
-      '1 событие журнала публикаций ещё не внесено в публичный журнал (первое: imported privacy/ru/v1)',
+      '1 событие журнала публикаций ещё не внесено в публичный журнал (первое: внесение в журнал действовавшей редакции privacy/ru/v1)',
     ],
   ] as const)('%s', (_kind, make, english, russian) => {
     const problem = make();
