@@ -4,7 +4,7 @@
  * `POLICY_PRESS_LANG` choose, the tests' own runs are pinned to English
  * whatever the machine's locale, and what tools read stays as it was.
  */
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { OUTPUT, ROOT } from '../helpers/build-site.ts';
@@ -193,5 +193,20 @@ describe("the commands' own refusals and notes in Russian", () => {
     expect(russian.status).toBe(1);
     expect(russian.stdout).toContain('1 событие журнала публикаций ещё не внесено в публичный журнал (первое: публикация редакции privacy/ru/2027-02-01)');
     expect(runPolicyCli(['check'], { policiesDir: folder }).stdout).toContain('1 ledger event is not in the public log yet (first: published privacy/ru/2027-02-01)');
+  });
+
+  test("check: a ledger edited by hand says in Russian which field is wrong and how, not in the schema's English", () => {
+    const folder = join(OUTPUT, 'cli-language', 'damaged-ledger');
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(join(ROOT, 'test/fixtures/corpus-basic'), folder, { recursive: true });
+    const ledgerFile = join(folder, 'published.lock.json');
+    writeFileSync(ledgerFile, readFileSync(ledgerFile, 'utf8').replace(/"sha256": "[0-9a-f]{64}"/, '"sha256": "ABC"'));
+    const russian = runPolicyCli(['check', '--lang', 'ru'], { policiesDir: folder });
+    expect(russian.status).toBe(1);
+    expect(russian.stdout).toContain(
+      'published.lock.json:5: privacy/en/2025-09-01: versions.0.sha256: значение «ABC» записано не так, как его записывает publish (нужна контрольная сумма SHA-256: 64 знака, цифры и строчные латинские буквы a–f)\n    Журнал публикаций правили вручную или он повреждён.',
+    );
+    expect(russian.stdout).not.toContain('must be 64');
+    expect(runPolicyCli(['check'], { policiesDir: folder }).stdout).toContain('published.lock.json:5: privacy/en/2025-09-01: versions.0.sha256: must be 64 lowercase hexadecimal characters');
   });
 });

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { suggestName } from './did-you-mean.ts';
 import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
-import type { DescribedValue } from '#lib/messages/messages-en.ts';
+import type { DescribedValue, LedgerIssue } from '#lib/messages/messages-en.ts';
+import { SHA256_PATTERN } from './policy-id-patterns.ts';
 
 /** One friendly problem derived from a zod issue. */
 export interface FieldProblem {
@@ -27,6 +28,28 @@ function toDescribedValue(value: unknown): DescribedValue {
   if (typeof value === 'object') return { kind: 'fields' };
   if (typeof value === 'string') return { kind: 'text', text: value };
   return { kind: 'other', text: String(value) };
+}
+
+/**
+ * What is wrong with a field of a file the commands write (the ledger), for
+ * a message: the schema's English words as they are, and what another
+ * language needs to say it in its own. Needs the issues of a
+ * `safeParse(…, { reportInput: true })`.
+ */
+export function describeFileIssue(issue: z.core.$ZodIssue): LedgerIssue {
+  const text = issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? { text, kind: 'missing' } : { text, kind: 'type', expected: issue.expected, value: toDescribedValue(issue.input) };
+    case 'invalid_format':
+      return { text, kind: 'format', format: issue.format === 'regex' && issue.pattern === String(SHA256_PATTERN) ? 'sha256' : issue.format, value: toDescribedValue(issue.input) };
+    case 'invalid_value':
+      return { text, kind: 'allowed', allowed: issue.values.map(String), value: toDescribedValue(issue.input) };
+    case 'unrecognized_keys':
+      return { text, kind: 'unknown-fields', keys: issue.keys };
+    default:
+      return { text, kind: 'other' };
+  }
 }
 
 const isProblemMessage = (value: unknown): value is ProblemMessage => typeof value === 'object' && value !== null && 'id' in value && 'params' in value;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { LedgerSchema, LedgerV1Schema, upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
+import { describeFileIssue } from '#lib/corpus/zod-problems.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 
@@ -63,7 +64,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
       ],
     };
   }
-  const parsed = version === 1 ? LedgerV1Schema.safeParse(data) : LedgerSchema.safeParse(data);
+  const parsed = version === 1 ? LedgerV1Schema.safeParse(data, { reportInput: true }) : LedgerSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return {
       ledger: null,
@@ -83,7 +84,7 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
               .filter((part) => part !== undefined)
               .map(String)
               .join('.'),
-            issue: issue.message,
+            issue: describeFileIssue(issue),
           }),
         };
       }),

@@ -20,6 +20,21 @@ export interface ProblemText {
   hint: string;
 }
 
+/**
+ * What is wrong with a field of the ledger file, from its schema's issue
+ * (ledger/ledger-store.ts): `text` is the schema's own English words, as
+ * the English message has always said them; the rest lets another language
+ * say it in its own words.
+ */
+export type LedgerIssue = { text: string } & (
+  | { kind: 'missing' }
+  | { kind: 'type'; expected: string; value: DescribedValue }
+  | { kind: 'format'; format: string; value: DescribedValue }
+  | { kind: 'allowed'; allowed: readonly string[]; value: DescribedValue }
+  | { kind: 'unknown-fields'; keys: readonly string[] }
+  | { kind: 'other' }
+);
+
 /** A value as it appears in YAML, described for a message (zod-problems.ts): the kind, and what the kind needs. */
 export type DescribedValue = { kind: 'nothing' | 'empty' | 'fields' } | { kind: 'list'; items: number } | { kind: 'date-time'; iso: string } | { kind: 'text'; text: string } | { kind: 'other'; text: string };
 
@@ -583,7 +598,10 @@ export const EN_MESSAGES = {
       hint: p.newer === true ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : enRestoreLedger(p.file),
     }),
     /** `entry` is "<policy>/<locale>/<version>: " when the issue is in one entry, else empty; `path` the field's path. */
-    ledgerDamaged: (p: { file: string; entry: string; path: string; issue: string }) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `The ledger was edited by hand or damaged. ${enRestoreLedger(p.file)}` }),
+    ledgerDamaged: (p: { file: string; entry: string; path: string; issue: LedgerIssue }) => ({
+      message: `${p.entry}${p.path}: ${typeof p.issue === 'object' ? p.issue.text : String(p.issue)}`,
+      hint: `The ledger was edited by hand or damaged. ${enRestoreLedger(p.file)}`,
+    }),
     ledgerListedTwice: (p: { file: string; id: string }) => ({ message: `${p.id} is listed twice`, hint: enRestoreLedger(p.file) }),
     archiveNotFolder: (p: { archive: string }) => ({ message: 'is a file, not a folder', hint: `Delete it; ${p.archive}/ is written by npm run policy -- publish.` }),
 

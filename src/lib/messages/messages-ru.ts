@@ -8,7 +8,7 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, type DescribedValue, type LockedChange, type LoggedEntry } from './messages-en.ts';
+import { listOr, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry } from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -115,6 +115,25 @@ const RU_ENTRY_KINDS: Record<string, string> = {
   'block-device': 'блочное устройство',
   'character-device': 'символьное устройство',
 };
+/** What is wrong with a field of the ledger file, in plain words (never the schema's English); a placeholder as it is. */
+function ruLedgerIssue(issue: LedgerIssue): string {
+  if (typeof issue !== 'object') return String(issue);
+  switch (issue.kind) {
+    case 'missing':
+      return 'поле не заполнено';
+    case 'type':
+      return `значение должно быть ${ruType(issue.expected)}, а указано ${ruValue(issue.value)}`;
+    case 'format':
+      return `значение ${ruValue(issue.value)} записано не так, как его записывает publish (${issue.format === 'datetime' ? 'нужен момент времени вида 2025-08-31T21:00:00.000Z' : issue.format === 'sha256' ? 'нужна контрольная сумма SHA-256: 64 знака, цифры и строчные латинские буквы a–f' : 'не тот вид записи'})`;
+    case 'allowed':
+      return `допустимые значения: ${ruNames(issue.allowed)}, а указано ${ruValue(issue.value)}`;
+    case 'unknown-fields':
+      return `${ruForm(countOf(issue.keys), 'лишнее поле', 'лишние поля', 'лишние поля')} ${ruNames(issue.keys)}`;
+    case 'other':
+      return 'значение не согласуется с другими полями записи';
+  }
+}
+
 /** The fix for a value of the wrong type, by the type expected. */
 function ruTypeHint(expected: string, field: string): string {
   switch (expected) {
@@ -556,7 +575,7 @@ export const RU_MESSAGES: MessageCatalog = {
       message: `в журнале публикаций указан формат ledgerVersion ${p.value}, а эта версия Policy Press читает только форматы 1 и 2`,
       hint: p.newer === true ? 'Журнал записан более новой версией Policy Press: обновите проект (npm ci после git pull); сам журнал не правьте.' : ruRestoreLedger(p.file),
     }),
-    ledgerDamaged: (p) => ({ message: `${p.entry}${p.path}: ${p.issue}`, hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}` }),
+    ledgerDamaged: (p) => ({ message: `${p.entry}${p.path}: ${ruLedgerIssue(p.issue)}`, hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}` }),
     ledgerListedTwice: (p) => ({ message: `редакция ${p.id} записана в журнале публикаций дважды`, hint: ruRestoreLedger(p.file) }),
     archiveNotFolder: (p) => ({ message: 'это файл, а должна быть папка', hint: `Удалите его: папку ${p.archive}/ создаёт команда npm run policy -- publish.` }),
 

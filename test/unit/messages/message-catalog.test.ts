@@ -219,6 +219,11 @@ describe('each refusal kind, in English and in Russian', () => {
     return problem;
   };
   const published = planPublish(ledgerInput([V1], null)).ledger;
+  /** The ledger of V1 with its entry's fields changed by hand (undefined: removed). */
+  const damagedLedger = (fields: Record<string, unknown>): string => {
+    const [entry] = published?.versions ?? [];
+    return JSON.stringify({ ...published, versions: [{ ...entry, ...fields }] });
+  };
   const logOf = (entries: [] | null): Problem => {
     const [problem] = resolveLog({ ledger: published, ledgerFile: 'policies/published.lock.json', ledgerProblems: 0, lock: { entries, file: 'policies/log.lock.json', lines: [], problems: [] } }).problems;
     if (!problem) throw new Error('no problem in the log');
@@ -232,6 +237,24 @@ describe('each refusal kind, in English and in Russian', () => {
       () => readFolder(LEDGER_FILE, '{"ledgerVersion": 3}', (folder) => readLedger(folder, folder).problems),
       'ledgerVersion is 3; this Policy Press reads ledger versions 1 and 2',
       'в журнале публикаций указан формат ledgerVersion 3, а эта версия Policy Press читает только форматы 1 и 2',
+    ],
+    [
+      'the ledger file: a hash written by hand',
+      () => readFolder(LEDGER_FILE, damagedLedger({ sha256: 'ABC' }), (folder) => readLedger(folder, folder).problems),
+      'privacy/ru/v1: versions.0.sha256: must be 64 lowercase hexadecimal characters',
+      'privacy/ru/v1: versions.0.sha256: значение «ABC» записано не так, как его записывает publish (нужна контрольная сумма SHA-256: 64 знака, цифры и строчные латинские буквы a–f)',
+    ],
+    [
+      'the ledger file: a value not allowed',
+      () => readFolder(LEDGER_FILE, damagedLedger({ changeType: 'big' }), (folder) => readLedger(folder, folder).problems),
+      'privacy/ru/v1: versions.0.changeType: Invalid option: expected one of "material"|"editorial"',
+      'privacy/ru/v1: versions.0.changeType: допустимые значения: material, editorial, а указано «big»',
+    ],
+    [
+      'the ledger file: a field missing',
+      () => readFolder(LEDGER_FILE, damagedLedger({ publishedAt: undefined }), (folder) => readLedger(folder, folder).problems),
+      'privacy/ru/v1: versions.0.publishedAt: Invalid input: expected string, received undefined',
+      'privacy/ru/v1: versions.0.publishedAt: поле не заполнено',
     ],
     [
       'the log state: not JSON',
