@@ -8,39 +8,31 @@ import { LanguageError, resolveMessageLanguage, takeLanguageOption } from '#lib/
 /** What the dispatcher needs of a command: how to run it and its help. Those legal staff run take the messages of the language chosen (`--lang`, POLICY_PRESS_LANG, the system's locale), the others speak English. */
 interface Command {
   run: (args: string[], messages: MessageCatalog) => Promise<number>;
-  help: string;
+  /** Its `--help`: in the language chosen for those legal staff run, English for the others. */
+  help: (messages: MessageCatalog) => string;
 }
 
 // Each command's module is imported only when that command runs (or for the list of commands), so a command loads
 // what it needs and not what every other command needs (DuckDB, the git importer, the log's signer, …).
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  new: () => import('./commands/new.ts').then((module) => ({ run: module.runNew, help: module.NEW_HELP })),
-  check: () => import('./commands/check.ts').then((module) => ({ run: module.runCheck, help: module.CHECK_HELP })),
-  diff: () => import('./commands/diff.ts').then((module) => ({ run: module.runDiff, help: module.DIFF_HELP })),
-  publish: () => import('./commands/publish.ts').then((module) => ({ run: module.runPublish, help: module.PUBLISH_HELP })),
-  withdraw: () => import('./commands/withdraw.ts').then((module) => ({ run: module.runWithdraw, help: module.WITHDRAW_HELP })),
-  notice: () => import('./commands/notice.ts').then((module) => ({ run: module.runNotice, help: module.NOTICE_HELP })),
-  import: () => import('./commands/import.ts').then((module) => ({ run: module.runImport, help: module.IMPORT_HELP })),
-  at: () => import('./commands/at.ts').then((module) => ({ run: module.runAt, help: module.AT_HELP })),
-  verify: () => import('./commands/verify.ts').then((module) => ({ run: module.runVerify, help: module.VERIFY_HELP })),
-  reconsent: () => import('./commands/reconsent-command.ts').then((module) => ({ run: module.runReconsent, help: module.RECONSENT_HELP })),
-  audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: module.AUDIT_HELP })),
-  log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: module.LOG_HELP })),
+  new: () => import('./commands/new.ts').then((module) => ({ run: module.runNew, help: (messages: MessageCatalog) => messages.help.new })),
+  check: () => import('./commands/check.ts').then((module) => ({ run: module.runCheck, help: module.getCheckHelp })),
+  diff: () => import('./commands/diff.ts').then((module) => ({ run: module.runDiff, help: (messages: MessageCatalog) => messages.help.diff })),
+  publish: () => import('./commands/publish.ts').then((module) => ({ run: module.runPublish, help: module.getPublishHelp })),
+  withdraw: () => import('./commands/withdraw.ts').then((module) => ({ run: module.runWithdraw, help: (messages: MessageCatalog) => messages.help.withdraw })),
+  notice: () => import('./commands/notice.ts').then((module) => ({ run: module.runNotice, help: (messages: MessageCatalog) => messages.help.notice })),
+  import: () => import('./commands/import.ts').then((module) => ({ run: module.runImport, help: () => module.IMPORT_HELP })),
+  at: () => import('./commands/at.ts').then((module) => ({ run: module.runAt, help: (messages: MessageCatalog) => messages.help.at })),
+  verify: () => import('./commands/verify.ts').then((module) => ({ run: module.runVerify, help: () => module.VERIFY_HELP })),
+  reconsent: () => import('./commands/reconsent-command.ts').then((module) => ({ run: module.runReconsent, help: () => module.RECONSENT_HELP })),
+  audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: () => module.AUDIT_HELP })),
+  log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: () => module.LOG_HELP })),
 };
 
 /** The list of commands, each by the first line of its help (so it loads every command's module: only for `--help` and mistakes). */
-async function getHelp(): Promise<string> {
+async function getHelp(messages: MessageCatalog): Promise<string> {
   const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  return `Usage: npm run policy -- <command> [options]
-
-Commands:
-${commands.map((command) => `  ${command.help.split('\n')[0]}`).join('\n')}
-
-Every command takes --lang ru|en: the language of its messages (new, check, publish, withdraw,
-diff, at, notice; the others speak English). Without it: POLICY_PRESS_LANG, else the system's
-locale (LC_ALL, LC_MESSAGES, LANG: ru_RU.UTF-8 is Russian), else English.
-
-Run npm run policy -- <command> --help for details.`;
+  return messages.help.usage({ synopses: commands.map((command) => command.help(messages).split('\n')[0] ?? '') });
 }
 
 /** The errors a command reports as a message for its user (exit 1, no stack); their modules are imported only when a command failed. */
@@ -65,14 +57,14 @@ async function main(argv: string[]): Promise<number> {
   const { lang, rest: args } = takeLanguageOption(options);
   const messages = getMessages(resolveMessageLanguage(lang, process.env));
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(await getHelp());
+    console.log(await getHelp(messages));
     return name ? 0 : 1;
   }
   const load = COMMANDS[name];
-  if (!load) throw new (await import('./commands/command-context.ts')).UsageError(`Unknown command "${name}".\n\n${await getHelp()}`);
+  if (!load) throw new (await import('./commands/command-context.ts')).UsageError(`${messages.help.unknownCommand({ name })}\n\n${await getHelp(messages)}`);
   const command = await load();
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(command.help);
+    console.log(command.help(messages));
     return 0;
   }
   return command.run(args, messages);

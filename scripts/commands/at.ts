@@ -6,27 +6,12 @@ import { parseArgs } from 'node:util';
 import { parseInstant } from '#lib/time/effective-instant.ts';
 import { formatInstant, formatZonedInstant } from '#lib/time/zoned-time.ts';
 import { findEntryAt, findInForceOrLastText, formatDuration, getIndexedTimeline } from '#lib/consent/version-index.ts';
-import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getSuggestion } from '#lib/corpus/did-you-mean.ts';
 import { getPolicySource, print, requireKnownPolicy, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** Exit codes of `at`, for scripts. */
 const AT_EXIT = { inForce: 0, none: 1, noTranslation: 2 } as const;
-
-export const AT_HELP = `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]
-
-  The version of <policy> in force at <instant>: its id, effective period,
-  sha256 and permanent URL. <instant> is an ISO 8601 date-time with an offset
-  or Z (2025-09-01T12:00:00+03:00), or a date (2025-09-01) meaning the start
-  of that day in the site's time zone.
-
-  Exit codes: 0 in force; 1 no version was in force (or an error); 2 a
-  version was in force but has no text in --locale (it names the languages it
-  exists in, and the locale's earlier text, which was for reference only).
-
-  --locale  the locale (default: the site's default locale)
-  --feed    read a published feed (URL or path of index.json) instead of policies/
-  --json    print JSON for programs`;
 
 /** Runs `at`; returns the exit code. */
 export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
@@ -36,7 +21,7 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
     options: { locale: { type: 'string' }, feed: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const [policy, instantText] = positionals;
-  if (!policy || !instantText || positionals.length > 2) throw new UsageError(`at needs a policy and an instant.\n\n${AT_HELP}`);
+  if (!policy || !instantText || positionals.length > 2) throw new UsageError(`${messages.help.atArguments}\n\n${messages.help.at}`);
   const source = await getPolicySource(values.feed);
   const locale = values.locale ?? source.defaultLocale;
   const instant = parseInstant(instantText, source.timeZone);
@@ -45,7 +30,7 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
   }
   requireKnownPolicy(policy, source.index.policies.keys(), source.origin);
   const locales = source.index.policies.get(policy) ?? new Set<string>();
-  if (!locales.has(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${[...locales].sort().join(', ')}. Use --locale.`);
+  if (!locales.has(locale)) throw new UsageError(messages.help.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales: [...locales].sort() }));
   const when = (ms: number) => formatZonedInstant(ms, source.timeZone);
 
   const entry = findEntryAt(source.index, policy, locale, instant);

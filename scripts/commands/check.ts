@@ -13,27 +13,10 @@ import { findMissingTranslations } from '#lib/timeline/missing-translations.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
-export const CHECK_HELP = `npm run policy -- check [--format text|github] [--history]
-
-  Checks every file in the policies folder with the rules of the build (front
-  matter, dates, layout, same-instant versions, translations) and against the
-  published-version ledger (no published version deleted, moved in time or
-  changed without a correction, its changeType and summary unchanged; no
-  correction that is not editorial; no version that takes effect before it is
-  published; every version on the site published), and lints the texts
-  (stated dates, clause references, links, empty versions, copied summaries,
-  translations; see docs/reference/lint-rules.md). Warns about a version in
-  force or scheduled with no text in a language earlier versions have. Prints every problem as
-  file:line[:column]: message, with how to fix it; lint rules set to warning
-  are printed but do not fail. Exit 0 only when there is no error.
-
-  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)
-  --history        list what the lint finds in texts already published or imported (history: counted
-                   in one line otherwise, never refused, since those texts can no longer change)
-
-  Lint rules (severity in site.config.ts lint.rules, or POLICY_LINT=rule=severity,…;
-  silence one in a file with lint: { ignore: { <rule>: <reason> } } in its front matter):
-${LINT_RULE_IDS.map((id) => `    ${id.padEnd(20)}${LINT_RULE_DOCS[id]}`).join('\n')}`;
+/** The help of `check`, in the language of `messages`, with the lint rules. */
+export function getCheckHelp(messages: MessageCatalog): string {
+  return messages.help.check({ rules: LINT_RULE_IDS.map((id) => ({ id, doc: LINT_RULE_DOCS[id] })) });
+}
 
 /** `::error file=…,line=…,col=…,title=…::message` (or `::warning`) with GitHub's escaping. */
 function formatGithubAnnotation(problem: Problem): string {
@@ -49,7 +32,7 @@ function formatGithubAnnotation(problem: Problem): string {
 /** Runs `check`; returns the exit code. */
 export async function runCheck(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, history: { type: 'boolean', default: false } } });
-  if (positionals.length > 0) throw new UsageError(`${messages.check.noArguments}\n\n${CHECK_HELP}`);
+  if (positionals.length > 0) throw new UsageError(`${messages.check.noArguments}\n\n${getCheckHelp(messages)}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(messages.check.format({ value: values.format }));
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);

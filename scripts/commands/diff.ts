@@ -4,20 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { getPolicyLocales, getVersion } from '#lib/timeline/policy-corpus.ts';
-import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getSuggestion } from '#lib/corpus/did-you-mean.ts';
 import { CorpusError } from '#lib/corpus/problem.ts';
 import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
 import { getSettings, loadPolicies, print, requireKnownPolicy, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
-
-export const DIFF_HELP = `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
-
-  What changed from version <from> to version <to>: the same block-aware
-  redline as the site, changed blocks only, each under its section heading.
-  Deleted words are [-struck-] and inserted words {+added+}; in a terminal,
-  in colour. Drafts can be compared too.
-
-  --locale  the locale (default: the site's default locale)`;
 
 /** Runs `diff`; returns the exit code (0 whether or not the texts differ). */
 export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
@@ -27,19 +18,19 @@ export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSA
     options: { locale: { type: 'string' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
   });
   const [policy, from, to] = positionals;
-  if (!policy || !from || !to || positionals.length > 3) throw new UsageError(`diff needs a policy and two version ids.\n\n${DIFF_HELP}`);
+  if (!policy || !from || !to || positionals.length > 3) throw new UsageError(`${messages.help.diffArguments}\n\n${messages.help.diff}`);
   const settings = getSettings();
   const locale = values.locale ?? settings.defaultLocale;
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'diff', messages);
   requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir);
   const locales = getPolicyLocales(loaded.corpus, policy);
-  if (!locales.includes(locale)) throw new UsageError(`${policy} has no "${locale}" text.${didYouMean(locale, locales)} Locales: ${locales.join(', ')}. Use --locale.`);
+  if (!locales.includes(locale)) throw new UsageError(messages.help.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales }));
   const find = (version: string) => {
     const found = getVersion(loaded.corpus, policy, locale, version);
     if (!found) {
       const known = loaded.corpus.timelines.get(`${policy}/${locale}`)?.versions.map((v) => v.version) ?? [];
-      throw new UsageError(`${policy} (${locale}) has no version "${version}".${didYouMean(version, known)} Versions: ${known.join(', ') || 'none'}.`);
+      throw new UsageError(messages.diff.noVersion({ policy, locale, version, suggestion: getSuggestion(version, known), versions: known }));
     }
     return found;
   };

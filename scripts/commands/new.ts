@@ -20,21 +20,6 @@ import { getFirstDayFrom } from '#lib/notice/notice-check.ts';
 import { getSettings, loadPolicies, print, printError, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
-export const NEW_HELP = `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
-
-  Creates policies/<policy>/<locale>/<version>.md from the version of that
-  policy and locale in force at --effective (the latest one taking effect
-  before it, never one scheduled after it), or the one named by --from, with
-  the front matter filled in (its lint settings kept) and draft: true, so
-  nothing is published until you remove it. Never overwrites a file.
-
-  --effective  YYYY-MM-DD (start of that day in the site's time zone) or an
-               ISO 8601 date-time with an offset
-  --version    the version id; default: the effective date (YYYY-MM-DD in the
-               site's time zone), with -2, -3… if that id is taken
-  --from       the version to start from (default: the one in force at --effective)
-  --title      the title, for the first version of a policy (or to change it)`;
-
 /** Runs `new`; returns the exit code. */
 export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,13 +28,13 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
     options: { locale: { type: 'string' }, effective: { type: 'string' }, version: { type: 'string' }, from: { type: 'string' }, title: { type: 'string' } },
   });
   const [policy] = positionals;
-  if (!policy || positionals.length > 1) throw new UsageError(`${messages.new.needsPolicy}\n\n${NEW_HELP}`);
+  if (!policy || positionals.length > 1) throw new UsageError(`${messages.new.needsPolicy}\n\n${messages.help.new}`);
   const settings = getSettings();
   if (!values.effective) {
     const notice = getRequiredNotice(settings.notice, policy, 'material');
     const earliest = getFirstDayFrom(getEarliestEffective(getBuildInstant(process.env), notice), settings.timeZone);
     const needsEffective = messages.new.needsEffective({ earliest, policy, days: getWholeNoticeDays(notice), setting: String(notice.setting), key: notice.ms > 0 ? notice.key : null });
-    throw new UsageError(`${needsEffective}\n\n${NEW_HELP}`);
+    throw new UsageError(`${needsEffective}\n\n${messages.help.new}`);
   }
   const locale = values.locale ?? settings.defaultLocale;
   if (!POLICY_ID_PATTERN.test(policy)) throw new UsageError(messages.new.invalidPolicyId({ policy }));

@@ -11,25 +11,11 @@ import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, loadPolicies, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
-export const NOTICE_HELP = `npm run policy -- notice <policy> <version> [--locale <locale>] [--format text|html]
-
-  Prints the notice of a new version for users, in the locale's words: the
-  policy's title, when the version takes effect, what changes (its summary),
-  whether consent will be asked again (material changes), and links to the
-  redline, the new text and the history, with the new text's SHA-256. The
-  build writes the same notice at /feed/v1/<policy>/<locale>/<version>/notice.txt
-  and notice.html. Exit 1 for a version that does not exist, was withdrawn, or
-  has no text in the locale.
-
-  --locale  the locale (default: the site's default locale)
-  --format  text (default) or html: a standalone e-mail body (inline styles,
-            no script, nothing loaded from elsewhere)`;
-
 /** Runs `notice`; returns the exit code. */
 export function runNotice(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' }, format: { type: 'string', default: 'text' } } });
   const [policy, version] = positionals;
-  if (!policy || !version || positionals.length > 2) throw new UsageError(`${messages.notice.needsArguments}\n\n${NOTICE_HELP}`);
+  if (!policy || !version || positionals.length > 2) throw new UsageError(`${messages.notice.needsArguments}\n\n${messages.help.notice}`);
   if (values.format !== 'text' && values.format !== 'html') throw new UsageError(messages.notice.format({ value: values.format }));
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);

@@ -14,34 +14,10 @@ import { getBuildInstant } from '#lib/site/site-settings.ts';
 import { getSettings, lintPolicies, loadPolicies, print, printError, UsageError } from './command-context.ts';
 import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
-export const PUBLISH_HELP = `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"] [--short-notice "<reason>"]
-
-  Records in the published-version ledger (policies/${LEDGER_FILE}) every
-  version that is not a draft and not yet published, with its effective
-  instant, the SHA-256 of its text, its changeType and summary, and how it was
-  published; and every correction declared in a front matter
-  (corrections: [{ date, reason }]) with the old and new hash. The published
-  texts are archived in policies/.published/, and every new event is
-  appended to the public log (policies/${LOG_LOCK_FILE}, served at /log/v1/).
-  Commit them with the change.
-  Refuses, changing nothing, while anything else is wrong: in particular a
-  version that takes effect before now (backdating), a version that takes
-  effect sooner than its policy's notice (site.config.ts notice), a changed effective date,
-  a correction that is not editorial, and a new version declared
-  changeType: editorial that is not: editorial means every changed passage
-  is whitespace, punctuation, letter case, «ё»/«е», markup alone or a
-  spelling fix inside one word (a word added or removed, a negation, a
-  number, a list item… is material).
-
-  --dry-run              show what would be recorded, write nothing
-  --backdate "<why>"     publish versions that take effect before now, recording why
-  --postpone "<why>"     record the new effective date of versions that have not taken effect yet
-  --material-correction "<why>"
-                         record a correction the editorial check refuses, as material, with why
-  --editorial "<why>"    publish new versions declared editorial that the editorial check
-                         finds material, recording why (ledger, public log, version page)
-  --short-notice "<why>" publish versions that take effect sooner than the notice their policy
-                         requires (site.config.ts notice), recording why`;
+/** The help of `publish`, in the language of `messages`. */
+export function getPublishHelp(messages: MessageCatalog): string {
+  return messages.help.publish({ ledger: LEDGER_FILE, logLock: LOG_LOCK_FILE });
+}
 
 /** Runs `publish`; returns the exit code. */
 export async function runPublish(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
@@ -57,7 +33,7 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
       'short-notice': { type: 'string' },
     },
   });
-  if (positionals.length > 0) throw new UsageError(`publish takes no arguments.\n\n${PUBLISH_HELP}`);
+  if (positionals.length > 0) throw new UsageError(`${messages.help.publishArguments}\n\n${getPublishHelp(messages)}`);
   const settings = getSettings();
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
   const lint = await lintPolicies(loaded, settings);

@@ -15,20 +15,6 @@ import { DEFAULT_MESSAGES, renderProblemMessage, type MessageCatalog } from '#li
 
 /** What a refused withdraw ends with. */
 
-export const WITHDRAW_HELP = `npm run policy -- withdraw <policy> <version> --reason "<why>" [--locale <locale>] [--dry-run]
-
-  Withdraws a published version that has not taken effect yet: it will never
-  be in force. The ledger records the reason and the instant; the file and the
-  published text stay (its page and the feed say it was withdrawn, its text is
-  still served by its hash). Translations share one timeline, so the version
-  is withdrawn in every language; --locale only when locales are independent
-  documents (site.config.ts: localeModel: 'independent'). Refused once the
-  version has taken effect: publish a new version instead. To move the date
-  instead, change effective and run publish --postpone "<why>".
-
-  --reason   why, in plain words (required; shown on the site and in the feed)
-  --dry-run  show what would be recorded, write nothing`;
-
 /** Runs `withdraw`; returns the exit code. */
 export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_MESSAGES): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -37,8 +23,8 @@ export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_M
     options: { reason: { type: 'string' }, locale: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
   });
   const [policy, version] = positionals;
-  if (!policy || !version || positionals.length > 2) throw new UsageError(`withdraw needs a policy and a version id.\n\n${WITHDRAW_HELP}`);
-  if (values.reason === undefined) throw new UsageError(`withdraw needs --reason "<why>": it is recorded and shown.\n\n${WITHDRAW_HELP}`);
+  if (!policy || !version || positionals.length > 2) throw new UsageError(`${messages.help.withdrawArguments}\n\n${messages.help.withdraw}`);
+  if (values.reason === undefined) throw new UsageError(`${messages.help.withdrawReason}\n\n${messages.help.withdraw}`);
   const settings = getSettings();
   // Withdrawing changes what the site will show: only from a folder the build would accept.
   const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);

@@ -209,4 +209,15 @@ describe("the commands' own refusals and notes in Russian", () => {
     expect(russian.stdout).not.toContain('must be 64');
     expect(runPolicyCli(['check'], { policiesDir: folder }).stdout).toContain('published.lock.json:5: privacy/en/2025-09-01: versions.0.sha256: must be 64 lowercase hexadecimal characters');
   });
+
+  test('--help of the commands legal staff run is Russian in a Russian run, and the list of commands too; verify stays English', () => {
+    const usage = runPolicyCli(['--help'], { env: RUSSIAN_MACHINE });
+    expect(usage.status).toBe(0);
+    expect(usage.stdout.split('\n')[0]).toBe('Как запускать: npm run policy -- <команда> [параметры]');
+    const check = runPolicyCli(['check', '--help', '--lang', 'ru']);
+    expect(check.stdout).toContain('  Проверяет каждый файл в папке документов по правилам сборки');
+    expect(runPolicyCli(['check', '--help']).stdout).toContain('  Checks every file in the policies folder with the rules of the build');
+    expect(runPolicyCli(['verify', '--help', '--lang', 'ru']).stdout).not.toMatch(/[а-яё]/i);
+    expect(runPolicyCli(['withdraw', 'privacy', '--lang', 'ru']).stderr.split('\n')[0]).toBe('Команде withdraw нужно указать документ и редакцию.');
+  });
 });

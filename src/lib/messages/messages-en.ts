@@ -176,6 +176,146 @@ export const EN_MESSAGES = {
     wouldWithdraw: (p: { version: string; effective: string; reason: string }) => `would have withdrawn ${p.version} (was to take effect ${p.effective}): ${p.reason}`,
   },
 
+  /** `--help` of the commands legal staff run, and the list of commands (scripts/policy.ts); the others' help stays English. */
+  help: {
+    /** What a command lacks or has too much of, before its help. */
+    publishArguments: 'publish takes no arguments.',
+    withdrawArguments: 'withdraw needs a policy and a version id.',
+    withdrawReason: 'withdraw needs --reason "<why>": it is recorded and shown.',
+    diffArguments: 'diff needs a policy and two version ids.',
+    atArguments: 'at needs a policy and an instant.',
+    /** `locales`: the languages the policy has. */
+    noLocale: (p: { policy: string; locale: string; suggestion: string | null; locales: readonly string[] }) =>
+      `${p.policy} has no "${p.locale}" text.${enDidYouMean(p.suggestion)} Locales: ${Array.isArray(p.locales) ? p.locales.join(', ') : String(p.locales)}. Use --locale.`,
+    unknownCommand: (p: { name: string }) => `Unknown command "${p.name}".`,
+    /** The list of commands; `synopses`: each command's first line of help. */
+    usage: (p: { synopses: readonly string[] }) => `Usage: npm run policy -- <command> [options]
+
+Commands:
+${Array.isArray(p.synopses) ? p.synopses.map((synopsis) => `  ${synopsis}`).join('\n') : String(p.synopses)}
+
+Every command takes --lang ru|en: the language of its messages (new, check, publish, withdraw,
+diff, at, notice; the others speak English). Without it: POLICY_PRESS_LANG, else the system's
+locale (LC_ALL, LC_MESSAGES, LANG: ru_RU.UTF-8 is Russian), else English.
+
+Run npm run policy -- <command> --help for details.`,
+    new: `npm run policy -- new <policy> --locale <locale> --effective <date> [--version <id>] [--from <id>] [--title <title>]
+
+  Creates policies/<policy>/<locale>/<version>.md from the version of that
+  policy and locale in force at --effective (the latest one taking effect
+  before it, never one scheduled after it), or the one named by --from, with
+  the front matter filled in (its lint settings kept) and draft: true, so
+  nothing is published until you remove it. Never overwrites a file.
+
+  --effective  YYYY-MM-DD (start of that day in the site's time zone) or an
+               ISO 8601 date-time with an offset
+  --version    the version id; default: the effective date (YYYY-MM-DD in the
+               site's time zone), with -2, -3… if that id is taken
+  --from       the version to start from (default: the one in force at --effective)
+  --title      the title, for the first version of a policy (or to change it)`,
+    /** `rules`: each lint rule's id and its one-line description (lint/lint-rules.ts). */
+    check: (p: { rules: readonly { id: string; doc: string }[] }) => `npm run policy -- check [--format text|github] [--history]
+
+  Checks every file in the policies folder with the rules of the build (front
+  matter, dates, layout, same-instant versions, translations) and against the
+  published-version ledger (no published version deleted, moved in time or
+  changed without a correction, its changeType and summary unchanged; no
+  correction that is not editorial; no version that takes effect before it is
+  published; every version on the site published), and lints the texts
+  (stated dates, clause references, links, empty versions, copied summaries,
+  translations; see docs/reference/lint-rules.md). Warns about a version in
+  force or scheduled with no text in a language earlier versions have. Prints every problem as
+  file:line[:column]: message, with how to fix it; lint rules set to warning
+  are printed but do not fail. Exit 0 only when there is no error.
+
+  --format github  print GitHub Actions annotations (::error file=…,line=…,col=…::…, ::warning for warnings)
+  --history        list what the lint finds in texts already published or imported (history: counted
+                   in one line otherwise, never refused, since those texts can no longer change)
+
+  Lint rules (severity in site.config.ts lint.rules, or POLICY_LINT=rule=severity,…;
+  silence one in a file with lint: { ignore: { <rule>: <reason> } } in its front matter):
+${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rule.doc}`).join('\n') : String(p.rules)}`,
+    publish: (p: {
+      ledger: string;
+      logLock: string;
+    }) => `npm run policy -- publish [--dry-run] [--backdate "<reason>"] [--postpone "<reason>"] [--material-correction "<reason>"] [--editorial "<reason>"] [--short-notice "<reason>"]
+
+  Records in the published-version ledger (policies/${p.ledger}) every
+  version that is not a draft and not yet published, with its effective
+  instant, the SHA-256 of its text, its changeType and summary, and how it was
+  published; and every correction declared in a front matter
+  (corrections: [{ date, reason }]) with the old and new hash. The published
+  texts are archived in policies/.published/, and every new event is
+  appended to the public log (policies/${p.logLock}, served at /log/v1/).
+  Commit them with the change.
+  Refuses, changing nothing, while anything else is wrong: in particular a
+  version that takes effect before now (backdating), a version that takes
+  effect sooner than its policy's notice (site.config.ts notice), a changed effective date,
+  a correction that is not editorial, and a new version declared
+  changeType: editorial that is not: editorial means every changed passage
+  is whitespace, punctuation, letter case, «ё»/«е», markup alone or a
+  spelling fix inside one word (a word added or removed, a negation, a
+  number, a list item… is material).
+
+  --dry-run              show what would be recorded, write nothing
+  --backdate "<why>"     publish versions that take effect before now, recording why
+  --postpone "<why>"     record the new effective date of versions that have not taken effect yet
+  --material-correction "<why>"
+                         record a correction the editorial check refuses, as material, with why
+  --editorial "<why>"    publish new versions declared editorial that the editorial check
+                         finds material, recording why (ledger, public log, version page)
+  --short-notice "<why>" publish versions that take effect sooner than the notice their policy
+                         requires (site.config.ts notice), recording why`,
+    withdraw: `npm run policy -- withdraw <policy> <version> --reason "<why>" [--locale <locale>] [--dry-run]
+
+  Withdraws a published version that has not taken effect yet: it will never
+  be in force. The ledger records the reason and the instant; the file and the
+  published text stay (its page and the feed say it was withdrawn, its text is
+  still served by its hash). Translations share one timeline, so the version
+  is withdrawn in every language; --locale only when locales are independent
+  documents (site.config.ts: localeModel: 'independent'). Refused once the
+  version has taken effect: publish a new version instead. To move the date
+  instead, change effective and run publish --postpone "<why>".
+
+  --reason   why, in plain words (required; shown on the site and in the feed)
+  --dry-run  show what would be recorded, write nothing`,
+    diff: `npm run policy -- diff <policy> <from> <to> [--locale <locale>] [--color|--no-color]
+
+  What changed from version <from> to version <to>: the same block-aware
+  redline as the site, changed blocks only, each under its section heading.
+  Deleted words are [-struck-] and inserted words {+added+}; in a terminal,
+  in colour. Drafts can be compared too.
+
+  --locale  the locale (default: the site's default locale)`,
+    at: `npm run policy -- at <policy> <instant> [--locale <locale>] [--feed <url|path>] [--json]
+
+  The version of <policy> in force at <instant>: its id, effective period,
+  sha256 and permanent URL. <instant> is an ISO 8601 date-time with an offset
+  or Z (2025-09-01T12:00:00+03:00), or a date (2025-09-01) meaning the start
+  of that day in the site's time zone.
+
+  Exit codes: 0 in force; 1 no version was in force (or an error); 2 a
+  version was in force but has no text in --locale (it names the languages it
+  exists in, and the locale's earlier text, which was for reference only).
+
+  --locale  the locale (default: the site's default locale)
+  --feed    read a published feed (URL or path of index.json) instead of policies/
+  --json    print JSON for programs`,
+    notice: `npm run policy -- notice <policy> <version> [--locale <locale>] [--format text|html]
+
+  Prints the notice of a new version for users, in the locale's words: the
+  policy's title, when the version takes effect, what changes (its summary),
+  whether consent will be asked again (material changes), and links to the
+  redline, the new text and the history, with the new text's SHA-256. The
+  build writes the same notice at /feed/v1/<policy>/<locale>/<version>/notice.txt
+  and notice.html. Exit 1 for a version that does not exist, was withdrawn, or
+  has no text in the locale.
+
+  --locale  the locale (default: the site's default locale)
+  --format  text (default) or html: a standalone e-mail body (inline styles,
+            no script, nothing loaded from elsewhere)`,
+  },
+
   /** `npm run policy -- new`: what it refuses, what it created and the next steps. */
   new: {
     needsPolicy: 'new needs a policy id.',
@@ -237,6 +377,9 @@ export const EN_MESSAGES = {
 
   /** `npm run policy -- diff`: the lines around the changes. */
   diff: {
+    /** A version `diff` cannot find (its texts in `locale`). */
+    noVersion: (p: { policy: string; locale: string; version: string; suggestion: string | null; versions: readonly string[] }) =>
+      `${p.policy} (${p.locale}) has no version "${p.version}".${enDidYouMean(p.suggestion)} Versions: ${enNames(p.versions)}.`,
     title: (p: { before: string; after: string }) => `title: ${p.before} → ${p.after}`,
     noChanges: 'No changes in the text.',
   },

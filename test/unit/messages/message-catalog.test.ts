@@ -62,6 +62,25 @@ describe('the message catalogs', () => {
     );
   });
 
+  test("the help of legal staff's commands is Russian after its first line (the command to type), which both languages share", () => {
+    const rules = [{ id: 'stated-date', doc: 'a date stated in the text matches effective' }];
+    const helps = (m: MessageCatalog) => [m.help.new, m.help.check({ rules }), m.help.publish({ ledger: 'published.lock.json', logLock: 'log.lock.json' }), m.help.withdraw, m.help.diff, m.help.at, m.help.notice];
+    const russian = helps(RU_MESSAGES);
+    const english = helps(EN_MESSAGES);
+    russian.forEach((help, index) => {
+      const [synopsis, , description] = help.split('\n');
+      expect(synopsis).toBe(english[index]?.split('\n')[0]);
+      expect(description, synopsis).toMatch(/^ {2}[А-ЯЁ][а-яё]/);
+    });
+    expect(RU_MESSAGES.help.check({ rules })).not.toContain(rules[0]?.doc);
+    expect(
+      RU_MESSAGES.help
+        .usage({ synopses: ['npm run policy -- new …'] })
+        .split('\n')
+        .slice(0, 4),
+    ).toEqual(['Как запускать: npm run policy -- <команда> [параметры]', '', 'Команды:', '  npm run policy -- new …']);
+  });
+
   test('Russian counts take the form their number needs (one, few, many)', () => {
     expect([1, 2, 5, 11, 21, 22].map((count) => RU_MESSAGES.report.problemCount({ count, files: count }))).toEqual([
       '1 ошибка в 1 файле.',
@@ -450,6 +469,18 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       (m) => m.notice.withdrawn({ policy: 'privacy', version: '2027-01-15', withdrawn: '2026-12-05T13:00:00+03:00', reason: 'Передумали' }),
       'privacy 2027-01-15 was withdrawn at 2026-12-05T13:00:00+03:00 (Передумали) and never takes effect: there is nothing to give notice of.',
       'Редакция privacy 2027-01-15 отозвана 2026-12-05T13:00:00+03:00 (Передумали) и в силу не вступит: уведомлять не о чем.',
+    ],
+    [
+      'withdraw: no reason given',
+      (m) => m.help.withdrawReason,
+      'withdraw needs --reason "<why>": it is recorded and shown.',
+      'Команде withdraw нужна причина: --reason "<причина>"; она записывается и показывается на сайте.',
+    ],
+    [
+      'diff and at: a language the policy has no text in',
+      (m) => m.help.noLocale({ policy: 'privacy', locale: 'rux', suggestion: 'ru', locales: ['en', 'ru'] }),
+      'privacy has no "rux" text. Did you mean "ru"? Locales: en, ru. Use --locale.',
+      'У документа privacy нет текста на языке «rux». Возможно, имелось в виду «ru»? Его языки: en, ru. Укажите язык в --locale.',
     ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
