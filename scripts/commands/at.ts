@@ -28,7 +28,7 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
   if (instant === null) {
     throw new UsageError(`"${instantText}" is not an instant: write 2025-09-01T12:00:00+03:00, 2025-09-01T09:00:00Z or 2025-09-01 (start of that day in ${source.timeZone}).`);
   }
-  requireKnownPolicy(policy, source.index.policies.keys(), source.origin);
+  requireKnownPolicy(policy, source.index.policies.keys(), source.origin, messages);
   const locales = source.index.policies.get(policy) ?? new Set<string>();
   if (!locales.has(locale)) throw new UsageError(messages.help.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales: [...locales].sort() }));
   const when = (ms: number) => formatZonedInstant(ms, source.timeZone);

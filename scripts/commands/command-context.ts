@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import siteConfig from '../../site.config.ts';
 import type { CorpusLint } from '#lib/lint/lint-corpus.ts';
 import { loadFeedSource, loadLocalSource, type FeedReadOptions, type PolicySource } from '#lib/consent/policy-source.ts';
-import { didYouMean } from '#lib/corpus/did-you-mean.ts';
+import { getSuggestion } from '#lib/corpus/did-you-mean.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { loadCorpus, type LoadedCorpus } from '#lib/corpus/load-corpus.ts';
 import { getBuildInstant, resolveSiteSettings, type SiteSettings } from '#lib/site/site-settings.ts';
 
@@ -52,10 +53,10 @@ export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: b
  * typo and the list of policies, so `at privcy` says what was meant.
  * @param origin where the policies came from, for the message (the folder or the feed)
  */
-export function requireKnownPolicy(policy: string, known: Iterable<string>, origin: string): void {
+export function requireKnownPolicy(policy: string, known: Iterable<string>, origin: string, messages: MessageCatalog = DEFAULT_MESSAGES): void {
   const policies = [...known].sort();
   if (policies.includes(policy)) return;
-  throw new UsageError(`There is no policy "${policy}" in ${origin}.${didYouMean(policy, policies)} Policies: ${policies.join(', ') || 'none'}.`);
+  throw new UsageError(messages.help.unknownPolicy({ policy, origin, suggestion: getSuggestion(policy, policies), policies }));
 }
 
 /**

@@ -23,7 +23,7 @@ export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSA
   const locale = values.locale ?? settings.defaultLocale;
   const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'diff', messages);
-  requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir);
+  requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir, messages);
   const locales = getPolicyLocales(loaded.corpus, policy);
   if (!locales.includes(locale)) throw new UsageError(messages.help.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales }));
   const find = (version: string) => {

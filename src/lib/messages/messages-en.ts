@@ -184,6 +184,9 @@ export const EN_MESSAGES = {
     withdrawReason: 'withdraw needs --reason "<why>": it is recorded and shown.',
     diffArguments: 'diff needs a policy and two version ids.',
     atArguments: 'at needs a policy and an instant.',
+    /** A policy `diff` or `at` does not find in `origin` (the policies folder, or a feed). */
+    unknownPolicy: (p: { policy: string; origin: string; suggestion: string | null; policies: readonly string[] }) =>
+      `There is no policy "${p.policy}" in ${p.origin}.${enDidYouMean(p.suggestion)} Policies: ${enNames(p.policies)}.`,
     /** `locales`: the languages the policy has. */
     noLocale: (p: { policy: string; locale: string; suggestion: string | null; locales: readonly string[] }) =>
       `${p.policy} has no "${p.locale}" text.${enDidYouMean(p.suggestion)} Locales: ${Array.isArray(p.locales) ? p.locales.join(', ') : String(p.locales)}. Use --locale.`,

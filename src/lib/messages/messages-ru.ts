@@ -236,6 +236,7 @@ export const RU_MESSAGES: MessageCatalog = {
     withdrawReason: 'Команде withdraw нужна причина: --reason "<причина>"; она записывается и показывается на сайте.',
     diffArguments: 'Команде diff нужно указать документ и две редакции.',
     atArguments: 'Команде at нужно указать документ и момент времени.',
+    unknownPolicy: (p) => `В ${p.origin} нет документа «${p.policy}».${ruDidYouMean(p.suggestion)} Документы: ${ruNames(p.policies)}.`,
     noLocale: (p) => `У документа ${p.policy} нет текста на языке «${p.locale}».${ruDidYouMean(p.suggestion)} Его языки: ${ruNames(p.locales)}. Укажите язык в --locale.`,
     unknownCommand: (p) => `Команды «${p.name}» нет.`,
     usage: (p) => `Как запускать: npm run policy -- <команда> [параметры]
