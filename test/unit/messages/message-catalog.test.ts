@@ -471,6 +471,12 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       'Редакция privacy 2027-01-15 отозвана 2026-12-05T13:00:00+03:00 (Передумали) и в силу не вступит: уведомлять не о чем.',
     ],
     [
+      'diff and at: a policy that does not exist, with a close one',
+      (m) => m.help.unknownPolicy({ policy: 'privac', origin: 'policies', suggestion: 'privacy', policies: ['privacy', 'terms'] }),
+      'There is no policy "privac" in policies. Did you mean "privacy"? Policies: privacy, terms.',
+      'В policies нет документа «privac». Возможно, имелось в виду «privacy»? Документы: privacy, terms.',
+    ],
+    [
       'withdraw: no reason given',
       (m) => m.help.withdrawReason,
       'withdraw needs --reason "<why>": it is recorded and shown.',
