@@ -106,6 +106,9 @@ describe.each([
       // The text's own link (on the redline, in its one-column layout), not the site's table of contents.
       await page.locator('.policy-text, .redline-inline').getByRole('link', { name: words, exact: true }).first().click();
       await page.waitForFunction((expected) => decodeURIComponent(location.hash) === `#${expected}`, slug);
+      // From the redline the click loads another page: its hash is in the address before the page is laid out and
+      // scrolled (on a loaded machine, long before). Wait up to 5 s for the scroll; where it never comes, the checks below say so.
+      await page.waitForFunction((id) => document.readyState === 'complete' && Math.abs(document.getElementById(id)?.getBoundingClientRect().top ?? 999) < 80, slug, { timeout: 5_000 }).catch(() => undefined);
       const target = await page.evaluate((id) => {
         const element = document.getElementById(id);
         const found = element?.closest('h1, h2, h3, h4, h5, h6');
