@@ -76,10 +76,10 @@ export async function verifyStreaming(file: string, index: VersionIndex, options
   return results;
 }
 
-/** `verify --engine duckdb`'s result for every record (as --json prints them), each checked against the streaming verifier's code on the way (checkEveryRecord). */
+/** `verify --engine duckdb`'s result for every record (as --json prints them: reportEveryRecord), the plain ok ones as SQL classified them. */
 export async function verifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results & { fallback?: string }> {
   const results: Results & { fallback?: string } = new Map();
-  for await (const event of verifyWithDuckDb([file], index, { ...options, checkEveryRecord: true })) {
+  for await (const event of verifyWithDuckDb([file], index, { ...options, reportEveryRecord: true })) {
     if ('results' in event) for (const result of event.results) results.set(result.line, result);
     if ('fallback' in event) results.fallback = event.fallback;
   }
