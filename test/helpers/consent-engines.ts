@@ -86,6 +86,16 @@ export async function verifyEngine(file: string, index: VersionIndex, options: V
   return results;
 }
 
+/** Records whose JSON (what --json prints) differs between two runs, by line. */
+export function jsonDifferences(expected: Results, actual: Results): string[] {
+  const out = [...expected].flatMap(([line, result]) => {
+    const [want, got] = [JSON.stringify(result), JSON.stringify(actual.get(line) ?? null)];
+    return want === got ? [] : [`line ${line}: ${want} ≠ ${got}`];
+  });
+  if (expected.size !== actual.size) out.push(`${expected.size} records ≠ ${actual.size}`);
+  return out.slice(0, 10);
+}
+
 /** What `verify --engine duckdb` reports without --json: the records SQL found something to say of (not ok, or noted), and the count of the others. */
 export async function reportEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<{ reported: number[]; plainOk: number }> {
   const reported: number[] = [];

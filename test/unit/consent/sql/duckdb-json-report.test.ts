@@ -13,7 +13,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { RecordResult } from '#lib/consent/verify-record.ts';
 import { sqlString } from '#lib/consent/sql/sql-dialect.ts';
 import { getOutcomeSegments } from '#lib/consent/sql/outcome-segments.ts';
-import { verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Results } from '../../../helpers/consent-engines.ts';
+import { jsonDifferences, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Results } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
 /** Every call of verifyConsentRecord, whoever makes it: the streaming verifier and the engine's explanations alike. */
@@ -46,16 +46,6 @@ function corpus(): FlatRecord[] {
     ok(4, `${new Date(attested + 4000).toISOString().slice(0, 19)}.123456789Z`),
   ];
   return [...craftRecords(index, CRAFTED_TIME_ZONE), ...plain, ...Array.from({ length: 40 }, (_, at) => ok(10 + at)), ok(1), { ...ok(5), sha256: 'e'.repeat(64) }, { ...ok(5), sha256: 'e'.repeat(64) }];
-}
-
-/** Records whose JSON (what --json prints) differs between two runs, by line. */
-function jsonDifferences(expected: Results, actual: Results): string[] {
-  const out = [...expected].flatMap(([line, result]) => {
-    const [want, got] = [JSON.stringify(result), JSON.stringify(actual.get(line) ?? null)];
-    return want === got ? [] : [`line ${line}: ${want} ≠ ${got}`];
-  });
-  if (expected.size !== actual.size) out.push(`${expected.size} records ≠ ${actual.size}`);
-  return out.slice(0, 10);
 }
 
 /** The records the streaming verifier has something to say of: all that may be verified again. */
