@@ -70,8 +70,8 @@ export async function runEngineVerify(patterns: readonly string[], options: Engi
     if (buffer.length >= 1000) flush();
   };
   try {
-    // --json prints every record, so every record is read again, not only those with something to report.
-    for await (const event of verifyWithDuckDb(files, source.index, { ...verifyOptions, checkEveryRecord: options.json, memoryBudgetMb: options.memoryBudgetMb })) {
+    // --json prints every record: the plain ok ones too, as SQL classified them (not verified again).
+    for await (const event of verifyWithDuckDb(files, source.index, { ...verifyOptions, reportEveryRecord: options.json, memoryBudgetMb: options.memoryBudgetMb })) {
       if ('plainOk' in event) tally.addMany('ok', event.plainOk);
       else if ('results' in event) for (const result of event.results) take(result, event.file);
       else {

@@ -76,14 +76,24 @@ export async function verifyStreaming(file: string, index: VersionIndex, options
   return results;
 }
 
-/** `verify --engine duckdb`'s result for every record (as --json prints them), each checked against the streaming verifier's code on the way (checkEveryRecord). */
+/** `verify --engine duckdb`'s result for every record (as --json prints them: reportEveryRecord), the plain ok ones as SQL classified them. */
 export async function verifyEngine(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results & { fallback?: string }> {
   const results: Results & { fallback?: string } = new Map();
-  for await (const event of verifyWithDuckDb([file], index, { ...options, checkEveryRecord: true })) {
+  for await (const event of verifyWithDuckDb([file], index, { ...options, reportEveryRecord: true })) {
     if ('results' in event) for (const result of event.results) results.set(result.line, result);
     if ('fallback' in event) results.fallback = event.fallback;
   }
   return results;
+}
+
+/** Records whose JSON (what --json prints) differs between two runs, by line. */
+export function jsonDifferences(expected: Results, actual: Results): string[] {
+  const out = [...expected].flatMap(([line, result]) => {
+    const [want, got] = [JSON.stringify(result), JSON.stringify(actual.get(line) ?? null)];
+    return want === got ? [] : [`line ${line}: ${want} ≠ ${got}`];
+  });
+  if (expected.size !== actual.size) out.push(`${expected.size} records ≠ ${actual.size}`);
+  return out.slice(0, 10);
 }
 
 /** What `verify --engine duckdb` reports without --json: the records SQL found something to say of (not ok, or noted), and the count of the others. */

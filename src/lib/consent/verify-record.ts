@@ -325,6 +325,24 @@ function isPublishedForm(text: string): boolean {
   return text.length === 24 && text.charCodeAt(23) === 0x5a && text.charCodeAt(19) === 0x2e && text.charCodeAt(10) === 0x54;
 }
 
+/** The acceptedAt an ok record is reported with: its text when already in the published form, else that instant formatted so. */
+function formatAcceptedAt(text: string, epochMs: number): string {
+  return isPublishedForm(text) ? text : formatInstant(epochMs);
+}
+
+/**
+ * The result of a record another engine found plain ok (one document at the
+ * top level, a hash of the text served at an exact acceptedAt, nothing to
+ * note): what verifyConsentRecord gives such a record, key for key, built
+ * from the record and the instant that engine read, without verifying it
+ * again (`verify --engine duckdb --json` prints every record).
+ */
+export function createPlainOkResult(record: Record<string, unknown>, line: number, acceptedAtMs: number): RecordResult {
+  const text = (field: string) => String(record[field]);
+  const document: DocumentResult = { policy: text('policy'), locale: text('locale'), version: text('version'), sha256: text('sha256').toLowerCase(), status: 'ok', message: '' };
+  return { line, status: 'ok', outcome: 'ok', acceptedAt: formatAcceptedAt(text('acceptedAt'), acceptedAtMs), documents: [document], issues: [], notes: [], record };
+}
+
 /**
  * Verifies one record: `policy`, `locale`, `version`, `acceptedAt` and
  * `sha256`, or `acceptedAt` and a `documents` list of such objects. Other
@@ -362,5 +380,5 @@ export function verifyConsentRecord(record: unknown, line: number, index: Versio
     notes.push(`acceptedAt "${day.text}" is a date without a time: read as that whole day in ${options.timeZone} (${formatInstant(day.start)} to ${formatInstant(day.end)}), on which no version changed`);
   }
   for (const result of results) if (result.status === 'ok' && result.message !== '') notes.push(result.message);
-  return settleRecord({ line, status: 'ok', outcome: 'ok', acceptedAt: isPublishedForm(acceptedAtText) ? acceptedAtText : formatInstant(acceptedAt), documents: results, issues, notes, record: fields }, options);
+  return settleRecord({ line, status: 'ok', outcome: 'ok', acceptedAt: formatAcceptedAt(acceptedAtText, acceptedAt), documents: results, issues, notes, record: fields }, options);
 }

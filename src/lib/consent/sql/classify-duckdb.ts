@@ -47,6 +47,8 @@ interface DuckDbClassifyOptions extends OutcomePolicy {
   passThrough?: readonly string[];
   /** The table of repeated fingerprints and the first line of each (`d_key`, `d_first`; createRepeatedLinesSql), or null when no fingerprint repeats: no record is then a duplicate, and the query joins nothing. */
   repeated: string | null;
+  /** Also give `accepted_ms`, the instant of an exact acceptedAt in epoch milliseconds (NULL for a bare date or an unreadable text): what a plain ok record is reported with. */
+  instant?: boolean;
 }
 
 /** Which records are read more than once: those whose fingerprint is repeated. */
@@ -82,7 +84,8 @@ const pairs = (items: readonly (readonly [string, string])[]) => `[${items.map((
 
 /**
  * The query: one row per record with `line`, the pass-through columns,
- * `outcome`, `noted` and `duplicate_of`, in no particular order.
+ * `outcome`, `noted`, `duplicate_of` (and `accepted_ms` when asked), in no
+ * particular order.
  */
 export function createDuckDbClassifySql(options: DuckDbClassifyOptions): string {
   const known = getKnownNames(options.index);
@@ -122,6 +125,6 @@ export function createDuckDbClassifySql(options: DuckDbClassifyOptions): string 
     ${segmentJoin('exact', `CASE WHEN ${absent('c.c_sha')} THEN ${sqlString(NO_HASH)} ELSE c.c_sha END`)}
     ${segmentJoin('other', sqlString(OTHER_HASH))}
     ${options.repeated === null ? '' : `LEFT JOIN ${options.repeated} AS d ON d.d_key = c.c_key`})
-SELECT c_line AS line${keep}, ${getOutcomeCase(options)} AS outcome, (NOT c_malformed AND c_noted) AS noted, CASE WHEN c_duplicate THEN d_first END AS duplicate_of
+SELECT c_line AS line${keep}, ${getOutcomeCase(options)} AS outcome, (NOT c_malformed AND c_noted) AS noted, CASE WHEN c_duplicate THEN d_first END AS duplicate_of${options.instant ? ", CASE WHEN a_kind = 'date-time' THEN a_at END AS accepted_ms" : ''}
 FROM checked`;
 }

@@ -15,6 +15,9 @@
  * read again and verified by verifyConsentRecord, which writes the report's
  * messages and checks that both engines agree, record by record: a record
  * they disagree on is reported as `engines-disagree`, and the run goes on.
+ * The plain ok records are counted; when every record is reported
+ * (`--json`), each is read again and its result built from SQL's instant
+ * (createPlainOkResult), not verified again.
  *
  * A file whose lines DuckDB would number differently (mixed line endings, a
  * lone CR, a NUL byte, bytes that are not UTF-8) is handed back to the
@@ -27,7 +30,7 @@ import { open } from 'node:fs/promises';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { MAX_RECORD_BYTES, type PhysicalLine } from '../read-lines.ts';
 import { LineQueue, readCsvRecord, readJsonLines, toCsvRow, type ReadRecord } from '../read-records.ts';
-import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from '../verify-record.ts';
+import { createPlainOkResult, settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from '../verify-record.ts';
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
@@ -135,8 +138,8 @@ function csvSimpleRows(lines: string, headerLine: number, header: readonly strin
 
 /** Options of a run. */
 export interface EngineOptions extends VerifyOptions {
-  /** Read every record again and check it against SQL's outcome, not only those with something to report: `--json` prints every record, and the differential tests check every one. */
-  checkEveryRecord?: boolean;
+  /** Report every record, not only those with something to say: `--json` prints every one. The plain ok records are read again for their fields and reported as SQL classified them, not verified again in JavaScript. */
+  reportEveryRecord?: boolean;
   /** The memory the whole process may use, in MB (engine-resources.ts); DuckDB gets 60% of it and spills the rest to disk. */
   memoryBudgetMb?: number;
 }
@@ -179,12 +182,14 @@ export async function* verifyWithDuckDb(files: readonly string[], index: Version
   }
 }
 
-/** The SQL outcome and facts of one record that has something to report. */
+/** The SQL outcome and facts of one record to report. */
 interface Interesting {
   line: number;
   outcome: Outcome;
   duplicateOf: number | null;
   js: boolean;
+  /** The epoch milliseconds of acceptedAt, when SQL found the record plain ok (no note, nothing for the streaming reader): it is then reported without being verified again; else null. */
+  plainOkAt: number | null;
 }
 
 /** Verifies one record again with the streaming verifier's code, checks that it agrees with SQL, and settles duplicates the way verifyRecords does. */
@@ -219,6 +224,13 @@ function explain(read: ReadRecord, found: Interesting, index: VersionIndex, opti
   }
   result.issues.unshift(issue);
   return settleRecord(result, options);
+}
+
+/** Whether a record read again is an object with the five fields as text, as SQL read it: one SQL called plain ok is then reported as such; anything else is verified again, and a disagreement said. */
+function isPlainRecord(read: ReadRecord): read is { line: number; record: Record<string, unknown>; bytes: Buffer } {
+  if (!('record' in read) || read.cutShort || typeof read.record !== 'object' || read.record === null || Array.isArray(read.record)) return false;
+  const record = read.record as Record<string, unknown>;
+  return FIELDS.every((field) => typeof record[field] === 'string' && record[field] !== '');
 }
 
 /**
@@ -262,11 +274,14 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
       ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
       ...(options.strict ? { strict: true } : {}),
       passThrough: ['js'],
+      ...(options.reportEveryRecord ? { instant: true } : {}),
     });
+    // With every record reported, a plain ok one keeps its instant (plain_ok_at), from which its result is built.
+    const plainOkAt = options.reportEveryRecord ? "CASE WHEN said AND outcome = 'ok' AND NOT noted AND NOT js AND duplicate_of IS NULL THEN accepted_ms END" : 'CAST(NULL AS BIGINT)';
     await withSmallBuildSides(connection, () =>
       connection.run(`CREATE OR REPLACE TABLE interesting AS
-    SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, count(*) AS n
-    FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
+    SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, ${plainOkAt} AS plain_ok_at, count(*) AS n
+    FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.reportEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
     );
   } catch (error) {
     // Never another engine instead: the error may be a bug in the generated SQL, which a fall-back would hide.
@@ -278,7 +293,7 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   const refused = (await reread.refused?.()) ?? [];
   let nextRefused = 0;
   // One pass over the file: the records to report joined to their raw form, in line order.
-  const joined = `SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, raw.*
+  const joined = `SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at, raw.*
     FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL ORDER BY i.line`;
   for await (const batch of stream(connection, joined)) {
     const results: RecordResult[] = [];
@@ -288,10 +303,12 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
         outcome: row['engine_outcome'] as Outcome,
         duplicateOf: row['engine_duplicate_of'] === null ? null : lineOf(Number(row['engine_duplicate_of'])),
         js: row['engine_js'] === true,
+        plainOkAt: row['engine_plain_ok_at'] === null ? null : Number(row['engine_plain_ok_at']),
       };
       // The refused records before this one, in their place.
       while (nextRefused < refused.length && (refused[nextRefused]?.line ?? Infinity) < item.line) results.push(refused[nextRefused++] as RecordResult);
-      results.push(explain(await reread.toRead(row, item.line), item, index, options, file));
+      const read = await reread.toRead(row, item.line);
+      results.push(item.plainOkAt !== null && isPlainRecord(read) ? createPlainOkResult(read.record, read.line, item.plainOkAt) : explain(read, item, index, options, file));
     }
     yield { file, results };
   }
@@ -562,7 +579,7 @@ async function sortOutCsvRecords(connection: DuckDBConnection, file: string, row
     await withSmallBuildSides(connection, () =>
       connection.run(`CREATE OR REPLACE TEMP TABLE csv_sorted AS
     SELECT CASE WHEN said THEN key END AS key, count(*) AS n
-    FROM (SELECT key, (outcome <> 'ok' OR noted OR js${options.checkEveryRecord ? ' OR TRUE' : ''} OR key IN (SELECT key FROM csv_shared_keys)) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
+    FROM (SELECT key, (outcome <> 'ok' OR noted OR js${options.reportEveryRecord ? ' OR TRUE' : ''} OR key IN (SELECT key FROM csv_shared_keys)) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
     );
   } catch (error) {
     throw classifyingFailed(file, error);

@@ -10,14 +10,14 @@ import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts
 import { verifyEngine, writeRecordFiles } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
-/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls a hash-mismatch ok (`lies`). */
+/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls an ok record a hash-mismatch (`lies`). */
 const bug = vi.hoisted(() => ({ on: false, lies: false }));
 vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('#lib/consent/sql/classify-duckdb.ts')>();
   const create = (...args: Parameters<typeof original.createDuckDbClassifySql>) => {
     const sql = original.createDuckDbClassifySql(...args);
     if (bug.on) return `SELECT no_such_column FROM (${sql})`;
-    return bug.lies ? `SELECT * REPLACE (CASE WHEN outcome = 'hash-mismatch' THEN 'ok' ELSE outcome END AS outcome) FROM (${sql})` : sql;
+    return bug.lies ? `SELECT * REPLACE (CASE WHEN outcome = 'ok' THEN 'hash-mismatch' ELSE outcome END AS outcome) FROM (${sql})` : sql;
   };
   return { ...original, createDuckDbClassifySql: create };
 });
@@ -50,8 +50,8 @@ describe('verifyWithDuckDb', () => {
 
   test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
     const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../disagree.jsonl');
-    // SQL calls the record ok; the streaming verifier finds no text with this hash.
-    writeFileSync(file, `${JSON.stringify({ ...record, sha256: 'e'.repeat(64) })}\nnot json\n`);
+    // SQL calls the record a hash-mismatch; the streaming verifier finds it ok. (A record SQL calls plain ok is reported as such, --json included, without being verified again: the differential tests in engines.test.ts check those.)
+    writeFileSync(file, `${JSON.stringify(record)}\nnot json\n`);
     bug.lies = true;
     const results = await verifyEngine(file, index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') }).finally(() => (bug.lies = false));
     expect([...results.values()].map((result) => [result.line, result.outcome, result.status])).toEqual([
@@ -59,7 +59,7 @@ describe('verifyWithDuckDb', () => {
       [2, 'malformed', 'malformed'],
     ]);
     expect(results.get(1)).toMatchObject({
-      issues: [{ outcome: 'engines-disagree', message: `DuckDB says ok and the streaming verifier hash-mismatch: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
+      issues: [{ outcome: 'engines-disagree', message: `DuckDB says hash-mismatch and the streaming verifier ok: the engines disagree, which is a bug; verify ${file} without --engine, and report it` }],
     });
   });
 });

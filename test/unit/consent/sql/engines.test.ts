@@ -24,6 +24,7 @@ import {
   classifyStreaming,
   classifyTypedDuckDb,
   classifyTypedPostgres,
+  jsonDifferences,
   reportEngine,
   verifyEngine,
   verifyStreaming,
@@ -53,16 +54,6 @@ function differences(expected: Outcomes, actual: Outcomes, records: readonly Fla
 }
 
 const outcomesOf = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
-
-/** Records whose JSON (what --json prints) differs between two runs, by line. */
-function jsonDifferences(expected: Results, actual: Results): string[] {
-  const out = [...expected].flatMap(([line, result]) => {
-    const [want, got] = [JSON.stringify(result), JSON.stringify(actual.get(line) ?? null)];
-    return want === got ? [] : [`line ${line}: ${want} ≠ ${got}`];
-  });
-  if (expected.size !== actual.size) out.push(`${expected.size} records ≠ ${actual.size}`);
-  return out.slice(0, 10);
-}
 
 /** Runs every engine on the records and checks each against the streaming verifier. */
 async function compareEngines(index: VersionIndex, timeZone: string, records: readonly FlatRecord[], options: VerifyOptions): Promise<Set<Outcome>> {
