@@ -25,9 +25,7 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
   const source = await getPolicySource(values.feed);
   const locale = values.locale ?? source.defaultLocale;
   const instant = parseInstant(instantText, source.timeZone);
-  if (instant === null) {
-    throw new UsageError(`"${instantText}" is not an instant: write 2025-09-01T12:00:00+03:00, 2025-09-01T09:00:00Z or 2025-09-01 (start of that day in ${source.timeZone}).`);
-  }
+  if (instant === null) throw new UsageError(messages.at.notInstant({ text: instantText, timeZone: source.timeZone }));
   requireKnownPolicy(policy, source.index.policies.keys(), source.origin, messages);
   const locales = source.index.policies.get(policy) ?? new Set<string>();
   if (!locales.has(locale)) throw new UsageError(messages.help.noLocale({ policy, locale, suggestion: getSuggestion(locale, locales), locales: [...locales].sort() }));
@@ -36,23 +34,42 @@ export async function runAt(args: string[], messages: MessageCatalog = DEFAULT_M
   const entry = findEntryAt(source.index, policy, locale, instant);
   if (!entry) {
     const first = getIndexedTimeline(source.index, policy, locale)[0];
-    const message = `No version of ${policy} (${locale}) was in force at ${when(instant)}${first ? `: the first, ${first.version}, took effect ${formatDuration(first.from - instant)} later, at ${when(first.from)}` : ''}.`;
+    const none = (m: MessageCatalog) =>
+      m.at.noneInForce({
+        policy,
+        locale,
+        instant: when(instant),
+        first: first?.version ?? null,
+        later: first ? formatDuration(first.from - instant, (count, unit) => m.at.durationUnit({ count, unit })) : '',
+        from: first ? when(first.from) : '',
+      });
+    // The JSON is read by programs: its message stays English, as the feed does.
+    const message = none(DEFAULT_MESSAGES);
     if (values.json) print(JSON.stringify({ policy, locale, instant: formatInstant(instant), inForce: null, message }));
-    else process.stderr.write(`${message}\n`);
+    else process.stderr.write(`${none(messages)}\n`);
     return AT_EXIT.none;
   }
   const text = entry.texts.get(locale);
   const version = { version: entry.version, effectiveFrom: formatInstant(entry.from), effectiveUntil: entry.until === null ? null : formatInstant(entry.until), locales: entry.locales };
   if (!text) {
     const reference = findInForceOrLastText(source.index, policy, locale, instant);
-    const message = `${policy} at ${when(instant)}: version ${entry.version} was in force (from ${when(entry.from)}), and it has no ${locale} text: it exists in ${entry.locales.join(', ')}.${
-      reference ? ` The ${locale} text then was ${reference.version}, for reference only: not in force since ${reference.until === null ? '?' : when(reference.until)}.` : ''
-    }`;
+    const noText = (m: MessageCatalog) =>
+      m.at.noText({
+        policy,
+        instant: when(instant),
+        version: entry.version,
+        from: when(entry.from),
+        locale,
+        locales: entry.locales.join(', '),
+        reference: reference?.version ?? null,
+        until: reference === undefined || reference.until === null ? '?' : when(reference.until),
+      });
+    const message = noText(DEFAULT_MESSAGES);
     if (values.json) {
       const { from: _from, until: _until, ...feedReference } = reference ?? { from: 0, until: null };
       print(JSON.stringify({ policy, locale, instant: formatInstant(instant), inForce: null, inForceVersion: version, reference: reference ? feedReference : null, message }, null, 2));
     } else {
-      print(message);
+      print(noText(messages));
       for (const other of entry.locales) {
         const elsewhere = entry.texts.get(other);
         if (elsewhere) print(`  ${other.padEnd(8)}  ${elsewhere.url}`);

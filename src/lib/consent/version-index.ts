@@ -150,15 +150,21 @@ export function findEntry(index: VersionIndex, policy: string, locale: string, v
   return getIndexedTimeline(index, policy, locale).find((entry) => entry.version === version);
 }
 
+/** How a count of one unit of a duration is written: `3 d` in English, «3 дня» in Russian. */
+export type DurationUnit = (count: number, unit: 'd' | 'h' | 'min' | 's' | 'ms') => string;
+
+const enDurationUnit: DurationUnit = (count, unit) => `${count} ${unit}`;
+
 /**
  * A duration for people: `3 d 4 h`, `12 min 5 s`, `250 ms`; under a
  * millisecond (an instant written with more than three fraction digits) in
  * microseconds or nanoseconds, `100 ns`, never rounded up to `1 ms`.
+ * `unit` writes each part in the reader's language (English by default).
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, unit: DurationUnit = enDurationUnit): string {
   const size = Math.abs(ms);
   if (size < 1) return size * 1000 >= 1 ? `${Math.floor(size * 1000)} µs` : `${Math.round(size * 1_000_000)} ns`;
-  const units: [string, number][] = [
+  const units: [Parameters<DurationUnit>[1], number][] = [
     ['d', 86_400_000],
     ['h', 3_600_000],
     ['min', 60_000],
@@ -166,14 +172,14 @@ export function formatDuration(ms: number): string {
   ];
   let rest = Math.abs(ms);
   const parts: string[] = [];
-  for (const [unit, size] of units) {
+  for (const [name, size] of units) {
     if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      parts.push(unit(Math.floor(rest / size), name));
       rest %= size;
     }
     if (parts.length === 2) break;
   }
-  if (parts.length === 0) return `${Math.floor(rest)} ms`;
+  if (parts.length === 0) return unit(Math.floor(rest), 'ms');
   return parts.join(' ');
 }
 

@@ -399,6 +399,17 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
     sha256: (p: { sha256: string }) => `  sha256    ${p.sha256}`,
     url: (p: { url: string }) => `  url       ${p.url}`,
     markdown: (p: { url: string }) => `  markdown  ${p.url}`,
+    notInstant: (p: { text: string; timeZone: string }) => `"${p.text}" is not an instant: write 2025-09-01T12:00:00+03:00, 2025-09-01T09:00:00Z or 2025-09-01 (start of that day in ${p.timeZone}).`,
+    /** No version in force yet; `first` is the first version (null when there is none), `later` how long after the instant it took effect (`durationUnit`), `from` when. */
+    noneInForce: (p: { policy: string; locale: string; instant: string; first: string | null; later: string; from: string }) =>
+      `No version of ${p.policy} (${p.locale}) was in force at ${p.instant}${p.first ? `: the first, ${p.first}, took effect ${p.later} later, at ${p.from}` : ''}.`,
+    /** The version in force has no text in the locale; `reference` is the locale's last text before (null when there is none), no longer in force since `until`. */
+    noText: (p: { policy: string; instant: string; version: string; from: string; locale: string; locales: string; reference: string | null; until: string }) =>
+      `${p.policy} at ${p.instant}: version ${p.version} was in force (from ${p.from}), and it has no ${p.locale} text: it exists in ${p.locales}.${
+        p.reference ? ` The ${p.locale} text then was ${p.reference}, for reference only: not in force since ${p.until}.` : ''
+      }`,
+    /** One part of a duration: `3 d`, `4 h`, `12 min`, `5 s`, `250 ms`. */
+    durationUnit: (p: { count: number; unit: 'd' | 'h' | 'min' | 's' | 'ms' }) => `${p.count} ${p.unit}`,
   },
 
   /** The dev server's page while the policies have problems (dev-server/dev-error-page.ts). */

@@ -12,6 +12,21 @@ import { listOr, type DescribedValue, type LedgerIssue, type LockedChange, type 
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
+/** The Russian forms of each unit of a duration after «через»: «1 день», «2 часа», «5 минут», «1 секунду». */
+const RU_DURATION_UNITS: Record<string, [string, string, string]> = {
+  d: ['день', 'дня', 'дней'],
+  h: ['час', 'часа', 'часов'],
+  min: ['минуту', 'минуты', 'минут'],
+  s: ['секунду', 'секунды', 'секунд'],
+};
+
+/** One part of a duration in Russian; milliseconds as «мс»; a placeholder (on the reference page) shows the units. */
+function ruDurationUnit(count: number, unit: string): string {
+  const forms = RU_DURATION_UNITS[unit];
+  if (forms) return ru3(count, ...forms);
+  return unit === 'ms' ? `${count} мс` : `${count} {unit: дни|часы|минуты|секунды|мс}`;
+}
+
 const ruTypes: Record<string, string> = {
   string: 'текстом',
   number: 'числом',
@@ -434,6 +449,14 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
     sha256: (p) => `  SHA-256   ${p.sha256}`,
     url: (p) => `  адрес     ${p.url}`,
     markdown: (p) => `  Markdown  ${p.url}`,
+    notInstant: (p) =>
+      `Не удалось понять момент времени «${p.text}»: укажите дату и время со смещением или в UTC — 2025-09-01T12:00:00+03:00 или 2025-09-01T09:00:00Z — либо только дату, 2025-09-01 (начало этого дня по времени ${p.timeZone}).`,
+    noneInForce: (p) => `На ${p.instant} не действовала ни одна редакция документа ${p.policy} (${p.locale})${p.first ? `: первая, ${p.first}, вступила в силу позже — ${p.from}, через ${p.later}` : ''}.`,
+    noText: (p) =>
+      `${p.policy} на ${p.instant}: действовала редакция ${p.version} (с ${p.from}), но текста на языке ${p.locale} у неё нет; есть тексты на языках: ${p.locales}.${
+        p.reference ? ` Текст на языке ${p.locale} в то время — редакция ${p.reference}, только для справки: она не действует с ${p.until}.` : ''
+      }`,
+    durationUnit: (p) => ruDurationUnit(p.count, p.unit),
   },
 
   devPage: {

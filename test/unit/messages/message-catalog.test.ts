@@ -18,6 +18,7 @@ import { listMessageTemplates } from '#lib/messages/message-placeholders.ts';
 import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
 import { RU_MESSAGES } from '#lib/messages/messages-ru.ts';
 import { LOG_ENTRY_KINDS } from '#schemas/public-log.ts';
+import { formatDuration } from '#lib/consent/version-index.ts';
 
 /** The ids and parameters of a catalog, as the reference page shows them. */
 const shape = (catalog: MessageCatalog) => listMessageTemplates(catalog).map(({ id, params, text }) => ({ id, params, kind: typeof text }));
@@ -487,6 +488,43 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       (m) => m.help.noLocale({ policy: 'privacy', locale: 'rux', suggestion: 'ru', locales: ['en', 'ru'] }),
       'privacy has no "rux" text. Did you mean "ru"? Locales: en, ru. Use --locale.',
       'У документа privacy нет текста на языке «rux». Возможно, имелось в виду «ru»? Его языки: en, ru. Укажите язык в --locale.',
+    ],
+    [
+      'at: a text that is not an instant',
+      (m) => m.at.notInstant({ text: '1 сентября', timeZone: 'Europe/Moscow' }),
+      '"1 сентября" is not an instant: write 2025-09-01T12:00:00+03:00, 2025-09-01T09:00:00Z or 2025-09-01 (start of that day in Europe/Moscow).',
+      'Не удалось понять момент времени «1 сентября»: укажите дату и время со смещением или в UTC — 2025-09-01T12:00:00+03:00 или 2025-09-01T09:00:00Z — либо только дату, 2025-09-01 (начало этого дня по времени Europe/Moscow).',
+    ],
+    [
+      'at: no version in force yet, the first later by a duration in words',
+      (m) =>
+        m.at.noneInForce({
+          policy: 'privacy',
+          locale: 'ru',
+          instant: '2024-12-30T00:00:00+03:00',
+          first: 'v1',
+          later: formatDuration(2 * 86_400_000 + 3 * 3_600_000, (count, unit) => m.at.durationUnit({ count, unit })),
+          from: '2025-01-01T03:00:00+03:00',
+        }),
+      'No version of privacy (ru) was in force at 2024-12-30T00:00:00+03:00: the first, v1, took effect 2 d 3 h later, at 2025-01-01T03:00:00+03:00.',
+      'На 2024-12-30T00:00:00+03:00 не действовала ни одна редакция документа privacy (ru): первая, v1, вступила в силу позже — 2025-01-01T03:00:00+03:00, через 2 дня 3 часа.',
+    ],
+    ['at: a duration of one minute and five seconds', (m) => formatDuration(65_000, (count, unit) => m.at.durationUnit({ count, unit })), '1 min 5 s', '1 минуту 5 секунд'],
+    [
+      'at: the version in force has no text in the locale, with the last one for reference',
+      (m) =>
+        m.at.noText({
+          policy: 'privacy',
+          instant: '2025-10-01T00:00:00+03:00',
+          version: 'v2',
+          from: '2025-09-01T00:00:00+03:00',
+          locale: 'en',
+          locales: 'ru',
+          reference: 'v1',
+          until: '2025-09-01T00:00:00+03:00',
+        }),
+      'privacy at 2025-10-01T00:00:00+03:00: version v2 was in force (from 2025-09-01T00:00:00+03:00), and it has no en text: it exists in ru. The en text then was v1, for reference only: not in force since 2025-09-01T00:00:00+03:00.',
+      'privacy на 2025-10-01T00:00:00+03:00: действовала редакция v2 (с 2025-09-01T00:00:00+03:00), но текста на языке en у неё нет; есть тексты на языках: ru. Текст на языке en в то время — редакция v1, только для справки: она не действует с 2025-09-01T00:00:00+03:00.',
     ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
