@@ -46,7 +46,8 @@ export function detailText(text: DetailMessage): { detail: string; detailText: D
 
 /** The lines under a problem's hint in the language of `messages`: a detail with a catalog message is written again, one shown as it is stays. */
 export function getDetail(problem: Pick<Problem, 'detail' | 'detailText'>, messages: MessageCatalog): string | undefined {
-  return problem.detailText ? messages.detail[problem.detailText.id](problem.detailText.params) : problem.detail;
+  // Each id's parameters are its own message's (DetailMessage ties them); TypeScript cannot follow that through the index.
+  return problem.detailText ? (messages.detail[problem.detailText.id] as (params: unknown) => string)(problem.detailText.params) : problem.detail;
 }
 
 /** Orders problems by file, then line and column, so reports are stable from run to run. */

@@ -17,7 +17,7 @@ import type { PolicyVersion } from '#lib/timeline/policy-version.ts';
 import { getTimelineKey } from '#lib/timeline/policy-corpus.ts';
 import { detailText, type Problem } from '#lib/corpus/problem.ts';
 import { getPublishedText, splitPublishedText } from '#lib/timeline/published-text.ts';
-import { formatMaterialPassages, type EditorialVerdict } from '#lib/redline/editorial-change.ts';
+import type { EditorialVerdict } from '#lib/redline/editorial-change.ts';
 import { checkPublishedChange } from './correction-check.ts';
 import { checkNotice, type ShortNotice } from '#lib/notice/notice-check.ts';
 import type { NoticeSettings } from '#lib/notice/notice-period.ts';
@@ -119,7 +119,7 @@ function materialCorrection(version: PolicyVersion, verdict: EditorialVerdict): 
     field: 'corrections',
     code: 'material-correction',
     ...problemText('materialCorrection', { id: version.id, date: correctionDate(version), passages: verdict.passages.length, policy: version.policy, locale: version.locale }),
-    detail: formatMaterialPassages(verdict.passages),
+    ...detailText({ id: 'materialPassages', params: { passages: verdict.passages } }),
   };
 }
 
@@ -150,7 +150,7 @@ function unprovenEditorial(version: PolicyVersion, claim: EditorialClaim): Probl
       ? problemText('editorialNothingBefore', { id: version.id, locale: version.locale, policy: version.policy })
       : {
           ...problemText('editorialUnproven', { id: version.id, previous: `${version.policy}/${version.locale}/${claim.previous.version}`, passages: claim.verdict.passages.length }),
-          detail: formatMaterialPassages(claim.verdict.passages),
+          ...detailText({ id: 'materialPassages', params: { passages: claim.verdict.passages } }),
         }),
   };
 }
@@ -300,7 +300,7 @@ export function checkLedger(input: LedgerCheckInput): LedgerCheckResult {
         // after the fact would stop asking for consent to it.
         const declaredEditorial = entry.changeType === 'material' && version.changeType === 'editorial';
         const verdict: EditorialVerdict = declaredEditorial
-          ? { editorial: false, passages: [{ clause: null, redline: 'changeType: [-material-]{+editorial+}', reasons: ['declares editorial a version published as material'] }] }
+          ? { editorial: false, passages: [{ clause: null, redline: 'changeType: [-material-]{+editorial+}', reasons: [{ kind: 'declared-editorial' }] }] }
           : { editorial: true, passages: [] };
         pendingCorrections.set(id, verdict);
         if (!verdict.editorial) {

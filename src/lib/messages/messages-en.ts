@@ -362,6 +362,15 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
   detail: {
     /** A published text changed, but the text it was published as is not in the archive to show the change against. */
     archiveMissing: (p: { sha256: string; archive: string }) => `(the published text ${p.sha256} is not in ${p.archive}/ to compare with)`,
+    /** An instant in a form ISO 8601 knows and this grammar refuses, said after the value (time/effective-instant.ts): a comma before the fraction. */
+    commaFraction: (p: { fixed: string }) => `its fraction of a second is written with a comma: write a full stop (${p.fixed})`,
+    lowercaseTz: (p: { fixed: string }) => `its "t" or "z" is in lower case: write T and Z in upper case (${p.fixed})`,
+    /** `minute`: the hour and minute written, `23:59`. */
+    leapSecond: (p: { minute: string }) => `it names a leap second (:60), and instants here are UTC without leap seconds: write ${p.minute}:59.999 of that minute, or the next minute at :00`,
+    midnight24: () => 'it writes midnight as 24:00: write 00:00 of the next day',
+    /** The changed passages that are not cosmetic edits, one a line: where, the redline, why. */
+    materialPassages: (p: { passages: readonly ShownPassage[] }) =>
+      writePassages(p.passages, (passage) => (passage.clause !== null ? `${passage.clause}: ` : passage.section ? `in «${passage.section}»: ` : ''), enReason),
   },
 
   /** `npm run policy -- notice`: why there is no notice to print (notice/notice-document.ts). */
@@ -884,6 +893,92 @@ export interface LockedChange {
   from: string | readonly string[];
   to: string | readonly string[];
 }
+/** What kind of words a passage changes: the words a reader of a contract looks for first, or any other words. */
+export type ReasonWords = 'negation' | 'obligation' | 'number' | 'date' | 'words';
+
+/**
+ * Why a changed passage is not a cosmetic edit (redline/editorial-change.ts
+ * decides), for each catalog to say in its words. `block`, `from`, `to` of a
+ * block are its kind: `paragraph`, `list-item`, `heading`, ….
+ */
+export type PassageReason =
+  | { kind: 'symbol'; symbols: readonly string[] }
+  | { kind: 'words'; words: ReasonWords; removed: readonly string[]; added: readonly string[] }
+  | { kind: 'sentence'; removed: boolean; count: number }
+  | { kind: 'order' }
+  | { kind: 'block'; change: 'adds' | 'moves' | 'removes'; block: string }
+  | { kind: 'turns'; from: string; to: string }
+  | { kind: 'link'; text: string; from: string | null; to: string | null }
+  | { kind: 'declared-editorial' };
+
+/** A changed passage that is not a cosmetic edit (redline/editorial-change.ts finds them), as a refusal shows it. */
+export interface ShownPassage {
+  /** The clause number of its block («3.1»), or null. */
+  clause: string | null;
+  /** The heading of its section, for a block without a clause number; null before the first heading. */
+  section?: string | null;
+  /** The passage in the redline's words: `…context [-removed-]{+inserted+} context…`. */
+  redline: string;
+  /** Why it is material, one reason each (a negation removed: «не»), for each catalog to word. */
+  reasons: readonly PassageReason[];
+}
+
+/** At most this many words are quoted in a reason; the passage shows them all. */
+const QUOTED_WORDS = 6;
+/** `«a», «b»` and, past six, how many more in the words `more` gives. */
+export const quoteWords = (items: readonly string[], more: (count: number) => string) =>
+  `${items
+    .slice(0, QUOTED_WORDS)
+    .map((item) => `«${item}»`)
+    .join(', ')}${items.length > QUOTED_WORDS ? more(items.length - QUOTED_WORDS) : ''}`;
+
+/** The passages one a line, `<place><redline> (<reasons>)`, in a catalog's words; on the reference page, one line of placeholders placed by its section. */
+export const writePassages = (passages: readonly ShownPassage[], place: (passage: ShownPassage) => string, reason: (reason: PassageReason) => string) =>
+  Array.isArray(passages)
+    ? passages.map((passage) => `${place(passage)}${passage.redline} (${passage.reasons.map(reason).join('; ')})`).join('\n')
+    : `${place({ clause: null, section: '{section}', redline: '', reasons: [] })}{redline} ({reasons})`;
+
+const EN_WORD_KINDS: Record<ReasonWords, string> = { negation: 'a negation', obligation: 'an obligation or permission word', number: 'a number', date: 'a date or duration', words: 'words' };
+const EN_BLOCK_KINDS: Record<string, string> = {
+  heading: 'a heading',
+  paragraph: 'a paragraph',
+  'list-item': 'a list item',
+  'table-row': 'a table row',
+  quote: 'a quotation',
+  code: 'a code block',
+  html: 'an HTML block',
+  rule: 'a rule',
+  definition: 'a link definition',
+  other: 'a block',
+};
+const enBlock = (kind: string) => EN_BLOCK_KINDS[kind] ?? 'a block';
+const enQuote = (items: readonly string[]) => quoteWords(items, (count) => ` and ${count} more`);
+
+/** Why a passage is not cosmetic, in English: `removes a negation: «не»`. */
+function enReason(reason: PassageReason): string {
+  switch (reason.kind) {
+    case 'symbol':
+      return `changes a symbol: ${enQuote(reason.symbols)}`;
+    case 'words': {
+      const what = EN_WORD_KINDS[reason.words];
+      if (reason.removed.length > 0 && reason.added.length > 0) return `${reason.words === 'words' ? 'replaces' : 'changes'} ${what}: ${enQuote(reason.removed)} → ${enQuote(reason.added)}`;
+      return reason.removed.length > 0 ? `removes ${what}: ${enQuote(reason.removed)}` : `adds ${what}: ${enQuote(reason.added)}`;
+    }
+    case 'sentence':
+      return `${reason.removed ? 'removes' : 'adds'} a sentence (${reason.count} words)`;
+    case 'order':
+      return 'changes the order of words';
+    case 'block':
+      return reason.change === 'moves' ? `moves ${enBlock(reason.block)} here` : `${reason.change} ${enBlock(reason.block)}`;
+    case 'turns':
+      return `turns ${enBlock(reason.from)} into ${enBlock(reason.to)}`;
+    case 'link':
+      return `changes the target of the link «${reason.text}»: ${reason.from ?? '(none)'} → ${reason.to ?? '(none)'}`;
+    case 'declared-editorial':
+      return 'declares editorial a version published as material';
+  }
+}
+
 /** A summary's items quoted, or a value as it is; a placeholder (on the reference page) as it is. */
 const enLockedValue = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.length === 0 ? '(none)' : value.map((item) => JSON.stringify(item)).join(', '));
 const enLockedChanges = (changes: readonly LockedChange[]) =>

@@ -8,9 +8,65 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry } from './messages-en.ts';
+import { listOr, quoteWords, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type PassageReason, type ReasonWords } from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
+
+/** What kind of words a passage changes, as the subject of «изменено …» (each neuter, so one participle fits all). */
+const RU_WORD_KINDS: Record<Exclude<ReasonWords, 'words'>, string> = { negation: 'отрицание', obligation: 'слово об обязанности или праве', number: 'число', date: 'указание даты или срока' };
+/** A kind of block: its name, its form after «в», and its gender for the participle. */
+const RU_BLOCK_KINDS: Record<string, { name: string; into: string; gender: 'm' | 'f' | 'n' }> = {
+  heading: { name: 'заголовок', into: 'заголовок', gender: 'm' },
+  paragraph: { name: 'абзац', into: 'абзац', gender: 'm' },
+  'list-item': { name: 'пункт списка', into: 'пункт списка', gender: 'm' },
+  'table-row': { name: 'строка таблицы', into: 'строку таблицы', gender: 'f' },
+  quote: { name: 'цитата', into: 'цитату', gender: 'f' },
+  code: { name: 'блок кода', into: 'блок кода', gender: 'm' },
+  html: { name: 'HTML-блок', into: 'HTML-блок', gender: 'm' },
+  rule: { name: 'горизонтальная линия', into: 'горизонтальную линию', gender: 'f' },
+  definition: { name: 'определение ссылки', into: 'определение ссылки', gender: 'n' },
+  other: { name: 'фрагмент', into: 'фрагмент', gender: 'm' },
+};
+const ruBlock = (kind: string) => RU_BLOCK_KINDS[kind] ?? RU_BLOCK_KINDS.other ?? { name: 'фрагмент', into: 'фрагмент', gender: 'm' as const };
+/** A short participle agreeing with a block: `ruAgree(block, 'удалён')` → «удалён», «удалена», «удалено». */
+const ruAgree = (block: { gender: 'm' | 'f' | 'n' }, stem: string) => (block.gender === 'm' ? stem : `${stem.replace(/ён$/, 'ен')}${block.gender === 'f' ? 'а' : 'о'}`);
+const ruQuote = (items: readonly string[]) => quoteWords(items, (count) => ` и ещё ${count}`);
+/** «удалено слово» or «удалены слова», by how many. */
+const ruWords = (items: readonly string[], one: string, many: string) => (countOf(items) === 1 ? one : many);
+
+/** Why a passage is not cosmetic, in Russian: «удалено отрицание: «не»». */
+function ruReason(reason: PassageReason): string {
+  switch (reason.kind) {
+    case 'symbol':
+      return `${reason.symbols.length === 1 ? 'изменён знак' : 'изменены знаки'}: ${ruQuote(reason.symbols)}`;
+    case 'words': {
+      const { removed, added } = reason;
+      if (reason.words === 'words') {
+        if (removed.length > 0 && added.length > 0) return `${ruWords(removed, 'заменено слово', 'заменены слова')}: ${ruQuote(removed)} → ${ruQuote(added)}`;
+        return removed.length > 0 ? `${ruWords(removed, 'удалено слово', 'удалены слова')}: ${ruQuote(removed)}` : `${ruWords(added, 'добавлено слово', 'добавлены слова')}: ${ruQuote(added)}`;
+      }
+      const what = RU_WORD_KINDS[reason.words];
+      if (removed.length > 0 && added.length > 0) return `изменено ${what}: ${ruQuote(removed)} → ${ruQuote(added)}`;
+      return removed.length > 0 ? `удалено ${what}: ${ruQuote(removed)}` : `добавлено ${what}: ${ruQuote(added)}`;
+    }
+    case 'sentence':
+      return `${reason.removed ? 'удалено' : 'добавлено'} предложение (${ru3(reason.count, 'слово', 'слова', 'слов')})`;
+    case 'order':
+      return 'изменён порядок слов';
+    case 'block': {
+      const block = ruBlock(reason.block);
+      return `${ruAgree(block, reason.change === 'adds' ? 'добавлен' : reason.change === 'moves' ? 'сюда перенесён' : 'удалён')} ${block.name}`;
+    }
+    case 'turns': {
+      const from = ruBlock(reason.from);
+      return `${from.name} ${ruAgree(from, 'превращён')} в ${ruBlock(reason.to).into}`;
+    }
+    case 'link':
+      return `изменён адрес ссылки «${reason.text}»: ${reason.from ?? '(нет)'} → ${reason.to ?? '(нет)'}`;
+    case 'declared-editorial':
+      return 'изменения редакции, опубликованной как существенные (material), объявлены редакционными (editorial)';
+  }
+}
 
 /** The Russian forms of each unit of a duration after «через»: «1 день», «2 часа», «5 минут», «1 секунду». */
 const RU_DURATION_UNITS: Record<string, [string, string, string]> = {
@@ -420,6 +476,11 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
 
   detail: {
     archiveMissing: (p) => `(опубликованного текста с контрольной суммой ${p.sha256} нет в папке ${p.archive}/, поэтому показать изменения не с чем)`,
+    commaFraction: (p) => `доли секунды отделены запятой: отделите их точкой (${p.fixed})`,
+    lowercaseTz: (p) => `буквы «t» или «z» строчные: пишите T и Z прописными (${p.fixed})`,
+    leapSecond: (p) => `указана високосная секунда (:60), а время здесь считается по UTC без високосных секунд: укажите ${p.minute}:59.999 этой минуты или начало следующей минуты (:00)`,
+    midnight24: () => 'полночь записана как 24:00: укажите 00:00 следующего дня',
+    materialPassages: (p) => writePassages(p.passages, (passage) => (passage.clause !== null ? `${passage.clause}: ` : passage.section ? `в разделе «${passage.section}»: ` : ''), ruReason),
   },
 
   notice: {

@@ -23,25 +23,15 @@ import { createRedline, type BlockChange, type RedlineBlock } from './redline.ts
 import { renderWordChanges } from './render-text-redline.ts';
 import { tokenizeWords } from './tokenize-words.ts';
 import type { WordChange } from './word-diff.ts';
-
-/** One changed passage that is not a cosmetic edit. */
-export interface MaterialPassage {
-  /** The clause number of its block («3.1»), or null. */
-  clause: string | null;
-  /** The heading of its section, for a block without a clause number; null before the first heading. */
-  section?: string | null;
-  /** The passage in the redline's words: `…context [-removed-]{+inserted+} context…`. */
-  redline: string;
-  /** Why it is material, one phrase each («removes the negation «не»»). */
-  reasons: string[];
-}
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
+import type { PassageReason, ReasonWords, ShownPassage } from '#lib/messages/messages-en.ts';
 
 /** The verdict on a change. */
 export interface EditorialVerdict {
   /** True only when every changed passage is a cosmetic edit (also when nothing changed). */
   editorial: boolean;
   /** The passages that make it material, in document order; empty when it is editorial. */
-  passages: MaterialPassage[];
+  passages: ShownPassage[];
 }
 
 // Punctuation a proofreader fixes without changing what a clause says. Anything else («%», «№», «§», «(», «+», «/») is material.
@@ -66,12 +56,12 @@ function normalizeWord(word: string, locale: string): string {
 }
 
 /** What a changed word is, when it is one a spelling fix may never touch; `original` tells the month «May» from the modal. */
-function protectedKind(word: string, original = word): 'a negation' | 'an obligation or permission word' | 'a number' | 'a date or duration' | null {
-  if (word === 'may' && original.startsWith('M')) return 'a date or duration';
-  if (NEGATIONS.test(word)) return 'a negation';
-  if (OBLIGATIONS.test(word)) return 'an obligation or permission word';
-  if (/\p{N}/u.test(word) || NUMBER_WORDS.test(word)) return 'a number';
-  if (DATE_WORDS.test(word)) return 'a date or duration';
+function protectedKind(word: string, original = word): Exclude<ReasonWords, 'words'> | null {
+  if (word === 'may' && original.startsWith('M')) return 'date';
+  if (NEGATIONS.test(word)) return 'negation';
+  if (OBLIGATIONS.test(word)) return 'obligation';
+  if (/\p{N}/u.test(word) || NUMBER_WORDS.test(word)) return 'number';
+  if (DATE_WORDS.test(word)) return 'date';
   return null;
 }
 
@@ -122,31 +112,23 @@ function unmatched(a: readonly string[], b: readonly string[]): string[] {
   });
 }
 
-/** At most this many words are quoted in a reason; the passage shows them all. */
-const QUOTED_WORDS = 6;
-const quote = (items: readonly string[]) =>
-  `${items
-    .slice(0, QUOTED_WORDS)
-    .map((item) => `«${item}»`)
-    .join(', ')}${items.length > QUOTED_WORDS ? ` and ${items.length - QUOTED_WORDS} more` : ''}`;
-
 /**
  * Why replacing the passage `before` by `after` is material, or an empty list
  * when it is a cosmetic edit.
  * @public Exported for its tests: each kind of passage is tested on its own before the verdict that combines them.
  */
-export function classifyPassage(before: string, after: string, locale: string): string[] {
+export function classifyPassage(before: string, after: string, locale: string): PassageReason[] {
   const tokens = (text: string) => tokenizeWords(text, locale).filter((token) => token.trim() !== '');
   const oldTokens = tokens(before);
   const newTokens = tokens(after);
   const oldWords = oldTokens.filter(isWord);
   const newWords = newTokens.filter(isWord);
-  const reasons: string[] = [];
+  const reasons: PassageReason[] = [];
 
   const symbols = (list: readonly string[]) => list.filter((token) => !isWord(token)).flatMap((token) => [...token]);
   const changedSymbols = [...unmatched(symbols(oldTokens), symbols(newTokens)), ...unmatched(symbols(newTokens), symbols(oldTokens))];
   const otherSymbols = [...new Set(changedSymbols.filter((symbol) => !COSMETIC_PUNCTUATION.test(symbol)))];
-  if (otherSymbols.length > 0) reasons.push(`changes a symbol: ${quote(otherSymbols)}`);
+  if (otherSymbols.length > 0) reasons.push({ kind: 'symbol', symbols: otherSymbols });
 
   const oldNormal = oldWords.map((word) => normalizeWord(word, locale));
   const newNormal = newWords.map((word) => normalizeWord(word, locale));
@@ -166,23 +148,22 @@ export function classifyPassage(before: string, after: string, locale: string): 
   const kindOf = (word: string) => protectedKind(word, originals.get(word));
   // Name the words a reader of a contract looks for first; then whatever else changed.
   const named = new Set<string>();
-  for (const kind of ['a negation', 'an obligation or permission word', 'a number', 'a date or duration'] as const) {
+  for (const kind of ['negation', 'obligation', 'number', 'date'] as const) {
     const gone = removed.filter((word) => kindOf(word) === kind);
     const come = added.filter((word) => kindOf(word) === kind);
     for (const word of [...gone, ...come]) named.add(word);
-    if (gone.length > 0 && come.length > 0) reasons.push(`changes ${kind}: ${quote(gone)} → ${quote(come)}`);
-    else if (gone.length > 0) reasons.push(`removes ${kind}: ${quote(gone)}`);
-    else if (come.length > 0) reasons.push(`adds ${kind}: ${quote(come)}`);
+    if (gone.length > 0 || come.length > 0) reasons.push({ kind: 'words', words: kind, removed: gone, added: come });
   }
   const otherRemoved = removed.filter((word) => !named.has(word));
   const otherAdded = added.filter((word) => !named.has(word));
   // A whole sentence: it starts with a capital letter and ends with a stop.
   const sentence = (text: string, words: number) => words >= 2 && /^\p{Lu}.*[.!?…]$/su.test(text.trim());
-  if (otherRemoved.length > 0 && otherAdded.length > 0) reasons.push(`replaces words: ${quote(otherRemoved)} → ${quote(otherAdded)}`);
-  else if (otherRemoved.length > 0) reasons.push(sentence(before, oldWords.length) && newWords.length === 0 ? `removes a sentence (${oldWords.length} words)` : `removes words: ${quote(otherRemoved)}`);
-  else if (otherAdded.length > 0) reasons.push(sentence(after, newWords.length) && oldWords.length === 0 ? `adds a sentence (${newWords.length} words)` : `adds words: ${quote(otherAdded)}`);
+  const words = { kind: 'words', words: 'words', removed: otherRemoved, added: otherAdded } as const;
+  if (otherRemoved.length > 0 && otherAdded.length > 0) reasons.push(words);
+  else if (otherRemoved.length > 0) reasons.push(sentence(before, oldWords.length) && newWords.length === 0 ? { kind: 'sentence', removed: true, count: oldWords.length } : words);
+  else if (otherAdded.length > 0) reasons.push(sentence(after, newWords.length) && oldWords.length === 0 ? { kind: 'sentence', removed: false, count: newWords.length } : words);
   // Same words, other order («не может» → «может не»).
-  if (reasons.length === 0) reasons.push('changes the order of words');
+  if (reasons.length === 0) reasons.push({ kind: 'order' });
   return reasons;
 }
 
@@ -203,8 +184,8 @@ function contextAfter(text: string): string {
 }
 
 /** The material passages of a block edited word by word. */
-function getWordPassages(words: readonly WordChange[], clause: string | null, locale: string): MaterialPassage[] {
-  const passages: MaterialPassage[] = [];
+function getWordPassages(words: readonly WordChange[], clause: string | null, locale: string): ShownPassage[] {
+  const passages: ShownPassage[] = [];
   let index = 0;
   while (index < words.length) {
     const part = words[index];
@@ -239,19 +220,6 @@ function getWordPassages(words: readonly WordChange[], clause: string | null, lo
   return passages;
 }
 
-const KIND_NAMES: Record<string, string> = {
-  heading: 'a heading',
-  paragraph: 'a paragraph',
-  'list-item': 'a list item',
-  'table-row': 'a table row',
-  quote: 'a quotation',
-  code: 'a code block',
-  html: 'an HTML block',
-  rule: 'a rule',
-  definition: 'a link definition',
-  other: 'a block',
-};
-
 type ClassifiedBlock = RedlineBlock & { element?: Element; kind?: string; clause?: string | null };
 
 // What a block without words can still carry to a reader: a link, an image, an embedded object, a table.
@@ -264,23 +232,23 @@ const isInvisible = (block: ClassifiedBlock) => block.text.trim() === '' && !VIS
 const blockText = (block: ClassifiedBlock) => block.text || (block.html.length > 120 ? `${block.html.slice(0, 120)}…` : block.html);
 
 /** The material passages of one block's change. */
-function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): MaterialPassage[] {
-  const kindName = (b: ClassifiedBlock) => KIND_NAMES[b.kind ?? 'other'] ?? 'a block';
+function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): ShownPassage[] {
+  const kindName = (b: ClassifiedBlock) => b.kind ?? 'other';
   switch (block.op) {
     case 'equal':
       return [];
     case 'added':
       if (isInvisible(block.new)) return [];
-      return [{ clause: block.new.clause ?? null, redline: `{+${blockText(block.new)}+}`, reasons: [`${block.moved ? 'moves' : 'adds'} ${kindName(block.new)}${block.moved ? ' here' : ''}`] }];
+      return [{ clause: block.new.clause ?? null, redline: `{+${blockText(block.new)}+}`, reasons: [{ kind: 'block', change: block.moved ? 'moves' : 'adds', block: kindName(block.new) }] }];
     case 'removed':
       // A move is one change, named where the text arrives.
       if (block.moved || isInvisible(block.old)) return [];
-      return [{ clause: block.old.clause ?? null, redline: `[-${blockText(block.old)}-]`, reasons: [`removes ${kindName(block.old)}`] }];
+      return [{ clause: block.old.clause ?? null, redline: `[-${blockText(block.old)}-]`, reasons: [{ kind: 'block', change: 'removes', block: kindName(block.old) }] }];
     case 'formatted': {
-      const reasons: string[] = [];
-      if (block.old.kind !== block.new.kind) reasons.push(`turns ${kindName(block.old)} into ${kindName(block.new)}`);
+      const reasons: PassageReason[] = [];
+      if (block.old.kind !== block.new.kind) reasons.push({ kind: 'turns', from: kindName(block.old), to: kindName(block.new) });
       const links = block.old.element && block.new.element ? getBlockLinkChanges(block.old as LinkedBlock, block.new as LinkedBlock) : [];
-      for (const link of links) reasons.push(`changes the target of the link «${link.text}»: ${link.from ?? '(none)'} → ${link.to ?? '(none)'}`);
+      for (const link of links) reasons.push({ kind: 'link', text: link.text, from: link.from, to: link.to });
       return reasons.length === 0 ? [] : [{ clause: block.new.clause ?? null, redline: block.new.text, reasons }];
     }
     case 'modified': {
@@ -290,10 +258,10 @@ function getBlockPassages(block: BlockChange<ClassifiedBlock>, locale: string): 
         { value: block.new.text, added: true, removed: false, count: 1 },
       ];
       const passages = getWordPassages(words, clause, locale);
-      const reasons: string[] = [];
-      if (block.old.kind !== block.new.kind) reasons.push(`turns ${kindName(block.old)} into ${kindName(block.new)}`);
+      const reasons: PassageReason[] = [];
+      if (block.old.kind !== block.new.kind) reasons.push({ kind: 'turns', from: kindName(block.old), to: kindName(block.new) });
       const links = block.old.element && block.new.element ? getBlockLinkChanges(block.old as LinkedBlock, block.new as LinkedBlock) : [];
-      for (const link of links) reasons.push(`changes the target of the link «${link.text}»: ${link.from ?? '(none)'} → ${link.to ?? '(none)'}`);
+      for (const link of links) reasons.push({ kind: 'link', text: link.text, from: link.from, to: link.to });
       return reasons.length === 0 ? passages : [...passages, { clause, redline: block.new.text, reasons }];
     }
   }
@@ -313,8 +281,10 @@ export function checkEditorialChange(before: string, after: string, locale: stri
   return { editorial: passages.length === 0, passages };
 }
 
-/** The passages of a verdict, one line each: `3.1: …[-не -]является… (removes a negation: «не»)`; a block without a clause number is placed by its section. */
-export function formatMaterialPassages(passages: readonly MaterialPassage[]): string {
-  const place = (passage: MaterialPassage) => (passage.clause !== null ? `${passage.clause}: ` : passage.section ? `in «${passage.section}»: ` : '');
-  return passages.map((passage) => `${place(passage)}${passage.redline} (${passage.reasons.join('; ')})`).join('\n');
+/**
+ * The passages of a verdict, one line each: `3.1: …[-не -]является… (removes a negation: «не»)`; a block without a clause number is placed by its section.
+ * @public Exported for its tests: a refusal writes them through its detail's catalog message (`materialPassages`).
+ */
+export function formatMaterialPassages(passages: readonly ShownPassage[], messages: MessageCatalog = DEFAULT_MESSAGES): string {
+  return messages.detail.materialPassages({ passages });
 }

@@ -9,6 +9,7 @@
  */
 import { daysInMonth, getStartOfZonedDay, getUtcMs } from './zoned-time.ts';
 import { problemText, type ProblemMessage } from '#lib/messages/message-catalog.ts';
+import { detailText, type DetailMessage } from '#lib/corpus/problem.ts';
 
 /** A syntactically valid `effective` value, before the time zone is applied. */
 export type EffectiveValue =
@@ -28,6 +29,8 @@ interface EffectiveError {
    * it is and what to write, without the text, for a consent record's message.
    */
   detail?: string;
+  /** The catalog message `detail` is the English text of, to say it in another language. */
+  detailText?: DetailMessage;
 }
 
 export type EffectiveParseResult = { ok: true; value: EffectiveValue } | { ok: false; error: EffectiveError };
@@ -52,12 +55,12 @@ function nearMiss(text: string): EffectiveError | null {
   if (stopped !== text && DATE_TIME.test(stopped)) {
     return {
       ...problemText('commaFraction', { value: text, fixed: stopped }),
-      detail: `its fraction of a second is written with a comma: write a full stop (${stopped})`,
+      ...detailText({ id: 'commaFraction', params: { fixed: stopped } }),
     };
   }
   const upper = text.toUpperCase();
   if (upper !== text && DATE_TIME.test(upper)) {
-    return { ...problemText('lowercaseTz', { value: text, fixed: upper }), detail: `its "t" or "z" is in lower case: write T and Z in upper case (${upper})` };
+    return { ...problemText('lowercaseTz', { value: text, fixed: upper }), ...detailText({ id: 'lowercaseTz', params: { fixed: upper } }) };
   }
   return null;
 }
@@ -91,12 +94,10 @@ export function parseEffective(raw: string): EffectiveParseResult {
   if (calendarError) return { ok: false, error: calendarError };
   const [hour, minute, second] = [Number(h), Number(mi), Number(s ?? 0)];
   if (second === 60 && hour <= 23 && minute <= 59) {
-    const detail = `it names a leap second (:60), and instants here are UTC without leap seconds: write ${text.slice(11, 16)}:59.999 of that minute, or the next minute at :00`;
-    return { ok: false, error: { ...problemText('leapSecond', { value: text }), detail } };
+    return { ok: false, error: { ...problemText('leapSecond', { value: text }), ...detailText({ id: 'leapSecond', params: { minute: text.slice(11, 16) } }) } };
   }
   if (hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(fraction ?? '')) {
-    const detail = 'it writes midnight as 24:00: write 00:00 of the next day';
-    return { ok: false, error: { ...problemText('midnight24', { value: text }), detail } };
+    return { ok: false, error: { ...problemText('midnight24', { value: text }), ...detailText({ id: 'midnight24', params: undefined }) } };
   }
   if (hour > 23 || minute > 59 || second > 59) {
     return {

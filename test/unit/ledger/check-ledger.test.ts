@@ -298,6 +298,7 @@ describe('a new version declared editorial is proven or confirmed', () => {
         message: `privacy/ru/v3 is declared editorial, but compared with privacy/ru/v2, 1 changed passage is not a cosmetic edit ${COSMETIC}`,
         hint,
         detail,
+        detailText: { id: 'materialPassages', params: { passages: expect.any(Array) } },
         text: { id: 'editorialUnproven', params: { id: 'privacy/ru/v3', previous: 'privacy/ru/v2', passages: 1 } },
       },
     ]);

@@ -19,6 +19,7 @@ import { EN_MESSAGES } from '#lib/messages/messages-en.ts';
 import { RU_MESSAGES } from '#lib/messages/messages-ru.ts';
 import { LOG_ENTRY_KINDS } from '#schemas/public-log.ts';
 import { formatDuration } from '#lib/consent/version-index.ts';
+import { formatMaterialPassages } from '#lib/redline/editorial-change.ts';
 
 /** The ids and parameters of a catalog, as the reference page shows them. */
 const shape = (catalog: MessageCatalog) => listMessageTemplates(catalog).map(({ id, params, text }) => ({ id, params, kind: typeof text }));
@@ -525,6 +526,93 @@ describe("each of the commands' own refusals and notes, in English and in Russia
         }),
       'privacy at 2025-10-01T00:00:00+03:00: version v2 was in force (from 2025-09-01T00:00:00+03:00), and it has no en text: it exists in ru. The en text then was v1, for reference only: not in force since 2025-09-01T00:00:00+03:00.',
       'privacy на 2025-10-01T00:00:00+03:00: действовала редакция v2 (с 2025-09-01T00:00:00+03:00), но текста на языке en у неё нет; есть тексты на языках: ru. Текст на языке en в то время — редакция v1, только для справки: она не действует с 2025-09-01T00:00:00+03:00.',
+    ],
+    [
+      'changeType and corrections: why each changed passage is not a cosmetic edit, every reason the editorial check gives',
+      (m) =>
+        formatMaterialPassages(
+          [
+            { clause: '3.1', redline: '…[-не -]является…', reasons: [{ kind: 'words', words: 'negation', removed: ['не'], added: [] }] },
+            {
+              clause: '3.2',
+              redline: 'в течение {+10+} дней',
+              reasons: [
+                { kind: 'words', words: 'number', removed: ['30'], added: ['10'] },
+                { kind: 'symbol', symbols: ['%'] },
+              ],
+            },
+            { clause: '4', redline: 'Оператор [-должен-]{+вправе+}', reasons: [{ kind: 'words', words: 'obligation', removed: [], added: ['вправе'] }] },
+            { clause: '5', redline: 'до {+1 мая+}', reasons: [{ kind: 'words', words: 'date', removed: [], added: ['мая'] }] },
+            { clause: null, section: '2. Цели обработки', redline: '{+Передачи партнёрам.+}', reasons: [{ kind: 'block', change: 'adds', block: 'list-item' }] },
+            {
+              clause: null,
+              redline: '[-Старая цитата-]',
+              reasons: [
+                { kind: 'block', change: 'removes', block: 'quote' },
+                { kind: 'block', change: 'moves', block: 'table-row' },
+              ],
+            },
+            {
+              clause: '6',
+              redline: 'Текст.',
+              reasons: [
+                { kind: 'turns', from: 'paragraph', to: 'rule' },
+                { kind: 'link', text: 'правила', from: 'https://a.example.com', to: null },
+              ],
+            },
+            { clause: '7', redline: '[-Данные хранятся в России.-]', reasons: [{ kind: 'sentence', removed: true, count: 4 }, { kind: 'order' }] },
+            {
+              clause: '8',
+              redline: '…',
+              reasons: [
+                { kind: 'words', words: 'words', removed: ['передаёт'], added: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] },
+                { kind: 'words', words: 'words', removed: ['один'], added: [] },
+              ],
+            },
+            { clause: null, redline: 'changeType: [-material-]{+editorial+}', reasons: [{ kind: 'declared-editorial' }] },
+          ],
+          m,
+        ),
+      [
+        '3.1: …[-не -]является… (removes a negation: «не»)',
+        '3.2: в течение {+10+} дней (changes a number: «30» → «10»; changes a symbol: «%»)',
+        '4: Оператор [-должен-]{+вправе+} (adds an obligation or permission word: «вправе»)',
+        '5: до {+1 мая+} (adds a date or duration: «мая»)',
+        'in «2. Цели обработки»: {+Передачи партнёрам.+} (adds a list item)',
+        '[-Старая цитата-] (removes a quotation; moves a table row here)',
+        '6: Текст. (turns a paragraph into a rule; changes the target of the link «правила»: https://a.example.com → (none))',
+        '7: [-Данные хранятся в России.-] (removes a sentence (4 words); changes the order of words)',
+        '8: … (replaces words: «передаёт» → «a», «b», «c», «d», «e», «f» and 2 more; removes words: «один»)',
+        'changeType: [-material-]{+editorial+} (declares editorial a version published as material)',
+      ].join('\n'),
+      [
+        '3.1: …[-не -]является… (удалено отрицание: «не»)',
+        '3.2: в течение {+10+} дней (изменено число: «30» → «10»; изменён знак: «%»)',
+        '4: Оператор [-должен-]{+вправе+} (добавлено слово об обязанности или праве: «вправе»)',
+        '5: до {+1 мая+} (добавлено указание даты или срока: «мая»)',
+        'в разделе «2. Цели обработки»: {+Передачи партнёрам.+} (добавлен пункт списка)',
+        '[-Старая цитата-] (удалена цитата; сюда перенесена строка таблицы)',
+        '6: Текст. (абзац превращён в горизонтальную линию; изменён адрес ссылки «правила»: https://a.example.com → (нет))',
+        '7: [-Данные хранятся в России.-] (удалено предложение (4 слова); изменён порядок слов)',
+        '8: … (заменено слово: «передаёт» → «a», «b», «c», «d», «e», «f» и ещё 2; удалено слово: «один»)',
+        'changeType: [-material-]{+editorial+} (изменения редакции, опубликованной как существенные (material), объявлены редакционными (editorial))',
+      ].join('\n'),
+    ],
+    [
+      'an instant in a form the grammar refuses, said after the value: a comma, lower-case t and z, a leap second, 24:00',
+      (m) => [m.detail.commaFraction({ fixed: '2026-03-01T12:00:00.5+03:00' }), m.detail.lowercaseTz({ fixed: '2026-03-01T09:00:00Z' }), m.detail.leapSecond({ minute: '23:59' }), m.detail.midnight24()].join('\n'),
+      [
+        'its fraction of a second is written with a comma: write a full stop (2026-03-01T12:00:00.5+03:00)',
+        'its "t" or "z" is in lower case: write T and Z in upper case (2026-03-01T09:00:00Z)',
+        'it names a leap second (:60), and instants here are UTC without leap seconds: write 23:59:59.999 of that minute, or the next minute at :00',
+        'it writes midnight as 24:00: write 00:00 of the next day',
+      ].join('\n'),
+      [
+        'доли секунды отделены запятой: отделите их точкой (2026-03-01T12:00:00.5+03:00)',
+        'буквы «t» или «z» строчные: пишите T и Z прописными (2026-03-01T09:00:00Z)',
+        'указана високосная секунда (:60), а время здесь считается по UTC без високосных секунд: укажите 23:59:59.999 этой минуты или начало следующей минуты (:00)',
+        'полночь записана как 24:00: укажите 00:00 следующего дня',
+      ].join('\n'),
     ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);

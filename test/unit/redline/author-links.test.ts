@@ -14,6 +14,7 @@ import type { RenderableBlock } from '#lib/redline/render-redline.ts';
 import { getDocumentBlocks } from '#lib/redline/text-blocks.ts';
 import { describeBodyChange } from '#lib/redline/describe-text-change.ts';
 import { checkPublishedChange } from '#lib/ledger/correction-check.ts';
+import { formatMaterialPassages } from '#lib/redline/editorial-change.ts';
 import { renderRedlineBody } from '#lib/views/redline-view.ts';
 import { ROOT } from '../../helpers/build-site.ts';
 import { runPolicyCli } from '../../helpers/run-cli.ts';
@@ -186,7 +187,7 @@ describe('the correction check', () => {
 
   test('hears of a link target changed inside an edited paragraph, from the same comparison as the redline', () => {
     const verdict = checkPublishedChange(published('1.1. Пишите в [поддержку](https://example.com/contact) или в чат.\n'), published('1.1. Пишите в [поддержку](https://example.com/contact?tags=policy).\n'), 'ru');
-    expect(verdict.passages.flatMap((passage) => passage.reasons)).toContain('changes the target of the link «поддержку»: https://example.com/contact → https://example.com/contact?tags=policy');
+    expect(formatMaterialPassages(verdict.passages)).toContain('changes the target of the link «поддержку»: https://example.com/contact → https://example.com/contact?tags=policy');
   });
 
   test('does not take a clause reference for a link', () => {
