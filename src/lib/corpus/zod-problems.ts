@@ -44,7 +44,7 @@ export function describeFileIssue(issue: z.core.$ZodIssue): LedgerIssue {
     case 'invalid_format':
       return { text, kind: 'format', format: issue.format === 'regex' && issue.pattern === String(SHA256_PATTERN) ? 'sha256' : issue.format, value: toDescribedValue(issue.input) };
     case 'invalid_value':
-      return { text, kind: 'allowed', allowed: issue.values.map(String), value: toDescribedValue(issue.input) };
+      return issue.input === undefined ? { text, kind: 'missing' } : { text, kind: 'allowed', allowed: issue.values.map(String), value: toDescribedValue(issue.input) };
     case 'unrecognized_keys':
       return { text, kind: 'unknown-fields', keys: issue.keys };
     default:

@@ -16,6 +16,8 @@ import { readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 import { canonicalJson, getEntryLeaf, nameLogEntry, getEventKey, getLedgerEvents, orderNewEvents, type LedgerEvent } from './log-entry.ts';
 import { MerkleTree } from './merkle.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
+import { describeFileIssue } from '#lib/corpus/zod-problems.ts';
+import type { z } from 'zod';
 
 /** The log state's file name in the policies folder. */
 export const LOG_LOCK_FILE = 'log.lock.json';
@@ -46,10 +48,10 @@ export function readLogLock(policiesPath: string, cwd: string = process.cwd()): 
   if (read.kind === 'refused') return { entries: null, file, lines: [], problems: [read.problem] };
   if (read.kind === 'absent') return { entries: null, file, lines: [], problems: [] };
   const fail = (line: number, refusal: ReturnType<typeof problemText>): LogLockFile => ({ entries: null, file, lines: [], problems: [{ file, line, code: 'log-lock-damaged', ...refusal }] });
-  const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) => error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+  const issuesOf = (error: z.ZodError) => error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), issue: describeFileIssue(issue) }));
   if (read.kind === 'not-json') return fail(1, problemText('logStateNotJson', { file, error: read.message }));
   const { data, text } = read;
-  const parsed = LogLockSchema.safeParse(data);
+  const parsed = LogLockSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return fail(1, problemText('logStateDamaged', { file, issues: issuesOf(parsed.error) }));
   const textLines = text.split('\n');
   const lines: number[] = [];
@@ -62,7 +64,7 @@ export function readLogLock(policiesPath: string, cwd: string = process.cwd()): 
     if (index !== position) {
       return fail(line, problemText('logEntryReordered', { file, index, position }));
     }
-    const entry = LogEntrySchema.safeParse(fields);
+    const entry = LogEntrySchema.safeParse(fields, { reportInput: true });
     if (!entry.success) return fail(line, problemText('logEntryDamaged', { file, index, issues: issuesOf(entry.error) }));
     entries.push(entry.data);
   }

@@ -35,6 +35,16 @@ export type LedgerIssue = { text: string } & (
   | { kind: 'other' }
 );
 
+/** What is wrong at one place of a file the commands write (`entries.3.sha256`): the place and the issue. */
+export interface FileIssue {
+  path: string;
+  issue: LedgerIssue;
+}
+
+/** Issues one after another, `path: what`, in a catalog's words; a placeholder (on the reference page) as it is. */
+export const writeFileIssues = (issues: readonly FileIssue[], say: (issue: LedgerIssue) => string) => (Array.isArray(issues) ? issues.map(({ path, issue }) => `${path}: ${say(issue)}`).join('; ') : String(issues));
+const enFileIssues = (issues: readonly FileIssue[]) => writeFileIssues(issues, (issue) => issue.text);
+
 /** A value as it appears in YAML, described for a message (zod-problems.ts): the kind, and what the kind needs. */
 export type DescribedValue = { kind: 'nothing' | 'empty' | 'fields' } | { kind: 'list'; items: number } | { kind: 'date-time'; iso: string } | { kind: 'text'; text: string } | { kind: 'other'; text: string };
 
@@ -773,12 +783,12 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
 
     // The log state beside the ledger (log/log-state.ts); log entries are numbered from 0, `entry` is "<kind> <policy>/<locale>/<version>".
     logStateNotJson: (p: { file: string; error: string }) => ({ message: `the log state is not valid JSON (${p.error})`, hint: enRestoreLogState(p.file) }),
-    logStateDamaged: (p: { file: string; issues: string }) => ({ message: `the log state is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logStateDamaged: (p: { file: string; issues: readonly FileIssue[] }) => ({ message: `the log state is damaged: ${enFileIssues(p.issues)}`, hint: enRestoreLogState(p.file) }),
     logEntryReordered: (p: { file: string; index: number; position: number }) => ({
       message: `log entry ${p.index} stands at position ${p.position}: the log's entries were reordered (${p.index < p.position ? 'it moved down' : 'it moved up'})`,
       hint: enRestoreLogState(p.file),
     }),
-    logEntryDamaged: (p: { file: string; index: number; issues: string }) => ({ message: `log entry ${p.index} is damaged: ${p.issues}`, hint: enRestoreLogState(p.file) }),
+    logEntryDamaged: (p: { file: string; index: number; issues: readonly FileIssue[] }) => ({ message: `log entry ${p.index} is damaged: ${enFileIssues(p.issues)}`, hint: enRestoreLogState(p.file) }),
     logStateEdited: (p: { file: string; size: number; rootHash: string; count: number; root: string }) => ({
       message: `the log state records a tree of ${p.size} entries with root ${p.rootHash}, but its ${p.count} entries give ${p.root}: it was edited by hand`,
       hint: enRestoreLogState(p.file),

@@ -8,7 +8,7 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, quoteWords, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type PassageReason, type ReasonWords } from './messages-en.ts';
+import { listOr, quoteWords, writeFileIssues, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type PassageReason, type ReasonWords } from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -807,12 +807,12 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
     archiveNotFolder: (p) => ({ message: 'это файл, а должна быть папка', hint: `Удалите его: папку ${p.archive}/ создаёт команда npm run policy -- publish.` }),
 
     logStateNotJson: (p) => ({ message: `файл публичного журнала повреждён: он не читается как JSON (${p.error})`, hint: ruRestoreLogState(p.file) }),
-    logStateDamaged: (p) => ({ message: `файл публичного журнала повреждён: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logStateDamaged: (p) => ({ message: `файл публичного журнала повреждён: ${writeFileIssues(p.issues, ruLedgerIssue)}`, hint: ruRestoreLogState(p.file) }),
     logEntryReordered: (p) => ({
       message: `запись ${p.index} публичного журнала стоит на месте ${p.position}: порядок записей изменён (запись сдвинута ${p.index < p.position ? 'вниз' : 'вверх'})`,
       hint: ruRestoreLogState(p.file),
     }),
-    logEntryDamaged: (p) => ({ message: `запись ${p.index} публичного журнала повреждена: ${p.issues}`, hint: ruRestoreLogState(p.file) }),
+    logEntryDamaged: (p) => ({ message: `запись ${p.index} публичного журнала повреждена: ${writeFileIssues(p.issues, ruLedgerIssue)}`, hint: ruRestoreLogState(p.file) }),
     logStateEdited: (p) => ({
       message: `по файлу публичного журнала в нём ${ru3(p.size, 'запись', 'записи', 'записей')} с контрольной суммой ${p.rootHash}, а ${ru3(p.count, 'запись', 'записи', 'записей')} в файле дают ${p.root}: файл правили вручную`,
       hint: ruRestoreLogState(p.file),

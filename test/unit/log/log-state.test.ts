@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import type { Ledger } from '#schemas/ledger.ts';
 import { makePublished } from '../../helpers/versions.ts';
 import { getLedgerEvents } from '#lib/log/log-entry.ts';
+import type { Problem } from '#lib/corpus/problem.ts';
+import { getMessages, renderProblemMessage } from '#lib/messages/message-catalog.ts';
 import { LOG_LOCK_FILE, readLogLock, resolveLog, writeLogLock, type LogLockFile } from '#lib/log/log-state.ts';
 
 const SHA = (c: string) => c.repeat(64);
@@ -70,6 +72,27 @@ describe('the log state', () => {
     expect(lock().problems[0]?.message).toMatch(/^the log state records a tree of 2 entries with root .*, but its 2 entries give .*: it was edited by hand$/);
     writeFileSync(path, '{');
     expect(lock().problems[0]?.message).toMatch(/^the log state is not valid JSON/);
+  });
+
+  test("names what is wrong in a damaged entry, and in the state itself, in the words of the ledger's refusals, in English and in Russian", () => {
+    const { folder, lock } = lockFolder(logged);
+    const path = join(folder, LOG_LOCK_FILE);
+    const text = readFileSync(path, 'utf8');
+    const say = (problem: Problem | undefined, language: 'en' | 'ru') => (problem?.text ? renderProblemMessage(problem.text, getMessages(language)).message : problem?.message);
+    writeFileSync(path, text.replace(`"sha256":"${SHA('a')}"`, '"sha256":"не сумма"').replace(/"kind":"published",/, ''));
+    const [entry] = lock().problems;
+    expect(entry).toMatchObject({ line: 7, code: 'log-lock-damaged' });
+    expect(say(entry, 'en')).toBe(entry?.message);
+    expect(entry?.message).toBe(
+      'log entry 0 is damaged: kind: Invalid option: expected one of "published"|"imported"|"backdated"|"late-translation"|"correction"|"postponed"|"withdrawn"|"editorial"; sha256: must be 64 lowercase hexadecimal characters',
+    );
+    expect(say(entry, 'ru')).toBe(
+      'запись 0 публичного журнала повреждена: kind: поле не заполнено; sha256: значение «не сумма» записано не так, как его записывает publish (нужна контрольная сумма SHA-256: 64 знака, цифры и строчные латинские буквы a–f)',
+    );
+    writeFileSync(path, text.replace(/"size": ?2,/, '"size": "два",'));
+    const [state] = lock().problems;
+    expect(state?.message).toBe('the log state is damaged: size: Invalid input: expected number, received string');
+    expect(say(state, 'ru')).toBe('файл публичного журнала повреждён: size: значение должно быть числом, а указано «два»');
   });
 
   test('asks to start the log when a ledger has none yet', () => {

@@ -284,6 +284,18 @@ describe('each refusal kind, in English and in Russian', () => {
       /^файл публичного журнала повреждён: он не читается как JSON \(/,
     ],
     [
+      'the log state: a field of the state damaged',
+      () => readFolder(LOG_LOCK_FILE, `{"logVersion": 1, "size": "два", "rootHash": "${'A'.repeat(43)}=", "entries": []}`, (folder) => readLogLock(folder, folder).problems),
+      'the log state is damaged: size: Invalid input: expected number, received string',
+      'файл публичного журнала повреждён: size: значение должно быть числом, а указано «два»',
+    ],
+    [
+      'the log state: an entry damaged',
+      () => readFolder(LOG_LOCK_FILE, `{"logVersion": 1, "size": 1, "rootHash": "${'A'.repeat(43)}=", "entries": [\n    {"index": 0, "kind": "published"}\n]}`, (folder) => readLogLock(folder, folder).problems),
+      /^log entry 0 is damaged: policy: Invalid input: expected string, received undefined; locale: Invalid input: expected string, received undefined; /,
+      /^запись 0 публичного журнала повреждена: policy: поле не заполнено; locale: поле не заполнено; /,
+    ],
+    [
       'the public log: not started',
       () => logOf(null),
       'the public log has not started: policies/log.lock.json does not exist, and the ledger has 1 event to log',
