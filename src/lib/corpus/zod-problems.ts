@@ -54,7 +54,8 @@ export function describeFileIssue(issue: z.core.$ZodIssue): LedgerIssue {
 
 const isProblemMessage = (value: unknown): value is ProblemMessage => typeof value === 'object' && value !== null && 'id' in value && 'params' in value;
 
-const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A set of fields (an object that is not a list), as JSON and YAML read one. */
+export const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The line a person typed that YAML read as `key: value` fields: `Изменено: пункт 3.5`. */
 function asTyped(fields: Record<string, unknown>): string {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { LedgerSchema, LedgerV1Schema, upgradeLedgerV1, type Ledger } from '#schemas/ledger.ts';
 import type { Problem } from '#lib/corpus/problem.ts';
 import { problemText } from '#lib/messages/message-catalog.ts';
-import { describeFileIssue } from '#lib/corpus/zod-problems.ts';
+import { describeFileIssue, isFields } from '#lib/corpus/zod-problems.ts';
 import { sha256Hex } from '#lib/timeline/published-text.ts';
 import { describeNotPlain, findNotPlainOnPath, kindAt, kindOf, NotPlainFileError, readPlainFileIn, readPlainJsonIn, toDisplayPath } from '#lib/corpus/plain-files.ts';
 
@@ -72,14 +72,18 @@ export function readLedger(policiesPath: string, cwd: string = process.cwd()): L
       problems: parsed.error.issues.map((issue) => {
         const [first, index, ...rest] = issue.path;
         const where = first === 'versions' && typeof index === 'number' ? entryLine(text, index) : 1;
-        const entry = first === 'versions' && typeof index === 'number' ? (data as { versions: Record<string, unknown>[] }).versions[index] : undefined;
-        const name = entry ? `${String(entry['policy'])}/${String(entry['locale'])}/${String(entry['version'])}: ` : '';
+        const position = first === 'versions' && typeof index === 'number' ? index : null;
+        const entry = position === null ? undefined : (data as { versions: unknown[] }).versions[position];
+        // An entry is named by the version it records only when it says which; otherwise by its place («undefined/en/v1» names nothing).
+        const parts = isFields(entry) ? [entry['policy'], entry['locale'], entry['version']] : [];
+        const name = parts.length === 3 && parts.every((part) => typeof part === 'string' && part !== '') ? parts.join('/') : null;
         return {
           file,
           line: where,
           ...problemText('ledgerDamaged', {
             file,
             entry: name,
+            position: position === null ? null : position + 1,
             path: [first, index, ...rest]
               .filter((part) => part !== undefined)
               .map(String)

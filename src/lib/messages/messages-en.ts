@@ -774,8 +774,9 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
       hint: p.newer === true ? 'The ledger was written by a newer Policy Press: update this project (npm ci after pulling), never edit the ledger.' : enRestoreLedger(p.file),
     }),
     /** `entry` is "<policy>/<locale>/<version>: " when the issue is in one entry, else empty; `path` the field's path. */
-    ledgerDamaged: (p: { file: string; entry: string; path: string; issue: LedgerIssue }) => ({
-      message: `${p.entry}${p.path}: ${typeof p.issue === 'object' ? p.issue.text : String(p.issue)}`,
+    /** `entry`: the version an entry records (`privacy/ru/v1`), null when it does not say; `position`: its place among the entries (1 for the first), null outside them. */
+    ledgerDamaged: (p: { file: string; entry: string | null; position: number | null; path: string; issue: LedgerIssue }) => ({
+      message: `${p.entry ? `${p.entry}: ` : p.position ? `entry ${p.position} of the ledger: ` : ''}${p.path}: ${typeof p.issue === 'object' ? p.issue.text : String(p.issue)}`,
       hint: `The ledger was edited by hand or damaged. ${enRestoreLedger(p.file)}`,
     }),
     ledgerListedTwice: (p: { file: string; id: string }) => ({ message: `${p.id} is listed twice`, hint: enRestoreLedger(p.file) }),

@@ -802,7 +802,10 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
       message: `в журнале публикаций указан формат ledgerVersion ${p.value}, а эта версия Policy Press читает только форматы 1 и 2`,
       hint: p.newer === true ? 'Журнал записан более новой версией Policy Press: обновите проект (npm ci после git pull); сам журнал не правьте.' : ruRestoreLedger(p.file),
     }),
-    ledgerDamaged: (p) => ({ message: `${p.entry}${p.path}: ${ruLedgerIssue(p.issue)}`, hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}` }),
+    ledgerDamaged: (p) => ({
+      message: `${p.entry ? `${p.entry}: ` : p.position ? `запись ${p.position} журнала публикаций: ` : ''}${p.path}: ${ruLedgerIssue(p.issue)}`,
+      hint: `Журнал публикаций правили вручную или он повреждён. ${ruRestoreLedger(p.file)}`,
+    }),
     ledgerListedTwice: (p) => ({ message: `редакция ${p.id} записана в журнале публикаций дважды`, hint: ruRestoreLedger(p.file) }),
     archiveNotFolder: (p) => ({ message: 'это файл, а должна быть папка', hint: `Удалите его: папку ${p.archive}/ создаёт команда npm run policy -- publish.` }),
 

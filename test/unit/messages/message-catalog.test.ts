@@ -278,6 +278,12 @@ describe('each refusal kind, in English and in Russian', () => {
       'privacy/ru/v1: versions.0.publishedAt: поле не заполнено',
     ],
     [
+      'the ledger file: an entry without its policy, named by its place in the file',
+      () => readFolder(LEDGER_FILE, damagedLedger({ policy: undefined }), (folder) => readLedger(folder, folder).problems),
+      'entry 1 of the ledger: versions.0.policy: Invalid input: expected string, received undefined',
+      'запись 1 журнала публикаций: versions.0.policy: поле не заполнено',
+    ],
+    [
       'the log state: not JSON',
       () => readFolder(LOG_LOCK_FILE, '{', (folder) => readLogLock(folder, folder).problems),
       /^the log state is not valid JSON \(/,
