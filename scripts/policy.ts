@@ -4,6 +4,7 @@
  */
 import { getMessages, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 import { LanguageError, resolveMessageLanguage, takeLanguageOption } from '#lib/messages/message-language.ts';
+import { getOptionMistake } from '#lib/messages/option-mistake.ts';
 
 /** What the dispatcher needs of a command: how to run it and its help. Those legal staff run take the messages of the language chosen (`--lang`, POLICY_PRESS_LANG, the system's locale), the others speak English. */
 interface Command {
@@ -28,6 +29,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: () => module.AUDIT_HELP })),
   log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: () => module.LOG_HELP })),
 };
+
+/** The commands that speak the reader's language (their help and messages come from its catalog); the others speak English. */
+const SPEAKING_COMMANDS: ReadonlySet<string> = new Set(['new', 'check', 'diff', 'publish', 'withdraw', 'notice', 'at']);
 
 /** The list of commands, each by the first line of its help (so it loads every command's module: only for `--help` and mistakes). */
 async function getHelp(messages: MessageCatalog): Promise<string> {
@@ -67,7 +71,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.help(messages));
     return 0;
   }
-  return command.run(args, messages);
+  try {
+    return await command.run(args, messages);
+  } catch (error) {
+    // A mistake in the options, in the reader's language for the commands legal staff run; the others keep Node's English.
+    const mistake = SPEAKING_COMMANDS.has(name) ? getOptionMistake(error) : null;
+    if (mistake) throw new (await import('./commands/command-context.ts')).UsageError(messages.help.badOption({ mistake }));
+    throw error;
+  }
 }
 
 try {

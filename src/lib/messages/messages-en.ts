@@ -35,6 +35,16 @@ export type LedgerIssue = { text: string } & (
   | { kind: 'other' }
 );
 
+/**
+ * A mistake in a command's options: `text` is Node's own English words, which the English message has always
+ * shown; `kind` and `option` (the option or argument refused) let another language say it.
+ */
+export interface OptionMistake {
+  kind: 'unknown' | 'missing-value' | 'no-value' | 'positional' | 'other';
+  option: string;
+  text: string;
+}
+
 /** What is wrong at one place of a file the commands write (`entries.3.sha256`): the place and the issue. */
 export interface FileIssue {
   path: string;
@@ -201,6 +211,8 @@ export const EN_MESSAGES = {
     noLocale: (p: { policy: string; locale: string; suggestion: string | null; locales: readonly string[] }) =>
       `${p.policy} has no "${p.locale}" text.${enDidYouMean(p.suggestion)} Locales: ${Array.isArray(p.locales) ? p.locales.join(', ') : String(p.locales)}. Use --locale.`,
     unknownCommand: (p: { name: string }) => `Unknown command "${p.name}".`,
+    /** A mistake in a command's options, as Node's parseArgs reports it (messages/option-mistake.ts): in English, in its own words. */
+    badOption: (p: { mistake: OptionMistake }) => (typeof p.mistake === 'object' ? p.mistake.text : String(p.mistake)),
     /** The list of commands; `synopses`: each command's first line of help. */
     usage: (p: { synopses: readonly string[] }) => `Usage: npm run policy -- <command> [options]
 

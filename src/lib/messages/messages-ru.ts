@@ -8,9 +8,27 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, quoteWords, writeFileIssues, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type PassageReason, type ReasonWords } from './messages-en.ts';
+import { listOr, quoteWords, writeFileIssues, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type OptionMistake, type PassageReason, type ReasonWords } from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
+
+/** A mistake in a command's options, in Russian; a placeholder (on the reference page) as it is. */
+function ruOptionMistake(mistake: OptionMistake): string {
+  if (typeof mistake !== 'object') return `Параметры команды указаны неверно: ${String(mistake)}`;
+  const { option } = mistake;
+  switch (mistake.kind) {
+    case 'unknown':
+      return `У команды нет параметра «${option}». Какие параметры у неё есть, показывает --help.`;
+    case 'missing-value':
+      return `После параметра ${option} нужно указать значение: ${option} "<значение>".`;
+    case 'no-value':
+      return `Параметр ${option} указывается без значения.`;
+    case 'positional':
+      return `Лишний аргумент «${option}»: команда его не принимает.`;
+    case 'other':
+      return `Параметры команды указаны неверно (${mistake.text}). Какие параметры у неё есть, показывает --help.`;
+  }
+}
 
 /** What kind of words a passage changes, as the subject of «изменено …» (each neuter, so one participle fits all). */
 const RU_WORD_KINDS: Record<Exclude<ReasonWords, 'words'>, string> = { negation: 'отрицание', obligation: 'слово об обязанности или праве', number: 'число', date: 'указание даты или срока' };
@@ -310,6 +328,7 @@ export const RU_MESSAGES: MessageCatalog = {
     unknownPolicy: (p) => `В ${p.origin} нет документа «${p.policy}».${ruDidYouMean(p.suggestion)} Документы: ${ruNames(p.policies)}.`,
     noLocale: (p) => `У документа ${p.policy} нет текста на языке «${p.locale}».${ruDidYouMean(p.suggestion)} Его языки: ${ruNames(p.locales)}. Укажите язык в --locale.`,
     unknownCommand: (p) => `Команды «${p.name}» нет.`,
+    badOption: (p) => ruOptionMistake(p.mistake),
     usage: (p) => `Как запускать: npm run policy -- <команда> [параметры]
 
 Команды:

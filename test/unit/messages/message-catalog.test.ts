@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -20,6 +21,7 @@ import { RU_MESSAGES } from '#lib/messages/messages-ru.ts';
 import { LOG_ENTRY_KINDS } from '#schemas/public-log.ts';
 import { formatDuration } from '#lib/consent/version-index.ts';
 import { formatMaterialPassages } from '#lib/redline/editorial-change.ts';
+import { getOptionMistake } from '#lib/messages/option-mistake.ts';
 
 /** The ids and parameters of a catalog, as the reference page shows them. */
 const shape = (catalog: MessageCatalog) => listMessageTemplates(catalog).map(({ id, params, text }) => ({ id, params, kind: typeof text }));
@@ -432,6 +434,17 @@ describe('each refusal kind, in English and in Russian', () => {
   });
 });
 
+/** What a command says when parseArgs refuses its options. */
+function optionMistake(args: string[], options: ParseArgsConfig['options'], messages: MessageCatalog, allowPositionals = true): string {
+  try {
+    parseArgs({ args, options, allowPositionals });
+  } catch (error) {
+    const mistake = getOptionMistake(error);
+    if (mistake) return messages.help.badOption({ mistake });
+  }
+  throw new Error('parseArgs accepted the options');
+}
+
 /** A message of a command's own (not a refusal of a file): its English and its Russian text from the same parameters. */
 type CommandMessage = (messages: MessageCatalog) => string;
 
@@ -631,6 +644,30 @@ describe("each of the commands' own refusals and notes, in English and in Russia
         'указана високосная секунда (:60), а время здесь считается по UTC без високосных секунд: укажите 23:59:59.999 этой минуты или начало следующей минуты (:00)',
         'полночь записана как 24:00: укажите 00:00 следующего дня',
       ].join('\n'),
+    ],
+    [
+      'publish, withdraw and the others legal staff run: an unknown option, as parseArgs refuses it',
+      (m) => optionMistake(['--foo'], {}, m),
+      "Unknown option '--foo'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--foo\"",
+      'У команды нет параметра «--foo». Какие параметры у неё есть, показывает --help.',
+    ],
+    [
+      'an option without its value',
+      (m) => optionMistake(['--reason'], { reason: { type: 'string' } }, m),
+      "Option '--reason <value>' argument missing",
+      'После параметра --reason нужно указать значение: --reason "<значение>".',
+    ],
+    [
+      'an option that takes no value, given one',
+      (m) => optionMistake(['--dry-run=yes'], { 'dry-run': { type: 'boolean' } }, m),
+      "Option '--dry-run' does not take an argument",
+      'Параметр --dry-run указывается без значения.',
+    ],
+    [
+      'an argument the command does not take',
+      (m) => optionMistake(['lishnee'], {}, m, false),
+      "Unexpected argument 'lishnee'. This command does not take positional arguments",
+      'Лишний аргумент «lishnee»: команда его не принимает.',
     ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
