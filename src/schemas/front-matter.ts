@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseEffective } from '#lib/time/effective-instant.ts';
+import { problemText } from '#lib/messages/message-catalog.ts';
 import { LINT_RULE_IDS } from '#lib/lint/lint-rules.ts';
 
 /** `material` changes must be announced and may need new consent; `editorial` ones are wording fixes. */
@@ -28,12 +29,8 @@ const EffectiveSchema = z.string().transform((value, ctx) => {
 const CalendarDateSchema = z.string().superRefine((value, ctx) => {
   const parsed = parseEffective(value);
   if (!parsed.ok || parsed.value.kind !== 'date') {
-    ctx.addIssue({
-      code: 'custom',
-      message: parsed.ok ? `"${value}" is not a date written as YYYY-MM-DD` : parsed.error.message,
-      params: { hint: 'Write the date as YYYY-MM-DD, e.g. 2026-12-01.' },
-      input: value,
-    });
+    const { message, hint, text } = problemText('notCalendarDate', { value, error: parsed.ok ? null : (parsed.error.text ?? null) });
+    ctx.addIssue({ code: 'custom', message, params: { hint, text }, input: value });
   }
 });
 

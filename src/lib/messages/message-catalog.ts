@@ -5,7 +5,7 @@
  * English text, so a report can be written in the reader's language while
  * programs (`--format github`, the tests of the rules) keep reading English.
  */
-import { EN_MESSAGES, type ProblemText } from './messages-en.ts';
+import { EN_MESSAGES, sayProblem, type ProblemText } from './messages-en.ts';
 import { RU_MESSAGES } from './messages-ru.ts';
 import type { MessageLanguage } from './message-language.ts';
 
@@ -46,6 +46,5 @@ export function problemText<Id extends ProblemId>(id: Id, ...params: ProblemPara
 
 /** A refusal's message and hint in the language of `messages`. */
 export function renderProblemMessage(text: ProblemMessage, messages: MessageCatalog): ProblemText {
-  const entry = messages.problem[text.id] as ProblemText | ((params: Record<string, unknown>) => ProblemText);
-  return typeof entry === 'function' ? entry(text.params) : entry;
+  return sayProblem(messages, text);
 }

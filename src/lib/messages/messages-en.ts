@@ -13,6 +13,7 @@
  * value goes.
  */
 import { countOf, en2, enForm } from './message-format.ts';
+import type { ProblemMessage } from './message-catalog.ts';
 
 /** What is wrong and what to do: the two parts of every refusal. */
 export interface ProblemText {
@@ -43,6 +44,12 @@ export interface OptionMistake {
   kind: 'unknown' | 'missing-value' | 'no-value' | 'positional' | 'other';
   option: string;
   text: string;
+}
+
+/** A refusal's message in a catalog, by reference (as message-catalog.ts renders them), for a message that quotes another. */
+export function sayProblem(catalog: { problem: Record<string, unknown> }, text: ProblemMessage): ProblemText {
+  const entry = catalog.problem[text.id] as ProblemText | ((params: Record<string, unknown>) => ProblemText);
+  return typeof entry === 'function' ? entry(text.params) : entry;
 }
 
 /** What is wrong at one place of a file the commands write (`entries.3.sha256`): the place and the issue. */
@@ -486,6 +493,11 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
     }),
 
     // The value of effective (src/lib/time/effective-instant.ts).
+    /** A date that must be a calendar day (a correction's): `error` is why it could not be read as a date (a month 13, …), null when it is a date-time. */
+    notCalendarDate: (p: { value: string; error: ProblemMessage | null }) => ({
+      message: typeof p.error === 'object' && p.error !== null ? sayProblem(EN_MESSAGES, p.error).message : `"${p.value}" is not a date written as YYYY-MM-DD`,
+      hint: 'Write the date as YYYY-MM-DD, e.g. 2026-12-01.',
+    }),
     noSuchMonth: (p: { value: string; month: number }) => ({ message: `"${p.value}" has month ${p.month}, which does not exist`, hint: 'Write the date as YYYY-MM-DD with a month from 01 to 12, e.g. 2025-09-01.' }),
     noSuchDay: (p: { value: string; year: number; month: number; days: number }) => ({
       message: `"${p.value}" is not a real date: ${EN_MONTHS[p.month - 1] ?? `{month}`} ${p.year} has ${p.days} days`,

@@ -8,7 +8,20 @@
  * compile.
  */
 import type { MessageCatalog } from './message-catalog.ts';
-import { listOr, quoteWords, writeFileIssues, writePassages, type DescribedValue, type LedgerIssue, type LockedChange, type LoggedEntry, type OptionMistake, type PassageReason, type ReasonWords } from './messages-en.ts';
+import {
+  listOr,
+  quoteWords,
+  sayProblem,
+  writeFileIssues,
+  writePassages,
+  type DescribedValue,
+  type LedgerIssue,
+  type LockedChange,
+  type LoggedEntry,
+  type OptionMistake,
+  type PassageReason,
+  type ReasonWords,
+} from './messages-en.ts';
 import { countOf, ru3, ruForm } from './message-format.ts';
 import { formatCalendarDate } from '#lib/time/format-date.ts';
 
@@ -585,6 +598,10 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
       hint: `Укажите здесь effective: "${p.otherEffective}" или, если этот текст действительно вступает в силу в другое время, дайте ему собственный идентификатор редакции.`,
     }),
 
+    notCalendarDate: (p) => ({
+      message: typeof p.error === 'object' && p.error !== null ? sayProblem(RU_MESSAGES, p.error).message : `«${p.value}» — это не дата в виде ГГГГ-ММ-ДД`,
+      hint: 'Запишите дату в виде ГГГГ-ММ-ДД, например 2026-12-01.',
+    }),
     noSuchMonth: (p) => ({ message: `«${p.value}»: месяца ${p.month} не существует`, hint: 'Запишите дату в виде ГГГГ-ММ-ДД с месяцем от 01 до 12, например 2025-09-01.' }),
     noSuchDay: (p) => ({ message: `«${p.value}» — такой даты нет: в ${RU_MONTHS_IN[p.month - 1] ?? '{month}'} ${p.year} г. ${ru3(p.days, 'день', 'дня', 'дней')}`, hint: `Укажите день от 01 до ${p.days}.` }),
     commaFraction: (p) => ({ message: `в «${p.value}» доли секунды отделены запятой`, hint: `Отделите доли секунды точкой, как требует RFC 3339: ${p.fixed}.` }),

@@ -669,6 +669,16 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       "Unexpected argument 'lishnee'. This command does not take positional arguments",
       'Лишний аргумент «lishnee»: команда его не принимает.',
     ],
+    [
+      'a correction dated with a month that does not exist, and one dated with a date-time',
+      (m) =>
+        [problemText('noSuchMonth', { value: '2026-13-01', month: 13 }).text, null]
+          .map((error) => renderProblemMessage(problemText('notCalendarDate', { value: error ? '2026-13-01' : '2026-12-01T10:00:00+03:00', error }).text, m))
+          .map(({ message, hint }) => `${message} / ${hint}`)
+          .join('\n'),
+      '"2026-13-01" has month 13, which does not exist / Write the date as YYYY-MM-DD, e.g. 2026-12-01.\n"2026-12-01T10:00:00+03:00" is not a date written as YYYY-MM-DD / Write the date as YYYY-MM-DD, e.g. 2026-12-01.',
+      '«2026-13-01»: месяца 13 не существует / Запишите дату в виде ГГГГ-ММ-ДД, например 2026-12-01.\n«2026-12-01T10:00:00+03:00» — это не дата в виде ГГГГ-ММ-ДД / Запишите дату в виде ГГГГ-ММ-ДД, например 2026-12-01.',
+    ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
     expect(make(getMessages('ru'))).toBe(russian);
