@@ -39,7 +39,7 @@ export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSA
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']));
   print(`${policy} (${locale}): ${from} → ${to}`);
   if (before.title !== after.title) print(messages.diff.title({ before: before.title, after: after.title }));
-  const text = describeBodyChange(before.body, after.body, locale, { color });
+  const text = describeBodyChange(before.body, after.body, locale, { color, labels: messages.diff });
   print(text === '' ? messages.diff.noChanges : text);
   return Promise.resolve(0);
 }

@@ -423,6 +423,16 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
       `${p.policy} (${p.locale}) has no version "${p.version}".${enDidYouMean(p.suggestion)} Versions: ${enNames(p.versions)}.`,
     title: (p: { before: string; after: string }) => `title: ${p.before} → ${p.after}`,
     noChanges: 'No changes in the text.',
+    /** The labels of the redline's lines (redline/render-text-redline.ts). */
+    changed: '* changed:',
+    added: '+ added:',
+    movedHere: '→ moved here:',
+    removed: '- removed:',
+    movedAway: '← moved away:',
+    formattingChanged: '~ formatting changed:',
+    linkChanged: '~ link changed:',
+    link: (p: { text: string }) => `link "${p.text}"`,
+    noTarget: '(none)',
   },
 
   /** `npm run policy -- at`: the version in force at an instant, as text (its --json output stays English). */

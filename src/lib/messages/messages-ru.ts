@@ -529,6 +529,15 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
     noVersion: (p) => `У документа ${p.policy} (${p.locale}) нет редакции «${p.version}».${ruDidYouMean(p.suggestion)} Редакции: ${ruNames(p.versions)}.`,
     title: (p) => `название: ${p.before} → ${p.after}`,
     noChanges: 'В тексте изменений нет.',
+    changed: '* изменено:',
+    added: '+ добавлено:',
+    movedHere: '→ перенесено сюда:',
+    removed: '- удалено:',
+    movedAway: '← перенесено отсюда:',
+    formattingChanged: '~ изменено оформление:',
+    linkChanged: '~ изменена ссылка:',
+    link: (p) => `ссылка «${p.text}»`,
+    noTarget: '(нет)',
   },
 
   at: {

@@ -7,11 +7,18 @@
 import { getBlockLinkChanges, type LinkedBlock, type LinkTargetChange } from './link-changes.ts';
 import type { Redline, RedlineBlock } from './redline.ts';
 import type { WordChange } from './word-diff.ts';
+import { DEFAULT_MESSAGES, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** How changes are marked. */
 export interface TextRedlineStyle {
   color: boolean;
+  /** The words of the labels, from the reader's catalog (`diff` group); English when not given. */
+  labels?: RedlineLabels;
 }
+
+/** The labels of a text redline's lines, as the catalogs word them. */
+type RedlineLabels = MessageCatalog['diff'];
+const labelsOf = (style: TextRedlineStyle): RedlineLabels => style.labels ?? DEFAULT_MESSAGES.diff;
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', strike: '\u001b[9m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
@@ -34,7 +41,8 @@ export function renderWordChanges(parts: readonly WordChange[], style: TextRedli
 
 /** The lines that name each changed link target. */
 function linkLines(links: readonly LinkTargetChange[], style: TextRedlineStyle): string[] {
-  return links.map((link) => `    link "${link.text}": ${removed(link.from ?? '(none)', style)} → ${added(link.to ?? '(none)', style)}`);
+  const words = labelsOf(style);
+  return links.map((link) => `    ${words.link({ text: link.text })}: ${removed(link.from ?? words.noTarget, style)} → ${added(link.to ?? words.noTarget, style)}`);
 }
 
 /** The link changes of a changed block, when its blocks carry their rendered elements. */
@@ -45,6 +53,7 @@ function blockLinkChanges(before: RedlineBlock & Partial<LinkedBlock>, after: Re
 /** Renders the changed blocks of a redline as text; blocks with their rendered element also show which link targets changed. */
 export function renderTextRedline(redline: Redline<RedlineBlock & Partial<LinkedBlock>>, style: TextRedlineStyle): string {
   const lines: string[] = [];
+  const words = labelsOf(style);
   let heading: string | null = null;
   let printedHeading: string | null = null;
   for (const block of redline.blocks) {
@@ -57,19 +66,19 @@ export function renderTextRedline(redline: Redline<RedlineBlock & Partial<Linked
     }
     switch (block.op) {
       case 'added':
-        lines.push(`${label(block.moved ? '→ moved here:' : '+ added:', style)} ${added(block.new.text, style)}`);
+        lines.push(`${label(block.moved ? words.movedHere : words.added, style)} ${added(block.new.text, style)}`);
         break;
       case 'removed':
-        lines.push(`${label(block.moved ? '← moved away:' : '- removed:', style)} ${removed(block.old.text, style)}`);
+        lines.push(`${label(block.moved ? words.movedAway : words.removed, style)} ${removed(block.old.text, style)}`);
         break;
       case 'formatted': {
         const links = blockLinkChanges(block.old, block.new);
-        lines.push(`${label(links.length === 0 ? '~ formatting changed:' : '~ link changed:', style)} ${block.new.text}`, ...linkLines(links, style));
+        lines.push(`${label(links.length === 0 ? words.formattingChanged : words.linkChanged, style)} ${block.new.text}`, ...linkLines(links, style));
         break;
       }
       case 'modified':
         lines.push(
-          `${label('* changed:', style)} ${renderWordChanges(
+          `${label(words.changed, style)} ${renderWordChanges(
             block.words ?? [
               { value: block.old.text, removed: true, added: false, count: 1 },
               { value: block.new.text, removed: false, added: true, count: 1 },

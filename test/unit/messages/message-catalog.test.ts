@@ -679,6 +679,12 @@ describe("each of the commands' own refusals and notes, in English and in Russia
       '"2026-13-01" has month 13, which does not exist / Write the date as YYYY-MM-DD, e.g. 2026-12-01.\n"2026-12-01T10:00:00+03:00" is not a date written as YYYY-MM-DD / Write the date as YYYY-MM-DD, e.g. 2026-12-01.',
       '«2026-13-01»: месяца 13 не существует / Запишите дату в виде ГГГГ-ММ-ДД, например 2026-12-01.\n«2026-12-01T10:00:00+03:00» — это не дата в виде ГГГГ-ММ-ДД / Запишите дату в виде ГГГГ-ММ-ДД, например 2026-12-01.',
     ],
+    [
+      'diff: the labels of the redline',
+      (m) => [m.diff.changed, m.diff.added, m.diff.movedHere, m.diff.removed, m.diff.movedAway, m.diff.formattingChanged, m.diff.linkChanged, `${m.diff.link({ text: 'правила' })}: ${m.diff.noTarget}`].join(' | '),
+      '* changed: | + added: | → moved here: | - removed: | ← moved away: | ~ formatting changed: | ~ link changed: | link "правила": (none)',
+      '* изменено: | + добавлено: | → перенесено сюда: | - удалено: | ← перенесено отсюда: | ~ изменено оформление: | ~ изменена ссылка: | ссылка «правила»: (нет)',
+    ],
   ])('%s', (_kind, make, english, russian) => {
     expect(make(getMessages('en'))).toBe(english);
     expect(make(getMessages('ru'))).toBe(russian);
