@@ -113,7 +113,7 @@ function getOtherHash(texts: readonly string[]): string {
     const candidate = digit.repeat(64);
     if (!texts.includes(candidate)) return candidate;
   }
-  return 'f'.repeat(63) + 'e';
+  return `${'f'.repeat(63)}e`;
 }
 
 /**
