@@ -35,7 +35,7 @@ export async function runCheck(args: string[], messages: MessageCatalog = DEFAUL
   if (positionals.length > 0) throw new UsageError(`${messages.check.noArguments}\n\n${getCheckHelp(messages)}`);
   if (values.format !== 'text' && values.format !== 'github') throw new UsageError(messages.check.format({ value: values.format }));
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true, changeLabels: messages.diff }, settings);
   if (loaded.ledgerVersion === 1) {
     printError(messages.check.ledgerVersion1({ file: `${settings.policiesDir}/${LEDGER_FILE}` }));
   }

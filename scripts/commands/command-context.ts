@@ -35,7 +35,7 @@ function getCacheDir(): string {
  * The policies folder of the settings, checked as the build checks it.
  * @param options drafts included or not; ledger problems counted as problems or left as warnings
  */
-export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean }, settings: SiteSettings = getSettings()): LoadedCorpus {
+export function loadPolicies(options: { includeDrafts: boolean; enforceLedger: boolean; changeLabels?: MessageCatalog['diff'] }, settings: SiteSettings = getSettings()): LoadedCorpus {
   return loadCorpus({
     policiesPath: settings.policiesPath,
     timeZone: settings.timeZone,

@@ -21,7 +21,7 @@ export function runDiff(args: string[], messages: MessageCatalog = DEFAULT_MESSA
   if (!policy || !from || !to || positionals.length > 3) throw new UsageError(`${messages.help.diffArguments}\n\n${messages.help.diff}`);
   const settings = getSettings();
   const locale = values.locale ?? settings.defaultLocale;
-  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
+  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false, changeLabels: messages.diff }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'diff', messages);
   requireKnownPolicy(policy, loaded.corpus.policies, settings.policiesDir, messages);
   const locales = getPolicyLocales(loaded.corpus, policy);

@@ -45,7 +45,7 @@ export function runNew(args: string[], messages: MessageCatalog = DEFAULT_MESSAG
     throw new UsageError(`--effective ${message}. ${hint}`);
   }
 
-  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false }, settings);
+  const loaded = loadPolicies({ includeDrafts: true, enforceLedger: false, changeLabels: messages.diff }, settings);
   // A link on the way would make the new file land wherever it points.
   const notPlain = loaded.problems.filter((problem) => problem.code === NOT_PLAIN_FILE);
   if (notPlain.length > 0) throw new CorpusError(notPlain, 'new', messages);

@@ -18,7 +18,7 @@ export function runNotice(args: string[], messages: MessageCatalog = DEFAULT_MES
   if (!policy || !version || positionals.length > 2) throw new UsageError(`${messages.notice.needsArguments}\n\n${messages.help.notice}`);
   if (values.format !== 'text' && values.format !== 'html') throw new UsageError(messages.notice.format({ value: values.format }));
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true, changeLabels: messages.diff }, settings);
   if (loaded.problems.length > 0) throw new CorpusError(loaded.problems, 'build', messages);
   const context = createSiteContext(settings, loaded.corpus, getBuildInstant(process.env));
   try {

@@ -35,7 +35,7 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
   });
   if (positionals.length > 0) throw new UsageError(`${messages.help.publishArguments}\n\n${getPublishHelp(messages)}`);
   const settings = getSettings();
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: false, changeLabels: messages.diff }, settings);
   const lint = await lintPolicies(loaded, settings);
   const warnings = [...loaded.settingsWarnings, ...lint.warnings];
   if (warnings.length > 0) printError(`${formatWarningReport(warnings, messages)}\n`);
@@ -47,7 +47,7 @@ export async function runPublish(args: string[], messages: MessageCatalog = DEFA
     ledgerFile: ledgerFile.file,
     policiesDisplayPath: toDisplayPath(settings.policiesPath, process.cwd()),
     readArchive: (sha256) => readArchivedText(settings.policiesPath, sha256),
-    describeChange: describeTextChange,
+    describeChange: (before, after, locale) => describeTextChange(before, after, locale, messages.diff),
     now: getBuildInstant(process.env),
     timeZone: settings.timeZone,
     localeModel: settings.localeModel,

@@ -27,7 +27,7 @@ export function runWithdraw(args: string[], messages: MessageCatalog = DEFAULT_M
   if (values.reason === undefined) throw new UsageError(`${messages.help.withdrawReason}\n\n${messages.help.withdraw}`);
   const settings = getSettings();
   // Withdrawing changes what the site will show: only from a folder the build would accept.
-  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true }, settings);
+  const loaded = loadPolicies({ includeDrafts: false, enforceLedger: true, changeLabels: messages.diff }, settings);
   const ledgerFile = readLedger(settings.policiesPath);
   const problems = [...loaded.problems, ...ledgerFile.problems];
   if (problems.length > 0) {

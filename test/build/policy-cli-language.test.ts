@@ -221,3 +221,19 @@ describe("the commands' own refusals and notes in Russian", () => {
     expect(runPolicyCli(['withdraw', 'privacy', '--lang', 'ru']).stderr.split('\n')[0]).toBe('Команде withdraw нужно указать документ и редакцию.');
   });
 });
+
+describe('a published text changed without a correction', () => {
+  test("check shows what changed with the redline in the reader's language", () => {
+    const policies = join(OUTPUT, 'cli-language', 'edited-sample');
+    rmSync(policies, { recursive: true, force: true });
+    cpSync(join(ROOT, 'policies'), policies, { recursive: true });
+    const file = join(policies, 'privacy/ru/2023-03-01.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('устанавливает правила использования', 'устанавливает правила обработки'));
+    const russian = runPolicyCli(['check'], { policiesDir: policies, env: { POLICY_PRESS_LANG: 'ru' } });
+    expect(russian.status).toBe(1);
+    expect(russian.stdout).toContain('* изменено: Настоящая Политика конфиденциальности (далее – Политика) устанавливает правила [-использования-]{+обработки+}');
+    expect(russian.stdout).not.toContain('* changed:');
+    const english = runPolicyCli(['check'], { policiesDir: policies });
+    expect(english.stdout).toContain('* changed: Настоящая Политика конфиденциальности (далее – Политика) устанавливает правила [-использования-]{+обработки+}');
+  });
+});

@@ -17,7 +17,7 @@ import { describeTextChange } from '#lib/redline/describe-text-change.ts';
 import { validateCorpus, type CorpusFile } from './validate-corpus.ts';
 import { checkNoticeSettings } from '#lib/notice/notice-settings.ts';
 import type { NoticeSettings } from '#lib/notice/notice-period.ts';
-import { problemText } from '#lib/messages/message-catalog.ts';
+import { problemText, type MessageCatalog } from '#lib/messages/message-catalog.ts';
 
 /** What loading a folder gives: the corpus only when there are no problems. */
 export interface LoadedCorpus {
@@ -69,6 +69,8 @@ export interface LoadCorpusOptions {
    * `notice.policies` it lacks is then a warning; otherwise it is an error.
    */
   foreignFolder?: boolean;
+  /** The words of the redline under a published text that changed without a correction (the reader's catalog); English when not given. */
+  changeLabels?: MessageCatalog['diff'];
 }
 
 /** Reads and validates a policies folder. */
@@ -123,7 +125,7 @@ export function loadCorpus(options: LoadCorpusOptions): LoadedCorpus {
     ledgerFile: ledgerFile.file,
     policiesDisplayPath: toDisplayPath(options.policiesPath, cwd),
     readArchive: (sha256) => readArchivedText(options.policiesPath, sha256),
-    describeChange: describeTextChange,
+    describeChange: (before, after, locale) => describeTextChange(before, after, locale, options.changeLabels),
     notice: options.notice,
   });
   const log = resolveLog({ ledger: ledgerFile.ledger, ledgerFile: ledgerFile.file, ledgerProblems: ledgerFile.problems.length, lock: logLock });

@@ -422,6 +422,8 @@ ${Array.isArray(p.rules) ? p.rules.map((rule) => `    ${rule.id.padEnd(20)}${rul
     noVersion: (p: { policy: string; locale: string; version: string; suggestion: string | null; versions: readonly string[] }) =>
       `${p.policy} (${p.locale}) has no version "${p.version}".${enDidYouMean(p.suggestion)} Versions: ${enNames(p.versions)}.`,
     title: (p: { before: string; after: string }) => `title: ${p.before} → ${p.after}`,
+    /** The front matter of a published text that changed (under the refusal of a text changed without a correction). */
+    frontMatter: (p: { before: string; after: string }) => `front matter: ${p.before} → ${p.after}`,
     noChanges: 'No changes in the text.',
     /** The labels of the redline's lines (redline/render-text-redline.ts). */
     changed: '* changed:',

@@ -528,6 +528,7 @@ POLICY_PRESS_LANG, затем из настроек системы (LC_ALL, LC_M
   diff: {
     noVersion: (p) => `У документа ${p.policy} (${p.locale}) нет редакции «${p.version}».${ruDidYouMean(p.suggestion)} Редакции: ${ruNames(p.versions)}.`,
     title: (p) => `название: ${p.before} → ${p.after}`,
+    frontMatter: (p) => `шапка файла: ${p.before} → ${p.after}`,
     noChanges: 'В тексте изменений нет.',
     changed: '* изменено:',
     added: '+ добавлено:',
