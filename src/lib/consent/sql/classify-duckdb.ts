@@ -12,7 +12,8 @@
  *   the small table of outcome segments (outcome-segments.ts), and a second
  *   for a hash of no text of the version;
  * - duplicates: an aggregate over the fingerprints alone (GROUP BY key
- *   HAVING count > 1, createRepeatedKeysSql), run before the query; the
+ *   HAVING count > 1, getRepeatedKeysSql), run before the query, in slices
+ *   of the fingerprints that fit the memory limit; the
  *   first line of each repeated fingerprint is looked up only when there is
  *   one (createRepeatedLinesSql), and the query joins to them only then;
  * - the record's outcome: one CASE (getOutcomeCase, the precedence of the
@@ -55,13 +56,34 @@ interface DuckDbClassifyOptions extends OutcomePolicy {
 const READ_WITH_KEY = 'read_error IS NULL AND key IS NOT NULL';
 
 /**
- * SQL creating the table `name` of the fingerprints (`d_key`) of `rows`
- * that more than one record read has. An aggregate over the fingerprint
- * alone: the cheapest exact test DuckDB has (the line of each is not
- * carried through a hash table of every record; see createRepeatedLinesSql).
+ * At most this many fingerprints go through one aggregate. The hash table of
+ * 100 million (one record each) did not fit a 585 MB limit: DuckDB failed
+ * with "Out of Memory" instead of spilling, in some runs and not others;
+ * 25 million fit with room.
  */
-export function createRepeatedKeysSql(name: string, rows: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT key AS d_key FROM ${rows} WHERE ${READ_WITH_KEY} GROUP BY key HAVING count(*) > 1`;
+export const KEYS_PER_SLICE = 20_000_000;
+
+/** SQL creating the table `keys` of the fingerprints (`key`) of the records of `rows` read with one: read once, then aggregated in slices. */
+export function createKeysSql(keys: string, rows: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT key FROM ${rows} WHERE ${READ_WITH_KEY}`;
+}
+
+/**
+ * The statements that fill the table `name` with the fingerprints (`d_key`)
+ * of `keys` (createKeysSql) that more than one record has: an aggregate
+ * over the fingerprint alone (the cheapest exact test DuckDB has; the line
+ * of each is not carried through a hash table of every record, see
+ * createRepeatedLinesSql), one slice of the fingerprints (`key % slices`)
+ * at a time, so that a file of any size fits the memory limit.
+ */
+export function getRepeatedKeysSql(name: string, keys: string, count: number): string[] {
+  const slices = Math.max(1, Math.ceil(count / KEYS_PER_SLICE));
+  const slice = (at: number) => (slices === 1 ? '' : ` WHERE key % ${slices} = ${at}`);
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${name} (d_key UBIGINT)`,
+    ...Array.from({ length: slices }, (_, at) => `INSERT INTO ${name} SELECT key FROM ${keys}${slice(at)} GROUP BY key HAVING count(*) > 1`),
+    `DROP TABLE ${keys}`,
+  ];
 }
 
 /** SQL creating the table `name` of the first line (`d_first`) of each repeated fingerprint in `keys`: run only when there is one, over the records with such a fingerprint. */

@@ -34,7 +34,7 @@ import { createPlainOkResult, settleRecord, verifyConsentRecord, type RecordResu
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
-import { createDuckDbClassifySql, createRepeatedKeysSql, createRepeatedLinesSql, createSegmentsTableSql } from './classify-duckdb.ts';
+import { createDuckDbClassifySql, createKeysSql, createRepeatedLinesSql, createSegmentsTableSql, getRepeatedKeysSql } from './classify-duckdb.ts';
 import { MAX_ENGINE_LINE_BYTES, MAX_PLAIN_LINE_BYTES, scanRecordsFile } from './line-endings.ts';
 import { sqlString } from './sql-dialect.ts';
 import { getEngineSettings } from './engine-resources.ts';
@@ -260,7 +260,9 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
     // Duplicates first, by their fingerprints alone; their first lines only when there are any (an export rarely repeats a record).
-    await connection.run(createRepeatedKeysSql('repeated_keys', rows));
+    await connection.run(createKeysSql('record_keys', rows));
+    const [keys] = await all(connection, 'SELECT count(*) AS n FROM record_keys');
+    for (const statement of getRepeatedKeysSql('repeated_keys', 'record_keys', Number(keys?.['n'] ?? 0))) await connection.run(statement);
     const [repeatedKeys] = await all(connection, 'SELECT count(*) AS n FROM repeated_keys');
     const anyRepeated = Number(repeatedKeys?.['n'] ?? 0) > 0;
     if (anyRepeated) await connection.run(createRepeatedLinesSql('repeated_lines', rows, 'repeated_keys'));
