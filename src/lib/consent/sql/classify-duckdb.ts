@@ -60,6 +60,7 @@ const READ_WITH_KEY = 'read_error IS NULL AND key IS NOT NULL';
  * 100 million (one record each) did not fit a 585 MB limit: DuckDB failed
  * with "Out of Memory" instead of spilling, in some runs and not others;
  * 25 million fit with room.
+ * @public Exported for its tests: they check the slices against one aggregate without writing 20 million records.
  */
 export const KEYS_PER_SLICE = 20_000_000;
 
