@@ -83,6 +83,20 @@ async function withSmallBuildSides<T>(connection: DuckDBConnection, run: () => P
   }
 }
 
+/**
+ * Fills the table `name` with the fingerprints (`d_key`) more than one record
+ * of `rows` has, in slices that fit the memory limit (getRepeatedKeysSql);
+ * returns how many there are. Every duplicate search of the engine goes
+ * through here: one aggregate over 100 million fingerprints ran out of memory.
+ */
+async function findRepeatedKeys(connection: DuckDBConnection, rows: string, name: string): Promise<number> {
+  await connection.run(createKeysSql('record_keys', rows));
+  const [keys] = await all(connection, 'SELECT count(*) AS n FROM record_keys');
+  for (const statement of getRepeatedKeysSql(name, 'record_keys', Number(keys?.['n'] ?? 0))) await connection.run(statement);
+  const [repeated] = await all(connection, `SELECT count(*) AS n FROM ${name}`);
+  return Number(repeated?.['n'] ?? 0);
+}
+
 /** The error of a failed classifying query: never another engine instead, since it may be a bug in the generated SQL, which a fall-back would hide. */
 function classifyingFailed(file: string, error: unknown): EngineError {
   return new EngineError(
@@ -260,11 +274,7 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
     // Duplicates first, by their fingerprints alone; their first lines only when there are any (an export rarely repeats a record).
-    await connection.run(createKeysSql('record_keys', rows));
-    const [keys] = await all(connection, 'SELECT count(*) AS n FROM record_keys');
-    for (const statement of getRepeatedKeysSql('repeated_keys', 'record_keys', Number(keys?.['n'] ?? 0))) await connection.run(statement);
-    const [repeatedKeys] = await all(connection, 'SELECT count(*) AS n FROM repeated_keys');
-    const anyRepeated = Number(repeatedKeys?.['n'] ?? 0) > 0;
+    const anyRepeated = (await findRepeatedKeys(connection, rows, 'repeated_keys')) > 0;
     if (anyRepeated) await connection.run(createRepeatedLinesSql('repeated_lines', rows, 'repeated_keys'));
     const sql = createDuckDbClassifySql({
       rows,
@@ -564,7 +574,7 @@ async function* verifyPlainCsvFile(connections: Connections, file: string, newli
  */
 async function sortOutCsvRecords(connection: DuckDBConnection, file: string, rows: string, index: VersionIndex, options: EngineOptions): Promise<number> {
   await connection.run('SET preserve_insertion_order = false');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE csv_shared_keys AS SELECT key FROM ${rows} GROUP BY key HAVING count(*) > 1`);
+  await findRepeatedKeys(connection, rows, 'csv_shared_keys');
   await connection.run(createSegmentsTableSql('outcome_segments', index, options.timeZone));
   const sql = createDuckDbClassifySql({
     rows,
@@ -581,7 +591,7 @@ async function sortOutCsvRecords(connection: DuckDBConnection, file: string, row
     await withSmallBuildSides(connection, () =>
       connection.run(`CREATE OR REPLACE TEMP TABLE csv_sorted AS
     SELECT CASE WHEN said THEN key END AS key, count(*) AS n
-    FROM (SELECT key, (outcome <> 'ok' OR noted OR js${options.reportEveryRecord ? ' OR TRUE' : ''} OR key IN (SELECT key FROM csv_shared_keys)) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
+    FROM (SELECT key, (outcome <> 'ok' OR noted OR js${options.reportEveryRecord ? ' OR TRUE' : ''} OR key IN (SELECT d_key FROM csv_shared_keys)) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
     );
   } catch (error) {
     throw classifyingFailed(file, error);
