@@ -50,8 +50,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock fields of an instant in a time zone. */
-export function getZonedParts(epochMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+/** The wall-clock fields of an instant in a time zone, as Intl reads them (the slow path: a formatter call). */
+function readZonedParts(epochMs: number, timeZone: string): ZonedParts {
   const parts: Record<string, number> = {};
   let beforeCommonEra = false;
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
@@ -70,11 +70,66 @@ export function getZonedParts(epochMs: number, timeZone: string): { year: number
   };
 }
 
+/** Wall-clock fields: what getZonedParts gives. */
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** An instant's whole second (floored, before 1970 too). */
+const floorSecond = (epochMs: number) => epochMs - (((epochMs % 1000) + 1000) % 1000);
+
+/** The offset Intl gives at an instant, in milliseconds (whole seconds: local mean times have them). */
+function readOffsetMs(epochMs: number, timeZone: string): number {
+  const p = readZonedParts(epochMs, timeZone);
+  return getUtcMs(p.year, p.month, p.day, p.hour, p.minute, p.second) - floorSecond(epochMs);
+}
+
+const HOUR_MS = 3_600_000;
+/** Hours whose offset is known per zone; NaN for an hour with a transition in it. Cleared when it grows past a bound. */
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_HOURS = 200_000;
+
+/**
+ * The offset of a zone at an instant: read once per zone and hour from Intl
+ * (a formatter call costs microseconds, and verify asks for millions). An
+ * hour is cached only when its first and last second have the same offset,
+ * so no transition falls inside it (tzdb has no pair of transitions within
+ * one hour that cancel out); an hour with a transition is read each time.
+ */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = readOffsetMs(hour * HOUR_MS, timeZone);
+    offset = readOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone) === first ? first : Number.NaN;
+    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+    zone.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? readOffsetMs(epochMs, timeZone) : offset;
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+export function getZonedParts(epochMs: number, timeZone: string): ZonedParts {
+  // Outside what Date can hold once shifted, Intl reads it (and throws where it must).
+  if (!(Math.abs(epochMs) < 8.6e15)) return readZonedParts(epochMs, timeZone);
+  const wall = new Date(floorSecond(epochMs) + offsetAt(epochMs, timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
+}
+
 /** The offset of a time zone from UTC at an instant, in milliseconds. */
 export function getZoneOffsetMs(epochMs: number, timeZone: string): number {
-  const p = getZonedParts(epochMs, timeZone);
-  const asUtc = getUtcMs(p.year, p.month, p.day, p.hour, p.minute, p.second);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  if (!(Math.abs(epochMs) < 8.6e15)) return readOffsetMs(epochMs, timeZone);
+  return offsetAt(epochMs, timeZone);
 }
 
 function localDayNumber(epochMs: number, timeZone: string): number {
