@@ -304,10 +304,10 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   const lineOf = reread.lineOf ?? ((line: number) => line);
   const refused = (await reread.refused?.()) ?? [];
   let nextRefused = 0;
-  // One pass over the file: the records to report joined to their raw form, in line order.
-  const joined = `SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at, raw.*
-    FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL ORDER BY i.line`;
-  for await (const batch of stream(connection, joined)) {
+  // One pass over the file: the records to report joined to their raw form into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE reported AS SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at, raw.*
+    FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`);
+  for await (const batch of stream(connection, 'SELECT * FROM reported ORDER BY engine_line')) {
     const results: RecordResult[] = [];
     for (const row of batch) {
       const item: Interesting = {
@@ -325,6 +325,7 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
     yield { file, results };
   }
   if (nextRefused < refused.length) yield { file, results: refused.slice(nextRefused) };
+  await connection.run('DROP TABLE reported; DROP TABLE interesting');
 }
 
 /** Physical lines by number, fetched from DuckDB (a blank line is ''). */
