@@ -614,6 +614,9 @@ async function fetchRejects(connection: DuckDBConnection): Promise<[number, stri
   ]);
 }
 
+/** Parquet column types whose values are JSON numbers or booleans, as a JSON Lines record could hold them in place of text. */
+const JSON_SCALAR_TYPE = /^(BOOLEAN|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\))$/;
+
 async function* verifyParquetFile(connections: Connections, file: string, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
   const { connection } = connections;
   const source = `read_parquet(${sqlString(file)}, file_row_number = true)`;
@@ -624,18 +627,24 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
     throw new EngineError(`${file}: DuckDB cannot read it as Parquet (${describeError(error)})`);
   }
   const types = new Map(columns.map((column) => [String(column['column_name']), String(column['column_type'])]));
+  // A field of a JSON type other than text (a number, a boolean) is what a JSON Lines record can hold too: each record gets the streaming verifier's outcome and message for it (malformed where a value is given). A type JSON has no value of (a timestamp, a list) stops the run.
+  const notText = new Set<string>();
   for (const field of [...FIELDS, 'documents']) {
     const type = types.get(field);
-    if (type !== undefined && type !== 'VARCHAR') {
-      throw new EngineError(
-        `${file}: column ${field} is ${type}, and verify reads it as text: write ${field === 'acceptedAt' ? 'acceptedAt as ISO 8601 text with its offset (2025-09-01T10:00:00+03:00)' : `${field} as text`} when exporting`,
-      );
+    if (type === undefined || type === 'VARCHAR') continue;
+    if (field !== 'documents' && JSON_SCALAR_TYPE.test(type)) {
+      notText.add(field);
+      continue;
     }
+    throw new EngineError(
+      `${file}: column ${field} is ${type}, and verify reads it as text: write ${field === 'acceptedAt' ? 'acceptedAt as ISO 8601 text with its offset (2025-09-01T10:00:00+03:00)' : `${field} as text`} when exporting`,
+    );
   }
   const names = [...types.keys()];
-  const value = (field: string) => (types.has(field) ? `"${field}"` : 'NULL');
+  const value = (field: string) => (types.has(field) && !notText.has(field) ? `"${field}"` : 'CAST(NULL AS VARCHAR)');
+  const readError = notText.size === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${[...notText].map((field) => `"${field}" IS NOT NULL`).join(' OR ')} THEN 'not-text' END`;
   const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')}) AS key,
-    ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, CAST(NULL AS VARCHAR) AS read_error,
+    ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, ${readError} AS read_error,
     ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js FROM ${source})`;
   yield* classifyAndReport(connections, file, rows, index, options, {
     relation: `(SELECT file_row_number + 1 AS line, * EXCLUDE (file_row_number) FROM ${source})`,
