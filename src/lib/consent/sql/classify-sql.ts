@@ -443,8 +443,8 @@ export function createClassifySql(options: ClassifySqlOptions): string {
       "      ELSE 'ok' END AS c_doc,",
       // An ok that verify explains: the text before a correction, corrections whose recording the feed does not give, a version backdated over acceptedAt, imported history before its import.
       `    ((NOT ${absent('c_sha')} AND (c_sha <> nv.v_sha256 OR nv.v_unrecorded)) OR ${backdatedOver} OR (nv.v_publication = 'imported' AND ${beforePublished})) AS c_explained,`,
-      // verify fingerprints every record it could read, and only those.
-      '    CASE WHEN c_read_error IS NULL AND c_key IS NOT NULL THEN MIN(CASE WHEN c_read_error IS NULL THEN c_line END) OVER (PARTITION BY c_key) END AS c_first',
+      // verify fingerprints every record it could read, and only those. Without a key no row is a duplicate, and no window is computed: over one partition of every row, it sorted them all.
+      columns.key ? '    CASE WHEN c_read_error IS NULL AND c_key IS NOT NULL THEN MIN(CASE WHEN c_read_error IS NULL THEN c_line END) OVER (PARTITION BY c_key) END AS c_first' : '    CAST(NULL AS BIGINT) AS c_first',
       '  FROM timed AS c',
       '  LEFT JOIN known_locales AS kl ON kl.k_policy = c.c_policy AND kl.k_locale = c.c_locale',
       '  LEFT JOIN texts AS nv ON nv.v_policy = c.c_policy AND nv.v_locale = c.c_locale AND nv.v_version = c.c_version',

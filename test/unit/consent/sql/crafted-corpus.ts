@@ -141,7 +141,7 @@ export function craftRecords(index: VersionIndex, timeZone: string): FlatRecord[
       records.push({ ...id, sha256: text.sha256, acceptedAt: day(instant) });
     }
     const inside = iso(text.until === null ? text.from + DAY : Math.floor((text.from + text.until) / 2));
-    for (const sha256 of [WRONG, text.sha256.toUpperCase(), null, '', 'not-a-hash', ...(text.corrections ?? []).map((correction) => correction.previousSha256)]) records.push({ ...id, sha256, acceptedAt: inside });
+    for (const sha256 of [WRONG, text.sha256.toUpperCase(), null, '', 'not-a-hash', '*', ...(text.corrections ?? []).map((correction) => correction.previousSha256)]) records.push({ ...id, sha256, acceptedAt: inside });
     // Around each correction's recording: the text before it and the corrected one, at the instant, a millisecond before, and on its day.
     for (const [at, correction] of (text.corrections ?? []).entries()) {
       if (correction.recordedAt === undefined) continue;
