@@ -61,7 +61,7 @@ export function createTypedClassifySql(options: TypedClassifySqlOptions): string
     `  checked AS (SELECT ${c('line')} AS line,`,
     `    (${c('acceptedAt')} IS NULL OR ${absent(c('policy'))} OR ${absent(c('locale'))} OR ${absent(c('version'))}`,
     // A hash equal to a text's (the join found it: not the class of other hashes, *) is well formed; only the others are checked, as TRANSLATE cost PostgreSQL 3 µs a row, computed once for each use of c_malformed.
-    `      OR CASE WHEN ${absent(sha)} OR e.s_sha IS NOT NULL THEN FALSE ELSE (LENGTH(${sha}) <> 64 OR TRANSLATE(${sha}, '123456789abcdef', '000000000000000') <> '${'0'.repeat(64)}') END) AS c_malformed,`,
+    `      OR CASE WHEN ${absent(sha)} OR (e.s_sha IS NOT NULL AND e.s_sha <> ${sqlString(OTHER_HASH)}) THEN FALSE ELSE (LENGTH(${sha}) <> 64 OR TRANSLATE(${sha}, '123456789abcdef', '000000000000000') <> '${'0'.repeat(64)}') END) AS c_malformed,`,
     `    ${c('acceptedAt')} >= ${instant(Math.floor(options.now) + 1)} AS c_future,`,
     `    COALESCE(e.s_status, o.s_status, CASE WHEN ${c('policy')} NOT IN (${known.policies.map(sqlString).join(', ')}) THEN 'unknown-policy'`,
     `      WHEN ${c('policy')} || '/' || ${c('locale')} NOT IN (${known.locales.map(([policy, locale]) => sqlString(`${policy}/${locale}`)).join(', ')}) THEN 'unknown-locale' ELSE 'unknown-version' END) AS c_doc,`,
