@@ -64,9 +64,18 @@ const READ_WITH_KEY = 'read_error IS NULL AND key IS NOT NULL';
  */
 export const KEYS_PER_SLICE = 20_000_000;
 
-/** SQL creating the table `keys` of the fingerprints (`key`) of the records of `rows` read with one: read once, then aggregated in slices. */
+/**
+ * SQL creating the table `keys` of the fingerprints (`key`) of the records
+ * of `rows`: read once, then aggregated in slices. Every fingerprint, read
+ * or not: whether a record was read is not computed here (for JSON Lines it
+ * is most of the query's cost, the JSON functions run on every line), so a
+ * fingerprint counted twice is only a candidate. Which records are
+ * duplicates is settled among the records read (createRepeatedLinesSql):
+ * a candidate with one record read has that record as its first, which is
+ * then no duplicate.
+ */
 export function createKeysSql(keys: string, rows: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT key FROM ${rows} WHERE ${READ_WITH_KEY}`;
+  return `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT key FROM ${rows} WHERE key IS NOT NULL`;
 }
 
 /**

@@ -186,6 +186,12 @@ describe('what only a file holds', () => {
         JSON.stringify({ ...good, acceptedAt: 20250901 }),
         JSON.stringify({ ...good, documents: '' }),
         JSON.stringify({ ...good, documents: null }),
+        // Copies of lines no record is read from, and a third of one that is: duplicates are settled among the records read.
+        'not json',
+        '[1]',
+        `${line.slice(0, -1)},"x":NaN}`,
+        JSON.stringify({ ...good, policy: 1 }),
+        line,
       ],
     ],
     [
