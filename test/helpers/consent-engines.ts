@@ -18,6 +18,7 @@ import { createClassifySql, getIndexTableVersions, getMaxCorrections, getVersion
 import { verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { createVersionsCsv } from '#lib/feed/versions-table.ts';
 import { createTypedClassifySql } from '#lib/consent/sql/typed-classify-sql.ts';
+import { sqlString } from '#lib/consent/sql/sql-dialect.ts';
 import { parseEffective } from '#lib/time/effective-instant.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
 
@@ -229,4 +230,19 @@ export function classifyTypedPostgres(cluster: PostgresCluster, typed: string, i
   ].join('\n');
   const [, ...rows] = cluster.query(script);
   return toOutcomes(rows);
+}
+
+/** Writes a JSON Lines file's records to a Parquet file with DuckDB, each column typed as given (DuckDB reads the JSON values into them). */
+export async function copyJsonLinesToParquet(jsonl: string, parquet: string, types: Readonly<Record<string, string>>): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const columns = `{${Object.entries(types)
+      .map(([field, type]) => `${sqlString(field)}: ${sqlString(type)}`)
+      .join(', ')}}`;
+    await connection.run(`COPY (SELECT * FROM read_json(${sqlString(jsonl)}, format = 'newline_delimited', columns = ${columns})) TO ${sqlString(parquet)} (FORMAT parquet)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

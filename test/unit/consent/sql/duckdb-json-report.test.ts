@@ -8,12 +8,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test, vi } from 'vitest';
 import type { RecordResult } from '#lib/consent/verify-record.ts';
-import { sqlString } from '#lib/consent/sql/sql-dialect.ts';
 import { getOutcomeSegments } from '#lib/consent/sql/outcome-segments.ts';
-import { jsonDifferences, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Results } from '../../../helpers/consent-engines.ts';
+import { copyJsonLinesToParquet, jsonDifferences, verifyEngine, verifyStreaming, writeRecordFiles, type FlatRecord, type Results } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
 /** Every call of verifyConsentRecord, whoever makes it: the streaming verifier and the engine's explanations alike. */
@@ -62,15 +60,7 @@ async function writeParquet(records: readonly FlatRecord[], folder: string): Pro
   const jsonl = join(folder, 'every-key.jsonl');
   const parquet = join(folder, 'records.parquet');
   writeFileSync(jsonl, `${records.map((record) => JSON.stringify(Object.fromEntries(FIELDS.map((field) => [field, record[field] ?? null])))).join('\n')}\n`);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const columns = `{${FIELDS.map((field) => `${sqlString(field)}: 'VARCHAR'`).join(', ')}}`;
-    await connection.run(`COPY (SELECT * FROM read_json(${sqlString(jsonl)}, format = 'newline_delimited', columns = ${columns})) TO ${sqlString(parquet)} (FORMAT parquet)`);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  await copyJsonLinesToParquet(jsonl, parquet, Object.fromEntries(FIELDS.map((field) => [field, 'VARCHAR'])));
   return { parquet, jsonl };
 }
 

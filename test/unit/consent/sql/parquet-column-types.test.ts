@@ -8,11 +8,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test } from 'vitest';
 import { EngineError } from '#lib/consent/sql/duckdb-engine.ts';
-import { sqlString } from '#lib/consent/sql/sql-dialect.ts';
-import { jsonDifferences, verifyEngine, verifyStreaming } from '../../../helpers/consent-engines.ts';
+import { copyJsonLinesToParquet, jsonDifferences, verifyEngine, verifyStreaming } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -26,15 +24,7 @@ async function writeTyped(records: readonly Record<string, unknown>[], types: Re
   const jsonl = join(folder, 'records.jsonl');
   const parquet = join(folder, 'records.parquet');
   writeFileSync(jsonl, `${records.map((record) => JSON.stringify(Object.fromEntries(FIELDS.map((field) => [field, record[field] ?? null])))).join('\n')}\n`);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const columns = `{${FIELDS.map((field) => `${sqlString(field)}: ${sqlString(types[field])}`).join(', ')}}`;
-    await connection.run(`COPY (SELECT * FROM read_json(${sqlString(jsonl)}, format = 'newline_delimited', columns = ${columns})) TO ${sqlString(parquet)} (FORMAT parquet)`);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  await copyJsonLinesToParquet(jsonl, parquet, types);
   return { jsonl, parquet };
 }
 
