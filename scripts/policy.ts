@@ -11,27 +11,26 @@ interface Command {
   run: (args: string[], messages: MessageCatalog) => Promise<number>;
   /** Its `--help`: in the language chosen for those legal staff run, English for the others. */
   help: (messages: MessageCatalog) => string;
+  /** Whether it speaks the reader's language (legal staff run it): its option mistakes are then said in that language too. */
+  speaks: boolean;
 }
 
 // Each command's module is imported only when that command runs (or for the list of commands), so a command loads
 // what it needs and not what every other command needs (DuckDB, the git importer, the log's signer, …).
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  new: () => import('./commands/new.ts').then((module) => ({ run: module.runNew, help: (messages: MessageCatalog) => messages.help.new })),
-  check: () => import('./commands/check.ts').then((module) => ({ run: module.runCheck, help: module.getCheckHelp })),
-  diff: () => import('./commands/diff.ts').then((module) => ({ run: module.runDiff, help: (messages: MessageCatalog) => messages.help.diff })),
-  publish: () => import('./commands/publish.ts').then((module) => ({ run: module.runPublish, help: module.getPublishHelp })),
-  withdraw: () => import('./commands/withdraw.ts').then((module) => ({ run: module.runWithdraw, help: (messages: MessageCatalog) => messages.help.withdraw })),
-  notice: () => import('./commands/notice.ts').then((module) => ({ run: module.runNotice, help: (messages: MessageCatalog) => messages.help.notice })),
-  import: () => import('./commands/import.ts').then((module) => ({ run: module.runImport, help: () => module.IMPORT_HELP })),
-  at: () => import('./commands/at.ts').then((module) => ({ run: module.runAt, help: (messages: MessageCatalog) => messages.help.at })),
-  verify: () => import('./commands/verify.ts').then((module) => ({ run: module.runVerify, help: () => module.VERIFY_HELP })),
-  reconsent: () => import('./commands/reconsent-command.ts').then((module) => ({ run: module.runReconsent, help: () => module.RECONSENT_HELP })),
-  audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: () => module.AUDIT_HELP })),
-  log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: () => module.LOG_HELP })),
+  new: () => import('./commands/new.ts').then((module) => ({ run: module.runNew, help: (messages: MessageCatalog) => messages.help.new, speaks: true })),
+  check: () => import('./commands/check.ts').then((module) => ({ run: module.runCheck, help: module.getCheckHelp, speaks: true })),
+  diff: () => import('./commands/diff.ts').then((module) => ({ run: module.runDiff, help: (messages: MessageCatalog) => messages.help.diff, speaks: true })),
+  publish: () => import('./commands/publish.ts').then((module) => ({ run: module.runPublish, help: module.getPublishHelp, speaks: true })),
+  withdraw: () => import('./commands/withdraw.ts').then((module) => ({ run: module.runWithdraw, help: (messages: MessageCatalog) => messages.help.withdraw, speaks: true })),
+  notice: () => import('./commands/notice.ts').then((module) => ({ run: module.runNotice, help: (messages: MessageCatalog) => messages.help.notice, speaks: true })),
+  import: () => import('./commands/import.ts').then((module) => ({ run: module.runImport, help: () => module.IMPORT_HELP, speaks: false })),
+  at: () => import('./commands/at.ts').then((module) => ({ run: module.runAt, help: (messages: MessageCatalog) => messages.help.at, speaks: true })),
+  verify: () => import('./commands/verify.ts').then((module) => ({ run: module.runVerify, help: () => module.VERIFY_HELP, speaks: false })),
+  reconsent: () => import('./commands/reconsent-command.ts').then((module) => ({ run: module.runReconsent, help: () => module.RECONSENT_HELP, speaks: false })),
+  audit: () => import('./commands/audit.ts').then((module) => ({ run: module.runAudit, help: () => module.AUDIT_HELP, speaks: false })),
+  log: () => import('./commands/log.ts').then((module) => ({ run: module.runLog, help: () => module.LOG_HELP, speaks: false })),
 };
-
-/** The commands that speak the reader's language (their help and messages come from its catalog); the others speak English. */
-const SPEAKING_COMMANDS: ReadonlySet<string> = new Set(['new', 'check', 'diff', 'publish', 'withdraw', 'notice', 'at']);
 
 /** The list of commands, each by the first line of its help (so it loads every command's module: only for `--help` and mistakes). */
 async function getHelp(messages: MessageCatalog): Promise<string> {
@@ -75,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(args, messages);
   } catch (error) {
     // A mistake in the options, in the reader's language for the commands legal staff run; the others keep Node's English.
-    const mistake = SPEAKING_COMMANDS.has(name) ? getOptionMistake(error) : null;
+    const mistake = command.speaks ? getOptionMistake(error) : null;
     if (mistake) throw new (await import('./commands/command-context.ts')).UsageError(messages.help.badOption({ mistake }));
     throw error;
   }

@@ -52,6 +52,16 @@ describe('check on a broken file', () => {
     expect(runPolicyCli(['check'], { policiesDir: POLICIES, env: { POLICY_PRESS_LANG: 'ru' } }).stdout).toContain('2 ошибки в 1 файле.');
   });
 
+  test("an option mistake is said in the reader's language by the commands legal staff run, in Node's English by the others", () => {
+    const speaking = runPolicyCli(['withdraw', '--bogus'], { policiesDir: POLICIES, env: RUSSIAN_MACHINE });
+    expect(speaking.status).toBe(1);
+    expect(speaking.stderr).toContain('У команды нет параметра «--bogus». Какие параметры у неё есть, показывает --help.');
+    const english = runPolicyCli(['verify', '--bogus'], { policiesDir: POLICIES, env: RUSSIAN_MACHINE });
+    expect(english.status).toBe(1);
+    expect(english.stderr).toContain("Unknown option '--bogus'");
+    expect(english.stderr).not.toMatch(/[а-яё]/i);
+  });
+
   test('--format github stays English in any language: tools read it', () => {
     const result = runPolicyCli(['check', '--format', 'github'], { policiesDir: POLICIES, env: RUSSIAN_MACHINE });
     expect(result.status).toBe(1);
