@@ -11,7 +11,7 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
 /** How a file's lines end, or why an engine cannot number them as `verify` does. */
-export type LineEndings = { ok: true; newline: '\n' | '\r\n'; plain: boolean } | { ok: false; reason: string };
+export type LineEndings = { ok: true; newline: '\n' | '\r\n'; plain: boolean; longestLine: number } | { ok: false; reason: string };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -34,7 +34,7 @@ function completeLength(buffer: Buffer): number {
   return buffer.length;
 }
 
-/** Reads the file once: counts LF, CR and CR LF, looks for NUL bytes, and checks UTF-8. */
+/** Reads the file once: counts LF, CR and CR LF, looks for NUL bytes, checks UTF-8, and measures the longest line (its bytes, with a CR before the LF), which sizes DuckDB's read buffers. */
 export async function scanRecordsFile(path: string): Promise<LineEndings> {
   const file = await open(path, 'r');
   try {
@@ -73,11 +73,12 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       carry = Buffer.from(text.subarray(complete));
     }
     if (carry.length > 0) return { ok: false, reason: 'it ends inside a UTF-8 character' };
-    if (Math.max(longest, offset - lineStart) > MAX_ENGINE_LINE_BYTES) return { ok: false, reason: `it holds a line longer than ${MAX_ENGINE_LINE_BYTES / 2 ** 20} MB` };
-    if (Math.max(longest, offset - lineStart) > MAX_PLAIN_LINE_BYTES) plain = false;
-    if (cr === 0) return { ok: true, newline: '\n', plain };
+    const longestLine = Math.max(longest, offset - lineStart);
+    if (longestLine > MAX_ENGINE_LINE_BYTES) return { ok: false, reason: `it holds a line longer than ${MAX_ENGINE_LINE_BYTES / 2 ** 20} MB` };
+    if (longestLine > MAX_PLAIN_LINE_BYTES) plain = false;
+    if (cr === 0) return { ok: true, newline: '\n', plain, longestLine };
     // Every CR before an LF and every LF after a CR: DuckDB's CR LF lines are verify's lines.
-    if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n', plain };
+    if (cr === crlf && crlf === lf) return { ok: true, newline: '\r\n', plain, longestLine };
     return { ok: false, reason: cr === crlf ? 'some lines end in CR LF and others in LF' : 'it holds a CR that does not end a line' };
   } finally {
     await file.close();

@@ -192,6 +192,19 @@ describe('what only a file holds', () => {
         `${line.slice(0, -1)},"x":NaN}`,
         JSON.stringify({ ...good, policy: 1 }),
         line,
+        // A key given twice in a nested object: malformed for verify, and json_keys sees only the top level (the engine called it ok, silently).
+        `${line.slice(0, -1)},"meta":{"a":1,"a":2}}`,
+        // A lone surrogate: JSON.parse reads it, DuckDB refuses the line (the engine said the engines disagree); and a copy of it, a duplicate.
+        `${line.slice(0, -1)},"note":"\\ud800"}`,
+        `${line.slice(0, -1)},"note":"\\ud800"}`,
+        // No-break spaces alone: not blank for verify (its first character is above U+0020), so a record, and not JSON; the engine skipped it.
+        '\u00a0\u00a0',
+        // A space and an em space: blank for verify (trim() removes both); the engine read it as a record.
+        ' \u2003',
+        `${line.slice(0, -1)},"n":[1, ]}`,
+        `${line.slice(0, -1)},"x":-Infinity}`,
+        `${line.slice(0, -1)},"x":{"b":1}}`,
+        `${line.slice(0, -1)},"info":"Infinity and NaN, in text"}`,
       ],
     ],
     [
