@@ -3,7 +3,7 @@
  * in one run and written to bench/results.json (kept out of git).
  *
  *   npm run bench                     2,000 synthetic versions, the GitHub corpus, pairs scaling, micro-benchmarks
- *   npm run bench -- --quick          100 versions, small pairs, about two minutes (CI runs it so the script cannot rot)
+ *   npm run bench -- --quick          60 versions, small pairs, under two minutes (CI runs it so the script cannot rot)
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
  *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
  *   npm run bench -- --only engine    verify at 10 and 100 million records (streaming at 10 million, DuckDB over Parquet and CSV, PostgreSQL at 10 million); --huge: streaming at 100 million too
@@ -88,9 +88,9 @@ const builds: BuildBenchResult[] = [];
 const corpusWanted = (name: string) => !values.corpus || values.corpus.split(',').includes(name);
 if (wanted('build')) {
   // The corpora: policies × 2 locales × versions per policy, ~15 KB each, 2–10% of sentences changed per version.
-  // Quick: 100 versions (4 policies), enough for every stage to run; it is CI's, which has 15 minutes in all.
-  const totals = values.versions ? [Number(values.versions)] : quick ? [100] : [2000, 5000];
-  const perPolicy = quick ? 25 : 50;
+  // Quick: 60 versions (2 policies), enough for every stage to run; it is CI's, which has 15 minutes in all.
+  const totals = values.versions ? [Number(values.versions)] : quick ? [60] : [2000, 5000];
+  const perPolicy = quick ? 15 : 50;
   for (const total of corpusWanted('synthetic') ? totals : []) {
     const policies = Math.max(1, Math.round(total / (2 * perPolicy)));
     const corpus = join(WORK, `corpus-${total}`);
@@ -190,7 +190,7 @@ if (wanted('build')) {
 let diffProcess: DiffProcessResult | undefined;
 if (wanted('diff')) {
   // How long plain diffWords may run on a pair before the bench reports it as slower than this (quick: CI's, short).
-  const limitMs = quick ? 3_000 : 60_000;
+  const limitMs = quick ? 1_000 : 60_000;
   const diff: DiffBenchResult[] = runDiffBench({ quick, limitMs, log });
   results['diff'] = diff;
   diffProcess = runDiffProcessBench({ root: ROOT, workDir: WORK, quick, log });
