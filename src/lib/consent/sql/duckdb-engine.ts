@@ -119,6 +119,19 @@ function classifyingFailed(file: string, error: unknown): EngineError {
   );
 }
 
+/**
+ * Text DuckDB gives as its bytes (a column selected through encode()). The
+ * node API decodes a VARCHAR with a TextDecoder, which drops a byte order
+ * mark at its start: a line, a CSV field or a Parquet value that starts with
+ * one would be read again without it, where verify reads it (a record in the
+ * middle of a file that starts with U+FEFF is not JSON). Every text read
+ * again by the streaming reader's code comes through here.
+ */
+function decodeText(value: unknown): string {
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  return value === null || value === undefined ? '' : String(value);
+}
+
 async function all(connection: DuckDBConnection, sql: string): Promise<Row[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
 }
@@ -196,10 +209,10 @@ async function* verifyJsonLinesFile(connections: Connections, lines: LinesFile, 
   }
   yield { file, plainOk };
   yield* classifyAndReport(connections, file, jsonRows('sorted_out_lines'), index, options, {
-    relation: 'sorted_out_lines',
+    relation: '(SELECT line, encode(text) AS text FROM sorted_out_lines)',
     toRead: async (row, line) => {
       const reads: ReadRecord[] = [];
-      for await (const batch of readJsonLines(single(toPhysicalLine(line, String(row['text'] ?? ''))))) reads.push(...batch);
+      for await (const batch of readJsonLines(single(toPhysicalLine(line, decodeText(row['text']))))) reads.push(...batch);
       return reads[0] ?? { line, error: 'the record could not be read again' };
     },
   });
@@ -402,8 +415,8 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
 
 /** Physical lines by number, fetched from DuckDB (a blank line is ''). */
 async function fetchLines(connection: DuckDBConnection, lines: string, numbers: string): Promise<Map<number, string>> {
-  const rows = await all(connection, `SELECT line, coalesce(text, '') AS text FROM ${lines} WHERE line IN (${numbers})`);
-  return new Map(rows.map((row) => [Number(row['line']), String(row['text'])]));
+  const rows = await all(connection, `SELECT line, encode(coalesce(text, '')) AS text FROM ${lines} WHERE line IN (${numbers})`);
+  return new Map(rows.map((row) => [Number(row['line']), decodeText(row['text'])]));
 }
 
 /** Lines as the one batch of an async source, as the streaming readers take them. */
@@ -423,14 +436,14 @@ async function* verifyLinesFile(connections: Connections, linesFile: LinesFile, 
   const file = linesFile.path;
   const lines = rawLines(linesFile);
   // CSV: the header is the first line that is not empty, read by the streaming reader's parser.
-  const [first] = await all(connection, `SELECT line, text FROM ${lines} WHERE text IS NOT NULL ORDER BY line LIMIT 1`);
+  const [first] = await all(connection, `SELECT line, encode(text) AS text FROM ${lines} WHERE text IS NOT NULL ORDER BY line LIMIT 1`);
   if (!first) {
     yield { file, plainOk: 0 };
     return;
   }
   const headerLine = Number(first['line']);
   const headerParser = new CsvRecordParser();
-  const headerState = headerParser.feed(String(first['text']));
+  const headerState = headerParser.feed(decodeText(first['text']));
   const header = headerParser.fields.map((name) => name.trim());
   if (headerState !== 'done' || new Set(header).size !== header.length) {
     yield { file, fallback: 'its header row is not one plain line of distinct names' };
@@ -443,12 +456,12 @@ async function* verifyLinesFile(connections: Connections, linesFile: LinesFile, 
   const consumedAppender = await writer.createAppender('consumed_lines');
   let consumedUntil = 0;
   const fieldsOf = (read: ReadRecord) => ('record' in read ? (read.record as Record<string, string>) : {});
-  for await (const batch of stream(connection, `SELECT line, text FROM ${lines} WHERE line > ${headerLine} AND contains(text, '"') ORDER BY line`)) {
+  for await (const batch of stream(connection, `SELECT line, encode(text) AS text FROM ${lines} WHERE line > ${headerLine} AND contains(text, '"') ORDER BY line`)) {
     // The quoted lines are streamed on one connection while the other fetches the lines a quoted field runs on to.
     for (const row of batch) {
       const start = Number(row['line']);
       if (start <= consumedUntil) continue;
-      const read = await readQuotedRecord(reader, lines, start, String(row['text']), header);
+      const read = await readQuotedRecord(reader, lines, start, decodeText(row['text']), header);
       const last = read.lastLine;
       if (last > start) {
         for (let consumed = start + 1; consumed <= last; consumed += 1) appendConsumed(consumedAppender, consumed);
@@ -466,11 +479,11 @@ async function* verifyLinesFile(connections: Connections, linesFile: LinesFile, 
   const rows = `(SELECT line, key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM ${simple} AS s WHERE line NOT IN (SELECT line FROM consumed_lines)
     UNION ALL SELECT line, hash(record_text) AS key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM quoted_rows)`;
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT r.line, coalesce(q.record_text, r.text, '') AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
+    relation: `(SELECT r.line, encode(coalesce(q.record_text, r.text, '')) AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
     toRead: async (row, line) => {
       // A quoted record the streaming reader refused: its message as it was read, with the lines after it.
       if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
-      const physical = String(row['text'])
+      const physical = decodeText(row['text'])
         .split('\n')
         .map((part, offset) => toPhysicalLine(line + offset, part));
       const read = await readCsvRecord(new LineQueue(single(...physical)[Symbol.asyncIterator]()), (field) => header[field]);
@@ -610,8 +623,8 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
     return 'error' in read ? read : toCsvRow(read, header);
   };
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoted(`f${at}`)}`).join(', ')} FROM plain_rows)`,
-    toRead: (row, line) => readLine(line, header.map((_, at) => String(row[`f${at}`] ?? '')).join(',')),
+    relation: `(SELECT line, ${all.map((name, at) => `encode(${name}) AS ${quoted(`f${at}`)}`).join(', ')} FROM plain_rows)`,
+    toRead: (row, line) => readLine(line, header.map((_, at) => decodeText(row[`f${at}`])).join(',')),
     lineOf,
     refused: async () => {
       const refused = await fetchRejects(connection);
@@ -669,14 +682,9 @@ async function sortOutRecords(connection: DuckDBConnection, file: string, rows: 
 
 /** The lines DuckDB's CSV reader refused (each once, though the query read the file twice), in order, with their text. */
 async function fetchRejects(connection: DuckDBConnection): Promise<[number, string][]> {
-  const rows = await all(connection, 'SELECT line, any_value(csv_line) AS text FROM csv_rejects GROUP BY line ORDER BY line').catch(() => []);
+  const rows = await all(connection, 'SELECT line, encode(any_value(csv_line)) AS text FROM csv_rejects GROUP BY line ORDER BY line').catch(() => []);
   // csv_line of a CR LF file starts with the LF of the line before and ends with its own CR (DuckDB 1.5.6).
-  return rows.map((row) => [
-    Number(row['line']),
-    String(row['text'] ?? '')
-      .replace(/^\n/, '')
-      .replace(/\r$/, ''),
-  ]);
+  return rows.map((row) => [Number(row['line']), decodeText(row['text']).replace(/^\n/, '').replace(/\r$/, '')]);
 }
 
 /** Parquet column types whose values are JSON numbers or booleans, as a JSON Lines record could hold them in place of text. */
@@ -706,18 +714,21 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
     );
   }
   const names = [...types.keys()];
+  const column = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const value = (field: string) => (types.has(field) && !notText.has(field) ? `"${field}"` : 'CAST(NULL AS VARCHAR)');
   const readError = notText.size === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${[...notText].map((field) => `"${field}" IS NOT NULL`).join(' OR ')} THEN 'not-text' END`;
-  const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')}) AS key,
+  const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map(column).join(', ')}) AS key,
     ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, ${readError} AS read_error,
     ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js FROM ${source})`;
+  // Text columns as their bytes (decodeText): a value that starts with a byte order mark keeps it.
+  const texts = new Set(names.filter((name) => types.get(name) === 'VARCHAR'));
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT file_row_number + 1 AS line, * EXCLUDE (file_row_number) FROM ${source})`,
+    relation: `(SELECT file_row_number + 1 AS line, ${names.map((name) => (texts.has(name) ? `encode(${column(name)}) AS ${column(name)}` : column(name))).join(', ')} FROM ${source})`,
     toRead: (row, line) => {
       const record = Object.fromEntries(
         Object.entries(row)
           .filter(([key]) => !key.startsWith('engine_') && key !== 'line')
-          .map(([key, item]) => [key, typeof item === 'bigint' ? Number(item) : item]),
+          .map(([key, item]) => [key, typeof item === 'bigint' ? Number(item) : texts.has(key) && item !== null ? decodeText(item) : item]),
       );
       return { line, record, bytes: Buffer.alloc(0) };
     },

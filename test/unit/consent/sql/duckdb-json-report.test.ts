@@ -43,7 +43,9 @@ function corpus(): FlatRecord[] {
     ok(3, `  ${new Date(attested + 3000).toISOString()} `),
     ok(4, `${new Date(attested + 4000).toISOString().slice(0, 19)}.123456789Z`),
   ];
-  return [...craftRecords(index, CRAFTED_TIME_ZONE), ...plain, ...Array.from({ length: 40 }, (_, at) => ok(10 + at)), ok(1), { ...ok(5), sha256: 'e'.repeat(64) }, { ...ok(5), sha256: 'e'.repeat(64) }];
+  // Texts that start with a byte order mark, which DuckDB's node API drops from a text it hands over: an unknown policy, and a plain ok record printed as it was written.
+  const marked = [{ ...ok(6), policy: `\uFEFF${text.policy}` }, ok(7, `\uFEFF${new Date(attested + 7000).toISOString()}`)];
+  return [...craftRecords(index, CRAFTED_TIME_ZONE), ...plain, ...marked, ...Array.from({ length: 40 }, (_, at) => ok(10 + at)), ok(1), { ...ok(5), sha256: 'e'.repeat(64) }, { ...ok(5), sha256: 'e'.repeat(64) }];
 }
 
 /** The records the streaming verifier has something to say of: all that may be verified again. */
