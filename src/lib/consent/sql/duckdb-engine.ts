@@ -76,6 +76,9 @@ const BLANK_LINE = sqlString(`[\t\n\v\f\r ][${JS_WHITESPACE}]*`);
 
 type Row = Record<string, unknown>;
 
+/** A name as a SQL identifier. */
+const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 /** The first line of an error's message. */
 function describeError(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
@@ -209,7 +212,8 @@ async function* verifyJsonLinesFile(connections: Connections, lines: LinesFile, 
   }
   yield { file, plainOk };
   yield* classifyAndReport(connections, file, jsonRows('sorted_out_lines'), index, options, {
-    relation: '(SELECT line, encode(text) AS text FROM sorted_out_lines)',
+    relation: 'sorted_out_lines',
+    bytes: ['text'],
     toRead: async (row, line) => {
       const reads: ReadRecord[] = [];
       for await (const batch of readJsonLines(single(toPhysicalLine(line, decodeText(row['text']))))) reads.push(...batch);
@@ -346,6 +350,8 @@ interface Connections {
 /** How the records to report are read again: a relation of their raw form by `line`, joined to them in one pass, and how a row of it becomes the record the streaming reader would have read. */
 interface Reread {
   relation: string;
+  /** Text columns of the relation handed over as their bytes (decodeText): encoded after the join, for the records to report alone (encoding every row of a 10M-record Parquet file before the join cost 2.5 s). */
+  bytes: readonly string[];
   toRead(row: Row, line: number): ReadRecord | Promise<ReadRecord>;
   /** The line of the record numbered `line` in the relation, where the reader numbers records rather than lines (a plain CSV file read by DuckDB's CSV reader, which skips the lines it refuses). */
   lineOf?(line: number): number;
@@ -392,7 +398,8 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   // One pass over the file: the records to report joined to their raw form into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
   await connection.run(`CREATE OR REPLACE TEMP TABLE reported AS SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at, raw.*
     FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`);
-  for await (const batch of stream(connection, 'SELECT * FROM reported ORDER BY engine_line')) {
+  const replace = reread.bytes.length === 0 ? '' : ` REPLACE (${reread.bytes.map((name) => `encode(${quoteName(name)}) AS ${quoteName(name)}`).join(', ')})`;
+  for await (const batch of stream(connection, `SELECT *${replace} FROM reported ORDER BY engine_line`)) {
     const results: RecordResult[] = [];
     for (const row of batch) {
       const item: Interesting = {
@@ -479,7 +486,8 @@ async function* verifyLinesFile(connections: Connections, linesFile: LinesFile, 
   const rows = `(SELECT line, key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM ${simple} AS s WHERE line NOT IN (SELECT line FROM consumed_lines)
     UNION ALL SELECT line, hash(record_text) AS key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM quoted_rows)`;
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT r.line, encode(coalesce(q.record_text, r.text, '')) AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
+    relation: `(SELECT r.line, coalesce(q.record_text, r.text, '') AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
+    bytes: ['text'],
     toRead: async (row, line) => {
       // A quoted record the streaming reader refused: its message as it was read, with the lines after it.
       if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
@@ -576,7 +584,6 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
     yield* verifyLinesFile(connections, lines, index, options);
     return;
   }
-  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const columns = `{${header.map((_, at) => `${sqlString(`c${at}`)}: 'VARCHAR'`).join(', ')}}`;
   const reader = (errors: string) =>
     `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, max_line_size = ${MAX_PLAIN_LINE_BYTES + 2}, buffer_size = ${8 * MAX_PLAIN_LINE_BYTES}, ${errors})`;
@@ -623,7 +630,8 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
     return 'error' in read ? read : toCsvRow(read, header);
   };
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT line, ${all.map((name, at) => `encode(${name}) AS ${quoted(`f${at}`)}`).join(', ')} FROM plain_rows)`,
+    relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoteName(`f${at}`)}`).join(', ')} FROM plain_rows)`,
+    bytes: all.map((_, at) => `f${at}`),
     toRead: (row, line) => readLine(line, header.map((_, at) => decodeText(row[`f${at}`])).join(',')),
     lineOf,
     refused: async () => {
@@ -714,16 +722,16 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
     );
   }
   const names = [...types.keys()];
-  const column = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const value = (field: string) => (types.has(field) && !notText.has(field) ? `"${field}"` : 'CAST(NULL AS VARCHAR)');
   const readError = notText.size === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${[...notText].map((field) => `"${field}" IS NOT NULL`).join(' OR ')} THEN 'not-text' END`;
-  const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map(column).join(', ')}) AS key,
+  const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map(quoteName).join(', ')}) AS key,
     ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, ${readError} AS read_error,
     ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js FROM ${source})`;
   // Text columns as their bytes (decodeText): a value that starts with a byte order mark keeps it.
   const texts = new Set(names.filter((name) => types.get(name) === 'VARCHAR'));
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT file_row_number + 1 AS line, ${names.map((name) => (texts.has(name) ? `encode(${column(name)}) AS ${column(name)}` : column(name))).join(', ')} FROM ${source})`,
+    relation: `(SELECT file_row_number + 1 AS line, * EXCLUDE (file_row_number) FROM ${source})`,
+    bytes: [...texts],
     toRead: (row, line) => {
       const record = Object.fromEntries(
         Object.entries(row)
