@@ -3,14 +3,16 @@
  * DuckDB, embedded, over JSON Lines, CSV or Parquet files, with the same
  * outcome for every record as the streaming verifier and the same report.
  *
- * DuckDB reads the file once as physical lines (line numbers included),
- * and SQL takes the fields from every line it can read exactly as `verify`
- * would: a CSV line without a quote is split on commas; a JSON Lines line is
- * parsed by DuckDB's JSON functions. What SQL cannot read the same way is
- * read by the streaming reader's own code: a CSV record with a quote (it may
- * span lines), a JSON line DuckDB would read more leniently than
- * `JSON.parse` (a trailing comma, NaN, a comment, a key given twice), a
- * record with a `documents` list. Every record is then classified in one
+ * DuckDB reads a JSON Lines or CSV file as physical lines, and SQL takes
+ * the fields from every line it can read exactly as `verify` would: a CSV
+ * line without a quote is split on commas (a plain CSV file, by DuckDB's own
+ * CSV reader); a JSON Lines line is parsed by DuckDB's JSON functions. What
+ * SQL cannot read the same way is read by the streaming reader's own code: a
+ * CSV record with a quote (it may span lines), a JSON line DuckDB would read
+ * otherwise than `JSON.parse` (a trailing comma, NaN, a key given twice, a
+ * lone surrogate), a record with a `documents` list. A plain CSV or JSON
+ * Lines file is classified unnumbered, in parallel, and only the records to
+ * report are numbered (sortOutRecords). Every record is classified in one
  * query; the records with anything to say (not ok, or ok with a note) are
  * read again and verified by verifyConsentRecord, which writes the report's
  * messages and checks that both engines agree, record by record: a record
@@ -273,7 +275,7 @@ export async function* verifyWithDuckDb(files: readonly string[], index: Version
         }
         const lines = { path: file, newline: scan.newline, longestLine: scan.longestLine };
         if (format === 'csv' && scan.plain) yield* verifyPlainCsvFile({ connection, reader, writer }, lines, index, options);
-        else if (format === 'csv') yield* verifyLinesFile({ connection, reader, writer }, lines, index, options);
+        else if (format === 'csv') yield* verifyCsvLinesFile({ connection, reader, writer }, lines, index, options);
         else yield* verifyJsonLinesFile({ connection, reader, writer }, lines, index, options);
       } else yield* verifyParquetFile({ connection, reader, writer }, file, index, options);
     }
@@ -438,7 +440,7 @@ function toPhysicalLine(number: number, text: string, ending = 0): PhysicalLine 
 }
 
 /** A CSV file read line by line (one with quotes, blank lines or a byte order mark): the lines without a quote split by SQL, the records with one read by the streaming reader's parser. */
-async function* verifyLinesFile(connections: Connections, linesFile: LinesFile, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
+async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFile, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
   const { connection, reader, writer } = connections;
   const file = linesFile.path;
   const lines = rawLines(linesFile);
@@ -581,7 +583,7 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
   // new_line left to DuckDB: given '\\r\\n', its CSV reader (1.5.6) reads no row at all; the scan found every line ending the same way, LF or CR LF.
   const header = await readHeader(file);
   if (header.length === 0 || header.some((name) => name === '') || new Set(header).size !== header.length) {
-    yield* verifyLinesFile(connections, lines, index, options);
+    yield* verifyCsvLinesFile(connections, lines, index, options);
     return;
   }
   const columns = `{${header.map((_, at) => `${sqlString(`c${at}`)}: 'VARCHAR'`).join(', ')}}`;
@@ -653,11 +655,11 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
  * Classifies the records of a file read in parallel, without line numbers
  * (a plain CSV file, JSON Lines), and returns how many are plain ok; the
  * fingerprints of the others are left in the table `sorted_out_keys`, for
- * their records to be numbered
- * and classified again with their lines. A fingerprint two or more records
- * have (a duplicate, or two records colliding) is sorted out whatever their
- * outcome, so every other fingerprint sorted out belongs to one record alone
- * and no record is counted twice.
+ * their records to be numbered and classified again with their lines. A
+ * fingerprint two or more records have (a duplicate, or two records
+ * colliding) is sorted out whatever their outcome, so every other
+ * fingerprint sorted out belongs to one record alone and no record is
+ * counted twice.
  */
 async function sortOutRecords(connection: DuckDBConnection, file: string, rows: string, index: VersionIndex, options: EngineOptions): Promise<number> {
   await connection.run('SET preserve_insertion_order = false');

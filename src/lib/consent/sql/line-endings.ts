@@ -18,7 +18,7 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const CHUNK = 4 * 1024 * 1024;
 /** The longest line DuckDB reads here (its reader holds two of these per thread in memory; see duckdb-engine.ts): a longer one is left to the streaming verifier, which calls it too long, as it calls every line over 1 MB. */
-export const MAX_ENGINE_LINE_BYTES = 64 * 1024 * 1024;
+const MAX_ENGINE_LINE_BYTES = 64 * 1024 * 1024;
 /** The longest line of a plain CSV file read by DuckDB's CSV reader, whose buffers (two a thread, each twice this) must fit the memory limit beside the query: a file with a longer line is read line by line instead. Lines over 1 MB are malformed (too long) either way. */
 export const MAX_PLAIN_LINE_BYTES = 2 * 1024 * 1024;
 
