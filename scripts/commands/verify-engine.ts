@@ -6,6 +6,7 @@
  * and the run says so; an error of DuckDB's query stops the run with its
  * message (EngineError), never a switch to the streaming verifier.
  */
+import { LineOutput } from './line-output.ts';
 import { glob } from 'node:fs/promises';
 import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { readRecords } from '#lib/consent/read-records.ts';
@@ -57,17 +58,12 @@ export async function runEngineVerify(patterns: readonly string[], options: Engi
   const verifyOptions = { timeZone: source.timeZone, now: getNow(options.asOf, source.timeZone), allowMissingHash: options.allowMissingHash, strict: options.strict };
   const tally = new OutcomeTally(verifyOptions);
   const report = options.json ? printError : print;
-  let buffer: string[] = [];
-  const flush = () => {
-    if (buffer.length > 0) process.stdout.write(`${buffer.join('\n')}\n`);
-    buffer = [];
-  };
+  const output = new LineOutput();
   const take = (result: RecordResult, file: string) => {
     const noted = 'notes' in result && result.notes.length > 0;
     tally.add(result.outcome, noted);
-    if (options.json) buffer.push(JSON.stringify(files.length > 1 ? { file, ...result } : result));
-    else if (result.outcome !== 'ok' || noted) buffer.push(...describe(result, file).map(escapeControlCharacters));
-    if (buffer.length >= 1000) flush();
+    if (options.json) output.add(JSON.stringify(files.length > 1 ? { file, ...result } : result));
+    else if (result.outcome !== 'ok' || noted) output.add(...describe(result, file).map(escapeControlCharacters));
   };
   try {
     // --json prints every record: the plain ok ones too, as SQL classified them (not verified again).
@@ -75,20 +71,24 @@ export async function runEngineVerify(patterns: readonly string[], options: Engi
       if ('plainOk' in event) tally.addMany('ok', event.plainOk);
       else if ('results' in event) for (const result of event.results) take(result, event.file);
       else {
-        flush();
+        await output.end();
         printError(escapeControlCharacters(`${event.file}: read by the streaming verifier, not DuckDB: ${event.fallback}`));
-        for await (const batch of verifyRecords(readRecords(event.file), source.index, verifyOptions)) for (const result of batch) take(result, event.file);
+        for await (const batch of verifyRecords(readRecords(event.file), source.index, verifyOptions)) {
+          for (const result of batch) take(result, event.file);
+          await output.writeIfFull();
+        }
       }
+      await output.writeIfFull();
     }
   } catch (error) {
     if (error instanceof EngineError) {
-      flush();
+      await output.end();
       printError(escapeControlCharacters(error.message));
       return 1;
     }
     throw error;
   }
-  flush();
+  await output.end();
   if (tally.records === 0) report(escapeControlCharacters(`${files.join(', ')}: empty-input: no records in ${files.length === 1 ? 'the file' : 'the files'} (an empty file proves nothing; check the export)`));
   report(tally.summary());
   return tally.failed || tally.records === 0 ? 1 : 0;

@@ -3,6 +3,7 @@
  * the published versions, streaming, never stopping at the first bad line,
  * one outcome per record and a summary that adds up.
  */
+import { LineOutput } from './line-output.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS, hashLocation, LocationError, statPath } from '#lib/consent/read-location.ts';
@@ -274,24 +275,20 @@ export async function runVerify(args: string[]): Promise<number> {
   const texts = values.texts ? new TextAuditor({ locate: source.locate, hash: (location) => hashLocation(location, timeoutMs) }) : undefined;
   const log = values.log ? await loadLogOfToday(values.feed, values.key) : null;
   const tally = new OutcomeTally(policy);
-  // Large outputs go through one buffered write per batch: a million console lines one by one is the slowest part.
-  let buffer: string[] = [];
-  const flush = () => {
-    if (buffer.length > 0) process.stdout.write(`${buffer.join('\n')}\n`);
-    buffer = [];
-  };
+  // Large outputs go through one buffered write per batch (a million console lines one by one is the slowest part), waiting for a slow reader.
+  const output = new LineOutput();
   const records = verifyRecords(readRecords(file), source.index, { timeZone: source.timeZone, now, ...policy, ...(texts ? { texts } : {}) });
   for await (const batch of records) {
     for (const verified of batch) {
       const result = log ? checkInLog(verified, log, policy) : verified;
       const noted = 'notes' in result && result.notes.length > 0;
       tally.add(result.outcome, noted);
-      if (values.json) buffer.push(JSON.stringify(result));
-      else if (result.outcome !== 'ok' || noted) buffer.push(...describe(result, file).map(escapeControlCharacters));
+      if (values.json) output.add(JSON.stringify(result));
+      else if (result.outcome !== 'ok' || noted) output.add(...describe(result, file).map(escapeControlCharacters));
     }
-    if (buffer.length >= 1000) flush();
+    await output.writeIfFull();
   }
-  flush();
+  await output.end();
   const report = values.json ? printError : print;
   if (tally.records === 0) report(escapeControlCharacters(`${file}: empty-input: no records in the file (an empty file proves nothing; check the export)`));
   if (texts) {
