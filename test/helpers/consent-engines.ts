@@ -20,6 +20,7 @@ import { createVersionsCsv } from '#lib/feed/versions-table.ts';
 import { createTypedClassifySql } from '#lib/consent/sql/typed-classify-sql.ts';
 import { sqlString } from '#lib/consent/sql/sql-dialect.ts';
 import { parseEffective } from '#lib/time/effective-instant.ts';
+import { expect } from 'vitest';
 import type { PostgresCluster } from './postgres-cluster.ts';
 
 /** A flat consent record: a field absent (undefined), null, or text. */
@@ -106,6 +107,22 @@ export async function reportEngine(file: string, index: VersionIndex, options: V
     if ('plainOk' in event) plainOk += event.plainOk;
   }
   return { reported, plainOk };
+}
+
+/**
+ * Checks `verify --engine duckdb` against the streaming verifier on one file:
+ * no fall-back to the streaming verifier, every record's JSON (what --json
+ * prints) the same, and without --json the same records reported and the
+ * same count of plain ok ones. Returns the streaming verifier's results.
+ */
+export async function expectEngineAgrees(file: string, index: VersionIndex, options: VerifyOptions): Promise<Results> {
+  const streaming = await verifyStreaming(file, index, options);
+  const engine = await verifyEngine(file, index, options);
+  expect(engine.fallback).toBeUndefined();
+  expect(jsonDifferences(streaming, engine)).toEqual([]);
+  const said = [...streaming.values()].filter((result) => result.outcome !== 'ok' || ('notes' in result && result.notes.length > 0)).map((result) => result.line);
+  expect(await reportEngine(file, index, options)).toEqual({ reported: said, plainOk: streaming.size - said.length });
+  return streaming;
 }
 
 const toOutcomeMap = (results: Results): Outcomes => new Map([...results].map(([line, result]) => [line, result.outcome]));
