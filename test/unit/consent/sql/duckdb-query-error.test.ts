@@ -7,11 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { EngineError, verifyWithDuckDb, type EngineEvent } from '#lib/consent/sql/duckdb-engine.ts';
-import { verifyEngine, writeRecordFiles } from '../../../helpers/consent-engines.ts';
+import { copyJsonLinesToParquet, verifyEngine, writeRecordFiles } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
-/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls an ok record a hash-mismatch (`lies`). */
-const bug = vi.hoisted(() => ({ on: false, lies: false }));
+/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls an ok record a hash-mismatch (`lies`), or the first pass, which reads every fingerprint, names a column no table has (`keys`). */
+const bug = vi.hoisted(() => ({ on: false, lies: false, keys: false }));
 vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('#lib/consent/sql/classify-duckdb.ts')>();
   const create = (...args: Parameters<typeof original.createDuckDbClassifySql>) => {
@@ -19,7 +19,8 @@ vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
     if (bug.on) return `SELECT no_such_column FROM (${sql})`;
     return bug.lies ? `SELECT * REPLACE (CASE WHEN outcome = 'ok' THEN 'hash-mismatch' ELSE outcome END AS outcome) FROM (${sql})` : sql;
   };
-  return { ...original, createDuckDbClassifySql: create };
+  const createKeys = (...args: Parameters<typeof original.createKeysSql>) => (bug.keys ? `CREATE OR REPLACE TEMP TABLE ${args[0]} AS SELECT no_such_column FROM ${args[1]}` : original.createKeysSql(...args));
+  return { ...original, createDuckDbClassifySql: create, createKeysSql: createKeys };
 });
 
 describe('verifyWithDuckDb', () => {
@@ -48,6 +49,30 @@ describe('verifyWithDuckDb', () => {
     // The record counted, as one plain ok (a file is counted in one or more plainOk events: those it counts unnumbered, then those it numbered), nothing else said.
     expect(events.every((event) => 'plainOk' in event && event.file === file)).toBe(true);
     expect(events.reduce((sum, event) => sum + ('plainOk' in event ? event.plainOk : 0), 0)).toBe(1);
+  });
+
+  test.each([
+    ['JSON Lines', 'jsonl', 'DuckDB cannot read it as JSON Lines'],
+    ['plain CSV', 'csv', 'DuckDB cannot read it as CSV'],
+    ['Parquet', 'parquet', 'DuckDB failed on the query that classifies the records'],
+  ])("%s: an error of DuckDB's first pass, which reads every fingerprint, stops the run with DuckDB's message, naming the file", async (_name, format, says) => {
+    const folder = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '..');
+    const jsonl = join(folder, 'first-pass.jsonl');
+    writeFileSync(jsonl, `${JSON.stringify(record)}\n`);
+    const file = join(folder, `first-pass.${format}`);
+    if (format === 'csv') writeFileSync(file, `policy,locale,version,sha256,acceptedAt\n${[record.policy, record.locale, record.version, record.sha256, record.acceptedAt].join(',')}\n`);
+    if (format === 'parquet') await copyJsonLinesToParquet(jsonl, file, { policy: 'VARCHAR', locale: 'VARCHAR', version: 'VARCHAR', sha256: 'VARCHAR', acceptedAt: 'VARCHAR' });
+    const events: EngineEvent[] = [];
+    bug.keys = true;
+    const run = async () => {
+      for await (const event of verifyWithDuckDb([file], index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') })) events.push(event);
+    };
+    await expect(run().finally(() => (bug.keys = false))).rejects.toThrow(
+      new EngineError(
+        `${file}: ${says} (Binder Error: Referenced column "no_such_column" not found in FROM clause!); no record of the file was counted and the run stops: verify the file without --engine${format === 'parquet' ? ', and report this error' : ''}`,
+      ),
+    );
+    expect(events).toEqual([]);
   });
 
   test('a record the engines disagree on is engines-disagree, said of that record alone, and the run goes on', async () => {
