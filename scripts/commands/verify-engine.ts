@@ -6,7 +6,6 @@
  * and the run says so; an error of DuckDB's query stops the run with its
  * message (EngineError), never a switch to the streaming verifier.
  */
-import { LineOutput } from './line-output.ts';
 import { glob } from 'node:fs/promises';
 import { EngineError, verifyWithDuckDb } from '#lib/consent/sql/duckdb-engine.ts';
 import { readRecords } from '#lib/consent/read-records.ts';
@@ -15,6 +14,7 @@ import type { RecordResult } from '#lib/consent/verify-record.ts';
 import { verifyRecords } from '#lib/consent/verify-records.ts';
 import { statPath } from '#lib/consent/read-location.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
+import { LineOutput } from './line-output.ts';
 import { describe, getNow } from './verify-report.ts';
 
 /** Options of an engine run, as verify parsed them. */

@@ -3,7 +3,6 @@
  * the published versions, streaming, never stopping at the first bad line,
  * one outcome per record and a summary that adds up.
  */
-import { LineOutput } from './line-output.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS, hashLocation, LocationError, statPath } from '#lib/consent/read-location.ts';
@@ -21,6 +20,7 @@ import { didYouMean } from '#lib/corpus/did-you-mean.ts';
 import { checkVersionsCsv, type TableVersion } from '#lib/feed/versions-table.ts';
 import { checkRecordInLog, type LogOfToday } from '#lib/log/verify-log.ts';
 import { escapeControlCharacters, getPolicySource, print, printError, UsageError } from './command-context.ts';
+import { LineOutput } from './line-output.ts';
 import { loadLogOfToday } from './verify-log-source.ts';
 import { describe, getNow } from './verify-report.ts';
 
