@@ -50,11 +50,12 @@ function detectEngineFormat(path: string): EngineFormat {
   return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
 }
 
-/** A file read line by line, as the scan found it (scanRecordsFile): its path, its line ending, its longest line in bytes. */
+/** A file read line by line, as the scan found it (scanRecordsFile): its path, its line ending, its longest line in bytes, whether it has a quote. */
 interface LinesFile {
   path: string;
   newline: '\n' | '\r\n';
   longestLine: number;
+  quoted: boolean;
 }
 
 /** What the engine says about one file: results to report (in line order), a count of plain ok records, or that the streaming verifier must read it. */
@@ -275,8 +276,9 @@ export async function* verifyWithDuckDb(files: readonly string[], index: Version
           yield { file, fallback: scan.reason };
           continue;
         }
-        const lines = { path: file, newline: scan.newline, longestLine: scan.longestLine };
-        if (format === 'csv' && scan.plain) yield* verifyPlainCsvFile({ connection, reader, writer }, lines, index, options);
+        const lines = { path: file, newline: scan.newline, longestLine: scan.longestLine, quoted: scan.quoted };
+        // A quoted line's length is not its fields' (plain rows measure theirs so): a quoted file with a line too long to be a record is read line by line, where its length is the line's.
+        if (format === 'csv' && scan.plain && !(scan.quoted && scan.longestLine > MAX_RECORD_BYTES)) yield* verifyPlainCsvFile({ connection, reader, writer }, lines, index, options);
         else if (format === 'csv') yield* verifyCsvLinesFile({ connection, reader, writer }, lines, index, options);
         else yield* verifyJsonLinesFile({ connection, reader, writer }, lines, index, options);
       } else yield* verifyParquetFile({ connection, reader, writer }, file, index, options);
@@ -549,61 +551,69 @@ async function readQuotedRecord(connection: DuckDBConnection, lines: string, sta
   return { record, text: read.bytes.toString('utf8'), lastLine: read.rest.at(-1)?.number ?? start };
 }
 
-/** The header of a file: its first line, as the streaming reader names the columns (trimmed). */
-async function readHeader(file: string): Promise<string[]> {
+/** The header of a file: its first line, as the streaming reader reads and names the columns (its CSV parser, names trimmed); null if that line is not one whole record. */
+async function readHeader(file: string): Promise<string[] | null> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     const end = text.indexOf('\n');
-    return (end === -1 ? text : text.slice(0, end))
-      .replace(/\r$/, '')
-      .split(',')
-      .map((name) => name.trim());
+    const parser = new CsvRecordParser();
+    if (parser.feed((end === -1 ? text : text.slice(0, end)).replace(/\r$/, '')) !== 'done') return null;
+    return parser.fields.map((name) => name.trim());
   } finally {
     await handle.close();
   }
 }
 
 /**
- * A plain CSV file (no quote, no empty line, no byte order mark: every line
- * one record, as machine exports are), read by DuckDB's own CSV reader:
- * strict, every column as text, the lines it refuses (a wrong number of
- * fields) kept in its rejects table with their line numbers and read again
- * by the streaming reader's code, which gives them their outcome and
- * message. The reader numbers the records it reads; their lines are those
- * numbers, shifted past the header and the refused lines before them.
+ * A plain CSV file (no empty line, no byte order mark, quotes only around
+ * whole fields on one line: every line one record, as machine exports and
+ * spreadsheets write them), read by DuckDB's own CSV reader: strict, every
+ * column as text, the lines it refuses (a wrong number of fields) kept in
+ * its rejects table with their line numbers and read again by the streaming
+ * reader's code, which gives them their outcome and message. The reader
+ * numbers the records it reads; their lines are those numbers, shifted past
+ * the header and the refused lines before them.
  *
  * Numbering needs one reader reading in order, so only the records that
  * need a line are numbered (see sortOutRecords): the others are counted
  * by queries that read the file in parallel, unnumbered.
+ *
+ * Without a quote, a line is its fields joined by commas. With quotes it is
+ * not: `"a",b` and `a,b` have the same fields and are not the same record
+ * byte for byte. The first pass then fingerprints the fields, which sorts
+ * out both such records (a fingerprint two records share); the records
+ * sorted out are given their lines, and their lines' own bytes, which
+ * fingerprint them for the duplicates and are read again for the report.
  */
 async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
   const { connection } = connections;
   const { path: file, newline } = lines;
   // new_line left to DuckDB: given '\\r\\n', its CSV reader (1.5.6) reads no row at all; the scan found every line ending the same way, LF or CR LF.
   const header = await readHeader(file);
-  if (header.length === 0 || header.some((name) => name === '') || new Set(header).size !== header.length) {
+  if (header === null || header.length === 0 || header.some((name) => name === '') || new Set(header).size !== header.length) {
     yield* verifyCsvLinesFile(connections, lines, index, options);
     return;
   }
   const columns = `{${header.map((_, at) => `${sqlString(`c${at}`)}: 'VARCHAR'`).join(', ')}}`;
   const reader = (errors: string) =>
-    `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, max_line_size = ${MAX_PLAIN_LINE_BYTES + 2}, buffer_size = ${8 * MAX_PLAIN_LINE_BYTES}, ${errors})`;
+    `read_csv(${sqlString(file)}, header = true, columns = ${columns}, all_varchar = true, delim = ',', quote = ${lines.quoted ? `'"', escape = '"'` : `'', escape = ''`}, auto_detect = false, strict_mode = true, max_line_size = ${MAX_PLAIN_LINE_BYTES + 2}, buffer_size = ${8 * MAX_PLAIN_LINE_BYTES}, ${errors})`;
   const column = (name: string) => {
     const at = header.indexOf(name);
     return at === -1 ? 'CAST(NULL AS VARCHAR)' : `c${at}`;
   };
   const all = header.map((_, at) => `c${at}`);
-  // Without a quote, the line is its fields joined by commas: its length, and its bytes' fingerprint, come from them.
+  // Without a quote, the line is its fields joined by commas: its length, and its bytes' fingerprint, come from them. A quoted file has no line too long (verifyWithDuckDb).
   const ending = newline === '\r\n' ? 1 : 0;
   const length = `${header.length - 1 + ending} + ${all.map((name) => `coalesce(strlen(${name}), 0)`).join(' + ')}`;
+  const tooLong = lines.quoted ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${length} > ${MAX_RECORD_BYTES} THEN 'too-long' END`;
   await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
   const read = reader("store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans'");
-  const rowsOf = (source: string, line: string) => `(SELECT ${line} AS line, hash(${all.join(', ')}) AS key,
+  const rowsOf = (source: string, line: string, key = `hash(${all.join(', ')})`) => `(SELECT ${line} AS line, ${key} AS key,
     ${FIELDS.map((field) => `${column(field)} AS "${field}"`).join(', ')},
-    CASE WHEN ${length} > ${MAX_RECORD_BYTES} THEN 'too-long' END AS read_error,
+    ${tooLong} AS read_error,
     ${header.includes('documents') ? `coalesce(${column('documents')}, '') <> ''` : 'FALSE'} AS js
     FROM ${source})`;
   let plainOk: number;
@@ -616,12 +626,19 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
         `CREATE OR REPLACE TEMP TABLE plain_rows AS SELECT * FROM (SELECT row_number() OVER () + 1 AS line, ${all.join(', ')} FROM ${read}) AS numbered WHERE hash(${all.join(', ')}) IN (SELECT key FROM sorted_out_keys)`,
       ),
     );
+    if (lines.quoted) {
+      // Each record's line: its number shifted past the lines refused before it (the n-th line read follows each refused line that fewer than n lines read precede); then those lines' bytes, from a numbered read of the file's lines.
+      await connection.run('CREATE OR REPLACE TEMP TABLE refused_lines AS SELECT line - row_number() OVER (ORDER BY line) AS read_before FROM (SELECT DISTINCT line FROM csv_rejects)');
+      await connection.run(`CREATE OR REPLACE TEMP TABLE located_rows AS SELECT line + (SELECT count(*) FROM refused_lines WHERE read_before < numbered.line) AS line, ${all.join(', ')} FROM plain_rows AS numbered`);
+      await withSmallBuildSides(connection, () => connection.run(`CREATE OR REPLACE TEMP TABLE record_lines AS SELECT line, text FROM ${rawLines(lines)} AS raw WHERE line IN (SELECT line FROM located_rows)`));
+    }
   } catch (error) {
     if (error instanceof EngineError) throw error;
     throw new EngineError(`${file}: DuckDB cannot read it as CSV (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine`);
   }
   yield { file, plainOk };
-  const rows = rowsOf('plain_rows', 'line');
+  // A quoted record's fingerprint is its line's bytes.
+  const rows = lines.quoted ? rowsOf('(SELECT * FROM located_rows JOIN record_lines USING (line))', 'line', 'hash(text)') : rowsOf('plain_rows', 'line');
   let rejected: number[] = [];
   const lineOf = (numbered: number) => {
     let line = numbered;
@@ -633,24 +650,27 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
     if (!read) return { line, error: 'the record could not be read again' };
     return 'error' in read ? read : toCsvRow(read, header);
   };
-  yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoteName(`f${at}`)}`).join(', ')} FROM plain_rows)`,
-    bytes: all.map((_, at) => `f${at}`),
-    toRead: (row, line) => readLine(line, header.map((_, at) => decodeText(row[`f${at}`])).join(',')),
-    lineOf,
-    refused: async () => {
-      const refused = await fetchRejects(connection);
-      rejected = refused.map(([line]) => line);
-      const results: RecordResult[] = [];
-      for (const [line, text] of refused) {
-        const read = await readLine(line, text);
-        results.push(
-          'error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}),
-        );
-      }
-      return results;
-    },
-  });
+  const refused = async () => {
+    const refused = await fetchRejects(connection);
+    rejected = refused.map(([line]) => line);
+    const results: RecordResult[] = [];
+    for (const [line, text] of refused) {
+      const read = await readLine(line, text);
+      results.push(
+        'error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}),
+      );
+    }
+    return results;
+  };
+  if (lines.quoted) yield* classifyAndReport(connections, file, rows, index, options, { relation: 'record_lines', bytes: ['text'], toRead: (row, line) => readLine(line, decodeText(row['text'])), refused });
+  else
+    yield* classifyAndReport(connections, file, rows, index, options, {
+      relation: `(SELECT line, ${all.map((name, at) => `${name} AS ${quoteName(`f${at}`)}`).join(', ')} FROM plain_rows)`,
+      bytes: all.map((_, at) => `f${at}`),
+      toRead: (row, line) => readLine(line, header.map((_, at) => decodeText(row[`f${at}`])).join(',')),
+      lineOf,
+      refused,
+    });
 }
 
 /**

@@ -6,14 +6,18 @@
  * field too many or too few, blank lines, a byte order mark at the start of
  * the file or of a field, copies of earlier rows) get, record by record, the
  * streaming verifier's result and message, and without --json the same
- * records reported and the same count of plain ok ones. A file with no quote
- * and no empty line is read by DuckDB's own CSV reader, any other line by
- * line: the generator makes both kinds.
+ * records reported and the same count of plain ok ones. A file with no
+ * empty line and quotes only around whole fields on one line is read by
+ * DuckDB's own CSV reader, any other line by line: the generator makes both
+ * kinds, and, of the first, files without a quote and files with quotes
+ * (where two rows with the same fields, quoted differently, are not the same
+ * record byte for byte).
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { test } from 'vitest';
+import { expect, test } from 'vitest';
+import { scanRecordsFile } from '#lib/consent/sql/line-endings.ts';
 import { expectEngineAgrees, writeRecordFiles } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
@@ -50,15 +54,21 @@ const fileOf = fc
     copies: fc.array(fc.nat(), { maxLength: 3 }),
     ending: fc.constantFrom('\n', '\r\n'),
     bom: fc.constantFrom('', '', '', '\uFEFF'),
-    // Half the files plain (no quote, no empty line, no byte order mark at the start): those DuckDB's own CSV reader reads.
-    plain: fc.boolean(),
+    // Two thirds of the files plain (no empty line, no byte order mark at the start, no quote or only around whole fields on one line): those DuckDB's own CSV reader reads.
+    kind: fc.constantFrom('plain', 'quoted', 'lines'),
+    requoted: fc.array(fc.nat(), { maxLength: 3 }),
   })
-  .map(({ columns, rows, values, careless: sloppy, copies, ending, bom, plain }) => {
+  .map(({ columns, rows, values, careless: sloppy, copies, ending, bom, kind, requoted }) => {
     const all = [...FIELDS, 'userId'];
+    const plain = kind === 'plain';
     const lines = rows.map(({ quoteAll, carelessAt, shape }, at) => {
-      if (shape === 'blank') return plain ? ' ' : '';
+      if (shape === 'blank') return kind === 'lines' ? '' : ' ';
       if (shape === 'spaces') return ' ';
-      const row = (values[at] ?? []).map((value, column) => (plain && /[",\r\n]/.test(value) ? (good[all[column] ?? ''] ?? 'u1') : value));
+      const row = (values[at] ?? []).map((value, column) => ((plain && /[",\r\n]/.test(value)) || (kind === 'quoted' && /[\r\n]/.test(value)) ? (good[all[column] ?? ''] ?? 'u1') : value));
+      if (kind === 'quoted') {
+        const fields = columns.map((column) => written(String(row[all.indexOf(column)] ?? ''), quoteAll));
+        return [...(shape === 'fewer' ? fields.slice(0, -1) : fields), ...(shape === 'more' ? ['"extra"'] : [])].join(',');
+      }
       if (plain) return `${columns.map((column) => row[all.indexOf(column)] ?? '').join(',')}${shape === 'more' ? ',extra' : ''}`.replace(shape === 'fewer' ? /,[^,]*$/ : /$^/, '');
       let fields = columns.map((column) => written(String(row[all.indexOf(column)] ?? ''), quoteAll));
       if (carelessAt !== null) {
@@ -72,17 +82,24 @@ const fileOf = fc
       return fields.join(',');
     });
     const copied = copies.map((at) => lines[at % lines.length] ?? '');
+    // Copies with the first field quoted where it was bare: the same fields, and not the same bytes.
+    const quotedAgain = kind === 'quoted' ? requoted.map((at) => (lines[at % lines.length] ?? '').replace(/^([^",]+)(?=,|$)/, '"$1"')) : [];
     // A line break inside a quoted field takes the file's own line ending.
-    return `${plain ? '' : bom}${[columns.join(','), ...lines, ...copied].join(ending).replaceAll(/(?<!\r)\n/g, ending)}${ending}`;
+    return {
+      kind,
+      content: `${kind === 'lines' ? bom : ''}${[kind === 'quoted' ? columns.map((column) => written(column, true)).join(',') : columns.join(','), ...lines, ...copied, ...quotedAgain].join(ending).replaceAll(/(?<!\r)\n/g, ending)}${ending}`,
+    };
   });
 
 test("CSV as it is really written: the engine gives every record the streaming verifier's result, and reports and counts the same", async () => {
   const dir = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '..');
   let run = 0;
   await fc.assert(
-    fc.asyncProperty(fileOf, async (content) => {
+    fc.asyncProperty(fileOf, async ({ kind, content }) => {
       const file = join(dir, `generated-${run++}.csv`);
       writeFileSync(file, content);
+      // The files made for DuckDB's CSV reader are those the scan finds plain.
+      if (kind !== 'lines') expect(await scanRecordsFile(file)).toMatchObject({ ok: true, plain: true, quoted: kind === 'quoted' || content.includes('"') });
       await expectEngineAgrees(file, index, options);
     }),
     // Each case runs DuckDB twice: a few dozen cases keep the file to seconds.

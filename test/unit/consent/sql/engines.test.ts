@@ -37,6 +37,7 @@ import {
 } from '../../../helpers/consent-engines.ts';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { craftedIndex, craftRecords, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
+import { scanRecordsFile } from '#lib/consent/sql/line-endings.ts';
 
 const bin = findPostgresBin();
 let cluster: PostgresCluster | undefined;
@@ -268,6 +269,39 @@ describe('what only a file holds', () => {
     const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../plain.csv');
     writeFileSync(file, `${bom}${plainLines.join(ending)}${ending}`);
     const streaming = await expectEngineAgrees(file, index, options);
+    expect(new Set([...streaming.values()].map((result) => result.outcome)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  // Quotes around whole fields, as spreadsheets and DuckDB's FORCE_QUOTE write them: read by DuckDB's CSV reader as well. A line with the same fields as another, quoted otherwise, is not the same record byte for byte.
+  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const quotedLines = [
+    ['policy', 'locale', 'version', 'sha256', 'acceptedAt', 'userId'].map(quote).join(','),
+    row(good, quote('u1')),
+    row(good),
+    row(good, quote('u1')),
+    [good.policy, good.locale, good.version, good.sha256, good.acceptedAt, 'O"Brien, John'].map(quote).join(','),
+    row({ ...good, sha256: 'e'.repeat(64) }, quote('Smith, John')),
+    `${quote(text.policy)},${text.locale},${quote(text.version)}`,
+    `${row(good, quote('a,b'))},"extra"`,
+    row({ ...good, acceptedAt: quote('2025-09-01T10:00:00') }),
+    row({ ...good, sha256: '""' }),
+    row({ ...good, policy: quote('nope') }),
+    [good.policy, good.locale, good.version, good.sha256, good.acceptedAt, 'O"Brien, John'].map(quote).join(','),
+    row(good, '""'),
+    row({ ...good, locale: quote(' en') }),
+    row(good, quote('u1')),
+  ];
+  test.each([
+    ['LF', '\n'],
+    ['CR LF', '\r\n'],
+  ])("a CSV file with whole fields quoted (%s), read by DuckDB's CSV reader: the engine gives the streaming verifier's result, message and line, record by record", async (_name, ending) => {
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '../quoted.csv');
+    writeFileSync(file, `${quotedLines.join(ending)}${ending}`);
+    expect(await scanRecordsFile(file)).toMatchObject({ ok: true, plain: true, quoted: true });
+    const streaming = await expectEngineAgrees(file, index, options);
+    expect(streaming.get(3)?.outcome).toBe('ok');
+    expect(streaming.get(4)?.outcome).toBe('duplicate');
+    expect(streaming.get(12)?.outcome).toBe('duplicate');
     expect(new Set([...streaming.values()].map((result) => result.outcome)).size).toBeGreaterThanOrEqual(5);
   });
 
