@@ -53,11 +53,17 @@ function completeLength(buffer: Buffer): number {
  * own parser reads it.
  */
 function quotesWellPlaced(buffer: Buffer, start: number, end: number): boolean {
+  // The end of the line the field opens on, found once a line: a field closing after it runs on to the next line.
+  let lineEnd = -1;
   for (let open = buffer.indexOf(QUOTE, start); open !== -1 && open < end; open = buffer.indexOf(QUOTE, open)) {
     if (open !== start && buffer[open - 1] !== COMMA && buffer[open - 1] !== LF) return false;
+    if (lineEnd < open) {
+      const lf = buffer.indexOf(LF, open);
+      lineEnd = lf === -1 || lf >= end ? end : lf;
+    }
     let close = buffer.indexOf(QUOTE, open + 1);
     while (close !== -1 && close + 1 < end && buffer[close + 1] === QUOTE) close = buffer.indexOf(QUOTE, close + 2);
-    if (close === -1 || close >= end || buffer.subarray(open, close).includes(LF)) return false;
+    if (close === -1 || close >= end || close > lineEnd) return false;
     const after = close + 1 < end ? buffer[close + 1] : LF;
     if (after !== COMMA && after !== LF && !(after === CR && buffer[close + 2] === LF)) return false;
     open = close + 1;
