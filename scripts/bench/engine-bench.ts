@@ -1,7 +1,7 @@
 /**
  * Benchmark of `verify` at warehouse scale: the streaming verifier against
  * `verify --engine duckdb` over the same records as CSV, as Parquet and (up
- * to 10 million) as JSON Lines, and
+ * to 10 million) as JSON Lines and as CSV with a quoted column, and
  * PostgreSQL running the printed queries, time and peak memory side by side.
  * The records are generated for the run by DuckDB (about one in a hundred
  * wrong, none with a note) and deleted afterwards: nothing is kept.
@@ -21,7 +21,7 @@ import { createVersionsCsv } from '#lib/feed/versions-table.ts';
 /** One measured run. */
 export interface EngineBenchResult {
   records: number;
-  engine: 'streaming (CSV)' | 'streaming (JSON Lines)' | 'duckdb (CSV)' | 'duckdb (Parquet)' | 'duckdb (JSON Lines)' | 'postgres (text)' | 'postgres (typed, short query)';
+  engine: 'streaming (CSV)' | 'streaming (JSON Lines)' | 'duckdb (CSV)' | 'duckdb (CSV, userId quoted)' | 'duckdb (Parquet)' | 'duckdb (JSON Lines)' | 'postgres (text)' | 'postgres (typed, short query)';
   fileMb: number;
   seconds: number | null;
   peakRssMb: number | null;
@@ -47,7 +47,7 @@ function getBenchVersions(root: string): { policy: string; locale: string; versi
  * about one in two hundred accepted before its version took effect, one in
  * two hundred with a hash of no text; every acceptedAt as an ISO instant.
  */
-async function writeBenchRecords(root: string, files: { csv?: string; parquet?: string; jsonl?: string }, count: number): Promise<void> {
+async function writeBenchRecords(root: string, files: { csv?: string; quotedCsv?: string; parquet?: string; jsonl?: string }, count: number): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: String(availableParallelism()), memory_limit: '600MB', temp_directory: join(tmpdir(), 'policy-press-duckdb'), preserve_insertion_order: 'true' });
   const connection = await instance.connect();
@@ -62,6 +62,8 @@ async function writeBenchRecords(root: string, files: { csv?: string; parquet?: 
         'u' || i AS "userId"
       FROM (SELECT i, hash(i, 1) % ${versions.length} AS n, hash(i, 3) % 10000 AS f FROM generate_series(0, ${count - 1}) AS g(i)) AS r JOIN bench_versions AS v ON v.n = r.n`;
     if (files.csv) await connection.run(`COPY (${records}) TO '${files.csv}' (FORMAT csv, HEADER true, QUOTE '')`);
+    // Text quoted as spreadsheets and DuckDB's FORCE_QUOTE write it: every userId in quotes.
+    if (files.quotedCsv) await connection.run(`COPY (${records}) TO '${files.quotedCsv}' (FORMAT csv, HEADER true, QUOTE '"', FORCE_QUOTE ("userId"))`);
     if (files.parquet) await connection.run(`COPY (${records}) TO '${files.parquet}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
     if (files.jsonl) await connection.run(`COPY (${records}) TO '${files.jsonl}' (FORMAT json)`);
   } finally {
@@ -157,23 +159,25 @@ export async function runEngineBench(options: { root: string; workDir: string; q
       const csv = join(dir, `consents-${count}.csv`);
       const parquet = join(dir, `consents-${count}.parquet`);
       const jsonl = join(dir, `consents-${count}.jsonl`);
+      const quotedCsv = join(dir, `consents-${count}-quoted.csv`);
       options.log(`  engine: writing ${count.toLocaleString('en')} records…`);
       const started = performance.now();
       // Above 10 million, CSV only with --huge: DuckDB's CSV path takes about ten times Parquet's time (see the 10M rows).
       const withCsv = count <= 10_000_000 || options.huge;
-      // JSON Lines up to 10 million: the format of a hand-written or streamed export, not of a warehouse's 100 million.
+      // JSON Lines and quoted CSV up to 10 million: the formats of a hand-written, streamed or spreadsheet export, not of a warehouse's 100 million.
       const withJsonl = count <= 10_000_000;
-      await writeBenchRecords(options.root, { ...(withCsv ? { csv } : {}), ...(withJsonl ? { jsonl } : {}), parquet }, count);
+      await writeBenchRecords(options.root, { ...(withCsv ? { csv } : {}), ...(withJsonl ? { jsonl, quotedCsv } : {}), parquet }, count);
       options.log(`  engine: written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const runs: [EngineBenchResult['engine'], string, string[]][] = [
         ['streaming (CSV)', csv, []],
         ['duckdb (Parquet)', parquet, ['--engine', 'duckdb']],
         ['duckdb (CSV)', csv, ['--engine', 'duckdb']],
+        ['duckdb (CSV, userId quoted)', quotedCsv, ['--engine', 'duckdb']],
         ['streaming (JSON Lines)', jsonl, []],
         ['duckdb (JSON Lines)', jsonl, ['--engine', 'duckdb']],
       ];
       for (const [engine, file, args] of runs) {
-        if (!withJsonl && file === jsonl) continue;
+        if (!withJsonl && (file === jsonl || file === quotedCsv)) continue;
         if (!withCsv && file === csv) {
           results.push({ records: count, engine, fileMb: 0, seconds: null, peakRssMb: null, summary: 'not run above 10 million records without --huge' });
           continue;
@@ -193,6 +197,7 @@ export async function runEngineBench(options: { root: string; workDir: string; q
       rmSync(csv, { force: true });
       rmSync(parquet, { force: true });
       rmSync(jsonl, { force: true });
+      rmSync(quotedCsv, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -200,7 +205,7 @@ export async function runEngineBench(options: { root: string; workDir: string; q
   return results;
 }
 
-/** How many times faster than the streaming verifier each run of the same size was: over the same JSON Lines for a JSON Lines run, else over the CSV ('' where either was not run). */
+/** How many times faster than the streaming verifier each run of the same size was: over the same JSON Lines for a JSON Lines run, else over the CSV (the same records unquoted for the quoted CSV: the streaming verifier reads both at one speed) ('' where either was not run). */
 export function getSpeedup(results: readonly EngineBenchResult[], result: EngineBenchResult): string {
   const baseline = result.engine.endsWith('(JSON Lines)') ? 'streaming (JSON Lines)' : 'streaming (CSV)';
   const streaming = results.find((r) => r.records === result.records && r.engine === baseline);
