@@ -353,10 +353,11 @@ interface Connections {
   writer: DuckDBConnection;
 }
 
-/** How the records to report are read again: a relation of their raw form by `line`, joined to them in one pass, and how a row of it becomes the record the streaming reader would have read. */
+/** How the records to report are read again: a relation of their raw form by `line`, joined to them in one pass, or their raw columns carried through the classification; and how a row of it becomes the record the streaming reader would have read. */
 interface Reread {
-  relation: string;
-  /** Text columns of the relation handed over as their bytes (decodeText): encoded after the join, for the records to report alone (encoding every row of a 10M-record Parquet file before the join cost 2.5 s). */
+  /** The relation joined by `line`; or `carried`: columns of the rows classified that hold the record's raw values, kept for the records to report alone (`CASE WHEN said`), which saves reading the file again. */
+  relation: string | { carried: readonly string[] };
+  /** Text columns of the relation (or carried) handed over as their bytes (decodeText): encoded after the join, for the records to report alone (encoding every row of a 10M-record Parquet file before the join cost 2.5 s). */
   bytes: readonly string[];
   toRead(row: Row, line: number): ReadRecord | Promise<ReadRecord>;
   /** The line of the record numbered `line` in the relation, where the reader numbers records rather than lines (a plain CSV file read by DuckDB's CSV reader, which skips the lines it refuses). */
@@ -368,6 +369,7 @@ interface Reread {
 /** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
 async function* classifyAndReport({ connection }: Connections, file: string, rows: string, index: VersionIndex, options: EngineOptions, reread: Reread): AsyncGenerator<EngineEvent> {
   await connection.run(createSegmentsTableSql('outcome_segments', index, options.timeZone));
+  const carried = typeof reread.relation === 'string' ? [] : reread.relation.carried;
   // One pass: every record with anything to say is kept with its line; the plain ok ones are only counted (one group, line NULL).
   try {
     // Duplicates first, by their fingerprints alone; their first lines only when there are any (an export rarely repeats a record).
@@ -382,14 +384,14 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
       now: options.now,
       ...(options.allowMissingHash ? { allowMissingHash: true } : {}),
       ...(options.strict ? { strict: true } : {}),
-      passThrough: ['js'],
+      passThrough: ['js', ...carried],
       ...(options.reportEveryRecord ? { instant: true } : {}),
     });
     // With every record reported, a plain ok one keeps its instant (plain_ok_at), from which its result is built.
     const plainOkAt = options.reportEveryRecord ? "CASE WHEN said AND outcome = 'ok' AND NOT noted AND NOT js AND duplicate_of IS NULL THEN accepted_ms END" : 'CAST(NULL AS BIGINT)';
     await withSmallBuildSides(connection, () =>
       connection.run(`CREATE OR REPLACE TABLE interesting AS
-    SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, ${plainOkAt} AS plain_ok_at, count(*) AS n
+    SELECT CASE WHEN said THEN line END AS line, CASE WHEN said THEN outcome END AS outcome, CASE WHEN said THEN duplicate_of END AS duplicate_of, CASE WHEN said THEN js END AS js, ${plainOkAt} AS plain_ok_at,${carried.map((name) => ` CASE WHEN said THEN ${quoteName(name)} END AS ${quoteName(name)},`).join('')} count(*) AS n
     FROM (SELECT *, (outcome <> 'ok' OR noted OR js${options.reportEveryRecord ? ' OR TRUE' : ''}) AS said FROM (${sql}) AS classified) AS marked GROUP BY ALL`),
     );
   } catch (error) {
@@ -402,8 +404,12 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   const refused = (await reread.refused?.()) ?? [];
   let nextRefused = 0;
   // One pass over the file: the records to report joined to their raw form into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE reported AS SELECT i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at, raw.*
-    FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`);
+  const reported = 'i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at';
+  await connection.run(
+    typeof reread.relation === 'string'
+      ? `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, raw.* FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`
+      : `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, ${carried.map((name) => `i.${quoteName(name)}`).join(', ')} FROM interesting AS i WHERE i.line IS NOT NULL`,
+  );
   const replace = reread.bytes.length === 0 ? '' : ` REPLACE (${reread.bytes.map((name) => `encode(${quoteName(name)}) AS ${quoteName(name)}`).join(', ')})`;
   for await (const batch of stream(connection, `SELECT *${replace} FROM reported ORDER BY engine_line`)) {
     const results: RecordResult[] = [];
@@ -750,18 +756,20 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
   const readError = notText.size === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${[...notText].map((field) => `"${field}" IS NOT NULL`).join(' OR ')} THEN 'not-text' END`;
   const rows = `(SELECT file_row_number + 1 AS line, hash(${names.map(quoteName).join(', ')}) AS key,
     ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, ${readError} AS read_error,
-    ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js FROM ${source})`;
-  // Text columns as their bytes (decodeText): a value that starts with a byte order mark keeps it.
-  const texts = new Set(names.filter((name) => types.get(name) === 'VARCHAR'));
+    ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js,
+    ${names.map((name, at) => `${quoteName(name)} AS raw_${at}`).join(', ')} FROM ${source})`;
+  // The record's columns carried through the classification (raw_0, raw_1…): the file is not read again for the records to report. Text columns as their bytes (decodeText): a value that starts with a byte order mark keeps it.
+  const carried = names.map((_, at) => `raw_${at}`);
+  const text = names.map((name) => types.get(name) === 'VARCHAR');
   yield* classifyAndReport(connections, file, rows, index, options, {
-    relation: `(SELECT file_row_number + 1 AS line, * EXCLUDE (file_row_number) FROM ${source})`,
-    bytes: [...texts],
+    relation: { carried },
+    bytes: carried.filter((_, at) => text[at]),
     toRead: (row, line) => {
-      const record = Object.fromEntries(
-        Object.entries(row)
-          .filter(([key]) => !key.startsWith('engine_') && key !== 'line')
-          .map(([key, item]) => [key, typeof item === 'bigint' ? Number(item) : texts.has(key) && item !== null ? decodeText(item) : item]),
-      );
+      const record: Record<string, unknown> = {};
+      names.forEach((name, at) => {
+        const item = row[`raw_${at}`];
+        record[name] = typeof item === 'bigint' ? Number(item) : text[at] && item !== null ? decodeText(item) : item;
+      });
       return { line, record, bytes: Buffer.alloc(0) };
     },
   });

@@ -8,6 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test } from 'vitest';
 import { EngineError } from '#lib/consent/sql/duckdb-engine.ts';
 import { copyJsonLinesToParquet, jsonDifferences, verifyEngine, verifyStreaming } from '../../../helpers/consent-engines.ts';
@@ -68,5 +69,20 @@ describe('verify --engine duckdb over a Parquet file whose fields are not text',
     const run = verifyEngine(parquet, index, options);
     await expect(run).rejects.toThrow(EngineError);
     await expect(run).rejects.toThrow(/records\.parquet: column acceptedAt is TIMESTAMP WITH TIME ZONE, and verify reads it as text: write acceptedAt as ISO 8601 text with its offset/);
+  });
+
+  // The engine used to crash here with DuckDB's own exception and a stack trace (the table of records to report was created outside any handler).
+  test("an extra column DuckDB cannot hold in a table (a UNION, which Parquet keeps as a struct of unnamed fields) stops the run with DuckDB's message, naming the file", async () => {
+    const [record] = okRecords(1);
+    const parquet = join(mkdtempSync(join(tmpdir(), 'union parquet — ')), 'records.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const values = FIELDS.map((field) => `'${record?.[field] ?? ''}' AS "${field}"`).join(', ');
+    await connection.run(`COPY (SELECT ${values}, union_value(n := 1)::UNION(n INTEGER, s VARCHAR) AS "userId", repeat('0', 64) AS note FROM range(3)) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const run = verifyEngine(parquet, index, options);
+    await expect(run).rejects.toThrow(EngineError);
+    await expect(run).rejects.toThrow(/records\.parquet: DuckDB failed on the query that classifies the records \(.*unnamed struct\); no record of the file was counted and the run stops/);
   });
 });
