@@ -3,12 +3,14 @@
  * DuckDB, embedded, over JSON Lines, CSV or Parquet files, with the same
  * outcome for every record as the streaming verifier and the same report.
  *
- * DuckDB reads a JSON Lines or CSV file as physical lines, and SQL takes
- * the fields from every line it can read exactly as `verify` would: a CSV
- * line without a quote is split on commas (a plain CSV file, by DuckDB's own
- * CSV reader); a JSON Lines line is parsed by DuckDB's JSON functions. What
- * SQL cannot read the same way is read by the streaming reader's own code: a
- * CSV record with a quote (it may span lines), a JSON line DuckDB would read
+ * A plain CSV file (quotes only around whole fields on one line, no empty
+ * line; line-endings.ts) is read by DuckDB's own CSV reader. DuckDB reads a
+ * JSON Lines or other CSV file as physical lines, and SQL takes the fields
+ * from every line it can read exactly as `verify` would: a CSV line without
+ * a quote is split on commas; a JSON Lines line is parsed by DuckDB's JSON
+ * functions. What SQL cannot read the same way is read by the streaming
+ * reader's own code: a CSV record with a quote in a file that is not plain
+ * (it may span lines), a JSON line DuckDB would read
  * otherwise than `JSON.parse` (a trailing comma, NaN, a key given twice, a
  * lone surrogate), a record with a `documents` list. A plain CSV or JSON
  * Lines file is classified unnumbered, in parallel, and only the records to
