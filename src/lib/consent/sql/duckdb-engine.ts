@@ -402,7 +402,7 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   yield { file, plainOk: Number(plain?.['n'] ?? 0) };
   const refused = (await reread.refused?.()) ?? [];
   let nextRefused = 0;
-  // One pass over the file: the records to report joined to their raw form into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
+  // The records to report with their raw form (joined to the relation in one pass, or carried) into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
   const reported = 'i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at';
   await connection.run(
     typeof reread.relation === 'string'
