@@ -254,6 +254,9 @@ describe('what only a file holds', () => {
     row({ ...good, acceptedAt: ' 2025-09-01 ' }),
     row({ ...good, sha256: good.sha256.toUpperCase() }),
     row({ ...good, sha256: 'xyz' }),
+    // The segments' marks for a hash of no text and for none: written as hashes, they are malformed like any other text that is not one.
+    row({ ...good, sha256: '*' }),
+    row({ ...good, sha256: '*'.repeat(64) }),
     row({ ...good, acceptedAt: '' }),
     row({ ...good, policy: 'nope' }),
     row(good, 'x'.repeat(1024 * 1024 + 10)),
