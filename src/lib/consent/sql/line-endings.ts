@@ -105,7 +105,9 @@ export async function scanRecordsFile(path: string): Promise<LineEndings> {
       if (plain) {
         const firstEnd = chunk.indexOf(LF);
         const lastEnd = chunk.lastIndexOf(LF);
-        if (firstEnd === -1) unended = Buffer.concat([unended, chunk]);
+        // A line longer than a plain one is read line by line anyway: no need to keep it (a JSON Lines file of one 1 GB line would be held whole).
+        if (firstEnd === -1 && unended.length + chunk.length > MAX_PLAIN_LINE_BYTES) plain = false;
+        else if (firstEnd === -1) unended = Buffer.concat([unended, chunk]);
         else {
           if (quoted) {
             const straddling = Buffer.concat([unended, chunk.subarray(0, firstEnd + 1)]);

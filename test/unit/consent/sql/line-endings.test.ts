@@ -57,4 +57,10 @@ describe('scanRecordsFile: plain CSV, quoted or not', () => {
     expect(await scan(`${before}${pad},"b,""c"",d"x\ne,f\n`)).toMatchObject({ ok: true, plain: false });
     expect(await scan(`${before}${pad},"b,\n""c"",d"\ne,f\n`)).toMatchObject({ ok: true, plain: false });
   });
+
+  test('a line longer than a chunk is not plain, and its length is measured', async () => {
+    const long = `"${'x'.repeat(CHUNK)}","${'y'.repeat(CHUNK)}"`;
+    expect(await scan(`a,b\n${long}\n"c",d\n`)).toEqual({ ok: true, newline: '\n', plain: false, quoted: true, longestLine: long.length });
+    expect(await scan(`a,b\n${long}`)).toEqual({ ok: true, newline: '\n', plain: false, quoted: true, longestLine: long.length });
+  });
 });
