@@ -60,6 +60,9 @@ interface LinesFile {
   quoted: boolean;
 }
 
+/** The bytes of a CR before each LF: the streaming reader counts it in a line's length (read-lines.ts), so every length SQL checks against the record limit adds it. */
+const lineEnding = (lines: LinesFile) => (lines.newline === '\r\n' ? 1 : 0);
+
 /** What the engine says about one file: results to report (in line order), a count of plain ok records, or that the streaming verifier must read it. */
 export type EngineEvent = { file: string; results: RecordResult[] } | { file: string; plainOk: number } | { file: string; fallback: string };
 
@@ -180,7 +183,7 @@ const YYJSON_LENIENT = String.raw`(contains(l, 'nan') OR contains(l, 'inf') OR t
  * three times (json_valid, from_json for the fields, json_keys for a key
  * given twice), never once per field.
  */
-function jsonRows(lines: string): string {
+function jsonRows(lines: string, ending: number): string {
   const shape = `'{${[...FIELDS, 'documents'].map((field) => `"${field}": "JSON"`).join(', ')}}'`;
   const type = (field: string) => `coalesce(json_type(f."${field}"), 'NULL')`;
   const notText = FIELDS.map((field) => `${type(field)} NOT IN ('NULL', 'VARCHAR')`).join(' OR ');
@@ -192,7 +195,7 @@ function jsonRows(lines: string): string {
     (NOT long AND NOT valid) OR (object AND (${YYJSON_LENIENT} OR len(k) <> len(list_distinct(k)) OR ${documents})) AS js
   FROM (SELECT *, CASE WHEN object THEN from_json(text, ${shape}) END AS f, CASE WHEN object THEN json_keys(text) END AS k, CASE WHEN object THEN lcase(text) END AS l
     FROM (SELECT line, text, hash(text) AS key, long, valid, valid AND regexp_matches(text, '^[ \t\r]*[{]') AS object
-      FROM (SELECT line, text, strlen(text) > ${MAX_RECORD_BYTES} AS long, strlen(text) <= ${MAX_RECORD_BYTES} AND json_valid(text) AS valid
+      FROM (SELECT line, text, strlen(text) + ${ending} > ${MAX_RECORD_BYTES} AS long, strlen(text) + ${ending} <= ${MAX_RECORD_BYTES} AND json_valid(text) AS valid
         FROM ${lines} WHERE NOT (text IS NULL OR text = '' OR regexp_full_match(text, ${BLANK_LINE}))))))`;
 }
 
@@ -207,7 +210,7 @@ async function* verifyJsonLinesFile(connections: Connections, lines: LinesFile, 
   const file = lines.path;
   let plainOk: number;
   try {
-    plainOk = await sortOutRecords(connection, file, jsonRows(rawLines(lines, false)), index, options);
+    plainOk = await sortOutRecords(connection, file, jsonRows(rawLines(lines, false), lineEnding(lines)), index, options);
     await connection.run('SET preserve_insertion_order = true');
     // The fingerprints sorted out as the build side: with the file's lines as its build side, this pass took 7.6 s for 10 million lines, 2 s without.
     await withSmallBuildSides(connection, () =>
@@ -218,19 +221,19 @@ async function* verifyJsonLinesFile(connections: Connections, lines: LinesFile, 
     throw new EngineError(`${file}: DuckDB cannot read it as JSON Lines (${describeError(error)}); no record of the file was counted and the run stops: verify the file without --engine`);
   }
   yield { file, plainOk };
-  yield* classifyAndReport(connections, file, jsonRows('sorted_out_lines'), index, options, {
+  yield* classifyAndReport(connections, file, jsonRows('sorted_out_lines', lineEnding(lines)), index, options, {
     relation: 'sorted_out_lines',
     bytes: ['text'],
     toRead: async (row, line) => {
       const reads: ReadRecord[] = [];
-      for await (const batch of readJsonLines(single(toPhysicalLine(line, decodeText(row['text']))))) reads.push(...batch);
+      for await (const batch of readJsonLines(single(toPhysicalLine(line, decodeText(row['text']), lineEnding(lines))))) reads.push(...batch);
       return reads[0] ?? { line, error: 'the record could not be read again' };
     },
   });
 }
 
 /** The header of a CSV file and the rows SQL splits itself (lines without a quote). */
-function csvSimpleRows(lines: string, headerLine: number, header: readonly string[]): string {
+function csvSimpleRows(lines: string, headerLine: number, header: readonly string[], ending: number): string {
   const column = (name: string) => {
     const at = header.indexOf(name);
     return at === -1 ? 'NULL' : `fields[${at + 1}]`;
@@ -239,7 +242,7 @@ function csvSimpleRows(lines: string, headerLine: number, header: readonly strin
   const documents = header.includes('documents') ? `coalesce(${column('documents')}, '') <> ''` : 'FALSE';
   return `(SELECT line, hash(text) AS key,
     ${FIELDS.map((field) => `${column(field)} AS "${field}"`).join(', ')},
-    CASE WHEN strlen(text) > ${MAX_RECORD_BYTES} THEN 'too-long' WHEN len(fields) <> ${header.length} AND NOT (len(fields) < ${header.length} AND len(fields) = ${hashColumn}) THEN 'field-count' END AS read_error,
+    CASE WHEN strlen(text) + ${ending} > ${MAX_RECORD_BYTES} THEN 'too-long' WHEN len(fields) <> ${header.length} AND NOT (len(fields) < ${header.length} AND len(fields) = ${hashColumn}) THEN 'field-count' END AS read_error,
     ${documents} AS js
   FROM (SELECT line, text, string_split(text, ',') AS fields FROM ${lines} WHERE line > ${headerLine} AND text IS NOT NULL AND NOT contains(text, '"')))`;
 }
@@ -453,6 +456,7 @@ async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFil
   const { connection, reader, writer } = connections;
   const file = linesFile.path;
   const lines = rawLines(linesFile);
+  const ending = lineEnding(linesFile);
   // CSV: the header is the first line that is not empty, read by the streaming reader's parser.
   const [first] = await all(connection, `SELECT line, encode(text) AS text FROM ${lines} WHERE text IS NOT NULL ORDER BY line LIMIT 1`);
   if (!first) {
@@ -479,7 +483,7 @@ async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFil
     for (const row of batch) {
       const start = Number(row['line']);
       if (start <= consumedUntil) continue;
-      const read = await readQuotedRecord(reader, lines, start, decodeText(row['text']), header);
+      const read = await readQuotedRecord(reader, lines, ending, start, decodeText(row['text']), header);
       const last = read.lastLine;
       if (last > start) {
         for (let consumed = start + 1; consumed <= last; consumed += 1) appendConsumed(consumedAppender, consumed);
@@ -492,7 +496,7 @@ async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFil
   }
   appender.closeSync();
   consumedAppender.closeSync();
-  const simple = csvSimpleRows(lines, headerLine, header);
+  const simple = csvSimpleRows(lines, headerLine, header, ending);
   // hash() of the record's text, computed by DuckDB for both kinds of row, so a quoted record and a plain one compare as bytes.
   const rows = `(SELECT line, key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM ${simple} AS s WHERE line NOT IN (SELECT line FROM consumed_lines)
     UNION ALL SELECT line, hash(record_text) AS key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM quoted_rows)`;
@@ -504,7 +508,7 @@ async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFil
       if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
       const physical = decodeText(row['text'])
         .split('\n')
-        .map((part, offset) => toPhysicalLine(line + offset, part));
+        .map((part, offset) => toPhysicalLine(line + offset, part, ending));
       const read = await readCsvRecord(new LineQueue(single(...physical)[Symbol.asyncIterator]()), (field) => header[field]);
       if (!read) return { line, error: 'the record could not be read again' };
       return 'error' in read ? read : toCsvRow(read, header);
@@ -532,8 +536,8 @@ function appendQuoted(appender: DuckDBAppender, read: ReadRecord, fields: Record
 }
 
 /** A quoted CSV record from its first line on, as readCsvRecord reads it: the record (or its error), its text and its last line. */
-async function readQuotedRecord(connection: DuckDBConnection, lines: string, start: number, firstText: string, header: readonly string[]): Promise<{ record: ReadRecord; text: string; lastLine: number }> {
-  const first = toPhysicalLine(start, firstText);
+async function readQuotedRecord(connection: DuckDBConnection, lines: string, ending: number, start: number, firstText: string, header: readonly string[]): Promise<{ record: ReadRecord; text: string; lastLine: number }> {
+  const first = toPhysicalLine(start, firstText, ending);
   let next = start + 1;
   // Later lines are fetched only when a quoted field stays open at the end of the first one.
   async function* source(): AsyncGenerator<PhysicalLine[]> {
@@ -541,7 +545,7 @@ async function readQuotedRecord(connection: DuckDBConnection, lines: string, sta
     for (;;) {
       const numbers = Array.from({ length: 64 }, (_, offset) => next + offset);
       const texts = await fetchLines(connection, lines, numbers.join(', '));
-      const batch = numbers.filter((number) => texts.has(number)).map((number) => toPhysicalLine(number, texts.get(number) ?? ''));
+      const batch = numbers.filter((number) => texts.has(number)).map((number) => toPhysicalLine(number, texts.get(number) ?? '', ending));
       if (batch.length === 0) return;
       next += 64;
       yield batch;
@@ -595,7 +599,7 @@ async function readHeader(file: string): Promise<string[] | null> {
  */
 async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, index: VersionIndex, options: EngineOptions): AsyncGenerator<EngineEvent> {
   const { connection } = connections;
-  const { path: file, newline } = lines;
+  const { path: file } = lines;
   // new_line left to DuckDB: given '\\r\\n', its CSV reader (1.5.6) reads no row at all; the scan found every line ending the same way, LF or CR LF.
   const header = await readHeader(file);
   if (header === null || header.length === 0 || header.some((name) => name === '') || new Set(header).size !== header.length) {
@@ -611,7 +615,7 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
   };
   const cells = header.map((_, at) => `c${at}`);
   // Without a quote, the line is its fields joined by commas: its length, and its bytes' fingerprint, come from them. A quoted file has no line too long (verifyWithDuckDb).
-  const ending = newline === '\r\n' ? 1 : 0;
+  const ending = lineEnding(lines);
   const length = `${header.length - 1 + ending} + ${cells.map((name) => `coalesce(strlen(${name}), 0)`).join(' + ')}`;
   const tooLong = lines.quoted ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${length} > ${MAX_RECORD_BYTES} THEN 'too-long' END`;
   await connection.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');

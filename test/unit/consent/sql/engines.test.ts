@@ -312,6 +312,35 @@ describe('what only a file holds', () => {
     expect(new Set([...streaming.values()].map((result) => result.outcome)).size).toBeGreaterThanOrEqual(5);
   });
 
+  // The record limit counts a line's bytes before its LF, a CR included (read-lines.ts): a record one byte under, at and over 1 MiB, on every path a file can take (the line-by-line paths once gave the CR nothing, and read a record of 1 MiB and a CR that verify refuses).
+  test.each([
+    ['JSON Lines', 'LF', 'jsonl', '\n', ''],
+    ['JSON Lines', 'CR LF', 'jsonl', '\r\n', ''],
+    ['plain CSV', 'LF', 'csv', '\n', ''],
+    ['plain CSV', 'CR LF', 'csv', '\r\n', ''],
+    ['quoted CSV', 'CR LF', 'quoted', '\r\n', ''],
+    ['CSV read line by line (a byte order mark)', 'LF', 'csv', '\n', '\uFEFF'],
+    ['CSV read line by line (a byte order mark)', 'CR LF', 'csv', '\r\n', '\uFEFF'],
+  ])("%s, %s: a record at the 1 MiB limit gets the streaming verifier's result", async (_name, _ending, format, ending, bom) => {
+    const limit = 1024 * 1024 - (ending === '\r\n' ? 1 : 0);
+    const lines = format === 'jsonl' ? [] : ['policy,locale,version,sha256,acceptedAt,userId'];
+    for (const delta of [-1, 0, 1]) {
+      if (format === 'jsonl') {
+        const base = JSON.stringify({ ...good, userId: '' }).length;
+        lines.push(JSON.stringify({ ...good, userId: 'x'.repeat(limit - base + delta) }));
+      } else {
+        const base = `${row(good, '')}${format === 'quoted' ? '""' : ''}`.length;
+        const padding = 'x'.repeat(limit - base + delta);
+        lines.push(row(good, format === 'quoted' ? `"${padding}"` : padding));
+      }
+    }
+    const file = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, `../limit.${format === 'jsonl' ? 'jsonl' : 'csv'}`);
+    writeFileSync(file, `${bom}${lines.join(ending)}${ending}`);
+    const streaming = await expectEngineAgrees(file, index, options);
+    const first = format === 'jsonl' ? 1 : 2;
+    expect([first, first + 1, first + 2].map((line) => streaming.get(line)?.outcome)).toEqual(['ok', 'ok', 'malformed']);
+  });
+
   test.each([
     ['mixed line endings', `${line}\r\n${line}\n`, 'some lines end in CR LF and others in LF'],
     ['a lone CR', `${line}\r${line}\n`, 'it holds a CR that does not end a line'],
