@@ -223,7 +223,7 @@ async function* verifyJsonLinesFile(connections: Connections, lines: LinesFile, 
   yield { file, plainOk };
   yield* classifyAndReport(connections, file, jsonRows('sorted_out_lines', lineEnding(lines)), index, options, {
     relation: 'sorted_out_lines',
-    bytes: ['text'],
+    texts: ['text'],
     toRead: async (row, line) => {
       const reads: ReadRecord[] = [];
       for await (const batch of readJsonLines(single(toPhysicalLine(line, decodeText(row['text']), lineEnding(lines))))) reads.push(...batch);
@@ -362,11 +362,57 @@ interface Connections {
 interface Reread {
   /** The relation joined by `line`; or `carried`: columns of the rows classified that hold the record's raw values, kept for the records to report alone (`CASE WHEN said`), which saves reading the file again. */
   relation: string | { carried: readonly string[] };
-  /** Text columns of the relation (or carried) handed over as their bytes (decodeText): encoded after the join, for the records to report alone (encoding every row of a 10M-record Parquet file before the join cost 2.5 s). */
-  bytes: readonly string[];
+  /** Text columns of the relation (or carried) that toRead reads, handed over in each row's bundle (readReported): as JSON strings, which keep every character, a byte order mark at the start too. */
+  texts: readonly string[];
+  /** Other columns toRead reads (a Parquet number or boolean), handed over as DuckDB's JS values. */
+  others?: readonly string[];
   toRead(row: Row, line: number): ReadRecord | Promise<ReadRecord>;
   /** Results of records the reader refused, in line order, to report among the others (computed once the query has run). */
   refused?(): Promise<RecordResult[]>;
+}
+
+/** The fields of a reported row the bundle holds before the text columns, in this order. */
+const REPORTED_FIELDS = ['engine_line', 'engine_outcome', 'engine_duplicate_of', 'engine_js', 'engine_plain_ok_at'] as const;
+
+/**
+ * The rows of the table `reported`, in line order: each row's SQL facts and
+ * text columns as one JSON array (json_array), parsed here, and the other
+ * columns toRead needs as DuckDB's JS values. The node API reads each text
+ * longer than 12 bytes with a call into native code: 100,000 rows of eleven
+ * columns took 0.7–1.2 s to read as DuckDB's row objects, 0.25–0.4 s as one
+ * bundle each.
+ */
+async function* readReported(connection: DuckDBConnection, reread: Reread): AsyncGenerator<{ item: Interesting; row: Row }[]> {
+  const { JSDuckDBValueConverter } = await import('@duckdb/node-api');
+  const bundled = [...REPORTED_FIELDS, ...reread.texts];
+  const others = reread.others ?? [];
+  const result = await connection.stream(
+    `SELECT CAST(json_array(${bundled.map(quoteName).join(', ')}) AS VARCHAR) AS engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM reported ORDER BY engine_line`,
+  );
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const bundles = chunk.getColumnVector(0);
+    const otherValues = others.map((_, at) => chunk.convertColumnValues(at + 1, JSDuckDBValueConverter));
+    const batch: { item: Interesting; row: Row }[] = [];
+    for (let at = 0; at < chunk.rowCount; at += 1) {
+      const values = JSON.parse(String(bundles.getItem(at))) as unknown[];
+      const row: Row = {};
+      bundled.forEach((name, column) => {
+        row[name] = values[column] ?? null;
+      });
+      others.forEach((name, column) => {
+        row[name] = otherValues[column]?.[at] ?? null;
+      });
+      const item: Interesting = {
+        line: Number(row['engine_line']),
+        outcome: row['engine_outcome'] as Outcome,
+        duplicateOf: row['engine_duplicate_of'] === null ? null : Number(row['engine_duplicate_of']),
+        js: row['engine_js'] === true,
+        plainOkAt: row['engine_plain_ok_at'] === null ? null : Number(row['engine_plain_ok_at']),
+      };
+      batch.push({ item, row });
+    }
+    yield batch;
+  }
 }
 
 /** Runs the classification over `rows` (a table) and yields the plain-ok count, then the records to report, read again by `reread`. */
@@ -412,17 +458,9 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
       ? `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, raw.* FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`
       : `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, ${carried.map((name) => `i.${quoteName(name)}`).join(', ')} FROM interesting AS i WHERE i.line IS NOT NULL`,
   );
-  const replace = reread.bytes.length === 0 ? '' : ` REPLACE (${reread.bytes.map((name) => `encode(${quoteName(name)}) AS ${quoteName(name)}`).join(', ')})`;
-  for await (const batch of stream(connection, `SELECT *${replace} FROM reported ORDER BY engine_line`)) {
+  for await (const batch of readReported(connection, reread)) {
     const results: RecordResult[] = [];
-    for (const row of batch) {
-      const item: Interesting = {
-        line: Number(row['engine_line']),
-        outcome: row['engine_outcome'] as Outcome,
-        duplicateOf: row['engine_duplicate_of'] === null ? null : Number(row['engine_duplicate_of']),
-        js: row['engine_js'] === true,
-        plainOkAt: row['engine_plain_ok_at'] === null ? null : Number(row['engine_plain_ok_at']),
-      };
+    for (const { item, row } of batch) {
       // The refused records before this one, in their place.
       while (nextRefused < refused.length && (refused[nextRefused]?.line ?? Infinity) < item.line) results.push(refused[nextRefused++] as RecordResult);
       const read = await reread.toRead(row, item.line);
@@ -502,7 +540,7 @@ async function* verifyCsvLinesFile(connections: Connections, linesFile: LinesFil
     UNION ALL SELECT line, hash(record_text) AS key, policy, locale, version, sha256, "acceptedAt", read_error, js FROM quoted_rows)`;
   yield* classifyAndReport(connections, file, rows, index, options, {
     relation: `(SELECT r.line, coalesce(q.record_text, r.text, '') AS text, q.read_error AS stored_error FROM ${lines} AS r LEFT JOIN quoted_rows AS q ON q.line = r.line)`,
-    bytes: ['text'],
+    texts: ['text', 'stored_error'],
     toRead: async (row, line) => {
       // A quoted record the streaming reader refused: its message as it was read, with the lines after it.
       if (typeof row['stored_error'] === 'string') return { line, error: row['stored_error'] };
@@ -677,10 +715,10 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
   };
   // A quoted record is read again from its line; an unquoted one from its fields, which joined by commas are its line.
   const reread = lines.quoted
-    ? { relation: 'record_lines', bytes: ['text'], toRead: (row: Row, line: number) => readLine(line, decodeText(row['text'])) }
+    ? { relation: 'record_lines', texts: ['text'], toRead: (row: Row, line: number) => readLine(line, decodeText(row['text'])) }
     : {
         relation: `(SELECT line, ${cells.map((name, at) => `${name} AS ${quoteName(`f${at}`)}`).join(', ')} FROM ${located})`,
-        bytes: cells.map((_, at) => `f${at}`),
+        texts: cells.map((_, at) => `f${at}`),
         toRead: (row: Row, line: number) => readLine(line, header.map((_, at) => decodeText(row[`f${at}`])).join(',')),
       };
   yield* classifyAndReport(connections, file, rows, index, options, { ...reread, refused });
@@ -765,12 +803,13 @@ async function* verifyParquetFile(connections: Connections, file: string, index:
     ${FIELDS.map((field) => `${value(field)} AS "${field}"`).join(', ')}, ${readError} AS read_error,
     ${types.has('documents') ? `coalesce("documents", '') <> ''` : 'FALSE'} AS js,
     ${names.map((name, at) => `${quoteName(name)} AS raw_${at}`).join(', ')} FROM ${source})`;
-  // The record's columns carried through the classification (raw_0, raw_1…): the file is not read again for the records to report. Text columns as their bytes (decodeText): a value that starts with a byte order mark keeps it.
+  // The record's columns carried through the classification (raw_0, raw_1…): the file is not read again for the records to report. Text columns come as JSON strings (readReported): a value that starts with a byte order mark keeps it.
   const carried = names.map((_, at) => `raw_${at}`);
   const text = names.map((name) => types.get(name) === 'VARCHAR');
   yield* classifyAndReport(connections, file, rows, index, options, {
     relation: { carried },
-    bytes: carried.filter((_, at) => text[at]),
+    texts: carried.filter((_, at) => text[at]),
+    others: carried.filter((_, at) => !text[at]),
     toRead: (row, line) => {
       const record: Record<string, unknown> = {};
       names.forEach((name, at) => {
