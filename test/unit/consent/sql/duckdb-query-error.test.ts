@@ -10,13 +10,14 @@ import { EngineError, verifyWithDuckDb, type EngineEvent } from '#lib/consent/sq
 import { copyJsonLinesToParquet, verifyEngine, writeRecordFiles } from '../../../helpers/consent-engines.ts';
 import { craftedIndex, CRAFTED_TIME_ZONE } from './crafted-corpus.ts';
 
-/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls an ok record a hash-mismatch (`lies`), or the first pass, which reads every fingerprint, names a column no table has (`keys`). */
-const bug = vi.hoisted(() => ({ on: false, lies: false, keys: false }));
+/** Bugs in the generated SQL, switched on per test: the query names a column no table has (`on`), or calls an ok record a hash-mismatch (`lies`), or the first pass, which reads every fingerprint, names a column no table has (`keys`), or hands on fingerprints no line has (`lost`). */
+const bug = vi.hoisted(() => ({ on: false, lies: false, keys: false, lost: false }));
 vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('#lib/consent/sql/classify-duckdb.ts')>();
   const create = (...args: Parameters<typeof original.createDuckDbClassifySql>) => {
     const sql = original.createDuckDbClassifySql(...args);
     if (bug.on) return `SELECT no_such_column FROM (${sql})`;
+    if (bug.lost && args[0].passThrough?.includes('key')) return `SELECT * REPLACE (key + 1 AS key) FROM (${sql})`;
     return bug.lies ? `SELECT * REPLACE (CASE WHEN outcome = 'ok' THEN 'hash-mismatch' ELSE outcome END AS outcome) FROM (${sql})` : sql;
   };
   const createKeys = (...args: Parameters<typeof original.createKeysSql>) => (bug.keys ? `CREATE OR REPLACE TEMP TABLE ${args[0]} AS SELECT no_such_column FROM ${args[1]}` : original.createKeysSql(...args));
@@ -70,6 +71,29 @@ describe('verifyWithDuckDb', () => {
     await expect(run().finally(() => (bug.keys = false))).rejects.toThrow(
       new EngineError(
         `${file}: ${says} (Binder Error: Referenced column "no_such_column" not found in FROM clause!); no record of the file was counted and the run stops: verify the file without --engine${format === 'parquet' ? ', and report this error' : ''}`,
+      ),
+    );
+    expect(events).toEqual([]);
+  });
+
+  // The first pass of a CSV or JSON Lines file sorts out the records to report by their fingerprints; their lines are then found by the same fingerprints. One sorted out and not found again would vanish from the counts.
+  test.each([
+    ['JSON Lines', 'jsonl'],
+    ['plain CSV', 'csv'],
+  ])('%s: a record sorted out and not found again by its line stops the run, and is never left out of the counts', async (_name, format) => {
+    const folder = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '..');
+    const file = join(folder, `lost.${format}`);
+    const failing = { ...record, sha256: 'e'.repeat(64) };
+    if (format === 'jsonl') writeFileSync(file, `${JSON.stringify(record)}\n${JSON.stringify(failing)}\n`);
+    else writeFileSync(file, `policy,locale,version,sha256,acceptedAt\n${[record, failing].map((item) => [item.policy, item.locale, item.version, item.sha256, item.acceptedAt].join(',')).join('\n')}\n`);
+    const events: EngineEvent[] = [];
+    bug.lost = true;
+    const run = async () => {
+      for await (const event of verifyWithDuckDb([file], index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') })) events.push(event);
+    };
+    await expect(run().finally(() => (bug.lost = false))).rejects.toThrow(
+      new EngineError(
+        `${file}: DuckDB sorted out 1 record to report and found 0 of them again by their lines; no record of the file was counted and the run stops: verify the file without --engine, and report this error`,
       ),
     );
     expect(events).toEqual([]);
