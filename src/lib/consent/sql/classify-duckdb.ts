@@ -12,8 +12,9 @@
  *   the small table of outcome segments (outcome-segments.ts), and a second
  *   for a hash of no text of the version;
  * - duplicates: an aggregate over the fingerprints alone (GROUP BY key
- *   HAVING count > 1, getRepeatedKeysSql), run before the query, in slices
- *   of the fingerprints that fit the memory limit; the
+ *   HAVING count > 1, getRepeatedKeysSql), run before the query (or, in
+ *   the first pass over a CSV or JSON Lines file, over the fingerprints the
+ *   query wrote), in slices of the fingerprints that fit the memory limit; the
  *   first line of each repeated fingerprint is looked up only when there is
  *   one (createRepeatedLinesSql), and the query joins to them only then;
  * - the record's outcome: one CASE (getOutcomeCase, the precedence of the
@@ -86,13 +87,13 @@ export function createKeysSql(keys: string, rows: string): string {
  * createRepeatedLinesSql), one slice of the fingerprints (`key % slices`)
  * at a time, so that a file of any size fits the memory limit.
  */
-export function getRepeatedKeysSql(name: string, keys: string, count: number): string[] {
+export function getRepeatedKeysSql(name: string, keys: string, count: number, dropKeys = true): string[] {
   const slices = Math.max(1, Math.ceil(count / KEYS_PER_SLICE));
   const slice = (at: number) => (slices === 1 ? '' : ` WHERE key % ${slices} = ${at}`);
   return [
     `CREATE OR REPLACE TEMP TABLE ${name} (d_key UBIGINT)`,
     ...Array.from({ length: slices }, (_, at) => `INSERT INTO ${name} SELECT key FROM ${keys}${slice(at)} GROUP BY key HAVING count(*) > 1`),
-    `DROP TABLE ${keys}`,
+    ...(dropKeys ? [`DROP TABLE ${keys}`] : []),
   ];
 }
 
