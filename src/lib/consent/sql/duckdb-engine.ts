@@ -386,19 +386,18 @@ const REPORTED_FIELDS = ['engine_line', 'engine_outcome', 'engine_duplicate_of',
 
 /**
  * The rows of the table `reported`, in line order: each row's SQL facts and
- * text columns as one JSON array (json_array), parsed here, and the other
- * columns toRead needs as DuckDB's JS values. The node API reads each text
- * longer than 12 bytes with a call into native code: 100,000 rows of eleven
- * columns took 0.7–1.2 s to read as DuckDB's row objects, 0.25–0.4 s as one
- * bundle each.
+ * text columns as one JSON array (json_array, written with the table),
+ * parsed here, and the other columns toRead needs as DuckDB's JS values.
+ * The node API reads each text longer than 12 bytes with a call into native
+ * code: 100,000 rows of eleven columns took 0.7–1.2 s to read as DuckDB's
+ * row objects, 0.25–0.4 s as one bundle each.
  */
 async function* readReported(connection: DuckDBConnection, reread: Reread): AsyncGenerator<{ item: Interesting; row: Row }[]> {
   const { JSDuckDBValueConverter } = await import('@duckdb/node-api');
   const bundled = [...REPORTED_FIELDS, ...reread.texts];
   const others = reread.others ?? [];
-  const result = await connection.stream(
-    `SELECT CAST(json_array(${bundled.map(quoteName).join(', ')}) AS VARCHAR) AS engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM reported ORDER BY engine_line`,
-  );
+  // The table's order, which is the lines' (insertion order kept).
+  const result = await connection.stream(`SELECT engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM reported`);
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const bundles = chunk.getColumnVector(0);
     const otherValues = others.map((_, at) => chunk.convertColumnValues(at + 1, JSDuckDBValueConverter));
@@ -463,10 +462,15 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
   let nextRefused = 0;
   // The records to report with their raw form (joined to the relation in one pass, or carried) into a table, then streamed from it in line order. Streamed straight from the join, 1M records of 100M took 10.7 s; joined in parallel into a table and streamed from there, 6.9 s.
   const reported = 'i.line AS engine_line, i.outcome AS engine_outcome, i.duplicate_of AS engine_duplicate_of, i.js AS engine_js, i.plain_ok_at AS engine_plain_ok_at';
-  await connection.run(
+  const joined =
     typeof reread.relation === 'string'
-      ? `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, raw.* FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`
-      : `CREATE OR REPLACE TEMP TABLE reported AS SELECT ${reported}, ${carried.map((name) => `i.${quoteName(name)}`).join(', ')} FROM interesting AS i WHERE i.line IS NOT NULL`,
+      ? `SELECT ${reported}, raw.* FROM interesting AS i JOIN ${reread.relation} AS raw ON raw.line = i.line WHERE i.line IS NOT NULL`
+      : `SELECT ${reported}, ${carried.map((name) => `i.${quoteName(name)}`).join(', ')} FROM interesting AS i WHERE i.line IS NOT NULL`;
+  // Sorted by line as the table is written, each row as its bundle (readReported), and read back in that order: the sort's memory is given back before the records are streamed (100M Parquet records: 1,088 MB at the peak when sorted while streamed).
+  await connection.run('SET preserve_insertion_order = true');
+  const others = reread.others ?? [];
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE reported AS SELECT CAST(json_array(${[...REPORTED_FIELDS, ...reread.texts].map(quoteName).join(', ')}) AS VARCHAR) AS engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM (${joined}) ORDER BY engine_line`,
   );
   for await (const batch of readReported(connection, reread)) {
     const results: RecordResult[] = [];
