@@ -6,7 +6,7 @@
  *   npm run bench -- --quick          60 versions, small pairs, under two minutes (CI runs it so the script cannot rot)
  *   npm run bench -- --versions 5000  another corpus size (policies × 2 locales × versions per policy)
  *   npm run bench -- --only build     one part: build, diff, verify, engine, check or log
- *   npm run bench -- --only engine    verify at 10 and 100 million records (streaming at 10 million, DuckDB over Parquet, CSV, CSV with a quoted column and JSON Lines, PostgreSQL at 10 million); --huge: streaming at 100 million too
+ *   npm run bench -- --only engine    verify at 10 and 100 million records (streaming at 10 million, DuckDB over Parquet and CSV at both, CSV with a quoted column and JSON Lines at 10 million, PostgreSQL at 10 million); --huge: streaming at 100 million too
  *   npm run bench -- --only build --corpus synthetic,github-x10   some build corpora (synthetic, github, github-x10, pairs)
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
