@@ -315,6 +315,13 @@ export function settleRecord(result: Extract<RecordResult, { status: 'ok' | 'fai
   return result;
 }
 
+/** Says of a record that it repeats the one at line `earlier`, byte for byte, and settles its outcome again; a malformed record says what is wrong with it instead. */
+export function addDuplicateIssue(result: RecordResult, earlier: number, policy: OutcomePolicy): void {
+  if (result.status === 'malformed') return;
+  result.issues.push({ outcome: 'duplicate', message: `the same record, byte for byte, as line ${earlier}` });
+  settleRecord(result, policy);
+}
+
 /**
  * Whether a valid acceptedAt is already written the way instants are
  * published (`2026-01-05T10:00:00.000Z`, what toISOString gives): then it is

@@ -9,7 +9,7 @@ import { RecordFingerprints } from './duplicate-records.ts';
 import type { ReadRecord } from './read-records.ts';
 import type { TextAuditor, TextCheck } from './text-audit.ts';
 import { findVersion, type VersionIndex } from './version-index.ts';
-import { settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from './verify-record.ts';
+import { addDuplicateIssue, settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from './verify-record.ts';
 
 /** Results waiting for texts at most, before reading pauses. */
 const WINDOW = 1000;
@@ -58,10 +58,7 @@ export async function* verifyRecords(batches: AsyncIterable<ReadRecord[]>, index
       else {
         result = verifyConsentRecord(read.record, read.line, index, options, read.cutShort ? { cutShort: true } : {});
         const earlier = fingerprints.add(read.bytes, read.line);
-        if (earlier !== 0 && result.status !== 'malformed') {
-          result.issues.push({ outcome: 'duplicate', message: `the same record, byte for byte, as line ${earlier}` });
-          settleRecord(result, options);
-        }
+        if (earlier !== 0) addDuplicateIssue(result, earlier, options);
       }
       const ready = options.texts && result.status !== 'malformed' ? auditTexts(result, index, options.texts, options) : null;
       if (ready === null && waiting.length === 0) {

@@ -34,7 +34,7 @@ import { open } from 'node:fs/promises';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { MAX_RECORD_BYTES, type PhysicalLine } from '../read-lines.ts';
 import { LineQueue, readCsvRecord, readJsonLines, toCsvRow, type ReadRecord } from '../read-records.ts';
-import { createPlainOkResult, settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from '../verify-record.ts';
+import { addDuplicateIssue, createPlainOkResult, settleRecord, verifyConsentRecord, type RecordResult, type VerifyOptions } from '../verify-record.ts';
 import type { Outcome } from '../verify-outcomes.ts';
 import type { VersionIndex } from '../version-index.ts';
 import { CsvRecordParser } from '../csv-record.ts';
@@ -322,10 +322,7 @@ function explain(read: ReadRecord, found: Interesting, index: VersionIndex, opti
   if ('error' in read) result = { line: read.line, status: 'malformed', outcome: 'malformed', message: read.error, record: null };
   else {
     result = verifyConsentRecord(read.record, read.line, index, options, read.cutShort ? { cutShort: true } : {});
-    if (found.duplicateOf !== null && result.status !== 'malformed') {
-      result.issues.push({ outcome: 'duplicate', message: `the same record, byte for byte, as line ${found.duplicateOf}` });
-      settleRecord(result, options);
-    }
+    if (found.duplicateOf !== null) addDuplicateIssue(result, found.duplicateOf, options);
   }
   if (found.js || result.outcome === found.outcome) return result;
   // Said of this record alone, failing it; the run goes on.
@@ -731,14 +728,22 @@ async function* verifyPlainCsvFile(connections: Connections, lines: LinesFile, i
     if (!read) return { line, error: 'the record could not be read again' };
     return 'error' in read ? read : toCsvRow(read, header);
   };
+  // The lines the reader refused: a row cut short before its sha256 column is a record verify reads, and one with another refused row's bytes is its duplicate (a refused line's bytes are never an accepted line's: their fields differ in number).
   const refused = async () => {
     const refused = await fetchRejects(connection);
     const results: RecordResult[] = [];
+    const firstLines = new Map<string, number>();
     for (const [line, text] of refused) {
       const read = await readLine(line, text);
-      results.push(
-        'error' in read ? { line, status: 'malformed', outcome: 'malformed', message: read.error, record: null } : verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {}),
-      );
+      if ('error' in read) {
+        results.push({ line, status: 'malformed', outcome: 'malformed', message: read.error, record: null });
+        continue;
+      }
+      const result = verifyConsentRecord(read.record, line, index, options, read.cutShort ? { cutShort: true } : {});
+      const earlier = firstLines.get(text);
+      if (earlier === undefined) firstLines.set(text, line);
+      else addDuplicateIssue(result, earlier, options);
+      results.push(result);
     }
     return results;
   };
