@@ -24,6 +24,16 @@ vi.mock('#lib/consent/sql/classify-duckdb.ts', async (importOriginal) => {
   return { ...original, createDuckDbClassifySql: create, createKeysSql: createKeys };
 });
 
+/** The scan of a file, switched per test: `unreadable` calls any file plain, as if it had not seen what DuckDB's reader will refuse. */
+const scan = vi.hoisted(() => ({ unreadable: false }));
+vi.mock('#lib/consent/sql/line-endings.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('#lib/consent/sql/line-endings.ts')>();
+  return {
+    ...original,
+    scanRecordsFile: async (path: string) => (scan.unreadable ? { ok: true, newline: '\n', plain: true, quoted: false, longestLine: 1024 } : original.scanRecordsFile(path)),
+  };
+});
+
 describe('verifyWithDuckDb', () => {
   const index = craftedIndex();
   const [text] = index.versions.values();
@@ -96,6 +106,34 @@ describe('verifyWithDuckDb', () => {
       new EngineError(
         `${file}: DuckDB sorted out 1 record to report and found 0 of them again by their lines; no record of the file was counted and the run stops: verify the file without --engine, and report this error`,
       ),
+    );
+    expect(events).toEqual([]);
+  });
+
+  // Bytes that are not UTF-8, which the scan (mocked here) would have sent to the streaming verifier. JSON Lines: the first pass, which reads and classifies at once, fails, and a count over the records alone tells DuckDB's reader refusing the file from an error of the query. CSV: the reader keeps the line among those it refuses, and the read of the lines refuses it.
+  test.each([
+    ['JSON Lines', 'jsonl', 'JSON Lines'],
+    ['plain CSV', 'csv', 'CSV'],
+  ])('%s: a file DuckDB cannot read is said to be unreadable, not a failed query, and nothing of it is counted', async (_name, format, says) => {
+    const folder = join(writeRecordFiles([], index, CRAFTED_TIME_ZONE).jsonl, '..');
+    const file = join(folder, `unreadable.${format}`);
+    const line = format === 'jsonl' ? JSON.stringify(record) : [record.policy, record.locale, record.version, record.sha256, record.acceptedAt].join(',');
+    const header = format === 'jsonl' ? '' : 'policy,locale,version,sha256,acceptedAt\n';
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}${line}\n`), Buffer.from([0xff, 0xfe, 0x0a])]));
+    const events: EngineEvent[] = [];
+    scan.unreadable = true;
+    const run = async () => {
+      for await (const event of verifyWithDuckDb([file], index, { timeZone: CRAFTED_TIME_ZONE, now: Date.parse('2026-01-01T00:00:00Z') })) events.push(event);
+    };
+    const error = await run()
+      .finally(() => (scan.unreadable = false))
+      .then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}: DuckDB cannot read it as ${says} \\(.+\\); no record of the file was counted and the run stops: verify the file without --engine$`),
     );
     expect(events).toEqual([]);
   });
