@@ -381,6 +381,12 @@ interface Reread {
 /** The fields of a reported row the bundle holds before the text columns, in this order. */
 const REPORTED_FIELDS = ['engine_line', 'engine_outcome', 'engine_duplicate_of', 'engine_js', 'engine_plain_ok_at'] as const;
 
+/** The columns of a reported row, as the table `reported` is written and read: those in its bundle, in order, and the others, each as a column of its own (`otherColumns`: the SQL that follows the bundle). */
+function getReportedColumns(reread: Reread): { bundled: readonly string[]; others: readonly string[]; otherColumns: string } {
+  const others = reread.others ?? [];
+  return { bundled: [...REPORTED_FIELDS, ...reread.texts], others, otherColumns: others.map((name) => `, ${quoteName(name)}`).join('') };
+}
+
 /**
  * The rows of the table `reported`, in line order: each row's SQL facts and
  * text columns as one JSON array (json_array, written with the table),
@@ -391,10 +397,9 @@ const REPORTED_FIELDS = ['engine_line', 'engine_outcome', 'engine_duplicate_of',
  */
 async function* readReported(connection: DuckDBConnection, reread: Reread): AsyncGenerator<{ item: Interesting; row: Row }[]> {
   const { JSDuckDBValueConverter } = await import('@duckdb/node-api');
-  const bundled = [...REPORTED_FIELDS, ...reread.texts];
-  const others = reread.others ?? [];
+  const { bundled, others, otherColumns } = getReportedColumns(reread);
   // The table's order, which is the lines' (insertion order kept).
-  const result = await connection.stream(`SELECT engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM reported`);
+  const result = await connection.stream(`SELECT engine_bundle${otherColumns} FROM reported`);
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const bundles = chunk.getColumnVector(0);
     const otherValues = others.map((_, at) => chunk.convertColumnValues(at + 1, JSDuckDBValueConverter));
@@ -465,10 +470,8 @@ async function* classifyAndReport({ connection }: Connections, file: string, row
       : `SELECT ${reported}, ${carried.map((name) => `i.${quoteName(name)}`).join(', ')} FROM interesting AS i WHERE i.line IS NOT NULL`;
   // Sorted by line as the table is written, each row as its bundle (readReported), and read back in that order: the sort's memory is given back before the records are streamed (100M Parquet records: 1,088 MB at the peak when sorted while streamed).
   await connection.run('SET preserve_insertion_order = true');
-  const others = reread.others ?? [];
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE reported AS SELECT CAST(json_array(${[...REPORTED_FIELDS, ...reread.texts].map(quoteName).join(', ')}) AS VARCHAR) AS engine_bundle${others.map((name) => `, ${quoteName(name)}`).join('')} FROM (${joined}) ORDER BY engine_line`,
-  );
+  const { bundled, otherColumns } = getReportedColumns(reread);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE reported AS SELECT CAST(json_array(${bundled.map(quoteName).join(', ')}) AS VARCHAR) AS engine_bundle${otherColumns} FROM (${joined}) ORDER BY engine_line`);
   for await (const batch of readReported(connection, reread)) {
     const results: RecordResult[] = [];
     for (const { item, row } of batch) {
